@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ZodType } from 'zod';
+import type { Db } from './db/db.js';
+import { SystemDb } from './db/scope.js';
+import { DEFAULT_SESSION_LIMITS, registerAuth, type SessionLimits } from './http/auth.js';
+import { AppError, errorHandler, notFound, sendProblem, validationError } from './http/errors.js';
+import { registerSecurity } from './http/security.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { organisationRoutes } from './modules/organisation/routes.js';
+import { demoAccountsRoute } from './modules/session/demo-accounts.js';
+import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
+import { sessionRoutes } from './modules/session/routes.js';
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  db: Db;
+  publicUrl: string;
+  /** A pino logger; without one the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+  /** Folder of the built web app to serve; none in API tests. */
+  webDist?: string;
+  sessionLimits?: Partial<SessionLimits>;
+  loginThrottle?: Partial<LoginThrottle>;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const base = {
+    bodyLimit: JSON_BODY_LIMIT,
+    logController: new LogController({ disableRequestLogging: true }),
+    // Client addresses are only used for login throttling; trust no proxy headers by default.
+    trustProxy: false,
+    return503OnClosing: true,
+  } satisfies FastifyServerOptions;
+  const app = (
+    opts.logger ? Fastify({ ...base, loggerInstance: opts.logger }) : Fastify({ ...base, logger: false })
+  ) as FastifyInstance;
+  const system = new SystemDb(opts.db);
+
+  app.setValidatorCompiler<ZodType>(({ schema }) => (data) => {
+    const result = schema.safeParse(data);
+    return result.success ? { value: result.data } : { error: validationError(result.error) };
+  });
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  // JSON only: a text/plain body (what a cross-site form can send) is refused with 415.
+  app.removeContentTypeParser('text/plain');
+
+  // Structured request log: method, route pattern (never the raw URL, which may hold a name in a
+  // query), status and duration. No headers, no bodies, no addresses.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      { method: req.method, route: req.routeOptions.url ?? '(none)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  await app.register(fastifyCookie);
+  registerSecurity(app, opts.publicUrl);
+  registerAuth(app, system, { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Wijkregie API',
+        version: '1.0.0',
+        description: 'Regiesysteem voor de integrale wijkaanpak. Fouten zijn application/problem+json (RFC 9457).',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wijkregie_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  healthRoutes(app, opts.db);
+  sessionRoutes(app, {
+    system,
+    throttle: { ...DEFAULT_LOGIN_THROTTLE, ...opts.loginThrottle },
+    secureCookies: opts.publicUrl.startsWith('https:'),
+  });
+  demoAccountsRoute(app, system);
+  organisationRoutes(app);
+
+  const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
+  if (opts.webDist && index && existsSync(index)) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const isApi = path.startsWith('/api/') || path === '/health';
+    if (!isApi && req.method === 'GET' && index && existsSync(index)) {
+      // The web app routes in the browser: every other page gets index.html.
+      reply.header(
+        'Content-Security-Policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'",
+      );
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(reply, notFound('Deze pagina of bron bestaat niet.'));
+  });
+
+  return app;
+}
+
+export { AppError };

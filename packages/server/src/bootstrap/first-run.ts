@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/db.js';
+import { hashPassword } from '../modules/session/passwords.js';
+import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from './demo.js';
+
+export interface FirstRunOptions {
+  demo: boolean;
+  adminEmail?: string | undefined;
+  adminPassword?: string | undefined;
+}
+
+export type FirstRunResult =
+  | { created: false }
+  | { created: true; demo: boolean; adminEmail: string; generatedPassword?: string };
+
+const FIRST_RUN_LOCK = 727_002;
+
+/**
+ * On an empty database (no tenant yet), creates the first tenant and its admin — the demo
+ * municipality when `demo` is on. Does nothing when a tenant exists. Runs in one transaction.
+ */
+export async function firstRun(db: Db, opts: FirstRunOptions): Promise<FirstRunResult> {
+  // Hash before the transaction: it needs no database and takes a moment.
+  const generated = opts.adminPassword ?? (opts.demo ? undefined : randomBytes(12).toString('base64url'));
+  const adminEmail = opts.adminEmail ?? `beheer@${DEMO_DOMAIN}`;
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [FIRST_RUN_LOCK]);
+    const [{ n } = { n: 0 }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM tenants');
+    if (n > 0) return { created: false } as const;
+
+    if (opts.demo) {
+      const admin =
+        opts.adminEmail || opts.adminPassword
+          ? { email: adminEmail, password: opts.adminPassword ?? generated ?? DEMO_PASSWORD }
+          : undefined;
+      await seedDemo(tx, admin);
+      return {
+        created: true,
+        demo: true,
+        adminEmail,
+        ...(admin && !opts.adminPassword ? { generatedPassword: admin.password } : {}),
+      } as const;
+    }
+
+    const password = generated!;
+    const [tenant] = await tx.query<{ id: string }>(
+      "INSERT INTO tenants (name) VALUES ('Gemeente') RETURNING id",
+    );
+    const [partner] = await tx.query<{ id: string }>(
+      "INSERT INTO partners (tenant_id, name, kind) VALUES ($1, 'Gemeente', 'gemeente') RETURNING id",
+      [tenant!.id],
+    );
+    await tx.query(
+      `INSERT INTO users (tenant_id, partner_id, email, name, password_hash, roles)
+       VALUES ($1, $2, $3, 'Functioneel beheerder', $4, ARRAY['admin'])`,
+      [tenant!.id, partner!.id, adminEmail, await hashPassword(password)],
+    );
+    return {
+      created: true,
+      demo: false,
+      adminEmail,
+      ...(opts.adminPassword ? {} : { generatedPassword: password }),
+    } as const;
+  });
+}

@@ -1,0 +1,72 @@
+import { emailSchema, passwordSchema } from '@wijkregie/shared';
+import { z } from 'zod';
+
+/** The environment variables of API.md, validated once at start. */
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'moet een getal zijn' })
+    .int('moet een geheel getal zijn')
+    .min(1, 'moet tussen 1 en 65535 liggen')
+    .max(65535, 'moet tussen 1 en 65535 liggen')
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'moet een PostgreSQL-adres zijn (postgres://…)')
+    .optional(),
+  WIJKREGIE_DATA_DIR: z.string().min(1, 'mag niet leeg zijn').default('./data'),
+  WIJKREGIE_ADMIN_EMAIL: emailSchema.optional(),
+  WIJKREGIE_ADMIN_PASSWORD: passwordSchema.optional(),
+  WIJKREGIE_DEMO: z.enum(['0', '1'], { error: "moet '0' of '1' zijn" }).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'moet een SMTP-adres zijn (smtp://host:poort of smtps://…)')
+    .optional(),
+  WIJKREGIE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'moet een http(s)-adres zijn' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+});
+
+export interface Config {
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** undefined: decide at start (demo on an empty embedded database). */
+  demo: boolean | undefined;
+  smtpUrl: string | undefined;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line per wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // An empty variable counts as unset, as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .map((k) => [k, env[k]])
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0]);
+      const value = name.includes('PASSWORD') ? '(verborgen)' : JSON.stringify(present[name]);
+      return `  ${name}=${value}: ${i.message}`;
+    });
+    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.WIJKREGIE_DATA_DIR,
+    adminEmail: e.WIJKREGIE_ADMIN_EMAIL,
+    adminPassword: e.WIJKREGIE_ADMIN_PASSWORD,
+    demo: e.WIJKREGIE_DEMO === undefined ? undefined : e.WIJKREGIE_DEMO === '1',
+    smtpUrl: e.SMTP_URL,
+    publicUrl: e.WIJKREGIE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+  };
+}

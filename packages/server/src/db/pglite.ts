@@ -1,0 +1,38 @@
+import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { Db, Tx } from './db.js';
+
+/**
+ * The embedded database: real PostgreSQL compiled to WASM, one connection, kept in `dataDir`
+ * (or in memory when `dataDir` is undefined, as the tests do). PGlite serialises every query and
+ * transaction itself, so a query outside a transaction waits until the transaction has ended.
+ */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { pg_trgm },
+    parsers: { [types.DATE]: (v: string) => v, [types.INT8]: (v: string) => Number(v) },
+  });
+  return {
+    kind: 'pglite',
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      const res = await db.query<T>(sql, params as unknown[] | undefined);
+      return res.rows;
+    },
+    transaction(fn) {
+      return db.transaction(async (t) => {
+        const tx: Tx = {
+          async query<T>(sql: string, params?: readonly unknown[]) {
+            const res = await t.query<T>(sql, params as unknown[] | undefined);
+            return res.rows;
+          },
+          async exec(sql) {
+            await t.exec(sql);
+          },
+        };
+        return fn(tx);
+      });
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,42 @@
+import type { Db, Queryable } from './db.js';
+
+/**
+ * A query handle bound to one tenant. Repository functions take a scope and put
+ * `scope.tenantId` in every statement; they never see an unbound handle. Request handlers
+ * only ever get a TenantDb, so tenant data cannot be reached without a tenant.
+ */
+export class TenantScope {
+  constructor(
+    readonly q: Queryable,
+    readonly tenantId: string,
+  ) {}
+}
+
+/** The request-scoped entry to the database: reads, or one transaction per use case. */
+export class TenantDb {
+  constructor(
+    private readonly db: Db,
+    readonly tenantId: string,
+  ) {}
+
+  /** For reads that need no transaction. */
+  get read(): TenantScope {
+    return new TenantScope(this.db, this.tenantId);
+  }
+
+  /** One use case, one transaction: everything in `fn` commits together or not at all. */
+  transaction<T>(fn: (scope: TenantScope) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new TenantScope(tx, this.tenantId)));
+  }
+}
+
+/**
+ * The unscoped handle. Its name says what it is: only start-up, migrations, jobs and the login
+ * step (which runs before a tenant is known) may use it.
+ */
+export class SystemDb {
+  constructor(readonly db: Db) {}
+  forTenant(tenantId: string): TenantDb {
+    return new TenantDb(this.db, tenantId);
+  }
+}

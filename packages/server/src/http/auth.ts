@@ -1,0 +1,52 @@
+import { hasPermission, SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '@wijkregie/shared';
+import type { FastifyInstance } from 'fastify';
+import type { SystemDb } from '../db/scope.js';
+import { findActiveSession } from '../modules/session/repository.js';
+import type { RequestContext } from './context.js';
+import { AppError, forbidden } from './errors.js';
+
+export interface SessionLimits {
+  idleMs: number;
+  absoluteMs: number;
+  /** How stale `last_seen_at` may get before a request refreshes it. */
+  touchMs: number;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = {
+  idleMs: SESSION_IDLE_MS,
+  absoluteMs: SESSION_ABSOLUTE_MS,
+  touchMs: 30_000,
+};
+
+/**
+ * Every API route declares `config.auth`; registering one without it fails at start. Before the
+ * body is even parsed, this hook finds the session (401 without one) and checks the route's
+ * permission (403), then hands the route a RequestContext bound to the caller's tenant.
+ */
+export function registerAuth(app: FastifyInstance, system: SystemDb, limits: SessionLimits) {
+  app.decorateRequest('ctx', null);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/') && route.config?.auth === undefined) {
+      throw new Error(`route ${route.method} ${route.url} declares no auth`);
+    }
+  });
+  app.addHook('onRequest', async (req) => {
+    const auth = req.routeOptions.config.auth;
+    if (auth === undefined || auth === 'public') return;
+    const token = req.cookies[SESSION_COOKIE];
+    const session = token ? await findActiveSession(system.db, token, limits) : undefined;
+    if (!session) throw new AppError('unauthenticated', 'Log in om verder te gaan.');
+    const { user } = session;
+    const ctx: RequestContext = {
+      tenantId: user.tenantId,
+      userId: user.id,
+      partnerId: user.partnerId,
+      roles: user.roles,
+      user,
+      sessionId: session.sessionId,
+      db: system.forTenant(user.tenantId),
+    };
+    req.ctx = ctx;
+    if (auth !== 'session' && !hasPermission(user, auth)) throw forbidden();
+  });
+}

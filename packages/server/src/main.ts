@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { firstRun } from './bootstrap/first-run.js';
+import { ConfigError, loadConfig } from './config.js';
+import type { Db } from './db/db.js';
+import { migrate } from './db/migrate.js';
+import { openPglite } from './db/pglite.js';
+import { openPostgres } from './db/postgres.js';
+
+const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+async function main() {
+  const started = performance.now();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = pino({ base: { service: 'wijkregie' }, redact: ['req.headers', 'password'] });
+
+  let db: Db;
+  if (config.databaseUrl) {
+    db = openPostgres(config.databaseUrl);
+  } else {
+    const dir = resolve(config.dataDir);
+    mkdirSync(dir, { recursive: true });
+    db = await openPglite(dir);
+  }
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+
+  // Demo data by default only for the embedded database (the `npm start` quickstart).
+  const demo = config.demo ?? !config.databaseUrl;
+  const first = await firstRun(db, { demo, adminEmail: config.adminEmail, adminPassword: config.adminPassword });
+  if (first.created) {
+    // Printed, not logged: the operator needs it once, the log must not keep it.
+    console.log(
+      first.demo
+        ? `Demo-gemeente Voorbeeldstad aangemaakt. Beheerder: ${first.adminEmail}`
+        : `Eerste gemeente aangemaakt. Beheerder: ${first.adminEmail}`,
+    );
+    if (first.generatedPassword) console.log(`Wachtwoord van de beheerder: ${first.generatedPassword}`);
+  }
+
+  const app = await buildApp({ db, publicUrl: config.publicUrl, logger, webDist: WEB_DIST });
+  try {
+    await app.listen({ port: config.port, host: '::' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT') throw err;
+    await app.listen({ port: config.port, host: '0.0.0.0' });
+  }
+  logger.info(
+    { port: config.port, database: db.kind, startupMs: Math.round(performance.now() - started) },
+    'Wijkregie started',
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close(); // stops accepting, lets running requests finish
+      await db.close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error('Wijkregie kon niet starten:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,21 @@
+import type { CreateUser, User } from '@wijkregie/shared';
+import type { RequestContext } from '../../http/context.js';
+import { conflict, invalidField } from '../../http/errors.js';
+import { hashPassword } from '../session/passwords.js';
+import { emailTaken, findPartner, insertUser } from './repository.js';
+
+export async function createUser(ctx: RequestContext, input: CreateUser): Promise<User> {
+  // Hash outside the transaction: it takes tens of milliseconds and needs no database.
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (s) => {
+    if (!(await findPartner(s, input.partnerId))) {
+      throw invalidField('partnerId', 'Onbekende partner');
+    }
+    if (await emailTaken(s, input.email)) {
+      throw conflict('Dit e-mailadres is al in gebruik.', [
+        { path: 'email', message: 'Dit e-mailadres is al in gebruik' },
+      ]);
+    }
+    return insertUser(s, { ...input, passwordHash });
+  });
+}

@@ -1,0 +1,47 @@
+import type { Role } from '@wijkregie/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { SystemDb } from '../../db/scope.js';
+import { ROLES } from '@wijkregie/shared';
+import { DEMO_PASSWORD } from '../../bootstrap/demo.js';
+
+const demoAccountsSchema = z.object({
+  demo: z.boolean(),
+  password: z.string().nullable(),
+  accounts: z.array(
+    z.object({ email: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)), partnerName: z.string() }),
+  ),
+});
+
+/**
+ * The demo accounts for the login page. Only accounts that the demo seed made (with the documented
+ * demo password) are listed; on a real municipality's database the list is empty.
+ */
+export function demoAccountsRoute(app: FastifyInstance, system: SystemDb) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/demo-accounts',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['Sessie'],
+        summary: 'Demo-accounts (alleen in de demo-omgeving)',
+        response: { 200: demoAccountsSchema },
+      },
+    },
+    async () => {
+      const accounts = await system.db.query<{ email: string; name: string; roles: Role[]; partner_name: string }>(
+        `SELECT u.email, u.name, u.roles, p.name AS partner_name
+           FROM users u JOIN tenants t ON t.id = u.tenant_id
+           JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+          WHERE t.demo AND u.demo_account AND u.active
+          ORDER BY u.created_at, u.email`,
+      );
+      return {
+        demo: accounts.length > 0,
+        password: accounts.length > 0 ? DEMO_PASSWORD : null,
+        accounts: accounts.map((a) => ({ email: a.email, name: a.name, roles: a.roles, partnerName: a.partner_name })),
+      };
+    },
+  );
+}

@@ -1,0 +1,25 @@
+import type { Role } from './roles.js';
+
+/**
+ * What each role may do at organisation level. The server declares one of these per route and
+ * the web app uses the same table to decide what to offer; there is no other source.
+ */
+export const PERMISSIONS = {
+  'partners.read': ['admin', 'regisseur', 'professional', 'auditor'],
+  'partners.create': ['admin'],
+  'users.read': ['admin', 'regisseur'],
+  'users.create': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface Actor {
+  userId: string;
+  partnerId: string;
+  roles: readonly Role[];
+}
+
+/** True when the actor holds a role that grants the permission. Pure; no I/O. */
+export function hasPermission(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return actor.roles.some((r) => allowed.includes(r));
+}

@@ -1,0 +1,31 @@
+/** RFC 9457 problem details, as every error of the API is answered. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+}
+
+/** Stable problem types; the `type` member of a problem is `PROBLEM_BASE + code`. */
+export const PROBLEM_BASE = 'https://wijkregie.nl/problems/';
+export const ERROR_CODES = {
+  validation: { status: 400, title: 'Ongeldige invoer' },
+  malformed: { status: 400, title: 'Onleesbaar verzoek' },
+  unauthenticated: { status: 401, title: 'Niet ingelogd' },
+  forbidden: { status: 403, title: 'Geen toegang' },
+  'cross-site': { status: 403, title: 'Verzoek van een andere site geweigerd' },
+  'not-found': { status: 404, title: 'Niet gevonden' },
+  'method-not-allowed': { status: 405, title: 'Methode niet toegestaan' },
+  conflict: { status: 409, title: 'Conflict' },
+  'payload-too-large': { status: 413, title: 'Verzoek te groot' },
+  'unsupported-media-type': { status: 415, title: 'Niet ondersteund inhoudstype' },
+  'too-many-requests': { status: 429, title: 'Te veel pogingen' },
+  internal: { status: 500, title: 'Interne fout' },
+  unavailable: { status: 503, title: 'Tijdelijk niet beschikbaar' },
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;

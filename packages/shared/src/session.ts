@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { userSchema } from './users.js';
+
+export const loginSchema = z.strictObject({
+  email: z.string().max(254, 'E-mailadres is te lang'),
+  password: z.string().max(256, 'Wachtwoord is te lang'),
+  otp: z.string().max(16).optional(),
+});
+export type Login = z.infer<typeof loginSchema>;
+
+export const sessionResponseSchema = z.object({ user: userSchema });
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** BIO: a session ends after 15 minutes without activity, and after 12 hours in any case. */
+export const SESSION_IDLE_MS = 15 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+export const SESSION_COOKIE = 'wijkregie_session';

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ROLES } from './roles.js';
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  partnerId: z.uuid(),
+  roles: z.array(z.enum(ROLES)),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'E-mailadres is te lang')
+  .pipe(z.email({ error: 'Geen geldig e-mailadres' }));
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Wachtwoord moet minstens ${PASSWORD_MIN_LENGTH} tekens hebben`)
+  .max(256, 'Wachtwoord is te lang (max. 256 tekens)');
+
+export const createUserSchema = z.strictObject({
+  email: emailSchema,
+  name: z.string().trim().min(1, 'Naam is verplicht').max(200, 'Naam is te lang (max. 200 tekens)'),
+  password: passwordSchema,
+  partnerId: z.uuid({ error: 'Geen geldige partner' }),
+  roles: z
+    .array(z.enum(ROLES, { error: 'Onbekende rol' }))
+    .min(1, 'Kies minstens één rol')
+    .refine((r) => new Set(r).size === r.length, 'Een rol staat er dubbel in'),
+});
+export type CreateUser = z.infer<typeof createUserSchema>;

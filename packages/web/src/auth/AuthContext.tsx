@@ -1,0 +1,99 @@
+import type { User } from '@wijkregie/shared';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { ApiError, setUnauthorizedHandler } from '../api/client.ts';
+import { api } from '../api/endpoints.ts';
+
+export const SESSION_EXPIRED_MESSAGE = 'Je sessie is verlopen, log opnieuw in';
+
+/** What the login page may receive in the router state. */
+export interface LoginState {
+  message?: string;
+  from?: string;
+}
+
+type AuthStatus = 'loading' | 'authenticated' | 'anonymous' | 'error';
+
+interface AuthContextValue {
+  status: AuthStatus;
+  user: User | null;
+  /** Set after a successful POST /session. */
+  signedIn: (user: User) => void;
+  logout: () => Promise<void>;
+  retry: () => void;
+}
+
+const AuthContext = createContext<AuthContextValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const navigate = useNavigate();
+  const [user, setUser] = useState<User | null>(null);
+  const [status, setStatus] = useState<AuthStatus>('loading');
+  const [attempt, setAttempt] = useState(0);
+
+  // Ask the server whether a session exists (the cookie is HttpOnly, so only it knows).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt re-runs the check on retry.
+  useEffect(() => {
+    const controller = new AbortController();
+    setStatus('loading');
+    api
+      .getSession(controller.signal)
+      .then(({ user: current }) => {
+        setUser(current);
+        setStatus('authenticated');
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setUser(null);
+        setStatus(error instanceof ApiError && error.status === 401 ? 'anonymous' : 'error');
+      });
+    return () => controller.abort();
+  }, [attempt]);
+
+  // A 401 on any other call means the session ended on the server.
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setUser(null);
+      setStatus('anonymous');
+      const state: LoginState = { message: SESSION_EXPIRED_MESSAGE, from: window.location.pathname };
+      navigate('/login', { replace: true, state });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [navigate]);
+
+  const signedIn = useCallback((next: User) => {
+    setUser(next);
+    setStatus('authenticated');
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } finally {
+      setUser(null);
+      setStatus('anonymous');
+      navigate('/login', { replace: true });
+    }
+  }, [navigate]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  const value = useMemo(
+    () => ({ status, user, signedIn, logout, retry }),
+    [status, user, signedIn, logout, retry],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthContextValue {
+  const context = useContext(AuthContext);
+  if (!context) throw new Error('useAuth must be used inside <AuthProvider>');
+  return context;
+}
+
+/** The signed-in user; only for components rendered behind <RequireAuth>. */
+export function useUser(): User {
+  const { user } = useAuth();
+  if (!user) throw new Error('useUser called without a signed-in user');
+  return user;
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { cx } from './classNames.ts';
+
+export interface FieldsetProps {
+  id: string;
+  legend: string;
+  description?: ReactNode;
+  error?: string | undefined;
+  children: ReactNode;
+}
+
+/** A group of controls (checkboxes, radio buttons) with a legend and an error message for the group. */
+export function Fieldset({ id, legend, description, error, children }: FieldsetProps) {
+  const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={cx('utrecht-form-fieldset', 'wr-field', error && 'utrecht-form-fieldset--invalid')}>
+      <fieldset
+        id={id}
+        aria-describedby={describedBy}
+        className={cx(
+          'utrecht-form-fieldset__fieldset',
+          'utrecht-form-fieldset--html-fieldset',
+          error && 'utrecht-form-field--invalid',
+        )}
+      >
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+        {description && (
+          <div id={descriptionId} className="utrecht-form-field-description">
+            {description}
+          </div>
+        )}
+        {error && (
+          <div id={errorId} className="utrecht-form-field-error-message">
+            {error}
+          </div>
+        )}
+        {children}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { ApiError } from '../api/client.ts';
+
+/** Error message per field name (the first segment of the path: "password", "roles", …). */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** The shape of a failed safeParse of a Zod schema; structural, so the web app needs no zod import. */
+interface IssueList {
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
+}
+
+function fieldName(path: ReadonlyArray<PropertyKey> | string): string {
+  const first = typeof path === 'string' ? path.split(/[.[/]/).find((part) => part !== '') : path[0];
+  return first === undefined ? '' : String(first);
+}
+
+/** The first message per field of a Zod validation error. */
+export function issuesToFieldErrors(error: IssueList): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const name = fieldName(issue.path);
+    if (errors[name] === undefined) errors[name] = issue.message;
+  }
+  return errors;
+}
+
+export interface SubmitErrors {
+  /** Shown above the form (the problem's detail, or a message about fields we cannot point at). */
+  form: string | null;
+  fields: FieldErrors;
+}
+
+/** Turns a failed API call into a message for the form and messages for its fields. */
+export function apiErrorToSubmitErrors(error: unknown, knownFields: readonly string[]): SubmitErrors {
+  if (!(error instanceof ApiError)) {
+    return { form: 'Er ging iets onverwachts mis. Probeer het opnieuw.', fields: {} };
+  }
+  const fields: FieldErrors = {};
+  const unmatched: string[] = [];
+  for (const fieldError of error.fieldErrors) {
+    const name = fieldName(fieldError.path);
+    if (knownFields.includes(name)) {
+      if (fields[name] === undefined) fields[name] = fieldError.message;
+    } else {
+      unmatched.push(fieldError.message);
+    }
+  }
+  const form = [error.problem.detail, ...unmatched].filter(Boolean).join(' ');
+  return { form: form || 'Het opslaan is niet gelukt.', fields };
+}
+
+/** Moves focus to the first field (in form order) that has an error. */
+export function focusFirstError(formId: string, order: readonly string[], errors: FieldErrors): void {
+  const first = order.find((name) => errors[name] !== undefined);
+  if (!first) return;
+  // A field's control has the id "<form>-<field>"; for a group (fieldset) focus its first input.
+  const target = document.getElementById(`${formId}-${first}`);
+  if (!target) return;
+  const focusable = target instanceof HTMLFieldSetElement ? target.querySelector<HTMLElement>('input') : target;
+  focusable?.focus();
+}

@@ -1,0 +1,184 @@
+import { ROLE_LABELS } from '@wijkregie/shared';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../api/client.ts';
+import { api, type DemoAccount, type DemoAccounts } from '../api/endpoints.ts';
+import { type LoginState, useAuth } from '../auth/AuthContext.tsx';
+import { Alert } from '../components/Alert.tsx';
+import { Button } from '../components/Button.tsx';
+import { FormField } from '../components/FormField.tsx';
+import { Heading, PageHeading, Paragraph } from '../components/Heading.tsx';
+import { SkipLink } from '../components/SkipLink.tsx';
+import { Textbox } from '../components/Textbox.tsx';
+import { VisuallyHidden } from '../components/VisuallyHidden.tsx';
+import { usePageTitle } from '../lib/usePageTitle.ts';
+import { type FieldErrors, focusFirstError } from '../lib/validation.ts';
+
+const FORM_ID = 'login';
+const FIELDS = ['email', 'password'] as const;
+
+export const LOGIN_FAILED = 'E-mailadres of wachtwoord onjuist';
+export const LOGIN_THROTTLED = 'Te veel mislukte pogingen. Probeer het over enkele minuten opnieuw.';
+
+function loginState(value: unknown): LoginState {
+  return typeof value === 'object' && value !== null ? (value as LoginState) : {};
+}
+
+export function LoginPage() {
+  usePageTitle('Inloggen');
+  const { status, signedIn } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = loginState(location.state);
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [demo, setDemo] = useState<DemoAccounts | null>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api
+      .demoAccounts(controller.signal)
+      .then(setDemo)
+      .catch(() => setDemo(null)); // No demo information: show no demo box.
+    return () => controller.abort();
+  }, []);
+
+  if (status === 'authenticated') {
+    return <Navigate to={state.from && state.from !== '/login' ? state.from : '/'} replace />;
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const errors: FieldErrors = {};
+    if (email.trim() === '') errors.email = 'Vul je e-mailadres in';
+    if (password === '') errors.password = 'Vul je wachtwoord in';
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      focusFirstError(FORM_ID, FIELDS, errors);
+      return;
+    }
+    setBusy(true);
+    try {
+      const { user } = await api.login(email.trim(), password);
+      signedIn(user);
+      navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true });
+    } catch (error) {
+      setPassword('');
+      if (error instanceof ApiError && error.status === 401) setFormError(LOGIN_FAILED);
+      else if (error instanceof ApiError && error.status === 429) setFormError(LOGIN_THROTTLED);
+      else if (error instanceof ApiError) setFormError(error.problem.detail);
+      else setFormError('Inloggen is niet gelukt. Probeer het opnieuw.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function fillAccount(account: DemoAccount) {
+    setEmail(account.email);
+    setPassword(demo?.password ?? '');
+    setFieldErrors({});
+    setFormError(null);
+    submitRef.current?.focus();
+  }
+
+  return (
+    <div className="wr-app wr-app--login">
+      <SkipLink />
+      <header className="wr-header">
+        <div className="wr-header__content">
+          <span className="wr-logo">
+            <span className="wr-logo__mark" aria-hidden="true" />
+            <span className="wr-logo__name">Wijkregie</span>
+          </span>
+        </div>
+      </header>
+      <main id="inhoud" className="wr-main" tabIndex={-1}>
+        <div className="wr-main__content wr-login">
+          <section className="wr-card wr-login__form" aria-labelledby="login-heading">
+            <PageHeading id="login-heading">Inloggen bij Wijkregie</PageHeading>
+            <Paragraph>Het regiesysteem voor de wijkaanpak van de gemeente en haar partners.</Paragraph>
+            {state.message && !formError && (
+              <Alert type="warning" role="status">
+                {state.message}
+              </Alert>
+            )}
+            {formError && (
+              <Alert type="error" role="alert">
+                {formError}
+              </Alert>
+            )}
+            <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
+              <FormField id={`${FORM_ID}-email`} label="E-mailadres" error={fieldErrors.email}>
+                {(control) => (
+                  <Textbox
+                    {...control}
+                    type="email"
+                    name="email"
+                    autoComplete="username"
+                    inputMode="email"
+                    spellCheck={false}
+                    value={email}
+                    onChange={(event) => setEmail(event.target.value)}
+                  />
+                )}
+              </FormField>
+              <FormField id={`${FORM_ID}-password`} label="Wachtwoord" error={fieldErrors.password}>
+                {(control) => (
+                  <Textbox
+                    {...control}
+                    type="password"
+                    name="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(event) => setPassword(event.target.value)}
+                  />
+                )}
+              </FormField>
+              <Button type="submit" appearance="primary-action" busy={busy} disabled={busy} ref={submitRef}>
+                Inloggen
+              </Button>
+            </form>
+          </section>
+          {demo?.demo && (
+            <section className="wr-card wr-demo" aria-labelledby="demo-heading">
+              <Heading level={2} id="demo-heading">
+                Demo-omgeving
+              </Heading>
+              <Paragraph>
+                Dit is een demo-omgeving met verzonnen gegevens. Gebruik een van deze accounts om rond te kijken.
+                {demo.password && (
+                  <>
+                    {' '}
+                    Het wachtwoord van elk account is <code className="wr-code">{demo.password}</code>.
+                  </>
+                )}
+              </Paragraph>
+              <ul className="wr-demo__list">
+                {demo.accounts.map((account) => (
+                  <li key={account.email} className="wr-demo__account">
+                    <div className="wr-demo__account-text">
+                      <span className="wr-demo__account-name">{account.name}</span>
+                      <span className="wr-demo__account-email">{account.email}</span>
+                      <span className="wr-demo__account-meta">
+                        {account.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')} · {account.partnerName}
+                      </span>
+                    </div>
+                    <Button appearance="secondary-action" onClick={() => fillAccount(account)}>
+                      Invullen<VisuallyHidden> als {account.name}</VisuallyHidden>
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

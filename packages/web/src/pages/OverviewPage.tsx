@@ -1,0 +1,61 @@
+import { ROLE_LABELS } from '@wijkregie/shared';
+import { Link } from 'react-router-dom';
+import { api } from '../api/endpoints.ts';
+import { useUser } from '../auth/AuthContext.tsx';
+import { Heading, PageHeading, Paragraph } from '../components/Heading.tsx';
+import { useApiData } from '../lib/useApiData.ts';
+import { usePageTitle } from '../lib/usePageTitle.ts';
+
+const loadPartners = (signal: AbortSignal) => api.listPartners(signal);
+
+export function OverviewPage() {
+  usePageTitle('Overzicht');
+  const user = useUser();
+  const partners = useApiData(loadPartners);
+  const partner = partners.data?.items.find((p) => p.id === user.partnerId);
+  const partnerName = partner?.name ?? (partners.loading ? 'wordt geladen…' : 'onbekend');
+
+  return (
+    <>
+      <PageHeading>Welkom, {user.name}</PageHeading>
+      <Paragraph lead>Wijkregie brengt signalen, casussen en overleggen van de wijkaanpak samen.</Paragraph>
+      <section className="wr-card" aria-labelledby="account-heading">
+        <Heading level={2} id="account-heading">
+          Je account
+        </Heading>
+        <dl className="utrecht-data-list wr-data-list">
+          <div className="utrecht-data-list__item">
+            <dt className="utrecht-data-list__item-key">Naam</dt>
+            <dd className="utrecht-data-list__item-value">{user.name}</dd>
+          </div>
+          <div className="utrecht-data-list__item">
+            <dt className="utrecht-data-list__item-key">E-mailadres</dt>
+            <dd className="utrecht-data-list__item-value">{user.email}</dd>
+          </div>
+          <div className="utrecht-data-list__item">
+            <dt className="utrecht-data-list__item-key">Organisatie</dt>
+            <dd className="utrecht-data-list__item-value">{partnerName}</dd>
+          </div>
+          <div className="utrecht-data-list__item">
+            <dt className="utrecht-data-list__item-key">{user.roles.length === 1 ? 'Rol' : 'Rollen'}</dt>
+            <dd className="utrecht-data-list__item-value">
+              {user.roles.map((role) => ROLE_LABELS[role]).join(', ')}
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <section aria-labelledby="next-heading">
+        <Heading level={2} id="next-heading">
+          Aan de slag
+        </Heading>
+        <ul className="utrecht-link-list utrecht-link-list--html-ul wr-link-list">
+          <li className="utrecht-link-list__item">
+            <Link className="utrecht-link utrecht-link--html-a" to="/beheer/partners">
+              Bekijk de partners in de wijkaanpak
+            </Link>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { hasPermission } from '@wijkregie/shared';
+import { Navigate, NavLink, Outlet } from 'react-router-dom';
+import { useUser } from '../../auth/AuthContext.tsx';
+
+/** Beheer: a sub-menu (Partners, Gebruikers) above the pages of the section. */
+export function BeheerLayout() {
+  const user = useUser();
+  const links = [
+    hasPermission(user, 'partners.read') && { to: '/beheer/partners', label: 'Partners' },
+    hasPermission(user, 'users.read') && { to: '/beheer/gebruikers', label: 'Gebruikers' },
+  ].filter((link): link is { to: string; label: string } => Boolean(link));
+
+  return (
+    <div className="wr-section">
+      <p className="utrecht-pre-heading wr-section__name">Beheer</p>
+      {links.length > 1 && (
+        <nav aria-label="Beheer" className="wr-subnav">
+          <ul className="wr-subnav__list">
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink
+                  to={link.to}
+                  className={({ isActive }) => `wr-subnav__link${isActive ? ' wr-subnav__link--current' : ''}`}
+                >
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <Outlet />
+    </div>
+  );
+}
+
+/** /beheer leads to the first page of the section the user may see. */
+export function BeheerIndex() {
+  const user = useUser();
+  return <Navigate to={hasPermission(user, 'partners.read') ? 'partners' : 'gebruikers'} replace />;
+}
