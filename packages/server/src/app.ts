@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { FastifyBaseLogger } from 'fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -11,7 +12,6 @@ import {
   serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { FastifyBaseLogger } from 'fastify';
 import type { ZodType } from 'zod';
 import type { Db } from './db/db.js';
 import { SystemDb } from './db/scope.js';
@@ -63,7 +63,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // query), status and duration. No headers, no bodies, no addresses.
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
-      { method: req.method, route: req.routeOptions.url ?? '(none)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? '(none)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -78,9 +83,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       info: {
         title: 'Wijkregie API',
         version: '1.0.0',
-        description: 'Regiesysteem voor de integrale wijkaanpak. Fouten zijn application/problem+json (RFC 9457).',
+        description:
+          'Regiesysteem voor de integrale wijkaanpak. Fouten zijn application/problem+json (RFC 9457).',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wijkregie_session' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wijkregie_session' } },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -89,7 +97,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  r.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   healthRoutes(app, opts.db);
   sessionRoutes(app, {

@@ -39,7 +39,11 @@ async function main() {
 
   // Demo data by default only for the embedded database (the `npm start` quickstart).
   const demo = config.demo ?? !config.databaseUrl;
-  const first = await firstRun(db, { demo, adminEmail: config.adminEmail, adminPassword: config.adminPassword });
+  const first = await firstRun(db, {
+    demo,
+    adminEmail: config.adminEmail,
+    adminPassword: config.adminPassword,
+  });
   if (first.created) {
     // Printed, not logged: the operator needs it once, the log must not keep it.
     console.log(

@@ -34,8 +34,20 @@ function block(c0: number, c1: number, r0: number, r1: number): Position[][] {
   return [ring.reverse()];
 }
 
-const WIJKEN: { code: string; name: string; cols: [number, number]; rows: [number, number]; buurten: string[] }[] = [
-  { code: 'WK999901', name: 'Centrum', cols: [1, 2], rows: [1, 1], buurten: ['Binnenstad', 'Stationskwartier'] },
+const WIJKEN: {
+  code: string;
+  name: string;
+  cols: [number, number];
+  rows: [number, number];
+  buurten: string[];
+}[] = [
+  {
+    code: 'WK999901',
+    name: 'Centrum',
+    cols: [1, 2],
+    rows: [1, 1],
+    buurten: ['Binnenstad', 'Stationskwartier'],
+  },
   {
     code: 'WK999902',
     name: 'Noord',
@@ -44,7 +56,13 @@ const WIJKEN: { code: string; name: string; cols: [number, number]; rows: [numbe
     buurten: ['Molenbuurt', 'Vogelwijk', 'Bloemenbuurt', 'Bedrijventerrein De Vaart'],
   },
   { code: 'WK999903', name: 'Oost', cols: [3, 3], rows: [1, 2], buurten: ['Parkzicht', 'Oosterhof'] },
-  { code: 'WK999904', name: 'Zuid', cols: [0, 2], rows: [2, 2], buurten: ['Zuiderpark', 'De Akkers', 'Schoolbuurt'] },
+  {
+    code: 'WK999904',
+    name: 'Zuid',
+    cols: [0, 2],
+    rows: [2, 2],
+    buurten: ['Zuiderpark', 'De Akkers', 'Schoolbuurt'],
+  },
   { code: 'WK999905', name: 'West', cols: [0, 0], rows: [1, 1], buurten: ['Westerveld'] },
 ];
 

@@ -54,7 +54,14 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO areas (tenant_id, kind, code, name, parent_id, geometry)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
-      [tenantId, a.kind, a.code, a.name, a.parentCode ? areaIds.get(a.parentCode) : null, JSON.stringify(a.geometry)],
+      [
+        tenantId,
+        a.kind,
+        a.code,
+        a.name,
+        a.parentCode ? areaIds.get(a.parentCode) : null,
+        JSON.stringify(a.geometry),
+      ],
     );
     areaIds.set(a.code, row!.id);
   }

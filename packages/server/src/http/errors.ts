@@ -87,7 +87,8 @@ function fromFastifyError(err: FastifyError): AppError | undefined {
   }
   if (err.statusCode === 404) return notFound();
   if (err.statusCode === 405) return new AppError('method-not-allowed', 'Deze methode kan hier niet.');
-  if (err.statusCode === 413) return new AppError('payload-too-large', 'Het verzoek is groter dan toegestaan.');
+  if (err.statusCode === 413)
+    return new AppError('payload-too-large', 'Het verzoek is groter dan toegestaan.');
   if (err.statusCode === 415) return new AppError('unsupported-media-type', 'Niet ondersteund inhoudstype.');
   return undefined;
 }

@@ -16,4 +16,5 @@ export function problemResponses<S extends number>(...statuses: S[]): Record<S, 
 }
 
 /** `{ items, total }`, the shape of every collection. */
-export const collection = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+export const collection = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number() });

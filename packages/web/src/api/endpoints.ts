@@ -31,8 +31,7 @@ export const api = {
   logout: () => apiRequest<void>('/session', { method: 'DELETE', allowUnauthorized: true }),
   demoAccounts: (signal?: AbortSignal) =>
     apiRequest<DemoAccounts>('/demo-accounts', { allowUnauthorized: true, signal }),
-  listPartners: (signal?: AbortSignal) =>
-    apiRequest<Collection<Partner>>('/partners', { signal }),
+  listPartners: (signal?: AbortSignal) => apiRequest<Collection<Partner>>('/partners', { signal }),
   createPartner: (input: CreatePartner) => apiRequest<Partner>('/partners', { method: 'POST', body: input }),
   listUsers: (signal?: AbortSignal) => apiRequest<Collection<User>>('/users', { signal }),
   createUser: (input: CreateUser) => apiRequest<User>('/users', { method: 'POST', body: input }),

@@ -1,14 +1,12 @@
 import type { User } from '@wijkregie/shared';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
 import { ApiError, setUnauthorizedHandler } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 
 export const SESSION_EXPIRED_MESSAGE = 'Je sessie is verlopen, log opnieuw in';
 
-/** What the login page may receive in the router state. */
+/** What the login page receives in the router state: the page to return to after logging in. */
 export interface LoginState {
-  message?: string;
   from?: string;
 }
 
@@ -17,6 +15,8 @@ type AuthStatus = 'loading' | 'authenticated' | 'anonymous' | 'error';
 interface AuthContextValue {
   status: AuthStatus;
   user: User | null;
+  /** A message for the login page, such as "your session expired". */
+  notice: string | null;
   /** Set after a successful POST /session. */
   signedIn: (user: User) => void;
   logout: () => Promise<void>;
@@ -26,10 +26,10 @@ interface AuthContextValue {
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const navigate = useNavigate();
   const [user, setUser] = useState<User | null>(null);
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [attempt, setAttempt] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
 
   // Ask the server whether a session exists (the cookie is HttpOnly, so only it knows).
   // biome-ignore lint/correctness/useExhaustiveDependencies: attempt re-runs the check on retry.
@@ -50,37 +50,38 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => controller.abort();
   }, [attempt]);
 
-  // A 401 on any other call means the session ended on the server.
+  // A 401 on any other call means the session ended on the server. <RequireAuth> then sends the user
+  // to /login (remembering the page), where the notice is shown.
   useEffect(() => {
     setUnauthorizedHandler(() => {
+      setNotice(SESSION_EXPIRED_MESSAGE);
       setUser(null);
       setStatus('anonymous');
-      const state: LoginState = { message: SESSION_EXPIRED_MESSAGE, from: window.location.pathname };
-      navigate('/login', { replace: true, state });
     });
     return () => setUnauthorizedHandler(null);
-  }, [navigate]);
+  }, []);
 
   const signedIn = useCallback((next: User) => {
+    setNotice(null);
     setUser(next);
     setStatus('authenticated');
   }, []);
 
+  // After logging out, load the login page afresh: nothing of the previous session (lists of people,
+  // partners, users) stays in the browser's memory.
   const logout = useCallback(async () => {
     try {
       await api.logout();
     } finally {
-      setUser(null);
-      setStatus('anonymous');
-      navigate('/login', { replace: true });
+      window.location.replace('/login');
     }
-  }, [navigate]);
+  }, []);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
 
   const value = useMemo(
-    () => ({ status, user, signedIn, logout, retry }),
-    [status, user, signedIn, logout, retry],
+    () => ({ status, user, notice, signedIn, logout, retry }),
+    [status, user, notice, signedIn, logout, retry],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -16,7 +16,11 @@ export function Checkbox({ id, label, invalid = false, className, ...rest }: Che
           id={id}
           type="checkbox"
           aria-invalid={invalid || undefined}
-          className={cx('utrecht-checkbox', 'utrecht-checkbox--html-input', invalid && 'utrecht-checkbox--invalid')}
+          className={cx(
+            'utrecht-checkbox',
+            'utrecht-checkbox--html-input',
+            invalid && 'utrecht-checkbox--invalid',
+          )}
           {...rest}
         />
       </div>

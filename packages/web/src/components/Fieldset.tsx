@@ -25,7 +25,9 @@ export function Fieldset({ id, legend, description, error, children }: FieldsetP
           error && 'utrecht-form-field--invalid',
         )}
       >
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {legend}
+        </legend>
         {description && (
           <div id={descriptionId} className="utrecht-form-field-description">
             {description}

@@ -22,7 +22,14 @@ export function FormField({ id, label, description, error, children }: FormField
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={cx('utrecht-form-field', 'utrecht-form-field--text', 'wr-field', error && 'utrecht-form-field--invalid')}>
+    <div
+      className={cx(
+        'utrecht-form-field',
+        'utrecht-form-field--text',
+        'wr-field',
+        error && 'utrecht-form-field--invalid',
+      )}
+    >
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label" htmlFor={id}>
           {label}

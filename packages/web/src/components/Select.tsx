@@ -18,7 +18,12 @@ export function Select({ options, placeholder, invalid = false, className, ...re
   return (
     <select
       aria-invalid={invalid || undefined}
-      className={cx('utrecht-select', 'utrecht-select--html-select', invalid && 'utrecht-select--invalid', className)}
+      className={cx(
+        'utrecht-select',
+        'utrecht-select--html-select',
+        invalid && 'utrecht-select--invalid',
+        className,
+      )}
       {...rest}
     >
       {placeholder !== undefined && <option value="">{placeholder}</option>}

@@ -15,7 +15,13 @@ export interface DataTableProps<T> {
 }
 
 /** A data table with column headers. */
-export function DataTable<T>({ caption, columns, rows, rowKey, empty = 'Geen gegevens.' }: DataTableProps<T>) {
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty = 'Geen gegevens.',
+}: DataTableProps<T>) {
   return (
     <div className="utrecht-table-container wr-table-container">
       <table className="utrecht-table utrecht-table--html-table wr-table">

@@ -55,6 +55,7 @@ export function focusFirstError(formId: string, order: readonly string[], errors
   // A field's control has the id "<form>-<field>"; for a group (fieldset) focus its first input.
   const target = document.getElementById(`${formId}-${first}`);
   if (!target) return;
-  const focusable = target instanceof HTMLFieldSetElement ? target.querySelector<HTMLElement>('input') : target;
+  const focusable =
+    target instanceof HTMLFieldSetElement ? target.querySelector<HTMLElement>('input') : target;
   focusable?.focus();
 }

@@ -26,7 +26,7 @@ function loginState(value: unknown): LoginState {
 
 export function LoginPage() {
   usePageTitle('Inloggen');
-  const { status, signedIn } = useAuth();
+  const { status, notice, signedIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const state = loginState(location.state);
@@ -103,9 +103,9 @@ export function LoginPage() {
           <section className="wr-card wr-login__form" aria-labelledby="login-heading">
             <PageHeading id="login-heading">Inloggen bij Wijkregie</PageHeading>
             <Paragraph>Het regiesysteem voor de wijkaanpak van de gemeente en haar partners.</Paragraph>
-            {state.message && !formError && (
+            {notice && !formError && (
               <Alert type="warning" role="status">
-                {state.message}
+                {notice}
               </Alert>
             )}
             {formError && (
@@ -151,7 +151,8 @@ export function LoginPage() {
                 Demo-omgeving
               </Heading>
               <Paragraph>
-                Dit is een demo-omgeving met verzonnen gegevens. Gebruik een van deze accounts om rond te kijken.
+                Dit is een demo-omgeving met verzonnen gegevens. Gebruik een van deze accounts om rond te
+                kijken.
                 {demo.password && (
                   <>
                     {' '}
@@ -166,7 +167,8 @@ export function LoginPage() {
                       <span className="wr-demo__account-name">{account.name}</span>
                       <span className="wr-demo__account-email">{account.email}</span>
                       <span className="wr-demo__account-meta">
-                        {account.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')} · {account.partnerName}
+                        {account.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')} ·{' '}
+                        {account.partnerName}
                       </span>
                     </div>
                     <Button appearance="secondary-action" onClick={() => fillAccount(account)}>

@@ -7,7 +7,9 @@ export function NotFoundPage() {
   return (
     <>
       <PageHeading>Pagina niet gevonden</PageHeading>
-      <Paragraph>Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar het overzicht.</Paragraph>
+      <Paragraph>
+        Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar het overzicht.
+      </Paragraph>
       <Paragraph>
         <Link className="utrecht-link utrecht-link--html-a" to="/">
           Naar het overzicht
@@ -22,7 +24,10 @@ export function NoAccessPage({ title }: { title: string }) {
   return (
     <>
       <PageHeading>{title}</PageHeading>
-      <Paragraph>Je hebt geen toegang tot deze pagina. Neem contact op met de functioneel beheerder als je die wel nodig hebt.</Paragraph>
+      <Paragraph>
+        Je hebt geen toegang tot deze pagina. Neem contact op met de functioneel beheerder als je die wel
+        nodig hebt.
+      </Paragraph>
     </>
   );
 }

@@ -23,14 +23,17 @@ export async function findPartner(s: TenantScope, id: string): Promise<Partner |
 }
 
 export async function partnerNameTaken(s: TenantScope, name: string): Promise<boolean> {
-  const rows = await s.q.query(
-    'SELECT 1 FROM partners WHERE tenant_id = $1 AND lower(name) = lower($2)',
-    [s.tenantId, name],
-  );
+  const rows = await s.q.query('SELECT 1 FROM partners WHERE tenant_id = $1 AND lower(name) = lower($2)', [
+    s.tenantId,
+    name,
+  ]);
   return rows.length > 0;
 }
 
-export async function insertPartner(s: TenantScope, p: { name: string; kind: PartnerKind }): Promise<Partner> {
+export async function insertPartner(
+  s: TenantScope,
+  p: { name: string; kind: PartnerKind },
+): Promise<Partner> {
   const [row] = await s.q.query<PartnerRow>(
     'INSERT INTO partners (tenant_id, name, kind) VALUES ($1, $2, $3) RETURNING id, name, kind',
     [s.tenantId, p.name, p.kind],

@@ -1,10 +1,10 @@
 import type { Role } from '@wijkregie/shared';
+import { ROLES } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { SystemDb } from '../../db/scope.js';
-import { ROLES } from '@wijkregie/shared';
 import { DEMO_PASSWORD } from '../../bootstrap/demo.js';
+import type { SystemDb } from '../../db/scope.js';
 
 const demoAccountsSchema = z.object({
   demo: z.boolean(),
@@ -30,7 +30,12 @@ export function demoAccountsRoute(app: FastifyInstance, system: SystemDb) {
       },
     },
     async () => {
-      const accounts = await system.db.query<{ email: string; name: string; roles: Role[]; partner_name: string }>(
+      const accounts = await system.db.query<{
+        email: string;
+        name: string;
+        roles: Role[];
+        partner_name: string;
+      }>(
         `SELECT u.email, u.name, u.roles, p.name AS partner_name
            FROM users u JOIN tenants t ON t.id = u.tenant_id
            JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
@@ -40,7 +45,12 @@ export function demoAccountsRoute(app: FastifyInstance, system: SystemDb) {
       return {
         demo: accounts.length > 0,
         password: accounts.length > 0 ? DEMO_PASSWORD : null,
-        accounts: accounts.map((a) => ({ email: a.email, name: a.name, roles: a.roles, partnerName: a.partner_name })),
+        accounts: accounts.map((a) => ({
+          email: a.email,
+          name: a.name,
+          roles: a.roles,
+          partnerName: a.partner_name,
+        })),
       };
     },
   );

@@ -20,7 +20,9 @@ export function BeheerLayout() {
               <li key={link.to}>
                 <NavLink
                   to={link.to}
-                  className={({ isActive }) => `wr-subnav__link${isActive ? ' wr-subnav__link--current' : ''}`}
+                  className={({ isActive }) =>
+                    `wr-subnav__link${isActive ? ' wr-subnav__link--current' : ''}`
+                  }
                 >
                   {link.label}
                 </NavLink>

@@ -92,7 +92,13 @@ const FORM_ID = 'partner';
 const FIELDS = ['name', 'kind'] as const;
 const KIND_OPTIONS = PARTNER_KINDS.map((kind) => ({ value: kind, label: PARTNER_KIND_LABELS[kind] }));
 
-function CreatePartnerForm({ onCreated, onStart }: { onCreated: (partner: Partner) => void; onStart: () => void }) {
+function CreatePartnerForm({
+  onCreated,
+  onStart,
+}: {
+  onCreated: (partner: Partner) => void;
+  onStart: () => void;
+}) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -138,7 +144,13 @@ function CreatePartnerForm({ onCreated, onStart }: { onCreated: (partner: Partne
           {formError}
         </Alert>
       )}
-      <form id={FORM_ID} aria-labelledby="partner-form-heading" noValidate onSubmit={onSubmit} className="wr-form">
+      <form
+        id={FORM_ID}
+        aria-labelledby="partner-form-heading"
+        noValidate
+        onSubmit={onSubmit}
+        className="wr-form"
+      >
         <FormField id={`${FORM_ID}-name`} label="Naam" error={fieldErrors.name}>
           {(control) => (
             <Textbox

@@ -110,7 +110,9 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
   const [busy, setBusy] = useState(false);
 
   function toggleRole(role: Role, checked: boolean) {
-    setRoles((current) => (checked ? ROLES.filter((r) => r === role || current.includes(r)) : current.filter((r) => r !== role)));
+    setRoles((current) =>
+      checked ? ROLES.filter((r) => r === role || current.includes(r)) : current.filter((r) => r !== role),
+    );
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -155,7 +157,13 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
           {formError}
         </Alert>
       )}
-      <form id={FORM_ID} aria-labelledby="user-form-heading" noValidate onSubmit={onSubmit} className="wr-form">
+      <form
+        id={FORM_ID}
+        aria-labelledby="user-form-heading"
+        noValidate
+        onSubmit={onSubmit}
+        className="wr-form"
+      >
         <FormField id={`${FORM_ID}-name`} label="Naam" error={fieldErrors.name}>
           {(control) => (
             <Textbox

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has the defaults of API.md', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: './data',
+      adminEmail: undefined,
+      adminPassword: undefined,
+      demo: undefined,
+      smtpUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+    });
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@db:5432/wijk',
+      WIJKREGIE_DATA_DIR: '/var/lib/wijkregie',
+      WIJKREGIE_ADMIN_EMAIL: 'Beheer@Gemeente.NL',
+      WIJKREGIE_ADMIN_PASSWORD: 'twaalf-tekens!',
+      WIJKREGIE_DEMO: '0',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      WIJKREGIE_PUBLIC_URL: 'https://wijkregie.gemeente.nl/',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u@db:5432/wijk',
+      adminEmail: 'beheer@gemeente.nl',
+      demo: false,
+      publicUrl: 'https://wijkregie.gemeente.nl',
+    });
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '3.5'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['WIJKREGIE_DEMO', 'yes'],
+    ['SMTP_URL', 'http://mail'],
+    ['WIJKREGIE_PUBLIC_URL', 'ftp://x'],
+    ['WIJKREGIE_ADMIN_EMAIL', 'geen-adres'],
+    ['WIJKREGIE_ADMIN_PASSWORD', 'kort'],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
+  });
+
+  it('never prints the admin password in its message', () => {
+    expect(() => loadConfig({ WIJKREGIE_ADMIN_PASSWORD: 'geheim' })).toThrow(/\(verborgen\)/);
+    expect(() => loadConfig({ WIJKREGIE_ADMIN_PASSWORD: 'geheim' })).not.toThrow(/geheim/);
+  });
+});

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/bootstrap/demo.js';
+import { firstRun } from '../src/bootstrap/first-run.js';
+import type { Db } from '../src/db/db.js';
+import { migrate } from '../src/db/migrate.js';
+import { openPglite } from '../src/db/pglite.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { Client } from './helpers.js';
+
+/** A database of its own (empty), on the same kind of server the suite runs on. */
+async function emptyDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const db = await openPglite();
+    await migrate(db);
+    return { db, drop: () => db.close() };
+  }
+  const name = `wr_firstrun_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = openPostgres(url, 1);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = openPostgres(u.toString(), 2);
+  await migrate(db);
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      await admin.query(`DROP DATABASE ${name}`);
+      await admin.close();
+    },
+  };
+}
+
+describe('first start on an empty database', () => {
+  it('seeds Gemeente Voorbeeldstad in demo mode, and only once', async () => {
+    const { db, drop } = await emptyDb();
+    try {
+      const first = await firstRun(db, { demo: true });
+      expect(first).toMatchObject({ created: true, demo: true, adminEmail: 'beheer@voorbeeldstad.example' });
+      expect(await firstRun(db, { demo: true })).toEqual({ created: false });
+
+      const [tenants] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tenants');
+      expect(tenants!.n).toBe(1);
+      const kinds = (await db.query<{ kind: string }>('SELECT kind FROM partners')).map((r) => r.kind);
+      for (const k of [
+        'gemeente',
+        'politie',
+        'handhaving',
+        'wijkteam',
+        'ggz',
+        'jeugd',
+        'schuldhulp',
+        'woningcorporatie',
+        'jongerenwerk',
+        'reclassering',
+      ]) {
+        expect(kinds).toContain(k);
+      }
+      const areas = await db.query<{
+        kind: string;
+        code: string;
+        parent_id: string | null;
+        geometry: { type: string; coordinates: number[][][] };
+      }>('SELECT kind, code, parent_id, geometry FROM areas');
+      expect(areas.filter((a) => a.kind === 'wijk').length).toBeGreaterThanOrEqual(3);
+      expect(areas.filter((a) => a.kind === 'buurt').length).toBeGreaterThanOrEqual(6);
+      for (const a of areas) {
+        expect(a.code).toMatch(a.kind === 'wijk' ? /^WK\d{6}$/ : /^BU\d{8}$/);
+        expect(a.kind === 'buurt' ? a.parent_id : null).toEqual(
+          a.kind === 'buurt' ? expect.any(String) : null,
+        );
+        const ring = a.geometry.coordinates[0]!;
+        expect(a.geometry.type).toBe('Polygon');
+        expect(ring.length).toBeGreaterThanOrEqual(4);
+        expect(ring[0]).toEqual(ring.at(-1)); // closed
+        for (const [lng, lat] of ring) {
+          expect(lng).toBeGreaterThan(3.3); // inside the Netherlands
+          expect(lng).toBeLessThan(7.3);
+          expect(lat).toBeGreaterThan(50.7);
+          expect(lat).toBeLessThan(53.6);
+        }
+      }
+
+      // Every role can sign in with the documented demo password; the login page lists them.
+      const app = await buildApp({ db, publicUrl: 'http://localhost:3000' });
+      for (const u of DEMO_USERS) {
+        const c = await new Client(app).login({
+          email: `${u.local}@voorbeeldstad.example`,
+          password: DEMO_PASSWORD,
+        });
+        expect(((await c.get('/api/v1/session')).json() as { user: { roles: string[] } }).user.roles).toEqual(
+          u.roles,
+        );
+      }
+      const demo = (await app.inject({ method: 'GET', url: '/api/v1/demo-accounts' })).json() as {
+        demo: boolean;
+        accounts: { roles: string[] }[];
+      };
+      expect(demo.demo).toBe(true);
+      expect(new Set(demo.accounts.flatMap((a) => a.roles))).toEqual(
+        new Set(['admin', 'regisseur', 'professional', 'auditor']),
+      );
+      await app.close();
+    } finally {
+      await drop();
+    }
+  });
+
+  it('without demo creates one tenant and its admin from the given credentials, and no demo accounts', async () => {
+    const { db, drop } = await emptyDb();
+    try {
+      const res = await firstRun(db, {
+        demo: false,
+        adminEmail: 'beheer@gemeente.test',
+        adminPassword: 'een-goed-wachtwoord',
+      });
+      expect(res).toEqual({ created: true, demo: false, adminEmail: 'beheer@gemeente.test' });
+      const app = await buildApp({ db, publicUrl: 'http://localhost:3000' });
+      const c = await new Client(app).login({
+        email: 'beheer@gemeente.test',
+        password: 'een-goed-wachtwoord',
+      });
+      expect(((await c.get('/api/v1/users')).json() as { total: number }).total).toBe(1);
+      expect((await app.inject({ method: 'GET', url: '/api/v1/demo-accounts' })).json()).toEqual({
+        demo: false,
+        password: null,
+        accounts: [],
+      });
+      await app.close();
+    } finally {
+      await drop();
+    }
+  });
+
+  it('generates a password when none is given, and that password works', async () => {
+    const { db, drop } = await emptyDb();
+    try {
+      const res = await firstRun(db, { demo: false });
+      if (!res.created || !res.generatedPassword) throw new Error('expected a generated password');
+      expect(res.generatedPassword.length).toBeGreaterThanOrEqual(12);
+      const app = await buildApp({ db, publicUrl: 'http://localhost:3000' });
+      await new Client(app).login({ email: res.adminEmail, password: res.generatedPassword });
+      await app.close();
+    } finally {
+      await drop();
+    }
+  });
+});

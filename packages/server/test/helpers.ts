@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { PartnerKind, Role, User } from '@wijkregie/shared';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll } from 'vitest';
+import { type AppOptions, buildApp } from '../src/app.js';
+import type { Db } from '../src/db/db.js';
+import { migrate } from '../src/db/migrate.js';
+import { openPglite } from '../src/db/pglite.js';
+import { openPostgres } from '../src/db/postgres.js';
+import { hashPassword } from '../src/modules/session/passwords.js';
+
+/** The database of this test file: PostgreSQL when DATABASE_URL is set, else in-memory PGlite. */
+let shared: Promise<Db> | undefined;
+export function testDb(): Promise<Db> {
+  shared ??= (async () => {
+    const db = process.env.DATABASE_URL ? openPostgres(process.env.DATABASE_URL, 4) : await openPglite();
+    await migrate(db);
+    afterAll(() => db.close());
+    return db;
+  })();
+  return shared;
+}
+
+export async function testApp(opts: Partial<AppOptions> = {}): Promise<FastifyInstance> {
+  const app = await buildApp({ db: await testDb(), publicUrl: 'http://localhost:3000', ...opts });
+  afterAll(() => app.close());
+  return app;
+}
+
+export const PASSWORD = 'correct-horse-battery';
+let passwordHash: Promise<string> | undefined;
+
+export interface TestUser extends User {
+  password: string;
+}
+
+/** A fresh tenant with a partner of each given kind and one user per role. Made through SQL. */
+export interface TestTenant {
+  id: string;
+  partners: Record<string, string>;
+  admin: TestUser;
+  regisseur: TestUser;
+  professional: TestUser;
+  auditor: TestUser;
+  addUser(partnerKey: string, roles: Role[]): Promise<TestUser>;
+}
+
+export async function newTenant(
+  partnerKinds: PartnerKind[] = ['gemeente', 'politie', 'wijkteam'],
+): Promise<TestTenant> {
+  const db = await testDb();
+  passwordHash ??= hashPassword(PASSWORD);
+  const hash = await passwordHash;
+  const tag = randomUUID().slice(0, 8);
+  const [tenant] = await db.query<{ id: string }>('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [
+    `Testgemeente ${tag}`,
+  ]);
+  const tenantId = tenant!.id;
+  const partners: Record<string, string> = {};
+  for (const kind of partnerKinds) {
+    const [p] = await db.query<{ id: string }>(
+      'INSERT INTO partners (tenant_id, name, kind) VALUES ($1, $2, $3) RETURNING id',
+      [tenantId, `${kind} ${tag}`, kind],
+    );
+    partners[kind] = p!.id;
+  }
+  let n = 0;
+  const addUser = async (partnerKey: string, roles: Role[]): Promise<TestUser> => {
+    const partnerId = partners[partnerKey];
+    if (!partnerId) throw new Error(`no partner ${partnerKey}`);
+    const email = `${roles.join('-')}-${++n}-${tag}@test.example`;
+    const name = `${roles.join(' ')} ${n}`;
+    const [u] = await db.query<{ id: string }>(
+      `INSERT INTO users (tenant_id, partner_id, email, name, password_hash, roles)
+       VALUES ($1, $2, $3, $4, $5, $6::text[]) RETURNING id`,
+      [tenantId, partnerId, email, name, hash, roles],
+    );
+    return { id: u!.id, email, name, partnerId, roles, password: PASSWORD };
+  };
+  const first = partnerKinds[0]!;
+  const second = partnerKinds[1] ?? first;
+  return {
+    id: tenantId,
+    partners,
+    admin: await addUser(first, ['admin']),
+    regisseur: await addUser(first, ['regisseur']),
+    professional: await addUser(second, ['professional']),
+    auditor: await addUser(first, ['auditor']),
+    addUser,
+  };
+}
+
+/** A client that keeps its session cookie, over Fastify's inject (full HTTP semantics, no socket). */
+export class Client {
+  cookie: string | undefined;
+  constructor(
+    readonly app: FastifyInstance,
+    readonly remoteAddress = '127.0.0.1',
+  ) {}
+
+  async request(opts: InjectOptions): Promise<LightMyRequestResponse> {
+    const headers = { ...(opts.headers ?? {}) } as Record<string, string>;
+    if (this.cookie && headers.cookie === undefined) headers.cookie = this.cookie;
+    const res = await this.app.inject({ remoteAddress: this.remoteAddress, ...opts, headers });
+    const set = res.cookies.find((c) => c.name === 'wijkregie_session');
+    if (set) this.cookie = set.value ? `wijkregie_session=${set.value}` : undefined;
+    return res;
+  }
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+  post(url: string, payload?: unknown) {
+    return this.request({
+      method: 'POST',
+      url,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+  }
+  put(url: string, payload: unknown) {
+    return this.request({ method: 'PUT', url, payload: payload as object });
+  }
+  patch(url: string, payload: unknown) {
+    return this.request({ method: 'PATCH', url, payload: payload as object });
+  }
+  delete(url: string) {
+    return this.request({ method: 'DELETE', url });
+  }
+
+  async login(user: { email: string; password: string }): Promise<this> {
+    const res = await this.post('/api/v1/session', { email: user.email, password: user.password });
+    if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+    return this;
+  }
+}
+
+export async function loggedIn(app: FastifyInstance, user: { email: string; password: string }) {
+  return new Client(app).login(user);
+}
+
+/** Asserts a problem+json answer with the status and, optionally, errors on the named fields. */
+export function expectProblem(res: LightMyRequestResponse, status: number, fields?: string[]) {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
+  if (!String(res.headers['content-type']).startsWith('application/problem+json')) {
+    throw new Error(`expected problem+json, got ${res.headers['content-type']}`);
+  }
+  const body = res.json() as { status: number; title: string; detail: string; errors?: { path: string }[] };
+  if (body.status !== status || !body.title || !body.detail) throw new Error(`bad problem body ${res.body}`);
+  if (res.body.includes('    at ')) throw new Error('stack trace leaked');
+  for (const f of fields ?? []) {
+    if (!body.errors?.some((e) => e.path === f)) throw new Error(`no error for field ${f}: ${res.body}`);
+  }
+  return body;
+}
