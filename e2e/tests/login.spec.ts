@@ -38,6 +38,21 @@ test.describe('Inloggen', () => {
     await expectNoAxeViolations(page, 'inlogpagina met foutmelding');
   });
 
+  test('na herhaalde mislukte pogingen meldt de pagina dat je moet wachten', async ({ page }) => {
+    // A made-up address, so that no other test's account gets throttled.
+    const email = `onbekend-${Date.now().toString(36)}@voorbeeldstad.example`;
+    await page.goto('/login');
+    const alert = page.getByRole('alert');
+    for (let attempt = 0; attempt < 15; attempt++) {
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await expect(alert).toBeVisible();
+      if ((await alert.textContent()) !== 'E-mailadres of wachtwoord onjuist') break;
+    }
+    await expect(alert).toHaveText('Te veel mislukte pogingen. Probeer het over enkele minuten opnieuw.');
+  });
+
   test('lege velden worden bij het veld gemeld', async ({ page }) => {
     await page.goto('/login');
     await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -19,11 +19,7 @@ export function Fieldset({ id, legend, description, error, children }: FieldsetP
       <fieldset
         id={id}
         aria-describedby={describedBy}
-        className={cx(
-          'utrecht-form-fieldset__fieldset',
-          'utrecht-form-fieldset--html-fieldset',
-          error && 'utrecht-form-field--invalid',
-        )}
+        className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
       >
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
           {legend}

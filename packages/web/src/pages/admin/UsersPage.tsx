@@ -14,6 +14,7 @@ import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Checkbox.tsx';
+import { EmailAddress } from '../../components/EmailAddress.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
@@ -77,7 +78,7 @@ export function UsersPage() {
           empty="Er zijn nog geen gebruikers."
           columns={[
             { header: 'Naam', cell: (u) => u.name },
-            { header: 'E-mailadres', cell: (u) => u.email },
+            { header: 'E-mailadres', cell: (u) => <EmailAddress email={u.email} /> },
             { header: 'Partner', cell: (u) => partnerName(u.partnerId) },
             { header: 'Rollen', cell: (u) => rolesLabel(u.roles) },
           ]}
@@ -122,6 +123,7 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
     const parsed = createUserSchema.safeParse({ name, email, password, partnerId, roles });
     if (!parsed.success) {
       const errors = issuesToFieldErrors(parsed.error);
+      if (email.trim() === '') errors.email = 'Vul een e-mailadres in';
       if (partnerId === '') errors.partnerId = 'Kies een partner';
       setFieldErrors(errors);
       focusFirstError(FORM_ID, FIELDS, errors);
