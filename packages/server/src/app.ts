@@ -18,11 +18,17 @@ import { SystemDb } from './db/scope.js';
 import { DEFAULT_SESSION_LIMITS, registerAuth, type SessionLimits } from './http/auth.js';
 import { AppError, errorHandler, notFound, sendProblem, validationError } from './http/errors.js';
 import { registerSecurity } from './http/security.js';
+import { areaRoutes } from './modules/areas/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { AuditWriter } from './modules/audit/writer.js';
+import { caseRoutes } from './modules/cases/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { matrixRoutes } from './modules/matrix/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { demoAccountsRoute } from './modules/session/demo-accounts.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
 import { sessionRoutes } from './modules/session/routes.js';
+import { subjectRoutes } from './modules/subjects/routes.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -75,7 +81,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   registerSecurity(app, opts.publicUrl);
-  registerAuth(app, system, { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits });
+  const audit = new AuditWriter(opts.db);
+  app.addHook('onClose', () => audit.close());
+  registerAuth(app, system, { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits }, audit);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -109,6 +117,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   demoAccountsRoute(app, system);
   organisationRoutes(app);
+  areaRoutes(app);
+  matrixRoutes(app);
+  subjectRoutes(app);
+  caseRoutes(app);
+  auditRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {

@@ -3,6 +3,7 @@ import type { PartnerKind, Role, User } from '@wijkregie/shared';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
 import { type AppOptions, buildApp } from '../src/app.js';
+import { createTenant } from '../src/bootstrap/tenant.js';
 import type { Db } from '../src/db/db.js';
 import { migrate } from '../src/db/migrate.js';
 import { openPglite } from '../src/db/pglite.js';
@@ -52,10 +53,7 @@ export async function newTenant(
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
   const tag = randomUUID().slice(0, 8);
-  const [tenant] = await db.query<{ id: string }>('INSERT INTO tenants (name) VALUES ($1) RETURNING id', [
-    `Testgemeente ${tag}`,
-  ]);
-  const tenantId = tenant!.id;
+  const tenantId = await createTenant(db, `Testgemeente ${tag}`);
   const partners: Record<string, string> = {};
   for (const kind of partnerKinds) {
     const [p] = await db.query<{ id: string }>(

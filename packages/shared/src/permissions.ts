@@ -9,6 +9,18 @@ export const PERMISSIONS = {
   'partners.create': ['admin'],
   'users.read': ['admin', 'regisseur'],
   'users.create': ['admin'],
+  'areas.read': ['admin', 'regisseur', 'professional', 'auditor'],
+  'categories.read': ['admin', 'regisseur', 'professional', 'auditor'],
+  'categories.create': ['admin', 'regisseur'],
+  'matrix.read': ['admin', 'regisseur'],
+  'matrix.write': ['admin', 'regisseur'],
+  /** Persons, households, groups, locations; which ones a user sees is decided per subject. */
+  'subjects.read': ['regisseur', 'professional'],
+  'subjects.write': ['regisseur', 'professional'],
+  /** Cases; which cases and entries is decided by `can` (access.ts). */
+  'cases.read': ['regisseur', 'professional'],
+  'cases.write': ['regisseur', 'professional'],
+  'audit.read': ['auditor', 'regisseur'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

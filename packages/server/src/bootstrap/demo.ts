@@ -2,6 +2,7 @@ import type { PartnerKind, Role } from '@wijkregie/shared';
 import type { Tx } from '../db/db.js';
 import { hashPassword } from '../modules/session/passwords.js';
 import { demoAreas } from './demo-areas.js';
+import { createTenant } from './tenant.js';
 
 /** The documented password of every demo account (README, login page in demo mode). */
 export const DEMO_PASSWORD = 'Wijkregie-demo-2026';
@@ -43,11 +44,7 @@ export interface SeedResult {
  * environment) it replaces the demo admin account.
  */
 export async function seedDemo(tx: Tx, admin?: { email: string; password: string }): Promise<SeedResult> {
-  const [tenant] = await tx.query<{ id: string }>(
-    'INSERT INTO tenants (name, demo) VALUES ($1, true) RETURNING id',
-    [DEMO_TENANT_NAME],
-  );
-  const tenantId = tenant!.id;
+  const tenantId = await createTenant(tx, DEMO_TENANT_NAME, true);
 
   const areaIds = new Map<string, string>();
   for (const a of demoAreas()) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.js';
 import { hashPassword } from '../modules/session/passwords.js';
 import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from './demo.js';
+import { createTenant } from './tenant.js';
 
 export interface FirstRunOptions {
   demo: boolean;
@@ -43,17 +44,15 @@ export async function firstRun(db: Db, opts: FirstRunOptions): Promise<FirstRunR
     }
 
     const password = generated!;
-    const [tenant] = await tx.query<{ id: string }>(
-      "INSERT INTO tenants (name) VALUES ('Gemeente') RETURNING id",
-    );
+    const tenantId = await createTenant(tx, 'Gemeente');
     const [partner] = await tx.query<{ id: string }>(
       "INSERT INTO partners (tenant_id, name, kind) VALUES ($1, 'Gemeente', 'gemeente') RETURNING id",
-      [tenant!.id],
+      [tenantId],
     );
     await tx.query(
       `INSERT INTO users (tenant_id, partner_id, email, name, password_hash, roles)
        VALUES ($1, $2, $3, 'Functioneel beheerder', $4, ARRAY['admin'])`,
-      [tenant!.id, partner!.id, adminEmail, await hashPassword(password)],
+      [tenantId, partner!.id, adminEmail, await hashPassword(password)],
     );
     return {
       created: true,

@@ -1,6 +1,8 @@
 import { hasPermission, SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { SystemDb } from '../db/scope.js';
+import { auditEntries } from '../modules/audit/context.js';
+import type { AuditWriter } from '../modules/audit/writer.js';
 import { findActiveSession } from '../modules/session/repository.js';
 import type { RequestContext } from './context.js';
 import { AppError, forbidden } from './errors.js';
@@ -23,7 +25,12 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
  * body is even parsed, this hook finds the session (401 without one) and checks the route's
  * permission (403), then hands the route a RequestContext bound to the caller's tenant.
  */
-export function registerAuth(app: FastifyInstance, system: SystemDb, limits: SessionLimits) {
+export function registerAuth(
+  app: FastifyInstance,
+  system: SystemDb,
+  limits: SessionLimits,
+  audit: AuditWriter,
+) {
   app.decorateRequest('ctx', null);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/v1/') && route.config?.auth === undefined) {
@@ -45,6 +52,8 @@ export function registerAuth(app: FastifyInstance, system: SystemDb, limits: Ses
       user,
       sessionId: session.sessionId,
       db: system.forTenant(user.tenantId),
+      purpose: req.routeOptions.config.purpose ?? 'Wijkregie',
+      auditRead: (events) => audit.record(auditEntries(ctx, events)),
     };
     req.ctx = ctx;
     if (auth !== 'session' && !hasPermission(user, auth)) throw forbidden();

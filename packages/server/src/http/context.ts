@@ -1,5 +1,6 @@
 import type { Permission, Role } from '@wijkregie/shared';
 import type { TenantDb } from '../db/scope.js';
+import type { AuditEvent } from '../modules/audit/context.js';
 import type { SessionUser } from '../modules/session/repository.js';
 
 /** Who is asking, for which tenant, through which database handle. Flows explicitly into use cases. */
@@ -11,6 +12,13 @@ export interface RequestContext {
   user: SessionUser;
   sessionId: string;
   db: TenantDb;
+  /** Why the data is processed, as the route declares it; goes into every audit record. */
+  purpose: string;
+  /**
+   * Logs reads: resolves once the records are committed (group commit), so a read never answers
+   * before its audit record is safe. Writes append their records in their own transaction instead.
+   */
+  auditRead(events: readonly AuditEvent[]): Promise<void>;
 }
 
 /** What a route requires: nobody (`public`), any logged-in user (`session`), or a permission. */
@@ -19,6 +27,8 @@ export type RouteAuth = 'public' | 'session' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: RouteAuth;
+    /** The purpose of processing recorded in the audit log for this route. */
+    purpose?: string;
   }
   interface FastifyRequest {
     ctx: RequestContext | null;

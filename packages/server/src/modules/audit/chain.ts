@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+
+/** One audit record as it is hashed and stored. */
+export interface AuditRecord {
+  id: string;
+  tenantId: string;
+  seq: number;
+  at: string;
+  userId: string | null;
+  partnerId: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  objectIds: string[] | null;
+  personIds: string[];
+  purpose: string;
+  details: unknown;
+}
+
+/** JSON with object keys sorted at every level, so the hash does not depend on key order (jsonb reorders). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+    .join(',')}}`;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The link: sha256 over the previous link and the canonical record. */
+export function chainHash(prevHash: string, r: AuditRecord): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(r)).digest('hex');
+}

@@ -1,0 +1,68 @@
+import type { Db } from '../../db/db.js';
+import { type AuditEntry, appendAudit } from './repository.js';
+
+interface Pending {
+  entries: readonly AuditEntry[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Group commit for the audit records of reads. A read waits for `record()` before it answers,
+ * so no answer goes out whose record could still be lost; meanwhile all records that arrive while
+ * one batch commits go together into the next transaction. Under load one commit carries many
+ * reads; alone, a read pays one commit.
+ */
+export class AuditWriter {
+  private queue: Pending[] = [];
+  private flushing = false;
+  private closed = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxBatch = 1000,
+  ) {}
+
+  record(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    if (this.closed) return Promise.reject(new Error('audit writer closed'));
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ entries, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch: Pending[] = [];
+        let size = 0;
+        while (this.queue.length > 0 && size < this.maxBatch) {
+          const p = this.queue.shift()!;
+          batch.push(p);
+          size += p.entries.length;
+        }
+        try {
+          await this.db.transaction((tx) =>
+            appendAudit(
+              tx,
+              batch.flatMap((p) => p.entries),
+            ),
+          );
+          for (const p of batch) p.resolve();
+        } catch (err) {
+          for (const p of batch) p.reject(err);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Waits for what is queued, then refuses new records. */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.flushing || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+  }
+}

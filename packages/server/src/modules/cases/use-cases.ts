@@ -1,0 +1,332 @@
+import {
+  type Case,
+  type CaseDetail,
+  type CreateCase,
+  type CreateEntry,
+  can,
+  canRead,
+  type Entry,
+  type FieldError,
+  nextStatuses,
+  type PartnerAccess,
+  transitionKind,
+  type UpdateCase,
+} from '@wijkregie/shared';
+import type { TenantScope } from '../../db/scope.js';
+import type { RequestContext } from '../../http/context.js';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { auditEntries } from '../audit/context.js';
+import { appendAudit } from '../audit/repository.js';
+import { categoryExists, existingPartnerIds, partnerAccess } from '../matrix/repository.js';
+import { subjectLabels, visibleSubjectIds } from '../subjects/repository.js';
+import {
+  activeUserExists,
+  areaExists,
+  type CaseFilter,
+  type CaseRecord,
+  entryCategory,
+  findCase,
+  insertCase,
+  insertCaseSubjects,
+  insertEntry,
+  insertStatusHistory,
+  listCases,
+  listEntries,
+  lockCase,
+  memberCases,
+  nextReference,
+  setCasePartners,
+  touchCase,
+  updateCaseRow,
+} from './repository.js';
+import { viewerOf } from './visibility.js';
+
+const NOT_FOUND = 'Deze casus bestaat niet of is niet zichtbaar voor jou.';
+
+/** The case as the caller gets it: subject names only when their partner may read `basis`. */
+async function present(s: TenantScope, cases: CaseRecord[], access: PartnerAccess): Promise<Case[]> {
+  const showNames = canRead(access.basis);
+  const labels = showNames
+    ? await subjectLabels(
+        s,
+        cases.flatMap((c) => c.subjects),
+      )
+    : new Map<string, string>();
+  return cases.map(({ personIds: _, ...c }) => ({
+    ...c,
+    subjects: c.subjects.map((x) => {
+      const label = labels.get(x.id);
+      return label === undefined ? x : { ...x, label };
+    }),
+  }));
+}
+
+/** Loads a case the caller may see, or 404 (never 403: an invisible case does not exist). */
+async function visibleCase(s: TenantScope, ctx: RequestContext, id: string): Promise<CaseRecord> {
+  const c = await findCase(s, id);
+  if (!c || !can(ctx, 'case.read', { case: c })) throw notFound(NOT_FOUND);
+  return c;
+}
+
+async function validateRefs(
+  s: TenantScope,
+  ctx: RequestContext,
+  input: {
+    partnerIds?: string[] | undefined;
+    directorUserId?: string | null | undefined;
+    areaId?: string | null | undefined;
+  },
+): Promise<void> {
+  const errors: FieldError[] = [];
+  if (input.partnerIds?.length) {
+    const found = await existingPartnerIds(s, input.partnerIds);
+    input.partnerIds.forEach((id, i) => {
+      if (!found.has(id)) errors.push({ path: `partnerIds.${i}`, message: 'Onbekende partner' });
+    });
+  }
+  if (input.directorUserId && !(await activeUserExists(s, input.directorUserId))) {
+    errors.push({ path: 'directorUserId', message: 'Onbekende gebruiker' });
+  }
+  if (input.areaId && !(await areaExists(s, input.areaId))) {
+    errors.push({ path: 'areaId', message: 'Onbekend gebied' });
+  }
+  if (errors.length) throw new AppError('validation', 'Ongeldige verwijzingen.', errors);
+  void ctx;
+}
+
+export function createCase(ctx: RequestContext, input: CreateCase): Promise<Case> {
+  return ctx.db.transaction(async (s) => {
+    await validateRefs(s, ctx, input);
+    const errors: FieldError[] = [];
+    const v = viewerOf(ctx);
+    for (const kind of ['person', 'household', 'group', 'location'] as const) {
+      const ids = input.subjects.filter((x) => x.kind === kind).map((x) => x.id);
+      const found = await visibleSubjectIds(s, kind, ids, v);
+      input.subjects.forEach((x, i) => {
+        if (x.kind === kind && !found.has(x.id))
+          errors.push({ path: `subjects.${i}.id`, message: 'Onbekend of niet zichtbaar' });
+      });
+    }
+    if (errors.length) throw new AppError('validation', 'Onbekende betrokkenen.', errors);
+
+    const reference = await nextReference(s, new Date().getUTCFullYear());
+    const id = await insertCase(s, {
+      reference,
+      type: input.type,
+      title: input.title,
+      directorUserId: input.directorUserId ?? null,
+      areaId: input.areaId ?? null,
+      createdBy: ctx.userId,
+    });
+    // The creator's own organisation takes part, so whoever registers a case keeps seeing it.
+    await setCasePartners(s, id, [ctx.partnerId, ...input.partnerIds]);
+    await insertCaseSubjects(s, id, input.subjects);
+    await insertStatusHistory(s, {
+      caseId: id,
+      from: null,
+      to: 'registered',
+      result: null,
+      userId: ctx.userId,
+    });
+    const created = (await findCase(s, id))!;
+    await appendAudit(
+      s.q,
+      auditEntries(ctx, [
+        { action: 'create', objectType: 'case', objectId: id, personIds: created.personIds },
+      ]),
+    );
+    const [out] = await present(s, [created], await partnerAccess(s, ctx.partnerId));
+    return out!;
+  });
+}
+
+export async function getCase(ctx: RequestContext, id: string): Promise<CaseDetail> {
+  const s = ctx.db.read;
+  const c = await visibleCase(s, ctx, id);
+  const [access, related] = await Promise.all([
+    partnerAccess(s, ctx.partnerId),
+    memberCases(s, viewerOf(ctx), id),
+  ]);
+  const [out] = await present(s, [c], access);
+  const allowedStatuses = nextStatuses(c.status).filter((to) =>
+    can(ctx, transitionKind(c.status, to) === 'reopen' ? 'case.reopen' : 'case.update', { case: c }),
+  );
+  await ctx.auditRead([{ action: 'read', objectType: 'case', objectId: id, personIds: c.personIds }]);
+  return {
+    ...out!,
+    relatedCases: related.map(({ id, reference, type, title, status, viaPersonId }) => ({
+      id,
+      reference,
+      type,
+      title,
+      status,
+      viaPersonId,
+    })),
+    allowedStatuses,
+  };
+}
+
+export async function findCases(ctx: RequestContext, f: CaseFilter, page: { limit: number; offset: number }) {
+  const s = ctx.db.read;
+  const [result, access] = await Promise.all([
+    listCases(s, viewerOf(ctx), f, page),
+    partnerAccess(s, ctx.partnerId),
+  ]);
+  const items = await present(s, result.items, access);
+  await ctx.auditRead([
+    {
+      action: 'list',
+      objectType: 'case',
+      objectIds: items.map((c) => c.id),
+      personIds: [...new Set(result.items.flatMap((c) => c.personIds))],
+      details: { filter: { ...f }, total: result.total },
+    },
+  ]);
+  return { items, total: result.total };
+}
+
+export function updateCase(ctx: RequestContext, id: string, u: UpdateCase): Promise<Case> {
+  return ctx.db.transaction(async (s) => {
+    await lockCase(s, id);
+    const c = await visibleCase(s, ctx, id);
+    const changes: Record<string, unknown> = {};
+
+    if (u.result !== undefined && u.status !== 'closed') {
+      throw invalidField('result', 'Een resultaat hoort bij het afsluiten (status "closed")');
+    }
+    if (u.status !== undefined && u.status !== c.status) {
+      const kind = transitionKind(c.status, u.status);
+      if (kind === 'invalid') {
+        throw conflict(
+          `Van "${c.status}" naar "${u.status}" kan niet: één stap vooruit of terug, of afsluiten.`,
+        );
+      }
+      if (!can(ctx, kind === 'reopen' ? 'case.reopen' : 'case.update', { case: c })) {
+        throw forbidden(
+          kind === 'reopen'
+            ? 'Alleen een regisseur kan een afgesloten casus heropenen.'
+            : 'Alleen de casusregisseur of een regisseur kan de status wijzigen.',
+        );
+      }
+      if (kind === 'close' && u.result === undefined) {
+        throw invalidField('result', 'Kies het resultaat van de casus bij het afsluiten');
+      }
+      const result = kind === 'close' ? u.result! : null;
+      await updateCaseRow(s, id, { status: u.status, result });
+      await insertStatusHistory(s, { caseId: id, from: c.status, to: u.status, result, userId: ctx.userId });
+      changes.status = { from: c.status, to: u.status, ...(result ? { result } : {}) };
+    } else if (u.status === c.status && u.status !== undefined) {
+      throw conflict(`De casus heeft de status "${c.status}" al.`);
+    }
+
+    const other = u.title !== undefined || u.partnerIds !== undefined || u.directorUserId !== undefined;
+    if (other) {
+      if (!can(ctx, 'case.update', { case: c })) {
+        throw forbidden('Alleen de casusregisseur of een regisseur kan de casus wijzigen.');
+      }
+      if (c.status === 'closed' && changes.status === undefined) {
+        throw conflict('De casus is afgesloten; heropen hem eerst.');
+      }
+      await validateRefs(s, ctx, u);
+      if (u.title !== undefined && u.title !== c.title) {
+        await updateCaseRow(s, id, { title: u.title });
+        changes.title = true;
+      }
+      if (u.directorUserId !== undefined && u.directorUserId !== c.directorUserId) {
+        await updateCaseRow(s, id, { directorUserId: u.directorUserId });
+        changes.directorUserId = { from: c.directorUserId, to: u.directorUserId };
+      }
+      if (u.partnerIds !== undefined) {
+        const before = new Set(c.partnerIds);
+        const after = new Set(u.partnerIds);
+        const added = [...after].filter((p) => !before.has(p));
+        const removed = [...before].filter((p) => !after.has(p));
+        if (added.length || removed.length) {
+          await setCasePartners(s, id, u.partnerIds);
+          await touchCase(s, id);
+          changes.partners = { added, removed };
+        }
+      }
+    }
+
+    if (Object.keys(changes).length) {
+      await appendAudit(
+        s.q,
+        auditEntries(ctx, [
+          { action: 'update', objectType: 'case', objectId: id, personIds: c.personIds, details: changes },
+        ]),
+      );
+    }
+    const [out] = await present(s, [(await findCase(s, id))!], await partnerAccess(s, ctx.partnerId));
+    return out!;
+  });
+}
+
+export function addEntry(ctx: RequestContext, caseId: string, input: CreateEntry): Promise<Entry> {
+  return ctx.db.transaction(async (s) => {
+    const c = await visibleCase(s, ctx, caseId);
+    if (!(await categoryExists(s, input.category))) throw invalidField('category', 'Onbekende categorie');
+    const access = await partnerAccess(s, ctx.partnerId);
+    if (!can(ctx, 'entry.write', { case: c, access, category: input.category })) {
+      throw forbidden('Jouw organisatie mag in deze categorie niet schrijven.');
+    }
+    if (c.status === 'closed') throw conflict('De casus is afgesloten; heropen hem eerst.');
+    if (input.correctsEntryId) {
+      const category = await entryCategory(s, caseId, input.correctsEntryId);
+      // An entry the caller may not read does not exist for them.
+      if (!category || !can(ctx, 'entry.read', { case: c, access, category })) {
+        throw invalidField('correctsEntryId', 'Onbekende notitie in deze casus');
+      }
+    }
+    const entry = await insertEntry(s, {
+      caseId,
+      category: input.category,
+      text: input.text,
+      authorUserId: ctx.userId,
+      partnerId: ctx.partnerId,
+      correctsEntryId: input.correctsEntryId ?? null,
+    });
+    await touchCase(s, caseId);
+    await appendAudit(
+      s.q,
+      auditEntries(ctx, [
+        {
+          action: 'create',
+          objectType: 'entry',
+          objectId: entry.id,
+          personIds: c.personIds,
+          details: { caseId, category: entry.category },
+        },
+      ]),
+    );
+    return entry;
+  });
+}
+
+export async function getEntries(
+  ctx: RequestContext,
+  caseId: string,
+  f: { category?: string | undefined },
+  page: { limit: number; offset: number },
+) {
+  const s = ctx.db.read;
+  const c = await visibleCase(s, ctx, caseId);
+  const result = await listEntries(s, caseId, ctx.partnerId, f, page);
+  await ctx.auditRead([
+    {
+      action: 'read',
+      objectType: 'case',
+      objectId: caseId,
+      personIds: c.personIds,
+      details: { journal: result.items.length },
+    },
+    ...result.items.map((e) => ({
+      action: 'read',
+      objectType: 'entry',
+      objectId: e.id,
+      personIds: c.personIds,
+      details: { caseId },
+    })),
+  ]);
+  return result;
+}

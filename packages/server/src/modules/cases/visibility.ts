@@ -1,0 +1,53 @@
+import type { SubjectKind } from '@wijkregie/shared';
+import type { Params } from '../../db/params.js';
+import type { RequestContext } from '../../http/context.js';
+
+/** The caller as the visibility SQL needs it. */
+export interface Viewer {
+  userId: string;
+  partnerId: string;
+  regisseur: boolean;
+}
+
+export const viewerOf = (ctx: RequestContext): Viewer => ({
+  userId: ctx.userId,
+  partnerId: ctx.partnerId,
+  regisseur: ctx.roles.includes('regisseur'),
+});
+
+/**
+ * SQL twin of `seesCase` (packages/shared/src/access.ts) for the case row `alias`: the caller is a
+ * regisseur, directs the case, or their partner participates. Lists and counts filter with it
+ * before paging; the property tests hold it equal to the pure function.
+ */
+export function caseVisibleSql(alias: string, v: Viewer, p: Params): string {
+  if (v.regisseur) return 'true';
+  return `(${alias}.director_user_id = ${p.add(v.userId)} OR EXISTS (
+    SELECT 1 FROM case_partners vcp WHERE vcp.case_id = ${alias}.id AND vcp.partner_id = ${p.add(v.partnerId)}))`;
+}
+
+/** The same for a case given by its id expression. */
+export function caseIdVisibleSql(idExpr: string, v: Viewer, p: Params): string {
+  if (v.regisseur) return 'true';
+  return `EXISTS (SELECT 1 FROM cases vc WHERE vc.id = ${idExpr} AND ${caseVisibleSql('vc', v, p)})`;
+}
+
+/**
+ * Which subjects a user may see: a regisseur all; others the subjects their partner registered,
+ * the subjects of cases they see, and (for persons) the members of households and groups that
+ * are subjects of cases they see.
+ */
+export function subjectVisibleSql(kind: SubjectKind, alias: string, v: Viewer, p: Params): string {
+  if (v.regisseur) return 'true';
+  const viaCase = `EXISTS (SELECT 1 FROM case_subjects vcs
+      WHERE vcs.tenant_id = ${alias}.tenant_id AND vcs.kind = '${kind}' AND vcs.subject_id = ${alias}.id
+        AND ${caseIdVisibleSql('vcs.case_id', v, p)})`;
+  const viaMembership =
+    kind === 'person'
+      ? ` OR EXISTS (SELECT 1 FROM subject_relations vr JOIN case_subjects vcs2
+            ON vcs2.tenant_id = vr.tenant_id AND vcs2.kind = vr.to_kind AND vcs2.subject_id = vr.to_id
+          WHERE vr.tenant_id = ${alias}.tenant_id AND vr.from_kind = 'person' AND vr.from_id = ${alias}.id
+            AND vr.relation = 'member_of' AND ${caseIdVisibleSql('vcs2.case_id', v, p)})`
+      : '';
+  return `(${alias}.created_by_partner_id = ${p.add(v.partnerId)} OR ${viaCase}${viaMembership})`;
+}

@@ -1,0 +1,92 @@
+import type { Access, Category, MatrixCell, PartnerAccess } from '@wijkregie/shared';
+import type { TenantScope } from '../../db/scope.js';
+
+export async function listCategories(s: TenantScope): Promise<Category[]> {
+  return s.q.query<Category>(
+    'SELECT key, label FROM categories WHERE tenant_id = $1 ORDER BY position, key',
+    [s.tenantId],
+  );
+}
+
+export async function categoryExists(s: TenantScope, key: string): Promise<boolean> {
+  return (
+    (await s.q.query('SELECT 1 FROM categories WHERE tenant_id = $1 AND key = $2', [s.tenantId, key]))
+      .length > 0
+  );
+}
+
+export async function insertCategory(s: TenantScope, c: Category): Promise<Category> {
+  const [row] = await s.q.query<Category>(
+    `INSERT INTO categories (tenant_id, key, label, position)
+     VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 1 FROM categories WHERE tenant_id = $1))
+     RETURNING key, label`,
+    [s.tenantId, c.key, c.label],
+  );
+  return row!;
+}
+
+/** One partner's row: category → read | write (categories without a cell are absent = none). */
+export async function partnerAccess(s: TenantScope, partnerId: string): Promise<PartnerAccess> {
+  const rows = await s.q.query<{ category: string; access: Access }>(
+    'SELECT category, access FROM access_matrix WHERE tenant_id = $1 AND partner_id = $2',
+    [s.tenantId, partnerId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.category, r.access]));
+}
+
+/** The whole grid, every partner × every category, `none` where no cell was set. */
+export async function fullMatrix(s: TenantScope): Promise<MatrixCell[]> {
+  return s.q.query<MatrixCell>(
+    `SELECT p.id AS "partnerId", c.key AS category, coalesce(m.access, 'none') AS access
+       FROM partners p
+       CROSS JOIN categories c
+       LEFT JOIN access_matrix m ON m.tenant_id = p.tenant_id AND m.partner_id = p.id AND m.category = c.key
+      WHERE p.tenant_id = $1 AND c.tenant_id = $1
+      ORDER BY lower(p.name), p.id, c.position, c.key`,
+    [s.tenantId],
+  );
+}
+
+export async function cellsOf(s: TenantScope, cells: { partnerId: string; category: string }[]) {
+  const rows = await s.q.query<{ partner_id: string; category: string; access: Access }>(
+    `SELECT m.partner_id, m.category, m.access FROM access_matrix m
+       JOIN jsonb_to_recordset($2::jsonb) AS x ("partnerId" uuid, category text)
+         ON m.partner_id = x."partnerId" AND m.category = x.category
+      WHERE m.tenant_id = $1`,
+    [s.tenantId, JSON.stringify(cells)],
+  );
+  return new Map(rows.map((r) => [`${r.partner_id}/${r.category}`, r.access]));
+}
+
+export async function setCell(s: TenantScope, cell: MatrixCell, userId: string): Promise<void> {
+  if (cell.access === 'none') {
+    await s.q.query('DELETE FROM access_matrix WHERE tenant_id = $1 AND partner_id = $2 AND category = $3', [
+      s.tenantId,
+      cell.partnerId,
+      cell.category,
+    ]);
+    return;
+  }
+  await s.q.query(
+    `INSERT INTO access_matrix (tenant_id, partner_id, category, access, updated_by)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tenant_id, partner_id, category)
+     DO UPDATE SET access = EXCLUDED.access, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+    [s.tenantId, cell.partnerId, cell.category, cell.access, userId],
+  );
+}
+
+export async function existingPartnerIds(s: TenantScope, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await s.q.query<{ id: string }>(
+    'SELECT id FROM partners WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+    [s.tenantId, [...new Set(ids)]],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function existingCategoryKeys(s: TenantScope): Promise<Set<string>> {
+  const rows = await s.q.query<{ key: string }>('SELECT key FROM categories WHERE tenant_id = $1', [
+    s.tenantId,
+  ]);
+  return new Set(rows.map((r) => r.key));
+}

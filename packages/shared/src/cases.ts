@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { type SubjectKind, subjectRefSchema } from './subjects.js';
+
+export const CASE_TYPES = ['person', 'household', 'group', 'area', 'undermining'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  person: 'Persoonsgerichte aanpak',
+  household: 'Gezinsgerichte aanpak',
+  group: 'Groepsaanpak',
+  area: 'Gebiedsgerichte aanpak',
+  undermining: 'Ondermijning',
+};
+
+export const CASE_STATUSES = [
+  'registered',
+  'triage',
+  'analysis',
+  'plan',
+  'execution',
+  'evaluation',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  registered: 'Aangemeld',
+  triage: 'Triage',
+  analysis: 'Analyse',
+  plan: 'Plan van aanpak',
+  execution: 'Uitvoering',
+  evaluation: 'Evaluatie',
+  closed: 'Afgesloten',
+};
+
+export const CASE_RESULTS = ['goal_reached', 'partly_reached', 'not_reached', 'transferred'] as const;
+export type CaseResult = (typeof CASE_RESULTS)[number];
+export const CASE_RESULT_LABELS: Record<CaseResult, string> = {
+  goal_reached: 'Doel bereikt',
+  partly_reached: 'Doel deels bereikt',
+  not_reached: 'Doel niet bereikt',
+  transferred: 'Overgedragen',
+};
+
+const OPEN_ORDER = CASE_STATUSES.slice(0, -1) as Exclude<CaseStatus, 'closed'>[];
+
+/**
+ * The lifecycle: one step forward or back between the open states; close from any open state;
+ * a closed case can only be reopened (to any open state), and only by a regisseur.
+ */
+export function transitionKind(from: CaseStatus, to: CaseStatus): 'step' | 'close' | 'reopen' | 'invalid' {
+  if (from === to) return 'invalid';
+  if (to === 'closed') return 'close';
+  if (from === 'closed') return 'reopen';
+  const a = OPEN_ORDER.indexOf(from);
+  const b = OPEN_ORDER.indexOf(to);
+  return Math.abs(a - b) === 1 ? 'step' : 'invalid';
+}
+
+/** The statuses a case may move to next (without the role rule for reopening). */
+export function nextStatuses(from: CaseStatus): CaseStatus[] {
+  return CASE_STATUSES.filter((to) => transitionKind(from, to) !== 'invalid');
+}
+
+/** Which subject kinds a case type is usually about; the first subject must be one of them. */
+export const CASE_TYPE_SUBJECTS: Record<CaseType, SubjectKind[]> = {
+  person: ['person'],
+  household: ['household'],
+  group: ['group'],
+  area: ['location'],
+  undermining: ['location', 'person', 'group'],
+};
+
+export const createCaseSchema = z.strictObject({
+  type: z.enum(CASE_TYPES, { error: 'Onbekend soort casus' }),
+  title: z.string().trim().min(1, 'Titel is verplicht').max(200, 'Titel is te lang (max. 200 tekens)'),
+  subjects: z.array(subjectRefSchema).max(50, 'Te veel betrokkenen').default([]),
+  partnerIds: z
+    .array(z.uuid({ error: 'Geen geldige partner' }))
+    .max(50)
+    .default([]),
+  directorUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
+  areaId: z.uuid({ error: 'Geen geldig gebied' }).nullable().optional(),
+});
+export type CreateCase = z.infer<typeof createCaseSchema>;
+
+export const updateCaseSchema = z
+  .strictObject({
+    status: z.enum(CASE_STATUSES, { error: 'Onbekende status' }).optional(),
+    result: z.enum(CASE_RESULTS, { error: 'Onbekend resultaat' }).optional(),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'Titel is verplicht')
+      .max(200, 'Titel is te lang (max. 200 tekens)')
+      .optional(),
+    partnerIds: z
+      .array(z.uuid({ error: 'Geen geldige partner' }))
+      .max(50)
+      .optional(),
+    directorUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, {
+    message: 'Geef minstens één veld om te wijzigen',
+    path: ['(body)'],
+  });
+export type UpdateCase = z.infer<typeof updateCaseSchema>;
+
+export const caseSubjectSchema = z.object({
+  kind: z.string(),
+  id: z.uuid(),
+  /** A display name; only present when the caller's partner may read the `basis` category. */
+  label: z.string().optional(),
+});
+
+export const caseSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  type: z.enum(CASE_TYPES),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  result: z.enum(CASE_RESULTS).nullable(),
+  subjects: z.array(caseSubjectSchema),
+  partnerIds: z.array(z.uuid()),
+  directorUserId: z.uuid().nullable(),
+  areaId: z.uuid().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Case = z.infer<typeof caseSchema>;
+
+export const relatedCaseSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  type: z.enum(CASE_TYPES),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  viaPersonId: z.uuid(),
+});
+export const caseDetailSchema = caseSchema.extend({
+  /** Person cases of the members of a household or group case that the caller may see. */
+  relatedCases: z.array(relatedCaseSchema),
+  /** Statuses the caller may move the case to now. */
+  allowedStatuses: z.array(z.enum(CASE_STATUSES)),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const createEntrySchema = z.strictObject({
+  category: z.string().min(1, 'Kies een categorie').max(40),
+  text: z.string().trim().min(1, 'Tekst is verplicht').max(20_000, 'Tekst is te lang (max. 20.000 tekens)'),
+  correctsEntryId: z.uuid({ error: 'Geen geldige id' }).optional(),
+});
+export type CreateEntry = z.infer<typeof createEntrySchema>;
+
+export const entrySchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  category: z.string(),
+  text: z.string(),
+  authorUserId: z.uuid(),
+  authorName: z.string(),
+  partnerId: z.uuid(),
+  correctsEntryId: z.uuid().nullable(),
+  createdAt: z.string(),
+});
+export type Entry = z.infer<typeof entrySchema>;
