@@ -149,3 +149,43 @@ export function expectProblem(res: LightMyRequestResponse, status: number, field
   }
   return body;
 }
+
+/** Sets matrix cells through the API as the tenant's regisseur. */
+export async function setMatrix(
+  app: FastifyInstance,
+  t: TestTenant,
+  cells: { partner: string; category: string; access: 'none' | 'read' | 'write' }[],
+) {
+  const reg = await loggedIn(app, t.regisseur);
+  const res = await reg.put('/api/v1/access-matrix', {
+    cells: cells.map((c) => ({ partnerId: t.partners[c.partner], category: c.category, access: c.access })),
+  });
+  if (res.statusCode !== 200) throw new Error(`matrix: ${res.statusCode} ${res.body}`);
+}
+
+let personSeq = 0;
+/** Registers a person through the API as the given client. */
+export async function createPerson(c: Client, extra: Record<string, unknown> = {}): Promise<{ id: string }> {
+  const res = await c.post('/api/v1/persons', {
+    firstName: 'Test',
+    lastName: `Persoon${++personSeq}`,
+    ...extra,
+  });
+  if (res.statusCode !== 201) throw new Error(`person: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string };
+}
+
+export interface CaseJson {
+  id: string;
+  reference: string;
+  status: string;
+  partnerIds: string[];
+  directorUserId: string | null;
+  subjects: { kind: string; id: string; label?: string }[];
+}
+
+export async function createCase(c: Client, body: Record<string, unknown>): Promise<CaseJson> {
+  const res = await c.post('/api/v1/cases', { type: 'person', title: 'Testcasus', ...body });
+  if (res.statusCode !== 201) throw new Error(`case: ${res.statusCode} ${res.body}`);
+  return res.json() as CaseJson;
+}
