@@ -1,3 +1,5 @@
+import type { Queryable } from './db.js';
+
 /** Collects positional parameters while SQL is assembled: `p.add(v)` returns `$n`. */
 export class Params {
   readonly values: unknown[] = [];
@@ -5,4 +7,27 @@ export class Params {
     this.values.push(value);
     return `$${this.values.length}`;
   }
+}
+
+/**
+ * One page of `SELECT <select> <fromWhere> ORDER BY <order>` with the total of all matching rows
+ * (a window count, so one round trip). Only past the last page, where no row carries the count,
+ * does it count separately. Parameters of `fromWhere` and `order` must already be in `p`.
+ */
+export async function selectPage<R extends object>(
+  q: Queryable,
+  p: Params,
+  parts: { select: string; fromWhere: string; order: string },
+  page: { limit: number; offset: number },
+): Promise<{ rows: R[]; total: number }> {
+  const filterParams = [...p.values];
+  const rows = await q.query<R & { total: number }>(
+    `SELECT ${parts.select}, count(*) OVER () AS total ${parts.fromWhere}
+      ORDER BY ${parts.order} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
+    p.values,
+  );
+  if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
+  if (page.offset === 0) return { rows, total: 0 };
+  const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${parts.fromWhere}`, filterParams);
+  return { rows, total: count?.n ?? 0 };
 }

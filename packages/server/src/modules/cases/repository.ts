@@ -7,7 +7,7 @@ import type {
   SubjectKind,
   SubjectRef,
 } from '@wijkregie/shared';
-import { Params } from '../../db/params.js';
+import { Params, selectPage } from '../../db/params.js';
 import type { TenantScope } from '../../db/scope.js';
 import { caseVisibleSql, type Viewer } from './visibility.js';
 
@@ -368,13 +368,17 @@ export async function listEntries(
        WHERE m.tenant_id = e.tenant_id AND m.partner_id = ${p.add(partnerId)} AND m.access IN ('read', 'write'))`,
   ];
   if (f.category) where.push(`e.category = ${p.add(f.category)}`);
-  const rows = await s.q.query<EntryRow & { total: number }>(
-    `SELECT e.id, e.case_id, e.category, e.text, e.author_user_id, u.name AS author_name, e.partner_id,
-            e.corrects_entry_id, e.created_at, count(*) OVER () AS total
-       FROM entries e JOIN users u ON u.tenant_id = e.tenant_id AND u.id = e.author_user_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY e.created_at DESC, e.id LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
-    p.values,
+  const { rows, total } = await selectPage<EntryRow>(
+    s.q,
+    p,
+    {
+      select: `e.id, e.case_id, e.category, e.text, e.author_user_id, u.name AS author_name, e.partner_id,
+               e.corrects_entry_id, e.created_at`,
+      fromWhere: `FROM entries e JOIN users u ON u.tenant_id = e.tenant_id AND u.id = e.author_user_id
+                  WHERE ${where.join(' AND ')}`,
+      order: 'e.created_at DESC, e.id',
+    },
+    page,
   );
-  return { items: rows.map(toEntry), total: rows.length ? Number(rows[0]!.total) : 0 };
+  return { items: rows.map(toEntry), total };
 }

@@ -6,7 +6,7 @@ import type {
   SubjectKind,
   SubjectRef,
 } from '@wijkregie/shared';
-import { Params } from '../../db/params.js';
+import { Params, selectPage } from '../../db/params.js';
 import type { TenantScope } from '../../db/scope.js';
 import { subjectVisibleSql, type Viewer } from '../cases/visibility.js';
 
@@ -128,12 +128,13 @@ export async function searchPersons(
   if (q.birthDate) where.push(`p.birth_date = ${p.add(q.birthDate)}`);
   if (q.postalCode) where.push(`p.postal_code = ${p.add(q.postalCode)}`);
   where.push(subjectVisibleSql('person', 'p', v, p));
-  const rows = await s.q.query<PersonRow & { total: number }>(
-    `SELECT ${PERSON_COLS}, count(*) OVER () AS total FROM persons p
-      WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
-    p.values,
+  const { rows, total } = await selectPage<PersonRow>(
+    s.q,
+    p,
+    { select: PERSON_COLS, fromWhere: `FROM persons p WHERE ${where.join(' AND ')}`, order },
+    page,
   );
-  return { items: rows.map(toPerson), total: rows.length ? Number(rows[0]!.total) : 0 };
+  return { items: rows.map(toPerson), total };
 }
 
 /** The ids among `ids` of that kind that exist in the tenant and that the viewer may see. */
@@ -290,12 +291,17 @@ export async function listOthers(
   const p = new Params();
   const where = [`x.tenant_id = ${p.add(s.tenantId)}`, subjectVisibleSql(kind, 'x', v, p)];
   if (q) where.push(`x.name ILIKE '%' || ${p.add(q)} || '%'`);
-  const rows = await s.q.query<OtherSubjectRow & { total: number }>(
-    `SELECT ${OTHER_COLS[kind]}, count(*) OVER () AS total FROM ${SUBJECT_TABLES[kind]} x
-      WHERE ${where.join(' AND ')} ORDER BY lower(x.name), x.id LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
-    p.values,
+  const { rows, total } = await selectPage<OtherSubjectRow>(
+    s.q,
+    p,
+    {
+      select: OTHER_COLS[kind],
+      fromWhere: `FROM ${SUBJECT_TABLES[kind]} x WHERE ${where.join(' AND ')}`,
+      order: 'lower(x.name), x.id',
+    },
+    page,
   );
-  return { items: rows.map((r) => toSummary(kind, r)), total: rows.length ? Number(rows[0]!.total) : 0 };
+  return { items: rows.map((r) => toSummary(kind, r)), total };
 }
 
 // Relations --------------------------------------------------------------------------------------
