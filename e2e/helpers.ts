@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type APIResponse, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Wijkregie-demo-2026';
 export const ADMIN_EMAIL = 'beheer@voorbeeldstad.example';
@@ -21,4 +21,51 @@ export async function openMenu(page: Page, name: string): Promise<void> {
 /** A name nobody else uses, so the tests can run against a database that is not empty. */
 export function unique(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+export const WIJKAGENT_EMAIL = 'wijkagent@voorbeeldstad.example';
+export const AUDITOR_EMAIL = 'privacy@voorbeeldstad.example';
+
+/** The JSON body of an API answer, failing with the status and body when it is not the expected status. */
+export async function expectJson<T>(response: APIResponse, status: number): Promise<T> {
+  const text = await response.text();
+  expect(response.status(), `${response.url()} answered ${response.status()}: ${text}`).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+/** An API client signed in as the given user (its own cookie jar, apart from the page's). */
+export async function apiAs(
+  playwright: { request: { newContext: (options: { baseURL?: string }) => Promise<APIRequestContext> } },
+  baseURL: string | undefined,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<APIRequestContext> {
+  const api = await playwright.request.newContext(baseURL ? { baseURL } : {});
+  await expectJson(await api.post('/api/v1/session', { data: { email, password } }), 200);
+  return api;
+}
+
+export interface NamedPartner {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+/** Sets a partner's whole row of the authorisation matrix: the given categories, `none` for the rest. */
+export async function setMatrixRow(
+  api: APIRequestContext,
+  partnerKind: string,
+  access: Record<string, 'read' | 'write'>,
+): Promise<NamedPartner> {
+  const partners = await expectJson<{ items: NamedPartner[] }>(await api.get('/api/v1/partners'), 200);
+  const partner = partners.items.find((p) => p.kind === partnerKind);
+  if (!partner) throw new Error(`No partner of kind ${partnerKind}`);
+  const categories = await expectJson<{ items: { key: string }[] }>(await api.get('/api/v1/categories'), 200);
+  const cells = categories.items.map((c) => ({
+    partnerId: partner.id,
+    category: c.key,
+    access: access[c.key] ?? 'none',
+  }));
+  await expectJson(await api.put('/api/v1/access-matrix', { data: { cells } }), 200);
+  return partner;
 }

@@ -112,6 +112,11 @@ describe('authorisation properties', () => {
           for (const x of cases) {
             const detail = await c.get(`/api/v1/cases/${x.id}`);
             expect(detail.statusCode).toBe(sees(x) ? 200 : 404);
+            if (sees(x)) {
+              // Subject names only for a regisseur or with `basis` read access.
+              const [subject] = (detail.json() as { subjects: { label?: string }[] }).subjects;
+              expect(subject?.label !== undefined).toBe(regisseur || level(partner, 'basis') !== 'none');
+            }
             const entries = await c.get(`/api/v1/cases/${x.id}/entries`);
             if (!sees(x)) {
               expect(entries.statusCode).toBe(404);
@@ -122,13 +127,15 @@ describe('authorisation properties', () => {
             expect(body.total).toBe(readable(x).length);
           }
 
-          // Person search: a professional sees persons in cases they see (the gemeente registered them all).
+          // Person search: a professional sees the persons their partner registered (the gemeente registered
+          // them all) and, when their partner may read `basis`, the persons of cases they see.
           const persons = (await c.get('/api/v1/persons?q=Test&limit=200')).json() as {
             items: { id: string }[];
             total: number;
           };
+          const basis = level(partner, 'basis') !== 'none';
           const visiblePersons = cases
-            .filter((x) => regisseur || partner === 'gemeente' || sees(x))
+            .filter((x) => regisseur || partner === 'gemeente' || (basis && sees(x)))
             .map((x) => x.personId)
             .sort();
           expect(persons.items.map((p) => p.id).sort()).toEqual(visiblePersons);

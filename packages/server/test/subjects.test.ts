@@ -7,6 +7,7 @@ import {
   expectProblem,
   loggedIn,
   newTenant,
+  setMatrix,
   type TestTenant,
   testApp,
   testDb,
@@ -118,6 +119,10 @@ describe('persons', () => {
     expectProblem(await cop.get(`/api/v1/persons/${p.id}`), 404);
     expect((await search(cop, 'Wijkbewoner')).total).toBe(0);
     await createCase(reg, { subjects: [{ kind: 'person', id: p.id }], partnerIds: [t.partners.politie] });
+    // Taking part is not enough: person data is the `basis` category of the matrix.
+    expectProblem(await cop.get(`/api/v1/persons/${p.id}`), 404);
+    expect((await search(cop, 'Wijkbewoner')).total).toBe(0);
+    await setMatrix(app, t, [{ partner: 'politie', category: 'basis', access: 'read' }]);
     expect((await cop.get(`/api/v1/persons/${p.id}`)).statusCode).toBe(200);
     expect((await search(cop, 'Wijkbewoner')).total).toBe(1);
     const own = await createPerson(cop, { firstName: 'Eigen', lastName: 'Registratie' });

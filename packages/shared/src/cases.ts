@@ -121,6 +121,8 @@ export const caseSchema = z.object({
   subjects: z.array(caseSubjectSchema),
   partnerIds: z.array(z.uuid()),
   directorUserId: z.uuid().nullable(),
+  /** Staff names are no protected content; shown so every participant knows whom to call. */
+  directorName: z.string().nullable(),
   areaId: z.uuid().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,3 +1,5 @@
+import './zod-config.js';
+
 export * from './access.js';
 export * from './cases.js';
 export * from './matrix.js';

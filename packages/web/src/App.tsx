@@ -4,12 +4,21 @@ import { RequireAuth } from './auth/RequireAuth.tsx';
 import { AppShell } from './components/AppShell.tsx';
 import { RouteFocus } from './components/RouteFocus.tsx';
 import { BeheerIndex, BeheerLayout } from './pages/admin/BeheerLayout.tsx';
+import { MatrixPage } from './pages/admin/MatrixPage.tsx';
 import { PartnersPage } from './pages/admin/PartnersPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { CasePage } from './pages/cases/CasePage.tsx';
+import { CasesPage } from './pages/cases/CasesPage.tsx';
+import { NewCasePage } from './pages/cases/NewCasePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
+import { NewPersonPage } from './pages/persons/NewPersonPage.tsx';
+import { PersonPage } from './pages/persons/PersonPage.tsx';
+import { PersonsPage } from './pages/persons/PersonsPage.tsx';
+import { SubjectPage } from './pages/persons/SubjectPage.tsx';
 
 export function App() {
   return (
@@ -30,15 +39,15 @@ export function App() {
                   />
                 }
               />
-              <Route
-                path="casussen"
-                element={
-                  <PlaceholderPage
-                    title="Casussen"
-                    intro="Hier staan de casussen waaraan je organisatie deelneemt, met het dossier, het plan van aanpak en de acties."
-                  />
-                }
-              />
+              <Route path="personen" element={<PersonsPage />} />
+              <Route path="personen/nieuw" element={<NewPersonPage />} />
+              <Route path="personen/:id" element={<PersonPage />} />
+              <Route path="huishoudens/:id" element={<SubjectPage kind="household" />} />
+              <Route path="groepen/:id" element={<SubjectPage kind="group" />} />
+              <Route path="locaties/:id" element={<SubjectPage kind="location" />} />
+              <Route path="casussen" element={<CasesPage />} />
+              <Route path="casussen/nieuw" element={<NewCasePage />} />
+              <Route path="casussen/:id" element={<CasePage />} />
               <Route
                 path="overleggen"
                 element={
@@ -52,7 +61,9 @@ export function App() {
                 <Route index element={<BeheerIndex />} />
                 <Route path="partners" element={<PartnersPage />} />
                 <Route path="gebruikers" element={<UsersPage />} />
+                <Route path="matrix" element={<MatrixPage />} />
               </Route>
+              <Route path="audit" element={<AuditPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

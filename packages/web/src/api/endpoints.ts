@@ -1,9 +1,40 @@
-import type { CreatePartner, CreateUser, Partner, Role, User } from '@wijkregie/shared';
+import type {
+  Access,
+  Case,
+  CaseDetail,
+  CaseStatus,
+  CaseType,
+  Category,
+  CreateCase,
+  CreateEntry,
+  CreateGroup,
+  CreateHousehold,
+  CreateLocation,
+  CreatePartner,
+  CreatePerson,
+  CreateRelation,
+  CreateUser,
+  Entry,
+  MatrixCell,
+  Partner,
+  Person,
+  RelationType,
+  Role,
+  SubjectKind,
+  SubjectRef,
+  UpdateCase,
+  User,
+} from '@wijkregie/shared';
 import { apiRequest } from './client.ts';
 
 export interface Collection<T> {
   items: T[];
   total: number;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
 }
 
 export interface DemoAccount {
@@ -17,6 +48,103 @@ export interface DemoAccounts {
   demo: boolean;
   password: string | null;
   accounts: DemoAccount[];
+}
+
+export interface Area {
+  id: string;
+  kind: 'wijk' | 'buurt';
+  code: string;
+  name: string;
+  parentId: string | null;
+}
+
+export interface Relation {
+  id: string;
+  from: SubjectRef;
+  type: RelationType;
+  to: SubjectRef;
+}
+
+/** A case as listed on a subject's page. */
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  type: CaseType;
+  title: string;
+  status: CaseStatus;
+}
+
+export interface PersonDetail extends Person {
+  relations: Relation[];
+  cases: CaseSummary[];
+}
+
+/** The kinds of subjects that are not persons. */
+export type OtherSubjectKind = Exclude<SubjectKind, 'person'>;
+
+/** A household, group or location; `details` depends on the kind. */
+export interface Subject {
+  kind: OtherSubjectKind;
+  id: string;
+  name: string;
+  createdAt: string;
+  details: Record<string, unknown>;
+}
+
+export interface SubjectDetail extends Subject {
+  relations: Relation[];
+  cases: CaseSummary[];
+}
+
+export interface MyAccess {
+  partnerId: string;
+  cells: MatrixCell[];
+}
+
+export interface CaseFilter {
+  type?: CaseType | undefined;
+  status?: CaseStatus | undefined;
+  areaId?: string | undefined;
+  mine?: boolean | undefined;
+  q?: string | undefined;
+}
+
+export interface AuditRecord {
+  id: string;
+  at: string;
+  userId: string | null;
+  partnerId: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  objectIds: string[] | null;
+  personIds: string[];
+  purpose: string;
+}
+
+export interface AuditVerification {
+  valid: boolean;
+  count: number;
+  firstBroken?: { id: string; seq: number; reason: string };
+}
+
+/** The URL path segment of each subject kind's collection. */
+export const SUBJECT_COLLECTIONS: Record<SubjectKind, string> = {
+  person: 'persons',
+  household: 'households',
+  group: 'groups',
+  location: 'locations',
+};
+
+/** `?a=1&b=2` from the defined, non-empty values; '' when there are none. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '' || value === false) continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 export const api = {
@@ -35,4 +163,59 @@ export const api = {
   createPartner: (input: CreatePartner) => apiRequest<Partner>('/partners', { method: 'POST', body: input }),
   listUsers: (signal?: AbortSignal) => apiRequest<Collection<User>>('/users', { signal }),
   createUser: (input: CreateUser) => apiRequest<User>('/users', { method: 'POST', body: input }),
+
+  // Areas, categories and the authorisation matrix.
+  listAreas: (signal?: AbortSignal) => apiRequest<Collection<Area>>('/areas', { signal }),
+  listCategories: (signal?: AbortSignal) => apiRequest<{ items: Category[] }>('/categories', { signal }),
+  getMatrix: (signal?: AbortSignal) => apiRequest<{ cells: MatrixCell[] }>('/access-matrix', { signal }),
+  putMatrix: (cells: MatrixCell[]) =>
+    apiRequest<{ cells: MatrixCell[] }>('/access-matrix', { method: 'PUT', body: { cells } }),
+  myAccess: (signal?: AbortSignal) => apiRequest<MyAccess>('/access-matrix/mine', { signal }),
+
+  // Subjects.
+  searchPersons: (q: string, page: Page, signal?: AbortSignal) =>
+    apiRequest<Collection<Person>>(`/persons${query({ q, ...page })}`, { signal }),
+  getPerson: (id: string, signal?: AbortSignal) =>
+    apiRequest<PersonDetail>(`/persons/${encodeURIComponent(id)}`, { signal }),
+  createPerson: (input: CreatePerson) => apiRequest<Person>('/persons', { method: 'POST', body: input }),
+  listSubjects: (kind: OtherSubjectKind, page: Page, signal?: AbortSignal, q?: string) =>
+    apiRequest<Collection<Subject>>(`/${SUBJECT_COLLECTIONS[kind]}${query({ q, ...page })}`, { signal }),
+  getSubject: (kind: OtherSubjectKind, id: string, signal?: AbortSignal) =>
+    apiRequest<SubjectDetail>(`/${SUBJECT_COLLECTIONS[kind]}/${encodeURIComponent(id)}`, { signal }),
+  createHousehold: (input: CreateHousehold) =>
+    apiRequest<Subject>('/households', { method: 'POST', body: input }),
+  createGroup: (input: CreateGroup) => apiRequest<Subject>('/groups', { method: 'POST', body: input }),
+  createLocation: (input: CreateLocation) =>
+    apiRequest<Subject>('/locations', { method: 'POST', body: input }),
+  createRelation: (input: CreateRelation) =>
+    apiRequest<Relation>('/relations', { method: 'POST', body: input }),
+
+  // Cases and their journal.
+  listCases: (filter: CaseFilter, page: Page, signal?: AbortSignal) =>
+    apiRequest<Collection<Case>>(
+      `/cases${query({ ...filter, mine: filter.mine ? 'true' : undefined, ...page })}`,
+      { signal },
+    ),
+  getCase: (id: string, signal?: AbortSignal) =>
+    apiRequest<CaseDetail>(`/cases/${encodeURIComponent(id)}`, { signal }),
+  createCase: (input: CreateCase) => apiRequest<Case>('/cases', { method: 'POST', body: input }),
+  updateCase: (id: string, input: UpdateCase) =>
+    apiRequest<Case>(`/cases/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
+  listEntries: (caseId: string, category: string | undefined, page: Page, signal?: AbortSignal) =>
+    apiRequest<Collection<Entry>>(
+      `/cases/${encodeURIComponent(caseId)}/entries${query({ category, ...page })}`,
+      { signal },
+    ),
+  addEntry: (caseId: string, input: CreateEntry) =>
+    apiRequest<Entry>(`/cases/${encodeURIComponent(caseId)}/entries`, { method: 'POST', body: input }),
+
+  // Audit.
+  listAudit: (filter: { objectId?: string; userId?: string }, page: Page, signal?: AbortSignal) =>
+    apiRequest<Collection<AuditRecord>>(`/audit${query({ ...filter, ...page })}`, { signal }),
+  verifyAudit: () => apiRequest<AuditVerification>('/audit/verify'),
 };
+
+/** A partner's row of the matrix as the `can` rules of the shared package take it. */
+export function toPartnerAccess(cells: readonly MatrixCell[]): Record<string, Access> {
+  return Object.fromEntries(cells.map((cell) => [cell.category, cell.access]));
+}

@@ -17,10 +17,16 @@ export function AppShell() {
   const items: MenuItem[] = [
     { to: '/', label: 'Overzicht', end: true },
     { to: '/signalen', label: 'Signalen' },
-    { to: '/casussen', label: 'Casussen' },
-    { to: '/overleggen', label: 'Overleggen' },
   ];
-  if (hasPermission(user, 'partners.read') || hasPermission(user, 'users.read')) {
+  if (hasPermission(user, 'subjects.read')) items.push({ to: '/personen', label: 'Personen' });
+  if (hasPermission(user, 'cases.read')) items.push({ to: '/casussen', label: 'Casussen' });
+  items.push({ to: '/overleggen', label: 'Overleggen' });
+  if (hasPermission(user, 'audit.read')) items.push({ to: '/audit', label: 'Audit' });
+  if (
+    hasPermission(user, 'partners.read') ||
+    hasPermission(user, 'users.read') ||
+    hasPermission(user, 'matrix.read')
+  ) {
     items.push({ to: '/beheer', label: 'Beheer' });
   }
 

@@ -1,9 +1,10 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode, Ref } from 'react';
 import { cx } from './classNames.ts';
 
 export interface HeadingProps extends HTMLAttributes<HTMLHeadingElement> {
   level: 1 | 2 | 3;
   children: ReactNode;
+  ref?: Ref<HTMLHeadingElement>;
 }
 
 export function Heading({ level, className, children, ...rest }: HeadingProps) {

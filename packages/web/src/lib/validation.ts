@@ -8,16 +8,24 @@ interface IssueList {
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
 }
 
-function fieldName(path: ReadonlyArray<PropertyKey> | string): string {
-  const first = typeof path === 'string' ? path.split(/[.[/]/).find((part) => part !== '') : path[0];
-  return first === undefined ? '' : String(first);
+/**
+ * The field a path points at: its first segment ("roles" of "roles.1"), or with `leaf` its last one
+ * ("postalCode" of "address.postalCode"), for forms whose nested fields have unique names.
+ */
+function fieldName(path: ReadonlyArray<PropertyKey> | string, leaf = false): string {
+  const parts =
+    typeof path === 'string'
+      ? path.split(/[.[\]/]/).filter((part) => part !== '')
+      : path.map((part) => String(part));
+  const name = leaf ? parts.filter((part) => !/^\d+$/.test(part)).at(-1) : parts[0];
+  return name === undefined ? '' : name;
 }
 
 /** The first message per field of a Zod validation error. */
-export function issuesToFieldErrors(error: IssueList): FieldErrors {
+export function issuesToFieldErrors(error: IssueList, options: { leaf?: boolean } = {}): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
-    const name = fieldName(issue.path);
+    const name = fieldName(issue.path, options.leaf);
     if (errors[name] === undefined) errors[name] = issue.message;
   }
   return errors;
@@ -30,14 +38,18 @@ export interface SubmitErrors {
 }
 
 /** Turns a failed API call into a message for the form and messages for its fields. */
-export function apiErrorToSubmitErrors(error: unknown, knownFields: readonly string[]): SubmitErrors {
+export function apiErrorToSubmitErrors(
+  error: unknown,
+  knownFields: readonly string[],
+  options: { leaf?: boolean } = {},
+): SubmitErrors {
   if (!(error instanceof ApiError)) {
     return { form: 'Er ging iets onverwachts mis. Probeer het opnieuw.', fields: {} };
   }
   const fields: FieldErrors = {};
   const unmatched: string[] = [];
   for (const fieldError of error.fieldErrors) {
-    const name = fieldName(fieldError.path);
+    const name = fieldName(fieldError.path, options.leaf);
     if (knownFields.includes(name)) {
       if (fields[name] === undefined) fields[name] = fieldError.message;
     } else {

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '@wijkregie/shared';
+import { hasPermission, type Permission, ROLE_LABELS } from '@wijkregie/shared';
 import { Link } from 'react-router-dom';
 import { api } from '../api/endpoints.ts';
 import { useUser } from '../auth/AuthContext.tsx';
@@ -7,6 +7,14 @@ import { useApiData } from '../lib/useApiData.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 
 const loadPartners = (signal: AbortSignal) => api.listPartners(signal);
+
+const NEXT_STEPS: { to: string; label: string; permission: Permission }[] = [
+  { to: '/casussen', label: 'Bekijk de casussen die je mag zien', permission: 'cases.read' },
+  { to: '/personen', label: 'Zoek een persoon', permission: 'subjects.read' },
+  { to: '/beheer/matrix', label: 'Bekijk de autorisatiematrix', permission: 'matrix.read' },
+  { to: '/audit', label: 'Bekijk de auditlog', permission: 'audit.read' },
+  { to: '/beheer/partners', label: 'Bekijk de partners in de wijkaanpak', permission: 'partners.read' },
+];
 
 export function OverviewPage() {
   usePageTitle('Overzicht');
@@ -49,11 +57,13 @@ export function OverviewPage() {
           Aan de slag
         </Heading>
         <ul className="utrecht-link-list utrecht-link-list--html-ul wr-link-list">
-          <li className="utrecht-link-list__item">
-            <Link className="utrecht-link utrecht-link--html-a" to="/beheer/partners">
-              Bekijk de partners in de wijkaanpak
-            </Link>
-          </li>
+          {NEXT_STEPS.filter((step) => hasPermission(user, step.permission)).map((step) => (
+            <li key={step.to} className="utrecht-link-list__item">
+              <Link className="utrecht-link utrecht-link--html-a" to={step.to}>
+                {step.label}
+              </Link>
+            </li>
+          ))}
         </ul>
       </section>
     </>

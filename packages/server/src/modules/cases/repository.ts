@@ -21,6 +21,7 @@ export interface CaseRecord extends CaseFacts {
   subjects: SubjectRef[];
   partnerIds: string[];
   directorUserId: string | null;
+  directorName: string | null;
   areaId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -36,6 +37,7 @@ interface CaseRow {
   status: CaseStatus;
   result: CaseResult | null;
   director_user_id: string | null;
+  director_name: string | null;
   area_id: string | null;
   created_at: Date;
   updated_at: Date;
@@ -46,6 +48,7 @@ interface CaseRow {
 
 const CASE_SELECT = `
   SELECT c.id, c.reference, c.type, c.title, c.status, c.result, c.director_user_id, c.area_id, c.created_at, c.updated_at,
+    (SELECT u.name FROM users u WHERE u.tenant_id = c.tenant_id AND u.id = c.director_user_id) AS director_name,
     ARRAY(SELECT cp.partner_id FROM case_partners cp WHERE cp.case_id = c.id ORDER BY cp.added_at, cp.partner_id) AS partner_ids,
     (SELECT jsonb_agg(jsonb_build_object('kind', cs.kind, 'id', cs.subject_id) ORDER BY cs.position)
        FROM case_subjects cs WHERE cs.case_id = c.id) AS subjects,
@@ -67,6 +70,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
   subjects: r.subjects ?? [],
   partnerIds: r.partner_ids ?? [],
   directorUserId: r.director_user_id,
+  directorName: r.director_name,
   areaId: r.area_id,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),

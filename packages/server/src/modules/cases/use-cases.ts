@@ -43,9 +43,14 @@ import { viewerOf } from './visibility.js';
 
 const NOT_FOUND = 'Deze casus bestaat niet of is niet zichtbaar voor jou.';
 
-/** The case as the caller gets it: subject names only when their partner may read `basis`. */
-async function present(s: TenantScope, cases: CaseRecord[], access: PartnerAccess): Promise<Case[]> {
-  const showNames = canRead(access.basis);
+/** The case as the caller gets it: subject names only for a regisseur or when their partner may read `basis`. */
+async function present(
+  s: TenantScope,
+  ctx: RequestContext,
+  cases: CaseRecord[],
+  access: PartnerAccess,
+): Promise<Case[]> {
+  const showNames = ctx.roles.includes('regisseur') || canRead(access.basis);
   const labels = showNames
     ? await subjectLabels(
         s,
@@ -135,7 +140,7 @@ export function createCase(ctx: RequestContext, input: CreateCase): Promise<Case
         { action: 'create', objectType: 'case', objectId: id, personIds: created.personIds },
       ]),
     );
-    const [out] = await present(s, [created], await partnerAccess(s, ctx.partnerId));
+    const [out] = await present(s, ctx, [created], await partnerAccess(s, ctx.partnerId));
     return out!;
   });
 }
@@ -147,7 +152,7 @@ export async function getCase(ctx: RequestContext, id: string): Promise<CaseDeta
     partnerAccess(s, ctx.partnerId),
     memberCases(s, viewerOf(ctx), id),
   ]);
-  const [out] = await present(s, [c], access);
+  const [out] = await present(s, ctx, [c], access);
   const allowedStatuses = nextStatuses(c.status).filter((to) =>
     can(ctx, transitionKind(c.status, to) === 'reopen' ? 'case.reopen' : 'case.update', { case: c }),
   );
@@ -172,7 +177,7 @@ export async function findCases(ctx: RequestContext, f: CaseFilter, page: { limi
     listCases(s, viewerOf(ctx), f, page),
     partnerAccess(s, ctx.partnerId),
   ]);
-  const items = await present(s, result.items, access);
+  const items = await present(s, ctx, result.items, access);
   await ctx.auditRead([
     {
       action: 'list',
@@ -257,7 +262,7 @@ export function updateCase(ctx: RequestContext, id: string, u: UpdateCase): Prom
         ]),
       );
     }
-    const [out] = await present(s, [(await findCase(s, id))!], await partnerAccess(s, ctx.partnerId));
+    const [out] = await present(s, ctx, [(await findCase(s, id))!], await partnerAccess(s, ctx.partnerId));
     return out!;
   });
 }

@@ -34,11 +34,15 @@ export function caseIdVisibleSql(idExpr: string, v: Viewer, p: Params): string {
 
 /**
  * Which subjects a user may see: a regisseur all; others the subjects their partner registered,
- * the subjects of cases they see, and (for persons) the members of households and groups that
- * are subjects of cases they see.
+ * and — when their partner may read the `basis` category (names, birth dates, addresses) — the
+ * subjects of cases they see and (for persons) the members of households and groups that are
+ * subjects of cases they see.
  */
 export function subjectVisibleSql(kind: SubjectKind, alias: string, v: Viewer, p: Params): string {
   if (v.regisseur) return 'true';
+  const partner = p.add(v.partnerId);
+  const basis = `EXISTS (SELECT 1 FROM access_matrix vm
+      WHERE vm.tenant_id = ${alias}.tenant_id AND vm.partner_id = ${partner} AND vm.category = 'basis')`;
   const viaCase = `EXISTS (SELECT 1 FROM case_subjects vcs
       WHERE vcs.tenant_id = ${alias}.tenant_id AND vcs.kind = '${kind}' AND vcs.subject_id = ${alias}.id
         AND ${caseIdVisibleSql('vcs.case_id', v, p)})`;
@@ -49,5 +53,5 @@ export function subjectVisibleSql(kind: SubjectKind, alias: string, v: Viewer, p
           WHERE vr.tenant_id = ${alias}.tenant_id AND vr.from_kind = 'person' AND vr.from_id = ${alias}.id
             AND vr.relation = 'member_of' AND ${caseIdVisibleSql('vcs2.case_id', v, p)})`
       : '';
-  return `(${alias}.created_by_partner_id = ${p.add(v.partnerId)} OR ${viaCase}${viaMembership})`;
+  return `(${alias}.created_by_partner_id = ${partner} OR (${basis} AND (${viaCase}${viaMembership})))`;
 }

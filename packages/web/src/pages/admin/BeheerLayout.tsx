@@ -2,12 +2,13 @@ import { hasPermission } from '@wijkregie/shared';
 import { Navigate, NavLink, Outlet } from 'react-router-dom';
 import { useUser } from '../../auth/AuthContext.tsx';
 
-/** Beheer: a sub-menu (Partners, Gebruikers) above the pages of the section. */
+/** Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix) above the pages of the section. */
 export function BeheerLayout() {
   const user = useUser();
   const links = [
     hasPermission(user, 'partners.read') && { to: '/beheer/partners', label: 'Partners' },
     hasPermission(user, 'users.read') && { to: '/beheer/gebruikers', label: 'Gebruikers' },
+    hasPermission(user, 'matrix.read') && { to: '/beheer/matrix', label: 'Autorisatiematrix' },
   ].filter((link): link is { to: string; label: string } => Boolean(link));
 
   return (
@@ -39,5 +40,10 @@ export function BeheerLayout() {
 /** /beheer leads to the first page of the section the user may see. */
 export function BeheerIndex() {
   const user = useUser();
-  return <Navigate to={hasPermission(user, 'partners.read') ? 'partners' : 'gebruikers'} replace />;
+  const first = hasPermission(user, 'partners.read')
+    ? 'partners'
+    : hasPermission(user, 'users.read')
+      ? 'gebruikers'
+      : 'matrix';
+  return <Navigate to={first} replace />;
 }

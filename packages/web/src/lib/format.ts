@@ -1,0 +1,53 @@
+const TIME_ZONE = 'Europe/Amsterdam';
+
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: TIME_ZONE,
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** An ISO timestamp as Dutch date and time, e.g. "24 nov 2026 12:24". */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date).replace(',', '');
+}
+
+/** A date `YYYY-MM-DD` in Dutch, e.g. "3 februari 1980". */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return '–';
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+}
+
+/** A postal code `1234AB` as `1234 AB`. */
+export function formatPostalCode(postalCode: string): string {
+  return /^\d{4}[A-Z]{2}$/.test(postalCode) ? `${postalCode.slice(0, 4)} ${postalCode.slice(4)}` : postalCode;
+}
+
+export interface AddressLike {
+  street: string;
+  houseNumber: string;
+  postalCode: string;
+  city: string;
+}
+
+/** "Dorpsstraat 1, 1234 AB Voorbeeldstad". */
+export function formatAddress(address: AddressLike | null | undefined): string {
+  if (!address) return '–';
+  return `${address.street} ${address.houseNumber}, ${formatPostalCode(address.postalCode)} ${address.city}`;
+}
+
+/** "1 persoon" / "3 personen". */
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('nl-NL')} ${n === 1 ? one : many}`;
+}

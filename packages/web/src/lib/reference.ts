@@ -1,0 +1,85 @@
+import { hasPermission, type User } from '@wijkregie/shared';
+import { useCallback, useMemo } from 'react';
+import { api, type Collection } from '../api/endpoints.ts';
+import { useUser } from '../auth/AuthContext.tsx';
+import { type ApiData, useApiData } from './useApiData.ts';
+
+const loadPartners = (signal: AbortSignal) => api.listPartners(signal);
+const loadCategories = (signal: AbortSignal) => api.listCategories(signal);
+const loadAreas = (signal: AbortSignal) => api.listAreas(signal);
+const loadMyAccess = (signal: AbortSignal) => api.myAccess(signal);
+
+/** Name by id, for the lists of partners, users, categories and areas. */
+export type Names = ReadonlyMap<string, string>;
+
+function namesOf<T>(items: readonly T[] | undefined, key: (t: T) => string, name: (t: T) => string): Names {
+  return new Map((items ?? []).map((item) => [key(item), name(item)]));
+}
+
+export function usePartners() {
+  const partners = useApiData(loadPartners);
+  const names = useMemo(
+    () =>
+      namesOf(
+        partners.data?.items,
+        (p) => p.id,
+        (p) => p.name,
+      ),
+    [partners.data],
+  );
+  return { ...partners, names };
+}
+
+/** The users of the municipality when the signed-in user may read them; otherwise `data` stays null. */
+export function useUsers(): ApiData<Collection<User> | null> & { names: Names; allowed: boolean } {
+  const user = useUser();
+  const allowed = hasPermission(user, 'users.read');
+  const loader = useCallback(
+    (signal: AbortSignal) => (allowed ? api.listUsers(signal) : Promise.resolve(null)),
+    [allowed],
+  );
+  const users = useApiData(loader);
+  const names = useMemo(
+    () =>
+      namesOf(
+        users.data?.items,
+        (u) => u.id,
+        (u) => u.name,
+      ),
+    [users.data],
+  );
+  return { ...users, names, allowed };
+}
+
+export function useCategories() {
+  const categories = useApiData(loadCategories);
+  const names = useMemo(
+    () =>
+      namesOf(
+        categories.data?.items,
+        (c) => c.key,
+        (c) => c.label,
+      ),
+    [categories.data],
+  );
+  return { ...categories, names };
+}
+
+export function useAreas() {
+  const areas = useApiData(loadAreas);
+  // A buurt is named with its wijk: "Binnenstad (Centrum)".
+  const names = useMemo(() => {
+    const items = areas.data?.items ?? [];
+    const plain = new Map(items.map((a) => [a.id, a.name]));
+    return namesOf(
+      items,
+      (a) => a.id,
+      (a) => (a.parentId && plain.has(a.parentId) ? `${a.name} (${plain.get(a.parentId)})` : a.name),
+    );
+  }, [areas.data]);
+  return { ...areas, names };
+}
+
+export function useMyAccess() {
+  return useApiData(loadMyAccess);
+}

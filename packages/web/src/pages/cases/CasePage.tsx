@@ -1,0 +1,280 @@
+import {
+  type Actor,
+  CASE_RESULT_LABELS,
+  CASE_TYPE_LABELS,
+  type CaseDetail,
+  can,
+  canRead,
+  canWrite,
+  hasPermission,
+  type User,
+} from '@wijkregie/shared';
+import { useCallback } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { DataList } from '../../components/DataList.tsx';
+import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { DataTable } from '../../components/Table.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import {
+  type Names,
+  useAreas,
+  useCategories,
+  useMyAccess,
+  usePartners,
+  useUsers,
+} from '../../lib/reference.ts';
+import { subjectKindLabel, subjectPath } from '../../lib/subjects.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { useFlashMessage } from '../../lib/useFlashMessage.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { NoAccessPage } from '../NotFoundPage.tsx';
+import { CaseLifecycle } from './CaseLifecycle.tsx';
+import { EditCaseForm } from './EditCaseForm.tsx';
+import { Journal } from './Journal.tsx';
+
+export function actorOf(user: User): Actor {
+  return { userId: user.id, partnerId: user.partnerId, roles: user.roles };
+}
+
+export function CasePage() {
+  const user = useUser();
+  const { id = '' } = useParams();
+  if (!hasPermission(user, 'cases.read')) return <NoAccessPage title="Casus" />;
+  // A new id (a related case) starts with fresh state.
+  return <CaseView key={id} id={id} />;
+}
+
+function CaseView({ id }: { id: string }) {
+  const user = useUser();
+  const [message, setMessage] = useFlashMessage();
+  const loader = useCallback((signal: AbortSignal) => api.getCase(id, signal), [id]);
+  const detail = useApiData(loader);
+  const partners = usePartners();
+  const users = useUsers();
+  const areas = useAreas();
+  const categories = useCategories();
+  const access = useMyAccess();
+
+  const c = detail.data;
+  const notFound = detail.error !== null && !c;
+  usePageTitle(c ? `Casus ${c.reference}` : notFound ? 'Casus niet gevonden' : 'Casus');
+
+  const cells = access.data?.cells ?? [];
+  const readable = cells.filter((cell) => canRead(cell.access)).map((cell) => cell.category);
+  const writable = cells.filter((cell) => canWrite(cell.access)).map((cell) => cell.category);
+
+  function changed(text: string) {
+    setMessage(text);
+    detail.reload();
+  }
+
+  return (
+    <>
+      <Paragraph className="wr-breadcrumb">
+        <Link className="utrecht-link utrecht-link--html-a" to="/casussen">
+          Casussen
+        </Link>
+      </Paragraph>
+      <div className="wr-case-heading">
+        {c && <p className="utrecht-pre-heading wr-section__name">{CASE_TYPE_LABELS[c.type] ?? c.type}</p>}
+        <PageHeading>
+          {c ? (
+            <>
+              <span className="wr-reference">{c.reference}</span> {c.title}
+            </>
+          ) : notFound ? (
+            'Casus niet gevonden'
+          ) : (
+            'Casus'
+          )}
+        </PageHeading>
+        {c && <StatusBadge status={c.status} prefix />}
+      </div>
+      <StatusMessage message={message} />
+      {detail.loading && !c && <Paragraph>De casus wordt geladen…</Paragraph>}
+      {notFound && (
+        <Alert type="error" role="alert">
+          {detail.error}
+        </Alert>
+      )}
+      {c && (
+        <div className="wr-case">
+          <div className="wr-case__aside">
+            <CaseFacts
+              detail={c}
+              user={user}
+              partnerNames={partners.names}
+              userNames={users.names}
+              areaNames={areas.names}
+            />
+            {can(actorOf(user), 'case.update', { case: c }) && c.status !== 'closed' && (
+              <EditCaseForm
+                detail={c}
+                partners={partners.data?.items ?? []}
+                users={users.data?.items ?? null}
+                onSaved={() => changed('De casusgegevens zijn opgeslagen.')}
+              />
+            )}
+            {hasPermission(user, 'audit.read') && (
+              <Paragraph>
+                <Link className="utrecht-link utrecht-link--html-a" to={`/audit?object=${c.id}`}>
+                  Wie heeft deze casus ingezien of gewijzigd?
+                </Link>
+              </Paragraph>
+            )}
+          </div>
+          <div className="wr-case__main">
+            <CaseLifecycle detail={c} onChanged={changed} />
+            <RelatedCases detail={c} />
+            {access.error && (
+              <Alert type="error" role="alert">
+                {access.error}
+              </Alert>
+            )}
+            {access.data && categories.data && (
+              <Journal
+                caseId={c.id}
+                closed={c.status === 'closed'}
+                categories={categories.data.items}
+                readable={readable}
+                writable={writable}
+                partnerNames={partners.names}
+                onAdded={setMessage}
+              />
+            )}
+          </div>
+        </div>
+      )}
+      {detail.error && c && (
+        <Alert type="error" role="alert">
+          {detail.error}
+        </Alert>
+      )}
+    </>
+  );
+}
+
+interface CaseFactsProps {
+  detail: CaseDetail;
+  user: User;
+  partnerNames: Names;
+  userNames: Names;
+  areaNames: Names;
+}
+
+function directorText(detail: CaseDetail, user: User, userNames: Names): string {
+  if (!detail.directorUserId) return 'Nog niet gekozen';
+  const name = userNames.get(detail.directorUserId);
+  if (detail.directorUserId === user.id) return `${name ?? user.name} (jij)`;
+  return name ?? 'Gekozen (naam niet zichtbaar voor jou)';
+}
+
+function CaseFacts({ detail, user, partnerNames, userNames, areaNames }: CaseFactsProps) {
+  const partnerList = detail.partnerIds
+    .map((id) => ({ id, name: partnerNames.get(id) ?? 'Onbekende partner' }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  return (
+    <section className="wr-card" aria-labelledby="facts-heading">
+      <Heading level={2} id="facts-heading">
+        Gegevens
+      </Heading>
+      <DataList
+        items={[
+          { key: 'Soort', value: CASE_TYPE_LABELS[detail.type] ?? detail.type },
+          {
+            key: 'Betrokkenen',
+            value:
+              detail.subjects.length === 0 ? (
+                'Geen'
+              ) : (
+                <ul className="wr-plain-list">
+                  {detail.subjects.map((subject) => {
+                    // Without a name the user's organisation may not read basic data: no link to it either.
+                    const path = subject.label === undefined ? null : subjectPath(subject);
+                    const text = subject.label ?? 'naam afgeschermd';
+                    return (
+                      <li key={`${subject.kind}-${subject.id}`}>
+                        <span className="wr-muted">{subjectKindLabel(subject.kind)}: </span>
+                        {path ? (
+                          <Link className="utrecht-link utrecht-link--html-a" to={path}>
+                            {text}
+                          </Link>
+                        ) : (
+                          text
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              ),
+          },
+          {
+            key: 'Partners',
+            value: (
+              <ul className="wr-plain-list">
+                {partnerList.map((partner) => (
+                  <li key={partner.id}>{partner.name}</li>
+                ))}
+              </ul>
+            ),
+          },
+          { key: 'Casusregisseur', value: directorText(detail, user, userNames) },
+          {
+            key: 'Gebied',
+            value: detail.areaId ? (areaNames.get(detail.areaId) ?? 'Onbekend gebied') : 'Geen',
+          },
+          ...(detail.result ? [{ key: 'Resultaat', value: CASE_RESULT_LABELS[detail.result] }] : []),
+          { key: 'Aangemaakt', value: formatDateTime(detail.createdAt) },
+          { key: 'Laatst gewijzigd', value: formatDateTime(detail.updatedAt) },
+        ]}
+      />
+    </section>
+  );
+}
+
+const RELATED_HEADINGS: Partial<Record<string, string>> = {
+  household: 'Gezinsplan: persoonsgerichte aanpak van gezinsleden',
+  group: 'Persoonsgerichte aanpak van groepsleden',
+};
+
+function RelatedCases({ detail }: { detail: CaseDetail }) {
+  const heading = RELATED_HEADINGS[detail.type];
+  if (!heading && detail.relatedCases.length === 0) return null;
+  return (
+    <section className="wr-card" aria-labelledby="related-heading">
+      <Heading level={2} id="related-heading">
+        {heading ?? 'Persoonsgerichte aanpak van betrokkenen'}
+      </Heading>
+      <DataTable
+        caption={`Casussen van ${detail.type === 'group' ? 'groepsleden' : 'gezinsleden'} die je mag zien`}
+        rows={detail.relatedCases}
+        rowKey={(r) => `${r.id}-${r.viaPersonId}`}
+        empty="Er zijn geen persoonsgerichte casussen die je mag zien."
+        columns={[
+          {
+            header: 'Kenmerk',
+            cell: (r) => (
+              <Link className="utrecht-link utrecht-link--html-a wr-nowrap" to={`/casussen/${r.id}`}>
+                {r.reference}
+              </Link>
+            ),
+          },
+          { header: 'Titel', cell: (r) => r.title },
+          { header: 'Status', cell: (r) => <StatusBadge status={r.status} /> },
+          {
+            header: detail.type === 'group' ? 'Groepslid' : 'Gezinslid',
+            cell: (r) => (
+              <Link className="utrecht-link utrecht-link--html-a" to={`/personen/${r.viaPersonId}`}>
+                Bekijk persoon<span className="wr-visually-hidden"> van casus {r.reference}</span>
+              </Link>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}

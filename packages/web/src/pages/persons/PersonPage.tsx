@@ -1,0 +1,67 @@
+import { hasPermission } from '@wijkregie/shared';
+import { useCallback } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { DataList } from '../../components/DataList.tsx';
+import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { useFlashMessage } from '../../lib/useFlashMessage.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { NoAccessPage } from '../NotFoundPage.tsx';
+import { RelationsSection, SubjectCasesSection } from './SubjectParts.tsx';
+
+export function PersonPage() {
+  const user = useUser();
+  const { id = '' } = useParams();
+  const [message] = useFlashMessage();
+  const loader = useCallback((signal: AbortSignal) => api.getPerson(id, signal), [id]);
+  const person = useApiData(loader);
+  const p = person.data;
+  const name = p ? `${p.firstName} ${p.lastName}` : null;
+  const notFound = person.error !== null && !p;
+  usePageTitle(name ?? (notFound ? 'Persoon niet gevonden' : 'Persoon'));
+
+  if (!hasPermission(user, 'subjects.read')) return <NoAccessPage title="Persoon" />;
+
+  return (
+    <>
+      <Paragraph className="wr-breadcrumb">
+        <Link className="utrecht-link utrecht-link--html-a" to="/personen">
+          Personen
+        </Link>
+      </Paragraph>
+      <PageHeading>{name ?? (notFound ? 'Persoon niet gevonden' : 'Persoon')}</PageHeading>
+      <StatusMessage message={message} />
+      {person.loading && !p && <Paragraph>De gegevens worden geladen…</Paragraph>}
+      {person.error && (
+        <Alert type="error" role="alert">
+          {person.error}
+        </Alert>
+      )}
+      {p && (
+        <div className="wr-subject">
+          <section className="wr-card" aria-labelledby="person-data-heading">
+            <Heading level={2} id="person-data-heading">
+              Gegevens
+            </Heading>
+            <DataList
+              items={[
+                { key: 'Voornaam', value: p.firstName },
+                { key: 'Achternaam', value: p.lastName },
+                { key: 'Geboortedatum', value: formatDate(p.birthDate) },
+                { key: 'BSN', value: p.bsn ?? '–' },
+                { key: 'Adres', value: formatAddress(p.address) },
+                { key: 'Geregistreerd', value: formatDateTime(p.createdAt) },
+              ]}
+            />
+          </section>
+          <RelationsSection self={{ kind: 'person', id: p.id }} relations={p.relations} />
+          <SubjectCasesSection cases={p.cases} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import { CASE_TYPE_LABELS, RELATION_LABELS, type RelationType, type SubjectRef } from '@wijkregie/shared';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, type CaseSummary, type Relation } from '../../api/endpoints.ts';
+import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { DataTable } from '../../components/Table.tsx';
+import { subjectKindLabel, subjectPath } from '../../lib/subjects.ts';
+
+/** The relation read from the other side: "Jan is lid van X" becomes "X heeft als lid Jan". */
+const INVERSE_LABELS: Record<RelationType, string> = {
+  member_of: 'heeft als lid',
+  parent_of: 'kind van',
+  lives_at: 'adres van',
+  meets_at: 'ontmoetingsplek van',
+};
+
+const MAX_NAMES = 30;
+
+/**
+ * The names of related subjects, each read through its own page's API (so the same visibility rules
+ * apply and the read is logged). A subject the user may not see gets no name.
+ */
+function useSubjectNames(refs: readonly SubjectRef[]): Map<string, string | null> {
+  const [names, setNames] = useState(new Map<string, string | null>());
+  const key = refs
+    .slice(0, MAX_NAMES)
+    .map((r) => `${r.kind}:${r.id}`)
+    .join(',');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const wanted = key
+      ? key.split(',').map((pair) => {
+          const [kind, id] = pair.split(':') as [SubjectRef['kind'], string];
+          return { kind, id };
+        })
+      : [];
+    Promise.all(
+      wanted.map(async (ref): Promise<[string, string | null]> => {
+        try {
+          if (ref.kind === 'person') {
+            const p = await api.getPerson(ref.id, controller.signal);
+            return [ref.id, `${p.firstName} ${p.lastName}`];
+          }
+          const s = await api.getSubject(ref.kind, ref.id, controller.signal);
+          return [ref.id, s.name];
+        } catch {
+          return [ref.id, null];
+        }
+      }),
+    ).then((pairs) => {
+      if (!controller.signal.aborted) setNames(new Map(pairs));
+    });
+    return () => controller.abort();
+  }, [key]);
+  return names;
+}
+
+export function RelationsSection({ self, relations }: { self: SubjectRef; relations: readonly Relation[] }) {
+  const others = relations.map((r) => (r.from.kind === self.kind && r.from.id === self.id ? r.to : r.from));
+  const names = useSubjectNames(others);
+  return (
+    <section className="wr-card" aria-labelledby="relations-heading">
+      <Heading level={2} id="relations-heading">
+        Relaties
+      </Heading>
+      {relations.length === 0 ? (
+        <Paragraph>Er zijn geen relaties vastgelegd.</Paragraph>
+      ) : (
+        <ul className="wr-plain-list wr-relations">
+          {relations.map((relation) => {
+            const outgoing = relation.from.kind === self.kind && relation.from.id === self.id;
+            const other = outgoing ? relation.to : relation.from;
+            const label = outgoing ? RELATION_LABELS[relation.type] : INVERSE_LABELS[relation.type];
+            const name = names.get(other.id);
+            const path = subjectPath(other);
+            return (
+              <li key={relation.id}>
+                <span className="wr-relations__type">{label}</span>{' '}
+                {subjectKindLabel(other.kind).toLowerCase()}{' '}
+                {name === null ? (
+                  <span className="wr-muted">(niet zichtbaar voor jou)</span>
+                ) : path ? (
+                  <Link className="utrecht-link utrecht-link--html-a" to={path}>
+                    {name ?? 'wordt geladen…'}
+                  </Link>
+                ) : (
+                  name
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function SubjectCasesSection({ cases }: { cases: readonly CaseSummary[] }) {
+  return (
+    <section className="wr-card" aria-labelledby="cases-heading">
+      <Heading level={2} id="cases-heading">
+        Casussen
+      </Heading>
+      <DataTable
+        caption="Casussen die je mag zien"
+        rows={cases}
+        rowKey={(c) => c.id}
+        empty="Er zijn geen casussen die je mag zien."
+        columns={[
+          {
+            header: 'Kenmerk',
+            cell: (c) => (
+              <Link className="utrecht-link utrecht-link--html-a wr-nowrap" to={`/casussen/${c.id}`}>
+                {c.reference}
+              </Link>
+            ),
+          },
+          { header: 'Titel', cell: (c) => c.title },
+          { header: 'Soort', cell: (c) => CASE_TYPE_LABELS[c.type] ?? c.type },
+          { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
+        ]}
+      />
+    </section>
+  );
+}
