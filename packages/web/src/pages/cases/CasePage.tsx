@@ -168,9 +168,9 @@ interface CaseFactsProps {
 
 function directorText(detail: CaseDetail, user: User, userNames: Names): string {
   if (!detail.directorUserId) return 'Nog niet gekozen';
-  const name = userNames.get(detail.directorUserId);
+  const name = detail.directorName ?? userNames.get(detail.directorUserId);
   if (detail.directorUserId === user.id) return `${name ?? user.name} (jij)`;
-  return name ?? 'Gekozen (naam niet zichtbaar voor jou)';
+  return name ?? 'Onbekende gebruiker';
 }
 
 function CaseFacts({ detail, user, partnerNames, userNames, areaNames }: CaseFactsProps) {
