@@ -1,38 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/bootstrap/demo.js';
 import { firstRun } from '../src/bootstrap/first-run.js';
-import type { Db } from '../src/db/db.js';
-import { migrate } from '../src/db/migrate.js';
-import { openPglite } from '../src/db/pglite.js';
-import { openPostgres } from '../src/db/postgres.js';
-import { Client } from './helpers.js';
-
-/** A database of its own (empty), on the same kind of server the suite runs on. */
-async function emptyDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const db = await openPglite();
-    await migrate(db);
-    return { db, drop: () => db.close() };
-  }
-  const name = `wr_firstrun_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = openPostgres(url, 1);
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const db = openPostgres(u.toString(), 2);
-  await migrate(db);
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      await admin.query(`DROP DATABASE ${name}`);
-      await admin.close();
-    },
-  };
-}
+import { Client, emptyDb } from './helpers.js';
 
 describe('first start on an empty database', () => {
   it('seeds Gemeente Voorbeeldstad in demo mode, and only once', async () => {

@@ -189,3 +189,28 @@ export async function createCase(c: Client, body: Record<string, unknown>): Prom
   if (res.statusCode !== 201) throw new Error(`case: ${res.statusCode} ${res.body}`);
   return res.json() as CaseJson;
 }
+
+/** A database of its own (empty), on the same kind of server the suite runs on. */
+export async function emptyDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const db = await openPglite();
+    await migrate(db);
+    return { db, drop: () => db.close() };
+  }
+  const name = `wr_firstrun_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const admin = openPostgres(url, 1);
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const db = openPostgres(u.toString(), 2);
+  await migrate(db);
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      await admin.query(`DROP DATABASE ${name}`);
+      await admin.close();
+    },
+  };
+}

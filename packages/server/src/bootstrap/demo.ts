@@ -2,6 +2,7 @@ import type { PartnerKind, Role } from '@wijkregie/shared';
 import type { Tx } from '../db/db.js';
 import { hashPassword } from '../modules/session/passwords.js';
 import { demoAreas } from './demo-areas.js';
+import { seedDemoCases } from './demo-cases.js';
 import { createTenant } from './tenant.js';
 
 /** The documented password of every demo account (README, login page in demo mode). */
@@ -31,6 +32,10 @@ export const DEMO_USERS: { local: string; name: string; partner: string; roles: 
   { local: 'handhaving', name: 'Kevin Smit', partner: 'handhaving', roles: ['professional'] },
   { local: 'schuldhulp', name: 'Aylin Yilmaz', partner: 'schuldhulp', roles: ['professional'] },
   { local: 'ggz', name: 'Eva Mulder', partner: 'ggz', roles: ['professional'] },
+  { local: 'jeugdzorg', name: 'Daan Visser', partner: 'jeugd', roles: ['professional'] },
+  { local: 'woningcorporatie', name: 'Sevda Kaya', partner: 'woningcorporatie', roles: ['professional'] },
+  { local: 'jongerenwerk', name: 'Jerry Brown', partner: 'jongerenwerk', roles: ['professional'] },
+  { local: 'reclassering', name: 'Marieke de Groot', partner: 'reclassering', roles: ['professional'] },
   { local: 'privacy', name: 'Pieter van Dam', partner: 'gemeente', roles: ['auditor'] },
 ];
 
@@ -73,11 +78,12 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
   }
 
   const demoHash = await hashPassword(DEMO_PASSWORD);
+  const userIds: Record<string, string> = {};
   for (const u of DEMO_USERS) {
     const isEnvAdmin = admin !== undefined && u.roles.includes('admin');
-    await tx.query(
+    const [row] = await tx.query<{ id: string }>(
       `INSERT INTO users (tenant_id, partner_id, email, name, password_hash, roles, demo_account)
-       VALUES ($1, $2, $3, $4, $5, $6::text[], $7)`,
+       VALUES ($1, $2, $3, $4, $5, $6::text[], $7) RETURNING id`,
       [
         tenantId,
         partnerIds[u.partner],
@@ -88,6 +94,8 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
         !isEnvAdmin,
       ],
     );
+    userIds[u.local] = row!.id;
   }
+  await seedDemoCases(tx, { tenantId, partnerIds, userIds, areaIds });
   return { tenantId, partnerIds };
 }

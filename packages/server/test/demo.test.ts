@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { DEMO_PASSWORD } from '../src/bootstrap/demo.js';
+import { firstRun } from '../src/bootstrap/first-run.js';
+import type { Db } from '../src/db/db.js';
+import { Client, emptyDb } from './helpers.js';
+
+let db: Db;
+let drop: () => Promise<void>;
+let app: FastifyInstance;
+const as = (local: string) =>
+  new Client(app).login({ email: `${local}@voorbeeldstad.example`, password: DEMO_PASSWORD });
+
+interface CaseItem {
+  id: string;
+  type: string;
+  status: string;
+  reference: string;
+  partnerIds: string[];
+}
+
+beforeAll(async () => {
+  ({ db, drop } = await emptyDb());
+  await firstRun(db, { demo: true });
+  app = await buildApp({ db, publicUrl: 'http://localhost:3000' });
+});
+afterAll(async () => {
+  await app.close();
+  await drop();
+});
+
+const casesOf = async (c: Client) =>
+  (await c.get('/api/v1/cases?limit=200')).json() as { items: CaseItem[]; total: number };
+
+describe('the demo dossiers', () => {
+  it('has about forty cases of every type and status for the regisseur', async () => {
+    const all = await casesOf(await as('regisseur'));
+    expect(all.total).toBeGreaterThanOrEqual(35);
+    expect(new Set(all.items.map((c) => c.type))).toEqual(
+      new Set(['person', 'household', 'group', 'area', 'undermining']),
+    );
+    expect(new Set(all.items.map((c) => c.status)).size).toBeGreaterThanOrEqual(6);
+    expect(all.items.some((c) => c.status === 'closed')).toBe(true);
+  });
+
+  it('gives each professional a different, non-empty slice', async () => {
+    const slices = new Map<string, string>();
+    for (const local of [
+      'wijkagent',
+      'wijkteam',
+      'handhaving',
+      'schuldhulp',
+      'ggz',
+      'jongerenwerk',
+      'reclassering',
+    ]) {
+      const mine = await casesOf(await as(local));
+      expect(mine.total, local).toBeGreaterThan(0);
+      expect(mine.total, local).toBeLessThan(40);
+      slices.set(
+        local,
+        mine.items
+          .map((c) => c.id)
+          .sort()
+          .join(),
+      );
+    }
+    expect(new Set(slices.values()).size).toBe(slices.size);
+  });
+
+  it('shows the matrix at work: the police reads no care notes, the wijkteam does', async () => {
+    const cop = await as('wijkagent');
+    const care = await as('wijkteam');
+    const copCases = new Set((await casesOf(cop)).items.map((c) => c.id));
+    let careSawZorg = false;
+    for (const c of (await casesOf(care)).items) {
+      const e = (await care.get(`/api/v1/cases/${c.id}/entries`)).json() as { items: { category: string }[] };
+      careSawZorg ||= e.items.some((x) => x.category === 'zorg');
+    }
+    expect(careSawZorg).toBe(true);
+    for (const c of [...copCases]) {
+      const e = (await cop.get(`/api/v1/cases/${c}/entries`)).json() as { items: { category: string }[] };
+      expect(e.items.map((x) => x.category)).not.toContain('zorg');
+    }
+  });
+
+  it('tells the family plan: the household case shows the members person cases', async () => {
+    const reg = await as('regisseur');
+    const households = (await casesOf(reg)).items.filter((c) => c.type === 'household');
+    let related = 0;
+    for (const h of households) {
+      related += ((await reg.get(`/api/v1/cases/${h.id}`)).json() as { relatedCases: unknown[] }).relatedCases
+        .length;
+    }
+    expect(related).toBeGreaterThan(0);
+  });
+
+  it('is internally consistent: authors wrote in categories their partner may write; history ends in the status', async () => {
+    const badEntries = await db.query(
+      `SELECT e.id FROM entries e LEFT JOIN access_matrix m
+          ON m.tenant_id = e.tenant_id AND m.partner_id = e.partner_id AND m.category = e.category AND m.access = 'write'
+        JOIN users u ON u.id = e.author_user_id
+       WHERE m.category IS NULL OR u.partner_id <> e.partner_id OR e.created_at < (SELECT created_at FROM cases WHERE id = e.case_id)`,
+    );
+    expect(badEntries).toEqual([]);
+    const badHistory = await db.query(
+      `SELECT c.id FROM cases c WHERE c.status <> (
+         SELECT h.to_status FROM case_status_history h WHERE h.case_id = c.id ORDER BY h.at DESC, h.id DESC LIMIT 1)`,
+    );
+    expect(badHistory).toEqual([]);
+  });
+
+  it('continues the reference numbers and keeps a valid audit chain', async () => {
+    const reg = await as('regisseur');
+    const refs = (await casesOf(reg)).items.map((c) => Number(c.reference.slice(5)));
+    const created = (
+      await reg.post('/api/v1/cases', { type: 'area', title: 'Nieuw in de demo' })
+    ).json() as CaseItem;
+    expect(Number(created.reference.slice(5))).toBe(Math.max(...refs) + 1);
+    const verify = (await (await as('privacy')).get('/api/v1/audit/verify')).json() as {
+      valid: boolean;
+      count: number;
+    };
+    expect(verify.valid).toBe(true);
+    expect(verify.count).toBeGreaterThan(0);
+  });
+});
