@@ -51,12 +51,8 @@ async function present(
   access: PartnerAccess,
 ): Promise<Case[]> {
   const showNames = ctx.roles.includes('regisseur') || canRead(access.basis);
-  const labels = showNames
-    ? await subjectLabels(
-        s,
-        cases.flatMap((c) => c.subjects),
-      )
-    : new Map<string, string>();
+  const refs = cases.flatMap((c) => c.subjects);
+  const labels = showNames && refs.length ? await subjectLabels(s, refs) : new Map<string, string>();
   return cases.map(({ personIds: _, ...c }) => ({
     ...c,
     subjects: c.subjects.map((x) => {
@@ -148,9 +144,10 @@ export function createCase(ctx: RequestContext, input: CreateCase): Promise<Case
 export async function getCase(ctx: RequestContext, id: string): Promise<CaseDetail> {
   const s = ctx.db.read;
   const c = await visibleCase(s, ctx, id);
+  const hasMembers = c.subjects.some((x) => x.kind === 'household' || x.kind === 'group');
   const [access, related] = await Promise.all([
     partnerAccess(s, ctx.partnerId),
-    memberCases(s, viewerOf(ctx), id),
+    hasMembers ? memberCases(s, viewerOf(ctx), id) : Promise.resolve([]),
   ]);
   const [out] = await present(s, ctx, [c], access);
   const allowedStatuses = nextStatuses(c.status).filter((to) =>

@@ -121,9 +121,23 @@ export async function searchPersons(
   const where = [`p.tenant_id = ${p.add(s.tenantId)}`];
   let order = 'p.last_name, p.first_name, p.id';
   if (q.name) {
-    const n = p.add(q.name.toLowerCase());
-    where.push(`(p.search_name LIKE '%' || ${n} || '%' OR ${n} <% p.search_name)`);
-    order = `word_similarity(${n}, p.search_name) DESC, ${order}`;
+    // Every word must be in the name, exactly or nearly (trigram word similarity): "pieter janssen"
+    // finds "Pieter Jansen" but not every "Pieter". Each word narrows the index scan.
+    const words = [
+      ...new Set(
+        q.name
+          .toLowerCase()
+          .split(/\s+/)
+          .filter((w) => w.length >= 2),
+      ),
+    ].slice(0, 6);
+    const similarity: string[] = [];
+    for (const w of words) {
+      const x = p.add(w);
+      where.push(`(p.search_name LIKE '%' || ${x} || '%' OR ${x} <% p.search_name)`);
+      similarity.push(`word_similarity(${x}, p.search_name)`);
+    }
+    if (words.length) order = `${similarity.join(' + ')} DESC, ${order}`;
   }
   if (q.birthDate) where.push(`p.birth_date = ${p.add(q.birthDate)}`);
   if (q.postalCode) where.push(`p.postal_code = ${p.add(q.postalCode)}`);
