@@ -18,12 +18,16 @@ import { SystemDb } from './db/scope.js';
 import { DEFAULT_SESSION_LIMITS, registerAuth, type SessionLimits } from './http/auth.js';
 import { AppError, errorHandler, notFound, sendProblem, validationError } from './http/errors.js';
 import { registerSecurity } from './http/security.js';
+import { actionRoutes } from './modules/actions/routes.js';
+import { AlertHub } from './modules/alerts/hub.js';
+import { alertRoutes } from './modules/alerts/routes.js';
 import { areaRoutes } from './modules/areas/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { AuditWriter } from './modules/audit/writer.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { matrixRoutes } from './modules/matrix/routes.js';
+import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { demoAccountsRoute } from './modules/session/demo-accounts.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
@@ -82,8 +86,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   registerSecurity(app, opts.publicUrl);
   const audit = new AuditWriter(opts.db);
+  // Live alerts: listen before serving; end every open stream before the server closes.
+  const hub = new AlertHub(opts.db);
+  await hub.start();
+  app.addHook('preClose', () => hub.stop());
   app.addHook('onClose', () => audit.close());
-  registerAuth(app, system, { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits }, audit);
+  registerAuth(app, system, { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits }, audit, opts.publicUrl);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -121,6 +129,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   matrixRoutes(app);
   subjectRoutes(app);
   caseRoutes(app);
+  actionRoutes(app);
+  meetingRoutes(app);
+  alertRoutes(app, hub);
   auditRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;

@@ -9,6 +9,8 @@ import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
+import { Jobs } from './modules/alerts/jobs.js';
+import { smtpTransport } from './modules/alerts/mailer.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -61,8 +63,22 @@ async function main() {
     if ((err as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT') throw err;
     await app.listen({ port: config.port, host: '0.0.0.0' });
   }
+  // Overdue actions, digests and the email outbox. Without SMTP_URL emails wait in the outbox.
+  const jobs = new Jobs(db, {
+    publicUrl: config.publicUrl,
+    transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined,
+    intervalMs: 30_000,
+    onError: (job, err) =>
+      logger.error({ job, err: err instanceof Error ? err.message : String(err) }, 'job failed'),
+  });
+  await jobs.start();
   logger.info(
-    { port: config.port, database: db.kind, startupMs: Math.round(performance.now() - started) },
+    {
+      port: config.port,
+      database: db.kind,
+      email: config.smtpUrl ? 'smtp' : 'outbox',
+      startupMs: Math.round(performance.now() - started),
+    },
     'Wijkregie started',
   );
 
@@ -75,6 +91,7 @@ async function main() {
     force.unref();
     try {
       await app.close(); // stops accepting, lets running requests finish
+      await jobs.stop();
       await db.close();
     } finally {
       process.exit(0);

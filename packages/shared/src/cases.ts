@@ -145,6 +145,14 @@ export const caseDetailSchema = caseSchema.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
+export const ENTRY_KINDS = ['note', 'minutes', 'decision'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
+  note: 'Notitie',
+  minutes: 'Verslag',
+  decision: 'Besluit',
+};
+
 export const createEntrySchema = z.strictObject({
   category: z.string().min(1, 'Kies een categorie').max(40),
   text: z.string().trim().min(1, 'Tekst is verplicht').max(20_000, 'Tekst is te lang (max. 20.000 tekens)'),
@@ -161,6 +169,9 @@ export const entrySchema = z.object({
   authorName: z.string(),
   partnerId: z.uuid(),
   correctsEntryId: z.uuid().nullable(),
+  /** A journal note, or minutes / a decision recorded in a meeting (`meetingId`). */
+  kind: z.enum(ENTRY_KINDS),
+  meetingId: z.uuid().nullable(),
   createdAt: z.string(),
 });
 export type Entry = z.infer<typeof entrySchema>;

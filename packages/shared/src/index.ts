@@ -2,6 +2,7 @@ import './zod-config.js';
 
 export * from './access.js';
 export * from './cases.js';
+export * from './coordination.js';
 export * from './matrix.js';
 export * from './partners.js';
 export * from './permissions.js';

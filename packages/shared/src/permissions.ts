@@ -21,6 +21,13 @@ export const PERMISSIONS = {
   'cases.read': ['regisseur', 'professional'],
   'cases.write': ['regisseur', 'professional'],
   'audit.read': ['auditor', 'regisseur'],
+  /** Actions and meetings; which ones follows from the cases a user sees. */
+  'actions.read': ['regisseur', 'professional'],
+  'actions.write': ['regisseur', 'professional'],
+  'meetings.read': ['regisseur', 'professional'],
+  'meetings.write': ['regisseur', 'professional'],
+  /** The email outbox (addresses and thin texts, no case content). */
+  'outbox.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -16,5 +16,11 @@ export interface Db extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `fn` in one transaction on one connection; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onMessage` for every NOTIFY on `channel` (sent with `pg_notify` inside a transaction, so it
+   * arrives only after that transaction commits, on every app instance on the same database).
+   * Resolves with a function that stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -33,6 +33,10 @@ export async function openPglite(dataDir?: string): Promise<Db> {
         return fn(tx);
       });
     },
+    async listen(channel, onMessage) {
+      // One connection: the session that sends NOTIFY is the one listening, as PostgreSQL allows.
+      return db.listen(channel, onMessage);
+    },
     close: () => db.close(),
   };
 }

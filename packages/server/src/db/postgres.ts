@@ -67,6 +67,48 @@ export function openPostgres(connectionString: string, max = 10): Db {
         client.release();
       }
     },
+    listen: (channel, onMessage) => listenPostgres(connectionString, channel, onMessage),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * A dedicated connection that LISTENs on one channel and reconnects (with back-off) when the
+ * connection drops, so live delivery survives a database restart. Messages sent while it was
+ * disconnected are not replayed here; the alert rows themselves are durable and the web app
+ * refetches them when its stream reconnects.
+ */
+async function listenPostgres(
+  connectionString: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let delay = 250;
+  const retry = () => {
+    if (stopped) return;
+    setTimeout(() => void connect().catch(retry), delay).unref();
+    delay = Math.min(delay * 2, 10_000);
+  };
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString, application_name: 'wijkregie-listen' });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+    });
+    c.on('error', () => {});
+    c.on('end', () => {
+      if (client === c) retry();
+    });
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+    delay = 250;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }

@@ -30,6 +30,7 @@ export function registerAuth(
   system: SystemDb,
   limits: SessionLimits,
   audit: AuditWriter,
+  publicUrl: string,
 ) {
   app.decorateRequest('ctx', null);
   app.addHook('onRoute', (route) => {
@@ -54,6 +55,10 @@ export function registerAuth(
       db: system.forTenant(user.tenantId),
       purpose: req.routeOptions.config.purpose ?? 'Wijkregie',
       auditRead: (events) => audit.record(auditEntries(ctx, events)),
+      publicUrl,
+      // A stream asking is no activity of the user: it must not keep an idle session alive.
+      sessionActive: async () =>
+        (await findActiveSession(system.db, token!, { ...limits, touchMs: 1e12 })) !== undefined,
     };
     req.ctx = ctx;
     if (auth !== 'session' && !hasPermission(user, auth)) throw forbidden();

@@ -19,6 +19,10 @@ export interface RequestContext {
    * before its audit record is safe. Writes append their records in their own transaction instead.
    */
   auditRead(events: readonly AuditEvent[]): Promise<void>;
+  /** Base URL for links in emails (`WIJKREGIE_PUBLIC_URL`). */
+  publicUrl: string;
+  /** Whether the session behind this request is still active (for long-lived streams). */
+  sessionActive(): Promise<boolean>;
 }
 
 /** What a route requires: nobody (`public`), any logged-in user (`session`), or a permission. */

@@ -4,6 +4,7 @@ import type {
   CaseStatus,
   CaseType,
   Entry,
+  EntryKind,
   SubjectKind,
   SubjectRef,
 } from '@wijkregie/shared';
@@ -305,6 +306,8 @@ interface EntryRow {
   author_name: string;
   partner_id: string;
   corrects_entry_id: string | null;
+  kind: EntryKind;
+  meeting_id: string | null;
   created_at: Date;
 }
 const toEntry = (r: EntryRow): Entry => ({
@@ -316,6 +319,8 @@ const toEntry = (r: EntryRow): Entry => ({
   authorName: r.author_name,
   partnerId: r.partner_id,
   correctsEntryId: r.corrects_entry_id,
+  kind: r.kind,
+  meetingId: r.meeting_id,
   createdAt: r.created_at.toISOString(),
 });
 
@@ -328,14 +333,26 @@ export async function insertEntry(
     authorUserId: string;
     partnerId: string;
     correctsEntryId: string | null;
+    kind?: EntryKind;
+    meetingId?: string | null;
   },
 ): Promise<Entry> {
   const [row] = await s.q.query<EntryRow>(
     `WITH ins AS (
-       INSERT INTO entries (tenant_id, case_id, category, text, author_user_id, partner_id, corrects_entry_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *)
+       INSERT INTO entries (tenant_id, case_id, category, text, author_user_id, partner_id, corrects_entry_id, kind, meeting_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *)
      SELECT ins.*, u.name AS author_name FROM ins JOIN users u ON u.tenant_id = ins.tenant_id AND u.id = ins.author_user_id`,
-    [s.tenantId, e.caseId, e.category, e.text, e.authorUserId, e.partnerId, e.correctsEntryId],
+    [
+      s.tenantId,
+      e.caseId,
+      e.category,
+      e.text,
+      e.authorUserId,
+      e.partnerId,
+      e.correctsEntryId,
+      e.kind ?? 'note',
+      e.meetingId ?? null,
+    ],
   );
   return toEntry(row!);
 }
@@ -361,7 +378,7 @@ export async function listEntries(
   s: TenantScope,
   caseId: string,
   partnerId: string,
-  f: { category?: string | undefined },
+  f: { category?: string | undefined; meetingId?: string | undefined },
   page: { limit: number; offset: number },
 ): Promise<{ items: Entry[]; total: number }> {
   const p = new Params();
@@ -372,12 +389,13 @@ export async function listEntries(
        WHERE m.tenant_id = e.tenant_id AND m.partner_id = ${p.add(partnerId)} AND m.access IN ('read', 'write'))`,
   ];
   if (f.category) where.push(`e.category = ${p.add(f.category)}`);
+  if (f.meetingId) where.push(`e.meeting_id = ${p.add(f.meetingId)}`);
   const { rows, total } = await selectPage<EntryRow>(
     s.q,
     p,
     {
       select: `e.id, e.case_id, e.category, e.text, e.author_user_id, u.name AS author_name, e.partner_id,
-               e.corrects_entry_id, e.created_at`,
+               e.corrects_entry_id, e.kind, e.meeting_id, e.created_at`,
       fromWhere: `FROM entries e JOIN users u ON u.tenant_id = e.tenant_id AND u.id = e.author_user_id
                   WHERE ${where.join(' AND ')}`,
       order: 'e.created_at DESC, e.id',

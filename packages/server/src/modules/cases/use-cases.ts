@@ -6,6 +6,7 @@ import {
   can,
   canRead,
   type Entry,
+  type EntryKind,
   type FieldError,
   nextStatuses,
   type PartnerAccess,
@@ -15,6 +16,7 @@ import {
 import type { TenantScope } from '../../db/scope.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { raiseAlert } from '../alerts/repository.js';
 import { auditEntries } from '../audit/context.js';
 import { appendAudit } from '../audit/repository.js';
 import { categoryExists, existingPartnerIds, partnerAccess } from '../matrix/repository.js';
@@ -63,7 +65,7 @@ async function present(
 }
 
 /** Loads a case the caller may see, or 404 (never 403: an invisible case does not exist). */
-async function visibleCase(s: TenantScope, ctx: RequestContext, id: string): Promise<CaseRecord> {
+export async function visibleCase(s: TenantScope, ctx: RequestContext, id: string): Promise<CaseRecord> {
   const c = await findCase(s, id);
   if (!c || !can(ctx, 'case.read', { case: c })) throw notFound(NOT_FOUND);
   return c;
@@ -217,6 +219,7 @@ export function updateCase(ctx: RequestContext, id: string, u: UpdateCase): Prom
       await updateCaseRow(s, id, { status: u.status, result });
       await insertStatusHistory(s, { caseId: id, from: c.status, to: u.status, result, userId: ctx.userId });
       changes.status = { from: c.status, to: u.status, ...(result ? { result } : {}) };
+      await raiseAlert(s, ctx.publicUrl, { kind: 'status_changed', caseId: id, actorUserId: ctx.userId });
     } else if (u.status === c.status && u.status !== undefined) {
       throw conflict(`De casus heeft de status "${c.status}" al.`);
     }
@@ -247,6 +250,13 @@ export function updateCase(ctx: RequestContext, id: string, u: UpdateCase): Prom
           await setCasePartners(s, id, u.partnerIds);
           await touchCase(s, id);
           changes.partners = { added, removed };
+          if (added.length) {
+            await raiseAlert(s, ctx.publicUrl, {
+              kind: 'partner_added',
+              caseId: id,
+              actorUserId: ctx.userId,
+            });
+          }
         }
       }
     }
@@ -264,7 +274,13 @@ export function updateCase(ctx: RequestContext, id: string, u: UpdateCase): Prom
   });
 }
 
-export function addEntry(ctx: RequestContext, caseId: string, input: CreateEntry): Promise<Entry> {
+export function addEntry(
+  ctx: RequestContext,
+  caseId: string,
+  input: CreateEntry,
+  /** Minutes and decisions of a meeting are entries too; the meeting use case says which. */
+  origin: { kind: EntryKind; meetingId: string | null } = { kind: 'note', meetingId: null },
+): Promise<Entry> {
   return ctx.db.transaction(async (s) => {
     const c = await visibleCase(s, ctx, caseId);
     if (!(await categoryExists(s, input.category))) throw invalidField('category', 'Onbekende categorie');
@@ -287,8 +303,11 @@ export function addEntry(ctx: RequestContext, caseId: string, input: CreateEntry
       authorUserId: ctx.userId,
       partnerId: ctx.partnerId,
       correctsEntryId: input.correctsEntryId ?? null,
+      kind: origin.kind,
+      meetingId: origin.meetingId,
     });
     await touchCase(s, caseId);
+    await raiseAlert(s, ctx.publicUrl, { kind: 'entry_added', caseId, actorUserId: ctx.userId });
     await appendAudit(
       s.q,
       auditEntries(ctx, [
@@ -297,7 +316,11 @@ export function addEntry(ctx: RequestContext, caseId: string, input: CreateEntry
           objectType: 'entry',
           objectId: entry.id,
           personIds: c.personIds,
-          details: { caseId, category: entry.category },
+          details: {
+            caseId,
+            category: entry.category,
+            ...(origin.meetingId ? { meetingId: origin.meetingId, kind: origin.kind } : {}),
+          },
         },
       ]),
     );

@@ -1,4 +1,5 @@
 import type { Partner, PartnerKind, Role, User } from '@wijkregie/shared';
+import { Params, selectPage } from '../../db/params.js';
 import type { TenantScope } from '../../db/scope.js';
 
 interface PartnerRow {
@@ -82,4 +83,57 @@ export async function insertUser(
     [s.tenantId, u.partnerId, u.email, u.name, u.passwordHash, u.roles],
   );
   return toUser(row!);
+}
+
+export async function listColleagues(s: TenantScope) {
+  return s.q.query<{ id: string; name: string; partnerId: string }>(
+    `SELECT id, name, partner_id AS "partnerId" FROM users WHERE tenant_id = $1 AND active
+       AND roles && ARRAY['regisseur', 'professional']::text[] ORDER BY name, id`,
+    [s.tenantId],
+  );
+}
+
+/** The tenant's email outbox, newest first (addresses and thin texts only, by design). */
+export async function listOutbox(
+  s: TenantScope,
+  status: string | undefined,
+  page: { limit: number; offset: number },
+) {
+  const p = new Params();
+  const where = [`tenant_id = ${p.add(s.tenantId)}`];
+  if (status) where.push(`status = ${p.add(status)}`);
+  const { rows, total } = await selectPage<{
+    id: string;
+    to_address: string;
+    subject: string;
+    body_text: string;
+    status: string;
+    attempts: number;
+    created_at: Date;
+    sent_at: Date | null;
+    last_error: string | null;
+  }>(
+    s.q,
+    p,
+    {
+      select: 'id, to_address, subject, body_text, status, attempts, created_at, sent_at, last_error',
+      fromWhere: `FROM email_outbox WHERE ${where.join(' AND ')}`,
+      order: 'created_at DESC, id',
+    },
+    page,
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      toAddress: r.to_address,
+      subject: r.subject,
+      bodyText: r.body_text,
+      status: r.status,
+      attempts: r.attempts,
+      createdAt: r.created_at.toISOString(),
+      sentAt: r.sent_at ? r.sent_at.toISOString() : null,
+      lastError: r.last_error,
+    })),
+    total,
+  };
 }

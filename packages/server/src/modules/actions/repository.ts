@@ -1,0 +1,209 @@
+import type { ActionStatus } from '@wijkregie/shared';
+import { Params, selectPage } from '../../db/params.js';
+import type { TenantScope } from '../../db/scope.js';
+import { caseVisibleSql, type Viewer } from '../cases/visibility.js';
+
+export interface ActionRecord {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  title: string;
+  ownerPartnerId: string;
+  assigneeUserId: string | null;
+  assigneeName: string | null;
+  dueDate: string;
+  status: ActionStatus;
+  result: string | null;
+  meetingId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Of the case: decides, with the owner partner, who may change the action. */
+  caseDirectorUserId: string | null;
+}
+
+interface ActionRow {
+  id: string;
+  case_id: string;
+  reference: string;
+  title: string;
+  owner_partner_id: string;
+  assignee_user_id: string | null;
+  assignee_name: string | null;
+  due_date: string;
+  status: ActionStatus;
+  result: string | null;
+  meeting_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  director_user_id: string | null;
+}
+
+const SELECT = `a.id, a.case_id, c.reference, c.director_user_id, a.title, a.owner_partner_id, a.assignee_user_id,
+  (SELECT u.name FROM users u WHERE u.tenant_id = a.tenant_id AND u.id = a.assignee_user_id) AS assignee_name,
+  a.due_date, a.status, a.result, a.meeting_id, a.created_at, a.updated_at`;
+const FROM = 'FROM actions a JOIN cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id';
+
+const toRecord = (r: ActionRow): ActionRecord => ({
+  id: r.id,
+  caseId: r.case_id,
+  caseReference: r.reference,
+  title: r.title,
+  ownerPartnerId: r.owner_partner_id,
+  assigneeUserId: r.assignee_user_id,
+  assigneeName: r.assignee_name,
+  dueDate: r.due_date,
+  status: r.status,
+  result: r.result,
+  meetingId: r.meeting_id,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+  caseDirectorUserId: r.director_user_id,
+});
+
+export async function insertAction(
+  s: TenantScope,
+  a: {
+    caseId: string;
+    title: string;
+    ownerPartnerId: string;
+    assigneeUserId: string | null;
+    dueDate: string;
+    meetingId: string | null;
+    createdBy: string;
+  },
+): Promise<string> {
+  const [row] = await s.q.query<{ id: string }>(
+    `INSERT INTO actions (tenant_id, case_id, title, owner_partner_id, assignee_user_id, due_date, meeting_id, created_by_user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [s.tenantId, a.caseId, a.title, a.ownerPartnerId, a.assigneeUserId, a.dueDate, a.meetingId, a.createdBy],
+  );
+  return row!.id;
+}
+
+export async function findAction(
+  s: TenantScope,
+  id: string,
+  lock = false,
+): Promise<ActionRecord | undefined> {
+  if (lock) {
+    await s.q.query('SELECT 1 FROM actions WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [s.tenantId, id]);
+  }
+  const [row] = await s.q.query<ActionRow>(`SELECT ${SELECT} ${FROM} WHERE a.tenant_id = $1 AND a.id = $2`, [
+    s.tenantId,
+    id,
+  ]);
+  return row ? toRecord(row) : undefined;
+}
+
+export interface ActionFilter {
+  mine?: boolean;
+  partner?: boolean;
+  overdue?: boolean;
+  dueFrom?: string;
+  dueTo?: string;
+  status?: ActionStatus | undefined;
+  caseId?: string | undefined;
+  meetingId?: string | undefined;
+}
+
+/** Actions of cases the viewer sees, filtered and paged in SQL. `today` decides what is overdue. */
+export async function listActions(
+  s: TenantScope,
+  v: Viewer,
+  f: ActionFilter,
+  today: string,
+  page: { limit: number; offset: number },
+): Promise<{ items: ActionRecord[]; total: number }> {
+  const p = new Params();
+  const where = [`a.tenant_id = ${p.add(s.tenantId)}`, caseVisibleSql('c', v, p)];
+  if (f.mine) {
+    // Mine: assigned to me, or to my organisation without a named person.
+    where.push(
+      `(a.assignee_user_id = ${p.add(v.userId)} OR (a.assignee_user_id IS NULL AND a.owner_partner_id = ${p.add(v.partnerId)}))`,
+    );
+  }
+  if (f.partner) where.push(`a.owner_partner_id = ${p.add(v.partnerId)}`);
+  if (f.overdue) where.push(`a.status = 'open' AND a.due_date < ${p.add(today)}::date`);
+  if (f.dueFrom) where.push(`a.due_date >= ${p.add(f.dueFrom)}::date`);
+  if (f.dueTo) where.push(`a.due_date <= ${p.add(f.dueTo)}::date`);
+  if (f.status) where.push(`a.status = ${p.add(f.status)}`);
+  if (f.caseId) where.push(`a.case_id = ${p.add(f.caseId)}`);
+  if (f.meetingId) where.push(`a.meeting_id = ${p.add(f.meetingId)}`);
+  const { rows, total } = await selectPage<ActionRow>(
+    s.q,
+    p,
+    {
+      select: SELECT,
+      fromWhere: `${FROM} WHERE ${where.join(' AND ')}`,
+      order: 'a.due_date, a.created_at, a.id',
+    },
+    page,
+  );
+  return { items: rows.map(toRecord), total };
+}
+
+export async function updateActionRow(
+  s: TenantScope,
+  id: string,
+  u: { status?: ActionStatus; result?: string | null; dueDate?: string; assigneeUserId?: string | null },
+): Promise<void> {
+  const p = new Params();
+  const sets: string[] = ['updated_at = now()'];
+  if (u.status !== undefined) sets.push(`status = ${p.add(u.status)}`);
+  if (u.result !== undefined) sets.push(`result = ${p.add(u.result)}`);
+  if (u.dueDate !== undefined) sets.push(`due_date = ${p.add(u.dueDate)}::date`);
+  if (u.assigneeUserId !== undefined) sets.push(`assignee_user_id = ${p.add(u.assigneeUserId)}`);
+  await s.q.query(
+    `UPDATE actions SET ${sets.join(', ')} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}`,
+    p.values,
+  );
+}
+
+/** Marks the overdue alert as sent for the current due date (so the scheduler does not repeat it). */
+export async function markOverdueAlerted(s: TenantScope, id: string): Promise<void> {
+  await s.q.query('UPDATE actions SET overdue_alerted_for = due_date WHERE tenant_id = $1 AND id = $2', [
+    s.tenantId,
+    id,
+  ]);
+}
+
+export async function insertActionHistory(
+  s: TenantScope,
+  actionId: string,
+  userId: string | null,
+  change: Record<string, unknown>,
+): Promise<void> {
+  await s.q.query(
+    'INSERT INTO action_history (tenant_id, action_id, user_id, change) VALUES ($1, $2, $3, $4::jsonb)',
+    [s.tenantId, actionId, userId, JSON.stringify(change)],
+  );
+}
+
+export async function actionHistory(s: TenantScope, actionId: string) {
+  const rows = await s.q.query<{
+    at: Date;
+    user_id: string;
+    user_name: string;
+    change: Record<string, unknown>;
+  }>(
+    `SELECT h.at, h.user_id, u.name AS user_name, h.change FROM action_history h
+       JOIN users u ON u.tenant_id = h.tenant_id AND u.id = h.user_id
+      WHERE h.tenant_id = $1 AND h.action_id = $2 ORDER BY h.at, h.id`,
+    [s.tenantId, actionId],
+  );
+  return rows.map((r) => ({
+    at: r.at.toISOString(),
+    userId: r.user_id,
+    userName: r.user_name,
+    change: r.change,
+  }));
+}
+
+/** Whether the user is an active user of the partner. */
+export async function isUserOfPartner(s: TenantScope, userId: string, partnerId: string): Promise<boolean> {
+  const rows = await s.q.query(
+    'SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2 AND partner_id = $3 AND active',
+    [s.tenantId, userId, partnerId],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,61 @@
+import { ALERT_KIND_LABELS, type AlertKind } from '@wijkregie/shared';
+
+/**
+ * Alert emails are thin on purpose: the case reference, the kind of change and a link. Never a
+ * name, an entry's text or its category — the recipient opens the case in Wijkregie, through the
+ * same checks as always. Dutch, with a plain-text part.
+ */
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const FOOTER_TEXT =
+  'Deze e-mail bevat bewust geen inhoud van het dossier. Log in bij Wijkregie om de casus te bekijken.\n' +
+  'Je krijgt deze e-mail omdat je casusregisseur of voorzitter bent of de casus volgt. ' +
+  'Je kunt e-mails uitzetten of bundelen bij Instellingen.';
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function html(paragraphs: string[], link?: { href: string; text: string }): string {
+  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const a = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : '';
+  const footer = FOOTER_TEXT.split('\n')
+    .map((l) => `<p style="color:#555;font-size:90%">${escapeHtml(l)}</p>`)
+    .join('\n');
+  return `<!doctype html><html lang="nl"><body>\n${body}\n${a}\n${footer}\n</body></html>`;
+}
+
+export function alertEmail(
+  publicUrl: string,
+  alert: { kind: AlertKind; caseId: string; caseReference: string },
+): EmailContent {
+  const label = ALERT_KIND_LABELS[alert.kind];
+  const link = `${publicUrl}/casussen/${alert.caseId}`;
+  const line = `Er is een wijziging in casus ${alert.caseReference}: ${label.toLowerCase()}.`;
+  return {
+    subject: `Wijkregie: ${label.toLowerCase()} in casus ${alert.caseReference}`,
+    text: `${line}\n\nBekijk de casus: ${link}\n\n${FOOTER_TEXT}\n`,
+    html: html([line], { href: link, text: `Open casus ${alert.caseReference} in Wijkregie` }),
+  };
+}
+
+export function digestEmail(
+  publicUrl: string,
+  day: string,
+  items: { kind: AlertKind; caseReference: string; count: number }[],
+): EmailContent {
+  const lines = items.map(
+    (i) =>
+      `${i.caseReference}: ${ALERT_KIND_LABELS[i.kind].toLowerCase()}${i.count > 1 ? ` (${i.count}×)` : ''}`,
+  );
+  const intro = `Overzicht van wijzigingen in je casussen tot ${day}:`;
+  const link = `${publicUrl}/notificaties`;
+  return {
+    subject: `Wijkregie: dagoverzicht van ${day}`,
+    text: `${intro}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\nAlle notificaties: ${link}\n\n${FOOTER_TEXT}\n`,
+    html: html([intro, ...lines], { href: link, text: 'Alle notificaties in Wijkregie' }),
+  };
+}

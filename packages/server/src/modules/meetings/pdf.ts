@@ -1,0 +1,146 @@
+import {
+  ACTION_STATUS_LABELS,
+  type Actor,
+  ENTRY_KIND_LABELS,
+  MEETING_KIND_LABELS,
+  seesCase,
+} from '@wijkregie/shared';
+import PDFDocument from 'pdfkit';
+import type { RequestContext } from '../../http/context.js';
+import { forbidden, invalidField } from '../../http/errors.js';
+import { amsterdamDate } from '../../lib/time.js';
+import { listActions } from '../actions/repository.js';
+import { listCategories } from '../matrix/repository.js';
+import { type AgendaCase, agendaCases, partnerNames } from './repository.js';
+import { minutesFor, visibleMeeting } from './use-cases.js';
+
+const NO_USER = '00000000-0000-0000-0000-000000000000';
+const when = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  dateStyle: 'full',
+  timeStyle: 'short',
+});
+const dateNl = (d: string) =>
+  new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${d}T00:00:00Z`));
+
+/**
+ * Agenda and minutes as a PDF for one partner. It holds only what that partner may see: agenda items
+ * of cases it takes part in, minutes in categories its row of the matrix may read, and the actions
+ * of those cases. By default the caller's own view; a regisseur may print the view of an invited
+ * partner (to send it on), which never shows the regisseur's wider view.
+ */
+export async function meetingPdf(
+  ctx: RequestContext,
+  meetingId: string,
+  forPartnerId?: string,
+): Promise<{ pdf: Buffer; filename: string }> {
+  const s = ctx.db.read;
+  const m = await visibleMeeting(s, ctx, meetingId);
+  let actor: Actor = ctx;
+  if (forPartnerId && forPartnerId !== ctx.partnerId) {
+    if (!ctx.roles.includes('regisseur')) {
+      throw forbidden('Alleen een regisseur kan het verslag voor een andere partner maken.');
+    }
+    if (!m.partnerIds.includes(forPartnerId)) {
+      throw invalidField('partnerId', 'Deze partner is niet uitgenodigd voor dit overleg');
+    }
+    // As an ordinary user of that partner: no director, no regisseur.
+    actor = { userId: NO_USER, partnerId: forPartnerId, roles: ['professional'] };
+  }
+  const [cases, partners, categories, minutes] = await Promise.all([
+    agendaCases(s, m.caseIds),
+    partnerNames(s),
+    listCategories(s),
+    minutesFor(s, actor, m),
+  ]);
+  const labels = new Map(categories.map((c) => [c.key, c.label]));
+  const agenda = m.caseIds
+    .map((id) => cases.get(id))
+    .filter((c): c is AgendaCase => c !== undefined && seesCase(actor, c));
+  const actions = await listActions(
+    s,
+    { userId: actor.userId, partnerId: actor.partnerId, regisseur: actor.roles.includes('regisseur') },
+    { meetingId },
+    amsterdamDate(),
+    { limit: 200, offset: 0 },
+  );
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: `${m.title} — agenda en verslag`, Author: 'Wijkregie' },
+    lang: 'nl-NL',
+  } as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+
+  doc.font('Helvetica-Bold').fontSize(18).text(m.title);
+  doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('#444');
+  doc.text(
+    `${MEETING_KIND_LABELS[m.kind]} · ${when.format(new Date(m.startsAt))}${m.place ? ` · ${m.place}` : ''}`,
+  );
+  doc.text(`Voorzitter: ${m.chairName}`);
+  doc.text(
+    `Uitgenodigd: ${
+      m.partnerIds
+        .map((p) => partners.get(p) ?? '')
+        .filter(Boolean)
+        .join(', ') || '—'
+    }`,
+  );
+  doc.text(
+    `Versie voor: ${partners.get(actor.partnerId) ?? 'onbekende partner'} (alleen wat deze partner mag zien)`,
+  );
+  doc.fillColor('black').moveDown();
+
+  doc.font('Helvetica-Bold').fontSize(14).text('Agenda');
+  doc.font('Helvetica').fontSize(11);
+  if (!agenda.length) doc.text('Geen agendapunten die voor deze partner zichtbaar zijn.');
+  for (const [i, c] of agenda.entries()) doc.text(`${i + 1}. ${c.reference} — ${c.title}`);
+  doc.moveDown();
+
+  doc.font('Helvetica-Bold').fontSize(14).text('Verslag en besluiten');
+  for (const c of agenda) {
+    doc.moveDown(0.5).font('Helvetica-Bold').fontSize(12).text(`${c.reference} — ${c.title}`);
+    const items = minutes.items.filter((e) => e.caseId === c.id);
+    doc.font('Helvetica').fontSize(10);
+    if (!items.length) doc.text('Geen verslag in categorieën die deze partner mag lezen.');
+    for (const e of items) {
+      doc
+        .font('Helvetica-Bold')
+        .text(`${ENTRY_KIND_LABELS[e.kind]} · ${labels.get(e.category) ?? e.category} · ${e.authorName}`);
+      doc.font('Helvetica').text(e.text).moveDown(0.3);
+    }
+    const caseActions = actions.items.filter((a) => a.caseId === c.id);
+    if (caseActions.length) {
+      doc.font('Helvetica-Bold').text('Acties');
+      doc.font('Helvetica');
+      for (const a of caseActions) {
+        doc.text(
+          `• ${a.title} — ${partners.get(a.ownerPartnerId) ?? ''}${a.assigneeName ? ` (${a.assigneeName})` : ''}, ` +
+            `uiterlijk ${dateNl(a.dueDate)}, ${ACTION_STATUS_LABELS[a.status].toLowerCase()}`,
+        );
+      }
+    }
+  }
+  doc.moveDown().fontSize(8).fillColor('#666');
+  doc.text(
+    `Gemaakt op ${when.format(new Date())} door Wijkregie. Vertrouwelijk: bevat persoonsgegevens; niet verder verspreiden dan nodig.`,
+  );
+  doc.end();
+  const pdf = await done;
+
+  await ctx.auditRead([
+    {
+      action: 'export',
+      objectType: 'meeting',
+      objectId: meetingId,
+      objectIds: [...agenda.map((c) => c.id), ...minutes.items.map((e) => e.id)],
+      personIds: minutes.personIds,
+      details: { format: 'pdf', forPartnerId: actor.partnerId },
+    },
+  ]);
+  const day = m.startsAt.slice(0, 10);
+  return { pdf, filename: `overleg-${day}.pdf` };
+}

@@ -1,0 +1,255 @@
+import type { CaseFacts, CaseStatus, MeetingKind } from '@wijkregie/shared';
+import { Params, selectPage } from '../../db/params.js';
+import type { TenantScope } from '../../db/scope.js';
+import type { Viewer } from '../cases/visibility.js';
+
+export interface MeetingRecord {
+  id: string;
+  title: string;
+  kind: MeetingKind;
+  startsAt: string;
+  place: string | null;
+  chairUserId: string;
+  chairName: string;
+  partnerIds: string[];
+  /** Every case on the agenda, in order; who sees which item is decided per caller. */
+  caseIds: string[];
+  seriesId: string | null;
+  createdAt: string;
+  createdByUserId: string;
+}
+
+interface MeetingRow {
+  id: string;
+  title: string;
+  kind: MeetingKind;
+  starts_at: Date;
+  place: string | null;
+  chair_user_id: string;
+  chair_name: string;
+  partner_ids: string[];
+  case_ids: string[];
+  series_id: string | null;
+  created_at: Date;
+  created_by_user_id: string;
+}
+
+const SELECT = `m.id, m.title, m.kind, m.starts_at, m.place, m.chair_user_id, m.series_id, m.created_at, m.created_by_user_id,
+  (SELECT u.name FROM users u WHERE u.tenant_id = m.tenant_id AND u.id = m.chair_user_id) AS chair_name,
+  ARRAY(SELECT mp.partner_id FROM meeting_partners mp WHERE mp.meeting_id = m.id ORDER BY mp.partner_id) AS partner_ids,
+  ARRAY(SELECT ma.case_id FROM meeting_agenda ma WHERE ma.meeting_id = m.id ORDER BY ma.position) AS case_ids`;
+
+const toRecord = (r: MeetingRow): MeetingRecord => ({
+  id: r.id,
+  title: r.title,
+  kind: r.kind,
+  startsAt: r.starts_at.toISOString(),
+  place: r.place,
+  chairUserId: r.chair_user_id,
+  chairName: r.chair_name,
+  partnerIds: r.partner_ids,
+  caseIds: r.case_ids,
+  seriesId: r.series_id,
+  createdAt: r.created_at.toISOString(),
+  createdByUserId: r.created_by_user_id,
+});
+
+/**
+ * Who sees a meeting: a regisseur, its chair, whoever planned it, and the users of invited partners.
+ * (Which agenda items they see is decided per case.)
+ */
+export function meetingVisibleSql(alias: string, v: Viewer, p: Params): string {
+  if (v.regisseur) return 'true';
+  const user = p.add(v.userId);
+  return `(${alias}.chair_user_id = ${user} OR ${alias}.created_by_user_id = ${user} OR EXISTS (
+    SELECT 1 FROM meeting_partners vmp WHERE vmp.meeting_id = ${alias}.id AND vmp.partner_id = ${p.add(v.partnerId)}))`;
+}
+
+export async function insertMeeting(
+  s: TenantScope,
+  m: {
+    title: string;
+    kind: MeetingKind;
+    startsAt: string;
+    place: string | null;
+    chairUserId: string;
+    seriesId: string | null;
+    createdByUserId: string;
+    createdByPartnerId: string;
+  },
+): Promise<string> {
+  const [row] = await s.q.query<{ id: string }>(
+    `INSERT INTO meetings (tenant_id, title, kind, starts_at, place, chair_user_id, series_id, created_by_user_id, created_by_partner_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [
+      s.tenantId,
+      m.title,
+      m.kind,
+      m.startsAt,
+      m.place,
+      m.chairUserId,
+      m.seriesId,
+      m.createdByUserId,
+      m.createdByPartnerId,
+    ],
+  );
+  return row!.id;
+}
+
+export async function setMeetingPartners(s: TenantScope, meetingId: string, partnerIds: readonly string[]) {
+  await s.q.query('DELETE FROM meeting_partners WHERE tenant_id = $1 AND meeting_id = $2', [
+    s.tenantId,
+    meetingId,
+  ]);
+  if (partnerIds.length) {
+    await s.q.query(
+      `INSERT INTO meeting_partners (tenant_id, meeting_id, partner_id)
+       SELECT $1, $2, p FROM unnest($3::uuid[]) AS p ON CONFLICT DO NOTHING`,
+      [s.tenantId, meetingId, [...new Set(partnerIds)]],
+    );
+  }
+}
+
+export async function setAgenda(s: TenantScope, meetingId: string, caseIds: readonly string[]) {
+  await s.q.query('DELETE FROM meeting_agenda WHERE tenant_id = $1 AND meeting_id = $2', [
+    s.tenantId,
+    meetingId,
+  ]);
+  const ids = [...new Set(caseIds)];
+  if (ids.length) {
+    await s.q.query(
+      `INSERT INTO meeting_agenda (tenant_id, meeting_id, case_id, position)
+       SELECT $1, $2, c, ord FROM unnest($3::uuid[]) WITH ORDINALITY AS x (c, ord)`,
+      [s.tenantId, meetingId, ids],
+    );
+  }
+}
+
+export async function updateMeetingRow(
+  s: TenantScope,
+  id: string,
+  u: { title?: string; startsAt?: string; place?: string | null },
+): Promise<void> {
+  const p = new Params();
+  const sets: string[] = [];
+  if (u.title !== undefined) sets.push(`title = ${p.add(u.title)}`);
+  if (u.startsAt !== undefined) sets.push(`starts_at = ${p.add(u.startsAt)}`);
+  if (u.place !== undefined) sets.push(`place = ${p.add(u.place)}`);
+  if (!sets.length) return;
+  await s.q.query(
+    `UPDATE meetings SET ${sets.join(', ')} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}`,
+    p.values,
+  );
+}
+
+export async function findMeeting(s: TenantScope, id: string): Promise<MeetingRecord | undefined> {
+  const [row] = await s.q.query<MeetingRow>(
+    `SELECT ${SELECT} FROM meetings m WHERE m.tenant_id = $1 AND m.id = $2`,
+    [s.tenantId, id],
+  );
+  return row ? toRecord(row) : undefined;
+}
+
+export async function meetingVisible(s: TenantScope, v: Viewer, id: string): Promise<boolean> {
+  const p = new Params();
+  const rows = await s.q.query(
+    `SELECT 1 FROM meetings m WHERE m.tenant_id = ${p.add(s.tenantId)} AND m.id = ${p.add(id)} AND ${meetingVisibleSql('m', v, p)}`,
+    p.values,
+  );
+  return rows.length > 0;
+}
+
+export async function meetingHasCase(s: TenantScope, meetingId: string, caseId: string): Promise<boolean> {
+  const rows = await s.q.query(
+    'SELECT 1 FROM meeting_agenda WHERE tenant_id = $1 AND meeting_id = $2 AND case_id = $3',
+    [s.tenantId, meetingId, caseId],
+  );
+  return rows.length > 0;
+}
+
+export async function listMeetings(
+  s: TenantScope,
+  v: Viewer,
+  f: { from?: string | undefined; to?: string | undefined; caseId?: string | undefined },
+  order: 'asc' | 'desc',
+  page: { limit: number; offset: number },
+): Promise<{ items: MeetingRecord[]; total: number }> {
+  const p = new Params();
+  const where = [`m.tenant_id = ${p.add(s.tenantId)}`, meetingVisibleSql('m', v, p)];
+  if (f.from) where.push(`m.starts_at >= ${p.add(f.from)}::timestamptz`);
+  if (f.to) where.push(`m.starts_at < ${p.add(f.to)}::timestamptz`);
+  if (f.caseId) {
+    where.push(
+      `EXISTS (SELECT 1 FROM meeting_agenda fa WHERE fa.meeting_id = m.id AND fa.case_id = ${p.add(f.caseId)})`,
+    );
+  }
+  const { rows, total } = await selectPage<MeetingRow>(
+    s.q,
+    p,
+    {
+      select: SELECT,
+      fromWhere: `FROM meetings m WHERE ${where.join(' AND ')}`,
+      order: `m.starts_at ${order === 'asc' ? 'ASC' : 'DESC'}, m.id`,
+    },
+    page,
+  );
+  return { items: rows.map(toRecord), total };
+}
+
+export interface AgendaCase extends CaseFacts {
+  id: string;
+  reference: string;
+  title: string;
+  status: CaseStatus;
+}
+
+/** The facts of the agenda's cases that decide who sees which item. */
+export async function agendaCases(
+  s: TenantScope,
+  caseIds: readonly string[],
+): Promise<Map<string, AgendaCase>> {
+  if (!caseIds.length) return new Map();
+  const rows = await s.q.query<{
+    id: string;
+    reference: string;
+    title: string;
+    status: CaseStatus;
+    director_user_id: string | null;
+    partner_ids: string[];
+  }>(
+    `SELECT c.id, c.reference, c.title, c.status, c.director_user_id,
+            ARRAY(SELECT cp.partner_id FROM case_partners cp WHERE cp.case_id = c.id) AS partner_ids
+       FROM cases c WHERE c.tenant_id = $1 AND c.id = ANY ($2::uuid[])`,
+    [s.tenantId, [...caseIds]],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        reference: r.reference,
+        title: r.title,
+        status: r.status,
+        directorUserId: r.director_user_id,
+        partnerIds: r.partner_ids,
+      },
+    ]),
+  );
+}
+
+export async function userNames(s: TenantScope, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await s.q.query<{ id: string; name: string }>(
+    'SELECT id, name FROM users WHERE tenant_id = $1 AND id = ANY ($2::uuid[])',
+    [s.tenantId, [...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function partnerNames(s: TenantScope): Promise<Map<string, string>> {
+  const rows = await s.q.query<{ id: string; name: string }>(
+    'SELECT id, name FROM partners WHERE tenant_id = $1',
+    [s.tenantId],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+
+// Actions ------------------------------------------------------------------------------------------
+
+export const ACTION_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  open: 'Open',
+  done: 'Gedaan',
+  cancelled: 'Vervallen',
+};
+
+const dateSchema = z.iso.date({ error: 'Geen geldige datum (JJJJ-MM-DD)' });
+
+export const createActionSchema = z.strictObject({
+  title: z.string().trim().min(1, 'Omschrijving is verplicht').max(500, 'Te lang (max. 500 tekens)'),
+  ownerPartnerId: z.uuid({ error: 'Geen geldige partner' }),
+  assigneeUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
+  dueDate: dateSchema,
+  meetingId: z.uuid({ error: 'Geen geldig overleg' }).nullable().optional(),
+});
+export type CreateAction = z.infer<typeof createActionSchema>;
+
+export const updateActionSchema = z
+  .strictObject({
+    status: z.enum(ACTION_STATUSES, { error: 'Kies open, done of cancelled' }).optional(),
+    result: z.string().trim().max(5000, 'Te lang (max. 5.000 tekens)').nullable().optional(),
+    dueDate: dateSchema.optional(),
+    assigneeUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, {
+    message: 'Geef minstens één veld om te wijzigen',
+    path: ['(body)'],
+  });
+export type UpdateAction = z.infer<typeof updateActionSchema>;
+
+export const actionSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  title: z.string(),
+  ownerPartnerId: z.uuid(),
+  assigneeUserId: z.uuid().nullable(),
+  assigneeName: z.string().nullable(),
+  dueDate: z.string(),
+  status: z.enum(ACTION_STATUSES),
+  result: z.string().nullable(),
+  meetingId: z.uuid().nullable(),
+  /** Open and past its due date (Europe/Amsterdam). */
+  overdue: z.boolean(),
+  /** Whether the caller may change it: the owner partner's users, the case director, regisseurs. */
+  canEdit: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Action = z.infer<typeof actionSchema>;
+
+export const actionHistorySchema = z.object({
+  at: z.string(),
+  userId: z.uuid(),
+  userName: z.string(),
+  change: z.record(z.string(), z.unknown()),
+});
+export const actionDetailSchema = actionSchema.extend({ history: z.array(actionHistorySchema) });
+export type ActionDetail = z.infer<typeof actionDetailSchema>;
+
+/** Who may change an action (API.md): users of the owner partner, the case director, regisseurs. */
+export function canChangeAction(
+  actor: { userId: string; partnerId: string; roles: readonly string[] },
+  action: { ownerPartnerId: string },
+  caseDirectorUserId: string | null,
+): boolean {
+  return (
+    actor.roles.includes('regisseur') ||
+    actor.partnerId === action.ownerPartnerId ||
+    (caseDirectorUserId !== null && caseDirectorUserId === actor.userId)
+  );
+}
+
+// Meetings -----------------------------------------------------------------------------------------
+
+export const MEETING_KINDS = ['case', 'coordination', 'area'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  case: 'Casusoverleg',
+  coordination: 'Afstemmingsoverleg',
+  area: 'Gebiedsoverleg',
+};
+
+export const recurrenceSchema = z.strictObject({
+  intervalWeeks: z.number().int().min(1, 'Minstens elke week').max(12, 'Hoogstens elke 12 weken'),
+  count: z.number().int().min(2, 'Minstens 2 keer').max(52, 'Hoogstens 52 keer'),
+});
+
+export const createMeetingSchema = z.strictObject({
+  title: z.string().trim().min(1, 'Titel is verplicht').max(200, 'Titel is te lang (max. 200 tekens)'),
+  kind: z.enum(MEETING_KINDS, { error: 'Kies case, coordination of area' }),
+  startsAt: z.iso.datetime({ offset: true, error: 'Geen geldig tijdstip (ISO 8601)' }),
+  place: z.string().trim().max(200, 'Te lang (max. 200 tekens)').nullable().optional(),
+  chairUserId: z.uuid({ error: 'Geen geldige gebruiker' }),
+  partnerIds: z.array(z.uuid({ error: 'Geen geldige partner' })).max(50, 'Te veel partners'),
+  caseIds: z.array(z.uuid({ error: 'Geen geldige casus' })).max(100, 'Te veel casussen'),
+  recurrence: recurrenceSchema.nullable().optional(),
+});
+export type CreateMeeting = z.infer<typeof createMeetingSchema>;
+
+export const updateMeetingSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, 'Titel is verplicht').max(200).optional(),
+    startsAt: z.iso.datetime({ offset: true, error: 'Geen geldig tijdstip (ISO 8601)' }).optional(),
+    place: z.string().trim().max(200).nullable().optional(),
+    partnerIds: z
+      .array(z.uuid({ error: 'Geen geldige partner' }))
+      .max(50)
+      .optional(),
+    caseIds: z
+      .array(z.uuid({ error: 'Geen geldige casus' }))
+      .max(100)
+      .optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, {
+    message: 'Geef minstens één veld om te wijzigen',
+    path: ['(body)'],
+  });
+export type UpdateMeeting = z.infer<typeof updateMeetingSchema>;
+
+export const MINUTE_KINDS = ['minutes', 'decision'] as const;
+export const createMinutesSchema = z.strictObject({
+  caseId: z.uuid({ error: 'Geen geldige casus' }),
+  category: z.string().min(1, 'Kies een categorie').max(40),
+  text: z.string().trim().min(1, 'Tekst is verplicht').max(20_000, 'Tekst is te lang (max. 20.000 tekens)'),
+  /** A decision is minutes that the meeting agreed on; both are entries of the case. */
+  kind: z.enum(MINUTE_KINDS, { error: 'Kies minutes of decision' }).default('minutes'),
+});
+export type CreateMinutes = z.infer<typeof createMinutesSchema>;
+
+export const agendaItemSchema = z.object({
+  caseId: z.uuid(),
+  caseReference: z.string().optional(),
+  caseTitle: z.string().optional(),
+});
+
+export const meetingSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  startsAt: z.string(),
+  place: z.string().nullable(),
+  chairUserId: z.uuid(),
+  chairName: z.string(),
+  partnerIds: z.array(z.uuid()),
+  /** Only the agenda items of cases the caller may see. */
+  agenda: z.array(agendaItemSchema),
+  seriesId: z.uuid().nullable(),
+  createdAt: z.string(),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+// Alerts -------------------------------------------------------------------------------------------
+
+export const ALERT_KINDS = [
+  'entry_added',
+  'status_changed',
+  'action_created',
+  'action_done',
+  'action_overdue',
+  'signal_matched',
+  'partner_added',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
+  entry_added: 'Nieuwe informatie',
+  status_changed: 'Status gewijzigd',
+  action_created: 'Nieuwe actie',
+  action_done: 'Actie afgerond',
+  action_overdue: 'Actie over de termijn',
+  signal_matched: 'Nieuw signaal over een betrokkene',
+  partner_added: 'Partner toegevoegd',
+};
+
+export const alertSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(ALERT_KINDS),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+export const EMAIL_PREFERENCES = ['immediate', 'daily', 'off'] as const;
+export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
+export const EMAIL_PREFERENCE_LABELS: Record<EmailPreference, string> = {
+  immediate: 'Direct een e-mail bij elke wijziging',
+  daily: 'Eén overzicht per dag',
+  off: 'Geen e-mail (alleen in de app)',
+};
+export const preferencesSchema = z.strictObject({
+  email: z.enum(EMAIL_PREFERENCES, { error: 'Kies immediate, daily of off' }),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+/** What changed in a case since the caller's previous look. */
+export const situationSchema = z.object({
+  caseId: z.uuid(),
+  previousLookAt: z.string().nullable(),
+  newEntries: z.number(),
+  statusChanges: z.array(z.object({ from: z.string().nullable(), to: z.string(), at: z.string() })),
+  actionsCreated: z.number(),
+  actionsDone: z.number(),
+  openActions: z.number(),
+  overdueActions: z.number(),
+  following: z.boolean(),
+});
+export type Situation = z.infer<typeof situationSchema>;
