@@ -126,3 +126,26 @@ describe('the demo dossiers', () => {
     expect(verify.count).toBeGreaterThan(0);
   });
 });
+
+describe('the demo coordination', () => {
+  it('has meetings to come with agendas, actions of every status (some overdue) and unread alerts', async () => {
+    const reg = await as('regisseur');
+    const meetings = (await reg.get('/api/v1/meetings?upcoming=true')).json() as {
+      items: { kind: string; agenda: unknown[] }[];
+    };
+    expect(new Set(meetings.items.map((m) => m.kind))).toEqual(new Set(['case', 'coordination', 'area']));
+    expect(meetings.items.every((m) => m.agenda.length > 0)).toBe(true);
+    const actions = (await reg.get('/api/v1/actions?limit=200')).json() as {
+      items: { status: string; overdue: boolean }[];
+    };
+    expect(new Set(actions.items.map((a) => a.status))).toEqual(new Set(['open', 'done', 'cancelled']));
+    expect(actions.items.some((a) => a.overdue)).toBe(true);
+    expect(((await reg.get('/api/v1/alerts')).json() as { unread: number }).unread).toBeGreaterThan(0);
+    // The police officer sees only the actions of cases the police takes part in.
+    const cop = await as('wijkagent');
+    const copActions = (await cop.get('/api/v1/actions?limit=200')).json() as { items: { caseId: string }[] };
+    const copCases = new Set((await casesOf(cop)).items.map((c) => c.id));
+    expect(copActions.items.length).toBeGreaterThan(0);
+    expect(copActions.items.every((a) => copCases.has(a.caseId))).toBe(true);
+  });
+});

@@ -3,6 +3,7 @@ import type { Tx } from '../db/db.js';
 import { hashPassword } from '../modules/session/passwords.js';
 import { demoAreas } from './demo-areas.js';
 import { seedDemoCases } from './demo-cases.js';
+import { seedDemoCoordination } from './demo-coordination.js';
 import { createTenant } from './tenant.js';
 
 /** The documented password of every demo account (README, login page in demo mode). */
@@ -97,5 +98,6 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
     userIds[u.local] = row!.id;
   }
   await seedDemoCases(tx, { tenantId, partnerIds, userIds, areaIds });
+  await seedDemoCoordination(tx, { tenantId, partnerIds, userIds, areaIds });
   return { tenantId, partnerIds };
 }
