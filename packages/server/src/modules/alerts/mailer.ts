@@ -18,7 +18,10 @@ export interface MailTransport {
 export function smtpTransport(smtpUrl: string): MailTransport {
   // Short timeouts: a hanging SMTP server must not hold a batch for minutes; the retry handles it.
   const url = new URL(smtpUrl);
+  // Pooled: connection setup (greeting, TLS) costs more than sending one thin mail, so keep a few open.
   return nodemailer.createTransport({
+    pool: true,
+    maxConnections: 4,
     host: url.hostname,
     port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
     secure: url.protocol === 'smtps:',
@@ -56,6 +59,8 @@ export interface OutboxOptions {
   backoffBaseMs: number;
   backoffMaxMs: number;
   batch: number;
+  /** Emails of one batch sent at the same time (over the transport's pooled connections). */
+  concurrency: number;
 }
 
 export const DEFAULT_OUTBOX: OutboxOptions = {
@@ -65,6 +70,7 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
   backoffBaseMs: 2_000,
   backoffMaxMs: 15 * 60_000,
   batch: 25,
+  concurrency: 4,
 };
 
 export function backoffMs(
@@ -160,39 +166,56 @@ export class OutboxWorker {
         [this.o.batch, this.o.lockMs],
       ),
     );
-    for (const row of rows) {
-      if (!row.deliverable) {
-        await this.mark(row.id, 'skipped', 'ontvanger mag de casus niet meer zien of wil geen e-mail');
-        continue;
-      }
-      try {
-        await transport.sendMail({
-          from: this.o.from,
-          to: row.to_address,
-          subject: row.subject,
-          text: row.body_text,
-          html: row.body_html,
-          messageId: messageIdOf(row.idempotency_key),
-          headers: { 'X-Wijkregie-Key': row.idempotency_key, 'Auto-Submitted': 'auto-generated' },
-        });
-      } catch (err) {
-        const message = err instanceof Error ? err.message.slice(0, 300) : 'onbekende fout';
-        if (row.attempts >= this.o.maxAttempts) {
-          await this.mark(row.id, 'failed', message);
-        } else {
-          await this.db.query(
-            `UPDATE email_outbox SET status = 'pending', locked_until = NULL, last_error = $2,
+    const claimedAt = Date.now();
+    const queue = [...rows];
+    const lane = async () => {
+      for (let row = queue.shift(); row; row = queue.shift()) await this.deliver(transport, row, claimedAt);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, rows.length) }, lane));
+    return rows.length;
+  }
+
+  private async deliver(transport: MailTransport, row: OutboxRow, claimedAt: number): Promise<void> {
+    if (Date.now() - claimedAt > this.o.lockMs / 2) {
+      // A slow server ate half the lock: hand the rest back rather than risk another instance
+      // taking them over while this one still sends.
+      await this.db.query(
+        `UPDATE email_outbox SET status = 'pending', attempts = attempts - 1, locked_until = NULL
+            WHERE id = $1 AND status = 'sending'`,
+        [row.id],
+      );
+      return;
+    }
+    if (!row.deliverable) {
+      await this.mark(row.id, 'skipped', 'ontvanger mag de casus niet meer zien of wil geen e-mail');
+      return;
+    }
+    try {
+      await transport.sendMail({
+        from: this.o.from,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.body_text,
+        html: row.body_html,
+        messageId: messageIdOf(row.idempotency_key),
+        headers: { 'X-Wijkregie-Key': row.idempotency_key, 'Auto-Submitted': 'auto-generated' },
+      });
+    } catch (err) {
+      const message = err instanceof Error ? err.message.slice(0, 300) : 'onbekende fout';
+      if (row.attempts >= this.o.maxAttempts) {
+        await this.mark(row.id, 'failed', message);
+      } else {
+        await this.db.query(
+          `UPDATE email_outbox SET status = 'pending', locked_until = NULL, last_error = $2,
                     next_attempt_at = now() + make_interval(secs => $3::double precision / 1000)
               WHERE id = $1 AND status = 'sending'`,
-            [row.id, message, backoffMs(row.attempts, this.o)],
-          );
-        }
-        continue;
+          [row.id, message, backoffMs(row.attempts, this.o)],
+        );
       }
-      await this.afterSend?.(row.idempotency_key);
-      await this.mark(row.id, 'sent', null);
+      return;
     }
-    return rows.length;
+    await this.afterSend?.(row.idempotency_key);
+    await this.mark(row.id, 'sent', null);
   }
 
   private async mark(id: string, status: 'sent' | 'skipped' | 'failed', error: string | null) {
