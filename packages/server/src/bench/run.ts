@@ -11,7 +11,9 @@
  *
  * Knobs (environment): DATABASE_URL (server URL), BENCH_PERSONS (100000), BENCH_CASES (20000),
  * BENCH_PERSONS_BIG (1000000; 0 skips the second search round), BENCH_DURATION (10 s),
- * BENCH_WARMUP (2 s), BENCH_SERVER (another build's main.js; PGOPTIONS passes on to it).
+ * BENCH_WARMUP (2 s), BENCH_SERVER (another build's main.js; PGOPTIONS passes on to it),
+ * BENCH_ONLY (`alerts`: only the alert latency bench, `reads`: everything but it).
+ * At the end the alert latency bench (`alerts.ts`, its own knobs there) runs as its own process.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -686,13 +688,22 @@ async function main() {
   return targets.every((x) => x.ok);
 }
 
-main()
+/** Then the alert latency bench, as its own process after this one's clean-up; the worst exit code wins. */
+function exitAfterAlerts(code: number): never {
+  if (process.env.BENCH_ONLY !== 'reads') {
+    const alerts = spawnSync(process.execPath, [join(DIST, 'bench', 'alerts.js')], { stdio: 'inherit' });
+    code = Math.max(code, alerts.status ?? 2);
+  }
+  process.exit(code);
+}
+
+(process.env.BENCH_ONLY === 'alerts' ? Promise.resolve(true) : main())
   .then(async (ok) => {
     await cleanup();
-    process.exit(ok ? 0 : 1);
+    exitAfterAlerts(ok ? 0 : 1);
   })
   .catch(async (err: unknown) => {
     console.error('\nBenchmark mislukt:', err instanceof Error ? (err.stack ?? err.message) : err);
     await cleanup();
-    process.exit(2);
+    exitAfterAlerts(2);
   });
