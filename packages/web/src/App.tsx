@@ -3,15 +3,21 @@ import { AuthProvider } from './auth/AuthContext.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { AppShell } from './components/AppShell.tsx';
 import { RouteFocus } from './components/RouteFocus.tsx';
+import { ActionsPage } from './pages/actions/ActionsPage.tsx';
 import { BeheerIndex, BeheerLayout } from './pages/admin/BeheerLayout.tsx';
 import { MatrixPage } from './pages/admin/MatrixPage.tsx';
+import { OutboxPage } from './pages/admin/OutboxPage.tsx';
 import { PartnersPage } from './pages/admin/PartnersPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { NotificationsPage } from './pages/alerts/NotificationsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { CasePage } from './pages/cases/CasePage.tsx';
 import { CasesPage } from './pages/cases/CasesPage.tsx';
 import { NewCasePage } from './pages/cases/NewCasePage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { MeetingPage } from './pages/meetings/MeetingPage.tsx';
+import { MeetingsPage } from './pages/meetings/MeetingsPage.tsx';
+import { NewMeetingPage } from './pages/meetings/NewMeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
@@ -19,6 +25,7 @@ import { NewPersonPage } from './pages/persons/NewPersonPage.tsx';
 import { PersonPage } from './pages/persons/PersonPage.tsx';
 import { PersonsPage } from './pages/persons/PersonsPage.tsx';
 import { SubjectPage } from './pages/persons/SubjectPage.tsx';
+import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 
 export function App() {
   return (
@@ -48,20 +55,18 @@ export function App() {
               <Route path="casussen" element={<CasesPage />} />
               <Route path="casussen/nieuw" element={<NewCasePage />} />
               <Route path="casussen/:id" element={<CasePage />} />
-              <Route
-                path="overleggen"
-                element={
-                  <PlaceholderPage
-                    title="Overleggen"
-                    intro="Hier bereid je multidisciplinaire overleggen voor en leg je besluiten en afspraken vast."
-                  />
-                }
-              />
+              <Route path="overleggen" element={<MeetingsPage />} />
+              <Route path="overleggen/nieuw" element={<NewMeetingPage />} />
+              <Route path="overleggen/:id" element={<MeetingPage />} />
+              <Route path="acties" element={<ActionsPage />} />
+              <Route path="notificaties" element={<NotificationsPage />} />
+              <Route path="instellingen" element={<SettingsPage />} />
               <Route path="beheer" element={<BeheerLayout />}>
                 <Route index element={<BeheerIndex />} />
                 <Route path="partners" element={<PartnersPage />} />
                 <Route path="gebruikers" element={<UsersPage />} />
                 <Route path="matrix" element={<MatrixPage />} />
+                <Route path="e-mail" element={<OutboxPage />} />
               </Route>
               <Route path="audit" element={<AuditPage />} />
               <Route path="*" element={<NotFoundPage />} />

@@ -1,27 +1,38 @@
 import type {
   Access,
+  Action,
+  ActionDetail,
+  ActionStatus,
+  Alert,
   Case,
   CaseDetail,
   CaseStatus,
   CaseType,
   Category,
+  CreateAction,
   CreateCase,
   CreateEntry,
   CreateGroup,
   CreateHousehold,
   CreateLocation,
+  CreateMeeting,
+  CreateMinutes,
   CreatePartner,
   CreatePerson,
   CreateRelation,
   CreateUser,
   Entry,
   MatrixCell,
+  Meeting,
   Partner,
   Person,
+  Preferences,
   RelationType,
   Role,
+  Situation,
   SubjectKind,
   SubjectRef,
+  UpdateAction,
   UpdateCase,
   User,
 } from '@wijkregie/shared';
@@ -128,6 +139,48 @@ export interface AuditVerification {
   firstBroken?: { id: string; seq: number; reason: string };
 }
 
+/** Which actions GET /actions lists (one of the tabs of the Acties page, or a case or meeting). */
+export interface ActionFilter {
+  mine?: boolean | undefined;
+  partner?: boolean | undefined;
+  overdue?: boolean | undefined;
+  dueThisWeek?: boolean | undefined;
+  status?: ActionStatus | undefined;
+  caseId?: string | undefined;
+  meetingId?: string | undefined;
+}
+
+/** Minutes and decisions are entries of a case; the shared Entry type gains these fields. */
+export type MinutesEntry = Entry & {
+  kind?: 'note' | 'minutes' | 'decision';
+  meetingId?: string | null;
+};
+
+export interface AlertList extends Collection<Alert> {
+  unread: number;
+}
+
+/** A staff user with case access, to choose as chair of a meeting or assignee of an action. */
+export interface Colleague {
+  id: string;
+  name: string;
+  partnerId: string;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxMessage {
+  id: string;
+  toAddress: string;
+  subject: string;
+  bodyText: string;
+  status: OutboxStatus | string;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
 /** The URL path segment of each subject kind's collection. */
 export const SUBJECT_COLLECTIONS: Record<SubjectKind, string> = {
   person: 'persons',
@@ -208,6 +261,57 @@ export const api = {
     ),
   addEntry: (caseId: string, input: CreateEntry) =>
     apiRequest<Entry>(`/cases/${encodeURIComponent(caseId)}/entries`, { method: 'POST', body: input }),
+
+  // Actions.
+  listActions: (filter: ActionFilter, page: Page, signal?: AbortSignal) =>
+    apiRequest<Collection<Action>>(`/actions${query({ ...filter, ...page })}`, { signal }),
+  getAction: (id: string, signal?: AbortSignal) =>
+    apiRequest<ActionDetail>(`/actions/${encodeURIComponent(id)}`, { signal }),
+  createAction: (caseId: string, input: CreateAction) =>
+    apiRequest<Action>(`/cases/${encodeURIComponent(caseId)}/actions`, { method: 'POST', body: input }),
+  updateAction: (id: string, input: UpdateAction) =>
+    apiRequest<Action>(`/actions/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
+
+  // Meetings.
+  listMeetings: (when: 'upcoming' | 'past', page: Page, signal?: AbortSignal) =>
+    apiRequest<Collection<Meeting>>(`/meetings${query({ [when]: true, ...page })}`, { signal }),
+  getMeeting: (id: string, signal?: AbortSignal) =>
+    apiRequest<Meeting>(`/meetings/${encodeURIComponent(id)}`, { signal }),
+  createMeeting: (input: CreateMeeting) => apiRequest<Meeting>('/meetings', { method: 'POST', body: input }),
+  listMinutes: (meetingId: string, signal?: AbortSignal) =>
+    apiRequest<Collection<MinutesEntry>>(`/meetings/${encodeURIComponent(meetingId)}/minutes`, { signal }),
+  addMinutes: (meetingId: string, input: CreateMinutes) =>
+    apiRequest<MinutesEntry>(`/meetings/${encodeURIComponent(meetingId)}/minutes`, {
+      method: 'POST',
+      body: input,
+    }),
+  listColleagues: (signal?: AbortSignal) => apiRequest<Collection<Colleague>>('/colleagues', { signal }),
+
+  // Alerts, preferences, following a case.
+  listAlerts: (filter: { unread?: boolean }, page: Page, signal?: AbortSignal) =>
+    apiRequest<AlertList>(`/alerts${query({ ...filter, ...page })}`, { signal }),
+  /** For the bell, in the background: a 401 here does not end the session (the next real request does). */
+  unreadAlerts: (signal?: AbortSignal) =>
+    apiRequest<AlertList>(`/alerts${query({ unread: true, limit: 1, offset: 0 })}`, {
+      signal,
+      allowUnauthorized: true,
+    }),
+  markAlertRead: (id: string) =>
+    apiRequest<void>(`/alerts/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} }),
+  markAllAlertsRead: () => apiRequest<void>('/alerts/read-all', { method: 'POST', body: {} }),
+  getPreferences: (signal?: AbortSignal) => apiRequest<Preferences>('/me/preferences', { signal }),
+  putPreferences: (input: Preferences) =>
+    apiRequest<Preferences>('/me/preferences', { method: 'PUT', body: input }),
+  followCase: (caseId: string) =>
+    apiRequest<void>(`/cases/${encodeURIComponent(caseId)}/follow`, { method: 'POST', body: {} }),
+  unfollowCase: (caseId: string) =>
+    apiRequest<void>(`/cases/${encodeURIComponent(caseId)}/follow`, { method: 'DELETE' }),
+  getSituation: (caseId: string, signal?: AbortSignal) =>
+    apiRequest<Situation>(`/cases/${encodeURIComponent(caseId)}/situation`, { signal }),
+
+  // The email outbox (admin).
+  listOutbox: (status: string | undefined, page: Page, signal?: AbortSignal) =>
+    apiRequest<Collection<OutboxMessage>>(`/outbox${query({ status, ...page })}`, { signal }),
 
   // Audit.
   listAudit: (filter: { objectId?: string; userId?: string }, page: Page, signal?: AbortSignal) =>

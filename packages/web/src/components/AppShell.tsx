@@ -1,7 +1,9 @@
 import { hasPermission } from '@wijkregie/shared';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/AuthContext.tsx';
+import { AlertsProvider } from '../lib/alerts.tsx';
 import { Button } from './Button.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { SkipLink } from './SkipLink.tsx';
 
 interface MenuItem {
@@ -21,62 +23,70 @@ export function AppShell() {
   if (hasPermission(user, 'subjects.read')) items.push({ to: '/personen', label: 'Personen' });
   if (hasPermission(user, 'cases.read')) items.push({ to: '/casussen', label: 'Casussen' });
   items.push({ to: '/overleggen', label: 'Overleggen' });
+  if (hasPermission(user, 'cases.read')) items.push({ to: '/acties', label: 'Acties' });
   if (hasPermission(user, 'audit.read')) items.push({ to: '/audit', label: 'Audit' });
   if (
     hasPermission(user, 'partners.read') ||
     hasPermission(user, 'users.read') ||
-    hasPermission(user, 'matrix.read')
+    hasPermission(user, 'matrix.read') ||
+    hasPermission(user, 'outbox.read')
   ) {
     items.push({ to: '/beheer', label: 'Beheer' });
   }
 
   return (
-    <div className="wr-app">
-      <SkipLink />
-      <header className="wr-header">
-        <div className="wr-header__content">
-          <Link to="/" className="wr-logo">
-            <span className="wr-logo__mark" aria-hidden="true" />
-            <span className="wr-logo__name">Wijkregie</span>
-          </Link>
-          <div className="wr-header__user">
-            <span className="wr-header__user-name">
-              <span className="wr-header__user-label">Ingelogd als </span>
-              {user.name}
-            </span>
-            <Button appearance="secondary-action" onClick={() => void logout()}>
-              Uitloggen
-            </Button>
+    <AlertsProvider user={user}>
+      <div className="wr-app">
+        <SkipLink />
+        <header className="wr-header">
+          <div className="wr-header__content">
+            <Link to="/" className="wr-logo">
+              <span className="wr-logo__mark" aria-hidden="true" />
+              <span className="wr-logo__name">Wijkregie</span>
+            </Link>
+            <div className="wr-header__user">
+              <span className="wr-header__user-name">
+                <span className="wr-header__user-label">Ingelogd als </span>
+                {user.name}
+              </span>
+              <Link to="/instellingen" className="utrecht-link utrecht-link--html-a wr-header__link">
+                Instellingen
+              </Link>
+              <Button appearance="secondary-action" onClick={() => void logout()}>
+                Uitloggen
+              </Button>
+            </div>
           </div>
-        </div>
-        <nav aria-label="Hoofdmenu" className="utrecht-nav-bar wr-nav">
-          <div className="utrecht-nav-bar__content wr-nav__content">
-            <ul className="utrecht-nav-list wr-nav__list">
-              {items.map((item) => (
-                <li key={item.to} className="utrecht-nav-list__item">
-                  <NavLink
-                    to={item.to}
-                    end={item.end ?? false}
-                    className={({ isActive }) =>
-                      `utrecht-nav-list__link wr-nav__link${isActive ? ' wr-nav__link--current' : ''}`
-                    }
-                  >
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
+          <nav aria-label="Hoofdmenu" className="utrecht-nav-bar wr-nav">
+            <div className="utrecht-nav-bar__content wr-nav__content">
+              <ul className="utrecht-nav-list wr-nav__list">
+                {items.map((item) => (
+                  <li key={item.to} className="utrecht-nav-list__item">
+                    <NavLink
+                      to={item.to}
+                      end={item.end ?? false}
+                      className={({ isActive }) =>
+                        `utrecht-nav-list__link wr-nav__link${isActive ? ' wr-nav__link--current' : ''}`
+                      }
+                    >
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+              <NotificationBell />
+            </div>
+          </nav>
+        </header>
+        <main id="inhoud" className="wr-main" tabIndex={-1}>
+          <div className="wr-main__content">
+            <Outlet />
           </div>
-        </nav>
-      </header>
-      <main id="inhoud" className="wr-main" tabIndex={-1}>
-        <div className="wr-main__content">
-          <Outlet />
-        </div>
-      </main>
-      <footer className="wr-footer">
-        <div className="wr-footer__content">Wijkregie — regiesysteem voor de wijkaanpak</div>
-      </footer>
-    </div>
+        </main>
+        <footer className="wr-footer">
+          <div className="wr-footer__content">Wijkregie — regiesysteem voor de wijkaanpak</div>
+        </footer>
+      </div>
+    </AlertsProvider>
   );
 }

@@ -83,3 +83,24 @@ export function useAreas() {
 export function useMyAccess() {
   return useApiData(loadMyAccess);
 }
+
+const loadColleagues = (signal: AbortSignal) => api.listColleagues(signal);
+
+/** The staff users with case access (chairs of meetings, assignees of actions), sorted by name. */
+export function useColleagues() {
+  const colleagues = useApiData(loadColleagues);
+  const sorted = useMemo(
+    () => [...(colleagues.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    [colleagues.data],
+  );
+  const names = useMemo(
+    () =>
+      namesOf(
+        colleagues.data?.items,
+        (u) => u.id,
+        (u) => u.name,
+      ),
+    [colleagues.data],
+  );
+  return { ...colleagues, sorted, names };
+}

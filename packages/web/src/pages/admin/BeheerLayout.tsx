@@ -2,13 +2,14 @@ import { hasPermission } from '@wijkregie/shared';
 import { Navigate, NavLink, Outlet } from 'react-router-dom';
 import { useUser } from '../../auth/AuthContext.tsx';
 
-/** Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix) above the pages of the section. */
+/** Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Uitgaande e-mail) above the pages of the section. */
 export function BeheerLayout() {
   const user = useUser();
   const links = [
     hasPermission(user, 'partners.read') && { to: '/beheer/partners', label: 'Partners' },
     hasPermission(user, 'users.read') && { to: '/beheer/gebruikers', label: 'Gebruikers' },
     hasPermission(user, 'matrix.read') && { to: '/beheer/matrix', label: 'Autorisatiematrix' },
+    hasPermission(user, 'outbox.read') && { to: '/beheer/e-mail', label: 'Uitgaande e-mail' },
   ].filter((link): link is { to: string; label: string } => Boolean(link));
 
   return (
@@ -44,6 +45,8 @@ export function BeheerIndex() {
     ? 'partners'
     : hasPermission(user, 'users.read')
       ? 'gebruikers'
-      : 'matrix';
+      : hasPermission(user, 'matrix.read')
+        ? 'matrix'
+        : 'e-mail';
   return <Navigate to={first} replace />;
 }

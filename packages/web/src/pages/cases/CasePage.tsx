@@ -32,6 +32,7 @@ import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
+import { CaseActions, FollowButton, SituationSummary, useSituation } from './CaseCoordination.tsx';
 import { CaseLifecycle } from './CaseLifecycle.tsx';
 import { EditCaseForm } from './EditCaseForm.tsx';
 import { Journal } from './Journal.tsx';
@@ -58,6 +59,7 @@ function CaseView({ id }: { id: string }) {
   const areas = useAreas();
   const categories = useCategories();
   const access = useMyAccess();
+  const situation = useSituation(id);
 
   const c = detail.data;
   const notFound = detail.error !== null && !c;
@@ -93,6 +95,16 @@ function CaseView({ id }: { id: string }) {
           )}
         </PageHeading>
         {c && <StatusBadge status={c.status} prefix />}
+        {c && situation.data && (
+          <FollowButton
+            caseId={c.id}
+            following={situation.data.following}
+            onChanged={(following, text) => {
+              situation.setData((s) => (s ? { ...s, following } : s));
+              setMessage(text);
+            }}
+          />
+        )}
       </div>
       <StatusMessage message={message} />
       {detail.loading && !c && <Paragraph>De casus wordt geladen…</Paragraph>}
@@ -128,8 +140,14 @@ function CaseView({ id }: { id: string }) {
             )}
           </div>
           <div className="wr-case__main">
+            <SituationSummary situation={situation.data} error={situation.error} />
             <CaseLifecycle detail={c} onChanged={changed} />
             <RelatedCases detail={c} />
+            <CaseActions
+              detail={c}
+              mayAdd={hasPermission(user, 'cases.write') && c.status !== 'closed'}
+              onChanged={setMessage}
+            />
             {access.error && (
               <Alert type="error" role="alert">
                 {access.error}

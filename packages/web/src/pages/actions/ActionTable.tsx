@@ -1,0 +1,289 @@
+import { ACTION_STATUS_LABELS, type Action, type UpdateAction } from '@wijkregie/shared';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/endpoints.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { Button, ButtonGroup } from '../../components/Button.tsx';
+import { cx } from '../../components/classNames.ts';
+import { FormField } from '../../components/FormField.tsx';
+import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { DataTable } from '../../components/Table.tsx';
+import { Textarea } from '../../components/Textarea.tsx';
+import { Textbox } from '../../components/Textbox.tsx';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import { formatDate } from '../../lib/format.ts';
+import type { Names } from '../../lib/reference.ts';
+import { apiErrorToSubmitErrors, type FieldErrors } from '../../lib/validation.ts';
+
+/** Status text with "te laat" spelled out, so that overdue is never shown by colour alone. */
+export function ActionStatusBadge({ action }: { action: Action }) {
+  if (action.overdue) {
+    return (
+      <span className="wr-badge wr-badge--overdue">
+        <span aria-hidden="true">! </span>Te laat
+      </span>
+    );
+  }
+  return (
+    <span className={cx('wr-badge', `wr-badge--action-${action.status}`)}>
+      {ACTION_STATUS_LABELS[action.status] ?? action.status}
+    </span>
+  );
+}
+
+export interface ActionTableProps {
+  caption: string;
+  actions: readonly Action[];
+  partnerNames: Names;
+  /** Show the case reference column (not on the case page itself). */
+  showCase?: boolean;
+  empty?: string;
+  onChanged: (action: Action, message: string) => void;
+}
+
+/** Actions in a table; the ones the user may change get a "Bijwerken" button that opens a form below. */
+export function ActionTable({
+  caption,
+  actions,
+  partnerNames,
+  showCase = true,
+  empty = 'Er zijn geen acties.',
+  onChanged,
+}: ActionTableProps) {
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = actions.find((a) => a.id === editingId) ?? null;
+
+  function close(focusRow: boolean) {
+    const id = editingId;
+    setEditingId(null);
+    if (focusRow && id) requestAnimationFrame(() => document.getElementById(`action-edit-${id}`)?.focus());
+  }
+
+  return (
+    <>
+      <DataTable
+        caption={caption}
+        rows={actions}
+        rowKey={(a) => a.id}
+        empty={empty}
+        columns={[
+          { header: 'Actie', cell: (a) => <span className="wr-action-title">{a.title}</span> },
+          ...(showCase
+            ? [
+                {
+                  header: 'Casus',
+                  cell: (a: Action) => (
+                    <Link
+                      className="utrecht-link utrecht-link--html-a wr-nowrap"
+                      to={`/casussen/${a.caseId}`}
+                    >
+                      {a.caseReference}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
+          { header: 'Organisatie', cell: (a) => partnerNames.get(a.ownerPartnerId) ?? 'Onbekende partner' },
+          {
+            header: 'Uitvoerder',
+            cell: (a) => a.assigneeName ?? <span className="wr-muted">Nog niemand</span>,
+          },
+          {
+            header: 'Termijn',
+            cell: (a) => (
+              <span className={cx('wr-nowrap', a.overdue && 'wr-overdue')}>{formatDate(a.dueDate)}</span>
+            ),
+          },
+          {
+            header: 'Status',
+            cell: (a) => (
+              <>
+                <ActionStatusBadge action={a} />
+                {a.result && <p className="utrecht-paragraph wr-action-result">Resultaat: {a.result}</p>}
+              </>
+            ),
+          },
+          {
+            header: 'Wijzigen',
+            cell: (a) =>
+              a.canEdit ? (
+                <Button
+                  id={`action-edit-${a.id}`}
+                  appearance="subtle"
+                  className="wr-nowrap"
+                  aria-expanded={editingId === a.id}
+                  aria-controls={editingId === a.id ? 'action-editor' : undefined}
+                  onClick={() => setEditingId(editingId === a.id ? null : a.id)}
+                >
+                  Bijwerken<VisuallyHidden> actie {a.title}</VisuallyHidden>
+                </Button>
+              ) : (
+                <span className="wr-muted">Alleen lezen</span>
+              ),
+          },
+        ]}
+      />
+      {editing && (
+        <ActionEditor
+          key={editing.id}
+          action={editing}
+          onCancel={() => close(true)}
+          onSaved={(saved, message) => {
+            close(true);
+            onChanged(saved, message);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+interface ActionEditorProps {
+  action: Action;
+  onCancel: () => void;
+  onSaved: (action: Action, message: string) => void;
+}
+
+/** Mark an action done (with its result), let it lapse, reopen it, or move its due date. */
+function ActionEditor({ action, onCancel, onSaved }: ActionEditorProps) {
+  const [result, setResult] = useState(action.result ?? '');
+  const [dueDate, setDueDate] = useState(action.dueDate.slice(0, 10));
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  async function save(kind: string, input: UpdateAction, message: string) {
+    setFormError(null);
+    setFieldErrors({});
+    setBusy(kind);
+    try {
+      const saved = await api.updateAction(action.id, input);
+      onSaved(saved, message);
+    } catch (error) {
+      const errors = apiErrorToSubmitErrors(error, ['result', 'dueDate', 'status']);
+      setFormError(errors.form);
+      setFieldErrors(errors.fields);
+      setBusy(null);
+    }
+  }
+
+  function done(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const text = result.trim();
+    void save(
+      'done',
+      { status: 'done', ...(text ? { result: text } : {}) },
+      `De actie „${action.title}” is afgerond.`,
+    );
+  }
+
+  const open = action.status === 'open';
+  return (
+    <section id="action-editor" className="wr-card wr-action-editor" aria-labelledby="action-editor-heading">
+      <Heading
+        level={3}
+        id="action-editor-heading"
+        ref={headingRef}
+        tabIndex={-1}
+        className="wr-focus-target"
+      >
+        Actie bijwerken: {action.title}
+      </Heading>
+      <Paragraph className="wr-muted">
+        Casus {action.caseReference}, termijn {formatDate(action.dueDate)}, status{' '}
+        {ACTION_STATUS_LABELS[action.status].toLowerCase()}
+        {action.overdue ? ' (te laat)' : ''}.
+      </Paragraph>
+      {formError && (
+        <Alert type="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      {open ? (
+        <form id="action-done" aria-label="Actie afronden" noValidate onSubmit={done} className="wr-form">
+          <FormField
+            id="action-done-result"
+            label="Resultaat (optioneel)"
+            description="Wat is er gedaan of bereikt?"
+            error={fieldErrors.result}
+          >
+            {(control) => (
+              <Textarea
+                {...control}
+                name="result"
+                rows={3}
+                value={result}
+                onChange={(e) => setResult(e.target.value)}
+              />
+            )}
+          </FormField>
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action" busy={busy === 'done'} disabled={busy !== null}>
+              Markeer als gedaan
+            </Button>
+            <Button
+              busy={busy === 'cancel'}
+              disabled={busy !== null}
+              onClick={() =>
+                void save('cancel', { status: 'cancelled' }, `De actie „${action.title}” is vervallen.`)
+              }
+            >
+              Actie laten vervallen
+            </Button>
+          </ButtonGroup>
+        </form>
+      ) : (
+        <ButtonGroup>
+          <Button
+            busy={busy === 'reopen'}
+            disabled={busy !== null}
+            onClick={() => void save('reopen', { status: 'open' }, `De actie „${action.title}” is heropend.`)}
+          >
+            Actie heropenen
+          </Button>
+        </ButtonGroup>
+      )}
+      {open && (
+        <form
+          id="action-due"
+          aria-label="Termijn wijzigen"
+          noValidate
+          className="wr-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!dueDate) {
+              setFieldErrors({ dueDate: 'Vul een termijn in' });
+              document.getElementById('action-due-dueDate')?.focus();
+              return;
+            }
+            void save('due', { dueDate }, `De termijn van „${action.title}” is nu ${formatDate(dueDate)}.`);
+          }}
+        >
+          <FormField id="action-due-dueDate" label="Nieuwe termijn" error={fieldErrors.dueDate}>
+            {(control) => (
+              <Textbox
+                {...control}
+                type="date"
+                name="dueDate"
+                className="wr-date"
+                value={dueDate}
+                onChange={(e) => setDueDate(e.target.value)}
+              />
+            )}
+          </FormField>
+          <Button type="submit" busy={busy === 'due'} disabled={busy !== null}>
+            Termijn wijzigen
+          </Button>
+        </form>
+      )}
+      <Button appearance="subtle" onClick={onCancel}>
+        Sluiten
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { hasPermission } from '@wijkregie/shared';
+import { useCallback, useState } from 'react';
+import { api, type OutboxMessage } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { Alert } from '../../components/Alert.tsx';
+import { cx } from '../../components/classNames.ts';
+import { EmailAddress } from '../../components/EmailAddress.tsx';
+import { FormField } from '../../components/FormField.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
+import { Select } from '../../components/Select.tsx';
+import { DataTable } from '../../components/Table.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { NoAccessPage } from '../NotFoundPage.tsx';
+
+export const OUTBOX_PAGE_SIZE = 50;
+
+const STATUS_LABELS: Record<string, string> = {
+  pending: 'Wacht op verzending',
+  sent: 'Verzonden',
+  failed: 'Mislukt',
+};
+const STATUS_OPTIONS = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
+
+export function OutboxPage() {
+  const user = useUser();
+  if (!hasPermission(user, 'outbox.read')) return <NoAccessPage title="Uitgaande e-mail" />;
+  return <Outbox />;
+}
+
+/** Beheer › Uitgaande e-mail: the notification emails, their status and the last error. */
+function Outbox() {
+  usePageTitle('Uitgaande e-mail');
+  const [status, setStatus] = useState('');
+  const [offset, setOffset] = useState(0);
+  const loader = useCallback(
+    (signal: AbortSignal) => api.listOutbox(status || undefined, { limit: OUTBOX_PAGE_SIZE, offset }, signal),
+    [status, offset],
+  );
+  const outbox = useApiData(loader);
+
+  return (
+    <>
+      <PageHeading>Uitgaande e-mail</PageHeading>
+      <Paragraph>
+        De e-mails die Wijkregie verstuurt bij notificaties. Ze noemen alleen een casusnummer en een link,
+        geen namen of inhoud. Zonder ingestelde mailserver blijven ze wachten.
+      </Paragraph>
+      <div className="wr-journal__filter">
+        <FormField id="outbox-status" label="Status">
+          {(control) => (
+            <Select
+              {...control}
+              placeholder="Alle"
+              options={STATUS_OPTIONS}
+              value={status}
+              onChange={(e) => {
+                setStatus(e.target.value);
+                setOffset(0);
+              }}
+            />
+          )}
+        </FormField>
+      </div>
+      {outbox.error && (
+        <Alert type="error" role="alert">
+          {outbox.error}
+        </Alert>
+      )}
+      {outbox.loading && !outbox.data && <Paragraph>De e-mails worden geladen…</Paragraph>}
+      {outbox.data && (
+        <>
+          <DataTable<OutboxMessage>
+            caption={`Uitgaande e-mail (${outbox.data.total}), nieuwste eerst`}
+            rows={outbox.data.items}
+            rowKey={(m) => m.id}
+            empty="Er zijn geen e-mails."
+            columns={[
+              {
+                header: 'Aangemaakt',
+                cell: (m) => (
+                  <time className="wr-nowrap" dateTime={m.createdAt}>
+                    {formatDateTime(m.createdAt)}
+                  </time>
+                ),
+              },
+              { header: 'Aan', cell: (m) => <EmailAddress email={m.toAddress} /> },
+              { header: 'Onderwerp', cell: (m) => m.subject },
+              {
+                header: 'Status',
+                cell: (m) => (
+                  <span className={cx('wr-badge', `wr-badge--mail-${m.status}`)}>
+                    {STATUS_LABELS[m.status] ?? m.status}
+                  </span>
+                ),
+              },
+              { header: 'Pogingen', cell: (m) => m.attempts },
+              {
+                header: 'Verzonden',
+                cell: (m) => (m.sentAt ? formatDateTime(m.sentAt) : <span className="wr-muted">–</span>),
+              },
+              {
+                header: 'Laatste fout',
+                cell: (m) => m.lastError ?? <span className="wr-muted">–</span>,
+              },
+            ]}
+          />
+          <Pagination
+            label="Paginering uitgaande e-mail"
+            total={outbox.data.total}
+            limit={OUTBOX_PAGE_SIZE}
+            offset={offset}
+            onPage={setOffset}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,185 @@
+import { ALERT_KIND_LABELS, type Alert as AlertItem } from '@wijkregie/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError } from '../../api/client.ts';
+import { api } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Pagination } from '../../components/Pagination.tsx';
+import { DataTable } from '../../components/Table.tsx';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import { receivesAlerts, useAlerts } from '../../lib/alerts.tsx';
+import { formatDateTime, plural } from '../../lib/format.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { NoAccessPage } from '../NotFoundPage.tsx';
+
+export const ALERTS_PAGE_SIZE = 25;
+
+export function NotificationsPage() {
+  const user = useUser();
+  if (!receivesAlerts(user)) return <NoAccessPage title="Notificaties" />;
+  return <Notifications />;
+}
+
+function kindLabel(alert: AlertItem): string {
+  return ALERT_KIND_LABELS[alert.kind] ?? alert.kind;
+}
+
+/** The user's alerts, newest first; new ones appear as they arrive through the stream. */
+function Notifications() {
+  usePageTitle('Notificaties');
+  const { arrivals, refresh } = useAlerts();
+  const [offset, setOffset] = useState(0);
+  const loader = useCallback(
+    (signal: AbortSignal) => api.listAlerts({}, { limit: ALERTS_PAGE_SIZE, offset }, signal),
+    [offset],
+  );
+  const alerts = useApiData(loader);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  // A new alert arrived: load the list again (the new one is at the top of the first page).
+  const reload = alerts.reload;
+  useEffect(() => {
+    if (arrivals > 0) reload();
+  }, [arrivals, reload]);
+
+  const list = alerts.data;
+  const unread = list?.unread ?? 0;
+
+  async function markRead(alert: AlertItem) {
+    setStatus(null);
+    setError(null);
+    setBusy(alert.id);
+    try {
+      await api.markAlertRead(alert.id);
+      const now = new Date().toISOString();
+      alerts.setData((current) =>
+        current
+          ? {
+              ...current,
+              unread: Math.max(0, current.unread - 1),
+              items: current.items.map((a) => (a.id === alert.id ? { ...a, readAt: now } : a)),
+            }
+          : current,
+      );
+      setStatus(`De notificatie over casus ${alert.caseReference} is gemarkeerd als gelezen.`);
+      refresh();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.problem.detail : 'Markeren als gelezen is niet gelukt.');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function markAllRead() {
+    setStatus(null);
+    setError(null);
+    setBusy('all');
+    try {
+      await api.markAllAlertsRead();
+      alerts.reload();
+      setStatus('Alle notificaties zijn gemarkeerd als gelezen.');
+      refresh();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.problem.detail : 'Markeren als gelezen is niet gelukt.');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading>Notificaties</PageHeading>
+      <Paragraph>
+        Wijzigingen in casussen die je volgt of regisseert, in casussen op de agenda van overleggen die je
+        voorzit, en in acties die aan jou zijn toegewezen. Nieuwe notificaties verschijnen hier vanzelf.
+      </Paragraph>
+      <StatusMessage message={status} />
+      {(error || alerts.error) && (
+        <Alert type="error" role="alert">
+          {error ?? alerts.error}
+        </Alert>
+      )}
+      {alerts.loading && !list && <Paragraph>De notificaties worden geladen…</Paragraph>}
+      {list && (
+        <>
+          <div className="wr-toolbar">
+            <p className="utrecht-paragraph wr-toolbar__text">
+              {unread === 0
+                ? 'Je hebt geen ongelezen notificaties.'
+                : `${plural(unread, 'ongelezen notificatie', 'ongelezen notificaties')}.`}
+            </p>
+            {unread > 0 && (
+              <Button busy={busy === 'all'} disabled={busy !== null} onClick={() => void markAllRead()}>
+                Alles gelezen
+              </Button>
+            )}
+          </div>
+          <DataTable
+            caption={`Notificaties (${list.total}), nieuwste eerst`}
+            rows={list.items}
+            rowKey={(a) => a.id}
+            empty="Je hebt nog geen notificaties."
+            columns={[
+              {
+                header: 'Melding',
+                cell: (a) => <span className={a.readAt ? undefined : 'wr-strong'}>{kindLabel(a)}</span>,
+              },
+              {
+                header: 'Casus',
+                cell: (a) => (
+                  <Link className="utrecht-link utrecht-link--html-a wr-nowrap" to={`/casussen/${a.caseId}`}>
+                    {a.caseReference}
+                  </Link>
+                ),
+              },
+              {
+                header: 'Tijdstip',
+                cell: (a) => <time dateTime={a.createdAt}>{formatDateTime(a.createdAt)}</time>,
+              },
+              {
+                header: 'Gelezen',
+                cell: (a) =>
+                  a.readAt ? (
+                    <span className="wr-badge wr-badge--read">Gelezen</span>
+                  ) : (
+                    <span className="wr-badge wr-badge--unread">Ongelezen</span>
+                  ),
+              },
+              {
+                header: 'Actie',
+                cell: (a) =>
+                  a.readAt ? null : (
+                    <Button
+                      appearance="subtle"
+                      busy={busy === a.id}
+                      disabled={busy !== null}
+                      onClick={() => void markRead(a)}
+                    >
+                      Markeer als gelezen
+                      <VisuallyHidden>
+                        {' '}
+                        ({kindLabel(a)}, casus {a.caseReference})
+                      </VisuallyHidden>
+                    </Button>
+                  ),
+              },
+            ]}
+          />
+          <Pagination
+            label="Paginering notificaties"
+            total={list.total}
+            limit={ALERTS_PAGE_SIZE}
+            offset={offset}
+            onPage={setOffset}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,430 @@
+import {
+  type Category,
+  canWrite,
+  createMinutesSchema,
+  hasPermission,
+  MEETING_KIND_LABELS,
+  type Meeting,
+} from '@wijkregie/shared';
+import { type FormEvent, useCallback, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, type MinutesEntry } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { DataList } from '../../components/DataList.tsx';
+import { Fieldset } from '../../components/Fieldset.tsx';
+import { FormField } from '../../components/FormField.tsx';
+import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { RadioButton } from '../../components/RadioButton.tsx';
+import { Select } from '../../components/Select.tsx';
+import { Textarea } from '../../components/Textarea.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { type Names, useCategories, useColleagues, useMyAccess, usePartners } from '../../lib/reference.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { useFlashMessage } from '../../lib/useFlashMessage.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import {
+  apiErrorToSubmitErrors,
+  type FieldErrors,
+  focusFirstError,
+  issuesToFieldErrors,
+} from '../../lib/validation.ts';
+import { ActionForm } from '../actions/ActionForm.tsx';
+import { ActionTable } from '../actions/ActionTable.tsx';
+import { NoAccessPage } from '../NotFoundPage.tsx';
+
+export const MINUTES_KIND_LABELS = { minutes: 'Verslag', decision: 'Besluit' } as const;
+type MinutesKind = keyof typeof MINUTES_KIND_LABELS;
+
+export function MeetingPage() {
+  const user = useUser();
+  const { id = '' } = useParams();
+  if (!hasPermission(user, 'cases.read')) return <NoAccessPage title="Overleg" />;
+  return <MeetingView key={id} id={id} />;
+}
+
+function agendaLabel(item: Meeting['agenda'][number]): string {
+  return [item.caseReference, item.caseTitle].filter(Boolean).join(' ') || 'Casus';
+}
+
+function MeetingView({ id }: { id: string }) {
+  const user = useUser();
+  const [message, setMessage] = useFlashMessage();
+  const meetingLoader = useCallback((signal: AbortSignal) => api.getMeeting(id, signal), [id]);
+  const minutesLoader = useCallback((signal: AbortSignal) => api.listMinutes(id, signal), [id]);
+  const actionsLoader = useCallback(
+    (signal: AbortSignal) => api.listActions({ meetingId: id }, { limit: 100, offset: 0 }, signal),
+    [id],
+  );
+  const meeting = useApiData(meetingLoader);
+  const minutes = useApiData(minutesLoader);
+  const actions = useApiData(actionsLoader);
+  const partners = usePartners();
+  const colleagues = useColleagues();
+  const categories = useCategories();
+  const access = useMyAccess();
+
+  const m = meeting.data;
+  const notFound = meeting.error !== null && !m;
+  usePageTitle(m ? `Overleg ${m.title}` : notFound ? 'Overleg niet gevonden' : 'Overleg');
+
+  const writable = (access.data?.cells ?? []).filter((c) => canWrite(c.access)).map((c) => c.category);
+  const writableCategories = (categories.data?.items ?? []).filter((c) => writable.includes(c.key));
+  const caseOptions = (m?.agenda ?? []).map((item) => ({ value: item.caseId, label: agendaLabel(item) }));
+  const mayWrite = hasPermission(user, 'cases.write');
+
+  return (
+    <>
+      <Paragraph className="wr-breadcrumb">
+        <Link className="utrecht-link utrecht-link--html-a" to="/overleggen">
+          Overleggen
+        </Link>
+      </Paragraph>
+      {m && <p className="utrecht-pre-heading wr-section__name">{MEETING_KIND_LABELS[m.kind] ?? m.kind}</p>}
+      <PageHeading>{m ? m.title : notFound ? 'Overleg niet gevonden' : 'Overleg'}</PageHeading>
+      <StatusMessage message={message} />
+      {meeting.loading && !m && <Paragraph>Het overleg wordt geladen…</Paragraph>}
+      {meeting.error && (
+        <Alert type="error" role="alert">
+          {meeting.error}
+        </Alert>
+      )}
+      {m && (
+        <div className="wr-case">
+          <div className="wr-case__aside">
+            <section className="wr-card" aria-labelledby="meeting-facts-heading">
+              <Heading level={2} id="meeting-facts-heading">
+                Gegevens
+              </Heading>
+              <DataList
+                items={[
+                  { key: 'Datum en tijd', value: formatDateTime(m.startsAt) },
+                  { key: 'Plaats', value: m.place ?? 'Niet opgegeven' },
+                  {
+                    key: 'Voorzitter',
+                    value: m.chairUserId === user.id ? `${m.chairName} (jij)` : m.chairName,
+                  },
+                  {
+                    key: 'Uitgenodigd',
+                    value:
+                      m.partnerIds.length === 0 ? (
+                        'Geen partners'
+                      ) : (
+                        <ul className="wr-plain-list">
+                          {m.partnerIds
+                            .map((pid) => partners.names.get(pid) ?? 'Onbekende partner')
+                            .sort((a, b) => a.localeCompare(b, 'nl'))
+                            .map((name) => (
+                              <li key={name}>{name}</li>
+                            ))}
+                        </ul>
+                      ),
+                  },
+                  ...(m.seriesId ? [{ key: 'Reeks', value: 'Onderdeel van een vaste reeks' }] : []),
+                ]}
+              />
+              <Paragraph>
+                <a
+                  className="utrecht-link utrecht-link--html-a"
+                  href={`/api/v1/meetings/${encodeURIComponent(m.id)}/pdf`}
+                  download
+                >
+                  Download PDF (agenda en verslag)
+                </a>
+              </Paragraph>
+            </section>
+          </div>
+          <div className="wr-case__main">
+            <section aria-labelledby="agenda-heading" className="wr-agenda">
+              <Heading level={2} id="agenda-heading">
+                Agenda en verslag
+              </Heading>
+              {minutes.error && (
+                <Alert type="error" role="alert">
+                  {minutes.error}
+                </Alert>
+              )}
+              {m.agenda.length === 0 ? (
+                <Paragraph>Er staan geen casussen op de agenda die je mag zien.</Paragraph>
+              ) : (
+                <ol className="wr-agenda__list">
+                  {m.agenda.map((item) => (
+                    <AgendaItem
+                      key={item.caseId}
+                      item={item}
+                      minutes={(minutes.data?.items ?? []).filter((e) => e.caseId === item.caseId)}
+                      loading={minutes.loading && !minutes.data}
+                      categoryNames={categories.names}
+                      partnerNames={partners.names}
+                    />
+                  ))}
+                </ol>
+              )}
+            </section>
+            {mayWrite && m.agenda.length > 0 && (
+              <section aria-labelledby="record-heading" className="wr-journal">
+                <Heading level={2} id="record-heading">
+                  Vastleggen
+                </Heading>
+                {access.error && (
+                  <Alert type="error" role="alert">
+                    {access.error}
+                  </Alert>
+                )}
+                {access.data && categories.data && (
+                  <MinutesForm
+                    meetingId={m.id}
+                    caseOptions={caseOptions}
+                    categories={writableCategories}
+                    onAdded={(kind) => {
+                      setMessage(
+                        kind === 'decision'
+                          ? 'Het besluit is vastgelegd in het journaal van de casus.'
+                          : 'Het verslag is vastgelegd in het journaal van de casus.',
+                      );
+                      minutes.reload();
+                    }}
+                  />
+                )}
+                {partners.data && (
+                  <ActionForm
+                    formId="meeting-action"
+                    heading="Actie toevoegen"
+                    caseOptions={caseOptions}
+                    meetingId={m.id}
+                    partners={partners.data.items}
+                    colleagues={colleagues.sorted}
+                    onCreated={(action) => {
+                      setMessage(`De actie „${action.title}” is toegevoegd.`);
+                      actions.reload();
+                    }}
+                  />
+                )}
+              </section>
+            )}
+            <section aria-labelledby="meeting-actions-heading">
+              <Heading level={2} id="meeting-actions-heading">
+                Acties uit dit overleg
+              </Heading>
+              {actions.error && (
+                <Alert type="error" role="alert">
+                  {actions.error}
+                </Alert>
+              )}
+              {actions.loading && !actions.data && <Paragraph>De acties worden geladen…</Paragraph>}
+              {actions.data && (
+                <ActionTable
+                  caption={`Acties uit dit overleg (${actions.data.total})`}
+                  actions={actions.data.items}
+                  partnerNames={partners.names}
+                  empty="In dit overleg zijn nog geen acties afgesproken."
+                  onChanged={(_, text) => {
+                    setMessage(text);
+                    actions.reload();
+                  }}
+                />
+              )}
+            </section>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+interface AgendaItemProps {
+  item: Meeting['agenda'][number];
+  minutes: readonly MinutesEntry[];
+  loading: boolean;
+  categoryNames: Names;
+  partnerNames: Names;
+}
+
+function AgendaItem({ item, minutes, loading, categoryNames, partnerNames }: AgendaItemProps) {
+  const headingId = `agenda-${item.caseId}`;
+  return (
+    <li className="wr-agenda__item">
+      <section aria-labelledby={headingId} className="wr-card">
+        <Heading level={3} id={headingId}>
+          <Link className="utrecht-link utrecht-link--html-a" to={`/casussen/${item.caseId}`}>
+            {item.caseReference && <span className="wr-reference">{item.caseReference}</span>}{' '}
+            {item.caseTitle ?? (item.caseReference ? '' : 'Casus')}
+          </Link>
+        </Heading>
+        {loading ? (
+          <Paragraph>Het verslag wordt geladen…</Paragraph>
+        ) : minutes.length === 0 ? (
+          <Paragraph className="wr-muted">Nog geen verslag of besluit (dat je mag lezen).</Paragraph>
+        ) : (
+          <ol className="wr-entries" aria-label={`Verslag en besluiten ${item.caseReference ?? ''}`.trim()}>
+            {minutes.map((entry) => {
+              const kind: MinutesKind = entry.kind === 'decision' ? 'decision' : 'minutes';
+              return (
+                <li key={entry.id} className="wr-entries__item">
+                  <article className={`wr-entry wr-entry--${kind}`} aria-labelledby={`minutes-${entry.id}`}>
+                    <header className="wr-entry__header" id={`minutes-${entry.id}`}>
+                      <span className={`wr-entry__kind wr-entry__kind--${kind}`}>
+                        {MINUTES_KIND_LABELS[kind]}
+                      </span>
+                      <span className="wr-entry__category">
+                        {categoryNames.get(entry.category) ?? entry.category}
+                      </span>
+                      <span className="wr-entry__author">{entry.authorName}</span>
+                      <span className="wr-entry__partner">
+                        {partnerNames.get(entry.partnerId) ?? 'Onbekende partner'}
+                      </span>
+                      <time className="wr-entry__time" dateTime={entry.createdAt}>
+                        {formatDateTime(entry.createdAt)}
+                      </time>
+                    </header>
+                    <div className="wr-entry__text">{entry.text}</div>
+                  </article>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+    </li>
+  );
+}
+
+const MINUTES_FORM_ID = 'minutes';
+const MINUTES_FIELDS = ['caseId', 'kind', 'category', 'text'] as const;
+
+interface MinutesFormProps {
+  meetingId: string;
+  caseOptions: readonly { value: string; label: string }[];
+  /** Only the categories the user's partner may write. */
+  categories: readonly Category[];
+  onAdded: (kind: MinutesKind) => void;
+}
+
+/** Minutes or a decision for one case on the agenda; it becomes an entry in that case's journal. */
+function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFormProps) {
+  const onlyCase = caseOptions.length === 1 ? (caseOptions[0]?.value ?? '') : '';
+  const onlyCategory = categories.length === 1 ? (categories[0]?.key ?? '') : '';
+  const [caseId, setCaseId] = useState(onlyCase);
+  const [kind, setKind] = useState<MinutesKind>('minutes');
+  const [category, setCategory] = useState(onlyCategory);
+  const [text, setText] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (categories.length === 0) {
+    return (
+      <Alert type="info">
+        Jouw organisatie mag in geen enkele informatiecategorie schrijven, dus je kunt geen verslag of besluit
+        vastleggen.
+      </Alert>
+    );
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = createMinutesSchema.safeParse({ caseId, category, text, kind });
+    const errors: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
+    if (caseId === '') errors.caseId = 'Kies een casus';
+    if (category === '') errors.category = 'Kies een categorie';
+    setFieldErrors(errors);
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      focusFirstError(MINUTES_FORM_ID, MINUTES_FIELDS, errors);
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.addMinutes(meetingId, parsed.data);
+      setText('');
+      onAdded(kind);
+    } catch (error) {
+      const errors = apiErrorToSubmitErrors(error, MINUTES_FIELDS);
+      setFormError(errors.form);
+      setFieldErrors(errors.fields);
+      focusFirstError(MINUTES_FORM_ID, MINUTES_FIELDS, errors.fields);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="wr-card wr-entry-form">
+      <Heading level={3} id="minutes-form-heading">
+        Verslag of besluit toevoegen
+      </Heading>
+      {formError && (
+        <Alert type="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <form
+        id={MINUTES_FORM_ID}
+        aria-labelledby="minutes-form-heading"
+        noValidate
+        onSubmit={onSubmit}
+        className="wr-form"
+      >
+        <FormField id={`${MINUTES_FORM_ID}-caseId`} label="Casus" error={fieldErrors.caseId}>
+          {(control) => (
+            <Select
+              {...control}
+              name="caseId"
+              placeholder={onlyCase ? undefined : 'Kies een casus'}
+              options={caseOptions}
+              value={caseId}
+              onChange={(e) => setCaseId(e.target.value)}
+            />
+          )}
+        </FormField>
+        <Fieldset id={`${MINUTES_FORM_ID}-kind`} legend="Soort" error={fieldErrors.kind}>
+          <div className="wr-radio-row">
+            {(Object.keys(MINUTES_KIND_LABELS) as MinutesKind[]).map((value) => (
+              <RadioButton
+                key={value}
+                id={`${MINUTES_FORM_ID}-kind-${value}`}
+                name="kind"
+                value={value}
+                label={MINUTES_KIND_LABELS[value]}
+                checked={kind === value}
+                onChange={() => setKind(value)}
+              />
+            ))}
+          </div>
+        </Fieldset>
+        <FormField
+          id={`${MINUTES_FORM_ID}-category`}
+          label="Categorie"
+          description="Alleen de categorieën waarin jouw organisatie mag schrijven"
+          error={fieldErrors.category}
+        >
+          {(control) => (
+            <Select
+              {...control}
+              name="category"
+              placeholder={onlyCategory ? undefined : 'Kies een categorie'}
+              options={[...categories].map((c) => ({ value: c.key, label: c.label }))}
+              value={category}
+              onChange={(e) => setCategory(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id={`${MINUTES_FORM_ID}-text`} label="Tekst" error={fieldErrors.text}>
+          {(control) => (
+            <Textarea
+              {...control}
+              name="text"
+              rows={5}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
+          )}
+        </FormField>
+        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
+          {kind === 'decision' ? 'Besluit vastleggen' : 'Verslag vastleggen'}
+        </Button>
+      </form>
+    </div>
+  );
+}

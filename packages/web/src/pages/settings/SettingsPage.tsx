@@ -1,0 +1,108 @@
+import { EMAIL_PREFERENCE_LABELS, EMAIL_PREFERENCES, type EmailPreference } from '@wijkregie/shared';
+import { type FormEvent, useEffect, useState } from 'react';
+import { api } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Fieldset } from '../../components/Fieldset.tsx';
+import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { RadioButton } from '../../components/RadioButton.tsx';
+import { receivesAlerts } from '../../lib/alerts.tsx';
+import { useApiData } from '../../lib/useApiData.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { apiErrorToSubmitErrors } from '../../lib/validation.ts';
+
+const loadPreferences = (signal: AbortSignal) => api.getPreferences(signal);
+
+/** Instellingen: how the user wants to hear about changes in the cases they follow or direct. */
+export function SettingsPage() {
+  usePageTitle('Instellingen');
+  const user = useUser();
+  const alerts = receivesAlerts(user);
+  return (
+    <>
+      <PageHeading>Instellingen</PageHeading>
+      <Paragraph>Ingelogd als {user.name}.</Paragraph>
+      {alerts ? (
+        <EmailPreferenceForm />
+      ) : (
+        <Alert type="info">Voor jouw rol zijn er geen instellingen voor notificaties.</Alert>
+      )}
+    </>
+  );
+}
+
+function EmailPreferenceForm() {
+  const preferences = useApiData(loadPreferences);
+  const [email, setEmail] = useState<EmailPreference | ''>('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (preferences.data) setEmail(preferences.data.email);
+  }, [preferences.data]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setStatus(null);
+    setFormError(null);
+    if (email === '') return;
+    setBusy(true);
+    try {
+      const saved = await api.putPreferences({ email });
+      preferences.setData(saved);
+      setStatus(`Opgeslagen. Je keuze: „${EMAIL_PREFERENCE_LABELS[saved.email]}”.`);
+    } catch (error) {
+      setFormError(apiErrorToSubmitErrors(error, ['email']).form);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="wr-card wr-form-card" aria-labelledby="email-heading">
+      <Heading level={2} id="email-heading">
+        E-mail bij notificaties
+      </Heading>
+      <Paragraph>
+        Je krijgt notificaties over casussen die je volgt of regisseert, over overleggen die je voorzit en
+        over acties die aan jou zijn toegewezen. Een e-mail noemt alleen het casusnummer en een link, nooit
+        namen of inhoud.
+      </Paragraph>
+      <StatusMessage message={status} />
+      {preferences.loading && !preferences.data && <Paragraph>De instellingen worden geladen…</Paragraph>}
+      {(preferences.error || formError) && (
+        <Alert type="error" role="alert">
+          {formError ?? preferences.error}
+        </Alert>
+      )}
+      {preferences.data && (
+        <form
+          id="preferences"
+          aria-labelledby="email-heading"
+          noValidate
+          onSubmit={onSubmit}
+          className="wr-form"
+        >
+          <Fieldset id="preferences-email" legend="Wanneer wil je een e-mail?">
+            {EMAIL_PREFERENCES.map((value) => (
+              <RadioButton
+                key={value}
+                id={`preferences-email-${value}`}
+                name="email"
+                value={value}
+                label={EMAIL_PREFERENCE_LABELS[value]}
+                checked={email === value}
+                onChange={() => setEmail(value)}
+              />
+            ))}
+          </Fieldset>
+          <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
+            Opslaan
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}
