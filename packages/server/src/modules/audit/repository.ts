@@ -17,82 +17,136 @@ export interface AuditEntry {
   details?: Record<string, unknown> | null;
 }
 
+/** A chain's last link. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The entries grouped by tenant, tenants in one order for all writers (no deadlocks). */
+export function byTenant(entries: readonly AuditEntry[]): [string, AuditEntry[]][] {
+  const map = new Map<string, AuditEntry[]>();
+  for (const e of entries) {
+    const list = map.get(e.tenantId) ?? [];
+    list.push(e);
+    map.set(e.tenantId, list);
+  }
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Links one tenant's entries after `head`: the rows as JSON for the INSERT, and the new head. */
+function link(tenantId: string, list: readonly AuditEntry[], head: ChainHead, at: string) {
+  let seq = head.seq;
+  let prev = head.hash;
+  const rows: Record<string, unknown>[] = [];
+  for (const e of list) {
+    const record: AuditRecord = {
+      id: randomUUID(),
+      tenantId,
+      seq: ++seq,
+      at,
+      userId: e.userId,
+      partnerId: e.partnerId,
+      action: e.action,
+      objectType: e.objectType,
+      objectId: e.objectId ?? null,
+      objectIds: e.objectIds ?? null,
+      personIds: e.personIds ?? [],
+      purpose: e.purpose,
+      details: e.details ?? null,
+    };
+    const hash = chainHash(prev, record);
+    rows.push({
+      id: record.id,
+      tenant_id: tenantId,
+      seq: record.seq,
+      at,
+      user_id: record.userId,
+      partner_id: record.partnerId,
+      action: record.action,
+      object_type: record.objectType,
+      object_id: record.objectId,
+      object_ids: record.objectIds,
+      person_ids: record.personIds,
+      purpose: record.purpose,
+      details: record.details,
+      prev_hash: prev,
+      hash,
+    });
+    prev = hash;
+  }
+  return { json: JSON.stringify(rows), head: { seq, hash: prev } };
+}
+
+const INSERT_ROWS = `INSERT INTO audit_log (id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id,
+                          object_ids, person_ids, purpose, details, prev_hash, hash)
+   SELECT id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id,
+          object_ids, person_ids, purpose, details, prev_hash, hash
+     FROM jsonb_populate_recordset(null::audit_log, $4::jsonb)`;
+
 /**
  * Appends entries to their tenants' chains inside the caller's transaction. Locks each chain's head
  * row, so concurrent writers (in this or another instance) link up one after the other.
  */
 export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
-  const byTenant = new Map<string, AuditEntry[]>();
-  for (const e of entries) {
-    const list = byTenant.get(e.tenantId) ?? [];
-    list.push(e);
-    byTenant.set(e.tenantId, list);
-  }
-  const tenants = [...byTenant.keys()].sort(); // one lock order for all writers: no deadlocks
   const at = new Date().toISOString();
-  for (const tenantId of tenants) {
-    const list = byTenant.get(tenantId)!;
-    await tx.query(
-      `INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING`,
-      [tenantId, GENESIS_HASH],
-    );
-    const [head] = await tx.query<{ seq: number; hash: string }>(
-      'SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE',
-      [tenantId],
-    );
-    let seq = Number(head!.seq);
-    let prev = head!.hash;
-    const rows: (AuditRecord & { prevHash: string; hash: string })[] = [];
-    for (const e of list) {
-      const record: AuditRecord = {
-        id: randomUUID(),
-        tenantId,
-        seq: ++seq,
-        at,
-        userId: e.userId,
-        partnerId: e.partnerId,
-        action: e.action,
-        objectType: e.objectType,
-        objectId: e.objectId ?? null,
-        objectIds: e.objectIds ?? null,
-        personIds: e.personIds ?? [],
-        purpose: e.purpose,
-        details: e.details ?? null,
-      };
-      const hash = chainHash(prev, record);
-      rows.push({ ...record, prevHash: prev, hash });
-      prev = hash;
+  for (const [tenantId, list] of byTenant(entries)) {
+    const lockHead = () =>
+      tx.query<ChainHead>('SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE', [tenantId]);
+    let [head] = await lockHead();
+    if (!head) {
+      await tx.query(
+        'INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING',
+        [tenantId, GENESIS_HASH],
+      );
+      [head] = await lockHead();
     }
+    const linked = link(tenantId, list, { seq: Number(head!.seq), hash: head!.hash }, at);
+    // The rows and the new head in one statement (both in the caller's transaction).
     await tx.query(
-      `INSERT INTO audit_log (id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id,
-                              object_ids, person_ids, purpose, details, prev_hash, hash)
-       SELECT id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id,
-              object_ids, person_ids, purpose, details, prev_hash, hash
-         FROM jsonb_populate_recordset(null::audit_log, $1::jsonb)`,
-      [
-        JSON.stringify(
-          rows.map((r) => ({
-            id: r.id,
-            tenant_id: r.tenantId,
-            seq: r.seq,
-            at: r.at,
-            user_id: r.userId,
-            partner_id: r.partnerId,
-            action: r.action,
-            object_type: r.objectType,
-            object_id: r.objectId,
-            object_ids: r.objectIds,
-            person_ids: r.personIds,
-            purpose: r.purpose,
-            details: r.details,
-            prev_hash: r.prevHash,
-            hash: r.hash,
-          })),
-        ),
-      ],
+      `WITH moved AS (UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1 RETURNING 1)
+       ${INSERT_ROWS}`,
+      [tenantId, linked.head.seq, linked.head.hash, linked.json],
     );
-    await tx.query('UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1', [tenantId, seq, prev]);
   }
+}
+
+/** The head of a tenant's chain as committed now (the genesis link for a chain without records). */
+export async function readChainHead(q: Queryable, tenantId: string): Promise<ChainHead> {
+  const [head] = await q.query<ChainHead>('SELECT seq, hash FROM audit_heads WHERE tenant_id = $1', [
+    tenantId,
+  ]);
+  return head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * Appends one tenant's entries after `head` in ONE statement outside any transaction (it commits on
+ * its own): a compare-and-set on the head row, and the rows only if the head moved. Answers the new
+ * head, or undefined when the chain's head is no longer `head` (another writer appended; nothing was
+ * written: read the head again and retry). A concurrent writer holding the head row lock makes it
+ * wait and then fail the comparison, so the chain stays one line.
+ */
+export async function appendAuditAfter(
+  q: Queryable,
+  tenantId: string,
+  list: readonly AuditEntry[],
+  head: ChainHead,
+): Promise<ChainHead | undefined> {
+  const linked = link(tenantId, list, head, new Date().toISOString());
+  const moveHead =
+    head.seq === 0
+      ? // A chain without records may have no head row yet.
+        `INSERT INTO audit_heads AS h (tenant_id, seq, hash) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash
+          WHERE h.seq = $5 AND h.hash = $6`
+      : 'UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1 AND seq = $5 AND hash = $6';
+  const [row] = await q.query<{ moved: number }>(
+    `WITH moved AS (${moveHead} RETURNING 1),
+          ins AS (${INSERT_ROWS} WHERE EXISTS (SELECT 1 FROM moved) RETURNING 1)
+     SELECT (SELECT count(*) FROM moved)::int AS moved`,
+    [tenantId, linked.head.seq, linked.head.hash, linked.json, head.seq, head.hash],
+  );
+  return row?.moved === 1 ? linked.head : undefined;
 }
 
 interface AuditRow {

@@ -1,5 +1,12 @@
 import type { Db } from '../../db/db.js';
-import { type AuditEntry, appendAudit } from './repository.js';
+import {
+  type AuditEntry,
+  appendAudit,
+  appendAuditAfter,
+  byTenant,
+  type ChainHead,
+  readChainHead,
+} from './repository.js';
 
 interface Pending {
   entries: readonly AuditEntry[];
@@ -12,11 +19,18 @@ interface Pending {
  * so no answer goes out whose record could still be lost; meanwhile all records that arrive while
  * one batch commits go together into the next transaction. Under load one commit carries many
  * reads; alone, a read pays one commit.
+ *
+ * A batch costs one round trip per tenant: the writer remembers each chain's head and appends with a
+ * compare-and-set on it (`appendAuditAfter`, one self-committing statement). When another writer
+ * (a write's transaction, another instance) moved the head meanwhile, it reads the head again and
+ * retries; after a few misses it takes the head row lock in a transaction like any writer.
  */
 export class AuditWriter {
   private queue: Pending[] = [];
   private flushing = false;
   private closed = false;
+  /** The last head this writer linked to, per tenant (a hint: the append checks it). */
+  private readonly heads = new Map<string, ChainHead>();
 
   constructor(
     private readonly db: Db,
@@ -44,12 +58,7 @@ export class AuditWriter {
           size += p.entries.length;
         }
         try {
-          await this.db.transaction((tx) =>
-            appendAudit(
-              tx,
-              batch.flatMap((p) => p.entries),
-            ),
-          );
+          await this.append(batch.flatMap((p) => p.entries));
           for (const p of batch) p.resolve();
         } catch (err) {
           for (const p of batch) p.reject(err);
@@ -57,6 +66,25 @@ export class AuditWriter {
       }
     } finally {
       this.flushing = false;
+    }
+  }
+
+  private async append(entries: readonly AuditEntry[]): Promise<void> {
+    for (const [tenantId, list] of byTenant(entries)) {
+      let done = false;
+      for (let attempt = 0; attempt < 3 && !done; attempt++) {
+        try {
+          const head = this.heads.get(tenantId) ?? (await readChainHead(this.db, tenantId));
+          const next = await appendAuditAfter(this.db, tenantId, list, head);
+          if (next) this.heads.set(tenantId, next);
+          else this.heads.delete(tenantId);
+          done = next !== undefined;
+        } catch (err) {
+          this.heads.delete(tenantId);
+          throw err;
+        }
+      }
+      if (!done) await this.db.transaction((tx) => appendAudit(tx, list));
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Access, Category, MatrixCell, PartnerAccess } from '@wijkregie/shared';
 import type { TenantScope } from '../../db/scope.js';
+import { PREFETCHED_MATRIX_VERSION } from '../cases/repository.js';
 
 export async function listCategories(s: TenantScope): Promise<Category[]> {
   return s.q.query<Category>(
@@ -25,13 +26,34 @@ export async function insertCategory(s: TenantScope, c: Category): Promise<Categ
   return row!;
 }
 
-/** One partner's row: category → read | write (categories without a cell are absent = none). */
+/**
+ * Partners' matrix rows as last read, with the tenant's matrix version they were read at (same
+ * statement, so the same snapshot). Every change of access_matrix raises the version in its own
+ * transaction (trigger, migration 004), so a row is still exact while the version is unchanged.
+ */
+const accessByVersion = new Map<string, { version: number; access: PartnerAccess }>();
+const ACCESS_CACHE_MAX = 10_000;
+
+/**
+ * One partner's row: category → read | write (categories without a cell are absent = none). When
+ * `findCase` read the tenant's matrix version in this scope, a row read before at that same
+ * version is reused without a query; otherwise the row and the version are read together.
+ */
 export async function partnerAccess(s: TenantScope, partnerId: string): Promise<PartnerAccess> {
-  const rows = await s.q.query<{ category: string; access: Access }>(
-    'SELECT category, access FROM access_matrix WHERE tenant_id = $1 AND partner_id = $2',
+  const key = `${s.tenantId}/${partnerId}`;
+  const version = s.prefetched.get(PREFETCHED_MATRIX_VERSION) as number | undefined;
+  const known = accessByVersion.get(key);
+  if (version !== undefined && known?.version === version) return { ...known.access };
+  const [row] = await s.q.query<{ version: number; access: PartnerAccess }>(
+    `SELECT coalesce((SELECT version FROM access_matrix_versions WHERE tenant_id = $1), 0) AS version,
+            coalesce((SELECT jsonb_object_agg(category, access) FROM access_matrix
+                       WHERE tenant_id = $1 AND partner_id = $2), '{}'::jsonb) AS access`,
     [s.tenantId, partnerId],
   );
-  return Object.fromEntries(rows.map((r) => [r.category, r.access]));
+  const access = row!.access;
+  if (accessByVersion.size >= ACCESS_CACHE_MAX) accessByVersion.clear();
+  accessByVersion.set(key, { version: Number(row!.version), access });
+  return { ...access };
 }
 
 /** The whole grid, every partner × every category, `none` where no cell was set. */
@@ -59,6 +81,8 @@ export async function cellsOf(s: TenantScope, cells: { partnerId: string; catego
 }
 
 export async function setCell(s: TenantScope, cell: MatrixCell, userId: string): Promise<void> {
+  // The version read earlier in this scope no longer describes the matrix this transaction sees.
+  s.prefetched.delete(PREFETCHED_MATRIX_VERSION);
   if (cell.access === 'none') {
     await s.q.query('DELETE FROM access_matrix WHERE tenant_id = $1 AND partner_id = $2 AND category = $3', [
       s.tenantId,

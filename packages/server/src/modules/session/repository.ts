@@ -60,6 +60,31 @@ export interface ActiveSession {
 }
 
 /**
+ * A short in-process cache of live sessions, so that a burst of requests with one cookie does not
+ * look the session up each time. An entry lives at most SESSION_CACHE_MS (2 s) and never past the
+ * moment the database would answer differently on its own: the idle and absolute timeouts and the
+ * next due `last_seen_at` refresh are computed by the database as time left, and counted from
+ * before the query was sent, so a cached session never outlives a timeout (with `touchMs: 0`
+ * nothing is cached). A logout through this process (`endSession`) drops the entry at once. What
+ * another app instance changes (a logout there, a deactivated user) shows here after at most 2 s.
+ * Entries are keyed by the token hash and the limits, so apps with other limits never share one.
+ */
+export const SESSION_CACHE_MS = 2_000;
+const SESSION_CACHE_MAX = 10_000;
+const sessionCache = new Map<string, { session: ActiveSession; until: number }>();
+/** Counts logouts; a lookup that overlapped one does not cache its answer (it may predate the logout). */
+let logouts = 0;
+
+function cacheSession(key: string, session: ActiveSession, until: number): void {
+  if (sessionCache.size >= SESSION_CACHE_MAX) {
+    const now = performance.now();
+    for (const [k, v] of sessionCache) if (v.until <= now) sessionCache.delete(k);
+    if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.clear();
+  }
+  sessionCache.set(key, { session, until });
+}
+
+/**
  * The live session for a token, or undefined when it is unknown, ended, idle for longer than
  * `idleMs` or older than `absoluteMs`. Marks activity at most every `touchMs` to spare writes.
  */
@@ -68,24 +93,62 @@ export async function findActiveSession(
   token: string,
   limits: { idleMs: number; absoluteMs: number; touchMs: number },
 ): Promise<ActiveSession | undefined> {
-  const [row] = await q.query<UserRow & { session_id: string; stale: boolean }>(
-    `SELECT s.id AS session_id, u.id, u.tenant_id, u.email, u.name, u.partner_id, u.roles,
-            s.last_seen_at < now() - make_interval(secs => $4::double precision / 1000) AS stale
-       FROM sessions s JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.ended_at IS NULL AND u.active
-        AND s.last_seen_at > now() - make_interval(secs => $2::double precision / 1000)
-        AND s.created_at > now() - make_interval(secs => $3::double precision / 1000)`,
-    [hashToken(token), limits.idleMs, limits.absoluteMs, limits.touchMs],
+  const tokenHash = hashToken(token);
+  const key = `${limits.idleMs}/${limits.absoluteMs}/${limits.touchMs}/${tokenHash}`;
+  const sent = performance.now();
+  const logoutsBefore = logouts;
+  const cached = sessionCache.get(key);
+  if (cached) {
+    if (cached.until > sent) return cached.session;
+    sessionCache.delete(key);
+  }
+  // One statement: find the session and, when `last_seen_at` is older than `touchMs`, refresh it
+  // (the CTE's UPDATE runs whether or not the outer query reads it). `*_left` are the ms until the
+  // idle timeout, the absolute timeout and the next refresh, as of this statement.
+  const [row] = await q.query<
+    UserRow & { session_id: string; idle_left: number; absolute_left: number; touch_left: number }
+  >(
+    `WITH found AS (
+       SELECT s.id AS session_id, s.last_seen_at, s.created_at,
+              u.id, u.tenant_id, u.email, u.name, u.partner_id, u.roles
+         FROM sessions s JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.ended_at IS NULL AND u.active
+          AND s.last_seen_at > now() - make_interval(secs => $2::double precision / 1000)
+          AND s.created_at > now() - make_interval(secs => $3::double precision / 1000)),
+     touched AS (
+       UPDATE sessions t SET last_seen_at = now() FROM found
+        WHERE t.id = found.session_id
+          AND found.last_seen_at < now() - make_interval(secs => $4::double precision / 1000)
+       RETURNING t.id)
+     SELECT f.session_id, f.id, f.tenant_id, f.email, f.name, f.partner_id, f.roles,
+            1000 * extract(epoch FROM (CASE WHEN tt.id IS NULL THEN f.last_seen_at ELSE now() END)
+              + make_interval(secs => $2::double precision / 1000) - now())::float8 AS idle_left,
+            1000 * extract(epoch FROM f.created_at + make_interval(secs => $3::double precision / 1000) - now())::float8
+              AS absolute_left,
+            1000 * extract(epoch FROM (CASE WHEN tt.id IS NULL THEN f.last_seen_at ELSE now() END)
+              + make_interval(secs => $4::double precision / 1000) - now())::float8 AS touch_left
+       FROM found f LEFT JOIN touched tt ON tt.id = f.session_id`,
+    [tokenHash, limits.idleMs, limits.absoluteMs, limits.touchMs],
   );
   if (!row) return undefined;
-  if (row.stale) {
-    await q.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.session_id]);
-  }
-  return { sessionId: row.session_id, user: toUser(row) };
+  const session = { sessionId: row.session_id, user: toUser(row) };
+  const left = Math.min(SESSION_CACHE_MS, row.idle_left, row.absolute_left, row.touch_left);
+  if (left > 0 && logouts === logoutsBefore) cacheSession(key, session, sent + left);
+  return session;
 }
 
 export async function endSession(q: Queryable, sessionId: string): Promise<void> {
-  await q.query('UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL', [sessionId]);
+  const forget = () => {
+    // Lookups under way now must not cache what they found: it may predate the logout.
+    logouts++;
+    for (const [k, v] of sessionCache) if (v.session.sessionId === sessionId) sessionCache.delete(k);
+  };
+  forget();
+  try {
+    await q.query('UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL', [sessionId]);
+  } finally {
+    forget();
+  }
 }
 
 /** Failures for each key within the window. */

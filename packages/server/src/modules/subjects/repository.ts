@@ -8,6 +8,7 @@ import type {
 } from '@wijkregie/shared';
 import { Params, selectPage } from '../../db/params.js';
 import type { TenantScope } from '../../db/scope.js';
+import { PREFETCHED_LABELS, type PrefetchedLabels } from '../cases/repository.js';
 import { subjectVisibleSql, type Viewer } from '../cases/visibility.js';
 
 export const SUBJECT_TABLES: Record<SubjectKind, string> = {
@@ -119,7 +120,7 @@ export async function searchPersons(
 ): Promise<{ items: Person[]; total: number }> {
   const p = new Params();
   const where = [`p.tenant_id = ${p.add(s.tenantId)}`];
-  let order = 'p.last_name, p.first_name, p.id';
+  const similarity: string[] = [];
   if (q.name) {
     // Every word must be in the name, exactly or nearly (trigram word similarity): "pieter janssen"
     // finds "Pieter Jansen" but not every "Pieter". Each word narrows the index scan.
@@ -131,24 +132,48 @@ export async function searchPersons(
           .filter((w) => w.length >= 2),
       ),
     ].slice(0, 6);
-    const similarity: string[] = [];
     for (const w of words) {
       const x = p.add(w);
-      where.push(`(p.search_name LIKE '%' || ${x} || '%' OR ${x} <% p.search_name)`);
+      // A word of two letters has no trigram of its own: through the index it would match nearly
+      // every name ("de" in 1M names: a full index scan). It stays a condition, checked on the rows
+      // the longer words find, on an expression the index does not cover.
+      const name = w.length >= 3 ? 'p.search_name' : "(p.search_name || '')";
+      where.push(`(${name} LIKE '%' || ${x} || '%' OR ${x} <% ${name})`);
       similarity.push(`word_similarity(${x}, p.search_name)`);
     }
-    if (words.length) order = `${similarity.join(' + ')} DESC, ${order}`;
   }
   if (q.birthDate) where.push(`p.birth_date = ${p.add(q.birthDate)}`);
   if (q.postalCode) where.push(`p.postal_code = ${p.add(q.postalCode)}`);
   where.push(subjectVisibleSql('person', 'p', v, p));
-  const { rows, total } = await selectPage<PersonRow>(
-    s.q,
-    p,
-    { select: PERSON_COLS, fromWhere: `FROM persons p WHERE ${where.join(' AND ')}`, order },
-    page,
+  const fromWhere = `FROM persons p WHERE ${where.join(' AND ')}`;
+  if (similarity.length === 0) {
+    const { rows, total } = await selectPage<PersonRow>(
+      s.q,
+      p,
+      { select: PERSON_COLS, fromWhere, order: 'p.last_name, p.first_name, p.id' },
+      page,
+    );
+    return { items: rows.map(toPerson), total };
+  }
+  // A name can match thousands of persons, all of which are ranked and counted. Only the narrow
+  // sort keys of the matches are kept (a window count would carry every whole row along and spill
+  // to disk); the page's rows are fetched afterwards by id.
+  const filterParams = [...p.values];
+  const rows = await s.q.query<PersonRow & { total: number }>(
+    `WITH m AS MATERIALIZED (
+       SELECT p.id, ${similarity.join(' + ')} AS score, p.last_name, p.first_name ${fromWhere}),
+     top AS (
+       SELECT * FROM m ORDER BY score DESC, last_name, first_name, id LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)})
+     SELECT ${PERSON_COLS}, (SELECT count(*) FROM m) AS total
+       FROM top JOIN persons p ON p.tenant_id = $1 AND p.id = top.id
+      ORDER BY top.score DESC, top.last_name, top.first_name, top.id`,
+    p.values,
   );
-  return { items: rows.map(toPerson), total };
+  if (rows.length > 0 || page.offset === 0) {
+    return { items: rows.map(toPerson), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
+  }
+  const [count] = await s.q.query<{ n: number }>(`SELECT count(*)::int AS n ${fromWhere}`, filterParams);
+  return { items: [], total: count?.n ?? 0 };
 }
 
 /** The ids among `ids` of that kind that exist in the tenant and that the viewer may see. */
@@ -169,11 +194,23 @@ export async function visibleSubjectIds(
   return new Set(rows.map((r) => r.id));
 }
 
-/** Display names of subjects (no visibility check: the caller has checked the case). */
+/**
+ * Display names of subjects (no visibility check: the caller has checked the case). When `findCase`
+ * read these subjects' names in this scope already, they come from there without a query.
+ */
 export async function subjectLabels(
   s: TenantScope,
   refs: readonly SubjectRef[],
 ): Promise<Map<string, string>> {
+  const known = s.prefetched.get(PREFETCHED_LABELS) as PrefetchedLabels | undefined;
+  if (known && refs.every((r) => known.ids.has(r.id))) {
+    const out = new Map<string, string>();
+    for (const r of refs) {
+      const label = known.labels.get(r.id);
+      if (label !== undefined) out.set(r.id, label);
+    }
+    return out;
+  }
   const byKind = (k: SubjectKind) => refs.filter((r) => r.kind === k).map((r) => r.id);
   const rows = await s.q.query<{ id: string; label: string }>(
     `SELECT id, first_name || ' ' || last_name AS label FROM persons WHERE tenant_id = $1 AND id = ANY($2::uuid[])
