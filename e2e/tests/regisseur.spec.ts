@@ -22,14 +22,17 @@ test('de regisseur ziet het menu en de partners, maar kan geen partners toevoege
   await expect(page.getByRole('main')).toContainText('Gemeente Voorbeeldstad');
   await expectNoAxeViolations(page, 'overzicht');
 
-  // A part still being built says so.
+  // Signalen: the inbox, with its own sub-menu (home visits, import, monitor).
   await openMenu(page, 'Signalen');
   await expect(page).toHaveURL(/\/signalen$/);
   await expect(page).toHaveTitle('Signalen – Wijkregie');
   await expect(page.getByRole('heading', { level: 1, name: 'Signalen' })).toBeFocused();
-  await expect(page.getByRole('main')).toContainText(
-    'Dit onderdeel wordt in een volgende versie toegevoegd.',
-  );
+  await expect(page.getByRole('link', { name: 'Nieuw signaal' })).toBeVisible();
+  const signalsMenu = page.getByRole('navigation', { name: 'Signalen' });
+  for (const item of ['Binnengekomen', 'Huisbezoeken', 'Import', 'Monitor']) {
+    await expect(signalsMenu.getByRole('link', { name: item, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('table', { name: /^Signalen \(/ })).toBeVisible();
   await expect(menu.getByRole('link', { name: 'Signalen' })).toHaveAttribute('aria-current', 'page');
   await expectNoAxeViolations(page, 'signalen');
 

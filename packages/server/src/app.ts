@@ -32,6 +32,7 @@ import { organisationRoutes } from './modules/organisation/routes.js';
 import { demoAccountsRoute } from './modules/session/demo-accounts.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
 import { sessionRoutes } from './modules/session/routes.js';
+import { signalRoutes } from './modules/signals/routes.js';
 import { subjectRoutes } from './modules/subjects/routes.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -132,6 +133,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   actionRoutes(app);
   meetingRoutes(app);
   alertRoutes(app, hub);
+  signalRoutes(app, system);
   auditRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;

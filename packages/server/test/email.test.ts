@@ -69,7 +69,7 @@ let app: FastifyInstance;
 let t: TestTenant;
 let reg: Client;
 let director: TestUser;
-let cop: TestUser;
+let _cop: TestUser;
 let care: TestUser;
 let theCase: CaseJson;
 const box = new Mailbox();
@@ -101,7 +101,7 @@ beforeAll(async () => {
   t = await newTenant(['gemeente', 'politie', 'wijkteam']);
   reg = await loggedIn(app, t.regisseur);
   director = await t.addUser('gemeente', ['professional']);
-  cop = t.professional;
+  _cop = t.professional;
   care = await t.addUser('wijkteam', ['professional']);
   await setMatrix(app, t, [
     { partner: 'gemeente', category: 'basis', access: 'write' },

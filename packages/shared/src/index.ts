@@ -9,5 +9,6 @@ export * from './permissions.js';
 export * from './problem.js';
 export * from './roles.js';
 export * from './session.js';
+export * from './signals.js';
 export * from './subjects.js';
 export * from './users.js';

@@ -26,6 +26,15 @@ export const PERMISSIONS = {
   'actions.write': ['regisseur', 'professional'],
   'meetings.read': ['regisseur', 'professional'],
   'meetings.write': ['regisseur', 'professional'],
+  /** Signals; which ones a user sees is decided per signal (regisseurs, reporting and routed partner). */
+  'signals.read': ['regisseur', 'professional'],
+  'signals.write': ['regisseur', 'professional'],
+  /** Creditor early-warning import: the role; the partner kind is checked too (never the police). */
+  'signals.import': ['regisseur', 'professional'],
+  /** The signal categories (the admin needs them for the routing rules). */
+  'signalcategories.read': ['admin', 'regisseur', 'professional'],
+  /** Routing rules and signal categories. */
+  'signals.configure': ['regisseur', 'admin'],
   /** The email outbox (addresses and thin texts, no case content). */
   'outbox.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -8,6 +8,7 @@ import { BeheerIndex, BeheerLayout } from './pages/admin/BeheerLayout.tsx';
 import { MatrixPage } from './pages/admin/MatrixPage.tsx';
 import { OutboxPage } from './pages/admin/OutboxPage.tsx';
 import { PartnersPage } from './pages/admin/PartnersPage.tsx';
+import { RoutingPage } from './pages/admin/RoutingPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { NotificationsPage } from './pages/alerts/NotificationsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
@@ -20,60 +21,80 @@ import { MeetingsPage } from './pages/meetings/MeetingsPage.tsx';
 import { NewMeetingPage } from './pages/meetings/NewMeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
-import { PlaceholderPage } from './pages/PlaceholderPage.tsx';
 import { NewPersonPage } from './pages/persons/NewPersonPage.tsx';
 import { PersonPage } from './pages/persons/PersonPage.tsx';
 import { PersonsPage } from './pages/persons/PersonsPage.tsx';
 import { SubjectPage } from './pages/persons/SubjectPage.tsx';
+import { PublicLayout } from './pages/public/PublicLayout.tsx';
+import { ReportPage } from './pages/public/ReportPage.tsx';
+import { TrackReportPage } from './pages/public/TrackReportPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
+import { ImportPage } from './pages/signals/ImportPage.tsx';
+import { MonitorPage } from './pages/signals/MonitorPage.tsx';
+import { NewSignalPage } from './pages/signals/NewSignalPage.tsx';
+import { OutreachPage } from './pages/signals/OutreachPage.tsx';
+import { SignalPage } from './pages/signals/SignalPage.tsx';
+import { SignalsPage } from './pages/signals/SignalsPage.tsx';
 
 export function App() {
   return (
     <BrowserRouter>
-      <AuthProvider>
-        <RouteFocus />
-        <Routes>
-          <Route path="/login" element={<LoginPage />} />
-          <Route element={<RequireAuth />}>
-            <Route element={<AppShell />}>
-              <Route index element={<OverviewPage />} />
-              <Route
-                path="signalen"
-                element={
-                  <PlaceholderPage
-                    title="Signalen"
-                    intro="Hier komen de signalen en meldingen binnen van bewoners, partners en vroegsignalering, om te beoordelen en op te volgen."
-                  />
-                }
-              />
-              <Route path="personen" element={<PersonsPage />} />
-              <Route path="personen/nieuw" element={<NewPersonPage />} />
-              <Route path="personen/:id" element={<PersonPage />} />
-              <Route path="huishoudens/:id" element={<SubjectPage kind="household" />} />
-              <Route path="groepen/:id" element={<SubjectPage kind="group" />} />
-              <Route path="locaties/:id" element={<SubjectPage kind="location" />} />
-              <Route path="casussen" element={<CasesPage />} />
-              <Route path="casussen/nieuw" element={<NewCasePage />} />
-              <Route path="casussen/:id" element={<CasePage />} />
-              <Route path="overleggen" element={<MeetingsPage />} />
-              <Route path="overleggen/nieuw" element={<NewMeetingPage />} />
-              <Route path="overleggen/:id" element={<MeetingPage />} />
-              <Route path="acties" element={<ActionsPage />} />
-              <Route path="notificaties" element={<NotificationsPage />} />
-              <Route path="instellingen" element={<SettingsPage />} />
-              <Route path="beheer" element={<BeheerLayout />}>
-                <Route index element={<BeheerIndex />} />
-                <Route path="partners" element={<PartnersPage />} />
-                <Route path="gebruikers" element={<UsersPage />} />
-                <Route path="matrix" element={<MatrixPage />} />
-                <Route path="e-mail" element={<OutboxPage />} />
-              </Route>
-              <Route path="audit" element={<AuditPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Route>
-        </Routes>
-      </AuthProvider>
+      <RouteFocus />
+      <Routes>
+        {/* Residents: no login, no session check, no application menu. */}
+        <Route path="melden" element={<PublicLayout />}>
+          <Route index element={<ReportPage />} />
+          <Route path=":code" element={<TrackReportPage />} />
+        </Route>
+        <Route path="*" element={<StaffApp />} />
+      </Routes>
     </BrowserRouter>
+  );
+}
+
+/** Everything behind the login. */
+function StaffApp() {
+  return (
+    <AuthProvider>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route element={<AppShell />}>
+            <Route index element={<OverviewPage />} />
+            <Route path="signalen" element={<SignalsPage />} />
+            <Route path="signalen/nieuw" element={<NewSignalPage />} />
+            <Route path="signalen/import" element={<ImportPage />} />
+            <Route path="signalen/monitor" element={<MonitorPage />} />
+            <Route path="signalen/:id" element={<SignalPage />} />
+            <Route path="outreach" element={<OutreachPage />} />
+            <Route path="personen" element={<PersonsPage />} />
+            <Route path="personen/nieuw" element={<NewPersonPage />} />
+            <Route path="personen/:id" element={<PersonPage />} />
+            <Route path="huishoudens/:id" element={<SubjectPage kind="household" />} />
+            <Route path="groepen/:id" element={<SubjectPage kind="group" />} />
+            <Route path="locaties/:id" element={<SubjectPage kind="location" />} />
+            <Route path="casussen" element={<CasesPage />} />
+            <Route path="casussen/nieuw" element={<NewCasePage />} />
+            <Route path="casussen/:id" element={<CasePage />} />
+            <Route path="overleggen" element={<MeetingsPage />} />
+            <Route path="overleggen/nieuw" element={<NewMeetingPage />} />
+            <Route path="overleggen/:id" element={<MeetingPage />} />
+            <Route path="acties" element={<ActionsPage />} />
+            <Route path="notificaties" element={<NotificationsPage />} />
+            <Route path="instellingen" element={<SettingsPage />} />
+            <Route path="beheer" element={<BeheerLayout />}>
+              <Route index element={<BeheerIndex />} />
+              <Route path="partners" element={<PartnersPage />} />
+              <Route path="gebruikers" element={<UsersPage />} />
+              <Route path="matrix" element={<MatrixPage />} />
+              <Route path="routering" element={<RoutingPage />} />
+              <Route path="e-mail" element={<OutboxPage />} />
+            </Route>
+            <Route path="audit" element={<AuditPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </AuthProvider>
   );
 }

@@ -12,7 +12,8 @@
  * Knobs (environment): DATABASE_URL (server URL), BENCH_PERSONS (100000), BENCH_CASES (20000),
  * BENCH_PERSONS_BIG (1000000; 0 skips the second search round), BENCH_DURATION (10 s),
  * BENCH_WARMUP (2 s), BENCH_SERVER (another build's main.js; PGOPTIONS passes on to it),
- * BENCH_ONLY (`alerts`: only the alert latency bench, `reads`: everything but it).
+ * BENCH_ONLY (`alerts`: only the alert latency bench, `import`: only the creditor-import bench, `reads`:
+ * only the read benchmark).
  * At the end the alert latency bench (`alerts.ts`, its own knobs there) runs as its own process.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -688,16 +689,24 @@ async function main() {
   return targets.every((x) => x.ok);
 }
 
-/** Then the alert latency bench, as its own process after this one's clean-up; the worst exit code wins. */
+/**
+ * Then the alert latency bench and the creditor-import bench, each as its own process after this
+ * one's clean-up; the worst exit code wins.
+ */
 function exitAfterAlerts(code: number): never {
-  if (process.env.BENCH_ONLY !== 'reads') {
-    const alerts = spawnSync(process.execPath, [join(DIST, 'bench', 'alerts.js')], { stdio: 'inherit' });
-    code = Math.max(code, alerts.status ?? 2);
+  const only = process.env.BENCH_ONLY;
+  for (const [name, script] of [
+    ['alerts', 'alerts.js'],
+    ['import', 'import.js'],
+  ] as const) {
+    if (only === 'reads' || (only && only !== name)) continue;
+    const run = spawnSync(process.execPath, [join(DIST, 'bench', script)], { stdio: 'inherit' });
+    code = Math.max(code, run.status ?? 2);
   }
   process.exit(code);
 }
 
-(process.env.BENCH_ONLY === 'alerts' ? Promise.resolve(true) : main())
+(process.env.BENCH_ONLY === 'alerts' || process.env.BENCH_ONLY === 'import' ? Promise.resolve(true) : main())
   .then(async (ok) => {
     await cleanup();
     exitAfterAlerts(ok ? 0 : 1);

@@ -1,4 +1,4 @@
-import { DEFAULT_CATEGORIES } from '@wijkregie/shared';
+import { DEFAULT_CATEGORIES, DEFAULT_SIGNAL_CATEGORIES } from '@wijkregie/shared';
 import type { Queryable } from '../db/db.js';
 
 /** Creates a municipality with the default information categories. System-level: start-up and tests. */
@@ -12,6 +12,24 @@ export async function createTenant(q: Queryable, name: string, demo = false): Pr
     `INSERT INTO categories (tenant_id, key, label, position)
      SELECT $1, c.key, c.label, c.ord FROM jsonb_to_recordset($2::jsonb) AS c (key text, label text, ord int)`,
     [id, JSON.stringify(DEFAULT_CATEGORIES.map((c, i) => ({ ...c, ord: i + 1 })))],
+  );
+  await q.query(
+    `INSERT INTO signal_categories (tenant_id, key, label, public_report, deadline_days, deadline_working, position)
+     SELECT $1, c.key, c.label, c.pub, c.days, c.working, c.ord
+       FROM jsonb_to_recordset($2::jsonb) AS c (key text, label text, pub boolean, days int, working boolean, ord int)`,
+    [
+      id,
+      JSON.stringify(
+        DEFAULT_SIGNAL_CATEGORIES.map((c, i) => ({
+          key: c.key,
+          label: c.label,
+          pub: c.publicReport,
+          days: c.deadline.days,
+          working: c.deadline.working,
+          ord: i + 1,
+        })),
+      ),
+    ],
   );
   return id;
 }

@@ -31,6 +31,10 @@ export interface RequestOptions {
   /** When true a 401 is the caller's business (login, session check) and does not end the session. */
   allowUnauthorized?: boolean;
   signal?: AbortSignal;
+  /** The API base path: `/api/v1` (staff, default) or `/api/public/v1` (residents, no login). */
+  base?: string;
+  /** A CSV file sent as the body with Content-Type text/csv (instead of a JSON body). */
+  csv?: string;
 }
 
 function isProblem(value: unknown): value is Problem {
@@ -65,17 +69,20 @@ async function readProblem(response: Response): Promise<Problem> {
 
 /** Call the Wijkregie API. Resolves with the parsed JSON body (undefined for 204); rejects with ApiError. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, allowUnauthorized = false, signal } = options;
+  const { method = 'GET', body, allowUnauthorized = false, signal, base = '/api/v1', csv } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   const init: RequestInit = { method, credentials: 'same-origin', headers, signal: signal ?? null };
-  if (body !== undefined) {
+  if (csv !== undefined) {
+    headers['Content-Type'] = 'text/csv; charset=utf-8';
+    init.body = csv;
+  } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
 
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, init);
+    response = await fetch(`${base}${path}`, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({

@@ -20,21 +20,30 @@ import type {
   CreatePartner,
   CreatePerson,
   CreateRelation,
+  CreateSignal,
   CreateUser,
+  CreditorType,
   Entry,
+  ImportResult,
   MatrixCell,
   Meeting,
   Partner,
   Person,
   Preferences,
+  PublicReport,
   RelationType,
   Role,
+  Signal,
+  SignalSource,
+  SignalStatus,
   Situation,
   SubjectKind,
   SubjectRef,
   UpdateAction,
   UpdateCase,
+  UpdateSignal,
   User,
+  VisitOutcome,
 } from '@wijkregie/shared';
 import { apiRequest } from './client.ts';
 
@@ -181,6 +190,153 @@ export interface OutboxMessage {
   lastError: string | null;
 }
 
+/** A GeoJSON polygon (or multipolygon) of an area: rings of [lng, lat] positions. */
+export type AreaGeometry =
+  | { type: 'Polygon'; coordinates: [number, number][][] }
+  | { type: 'MultiPolygon'; coordinates: [number, number][][][] };
+
+/** An area with its outline, as GET /areas answers (the plain `Area` type leaves the geometry out). */
+export interface AreaWithGeometry extends Area {
+  geometry: AreaGeometry | null;
+}
+
+export interface SignalCategory {
+  key: string;
+  label: string;
+  publicReport: boolean;
+  deadlineDays: number;
+  deadlineWorking: boolean;
+}
+
+/** Which signals GET /signals lists; the same filter goes to the CSV export. */
+export interface SignalFilter {
+  status?: SignalStatus | undefined;
+  category?: string | undefined;
+  source?: SignalSource | undefined;
+  creditorType?: CreditorType | undefined;
+  areaId?: string | undefined;
+  routedToMe?: boolean | undefined;
+  overdue?: boolean | undefined;
+  open?: boolean | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface Visit {
+  id: string;
+  signalId: string;
+  plannedDate: string;
+  visitorUserId: string | null;
+  visitorName: string | null;
+  partnerId: string;
+  outcome: VisitOutcome | null;
+  referredPartnerId: string | null;
+  nextStep: string | null;
+  nextDate: string | null;
+  notes: string | null;
+  recordedAt: string | null;
+  createdAt: string;
+}
+
+export interface SignalHistoryItem {
+  at: string;
+  userName: string | null;
+  change: Record<string, unknown>;
+  publicText: string | null;
+}
+
+export interface SignalMatch {
+  kind: string;
+  targetId: string;
+  method: string;
+}
+
+export interface SignalDetail extends Signal {
+  history: SignalHistoryItem[];
+  visits: Visit[];
+  /** "Only that, never what": other partners who are involved, and who coordinates. */
+  involvement: { partners: string[]; coordinator: string } | null;
+  /** Persons and cases this signal matched; only for the regisseur. */
+  matches: SignalMatch[] | null;
+  canTriage: boolean;
+}
+
+export interface StartCaseFromSignal {
+  title: string;
+  type: CaseType;
+  partnerIds: string[];
+  directorUserId?: string | null;
+}
+
+export interface VisitOutcomeInput {
+  outcome: VisitOutcome;
+  referredPartnerId?: string | null;
+  nextStep?: string | null;
+  nextDate?: string | null;
+  notes?: string | null;
+}
+
+export interface WorklistItem {
+  order: number;
+  visitId: string;
+  signalId: string;
+  reason: string;
+  address: string;
+  postalCode: string | null;
+  city: string | null;
+  lat: number | null;
+  lng: number | null;
+  metresFromPrevious: number | null;
+  earlierAttempts: number;
+}
+
+export interface Worklist {
+  date: string;
+  items: WorklistItem[];
+  total: number;
+}
+
+export interface MonitorRow {
+  creditorType: CreditorType;
+  month: string;
+  signals: number;
+  households: number;
+  contacted: number;
+  helpAccepted: number;
+  referred: number;
+}
+
+export interface ImportAnswer extends ImportResult {
+  importId?: string;
+}
+
+export interface ImportProgress {
+  id?: string;
+  status?: 'running' | 'done' | 'failed' | string;
+  lines?: number;
+  imported?: number;
+  duplicates?: number;
+  rejected?: number;
+}
+
+export interface SignalRoute {
+  id: string;
+  category: string;
+  areaId: string | null;
+  partnerId: string;
+}
+
+export interface PublicReportStatus {
+  status: SignalStatus;
+  statusText: string;
+  createdAt: string;
+  updates: { at: string; text: string }[];
+}
+
+/** The base path of the resident pages' API (no login). */
+const PUBLIC = { base: '/api/public/v1' } as const;
+
 /** The URL path segment of each subject kind's collection. */
 export const SUBJECT_COLLECTIONS: Record<SubjectKind, string> = {
   person: 'persons',
@@ -317,7 +473,75 @@ export const api = {
   listAudit: (filter: { objectId?: string; userId?: string }, page: Page, signal?: AbortSignal) =>
     apiRequest<Collection<AuditRecord>>(`/audit${query({ ...filter, ...page })}`, { signal }),
   verifyAudit: () => apiRequest<AuditVerification>('/audit/verify'),
+
+  // Signals, early warning and outreach.
+  listAreasWithGeometry: (signal?: AbortSignal) =>
+    apiRequest<Collection<AreaWithGeometry>>('/areas', { signal }),
+  listSignalCategories: (signal?: AbortSignal) =>
+    apiRequest<Collection<SignalCategory>>('/signal-categories', { signal }),
+  listSignals: (filter: SignalFilter, page: Page, signal?: AbortSignal) =>
+    apiRequest<Collection<Signal>>(`/signals${signalQuery(filter, page)}`, { signal }),
+  getSignal: (id: string, signal?: AbortSignal) =>
+    apiRequest<SignalDetail>(`/signals/${encodeURIComponent(id)}`, { signal }),
+  createSignal: (input: CreateSignal) => apiRequest<Signal>('/signals', { method: 'POST', body: input }),
+  updateSignal: (id: string, input: UpdateSignal) =>
+    apiRequest<Signal>(`/signals/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
+  startCaseFromSignal: (id: string, input: StartCaseFromSignal) =>
+    apiRequest<{ signal: Signal; case: Case }>(`/signals/${encodeURIComponent(id)}/case`, {
+      method: 'POST',
+      body: input,
+    }),
+  signalDuplicates: (id: string, signal?: AbortSignal) =>
+    apiRequest<{ items: Signal[] }>(`/signals/${encodeURIComponent(id)}/duplicates`, { signal }),
+  mergeSignal: (id: string, intoId: string) =>
+    apiRequest<Signal>(`/signals/${encodeURIComponent(id)}/merge`, { method: 'POST', body: { intoId } }),
+  planVisit: (signalId: string, input: { plannedDate: string; visitorUserId?: string | null }) =>
+    apiRequest<Visit>(`/signals/${encodeURIComponent(signalId)}/visits`, { method: 'POST', body: input }),
+  recordVisitOutcome: (visitId: string, input: VisitOutcomeInput) =>
+    apiRequest<Visit>(`/visits/${encodeURIComponent(visitId)}/outcome`, { method: 'POST', body: input }),
+  worklist: (date: string, signal?: AbortSignal) =>
+    apiRequest<Worklist>(`/outreach/worklist${query({ date })}`, { signal }),
+  monitor: (period: { from?: string; to?: string }, signal?: AbortSignal) =>
+    apiRequest<{ items: MonitorRow[] }>(`/signals/monitor${query(period)}`, { signal }),
+  importSignals: (csv: string) => apiRequest<ImportAnswer>('/signals/import', { method: 'POST', csv }),
+  importProgress: (importId: string, signal?: AbortSignal) =>
+    apiRequest<ImportProgress>(`/signals/imports/${encodeURIComponent(importId)}`, { signal }),
+  listSignalRoutes: (signal?: AbortSignal) =>
+    apiRequest<Collection<SignalRoute>>('/signal-routes', { signal }),
+  createSignalRoute: (input: { category: string; areaId?: string | null; partnerId: string }) =>
+    apiRequest<SignalRoute>('/signal-routes', { method: 'POST', body: input }),
+  deleteSignalRoute: (id: string) =>
+    apiRequest<void>(`/signal-routes/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+
+  // Resident reports (public, no login).
+  publicCategories: (signal?: AbortSignal) =>
+    apiRequest<Collection<{ key: string; label: string }>>('/categories', { ...PUBLIC, signal }),
+  createPublicReport: (input: PublicReport) =>
+    apiRequest<{ trackingCode: string }>('/reports', { ...PUBLIC, method: 'POST', body: input }),
+  trackPublicReport: (code: string, signal?: AbortSignal) =>
+    apiRequest<PublicReportStatus>(`/reports/${encodeURIComponent(code)}`, { ...PUBLIC, signal }),
 };
+
+/** The query string of a signal filter (booleans as `true`), used for the list and the CSV export. */
+export function signalQuery(filter: SignalFilter, page?: Page): string {
+  return query({
+    ...filter,
+    routedToMe: filter.routedToMe ? 'true' : undefined,
+    overdue: filter.overdue ? 'true' : undefined,
+    open: filter.open ? 'true' : undefined,
+    ...page,
+  });
+}
+
+/** The address of the CSV export of exactly this filter (a plain link: the browser downloads it). */
+export function signalExportUrl(filter: SignalFilter): string {
+  return `/api/v1/signals/export${signalQuery(filter)}`;
+}
+
+/** The address of the monitor as CSV. */
+export function monitorCsvUrl(period: { from?: string; to?: string }): string {
+  return `/api/v1/signals/monitor${query({ ...period, format: 'csv' })}`;
+}
 
 /** A partner's row of the matrix as the `can` rules of the shared package take it. */
 export function toPartnerAccess(cells: readonly MatrixCell[]): Record<string, Access> {

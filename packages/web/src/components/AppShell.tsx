@@ -29,6 +29,7 @@ export function AppShell() {
     hasPermission(user, 'partners.read') ||
     hasPermission(user, 'users.read') ||
     hasPermission(user, 'matrix.read') ||
+    hasPermission(user, 'signals.configure') ||
     hasPermission(user, 'outbox.read')
   ) {
     items.push({ to: '/beheer', label: 'Beheer' });

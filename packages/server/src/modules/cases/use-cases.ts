@@ -98,7 +98,12 @@ async function validateRefs(
 }
 
 export function createCase(ctx: RequestContext, input: CreateCase): Promise<Case> {
-  return ctx.db.transaction(async (s) => {
+  return ctx.db.transaction((s) => createCaseIn(s, ctx, input));
+}
+
+/** Creating a case inside a transaction that does more (e.g. starting a case from a signal). */
+export async function createCaseIn(s: TenantScope, ctx: RequestContext, input: CreateCase): Promise<Case> {
+  {
     await validateRefs(s, ctx, input);
     const errors: FieldError[] = [];
     const v = viewerOf(ctx);
@@ -140,7 +145,7 @@ export function createCase(ctx: RequestContext, input: CreateCase): Promise<Case
     );
     const [out] = await present(s, ctx, [created], await partnerAccess(s, ctx.partnerId));
     return out!;
-  });
+  }
 }
 
 export async function getCase(ctx: RequestContext, id: string): Promise<CaseDetail> {

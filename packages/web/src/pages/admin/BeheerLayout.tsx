@@ -2,13 +2,14 @@ import { hasPermission } from '@wijkregie/shared';
 import { Navigate, NavLink, Outlet } from 'react-router-dom';
 import { useUser } from '../../auth/AuthContext.tsx';
 
-/** Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Uitgaande e-mail) above the pages of the section. */
+/** Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Routering, Uitgaande e-mail) above the pages of the section. */
 export function BeheerLayout() {
   const user = useUser();
   const links = [
     hasPermission(user, 'partners.read') && { to: '/beheer/partners', label: 'Partners' },
     hasPermission(user, 'users.read') && { to: '/beheer/gebruikers', label: 'Gebruikers' },
     hasPermission(user, 'matrix.read') && { to: '/beheer/matrix', label: 'Autorisatiematrix' },
+    hasPermission(user, 'signals.configure') && { to: '/beheer/routering', label: 'Routering' },
     hasPermission(user, 'outbox.read') && { to: '/beheer/e-mail', label: 'Uitgaande e-mail' },
   ].filter((link): link is { to: string; label: string } => Boolean(link));
 
@@ -47,6 +48,8 @@ export function BeheerIndex() {
       ? 'gebruikers'
       : hasPermission(user, 'matrix.read')
         ? 'matrix'
-        : 'e-mail';
+        : hasPermission(user, 'signals.configure')
+          ? 'routering'
+          : 'e-mail';
   return <Navigate to={first} replace />;
 }

@@ -1,0 +1,160 @@
+import type { CreditorType, PartnerKind } from '@wijkregie/shared';
+import type { Queryable } from '../../db/db.js';
+import type { TenantScope } from '../../db/scope.js';
+
+/** The SQL of the creditor import (kept apart from the signals repository, which another use case owns). */
+
+export async function partnerKind(s: TenantScope, partnerId: string): Promise<PartnerKind | undefined> {
+  const [row] = await s.q.query<{ kind: PartnerKind }>(
+    'SELECT kind FROM partners WHERE tenant_id = $1 AND id = $2',
+    [s.tenantId, partnerId],
+  );
+  return row?.kind;
+}
+
+export interface CategoryDeadline {
+  key: string;
+  days: number;
+  working: boolean;
+}
+
+/** The tenant's signal categories (with their first-contact deadlines) of the given keys. */
+export async function categoryDeadlines(
+  s: TenantScope,
+  keys: string[],
+): Promise<Map<string, CategoryDeadline>> {
+  const rows = await s.q.query<{ key: string; deadline_days: number; deadline_working: boolean }>(
+    'SELECT key, deadline_days, deadline_working FROM signal_categories WHERE tenant_id = $1 AND key = ANY ($2::text[])',
+    [s.tenantId, keys],
+  );
+  return new Map(
+    rows.map((r) => [r.key, { key: r.key, days: r.deadline_days, working: r.deadline_working }]),
+  );
+}
+
+export async function insertImportRun(s: TenantScope, userId: string): Promise<string> {
+  const [row] = await s.q.query<{ id: string }>(
+    'INSERT INTO signal_imports (tenant_id, user_id) VALUES ($1, $2) RETURNING id',
+    [s.tenantId, userId],
+  );
+  return row!.id;
+}
+
+export interface ImportCounts {
+  lines: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+}
+
+export async function updateImportRun(
+  q: Queryable,
+  tenantId: string,
+  id: string,
+  counts: ImportCounts,
+  status?: 'done' | 'failed',
+): Promise<void> {
+  await q.query(
+    `UPDATE signal_imports SET lines = $3, imported = $4, duplicates = $5, rejected = $6,
+            status = coalesce($7, status), finished_at = CASE WHEN $7::text IS NULL THEN NULL ELSE now() END
+      WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, id, counts.lines, counts.imported, counts.duplicates, counts.rejected, status ?? null],
+  );
+}
+
+export interface ImportRunRow {
+  id: string;
+  user_id: string;
+  status: 'running' | 'done' | 'failed';
+  lines: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+export async function findImportRun(s: TenantScope, id: string): Promise<ImportRunRow | undefined> {
+  const [row] = await s.q.query<ImportRunRow>(
+    `SELECT id, user_id, status, lines, imported, duplicates, rejected, started_at, finished_at
+       FROM signal_imports WHERE tenant_id = $1 AND id = $2`,
+    [s.tenantId, id],
+  );
+  return row;
+}
+
+/** One valid row of the file, as the batch INSERT reads it (jsonb_to_recordset). */
+export interface CreditorSignalRow {
+  ord: number;
+  category: string;
+  description: string;
+  occurred_at: string;
+  street: string | null;
+  house_number: string;
+  postal_code: string;
+  city: string | null;
+  first_contact_due: string;
+  creditor_type: CreditorType;
+  creditor_name: string;
+  creditor_reference: string;
+  signal_date: string;
+  last_name: string;
+  initials: string | null;
+  birth_date: string | null;
+  arrears_amount: string;
+  arrears_since: string | null;
+  end_of_supply: boolean;
+}
+
+/**
+ * Inserts a batch in file order; a creditor name + reference that exists already (or earlier in the
+ * same batch) is skipped by the unique index `signals_creditor_ref`. Returns the new ids.
+ */
+export async function insertCreditorSignals(
+  s: TenantScope,
+  rows: readonly CreditorSignalRow[],
+  by: { userId: string; partnerId: string },
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await s.q.query<{ id: string }>(
+    `INSERT INTO signals (tenant_id, category, description, source, status, occurred_at, street, house_number,
+                          postal_code, city, address_key, reporter_user_id, reporter_partner_id, first_contact_due,
+                          creditor_type, creditor_name, creditor_reference, signal_date, last_name, initials,
+                          birth_date, arrears_amount, arrears_since, end_of_supply)
+     SELECT $1, r.category, r.description, 'creditor', 'new', r.occurred_at, r.street, r.house_number,
+            r.postal_code, r.city, r.postal_code || ' ' || upper(r.house_number), $2, $3, r.first_contact_due,
+            r.creditor_type, r.creditor_name, r.creditor_reference, r.signal_date, r.last_name, r.initials,
+            r.birth_date, r.arrears_amount, r.arrears_since, r.end_of_supply
+       FROM jsonb_to_recordset($4::jsonb) AS r (ord int, category text, description text, occurred_at timestamptz,
+            street text, house_number text, postal_code text, city text, first_contact_due date, creditor_type text,
+            creditor_name text, creditor_reference text, signal_date date, last_name text, initials text,
+            birth_date date, arrears_amount numeric, arrears_since date, end_of_supply boolean)
+      ORDER BY r.ord
+     ON CONFLICT (tenant_id, creditor_name, creditor_reference) WHERE creditor_reference IS NOT NULL DO NOTHING
+     RETURNING id`,
+    [s.tenantId, by.userId, by.partnerId, JSON.stringify(rows)],
+  );
+  return inserted.map((r) => r.id);
+}
+
+/** The persons that matching linked to these signals (for the audit record's person ids). */
+export async function matchedPersonIds(s: TenantScope, signalIds: readonly string[]): Promise<string[]> {
+  if (signalIds.length === 0) return [];
+  const rows = await s.q.query<{ target_id: string }>(
+    `SELECT DISTINCT m.target_id
+       FROM unnest($2::uuid[]) AS u (id),
+            LATERAL (SELECT target_id FROM signal_matches x
+                      WHERE x.signal_id = u.id AND x.kind = 'person' AND x.tenant_id = $1 OFFSET 0) m`,
+    [s.tenantId, signalIds],
+  );
+  return rows.map((r) => r.target_id);
+}
+
+/**
+ * Refreshes the planner's statistics of the signals table. A large import grows it faster than
+ * autovacuum analyses it; with stale numbers the planner takes a tenant-wide index for the bundle
+ * look-up by address and every batch gets slower. Without the right (ownership) it only warns.
+ */
+export async function analyzeSignals(q: Queryable): Promise<void> {
+  await q.query('ANALYZE signals, signal_matches');
+}

@@ -1,0 +1,638 @@
+import {
+  CASE_TYPES,
+  CREDITOR_TYPE_LABELS,
+  CREDITOR_TYPES,
+  caseSchema,
+  createSignalSchema,
+  importResultSchema,
+  publicReportSchema,
+  SIGNAL_SOURCE_LABELS,
+  SIGNAL_SOURCES,
+  SIGNAL_STATUS_LABELS,
+  SIGNAL_STATUSES,
+  signalSchema,
+  updateSignalSchema,
+  VISIT_OUTCOMES,
+} from '@wijkregie/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { SystemDb } from '../../db/scope.js';
+import { ctxOf } from '../../http/context.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { collection, problemResponses } from '../../http/openapi.js';
+import { idParams, pagingQuery } from '../../http/paging.js';
+import { amsterdamDate } from '../../lib/time.js';
+import { viewerOf } from '../cases/visibility.js';
+import { existingPartnerIds } from '../matrix/repository.js';
+import { importCreditorCsv, importProgress } from './import.js';
+import { createPublicReport, RateLimit, resolvePublicTenant, tooMany, trackReport } from './public.js';
+import {
+  allSignals,
+  deleteRoute,
+  insertRoute,
+  listRoutes,
+  monitor,
+  signalCategories,
+  signalCategory,
+} from './repository.js';
+import {
+  createSignal,
+  duplicatesOf,
+  findSignals,
+  getSignal,
+  mergeSignal,
+  planVisit,
+  recordOutcome,
+  startCase,
+  updateSignal,
+  worklistOf,
+} from './use-cases.js';
+
+const PURPOSE = 'Vroegsignalering en signalen integrale wijkaanpak';
+const TAGS = ['Signalen'];
+const CSV_LIMIT = 50 * 1024 * 1024;
+const date = z.iso.date({ error: 'Geen geldige datum (JJJJ-MM-DD)' });
+const bool = z.enum(['true', 'false'], { error: 'Kies true of false' }).optional();
+
+const filterQuery = {
+  status: z.enum(SIGNAL_STATUSES, { error: 'Onbekende status' }).optional(),
+  category: z.string().max(60).optional(),
+  source: z.enum(SIGNAL_SOURCES, { error: 'Onbekende bron' }).optional(),
+  creditorType: z.enum(CREDITOR_TYPES, { error: 'Onbekend soort schuldeiser' }).optional(),
+  areaId: z.uuid({ error: 'Geen geldig gebied' }).optional(),
+  routedToMe: bool,
+  overdue: bool,
+  open: bool,
+  from: date.optional(),
+  to: date.optional(),
+  q: z.string().trim().max(200).optional(),
+};
+type FilterQuery = { [K in keyof typeof filterQuery]?: z.infer<(typeof filterQuery)[K]> };
+const toFilter = (q: FilterQuery) => ({
+  ...q,
+  routedToMe: q.routedToMe === 'true',
+  overdue: q.overdue === 'true',
+  open: q.open === 'true',
+});
+
+const visitSchema = z.object({
+  id: z.uuid(),
+  signalId: z.uuid(),
+  plannedDate: z.string(),
+  visitorUserId: z.uuid().nullable(),
+  visitorName: z.string().nullable(),
+  partnerId: z.uuid(),
+  outcome: z.enum(VISIT_OUTCOMES).nullable(),
+  referredPartnerId: z.uuid().nullable(),
+  nextStep: z.string().nullable(),
+  nextDate: z.string().nullable(),
+  notes: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** A CSV cell: quoted when needed, and never a formula when opened in a spreadsheet. */
+function cell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+const csvLine = (values: unknown[]) => `${values.map(cell).join(';')}\r\n`;
+
+export function signalRoutes(app: FastifyInstance, system: SystemDb) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { auth: 'signals.read', purpose: PURPOSE } as const;
+  const write = { auth: 'signals.write', purpose: PURPOSE } as const;
+
+  r.get(
+    '/api/v1/signal-categories',
+    {
+      config: { auth: 'signalcategories.read' },
+      schema: {
+        tags: TAGS,
+        summary: 'Signaalcategorieën van de gemeente, met de termijn voor eerste contact',
+        response: {
+          200: collection(
+            z.object({
+              key: z.string(),
+              label: z.string(),
+              publicReport: z.boolean(),
+              deadlineDays: z.number(),
+              deadlineWorking: z.boolean(),
+            }),
+          ),
+          ...problemResponses(401, 403),
+        },
+      },
+    },
+    async (req) => {
+      const items = await signalCategories(ctxOf(req).db.read);
+      return { items, total: items.length };
+    },
+  );
+
+  r.post(
+    '/api/v1/signals',
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Signaal melden (wordt gerouteerd, gematcht en krijgt een termijn voor eerste contact)',
+        body: createSignalSchema,
+        response: { 201: signalSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createSignal(ctxOf(req), req.body)),
+  );
+
+  r.get(
+    '/api/v1/signals',
+    {
+      config: read,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Signalen die ik mag zien (regisseur: alle; anders gemeld door of gerouteerd naar mijn organisatie)',
+        querystring: z.strictObject({ ...filterQuery, ...pagingQuery }),
+        response: { 200: collection(signalSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (req) => {
+      const { limit, offset, ...f } = req.query;
+      return findSignals(ctxOf(req), toFilter(f), { limit, offset });
+    },
+  );
+
+  r.get(
+    '/api/v1/signals/export',
+    {
+      config: read,
+      schema: {
+        tags: TAGS,
+        summary: 'Precies de gefilterde lijst als CSV (puntkomma, UTF-8 met BOM)',
+        querystring: z.strictObject(filterQuery),
+        response: { 200: z.string(), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const s = ctx.db.read;
+      const cats = new Map((await signalCategories(s)).map((c) => [c.key, c.label]));
+      const lines = [
+        `\uFEFF${csvLine(['id', 'gemeld op', 'categorie', 'bron', 'status', 'omschrijving', 'straat', 'huisnummer', 'postcode', 'plaats', 'eerste contact uiterlijk', 'te laat'])}`,
+      ];
+      const ids: string[] = [];
+      for await (const x of allSignals(s, viewerOf(ctx), toFilter(req.query), amsterdamDate())) {
+        ids.push(x.id);
+        lines.push(
+          csvLine([
+            x.id,
+            x.createdAt,
+            cats.get(x.category) ?? x.category,
+            SIGNAL_SOURCE_LABELS[x.source],
+            SIGNAL_STATUS_LABELS[x.status],
+            x.description,
+            x.location.street,
+            x.location.houseNumber,
+            x.location.postalCode,
+            x.location.city,
+            x.firstContactDue,
+            x.overdue ? 'ja' : 'nee',
+          ]),
+        );
+      }
+      await ctx.auditRead([
+        {
+          action: 'export',
+          objectType: 'signal',
+          objectIds: ids,
+          details: { filter: { ...req.query }, format: 'csv' },
+        },
+      ]);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="signalen-${amsterdamDate()}.csv"`)
+        .send(lines.join(''));
+    },
+  );
+
+  r.get(
+    '/api/v1/signals/monitor',
+    {
+      config: read,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Monitor vroegsignalering (Wgs): per soort schuldeiser en maand de trechter; `format=csv` voor export',
+        querystring: z.strictObject({
+          from: date.optional(),
+          to: date.optional(),
+          format: z.enum(['json', 'csv']).optional(),
+        }),
+        response: {
+          200: z.union([
+            z.object({
+              items: z.array(
+                z.object({
+                  creditorType: z.enum(CREDITOR_TYPES),
+                  month: z.string(),
+                  signals: z.number(),
+                  households: z.number(),
+                  contacted: z.number(),
+                  helpAccepted: z.number(),
+                  referred: z.number(),
+                }),
+              ),
+            }),
+            z.string(),
+          ]),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const to = req.query.to ?? amsterdamDate();
+      const from = req.query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4, 7)}-01`;
+      if (from > to)
+        throw new AppError('validation', 'Ongeldige periode', [{ path: 'from', message: 'Ligt na "to"' }]);
+      const items = await monitor(ctx.db.read, viewerOf(ctx), from, to);
+      if (req.query.format === 'csv') {
+        const body =
+          `\uFEFF${csvLine(['maand', 'schuldeiser', 'signalen', 'huishoudens', 'contact', 'hulp geaccepteerd', 'doorverwezen'])}` +
+          items
+            .map((i) =>
+              csvLine([
+                i.month,
+                CREDITOR_TYPE_LABELS[i.creditorType],
+                i.signals,
+                i.households,
+                i.contacted,
+                i.helpAccepted,
+                i.referred,
+              ]),
+            )
+            .join('');
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="monitor-vroegsignalering-${from}-${to}.csv"`)
+          .send(body);
+      }
+      return { items };
+    },
+  );
+
+  // The creditor file arrives as a stream: the parser reads it chunk by chunk.
+  app.addContentTypeParser('text/csv', { bodyLimit: CSV_LIMIT }, (_req, payload, done) =>
+    done(null, payload),
+  );
+  r.post(
+    '/api/v1/signals/import',
+    {
+      config: { auth: 'signals.import', purpose: PURPOSE },
+      bodyLimit: CSV_LIMIT,
+      schema: {
+        tags: TAGS,
+        summary: 'Vroegsignalen van schuldeisers importeren (text/csv, zie API.md); niet voor de politie',
+        consumes: ['text/csv'],
+        response: {
+          200: importResultSchema.extend({ importId: z.uuid().optional() }),
+          ...problemResponses(400, 401, 403, 413, 415),
+        },
+      },
+    },
+    async (req) => {
+      const body = req.body as unknown;
+      if (!body || typeof (body as AsyncIterable<Buffer>)[Symbol.asyncIterator] !== 'function') {
+        throw new AppError('unsupported-media-type', 'Stuur het bestand als text/csv.');
+      }
+      return importCreditorCsv(ctxOf(req), body as AsyncIterable<Buffer>);
+    },
+  );
+
+  r.get(
+    '/api/v1/signals/imports/:id',
+    {
+      config: { auth: 'signals.import', purpose: PURPOSE },
+      schema: {
+        tags: TAGS,
+        summary: 'Voortgang van een import',
+        params: idParams,
+        response: { 200: z.record(z.string(), z.unknown()), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => importProgress(ctxOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/v1/signals/:id',
+    {
+      config: read,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Signaal met geschiedenis, huisbezoeken en (alleen "dat", nooit "wat") betrokkenheid van andere partners',
+        params: idParams,
+        response: {
+          200: signalSchema.extend({
+            history: z.array(
+              z.object({
+                at: z.string(),
+                userName: z.string().nullable(),
+                change: z.record(z.string(), z.unknown()),
+                publicText: z.string().nullable(),
+              }),
+            ),
+            visits: z.array(visitSchema),
+            involvement: z.object({ partners: z.array(z.string()), coordinator: z.string() }).nullable(),
+            matches: z
+              .array(z.object({ kind: z.string(), targetId: z.uuid(), method: z.string() }))
+              .nullable(),
+            canTriage: z.boolean(),
+          }),
+          ...problemResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) => getSignal(ctxOf(req), req.params.id),
+  );
+
+  r.patch(
+    '/api/v1/signals/:id',
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Signaal behandelen: status, afwijzen met reden, koppelen aan een casus, bericht voor de melder',
+        params: idParams,
+        body: updateSignalSchema,
+        response: { 200: signalSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => updateSignal(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/api/v1/signals/:id/case',
+    {
+      config: { auth: 'cases.write', purpose: PURPOSE },
+      schema: {
+        tags: TAGS,
+        summary: 'Casus starten vanuit een signaal (met de personen van het signaal)',
+        params: idParams,
+        body: z.strictObject({
+          title: z.string().trim().min(1, 'Titel is verplicht').max(200),
+          type: z.enum(CASE_TYPES, { error: 'Onbekend soort casus' }),
+          partnerIds: z
+            .array(z.uuid({ error: 'Geen geldige partner' }))
+            .max(50)
+            .default([]),
+          directorUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
+        }),
+        response: {
+          201: z.object({ signal: signalSchema, case: caseSchema }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await startCase(ctxOf(req), req.params.id, req.body)),
+  );
+
+  r.get(
+    '/api/v1/signals/:id/duplicates',
+    {
+      config: read,
+      schema: {
+        tags: TAGS,
+        summary: 'Waarschijnlijke dubbele signalen (zelfde categorie, dichtbij, recent)',
+        params: idParams,
+        response: { 200: collection(signalSchema), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => duplicatesOf(ctxOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/v1/signals/:id/merge',
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Dubbel signaal samenvoegen met een ander; beide geschiedenissen blijven',
+        params: idParams,
+        body: z.strictObject({ intoId: z.uuid({ error: 'Geen geldig signaal' }) }),
+        response: { 200: signalSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => mergeSignal(ctxOf(req), req.params.id, req.body.intoId),
+  );
+
+  r.post(
+    '/api/v1/signals/:id/visits',
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Huisbezoek plannen',
+        params: idParams,
+        body: z.strictObject({
+          plannedDate: date,
+          visitorUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
+        }),
+        response: { 201: visitSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await planVisit(ctxOf(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    '/api/v1/visits/:id/outcome',
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Uitkomst van een huisbezoek (eenmalig; een volgende poging is een nieuw bezoek)',
+        params: idParams,
+        body: z.strictObject({
+          outcome: z.enum(VISIT_OUTCOMES, { error: 'Kies een uitkomst' }),
+          referredPartnerId: z.uuid({ error: 'Geen geldige partner' }).nullable().optional(),
+          nextStep: z.string().trim().max(500).nullable().optional(),
+          nextDate: date.nullable().optional(),
+          notes: z.string().trim().max(2000).nullable().optional(),
+        }),
+        response: { 200: visitSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => recordOutcome(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/v1/outreach/worklist',
+    {
+      config: read,
+      schema: {
+        tags: TAGS,
+        summary: 'Werklijst huisbezoeken van de dag, in loop-/fietsvolgorde',
+        querystring: z.strictObject({ date: date.optional() }),
+        response: { 200: z.record(z.string(), z.unknown()), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (req) => worklistOf(ctxOf(req), req.query.date),
+  );
+
+  // Routing rules ---------------------------------------------------------------------------------
+  const routeSchema = z.object({
+    id: z.uuid(),
+    category: z.string(),
+    areaId: z.uuid().nullable(),
+    partnerId: z.uuid(),
+  });
+  r.get(
+    '/api/v1/signal-routes',
+    {
+      config: { auth: 'signals.configure' },
+      schema: {
+        tags: TAGS,
+        summary: 'Routeringsregels: categorie × gebied → partner',
+        response: { 200: collection(routeSchema), ...problemResponses(401, 403) },
+      },
+    },
+    async (req) => {
+      const items = await listRoutes(ctxOf(req).db.read);
+      return { items, total: items.length };
+    },
+  );
+  r.post(
+    '/api/v1/signal-routes',
+    {
+      config: { auth: 'signals.configure' },
+      schema: {
+        tags: TAGS,
+        summary: 'Routeringsregel toevoegen',
+        body: z.strictObject({
+          category: z.string().min(1).max(60),
+          areaId: z.uuid({ error: 'Geen geldig gebied' }).nullable().optional(),
+          partnerId: z.uuid({ error: 'Geen geldige partner' }),
+        }),
+        response: { 201: routeSchema, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const body = req.body;
+      const created = await ctx.db.transaction(async (s) => {
+        const errors = [];
+        if (!(await signalCategory(s, body.category)))
+          errors.push({ path: 'category', message: 'Onbekende categorie' });
+        if (!(await existingPartnerIds(s, [body.partnerId])).has(body.partnerId)) {
+          errors.push({ path: 'partnerId', message: 'Onbekende partner' });
+        }
+        if (body.areaId) {
+          const rows = await s.q.query('SELECT 1 FROM areas WHERE tenant_id = $1 AND id = $2', [
+            s.tenantId,
+            body.areaId,
+          ]);
+          if (!rows.length) errors.push({ path: 'areaId', message: 'Onbekend gebied' });
+        }
+        if (errors.length) throw new AppError('validation', 'Ongeldige regel.', errors);
+        const id = await insertRoute(s, {
+          category: body.category,
+          areaId: body.areaId ?? null,
+          partnerId: body.partnerId,
+        });
+        if (!id) throw new AppError('conflict', 'Er is al een regel voor deze categorie en dit gebied.');
+        return { id, category: body.category, areaId: body.areaId ?? null, partnerId: body.partnerId };
+      });
+      return reply.code(201).send(created);
+    },
+  );
+  r.delete(
+    '/api/v1/signal-routes/:id',
+    {
+      config: { auth: 'signals.configure' },
+      schema: {
+        tags: TAGS,
+        summary: 'Routeringsregel verwijderen',
+        params: idParams,
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const ok = await ctxOf(req).db.transaction((s) => deleteRoute(s, req.params.id));
+      if (!ok) throw notFound('Deze regel bestaat niet.');
+      return reply.code(204).send(null);
+    },
+  );
+
+  // Public: residents, no login ------------------------------------------------------------------
+  const reportLimit = new RateLimit(5, 10 * 60_000);
+  const trackLimit = new RateLimit(60, 60_000);
+  const gemeenteQuery = z.strictObject({ gemeente: z.uuid({ error: 'Onbekende gemeente' }).optional() });
+  r.get(
+    '/api/public/v1/categories',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['Bewoners'],
+        summary: 'Onderwerpen waarover bewoners een melding kunnen doen',
+        querystring: gemeenteQuery,
+        response: {
+          200: collection(z.object({ key: z.string(), label: z.string() })),
+          ...problemResponses(400, 503),
+        },
+      },
+    },
+    async (req) => {
+      const tenantId = await resolvePublicTenant(system, req.query.gemeente);
+      const items = (await signalCategories(system.forTenant(tenantId).read, true)).map(({ key, label }) => ({
+        key,
+        label,
+      }));
+      return { items, total: items.length };
+    },
+  );
+  r.post(
+    '/api/public/v1/reports',
+    {
+      config: { auth: 'public' },
+      bodyLimit: 16 * 1024,
+      schema: {
+        tags: ['Bewoners'],
+        summary: 'Melding doen als bewoner (zonder inloggen); geeft een code om de melding te volgen',
+        querystring: gemeenteQuery,
+        body: publicReportSchema,
+        response: { 201: z.object({ trackingCode: z.string() }), ...problemResponses(400, 413, 415, 429) },
+      },
+    },
+    async (req, reply) => {
+      if (!reportLimit.take(req.ip)) throw tooMany();
+      return reply.code(201).send(await createPublicReport(system, req.body, req.query.gemeente));
+    },
+  );
+  r.get(
+    '/api/public/v1/reports/:code',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['Bewoners'],
+        summary: 'Stand van een melding: status en berichten, nooit namen van mensen of organisaties',
+        params: z.strictObject({ code: z.string().regex(/^[A-Za-z0-9-]{4,20}$/, 'Geen geldige code') }),
+        response: {
+          200: z.object({
+            status: z.enum(SIGNAL_STATUSES),
+            statusText: z.string(),
+            createdAt: z.string(),
+            updates: z.array(z.object({ at: z.string(), text: z.string() })),
+          }),
+          ...problemResponses(400, 404, 429),
+        },
+      },
+    },
+    async (req) => {
+      if (!trackLimit.take(req.ip)) throw tooMany();
+      return trackReport(system, req.params.code);
+    },
+  );
+}

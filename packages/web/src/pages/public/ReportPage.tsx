@@ -1,0 +1,325 @@
+import { publicReportSchema } from '@wijkregie/shared';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { ApiError } from '../../api/client.ts';
+import { api } from '../../api/endpoints.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Fieldset } from '../../components/Fieldset.tsx';
+import { FormField } from '../../components/FormField.tsx';
+import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Select } from '../../components/Select.tsx';
+import { Textarea } from '../../components/Textarea.tsx';
+import { Textbox } from '../../components/Textbox.tsx';
+import { formatPoint } from '../../lib/signals.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import {
+  apiErrorToSubmitErrors,
+  type FieldErrors,
+  focusFirstError,
+  issuesToFieldErrors,
+} from '../../lib/validation.ts';
+import { AddressFields, type AddressValues, addressInput, EMPTY_ADDRESS } from '../signals/AddressFields.tsx';
+import { usePublicTitle } from './PublicLayout.tsx';
+
+const FORM_ID = 'report';
+const FIELDS = [
+  'category',
+  'description',
+  'street',
+  'houseNumber',
+  'postalCode',
+  'city',
+  'lat',
+  'name',
+  'email',
+  'phone',
+] as const;
+
+const loadCategories = (signal: AbortSignal) => api.publicCategories(signal);
+
+/** /melden: a resident reports something, without logging in, and gets a code to follow it. */
+export function ReportPage() {
+  const [trackingCode, setTrackingCode] = useState<string | null>(null);
+  usePublicTitle(trackingCode ? 'Melding ontvangen' : 'Melding doen');
+  return trackingCode ? <Receipt code={trackingCode} /> : <ReportForm onDone={setTrackingCode} />;
+}
+
+function Receipt({ code }: { code: string }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  return (
+    <>
+      <h1 ref={headingRef} tabIndex={-1} className="utrecht-heading-1 wr-page-heading">
+        Melding ontvangen
+      </h1>
+      <Alert type="ok" heading="Dank u wel">
+        Uw melding is ontvangen. Bewaar deze code om uw melding te volgen:
+      </Alert>
+      <p className="utrecht-paragraph wr-tracking-code">{code}</p>
+      <Paragraph>
+        <Link className="utrecht-link utrecht-link--html-a" to={`/melden/${encodeURIComponent(code)}`}>
+          Volg uw melding
+        </Link>
+      </Paragraph>
+      <Paragraph>
+        Wij bekijken uw melding en zetten berichten over de voortgang bij deze code. Wij noemen daarin geen
+        namen.
+      </Paragraph>
+    </>
+  );
+}
+
+function ReportForm({ onDone }: { onDone: (code: string) => void }) {
+  const navigate = useNavigate();
+  const categories = useApiData(loadCategories);
+  const [category, setCategory] = useState('');
+  const [description, setDescription] = useState('');
+  const [address, setAddress] = useState<AddressValues>(EMPTY_ADDRESS);
+  const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [locateMessage, setLocateMessage] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
+  const [website, setWebsite] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [code, setCode] = useState('');
+
+  function locate() {
+    if (!('geolocation' in navigator)) {
+      setLocateMessage('Uw browser kan uw locatie niet doorgeven. Vul het adres in.');
+      return;
+    }
+    setLocating(true);
+    setLocateMessage(null);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        const next = {
+          lat: Number(position.coords.latitude.toFixed(6)),
+          lng: Number(position.coords.longitude.toFixed(6)),
+        };
+        setPoint(next);
+        setLocating(false);
+        setLocateMessage(`Uw locatie is toegevoegd (${formatPoint(next.lat, next.lng)}).`);
+      },
+      () => {
+        setLocating(false);
+        setLocateMessage('Uw locatie kon niet worden bepaald. Vul het adres in.');
+      },
+      { enableHighAccuracy: true, timeout: 15_000 },
+    );
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const location = { ...addressInput(address), ...(point ?? {}) };
+    const contact = {
+      ...(name.trim() ? { name: name.trim() } : {}),
+      ...(email.trim() ? { email: email.trim() } : {}),
+      ...(phone.trim() ? { phone: phone.trim() } : {}),
+    };
+    const parsed = publicReportSchema.safeParse({
+      category,
+      description,
+      location: Object.keys(location).length > 0 ? location : undefined,
+      contact: Object.keys(contact).length > 0 ? contact : undefined,
+      website: website || undefined,
+    });
+    if (!parsed.success) {
+      const errors = issuesToFieldErrors(parsed.error, { leaf: true });
+      if (category === '') errors.category = 'Kies een onderwerp';
+      setFieldErrors(errors);
+      focusFirstError(FORM_ID, FIELDS, errors);
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      const created = await api.createPublicReport(parsed.data);
+      onDone(created.trackingCode);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 429) {
+        setFormError(
+          'U heeft kort na elkaar veel meldingen gedaan. Probeer het over een paar minuten opnieuw.',
+        );
+      } else {
+        const submitErrors = apiErrorToSubmitErrors(error, FIELDS, { leaf: true });
+        setFormError(submitErrors.form);
+        setFieldErrors(submitErrors.fields);
+        focusFirstError(FORM_ID, FIELDS, submitErrors.fields);
+      }
+      setBusy(false);
+    }
+  }
+
+  function follow(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = code.trim().toUpperCase();
+    if (value) navigate(`/melden/${encodeURIComponent(value)}`);
+  }
+
+  return (
+    <>
+      <PageHeading>Melding doen</PageHeading>
+      <Paragraph lead>
+        Ziet of hoort u iets in uw buurt dat niet klopt, of maakt u zich zorgen over iemand? Meld het hier. U
+        hoeft niet in te loggen.
+      </Paragraph>
+      <Alert type="warning">Is er spoed of gevaar? Bel dan 112.</Alert>
+      {categories.error && (
+        <Alert type="error" role="alert">
+          {categories.error}
+        </Alert>
+      )}
+      {formError && (
+        <Alert type="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <form id={FORM_ID} aria-label="Melding doen" noValidate onSubmit={onSubmit} className="wr-form wr-card">
+        <FormField id={`${FORM_ID}-category`} label="Onderwerp" error={fieldErrors.category}>
+          {(control) => (
+            <Select
+              {...control}
+              name="category"
+              placeholder="Kies een onderwerp"
+              options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+              value={category}
+              onChange={(e) => setCategory(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          id={`${FORM_ID}-description`}
+          label="Wat is er aan de hand?"
+          description="Beschrijf wat u ziet of hoort, waar en wanneer. Minstens 10 en hoogstens 2.000 tekens."
+          error={fieldErrors.description}
+        >
+          {(control) => (
+            <Textarea
+              {...control}
+              name="description"
+              maxLength={2000}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          )}
+        </FormField>
+        <Fieldset
+          id={`${FORM_ID}-location`}
+          legend="Waar is het? (niet verplicht)"
+          description="Vul een adres in, of geef uw huidige locatie door als u er nu bent."
+          error={fieldErrors.lat ?? fieldErrors.lng}
+        >
+          <AddressFields formId={FORM_ID} values={address} onChange={setAddress} errors={fieldErrors} />
+          <div className="wr-inline-control">
+            <Button appearance="secondary-action" busy={locating} onClick={locate}>
+              Mijn huidige locatie gebruiken
+            </Button>
+            {point && (
+              <Button
+                appearance="subtle"
+                onClick={() => {
+                  setPoint(null);
+                  setLocateMessage('De locatie is weggehaald.');
+                }}
+              >
+                Locatie weghalen
+              </Button>
+            )}
+          </div>
+          <p className="utrecht-paragraph" role="status">
+            {locateMessage}
+          </p>
+        </Fieldset>
+        <Fieldset
+          id={`${FORM_ID}-contact`}
+          legend="Uw gegevens (niet verplicht)"
+          description="Alleen als wij u mogen benaderen voor vragen. U kunt ook anoniem melden."
+        >
+          <FormField id={`${FORM_ID}-name`} label="Naam" error={fieldErrors.name}>
+            {(control) => (
+              <Textbox
+                {...control}
+                name="name"
+                autoComplete="name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
+            )}
+          </FormField>
+          <FormField id={`${FORM_ID}-email`} label="E-mailadres" error={fieldErrors.email}>
+            {(control) => (
+              <Textbox
+                {...control}
+                type="email"
+                name="email"
+                autoComplete="email"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            )}
+          </FormField>
+          <FormField id={`${FORM_ID}-phone`} label="Telefoonnummer" error={fieldErrors.phone}>
+            {(control) => (
+              <Textbox
+                {...control}
+                type="tel"
+                name="phone"
+                autoComplete="tel"
+                value={phone}
+                onChange={(e) => setPhone(e.target.value)}
+              />
+            )}
+          </FormField>
+        </Fieldset>
+        {/* A field for robots only: people never see it, screen readers skip it, Tab passes it by. */}
+        <div className="wr-visually-hidden" aria-hidden="true">
+          <label htmlFor={`${FORM_ID}-website`}>Website (niet invullen)</label>
+          <input
+            id={`${FORM_ID}-website`}
+            type="text"
+            name="website"
+            tabIndex={-1}
+            autoComplete="off"
+            value={website}
+            onChange={(e) => setWebsite(e.target.value)}
+          />
+        </div>
+        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
+          Melding versturen
+        </Button>
+      </form>
+      <section aria-labelledby="follow-heading" className="wr-card">
+        <Heading level={2} id="follow-heading">
+          Melding volgen
+        </Heading>
+        <form aria-labelledby="follow-heading" onSubmit={follow} className="wr-form">
+          <FormField id="follow-code" label="Uw code" description="Bijvoorbeeld ABCD-EFGH-JKLM">
+            {(control) => (
+              <div className="wr-inline-control">
+                <Textbox
+                  {...control}
+                  name="code"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                />
+                <Button type="submit" appearance="secondary-action">
+                  Bekijk de stand
+                </Button>
+              </div>
+            )}
+          </FormField>
+        </form>
+      </section>
+    </>
+  );
+}

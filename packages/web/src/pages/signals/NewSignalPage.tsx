@@ -1,0 +1,250 @@
+import { createSignalSchema, hasPermission, SIGNAL_SOURCE_LABELS, SIGNAL_SOURCES } from '@wijkregie/shared';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Fieldset } from '../../components/Fieldset.tsx';
+import { FormField } from '../../components/FormField.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { RadioButton } from '../../components/RadioButton.tsx';
+import { Select } from '../../components/Select.tsx';
+import { Textarea } from '../../components/Textarea.tsx';
+import { Textbox } from '../../components/Textbox.tsx';
+import { useSignalCategories } from '../../lib/signals.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import type { FlashState } from '../../lib/useFlashMessage.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import {
+  apiErrorToSubmitErrors,
+  type FieldErrors,
+  focusFirstError,
+  issuesToFieldErrors,
+} from '../../lib/validation.ts';
+import { NoAccessPage } from '../NotFoundPage.tsx';
+import { AddressFields, type AddressValues, addressInput, EMPTY_ADDRESS } from './AddressFields.tsx';
+import { AreaMap, centreOf, type Point } from './AreaMap.tsx';
+import { type ChosenPerson, PersonPicker } from './PersonPicker.tsx';
+import { SignalsNav } from './SignalParts.tsx';
+
+const FORM_ID = 'signal';
+const FIELDS = [
+  'category',
+  'description',
+  'source',
+  'occurredAt',
+  'street',
+  'houseNumber',
+  'postalCode',
+  'city',
+  'lat',
+  'lng',
+  'personIds',
+] as const;
+
+const loadAreas = (signal: AbortSignal) => api.listAreasWithGeometry(signal);
+
+export function NewSignalPage() {
+  const user = useUser();
+  if (!hasPermission(user, 'signals.write')) return <NoAccessPage title="Nieuw signaal" />;
+  return <NewSignal />;
+}
+
+function NewSignal() {
+  usePageTitle('Nieuw signaal');
+  const navigate = useNavigate();
+  const categories = useSignalCategories();
+  const areas = useApiData(loadAreas);
+
+  const [category, setCategory] = useState('');
+  const [description, setDescription] = useState('');
+  const [source, setSource] = useState('professional');
+  const [occurredAt, setOccurredAt] = useState('');
+  const [address, setAddress] = useState<AddressValues>(EMPTY_ADDRESS);
+  const [point, setPoint] = useState<Point | null>(null);
+  const [buurtId, setBuurtId] = useState('');
+  const [persons, setPersons] = useState<ChosenPerson[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const areaItems = areas.data?.items ?? [];
+  const buurten = areaItems
+    .filter((a) => a.kind === 'buurt')
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const location = { ...addressInput(address), ...(point ?? {}) };
+    const parsed = createSignalSchema.safeParse({
+      category,
+      description,
+      source,
+      occurredAt: occurredAt ? new Date(occurredAt).toISOString() : undefined,
+      location: Object.keys(location).length > 0 ? location : undefined,
+      personIds: persons.length > 0 ? persons.map((p) => p.id) : undefined,
+    });
+    if (!parsed.success) {
+      const errors = issuesToFieldErrors(parsed.error, { leaf: true });
+      setFieldErrors(errors);
+      focusFirstError(FORM_ID, FIELDS, errors);
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      const created = await api.createSignal(parsed.data);
+      const state: FlashState = { message: 'Het signaal is gemeld.' };
+      navigate(`/signalen/${created.id}`, { state });
+    } catch (error) {
+      const submitErrors = apiErrorToSubmitErrors(error, FIELDS, { leaf: true });
+      setFormError(submitErrors.form);
+      setFieldErrors(submitErrors.fields);
+      focusFirstError(FORM_ID, FIELDS, submitErrors.fields);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <SignalsNav />
+      <Paragraph className="wr-breadcrumb">
+        <Link className="utrecht-link utrecht-link--html-a" to="/signalen">
+          Signalen
+        </Link>
+      </Paragraph>
+      <PageHeading>Nieuw signaal</PageHeading>
+      <Paragraph>
+        Leg vast wat je hebt gezien of gehoord. Het signaal wordt naar de juiste partner gerouteerd en krijgt
+        een termijn voor het eerste contact.
+      </Paragraph>
+      {formError && (
+        <Alert type="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <form
+        id={FORM_ID}
+        aria-label="Nieuw signaal"
+        noValidate
+        onSubmit={onSubmit}
+        className="wr-form wr-card"
+      >
+        <FormField id={`${FORM_ID}-category`} label="Categorie" error={fieldErrors.category}>
+          {(control) => (
+            <Select
+              {...control}
+              name="category"
+              placeholder="Kies een categorie"
+              options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+              value={category}
+              onChange={(e) => setCategory(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          id={`${FORM_ID}-description`}
+          label="Omschrijving"
+          description="Wat is er aan de hand? Alleen wat nodig is om het op te volgen."
+          error={fieldErrors.description}
+        >
+          {(control) => (
+            <Textarea
+              {...control}
+              name="description"
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          )}
+        </FormField>
+        <Fieldset id={`${FORM_ID}-source`} legend="Bron" error={fieldErrors.source}>
+          <div className="wr-radio-row">
+            {SIGNAL_SOURCES.map((s) => (
+              <RadioButton
+                key={s}
+                id={`${FORM_ID}-source-${s}`}
+                name="source"
+                value={s}
+                label={SIGNAL_SOURCE_LABELS[s]}
+                checked={source === s}
+                onChange={() => setSource(s)}
+              />
+            ))}
+          </div>
+        </Fieldset>
+        <FormField
+          id={`${FORM_ID}-occurredAt`}
+          label="Wanneer (niet verplicht)"
+          description="Datum en tijd waarop het gebeurde of werd opgemerkt"
+          error={fieldErrors.occurredAt}
+        >
+          {(control) => (
+            <Textbox
+              {...control}
+              type="datetime-local"
+              name="occurredAt"
+              value={occurredAt}
+              onChange={(e) => setOccurredAt(e.target.value)}
+            />
+          )}
+        </FormField>
+        <Fieldset
+          id={`${FORM_ID}-location`}
+          legend="Waar (niet verplicht)"
+          description="Geef het adres en wijs de plek aan op de kaart: de buurt, en daarmee de partner naar wie het signaal gaat, volgt uit de speld."
+          error={fieldErrors.lat ?? fieldErrors.lng}
+        >
+          <AddressFields formId={FORM_ID} values={address} onChange={setAddress} errors={fieldErrors} />
+          {areas.error && <Alert type="warning">De kaart kon niet worden geladen: {areas.error}</Alert>}
+          {areaItems.length > 0 && (
+            <>
+              <AreaMap
+                areas={areaItems}
+                value={point}
+                onChange={(next) => {
+                  setPoint(next);
+                  setBuurtId('');
+                }}
+              />
+              <FormField
+                id={`${FORM_ID}-buurt`}
+                label="Of zet de speld midden in een buurt"
+                description="Voor wie de kaart niet gebruikt en geen adres weet"
+              >
+                {(control) => (
+                  <Select
+                    {...control}
+                    placeholder="Geen buurt gekozen"
+                    options={buurten.map((b) => ({ value: b.id, label: b.name }))}
+                    value={buurtId}
+                    onChange={(e) => {
+                      setBuurtId(e.target.value);
+                      const area = buurten.find((b) => b.id === e.target.value);
+                      const centre = area ? centreOf(area) : null;
+                      setPoint(
+                        centre
+                          ? { lat: Number(centre.lat.toFixed(6)), lng: Number(centre.lng.toFixed(6)) }
+                          : null,
+                      );
+                    }}
+                  />
+                )}
+              </FormField>
+            </>
+          )}
+        </Fieldset>
+        <PersonPicker
+          id={`${FORM_ID}-personIds`}
+          chosen={persons}
+          onChange={setPersons}
+          error={fieldErrors.personIds}
+        />
+        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
+          Signaal melden
+        </Button>
+      </form>
+    </>
+  );
+}

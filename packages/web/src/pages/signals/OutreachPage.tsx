@@ -1,0 +1,314 @@
+import {
+  hasPermission,
+  type Partner,
+  VISIT_OUTCOME_LABELS,
+  VISIT_OUTCOMES,
+  type VisitOutcome,
+} from '@wijkregie/shared';
+import { type FormEvent, useCallback, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, type Visit, type WorklistItem } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Fieldset } from '../../components/Fieldset.tsx';
+import { FormField } from '../../components/FormField.tsx';
+import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { RadioButton } from '../../components/RadioButton.tsx';
+import { Select } from '../../components/Select.tsx';
+import { Textarea } from '../../components/Textarea.tsx';
+import { Textbox } from '../../components/Textbox.tsx';
+import { formatDate, formatPostalCode } from '../../lib/format.ts';
+import { type Names, usePartners } from '../../lib/reference.ts';
+import { formatDistance, todayIso } from '../../lib/signals.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { apiErrorToSubmitErrors, type FieldErrors, focusFirstError } from '../../lib/validation.ts';
+import { byName } from '../admin/PartnersPage.tsx';
+import { NoAccessPage } from '../NotFoundPage.tsx';
+import { SignalsNav } from './SignalParts.tsx';
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export function OutreachPage() {
+  const user = useUser();
+  if (!hasPermission(user, 'signals.read')) return <NoAccessPage title="Huisbezoeken" />;
+  return <Outreach />;
+}
+
+function Outreach() {
+  usePageTitle('Huisbezoeken');
+  const [params, setParams] = useSearchParams();
+  const param = params.get('datum') ?? '';
+  const date = DATE_PATTERN.test(param) ? param : todayIso();
+  const [picked, setPicked] = useState(date);
+  const loader = useCallback((signal: AbortSignal) => api.worklist(date, signal), [date]);
+  const worklist = useApiData(loader);
+  const partners = usePartners();
+  // Outcomes recorded on this page: the card keeps showing them (the worklist lists only open visits).
+  const [recorded, setRecorded] = useState<Record<string, Visit>>({});
+
+  function onDate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    if (picked && picked !== todayIso()) next.set('datum', picked);
+    else next.delete('datum');
+    setParams(next);
+  }
+
+  const items = worklist.data?.items ?? [];
+  const today = date === todayIso();
+  return (
+    <>
+      <SignalsNav />
+      <PageHeading>Huisbezoeken</PageHeading>
+      <Paragraph>
+        De bezoeken van {today ? 'vandaag' : formatDate(date)} voor jou en je organisatie, in loopvolgorde.
+        Leg per bezoek de uitkomst vast; ook „niet thuis” telt als poging.
+      </Paragraph>
+      <form className="wr-card wr-outreach-date" aria-label="Datum kiezen" onSubmit={onDate}>
+        <div className="wr-inline-control">
+          <FormField id="outreach-date" label="Datum">
+            {(control) => (
+              <Textbox
+                {...control}
+                type="date"
+                className="wr-date"
+                name="datum"
+                value={picked}
+                onChange={(e) => setPicked(e.target.value)}
+              />
+            )}
+          </FormField>
+          <Button type="submit" appearance="secondary-action">
+            Toon werklijst
+          </Button>
+        </div>
+      </form>
+      {worklist.error && (
+        <Alert type="error" role="alert">
+          {worklist.error}
+        </Alert>
+      )}
+      {worklist.loading && !worklist.data && <Paragraph>De werklijst wordt geladen…</Paragraph>}
+      {worklist.data && (
+        <>
+          <Heading level={2} id="worklist-heading">
+            Werklijst {today ? 'van vandaag' : formatDate(date)} ({items.length})
+          </Heading>
+          {items.length === 0 ? (
+            <Paragraph>Er staan geen open huisbezoeken op deze dag.</Paragraph>
+          ) : (
+            <ol className="wr-worklist" aria-labelledby="worklist-heading">
+              {items.map((item) => (
+                <VisitCard
+                  key={item.visitId}
+                  item={item}
+                  recorded={recorded[item.visitId] ?? null}
+                  partners={partners.data?.items ?? []}
+                  partnerNames={partners.names}
+                  onRecorded={(visit) => setRecorded((current) => ({ ...current, [visit.id]: visit }))}
+                />
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+interface VisitCardProps {
+  item: WorklistItem;
+  recorded: Visit | null;
+  partners: readonly Partner[];
+  partnerNames: Names;
+  onRecorded: (visit: Visit) => void;
+}
+
+function VisitCard({ item, recorded, partners, partnerNames, onRecorded }: VisitCardProps) {
+  const headingId = `visit-${item.visitId}-heading`;
+  const place = [item.postalCode ? formatPostalCode(item.postalCode) : '', item.city]
+    .filter(Boolean)
+    .join(' ');
+  const address = item.address || 'Adres onbekend';
+  return (
+    <li className="wr-card wr-visit">
+      <Heading level={3} id={headingId} className="wr-visit__heading">
+        <span className="wr-visit__order">{item.order}.</span> {address}
+        {place && <span className="wr-visit__place">, {place}</span>}
+      </Heading>
+      <p className="utrecht-paragraph wr-visit__reason">{item.reason}</p>
+      <ul className="wr-plain-list wr-visit__facts">
+        <li>
+          {item.metresFromPrevious === null
+            ? item.order === 1
+              ? 'Eerste adres van de ronde'
+              : 'Afstand tot het vorige adres onbekend'
+            : `${formatDistance(item.metresFromPrevious)} vanaf het vorige adres`}
+        </li>
+        <li>
+          {item.earlierAttempts === 0
+            ? 'Geen eerdere pogingen'
+            : `${item.earlierAttempts} eerdere ${item.earlierAttempts === 1 ? 'poging' : 'pogingen'}`}
+        </li>
+        <li>
+          <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${item.signalId}`}>
+            Signaal bekijken<span className="wr-visually-hidden"> van {address}</span>
+          </Link>
+        </li>
+      </ul>
+      {recorded ? (
+        <div role="status">
+          <Alert type="ok" heading="Uitkomst vastgelegd">
+            {VISIT_OUTCOME_LABELS[recorded.outcome as VisitOutcome] ?? recorded.outcome}
+            {recorded.referredPartnerId &&
+              ` naar ${partnerNames.get(recorded.referredPartnerId) ?? 'een partner'}`}
+            {recorded.nextStep && `. Vervolg: ${recorded.nextStep}`}
+            {recorded.nextDate && ` (${formatDate(recorded.nextDate)})`}.
+          </Alert>
+        </div>
+      ) : (
+        <OutcomeForm item={item} partners={partners} onRecorded={onRecorded} />
+      )}
+    </li>
+  );
+}
+
+const FIELDS = ['outcome', 'referredPartnerId', 'nextStep', 'nextDate', 'notes'] as const;
+
+function OutcomeForm({
+  item,
+  partners,
+  onRecorded,
+}: {
+  item: WorklistItem;
+  partners: readonly Partner[];
+  onRecorded: (visit: Visit) => void;
+}) {
+  const formId = `visit-${item.visitId}`;
+  const [outcome, setOutcome] = useState('');
+  const [referredPartnerId, setReferredPartnerId] = useState('');
+  const [nextStep, setNextStep] = useState('');
+  const [nextDate, setNextDate] = useState('');
+  const [notes, setNotes] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const e: FieldErrors = {};
+    if (!outcome) e.outcome = 'Kies de uitkomst van het bezoek';
+    if (outcome === 'referred' && !referredPartnerId) e.referredPartnerId = 'Kies naar welke partner';
+    setErrors(e);
+    if (Object.keys(e).length > 0) {
+      focusFirstError(formId, FIELDS, e);
+      return;
+    }
+    setBusy(true);
+    try {
+      const visit = await api.recordVisitOutcome(item.visitId, {
+        outcome: outcome as VisitOutcome,
+        ...(outcome === 'referred' ? { referredPartnerId } : {}),
+        ...(nextStep.trim() ? { nextStep: nextStep.trim() } : {}),
+        ...(nextDate ? { nextDate } : {}),
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+      });
+      onRecorded(visit);
+    } catch (error) {
+      const se = apiErrorToSubmitErrors(error, FIELDS);
+      setFormError(se.form);
+      setErrors(se.fields);
+      focusFirstError(formId, FIELDS, se.fields);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      id={formId}
+      aria-label={`Uitkomst bezoek ${item.order}`}
+      noValidate
+      onSubmit={onSubmit}
+      className="wr-form wr-visit__form"
+    >
+      {formError && (
+        <Alert type="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <Fieldset id={`${formId}-outcome`} legend="Uitkomst" error={errors.outcome}>
+        {VISIT_OUTCOMES.map((o) => (
+          <RadioButton
+            key={o}
+            id={`${formId}-outcome-${o}`}
+            name={`${formId}-outcome`}
+            value={o}
+            label={VISIT_OUTCOME_LABELS[o]}
+            checked={outcome === o}
+            onChange={() => setOutcome(o)}
+          />
+        ))}
+      </Fieldset>
+      {outcome === 'referred' && (
+        <FormField
+          id={`${formId}-referredPartnerId`}
+          label="Doorverwezen naar"
+          error={errors.referredPartnerId}
+        >
+          {(control) => (
+            <Select
+              {...control}
+              name="referredPartnerId"
+              placeholder="Kies een partner"
+              options={[...partners].sort(byName).map((p) => ({ value: p.id, label: p.name }))}
+              value={referredPartnerId}
+              onChange={(e) => setReferredPartnerId(e.target.value)}
+            />
+          )}
+        </FormField>
+      )}
+      <FormField id={`${formId}-nextStep`} label="Vervolgstap (niet verplicht)" error={errors.nextStep}>
+        {(control) => (
+          <Textbox
+            {...control}
+            name="nextStep"
+            autoComplete="off"
+            maxLength={500}
+            value={nextStep}
+            onChange={(e) => setNextStep(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField id={`${formId}-nextDate`} label="Datum vervolg (niet verplicht)" error={errors.nextDate}>
+        {(control) => (
+          <Textbox
+            {...control}
+            type="date"
+            className="wr-date"
+            name="nextDate"
+            value={nextDate}
+            onChange={(e) => setNextDate(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField id={`${formId}-notes`} label="Aantekeningen (niet verplicht)" error={errors.notes}>
+        {(control) => (
+          <Textarea
+            {...control}
+            name="notes"
+            rows={3}
+            maxLength={2000}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
+        )}
+      </FormField>
+      <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
+        Uitkomst opslaan
+      </Button>
+    </form>
+  );
+}

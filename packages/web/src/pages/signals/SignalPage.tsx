@@ -1,0 +1,384 @@
+import {
+  CREDITOR_TYPE_LABELS,
+  hasPermission,
+  SIGNAL_SOURCE_LABELS,
+  SIGNAL_STATUS_LABELS,
+  type SignalStatus,
+  VISIT_OUTCOME_LABELS,
+} from '@wijkregie/shared';
+import { useCallback } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, type SignalDetail, type SignalHistoryItem, type SignalMatch } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { DataList, type DataListItem } from '../../components/DataList.tsx';
+import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { DataTable } from '../../components/Table.tsx';
+import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { type Names, useAreas, usePartners } from '../../lib/reference.ts';
+import { formatPoint, formatSignalLocation, useSignalCategories } from '../../lib/signals.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { useFlashMessage } from '../../lib/useFlashMessage.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { NoAccessPage } from '../NotFoundPage.tsx';
+import { FirstContactDue, SignalStatusBadge, SignalsNav } from './SignalParts.tsx';
+import { SignalTriage } from './SignalTriage.tsx';
+
+export function SignalPage() {
+  const user = useUser();
+  const { id = '' } = useParams();
+  if (!hasPermission(user, 'signals.read')) return <NoAccessPage title="Signaal" />;
+  // Another signal (after a merge) starts with fresh state.
+  return <SignalView key={id} id={id} />;
+}
+
+function SignalView({ id }: { id: string }) {
+  const [message, setMessage] = useFlashMessage();
+  const loader = useCallback((signal: AbortSignal) => api.getSignal(id, signal), [id]);
+  const detail = useApiData(loader);
+  const categories = useSignalCategories();
+  const partners = usePartners();
+  const areas = useAreas();
+
+  const s = detail.data;
+  const notFound = detail.error !== null && !s;
+  const categoryLabel = s ? (categories.names.get(s.category) ?? s.category) : '';
+  usePageTitle(s ? `Signaal: ${categoryLabel}` : notFound ? 'Signaal niet gevonden' : 'Signaal');
+
+  function changed(text: string) {
+    setMessage(text);
+    detail.reload();
+  }
+
+  return (
+    <>
+      <SignalsNav />
+      <Paragraph className="wr-breadcrumb">
+        <Link className="utrecht-link utrecht-link--html-a" to="/signalen">
+          Signalen
+        </Link>
+      </Paragraph>
+      <div className="wr-case-heading">
+        {s && <p className="utrecht-pre-heading wr-section__name">{SIGNAL_SOURCE_LABELS[s.source]}</p>}
+        <PageHeading>
+          {s ? `Signaal: ${categoryLabel}` : notFound ? 'Signaal niet gevonden' : 'Signaal'}
+        </PageHeading>
+        {s && <SignalStatusBadge status={s.status} prefix />}
+      </div>
+      <StatusMessage message={message} />
+      {detail.loading && !s && <Paragraph>Het signaal wordt geladen…</Paragraph>}
+      {notFound && (
+        <Alert type="error" role="alert">
+          {detail.error}
+        </Alert>
+      )}
+      {s && (
+        <>
+          {s.overdue && (
+            <Alert type="warning" heading="Te laat">
+              De termijn voor het eerste contact ({formatDate(s.firstContactDue)}) is verstreken.
+            </Alert>
+          )}
+          {s.involvement && (
+            <Alert type="info" heading="Ook betrokken">
+              Ook betrokken: {s.involvement.partners.join(', ')}; neem contact op met{' '}
+              {s.involvement.coordinator}.
+            </Alert>
+          )}
+          <section aria-labelledby="signal-facts-heading" className="wr-card">
+            <Heading level={2} id="signal-facts-heading">
+              Gegevens
+            </Heading>
+            <DataList items={facts(s, categoryLabel, partners.names, areas.names)} />
+          </section>
+          {s.matches && <Matches matches={s.matches} />}
+          {s.canTriage && (
+            <SignalTriage signal={s} partners={partners.data?.items ?? []} onChanged={changed} />
+          )}
+          <Visits signal={s} partnerNames={partners.names} />
+          <History items={s.history} />
+        </>
+      )}
+    </>
+  );
+}
+
+function facts(
+  s: SignalDetail,
+  categoryLabel: string,
+  partnerNames: Names,
+  areaNames: Names,
+): DataListItem[] {
+  const address = formatSignalLocation(s.location);
+  const point =
+    s.location.lat !== undefined && s.location.lng !== undefined
+      ? formatPoint(s.location.lat, s.location.lng)
+      : '';
+  const items: DataListItem[] = [
+    { key: 'Categorie', value: categoryLabel },
+    { key: 'Omschrijving', value: <span className="wr-entry__text">{s.description}</span> },
+    { key: 'Status', value: SIGNAL_STATUS_LABELS[s.status] },
+    { key: 'Bron', value: SIGNAL_SOURCE_LABELS[s.source] },
+    { key: 'Gemeld op', value: formatDateTime(s.createdAt) },
+    { key: 'Wanneer gebeurd', value: s.occurredAt ? formatDateTime(s.occurredAt) : 'Niet opgegeven' },
+    { key: 'Adres', value: address || 'Niet opgegeven' },
+  ];
+  if (point) items.push({ key: 'Plek op de kaart', value: point });
+  items.push(
+    { key: 'Wijk of buurt', value: s.areaId ? (areaNames.get(s.areaId) ?? 'Onbekend gebied') : 'Onbekend' },
+    {
+      key: 'Gemeld door',
+      value: s.reporterPartnerId
+        ? (partnerNames.get(s.reporterPartnerId) ?? 'Een partner')
+        : 'Een bewoner of import',
+    },
+    {
+      key: 'Gerouteerd naar',
+      value: s.routedPartnerId ? (partnerNames.get(s.routedPartnerId) ?? 'Een partner') : 'De regisseur',
+    },
+    {
+      key: 'Waarom hier gerouteerd',
+      value: s.routingReason ?? 'Geen routeringsregel; de regisseur beoordeelt het.',
+    },
+    { key: 'Eerste contact uiterlijk', value: <FirstContactDue signal={s} /> },
+  );
+  if (s.creditor) {
+    const c = s.creditor;
+    items.push({
+      key: 'Schuldeiser',
+      value: (
+        <>
+          {CREDITOR_TYPE_LABELS[c.type]}: {c.name} (kenmerk {c.reference})
+          {c.arrearsAmount !== null &&
+            `, achterstand ${c.arrearsAmount.toLocaleString('nl-NL', { style: 'currency', currency: 'EUR' })}`}
+          {c.arrearsSince && ` sinds ${formatDate(c.arrearsSince)}`}
+          {c.endOfSupply && (
+            <>
+              {' '}
+              <span className="wr-badge wr-badge--overdue">Afsluiting dreigt</span>
+            </>
+          )}
+        </>
+      ),
+    });
+  }
+  if (s.caseId) {
+    items.push({
+      key: 'Casus',
+      value: (
+        <Link className="utrecht-link utrecht-link--html-a" to={`/casussen/${s.caseId}`}>
+          Naar de casus
+        </Link>
+      ),
+    });
+  }
+  if (s.mergedIntoId) {
+    items.push({
+      key: 'Samengevoegd met',
+      value: (
+        <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${s.mergedIntoId}`}>
+          Naar het signaal waarmee dit is samengevoegd
+        </Link>
+      ),
+    });
+  }
+  if (s.bundleId && s.bundleId !== s.id) {
+    items.push({
+      key: 'Bundel',
+      value: (
+        <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${s.bundleId}`}>
+          Eerder signaal op hetzelfde adres
+        </Link>
+      ),
+    });
+  }
+  if (s.personIds.length > 0) {
+    items.push({
+      key: 'Betrokken personen',
+      value: (
+        <ul className="wr-plain-list">
+          {s.personIds.map((pid, i) => (
+            <li key={pid}>
+              <Link className="utrecht-link utrecht-link--html-a" to={`/personen/${pid}`}>
+                Persoon {i + 1}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ),
+    });
+  }
+  if (s.outcome) items.push({ key: 'Uitkomst of reden', value: s.outcome });
+  return items;
+}
+
+const MATCH_KIND: Record<string, { label: string; path: string }> = {
+  person: { label: 'Persoon', path: '/personen' },
+  household: { label: 'Huishouden', path: '/huishoudens' },
+  case: { label: 'Casus', path: '/casussen' },
+  signal: { label: 'Signaal', path: '/signalen' },
+};
+
+const MATCH_METHOD: Record<string, string> = {
+  subject: 'genoemd bij het signaal of in de casus',
+  name_birth_date: 'zelfde achternaam en geboortedatum',
+  address: 'zelfde adres',
+  household: 'lid van het huishouden',
+};
+
+/** What the signal matched (only the regisseur sees this). */
+function Matches({ matches }: { matches: SignalMatch[] }) {
+  return (
+    <section aria-labelledby="signal-matches-heading" className="wr-card">
+      <Heading level={2} id="signal-matches-heading">
+        Overeenkomsten
+      </Heading>
+      <Paragraph className="wr-muted">
+        Wat de gemeente al kent over dit adres of deze personen. Alleen de regisseur ziet dit; de melder en de
+        partners niet.
+      </Paragraph>
+      {matches.length === 0 ? (
+        <Paragraph>Geen overeenkomsten gevonden.</Paragraph>
+      ) : (
+        <ul className="wr-link-list">
+          {matches.map((m) => {
+            const kind = MATCH_KIND[m.kind];
+            const label = kind?.label ?? m.kind;
+            return (
+              <li key={`${m.kind}-${m.targetId}`}>
+                {kind ? (
+                  <Link className="utrecht-link utrecht-link--html-a" to={`${kind.path}/${m.targetId}`}>
+                    {label} bekijken
+                  </Link>
+                ) : (
+                  label
+                )}{' '}
+                <span className="wr-muted">({MATCH_METHOD[m.method] ?? m.method})</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Visits({ signal, partnerNames }: { signal: SignalDetail; partnerNames: Names }) {
+  return (
+    <section aria-labelledby="signal-visits-heading">
+      <Heading level={2} id="signal-visits-heading">
+        Huisbezoeken
+      </Heading>
+      <DataTable
+        caption={`Huisbezoeken (${signal.visits.length}), ook eerdere pogingen`}
+        rows={signal.visits}
+        rowKey={(v) => v.id}
+        empty="Er is nog geen huisbezoek gepland."
+        columns={[
+          { header: 'Datum', cell: (v) => <span className="wr-nowrap">{formatDate(v.plannedDate)}</span> },
+          {
+            header: 'Bezoeker',
+            cell: (v) => v.visitorName ?? partnerNames.get(v.partnerId) ?? 'Nog niemand',
+          },
+          {
+            header: 'Uitkomst',
+            cell: (v) =>
+              v.outcome ? (
+                <>
+                  {VISIT_OUTCOME_LABELS[v.outcome]}
+                  {v.referredPartnerId && ` naar ${partnerNames.get(v.referredPartnerId) ?? 'een partner'}`}
+                  {v.nextStep && <span className="wr-signal-category">Vervolg: {v.nextStep}</span>}
+                  {v.nextDate && (
+                    <span className="wr-signal-category">Vervolgdatum: {formatDate(v.nextDate)}</span>
+                  )}
+                </>
+              ) : (
+                <span className="wr-muted">Nog niet vastgelegd</span>
+              ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+function statusLabel(value: unknown): string {
+  return typeof value === 'string' ? (SIGNAL_STATUS_LABELS[value as SignalStatus] ?? value) : '?';
+}
+
+/** A history record's change in words. */
+export function describeChange(change: Record<string, unknown>): string[] {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(change)) {
+    const v = (value ?? {}) as Record<string, unknown>;
+    switch (key) {
+      case 'created':
+        lines.push(
+          `Gemeld (${SIGNAL_SOURCE_LABELS[v.source as keyof typeof SIGNAL_SOURCE_LABELS] ?? 'signaal'}).`,
+        );
+        break;
+      case 'status':
+        lines.push(`Status: ${statusLabel(v.from)} → ${statusLabel(v.to)}.`);
+        break;
+      case 'outcome':
+        lines.push('Uitkomst of reden vastgelegd.');
+        break;
+      case 'caseId':
+        lines.push(v.to ? 'Gekoppeld aan een casus.' : 'Losgekoppeld van de casus.');
+        break;
+      case 'caseStarted':
+        lines.push('Casus gestart vanuit dit signaal.');
+        break;
+      case 'mergedInto':
+        lines.push('Samengevoegd met een ander signaal.');
+        break;
+      case 'merged':
+        lines.push('Een dubbel signaal is hiermee samengevoegd.');
+        break;
+      case 'visitPlanned':
+        lines.push(`Huisbezoek gepland op ${formatDate(typeof v.date === 'string' ? v.date : null)}.`);
+        break;
+      case 'visit':
+        lines.push(`Huisbezoek: ${typeof v.label === 'string' ? v.label : 'uitkomst vastgelegd'}.`);
+        break;
+      default:
+        lines.push('Gewijzigd.');
+    }
+  }
+  return lines;
+}
+
+function History({ items }: { items: SignalHistoryItem[] }) {
+  return (
+    <section aria-labelledby="signal-history-heading">
+      <Heading level={2} id="signal-history-heading">
+        Geschiedenis
+      </Heading>
+      {items.length === 0 ? (
+        <Paragraph>Nog geen geschiedenis.</Paragraph>
+      ) : (
+        <ol className="wr-history">
+          {items.map((h) => (
+            <li
+              key={`${h.at}-${JSON.stringify(h.change)}-${h.publicText ?? ''}`}
+              className="wr-history__item"
+            >
+              <p className="utrecht-paragraph wr-history__meta">
+                <span className="wr-nowrap">{formatDateTime(h.at)}</span> ·{' '}
+                {h.userName ?? 'Systeem of melder'}
+              </p>
+              {describeChange(h.change).map((line) => (
+                <p key={line} className="utrecht-paragraph">
+                  {line}
+                </p>
+              ))}
+              {h.publicText && (
+                <p className="utrecht-paragraph wr-history__public">Bericht voor de melder: {h.publicText}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { hasPermission, SIGNAL_STATUS_LABELS, type Signal, type SignalStatus } from '@wijkregie/shared';
+import { NavLink } from 'react-router-dom';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { cx } from '../../components/classNames.ts';
+import { formatDate } from '../../lib/format.ts';
+
+/** The status of a signal as a label; the text says it all, the colour only helps. */
+export function SignalStatusBadge({ status, prefix = false }: { status: SignalStatus; prefix?: boolean }) {
+  return (
+    <span className={cx('wr-badge', `wr-badge--signal-${status}`)}>
+      {prefix && <span className="wr-visually-hidden">Status: </span>}
+      {SIGNAL_STATUS_LABELS[status] ?? status}
+    </span>
+  );
+}
+
+/** "Te laat" in words, so that overdue is never shown by colour alone. */
+export function OverdueBadge() {
+  return (
+    <span className="wr-badge wr-badge--overdue">
+      <span aria-hidden="true">! </span>Te laat
+    </span>
+  );
+}
+
+/** The first-contact deadline of a signal, with "te laat" spelled out when it has passed. */
+export function FirstContactDue({ signal }: { signal: Pick<Signal, 'firstContactDue' | 'overdue'> }) {
+  if (!signal.firstContactDue) return <span className="wr-muted">Geen termijn</span>;
+  return (
+    <span className="wr-due">
+      <span className={cx('wr-nowrap', signal.overdue && 'wr-overdue')}>
+        {formatDate(signal.firstContactDue)}
+      </span>
+      {signal.overdue && (
+        <>
+          {' '}
+          <OverdueBadge />
+        </>
+      )}
+    </span>
+  );
+}
+
+/**
+ * The sub-menu of the signal pages: the inbox, today's home visits, the creditor import and the monitor.
+ * (Sub-navigation rather than more links in the main menu.)
+ */
+export function SignalsNav() {
+  const user = useUser();
+  const links = [
+    { to: '/signalen', label: 'Binnengekomen', end: true },
+    { to: '/outreach', label: 'Huisbezoeken', end: false },
+    ...(hasPermission(user, 'signals.import')
+      ? [{ to: '/signalen/import', label: 'Import', end: false }]
+      : []),
+    { to: '/signalen/monitor', label: 'Monitor', end: false },
+  ];
+  return (
+    <div className="wr-section">
+      <p className="utrecht-pre-heading wr-section__name">Signalen</p>
+      <nav aria-label="Signalen" className="wr-subnav">
+        <ul className="wr-subnav__list">
+          {links.map((link) => (
+            <li key={link.to}>
+              <NavLink
+                to={link.to}
+                end={link.end}
+                className={({ isActive }) => cx('wr-subnav__link', isActive && 'wr-subnav__link--current')}
+              >
+                {link.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,590 @@
+import {
+  CASE_TYPE_LABELS,
+  CASE_TYPES,
+  type Partner,
+  SIGNAL_STATUS_LABELS,
+  SIGNAL_STATUSES,
+  signalTransition,
+} from '@wijkregie/shared';
+import { type FormEvent, type ReactNode, useCallback, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { ApiError } from '../../api/client.ts';
+import { api, type SignalDetail } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
+import { Alert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Checkbox } from '../../components/Checkbox.tsx';
+import { Fieldset } from '../../components/Fieldset.tsx';
+import { FormField } from '../../components/FormField.tsx';
+import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { Select } from '../../components/Select.tsx';
+import { Textarea } from '../../components/Textarea.tsx';
+import { Textbox } from '../../components/Textbox.tsx';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useColleagues } from '../../lib/reference.ts';
+import { excerpt, formatSignalLocation, todayIso } from '../../lib/signals.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import type { FlashState } from '../../lib/useFlashMessage.ts';
+import { apiErrorToSubmitErrors, type FieldErrors, focusFirstError } from '../../lib/validation.ts';
+import { byName } from '../admin/PartnersPage.tsx';
+import { SignalStatusBadge } from './SignalParts.tsx';
+
+export interface SignalTriageProps {
+  signal: SignalDetail;
+  partners: readonly Partner[];
+  onChanged: (message: string) => void;
+}
+
+/** What the regisseur or the routed partner can do with a signal (shown only when `canTriage`). */
+export function SignalTriage({ signal, partners, onChanged }: SignalTriageProps) {
+  const user = useUser();
+  const regisseur = user.roles.includes('regisseur');
+  const next = SIGNAL_STATUSES.filter((to) => {
+    const kind = signalTransition(signal.status, to);
+    return kind !== 'invalid' && (kind !== 'reopen' || regisseur);
+  });
+  const mayDismiss = next.includes('dismissed');
+  const closed = signal.status === 'closed' || signal.status === 'dismissed';
+
+  return (
+    <section aria-labelledby="signal-triage-heading" className="wr-triage">
+      <Heading level={2} id="signal-triage-heading">
+        Behandelen
+      </Heading>
+      <StatusForm signal={signal} options={next.filter((s) => s !== 'dismissed')} onChanged={onChanged} />
+      {mayDismiss && <DismissForm signal={signal} onChanged={onChanged} />}
+      {!closed && <PlanVisitForm signal={signal} onChanged={onChanged} />}
+      {!closed && <Duplicates signal={signal} onChanged={onChanged} />}
+      {!signal.caseId && !closed && <AttachCaseForm signal={signal} onChanged={onChanged} />}
+      {!signal.caseId && !closed && <StartCaseForm signal={signal} partners={partners} />}
+    </section>
+  );
+}
+
+function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="wr-card wr-triage__part">
+      <Heading level={3} id={`${id}-heading`}>
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+interface PartProps {
+  signal: SignalDetail;
+  onChanged: (message: string) => void;
+}
+
+function StatusForm({ signal, options, onChanged }: PartProps & { options: readonly string[] }) {
+  const formId = 'signal-status';
+  const [status, setStatus] = useState('');
+  const [publicUpdate, setPublicUpdate] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const text = publicUpdate.trim();
+    if (!status && !text) {
+      const e = { status: 'Kies een nieuwe status of schrijf een bericht voor de melder' };
+      setErrors(e);
+      focusFirstError(formId, ['status'], e);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await api.updateSignal(signal.id, {
+        ...(status ? { status: status as (typeof SIGNAL_STATUSES)[number] } : {}),
+        ...(text ? { publicUpdate: text } : {}),
+      });
+      setStatus('');
+      setPublicUpdate('');
+      onChanged(
+        status
+          ? `De status is gewijzigd in „${SIGNAL_STATUS_LABELS[status as keyof typeof SIGNAL_STATUS_LABELS]}”.`
+          : 'Het bericht voor de melder is opgeslagen.',
+      );
+    } catch (error) {
+      const e = apiErrorToSubmitErrors(error, ['status', 'publicUpdate']);
+      setFormError(e.form);
+      setErrors(e.fields);
+      focusFirstError(formId, ['status', 'publicUpdate'], e.fields);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Part id={formId} title="Status en bericht voor de melder">
+      {formError && (
+        <Alert type="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <form
+        id={formId}
+        aria-labelledby={`${formId}-heading`}
+        noValidate
+        onSubmit={onSubmit}
+        className="wr-form"
+      >
+        <FormField
+          id={`${formId}-status`}
+          label="Nieuwe status"
+          description={`Nu: ${SIGNAL_STATUS_LABELS[signal.status].toLowerCase()}. Alleen de stappen die vanaf hier kunnen.`}
+          error={errors.status}
+        >
+          {(control) => (
+            <Select
+              {...control}
+              name="status"
+              placeholder="Status niet wijzigen"
+              options={options.map((s) => ({
+                value: s,
+                label: SIGNAL_STATUS_LABELS[s as keyof typeof SIGNAL_STATUS_LABELS],
+              }))}
+              value={status}
+              onChange={(e) => setStatus(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField
+          id={`${formId}-publicUpdate`}
+          label="Bericht voor de melder (niet verplicht)"
+          description="Een bewoner die dit meldde leest dit bij de code. Noem geen namen van mensen of organisaties. Max. 500 tekens."
+          error={errors.publicUpdate}
+        >
+          {(control) => (
+            <Textarea
+              {...control}
+              name="publicUpdate"
+              rows={3}
+              maxLength={500}
+              value={publicUpdate}
+              onChange={(e) => setPublicUpdate(e.target.value)}
+            />
+          )}
+        </FormField>
+        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
+          Status wijzigen
+        </Button>
+      </form>
+    </Part>
+  );
+}
+
+function DismissForm({ signal, onChanged }: PartProps) {
+  const formId = 'signal-dismiss';
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    if (!reason.trim()) {
+      const e = { outcome: 'Geef de reden waarom het signaal niet wordt opgepakt' };
+      setErrors(e);
+      focusFirstError(formId, ['outcome'], e);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await api.updateSignal(signal.id, { status: 'dismissed', outcome: reason.trim() });
+      onChanged('Het signaal wordt niet opgepakt; de reden is vastgelegd.');
+    } catch (error) {
+      const e = apiErrorToSubmitErrors(error, ['outcome']);
+      setFormError(e.form);
+      setErrors(e.fields);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Part id={formId} title="Niet oppakken">
+      {formError && (
+        <Alert type="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <form
+        id={formId}
+        aria-labelledby={`${formId}-heading`}
+        noValidate
+        onSubmit={onSubmit}
+        className="wr-form"
+      >
+        <FormField
+          id={`${formId}-outcome`}
+          label="Reden"
+          description="Waarom dit signaal niet wordt opgepakt (blijft in de geschiedenis staan)"
+          error={errors.outcome}
+        >
+          {(control) => (
+            <Textarea
+              {...control}
+              name="outcome"
+              rows={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </FormField>
+        <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
+          Niet oppakken
+        </Button>
+      </form>
+    </Part>
+  );
+}
+
+function PlanVisitForm({ signal, onChanged }: PartProps) {
+  const formId = 'signal-visit';
+  const colleagues = useColleagues();
+  const [plannedDate, setPlannedDate] = useState(todayIso());
+  const [visitorUserId, setVisitorUserId] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    if (!plannedDate) {
+      const e = { plannedDate: 'Kies de datum van het bezoek' };
+      setErrors(e);
+      focusFirstError(formId, ['plannedDate'], e);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await api.planVisit(signal.id, { plannedDate, ...(visitorUserId ? { visitorUserId } : {}) });
+      onChanged('Het huisbezoek is gepland.');
+    } catch (error) {
+      const e = apiErrorToSubmitErrors(error, ['plannedDate', 'visitorUserId']);
+      setFormError(e.form);
+      setErrors(e.fields);
+      focusFirstError(formId, ['plannedDate', 'visitorUserId'], e.fields);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Part id={formId} title="Huisbezoek plannen">
+      {formError && (
+        <Alert type="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <form
+        id={formId}
+        aria-labelledby={`${formId}-heading`}
+        noValidate
+        onSubmit={onSubmit}
+        className="wr-form"
+      >
+        <div className="wr-field-row">
+          <FormField id={`${formId}-plannedDate`} label="Datum" error={errors.plannedDate}>
+            {(control) => (
+              <Textbox
+                {...control}
+                type="date"
+                className="wr-date"
+                name="plannedDate"
+                value={plannedDate}
+                onChange={(e) => setPlannedDate(e.target.value)}
+              />
+            )}
+          </FormField>
+          <FormField
+            id={`${formId}-visitorUserId`}
+            label="Bezoeker (niet verplicht)"
+            description="Zonder bezoeker staat het op de werklijst van je organisatie"
+            error={errors.visitorUserId}
+          >
+            {(control) => (
+              <Select
+                {...control}
+                name="visitorUserId"
+                placeholder="Iemand van mijn organisatie"
+                options={colleagues.sorted.map((c) => ({ value: c.id, label: c.name }))}
+                value={visitorUserId}
+                onChange={(e) => setVisitorUserId(e.target.value)}
+              />
+            )}
+          </FormField>
+        </div>
+        <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
+          Huisbezoek plannen
+        </Button>
+      </form>
+    </Part>
+  );
+}
+
+function Duplicates({ signal, onChanged }: PartProps) {
+  const loader = useCallback((abort: AbortSignal) => api.signalDuplicates(signal.id, abort), [signal.id]);
+  const duplicates = useApiData(loader);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function merge(intoId: string) {
+    setError(null);
+    setBusy(intoId);
+    try {
+      await api.mergeSignal(signal.id, intoId);
+      onChanged('Dit signaal is samengevoegd met het andere signaal; beide geschiedenissen blijven bewaard.');
+    } catch (e) {
+      setError(e instanceof ApiError ? e.problem.detail : 'Samenvoegen is niet gelukt.');
+      setBusy(null);
+    }
+  }
+
+  const items = duplicates.data?.items ?? [];
+  return (
+    <Part id="signal-duplicates" title="Waarschijnlijk dubbel">
+      <Paragraph className="wr-muted">
+        Signalen van dezelfde categorie, dichtbij en recent. Samenvoegen sluit dit signaal en zet de opvolging
+        voort bij het andere.
+      </Paragraph>
+      {duplicates.error && <Alert type="error">{duplicates.error}</Alert>}
+      {error && (
+        <Alert type="error" role="alert">
+          {error}
+        </Alert>
+      )}
+      {duplicates.loading && !duplicates.data && <Paragraph>Wordt gezocht…</Paragraph>}
+      {duplicates.data && items.length === 0 && <Paragraph>Geen waarschijnlijke dubbele signalen.</Paragraph>}
+      {items.length > 0 && (
+        <ul className="wr-chosen">
+          {items.map((d) => {
+            const name = excerpt(d.description, 60);
+            return (
+              <li key={d.id} className="wr-chosen__item">
+                <span>
+                  <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${d.id}`}>
+                    {name}
+                  </Link>
+                  <span className="wr-muted">
+                    {' '}
+                    · {formatDateTime(d.createdAt)}
+                    {formatSignalLocation(d.location) ? ` · ${formatSignalLocation(d.location)}` : ''}
+                  </span>{' '}
+                  <SignalStatusBadge status={d.status} prefix />
+                </span>
+                <Button appearance="secondary-action" busy={busy === d.id} onClick={() => void merge(d.id)}>
+                  Samenvoegen<VisuallyHidden> met „{name}”</VisuallyHidden>
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Part>
+  );
+}
+
+const loadCases = (signal: AbortSignal) => api.listCases({}, { limit: 100, offset: 0 }, signal);
+
+function AttachCaseForm({ signal, onChanged }: PartProps) {
+  const formId = 'signal-attach';
+  const cases = useApiData(loadCases);
+  const [caseId, setCaseId] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    if (!caseId) {
+      const e = { caseId: 'Kies een casus' };
+      setErrors(e);
+      focusFirstError(formId, ['caseId'], e);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await api.updateSignal(signal.id, { caseId });
+      onChanged('Het signaal is aan de casus gekoppeld.');
+    } catch (error) {
+      const e = apiErrorToSubmitErrors(error, ['caseId']);
+      setFormError(e.form);
+      setErrors(e.fields);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Part id={formId} title="Koppelen aan een casus">
+      {formError && (
+        <Alert type="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      {cases.error && <Alert type="error">{cases.error}</Alert>}
+      <form
+        id={formId}
+        aria-labelledby={`${formId}-heading`}
+        noValidate
+        onSubmit={onSubmit}
+        className="wr-form"
+      >
+        <FormField
+          id={`${formId}-caseId`}
+          label="Casus"
+          description="De casussen die je mag zien, laatst gewijzigd eerst"
+          error={errors.caseId}
+        >
+          {(control) => (
+            <Select
+              {...control}
+              name="caseId"
+              placeholder="Kies een casus"
+              options={(cases.data?.items ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.reference} ${c.title}`,
+              }))}
+              value={caseId}
+              onChange={(e) => setCaseId(e.target.value)}
+            />
+          )}
+        </FormField>
+        <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
+          Koppelen aan casus
+        </Button>
+      </form>
+    </Part>
+  );
+}
+
+const CASE_TYPE_OPTIONS = CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] }));
+
+function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: readonly Partner[] }) {
+  const formId = 'signal-case';
+  const fields = ['title', 'type', 'partnerIds'] as const;
+  const user = useUser();
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+  const [type, setType] = useState('');
+  const [partnerIds, setPartnerIds] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const e: FieldErrors = {};
+    if (!title.trim()) e.title = 'Titel is verplicht';
+    if (!type) e.type = 'Kies een soort casus';
+    setErrors(e);
+    if (Object.keys(e).length > 0) {
+      focusFirstError(formId, fields, e);
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = await api.startCaseFromSignal(signal.id, {
+        title: title.trim(),
+        type: type as (typeof CASE_TYPES)[number],
+        partnerIds: partnerIds.filter((id) => id !== user.partnerId),
+      });
+      const state: FlashState = { message: `Casus ${created.case.reference} is gestart vanuit het signaal.` };
+      navigate(`/casussen/${created.case.id}`, { state });
+    } catch (error) {
+      const se = apiErrorToSubmitErrors(error, fields);
+      setFormError(se.form);
+      setErrors(se.fields);
+      focusFirstError(formId, fields, se.fields);
+      setBusy(false);
+    }
+  }
+
+  const list = [...partners].sort(byName);
+  return (
+    <Part id={formId} title="Casus starten">
+      <Paragraph className="wr-muted">
+        De betrokken personen van het signaal gaan mee naar de casus.
+      </Paragraph>
+      {formError && (
+        <Alert type="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <form
+        id={formId}
+        aria-labelledby={`${formId}-heading`}
+        noValidate
+        onSubmit={onSubmit}
+        className="wr-form"
+      >
+        <FormField
+          id={`${formId}-title`}
+          label="Titel"
+          description="Kort en zonder gevoelige details"
+          error={errors.title}
+        >
+          {(control) => (
+            <Textbox
+              {...control}
+              name="title"
+              autoComplete="off"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id={`${formId}-type`} label="Soort casus" error={errors.type}>
+          {(control) => (
+            <Select
+              {...control}
+              name="type"
+              placeholder="Kies een soort"
+              options={CASE_TYPE_OPTIONS}
+              value={type}
+              onChange={(e) => setType(e.target.value)}
+            />
+          )}
+        </FormField>
+        <Fieldset id={`${formId}-partnerIds`} legend="Deelnemende partners" error={errors.partnerIds}>
+          <div className="wr-checkbox-columns">
+            {list.map((partner) => {
+              const own = partner.id === user.partnerId;
+              return (
+                <Checkbox
+                  key={partner.id}
+                  id={`${formId}-partner-${partner.id}`}
+                  name="partnerIds"
+                  value={partner.id}
+                  label={own ? `${partner.name} (je eigen organisatie)` : partner.name}
+                  checked={own || partnerIds.includes(partner.id)}
+                  disabled={own}
+                  onChange={(e) =>
+                    setPartnerIds((current) =>
+                      e.target.checked ? [...current, partner.id] : current.filter((p) => p !== partner.id),
+                    )
+                  }
+                />
+              );
+            })}
+          </div>
+        </Fieldset>
+        <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
+          Casus starten
+        </Button>
+      </form>
+    </Part>
+  );
+}
