@@ -65,8 +65,7 @@ export async function createPublicReport(
   const tenantId = await resolvePublicTenant(system, gemeente);
   return system.forTenant(tenantId).transaction(async (s) => {
     const category = await signalCategory(s, input.category);
-    if (!category?.public_report)
-      throw invalidField('category', 'Kies een onderwerp uit de lijst');
+    if (!category?.public_report) throw invalidField('category', 'Kies een onderwerp uit de lijst');
     const n = await prepareSignal(
       s,
       {
