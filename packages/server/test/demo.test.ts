@@ -149,3 +149,25 @@ describe('the demo coordination', () => {
     expect(copActions.items.every((a) => copCases.has(a.caseId))).toBe(true);
   });
 });
+
+describe('the demo early warning', () => {
+  it('has a month of creditor signals and resident reports, routed, matched and bundled, and a round for today', async () => {
+    const reg = await as('regisseur');
+    const creditor = (await reg.get('/api/v1/signals?source=creditor&limit=200')).json() as {
+      items: { bundleId: string | null; routedPartnerId: string | null }[];
+      total: number;
+    };
+    expect(creditor.total).toBeGreaterThanOrEqual(40);
+    expect(creditor.items.every((s) => s.routedPartnerId !== null)).toBe(true);
+    const resident = (await reg.get('/api/v1/signals?source=resident')).json() as { total: number };
+    expect(resident.total).toBeGreaterThanOrEqual(10);
+    const monitor = (await reg.get('/api/v1/signals/monitor')).json() as { items: { signals: number }[] };
+    expect(monitor.items.reduce((n, i) => n + i.signals, 0)).toBe(creditor.total);
+    const fietser = await as('schuldhulp');
+    const round = (await fietser.get('/api/v1/outreach/worklist')).json() as { items: unknown[] };
+    expect(round.items.length).toBeGreaterThanOrEqual(5);
+    // The police sees none of the debt signals.
+    const cop = await as('wijkagent');
+    expect(((await cop.get('/api/v1/signals?source=creditor')).json() as { total: number }).total).toBe(0);
+  });
+});

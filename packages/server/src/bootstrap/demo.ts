@@ -4,6 +4,7 @@ import { hashPassword } from '../modules/session/passwords.js';
 import { demoAreas } from './demo-areas.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoCoordination } from './demo-coordination.js';
+import { seedDemoSignals } from './demo-signals.js';
 import { createTenant } from './tenant.js';
 
 /** The documented password of every demo account (README, login page in demo mode). */
@@ -99,5 +100,6 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
   }
   await seedDemoCases(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoCoordination(tx, { tenantId, partnerIds, userIds, areaIds });
+  await seedDemoSignals(tx, { tenantId, partnerIds, userIds, areaIds });
   return { tenantId, partnerIds };
 }
