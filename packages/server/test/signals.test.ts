@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDate } from '../src/lib/time.js';
 import { addWorkingDays } from '../src/lib/workdays.js';
+import { alertOverdueSignals } from '../src/modules/alerts/jobs.js';
 import {
   type Client,
   createCase,
@@ -377,5 +378,31 @@ describe('routing rules', () => {
     const id = (created.json() as { id: string }).id;
     expect((await reg.delete(`/api/v1/signal-routes/${id}`)).statusCode).toBe(204);
     expectProblem(await reg.delete(`/api/v1/signal-routes/${id}`), 404);
+  });
+});
+
+describe('first-contact deadline', () => {
+  it('alerts the routed partner once when the deadline passes, and nobody else', async () => {
+    const c = await loggedIn(app, care);
+    const s = await signal(c); // woonoverlast → wijkteam
+    const db = await testDb();
+    await db.query('UPDATE signals SET first_contact_due = $2 WHERE id = $1', [s.id, addDays(today, -1)]);
+    expect(((await c.get(`/api/v1/signals/${s.id}`)).json() as SignalJson).overdue).toBe(true);
+    await alertOverdueSignals(db, 'http://localhost:3000');
+    await alertOverdueSignals(db, 'http://localhost:3000');
+    const mine = (await c.get('/api/v1/alerts?limit=200')).json() as {
+      items: { kind: string; signalId: string | null; caseId: string | null }[];
+    };
+    const overdue = mine.items.filter((a) => a.kind === 'signal_overdue' && a.signalId === s.id);
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]!.caseId).toBeNull();
+    const copAlerts = (await (await loggedIn(app, cop)).get('/api/v1/alerts?limit=200')).json() as {
+      items: { signalId: string | null }[];
+    };
+    expect(copAlerts.items.some((a) => a.signalId === s.id)).toBe(false);
+    const overdueList = (await c.get('/api/v1/signals?overdue=true&limit=200')).json() as {
+      items: SignalJson[];
+    };
+    expect(overdueList.items.map((x) => x.id)).toContain(s.id);
   });
 });

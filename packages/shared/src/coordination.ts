@@ -166,6 +166,7 @@ export const ALERT_KINDS = [
   'action_overdue',
   'signal_matched',
   'partner_added',
+  'signal_overdue',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
@@ -176,13 +177,16 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   action_overdue: 'Actie over de termijn',
   signal_matched: 'Nieuw signaal over een betrokkene',
   partner_added: 'Partner toegevoegd',
+  signal_overdue: 'Eerste contact met signaal te laat',
 };
 
 export const alertSchema = z.object({
   id: z.uuid(),
   kind: z.enum(ALERT_KINDS),
-  caseId: z.uuid(),
-  caseReference: z.string(),
+  /** The case the alert is about; null only for `signal_overdue`, which is about a signal. */
+  caseId: z.uuid().nullable(),
+  caseReference: z.string().nullable(),
+  signalId: z.uuid().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

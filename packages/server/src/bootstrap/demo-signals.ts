@@ -33,27 +33,57 @@ const CREDITORS: Record<CreditorType, string[]> = {
 };
 
 const RESIDENT_REPORTS: [string, string][] = [
-  ['overlast_jeugd', 'Elke avond een groep jongeren met scooters bij de speeltuin, veel lawaai tot na middernacht.'],
+  [
+    'overlast_jeugd',
+    'Elke avond een groep jongeren met scooters bij de speeltuin, veel lawaai tot na middernacht.',
+  ],
   ['overlast_jeugd', 'Jongeren gooien met stenen naar de bushalte, de ruit is al twee keer kapot.'],
   ['woonoverlast', 'De buren boven ons draaien elke nacht harde muziek, ook doordeweeks.'],
   ['verwaarlozing', 'De tuin op de hoek ligt vol vuilniszakken, er lopen ratten rond.'],
   ['zorgen_persoon', 'Mijn oudere buurman heb ik al een week niet gezien en zijn brievenbus puilt uit.'],
   ['verward_gedrag', 'Een man loopt al dagen schreeuwend door de straat en spreekt voorbijgangers aan.'],
   ['ondermijning_hennep', 'Uit het pand op nummer 7 komt een sterke wietlucht en de ramen zijn afgeplakt.'],
-  ['ondermijning_leegstand', 'Het winkelpand staat al maanden leeg maar er gaan \'s nachts mensen in en uit.'],
+  ['ondermijning_leegstand', "Het winkelpand staat al maanden leeg maar er gaan 's nachts mensen in en uit."],
   ['woonoverlast', 'Steeds weer stankoverlast uit de woning naast ons, het ruikt naar vuil.'],
   ['overig', 'Losliggende stoeptegels bij de school, al twee keer iemand gevallen.'],
   ['overlast_jeugd', 'Jongeren hangen rond in de portiek en laten lachgascilinders achter.'],
-  ['zorgen_persoon', 'De moeder van het gezin naast ons lijkt het niet meer aan te kunnen, de kinderen zijn vaak alleen.'],
+  [
+    'zorgen_persoon',
+    'De moeder van het gezin naast ons lijkt het niet meer aan te kunnen, de kinderen zijn vaak alleen.',
+  ],
 ];
 
 const PROFESSIONAL: [string, string, string][] = [
-  ['wijkagent', 'ondermijning_witwassen', 'Kapsalon met veel contante betalingen en weinig klanten; past in het beeld van de winkelstraat.'],
-  ['wijkteam', 'zorgen_persoon', 'Bij huisbezoek aan de buren een vrouw gezien die verward overkwam; geen hulpverlening bekend.'],
-  ['handhaving', 'verwaarlozing', 'Tuin en voorgevel ernstig verwaarloosd; bewoner reageert niet op aanschrijving.'],
-  ['jongerenwerk', 'overlast_jeugd', 'Nieuwe aanwas bij de skatebaan, jongens van 13-14 die meelopen met de oudere groep.'],
-  ['woningcorporatie', 'woonoverlast', 'Drie klachten in een maand over hetzelfde portiek: lawaai en bezoek tot laat.'],
-  ['ggz', 'verward_gedrag', 'Cliënt uit beeld geraakt, mogelijk weer op het oude adres; graag aandacht van de wijk.'],
+  [
+    'wijkagent',
+    'ondermijning_witwassen',
+    'Kapsalon met veel contante betalingen en weinig klanten; past in het beeld van de winkelstraat.',
+  ],
+  [
+    'wijkteam',
+    'zorgen_persoon',
+    'Bij huisbezoek aan de buren een vrouw gezien die verward overkwam; geen hulpverlening bekend.',
+  ],
+  [
+    'handhaving',
+    'verwaarlozing',
+    'Tuin en voorgevel ernstig verwaarloosd; bewoner reageert niet op aanschrijving.',
+  ],
+  [
+    'jongerenwerk',
+    'overlast_jeugd',
+    'Nieuwe aanwas bij de skatebaan, jongens van 13-14 die meelopen met de oudere groep.',
+  ],
+  [
+    'woningcorporatie',
+    'woonoverlast',
+    'Drie klachten in een maand over hetzelfde portiek: lawaai en bezoek tot laat.',
+  ],
+  [
+    'ggz',
+    'verward_gedrag',
+    'Cliënt uit beeld geraakt, mogelijk weer op het oude adres; graag aandacht van de wijk.',
+  ],
 ];
 
 /**
@@ -89,7 +119,11 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
     const lng = ring.reduce((acc, p) => acc + p[0], 0) / ring.length;
     const lat = ring.reduce((acc, p) => acc + p[1], 0) / ring.length;
     // A little spread inside the buurt, so a route has something to order.
-    return { lat: lat + (rnd() - 0.5) * 0.002, lng: lng + (rnd() - 0.5) * 0.003, areaId: areaIds.get(b.code) ?? null };
+    return {
+      lat: lat + (rnd() - 0.5) * 0.002,
+      lng: lng + (rnd() - 0.5) * 0.003,
+      areaId: areaIds.get(b.code) ?? null,
+    };
   };
 
   // Known people: the first adult of each demo household, at the household's address.
@@ -111,7 +145,18 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
       ORDER BY h.id, p.birth_date`,
     [tenantId],
   );
-  const FICTIONAL = ['Jansen', 'Kramer', 'Smits', 'Hoekstra', 'Bakker', 'Koster', 'Verbeek', 'Prins', 'Postma', 'Kuipers'];
+  const FICTIONAL = [
+    'Jansen',
+    'Kramer',
+    'Smits',
+    'Hoekstra',
+    'Bakker',
+    'Koster',
+    'Verbeek',
+    'Prins',
+    'Postma',
+    'Kuipers',
+  ];
   const ids: string[] = [];
   const insert = async (v: Record<string, unknown>) => {
     const [row] = await tx.query<{ id: string }>(
@@ -286,8 +331,18 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
         new Date(`${addDays(today, -3 - i)}T11:00:00Z`),
       ],
     );
-    const status = { not_home: 'visit_planned', contact: 'contacted', help_accepted: 'contacted', referred: 'referred', declined: 'closed' }[outcome];
-    await tx.query('UPDATE signals SET status = $3 WHERE tenant_id = $1 AND id = $2', [tenantId, c.id, status]);
+    const status = {
+      not_home: 'visit_planned',
+      contact: 'contacted',
+      help_accepted: 'contacted',
+      referred: 'referred',
+      declined: 'closed',
+    }[outcome];
+    await tx.query('UPDATE signals SET status = $3 WHERE tenant_id = $1 AND id = $2', [
+      tenantId,
+      c.id,
+      status,
+    ]);
   }
   for (const c of [...creditorIds.slice(10, 16), creditorIds[0]!]) {
     await tx.query(
@@ -295,11 +350,17 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
        VALUES ($1, $2, $3, $4, $5, $4)`,
       [tenantId, c.id, today, userIds.schuldhulp, partnerIds.schuldhulp],
     );
-    await tx.query(`UPDATE signals SET status = 'visit_planned' WHERE tenant_id = $1 AND id = $2 AND status = 'new'`, [
-      tenantId,
-      c.id,
-    ]);
+    await tx.query(
+      `UPDATE signals SET status = 'visit_planned' WHERE tenant_id = $1 AND id = $2 AND status = 'new'`,
+      [tenantId, c.id],
+    );
   }
+
+  // Deadlines that passed before today count as alerted: a fresh demo does not start with a flood.
+  await tx.query(
+    'UPDATE signals SET overdue_alerted_for = first_contact_due WHERE tenant_id = $1 AND first_contact_due < $2::date',
+    [tenantId, today],
+  );
 
   // 5. Matching and bundling as an import would do them.
   await matchSignals(s, ids, { userId: userIds.schuldhulp ?? null, publicUrl: 'http://localhost:3000' });

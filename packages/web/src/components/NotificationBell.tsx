@@ -31,7 +31,7 @@ export function NotificationBell() {
       </NavLink>
       <div className="wr-visually-hidden" aria-live="polite">
         {arrivals > 0 && latest
-          ? `Nieuwe notificatie: ${ALERT_KIND_LABELS[latest.kind] ?? latest.kind} bij casus ${latest.caseReference}.`
+          ? `Nieuwe notificatie: ${ALERT_KIND_LABELS[latest.kind] ?? latest.kind} ${latest.caseReference ? ` bij casus ${latest.caseReference}` : ''}.`
           : ''}
       </div>
     </div>

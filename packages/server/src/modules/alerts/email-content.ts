@@ -59,3 +59,14 @@ export function digestEmail(
     html: html([intro, ...lines], { href: link, text: 'Alle notificaties in Wijkregie' }),
   };
 }
+
+export function signalAlertEmail(publicUrl: string, signalId: string): EmailContent {
+  const link = `${publicUrl}/signalen/${signalId}`;
+  const line =
+    'De termijn voor het eerste contact met een signaal dat bij jouw organisatie ligt, is verstreken.';
+  return {
+    subject: 'Wijkregie: eerste contact met een signaal is te laat',
+    text: `${line}\n\nBekijk het signaal: ${link}\n\n${FOOTER_TEXT}\n`,
+    html: html([line], { href: link, text: 'Open het signaal in Wijkregie' }),
+  };
+}

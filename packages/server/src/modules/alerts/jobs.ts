@@ -4,7 +4,7 @@ import { TenantScope } from '../../db/scope.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { digestEmail } from './email-content.js';
 import { type MailTransport, type OutboxOptions, OutboxWorker } from './mailer.js';
-import { OUTBOX_CHANNEL, raiseAlert } from './repository.js';
+import { OUTBOX_CHANNEL, raiseAlert, raiseSignalOverdue } from './repository.js';
 
 /**
  * Overdue detection: every open action past its due date alerts once per due date (moving the
@@ -38,6 +38,33 @@ export async function alertOverdueActions(
         actorUserId: null,
         actionId: r.id,
         assigneeUserId: r.assignee_user_id,
+      });
+    }
+    return rows.length;
+  });
+}
+
+/** Signals whose first-contact deadline passed while still open: alerted once per deadline. */
+export async function alertOverdueSignals(
+  db: Db,
+  publicUrl: string,
+  today = amsterdamDate(),
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: string; tenant_id: string; routed_partner_id: string | null }>(
+      `WITH due AS (
+         SELECT id FROM signals
+          WHERE status IN ('new', 'triage', 'visit_planned') AND first_contact_due < $1::date
+            AND overdue_alerted_for IS DISTINCT FROM first_contact_due
+          ORDER BY first_contact_due LIMIT 500 FOR UPDATE SKIP LOCKED)
+       UPDATE signals sg SET overdue_alerted_for = sg.first_contact_due FROM due WHERE sg.id = due.id
+       RETURNING sg.id, sg.tenant_id, sg.routed_partner_id`,
+      [today],
+    );
+    for (const r of rows) {
+      await raiseSignalOverdue(new TenantScope(tx, r.tenant_id), publicUrl, {
+        id: r.id,
+        routedPartnerId: r.routed_partner_id,
       });
     }
     return rows.length;
@@ -161,6 +188,7 @@ export class Jobs {
         }
       };
       await run('overdue', () => alertOverdueActions(this.db, this.o.publicUrl));
+      await run('signals-overdue', () => alertOverdueSignals(this.db, this.o.publicUrl));
       if (amsterdamHour(new Date()) >= (this.o.digestHour ?? 7)) {
         await run('digest', () => sendDigests(this.db, this.o.publicUrl));
       }

@@ -4,7 +4,8 @@ import { Params, selectPage } from '../../db/params.js';
 import type { TenantScope } from '../../db/scope.js';
 import { amsterdamDate, amsterdamMidnight } from '../../lib/time.js';
 import { caseVisibleSql, type Viewer } from '../cases/visibility.js';
-import { alertEmail } from './email-content.js';
+import { signalVisibleSql } from '../signals/visibility.js';
+import { alertEmail, signalAlertEmail } from './email-content.js';
 
 export const ALERT_CHANNEL = 'wijkregie_alerts';
 export const OUTBOX_CHANNEL = 'wijkregie_outbox';
@@ -100,8 +101,9 @@ export async function raiseAlert(s: TenantScope, publicUrl: string, ev: AlertEve
 interface AlertRow {
   id: string;
   kind: AlertKind;
-  case_id: string;
-  reference: string;
+  case_id: string | null;
+  signal_id: string | null;
+  reference: string | null;
   created_at: Date;
   read_at: Date | null;
 }
@@ -110,9 +112,20 @@ const toAlert = (r: AlertRow): Alert => ({
   kind: r.kind,
   caseId: r.case_id,
   caseReference: r.reference,
+  signalId: r.signal_id,
   createdAt: r.created_at.toISOString(),
   readAt: r.read_at ? r.read_at.toISOString() : null,
 });
+
+const ALERT_FROM = `FROM alerts a
+  LEFT JOIN cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
+  LEFT JOIN signals sg ON sg.tenant_id = a.tenant_id AND sg.id = a.signal_id`;
+
+/** An alert is shown only while its case (or signal) is still visible to the recipient. */
+function alertVisibleSql(v: Viewer, p: Params): string {
+  return `((a.case_id IS NOT NULL AND ${caseVisibleSql('c', v, p)})
+    OR (a.case_id IS NULL AND a.signal_id IS NOT NULL AND ${signalVisibleSql('sg', v, p)}))`;
+}
 
 /** The caller's alerts about cases they can still see (checked now, not when the alert was made). */
 export async function listAlerts(
@@ -125,13 +138,13 @@ export async function listAlerts(
   const where = [`a.tenant_id = ${p.add(s.tenantId)}`, `a.user_id = ${p.add(v.userId)}`];
   if (f.unread) where.push('a.read_at IS NULL');
   if (f.ids) where.push(`a.id = ANY (${p.add(f.ids)}::uuid[])`);
-  where.push(caseVisibleSql('c', v, p));
+  where.push(alertVisibleSql(v, p));
   const { rows, total } = await selectPage<AlertRow>(
     s.q,
     p,
     {
-      select: 'a.id, a.kind, a.case_id, c.reference, a.created_at, a.read_at',
-      fromWhere: `FROM alerts a JOIN cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id WHERE ${where.join(' AND ')}`,
+      select: 'a.id, a.kind, a.case_id, a.signal_id, c.reference, a.created_at, a.read_at',
+      fromWhere: `${ALERT_FROM} WHERE ${where.join(' AND ')}`,
       order: 'a.created_at DESC, a.id',
     },
     page,
@@ -142,9 +155,9 @@ export async function listAlerts(
 export async function countUnread(s: TenantScope, v: Viewer): Promise<number> {
   const p = new Params();
   const [row] = await s.q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM alerts a JOIN cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
+    `SELECT count(*)::int AS n ${ALERT_FROM}
       WHERE a.tenant_id = ${p.add(s.tenantId)} AND a.user_id = ${p.add(v.userId)} AND a.read_at IS NULL
-        AND ${caseVisibleSql('c', v, p)}`,
+        AND ${alertVisibleSql(v, p)}`,
     p.values,
   );
   return row?.n ?? 0;
@@ -154,11 +167,11 @@ export async function countUnread(s: TenantScope, v: Viewer): Promise<number> {
 export async function markRead(s: TenantScope, v: Viewer, id: string): Promise<boolean> {
   const p = new Params();
   const rows = await s.q.query(
-    `UPDATE alerts a SET read_at = coalesce(a.read_at, now())
-       FROM cases c
-      WHERE a.tenant_id = ${p.add(s.tenantId)} AND a.id = ${p.add(id)} AND a.user_id = ${p.add(v.userId)}
-        AND c.tenant_id = a.tenant_id AND c.id = a.case_id AND ${caseVisibleSql('c', v, p)}
-      RETURNING a.id`,
+    `UPDATE alerts SET read_at = coalesce(read_at, now())
+      WHERE id IN (SELECT a.id ${ALERT_FROM}
+                    WHERE a.tenant_id = ${p.add(s.tenantId)} AND a.id = ${p.add(id)} AND a.user_id = ${p.add(v.userId)}
+                      AND ${alertVisibleSql(v, p)})
+      RETURNING id`,
     p.values,
   );
   return rows.length > 0;
@@ -208,4 +221,57 @@ export async function isFollowing(q: Queryable, tenantId: string, caseId: string
     [tenantId, caseId, userId],
   );
   return rows.length > 0;
+}
+
+/**
+ * First contact with a signal is overdue: alert the users of the partner it is routed to (or, when
+ * nobody is, the regisseurs), once per deadline, inside the scheduler's transaction.
+ */
+export async function raiseSignalOverdue(
+  s: TenantScope,
+  publicUrl: string,
+  signal: { id: string; routedPartnerId: string | null },
+): Promise<number> {
+  const recipients = await s.q.query<Recipient>(
+    `SELECT u.id, u.email, u.email_preference FROM users u
+      WHERE u.tenant_id = $1 AND u.active
+        AND CASE WHEN $2::uuid IS NULL THEN 'regisseur' = ANY (u.roles)
+                 ELSE u.partner_id = $2 AND u.roles && ARRAY['regisseur', 'professional']::text[] END
+      ORDER BY u.id`,
+    [s.tenantId, signal.routedPartnerId],
+  );
+  if (!recipients.length) return 0;
+  const inserted = await s.q.query<{ id: string; user_id: string }>(
+    `INSERT INTO alerts (tenant_id, user_id, kind, signal_id)
+     SELECT $1, u, 'signal_overdue', $2 FROM unnest($3::uuid[]) AS u RETURNING id, user_id`,
+    [s.tenantId, signal.id, recipients.map((r) => r.id)],
+  );
+  const byUser = new Map(recipients.map((r) => [r.id, r]));
+  const mails = inserted.filter((a) => byUser.get(a.user_id)?.email_preference === 'immediate');
+  if (mails.length) {
+    const content = signalAlertEmail(publicUrl, signal.id);
+    await s.q.query(
+      `INSERT INTO email_outbox (tenant_id, user_id, idempotency_key, kind, to_address, subject, body_text, body_html)
+       SELECT $1, x.user_id, 'alert:' || x.alert_id, 'alert', x.address, $2, $3, $4
+         FROM unnest($5::uuid[], $6::uuid[], $7::text[]) AS x (alert_id, user_id, address)`,
+      [
+        s.tenantId,
+        content.subject,
+        content.text,
+        content.html,
+        mails.map((m) => m.id),
+        mails.map((m) => m.user_id),
+        mails.map((m) => byUser.get(m.user_id)!.email),
+      ],
+    );
+    await s.q.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  }
+  for (let i = 0; i < inserted.length; i += 60) {
+    const payload = JSON.stringify({
+      t: s.tenantId,
+      a: inserted.slice(i, i + 60).map((x) => [x.id, x.user_id]),
+    });
+    await s.q.query(`SELECT pg_notify('${ALERT_CHANNEL}', $1)`, [payload]);
+  }
+  return inserted.length;
 }

@@ -18,6 +18,10 @@ import { NoAccessPage } from '../NotFoundPage.tsx';
 
 export const ALERTS_PAGE_SIZE = 25;
 
+/** What an alert is about, in words: a case by its reference, or a signal. */
+const subjectOf = (a: { caseReference: string | null }) =>
+  a.caseReference ? `casus ${a.caseReference}` : 'een signaal';
+
 export function NotificationsPage() {
   const user = useUser();
   if (!receivesAlerts(user)) return <NoAccessPage title="Notificaties" />;
@@ -67,7 +71,7 @@ function Notifications() {
             }
           : current,
       );
-      setStatus(`De notificatie over casus ${alert.caseReference} is gemarkeerd als gelezen.`);
+      setStatus(`De notificatie over ${subjectOf(alert)} is gemarkeerd als gelezen.`);
       refresh();
     } catch (e) {
       setError(e instanceof ApiError ? e.problem.detail : 'Markeren als gelezen is niet gelukt.');
@@ -131,12 +135,23 @@ function Notifications() {
                 cell: (a) => <span className={a.readAt ? undefined : 'wr-strong'}>{kindLabel(a)}</span>,
               },
               {
-                header: 'Casus',
-                cell: (a) => (
-                  <Link className="utrecht-link utrecht-link--html-a wr-nowrap" to={`/casussen/${a.caseId}`}>
-                    {a.caseReference}
-                  </Link>
-                ),
+                header: 'Over',
+                cell: (a) =>
+                  a.caseId ? (
+                    <Link
+                      className="utrecht-link utrecht-link--html-a wr-nowrap"
+                      to={`/casussen/${a.caseId}`}
+                    >
+                      {a.caseReference}
+                    </Link>
+                  ) : (
+                    <Link
+                      className="utrecht-link utrecht-link--html-a wr-nowrap"
+                      to={`/signalen/${a.signalId}`}
+                    >
+                      Signaal
+                    </Link>
+                  ),
               },
               {
                 header: 'Tijdstip',
@@ -164,7 +179,7 @@ function Notifications() {
                       Markeer als gelezen
                       <VisuallyHidden>
                         {' '}
-                        ({kindLabel(a)}, casus {a.caseReference})
+                        ({kindLabel(a)}, {subjectOf(a)})
                       </VisuallyHidden>
                     </Button>
                   ),
