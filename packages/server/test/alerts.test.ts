@@ -118,7 +118,15 @@ describe('who is alerted', () => {
     await addEntry(care, theCase.id, 'zorg', 'Psychose van de vader');
     const { items } = await alertsOf(director);
     const a = items.find((x) => x.caseId === theCase.id)!;
-    expect(Object.keys(a).sort()).toEqual(['caseId', 'caseReference', 'createdAt', 'id', 'kind', 'readAt', 'signalId']);
+    expect(Object.keys(a).sort()).toEqual([
+      'caseId',
+      'caseReference',
+      'createdAt',
+      'id',
+      'kind',
+      'readAt',
+      'signalId',
+    ]);
     expect(JSON.stringify(items)).not.toMatch(/Psychose|zorg|Overlast/);
   });
 
