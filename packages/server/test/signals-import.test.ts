@@ -423,9 +423,14 @@ describe('POST /signals/import', () => {
       duplicates: 0,
       rejected: 1,
     });
+    // The caller's latest import, as the web page polls it while a file is being read.
+    const current = await reg.get('/api/v1/signals/imports/current');
+    expect(current.json()).toMatchObject({ id: res.importId, status: 'done', imported: 1203 });
     // Nobody else's business: another tenant's regisseur does not find it.
     const otherReg = await loggedIn(app, other.regisseur);
     expectProblem(await otherReg.get(`/api/v1/signals/imports/${res.importId}`), 404);
+    expectProblem(await otherReg.get('/api/v1/signals/imports/current'), 404);
+    expectProblem(await (await loggedIn(app, police)).get('/api/v1/signals/imports/current'), 403);
   });
 
   it('rejects a wrong header with 400 naming the column, and imports nothing', async () => {

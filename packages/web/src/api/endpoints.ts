@@ -312,12 +312,14 @@ export interface ImportAnswer extends ImportResult {
 }
 
 export interface ImportProgress {
-  id?: string;
-  status?: 'running' | 'done' | 'failed' | string;
-  lines?: number;
-  imported?: number;
-  duplicates?: number;
-  rejected?: number;
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  lines: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  startedAt: string;
+  finishedAt: string | null;
 }
 
 export interface SignalRoute {
@@ -504,6 +506,7 @@ export const api = {
   monitor: (period: { from?: string; to?: string }, signal?: AbortSignal) =>
     apiRequest<{ items: MonitorRow[] }>(`/signals/monitor${query(period)}`, { signal }),
   importSignals: (csv: string) => apiRequest<ImportAnswer>('/signals/import', { method: 'POST', csv }),
+  currentImport: (signal?: AbortSignal) => apiRequest<ImportProgress>('/signals/imports/current', { signal }),
   importProgress: (importId: string, signal?: AbortSignal) =>
     apiRequest<ImportProgress>(`/signals/imports/${encodeURIComponent(importId)}`, { signal }),
   listSignalRoutes: (signal?: AbortSignal) =>

@@ -83,6 +83,17 @@ export async function findImportRun(s: TenantScope, id: string): Promise<ImportR
   return row;
 }
 
+/** The user's most recent import (a running one first), for the progress shown while uploading. */
+export async function latestImportRun(s: TenantScope, userId: string): Promise<ImportRunRow | undefined> {
+  const [row] = await s.q.query<ImportRunRow>(
+    `SELECT id, user_id, status, lines, imported, duplicates, rejected, started_at, finished_at
+       FROM signal_imports WHERE tenant_id = $1 AND user_id = $2
+      ORDER BY (status = 'running') DESC, started_at DESC LIMIT 1`,
+    [s.tenantId, userId],
+  );
+  return row;
+}
+
 /** One valid row of the file, as the batch INSERT reads it (jsonb_to_recordset). */
 export interface CreditorSignalRow {
   ord: number;

@@ -23,6 +23,7 @@ import {
   type ImportCounts,
   insertCreditorSignals,
   insertImportRun,
+  latestImportRun,
   matchedPersonIds,
   partnerKind,
   updateImportRun,
@@ -184,8 +185,15 @@ export async function importCreditorCsv(
 }
 
 /** Progress of an import run, for the importer and regisseurs; anyone else gets 404. */
-export async function importProgress(ctx: RequestContext, importId: string): Promise<ImportProgress> {
-  const row = await findImportRun(ctx.db.read, importId);
+export async function importProgress(
+  ctx: RequestContext,
+  importId: string | 'current',
+): Promise<ImportProgress> {
+  await assertMayImport(ctx);
+  const row =
+    importId === 'current'
+      ? await latestImportRun(ctx.db.read, ctx.userId)
+      : await findImportRun(ctx.db.read, importId);
   if (!row || (row.user_id !== ctx.userId && !ctx.roles.includes('regisseur'))) {
     throw notFound('Deze import bestaat niet.');
   }

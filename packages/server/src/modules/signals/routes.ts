@@ -312,6 +312,20 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
   );
 
   r.get(
+    '/api/v1/signals/imports/current',
+    {
+      config: { auth: 'signals.import', purpose: PURPOSE },
+      schema: {
+        tags: TAGS,
+        summary:
+          'Voortgang van mijn lopende (of laatste) import, om te tonen terwijl het bestand wordt ingelezen',
+        response: { 200: z.record(z.string(), z.unknown()), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (req) => importProgress(ctxOf(req), 'current'),
+  );
+
+  r.get(
     '/api/v1/signals/imports/:id',
     {
       config: { auth: 'signals.import', purpose: PURPOSE },

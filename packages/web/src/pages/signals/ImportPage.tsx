@@ -75,6 +75,16 @@ function Import() {
     setResult(null);
     setProgress(null);
     setRunning(file.name);
+    // While the server reads the file, show how far it is (large files take a while).
+    const started = Date.now();
+    const poll = window.setInterval(() => {
+      api
+        .currentImport()
+        .then((p) => {
+          if (p.status === 'running' && Date.parse(p.startedAt) >= started - 60_000) setProgress(p);
+        })
+        .catch(() => {});
+    }, 1000);
     try {
       const text = await file.text();
       const answer = await api.importSignals(text);
@@ -93,6 +103,7 @@ function Import() {
           : 'Het bestand kon niet worden gelezen.',
       );
     } finally {
+      window.clearInterval(poll);
       setRunning(null);
     }
   }
@@ -148,6 +159,12 @@ function Import() {
               „{running}” wordt ingelezen… Dit kan bij een groot bestand even duren.
             </p>
             <progress className="wr-progress__bar" aria-label="Voortgang van de import" />
+            {progress && progress.status === 'running' && (
+              <p className="utrecht-paragraph">
+                {progress.lines.toLocaleString('nl-NL')} regels gelezen,{' '}
+                {progress.imported.toLocaleString('nl-NL')} geïmporteerd
+              </p>
+            )}
           </div>
         )}
       </div>
