@@ -5,7 +5,7 @@ import type { TenantScope } from '../../db/scope.js';
 import { amsterdamDate, amsterdamMidnight } from '../../lib/time.js';
 import { caseVisibleSql, type Viewer } from '../cases/visibility.js';
 import { signalVisibleSql } from '../signals/visibility.js';
-import { alertEmail, signalAlertEmail } from './email-content.js';
+import { alertEmail, type EmailContent, signalAlertEmail } from './email-content.js';
 
 export const ALERT_CHANNEL = 'wijkregie_alerts';
 export const OUTBOX_CHANNEL = 'wijkregie_outbox';
@@ -66,35 +66,8 @@ export async function raiseAlert(s: TenantScope, publicUrl: string, ev: AlertEve
      RETURNING id, user_id`,
     [s.tenantId, ev.kind, ev.caseId, ev.actionId ?? null, ev.actorUserId, recipients.map((r) => r.id)],
   );
-  const byUser = new Map(recipients.map((r) => [r.id, r]));
-  const mails = inserted.filter((a) => byUser.get(a.user_id)?.email_preference === 'immediate');
-  if (mails.length) {
-    const content = alertEmail(publicUrl, { kind: ev.kind, caseId: ev.caseId, caseReference: reference });
-    await s.q.query(
-      `INSERT INTO email_outbox (tenant_id, user_id, idempotency_key, kind, case_id, to_address, subject, body_text, body_html)
-       SELECT $1, x.user_id, 'alert:' || x.alert_id, 'alert', $2, x.address, $3, $4, $5
-         FROM unnest($6::uuid[], $7::uuid[], $8::text[]) AS x (alert_id, user_id, address)`,
-      [
-        s.tenantId,
-        ev.caseId,
-        content.subject,
-        content.text,
-        content.html,
-        mails.map((m) => m.id),
-        mails.map((m) => m.user_id),
-        mails.map((m) => byUser.get(m.user_id)!.email),
-      ],
-    );
-    await s.q.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-  }
-  // NOTIFY payloads are limited to 8000 bytes: send the new alerts in chunks.
-  for (let i = 0; i < inserted.length; i += 60) {
-    const payload = JSON.stringify({
-      t: s.tenantId,
-      a: inserted.slice(i, i + 60).map((x) => [x.id, x.user_id]),
-    });
-    await s.q.query(`SELECT pg_notify('${ALERT_CHANNEL}', $1)`, [payload]);
-  }
+  const content = alertEmail(publicUrl, { kind: ev.kind, caseId: ev.caseId, caseReference: reference });
+  await deliverNew(s, recipients, inserted, content, ev.caseId);
   return inserted.length;
 }
 
@@ -246,16 +219,31 @@ export async function raiseSignalOverdue(
      SELECT $1, u, 'signal_overdue', $2 FROM unnest($3::uuid[]) AS u RETURNING id, user_id`,
     [s.tenantId, signal.id, recipients.map((r) => r.id)],
   );
+  await deliverNew(s, recipients, inserted, signalAlertEmail(publicUrl, signal.id), null);
+  return inserted.length;
+}
+
+/**
+ * After the alert rows: an email in the outbox for each recipient who wants them at once, and the
+ * NOTIFYs (delivered at commit) that wake the mail workers and the live streams of every instance.
+ */
+async function deliverNew(
+  s: TenantScope,
+  recipients: readonly Recipient[],
+  inserted: readonly { id: string; user_id: string }[],
+  content: EmailContent,
+  caseId: string | null,
+): Promise<void> {
   const byUser = new Map(recipients.map((r) => [r.id, r]));
   const mails = inserted.filter((a) => byUser.get(a.user_id)?.email_preference === 'immediate');
   if (mails.length) {
-    const content = signalAlertEmail(publicUrl, signal.id);
     await s.q.query(
-      `INSERT INTO email_outbox (tenant_id, user_id, idempotency_key, kind, to_address, subject, body_text, body_html)
-       SELECT $1, x.user_id, 'alert:' || x.alert_id, 'alert', x.address, $2, $3, $4
-         FROM unnest($5::uuid[], $6::uuid[], $7::text[]) AS x (alert_id, user_id, address)`,
+      `INSERT INTO email_outbox (tenant_id, user_id, idempotency_key, kind, case_id, to_address, subject, body_text, body_html)
+       SELECT $1, x.user_id, 'alert:' || x.alert_id, 'alert', $2, x.address, $3, $4, $5
+         FROM unnest($6::uuid[], $7::uuid[], $8::text[]) AS x (alert_id, user_id, address)`,
       [
         s.tenantId,
+        caseId,
         content.subject,
         content.text,
         content.html,
@@ -266,6 +254,7 @@ export async function raiseSignalOverdue(
     );
     await s.q.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
   }
+  // NOTIFY payloads are limited to 8000 bytes: send the new alerts in chunks.
   for (let i = 0; i < inserted.length; i += 60) {
     const payload = JSON.stringify({
       t: s.tenantId,
@@ -273,5 +262,4 @@ export async function raiseSignalOverdue(
     });
     await s.q.query(`SELECT pg_notify('${ALERT_CHANNEL}', $1)`, [payload]);
   }
-  return inserted.length;
 }
