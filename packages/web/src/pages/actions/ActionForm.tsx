@@ -2,18 +2,14 @@ import { type Action, createActionSchema, type Partner } from '@wijkregie/shared
 import { type FormEvent, useState } from 'react';
 import { api, type Colleague } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading } from '../../components/Heading.tsx';
 import { Select, type SelectOption } from '../../components/Select.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
-import {
-  apiErrorToSubmitErrors,
-  type FieldErrors,
-  focusFirstError,
-  issuesToFieldErrors,
-} from '../../lib/validation.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { byName } from '../admin/PartnersPage.tsx';
 
 const FIELDS = ['caseId', 'title', 'ownerPartnerId', 'assigneeUserId', 'dueDate'] as const;
@@ -56,16 +52,13 @@ export function ActionForm({
   const [ownerPartnerId, setOwnerPartnerId] = useState(ownDefault);
   const [assigneeUserId, setAssigneeUserId] = useState('');
   const [dueDate, setDueDate] = useState(() => isoDate(new Date(Date.now() + 7 * 24 * 3600 * 1000)));
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, errors: fieldErrors, validate, submit } = useFormSubmit(formId, FIELDS);
 
   const assignees = colleagues.filter((c) => c.partnerId === ownerPartnerId);
   const headingId = `${formId}-heading`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const parsed = createActionSchema.safeParse({
       title,
       ownerPartnerId,
@@ -77,25 +70,13 @@ export function ActionForm({
     if (caseId === '') errors.caseId = 'Kies een casus';
     if (ownerPartnerId === '') errors.ownerPartnerId = 'Kies de verantwoordelijke organisatie';
     if (dueDate === '') errors.dueDate = 'Vul een termijn in';
-    setFieldErrors(errors);
-    if (!parsed.success || Object.keys(errors).length > 0) {
-      focusFirstError(formId, FIELDS, errors);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!validate(errors) || !parsed.success) return;
+    await submit(async () => {
       const action = await api.createAction(caseId, parsed.data);
       setTitle('');
       setAssigneeUserId('');
       onCreated(action);
-    } catch (error) {
-      const submitErrors = apiErrorToSubmitErrors(error, FIELDS);
-      setFormError(submitErrors.form);
-      setFieldErrors(submitErrors.fields);
-      focusFirstError(formId, FIELDS, submitErrors.fields);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -103,12 +84,7 @@ export function ActionForm({
       <Heading level={3} id={headingId}>
         {heading}
       </Heading>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form id={formId} aria-labelledby={headingId} noValidate onSubmit={onSubmit} className="wr-form">
+      <SubmitForm id={formId} labelledBy={headingId} error={formError} onSubmit={onSubmit}>
         {caseOptions && (
           <FormField id={`${formId}-caseId`} label="Casus" error={fieldErrors.caseId}>
             {(control) => (
@@ -193,7 +169,7 @@ export function ActionForm({
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
           Actie toevoegen
         </Button>
-      </form>
+      </SubmitForm>
     </div>
   );
 }

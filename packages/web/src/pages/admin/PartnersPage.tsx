@@ -14,16 +14,13 @@ import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Select } from '../../components/Select.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import {
-  apiErrorToSubmitErrors,
-  type FieldErrors,
-  focusFirstError,
-  issuesToFieldErrors,
-} from '../../lib/validation.ts';
+import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const loadPartners = (signal: AbortSignal) => api.listPartners(signal);
@@ -101,37 +98,25 @@ function CreatePartnerForm({
 }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, errors: fieldErrors, validate, submit } = useFormSubmit(FORM_ID, FIELDS);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onStart();
-    setFormError(null);
     const parsed = createPartnerSchema.safeParse({ name, kind });
     if (!parsed.success) {
       const errors = issuesToFieldErrors(parsed.error);
       if (kind === '') errors.kind = 'Kies een soort partner';
-      setFieldErrors(errors);
-      focusFirstError(FORM_ID, FIELDS, errors);
+      validate(errors);
       return;
     }
-    setFieldErrors({});
-    setBusy(true);
-    try {
+    validate({});
+    await submit(async () => {
       const partner = await api.createPartner(parsed.data);
       setName('');
       setKind('');
       onCreated(partner);
-    } catch (error) {
-      const errors = apiErrorToSubmitErrors(error, FIELDS);
-      setFormError(errors.form);
-      setFieldErrors(errors.fields);
-      focusFirstError(FORM_ID, FIELDS, errors.fields);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -139,18 +124,7 @@ function CreatePartnerForm({
       <Heading level={2} id="partner-form-heading">
         Partner toevoegen
       </Heading>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
-        id={FORM_ID}
-        aria-labelledby="partner-form-heading"
-        noValidate
-        onSubmit={onSubmit}
-        className="wr-form"
-      >
+      <SubmitForm id={FORM_ID} labelledBy="partner-form-heading" error={formError} onSubmit={onSubmit}>
         <FormField id={`${FORM_ID}-name`} label="Naam" error={fieldErrors.name}>
           {(control) => (
             <Textbox
@@ -177,7 +151,7 @@ function CreatePartnerForm({
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
           Partner toevoegen
         </Button>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

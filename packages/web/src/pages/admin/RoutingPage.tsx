@@ -8,13 +8,15 @@ import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Select } from '../../components/Select.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { useAreas, usePartners } from '../../lib/reference.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { apiErrorToSubmitErrors, type FieldErrors, focusFirstError } from '../../lib/validation.ts';
+import type { FieldErrors } from '../../lib/validation.ts';
 import { areaGroups } from '../cases/NewCasePage.tsx';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 import { byName } from './PartnersPage.tsx';
@@ -148,37 +150,22 @@ function AddRouteForm({ categories, areaGroupsList, partners, onStart, onCreated
   const [category, setCategory] = useState('');
   const [areaId, setAreaId] = useState('');
   const [partnerId, setPartnerId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, errors, validate, submit } = useFormSubmit(FORM_ID, FIELDS);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onStart();
-    setFormError(null);
     const e: FieldErrors = {};
     if (!category) e.category = 'Kies een categorie';
     if (!partnerId) e.partnerId = 'Kies een partner';
-    setErrors(e);
-    if (Object.keys(e).length > 0) {
-      focusFirstError(FORM_ID, FIELDS, e);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!validate(e)) return;
+    await submit(async () => {
       const route = await api.createSignalRoute({ category, areaId: areaId || null, partnerId });
       setCategory('');
       setAreaId('');
       setPartnerId('');
       onCreated(route);
-    } catch (error) {
-      const se = apiErrorToSubmitErrors(error, FIELDS);
-      setFormError(se.form);
-      setErrors(se.fields);
-      focusFirstError(FORM_ID, FIELDS, se.fields);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -186,18 +173,7 @@ function AddRouteForm({ categories, areaGroupsList, partners, onStart, onCreated
       <Heading level={2} id="route-form-heading">
         Regel toevoegen
       </Heading>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
-        id={FORM_ID}
-        aria-labelledby="route-form-heading"
-        noValidate
-        onSubmit={onSubmit}
-        className="wr-form"
-      >
+      <SubmitForm id={FORM_ID} labelledBy="route-form-heading" error={formError} onSubmit={onSubmit}>
         <FormField id={`${FORM_ID}-category`} label="Categorie" error={errors.category}>
           {(control) => (
             <Select
@@ -238,7 +214,7 @@ function AddRouteForm({ categories, areaGroupsList, partners, onStart, onCreated
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
           Regel toevoegen
         </Button>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -19,16 +19,13 @@ import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Select } from '../../components/Select.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import {
-  apiErrorToSubmitErrors,
-  type FieldErrors,
-  focusFirstError,
-  issuesToFieldErrors,
-} from '../../lib/validation.ts';
+import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 import { byName } from './PartnersPage.tsx';
 
@@ -106,9 +103,7 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
   const [password, setPassword] = useState('');
   const [partnerId, setPartnerId] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, errors: fieldErrors, validate, submit } = useFormSubmit(FORM_ID, FIELDS);
 
   function toggleRole(role: Role, checked: boolean) {
     setRoles((current) =>
@@ -119,19 +114,16 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onStart();
-    setFormError(null);
     const parsed = createUserSchema.safeParse({ name, email, password, partnerId, roles });
     if (!parsed.success) {
       const errors = issuesToFieldErrors(parsed.error);
       if (email.trim() === '') errors.email = 'Vul een e-mailadres in';
       if (partnerId === '') errors.partnerId = 'Kies een partner';
-      setFieldErrors(errors);
-      focusFirstError(FORM_ID, FIELDS, errors);
+      validate(errors);
       return;
     }
-    setFieldErrors({});
-    setBusy(true);
-    try {
+    validate({});
+    await submit(async () => {
       const created = await api.createUser(parsed.data);
       setName('');
       setEmail('');
@@ -139,14 +131,7 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
       setPartnerId('');
       setRoles([]);
       onCreated(created);
-    } catch (error) {
-      const errors = apiErrorToSubmitErrors(error, FIELDS);
-      setFormError(errors.form);
-      setFieldErrors(errors.fields);
-      focusFirstError(FORM_ID, FIELDS, errors.fields);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -154,18 +139,7 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
       <Heading level={2} id="user-form-heading">
         Gebruiker toevoegen
       </Heading>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
-        id={FORM_ID}
-        aria-labelledby="user-form-heading"
-        noValidate
-        onSubmit={onSubmit}
-        className="wr-form"
-      >
+      <SubmitForm id={FORM_ID} labelledBy="user-form-heading" error={formError} onSubmit={onSubmit}>
         <FormField id={`${FORM_ID}-name`} label="Naam" error={fieldErrors.name}>
           {(control) => (
             <Textbox
@@ -237,7 +211,7 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
           Gebruiker toevoegen
         </Button>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -18,18 +18,15 @@ import { FormField } from '../../components/FormField.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { RadioButton } from '../../components/RadioButton.tsx';
 import { Select } from '../../components/Select.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { type Names, useCategories, useColleagues, useMyAccess, usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import {
-  apiErrorToSubmitErrors,
-  type FieldErrors,
-  focusFirstError,
-  issuesToFieldErrors,
-} from '../../lib/validation.ts';
+import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { ActionForm } from '../actions/ActionForm.tsx';
 import { ActionTable } from '../actions/ActionTable.tsx';
 import { NoAccessPage } from '../NotFoundPage.tsx';
@@ -309,9 +306,13 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
   const [kind, setKind] = useState<MinutesKind>('minutes');
   const [category, setCategory] = useState(onlyCategory);
   const [text, setText] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    formError,
+    errors: fieldErrors,
+    validate,
+    submit,
+  } = useFormSubmit(MINUTES_FORM_ID, MINUTES_FIELDS);
 
   if (categories.length === 0) {
     return (
@@ -324,29 +325,16 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const parsed = createMinutesSchema.safeParse({ caseId, category, text, kind });
     const errors: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
     if (caseId === '') errors.caseId = 'Kies een casus';
     if (category === '') errors.category = 'Kies een categorie';
-    setFieldErrors(errors);
-    if (!parsed.success || Object.keys(errors).length > 0) {
-      focusFirstError(MINUTES_FORM_ID, MINUTES_FIELDS, errors);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!validate(errors) || !parsed.success) return;
+    await submit(async () => {
       await api.addMinutes(meetingId, parsed.data);
       setText('');
       onAdded(kind);
-    } catch (error) {
-      const errors = apiErrorToSubmitErrors(error, MINUTES_FIELDS);
-      setFormError(errors.form);
-      setFieldErrors(errors.fields);
-      focusFirstError(MINUTES_FORM_ID, MINUTES_FIELDS, errors.fields);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -354,17 +342,11 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
       <Heading level={3} id="minutes-form-heading">
         Verslag of besluit toevoegen
       </Heading>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
+      <SubmitForm
         id={MINUTES_FORM_ID}
-        aria-labelledby="minutes-form-heading"
-        noValidate
+        labelledBy="minutes-form-heading"
+        error={formError}
         onSubmit={onSubmit}
-        className="wr-form"
       >
         <FormField id={`${MINUTES_FORM_ID}-caseId`} label="Casus" error={fieldErrors.caseId}>
           {(control) => (
@@ -424,7 +406,7 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
           {kind === 'decision' ? 'Besluit vastleggen' : 'Verslag vastleggen'}
         </Button>
-      </form>
+      </SubmitForm>
     </div>
   );
 }

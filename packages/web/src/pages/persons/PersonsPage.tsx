@@ -13,7 +13,7 @@ import { Textbox } from '../../components/Textbox.tsx';
 import { formatDate, formatPostalCode } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { personName } from '../cases/SubjectPicker.tsx';
+import { personName } from '../cases/PersonSearch.tsx';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const PAGE_SIZE = 25;

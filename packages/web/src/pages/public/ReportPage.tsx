@@ -9,16 +9,13 @@ import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Select } from '../../components/Select.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatPoint } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
-import {
-  apiErrorToSubmitErrors,
-  type FieldErrors,
-  focusFirstError,
-  issuesToFieldErrors,
-} from '../../lib/validation.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { AddressFields, type AddressValues, addressInput, EMPTY_ADDRESS } from '../signals/AddressFields.tsx';
 import { usePublicTitle } from './PublicLayout.tsx';
 
@@ -85,9 +82,15 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
   const [email, setEmail] = useState('');
   const [phone, setPhone] = useState('');
   const [website, setWebsite] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The form gives way to what comes next, so it stays busy after a success.
+  const {
+    busy,
+    formError,
+    setFormError,
+    errors: fieldErrors,
+    validate,
+    submit,
+  } = useFormSubmit(FORM_ID, FIELDS, { leaf: true, keepBusyOnSuccess: true });
   const [code, setCode] = useState('');
 
   function locate() {
@@ -117,7 +120,6 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const location = { ...addressInput(address), ...(point ?? {}) };
     const contact = {
       ...(name.trim() ? { name: name.trim() } : {}),
@@ -134,28 +136,23 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
     if (!parsed.success) {
       const errors = issuesToFieldErrors(parsed.error, { leaf: true });
       if (category === '') errors.category = 'Kies een onderwerp';
-      setFieldErrors(errors);
-      focusFirstError(FORM_ID, FIELDS, errors);
+      validate(errors);
       return;
     }
-    setFieldErrors({});
-    setBusy(true);
-    try {
-      const created = await api.createPublicReport(parsed.data);
-      onDone(created.trackingCode);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 429) {
+    validate({});
+    await submit(
+      async () => {
+        const created = await api.createPublicReport(parsed.data);
+        onDone(created.trackingCode);
+      },
+      (error) => {
+        if (!(error instanceof ApiError && error.status === 429)) return false;
         setFormError(
           'U heeft kort na elkaar veel meldingen gedaan. Probeer het over een paar minuten opnieuw.',
         );
-      } else {
-        const submitErrors = apiErrorToSubmitErrors(error, FIELDS, { leaf: true });
-        setFormError(submitErrors.form);
-        setFieldErrors(submitErrors.fields);
-        focusFirstError(FORM_ID, FIELDS, submitErrors.fields);
-      }
-      setBusy(false);
-    }
+        return true;
+      },
+    );
   }
 
   function follow(event: FormEvent<HTMLFormElement>) {
@@ -177,12 +174,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
           {categories.error}
         </Alert>
       )}
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form id={FORM_ID} aria-label="Melding doen" noValidate onSubmit={onSubmit} className="wr-form wr-card">
+      <SubmitForm id={FORM_ID} label="Melding doen" error={formError} onSubmit={onSubmit} className="wr-card">
         <FormField id={`${FORM_ID}-category`} label="Onderwerp" error={fieldErrors.category}>
           {(control) => (
             <Select
@@ -295,7 +287,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
           Melding versturen
         </Button>
-      </form>
+      </SubmitForm>
       <section aria-labelledby="follow-heading" className="wr-card">
         <Heading level={2} id="follow-heading">
           Melding volgen

@@ -10,18 +10,15 @@ import { FormField } from '../../components/FormField.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { RadioButton } from '../../components/RadioButton.tsx';
 import { Select } from '../../components/Select.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import {
-  apiErrorToSubmitErrors,
-  type FieldErrors,
-  focusFirstError,
-  issuesToFieldErrors,
-} from '../../lib/validation.ts';
+import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 import { AddressFields, type AddressValues, addressInput, EMPTY_ADDRESS } from './AddressFields.tsx';
 import { AreaMap, centreOf, type Point } from './AreaMap.tsx';
@@ -65,9 +62,14 @@ function NewSignal() {
   const [point, setPoint] = useState<Point | null>(null);
   const [buurtId, setBuurtId] = useState('');
   const [persons, setPersons] = useState<ChosenPerson[]>([]);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The form gives way to what comes next, so it stays busy after a success.
+  const {
+    busy,
+    formError,
+    errors: fieldErrors,
+    validate,
+    submit,
+  } = useFormSubmit(FORM_ID, FIELDS, { leaf: true, keepBusyOnSuccess: true });
 
   const areaItems = areas.data?.items ?? [];
   const buurten = areaItems
@@ -76,7 +78,6 @@ function NewSignal() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const location = { ...addressInput(address), ...(point ?? {}) };
     const parsed = createSignalSchema.safeParse({
       category,
@@ -88,23 +89,15 @@ function NewSignal() {
     });
     if (!parsed.success) {
       const errors = issuesToFieldErrors(parsed.error, { leaf: true });
-      setFieldErrors(errors);
-      focusFirstError(FORM_ID, FIELDS, errors);
+      validate(errors);
       return;
     }
-    setFieldErrors({});
-    setBusy(true);
-    try {
+    validate({});
+    await submit(async () => {
       const created = await api.createSignal(parsed.data);
       const state: FlashState = { message: 'Het signaal is gemeld.' };
       navigate(`/signalen/${created.id}`, { state });
-    } catch (error) {
-      const submitErrors = apiErrorToSubmitErrors(error, FIELDS, { leaf: true });
-      setFormError(submitErrors.form);
-      setFieldErrors(submitErrors.fields);
-      focusFirstError(FORM_ID, FIELDS, submitErrors.fields);
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -120,17 +113,12 @@ function NewSignal() {
         Leg vast wat je hebt gezien of gehoord. Het signaal wordt naar de juiste partner gerouteerd en krijgt
         een termijn voor het eerste contact.
       </Paragraph>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
+      <SubmitForm
         id={FORM_ID}
-        aria-label="Nieuw signaal"
-        noValidate
+        label="Nieuw signaal"
+        error={formError}
         onSubmit={onSubmit}
-        className="wr-form wr-card"
+        className="wr-card"
       >
         <FormField id={`${FORM_ID}-category`} label="Categorie" error={fieldErrors.category}>
           {(control) => (
@@ -244,7 +232,7 @@ function NewSignal() {
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
           Signaal melden
         </Button>
-      </form>
+      </SubmitForm>
     </>
   );
 }

@@ -22,8 +22,9 @@ import { formatDate, formatPostalCode } from '../../lib/format.ts';
 import { type Names, usePartners } from '../../lib/reference.ts';
 import { formatDistance, todayIso } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { apiErrorToSubmitErrors, type FieldErrors, focusFirstError } from '../../lib/validation.ts';
+import type { FieldErrors } from '../../lib/validation.ts';
 import { byName } from '../admin/PartnersPage.tsx';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 import { SignalsNav } from './SignalParts.tsx';
@@ -192,23 +193,18 @@ function OutcomeForm({
   const [nextStep, setNextStep] = useState('');
   const [nextDate, setNextDate] = useState('');
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The form gives way to the recorded outcome, so it stays busy after a success.
+  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, FIELDS, {
+    keepBusyOnSuccess: true,
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const e: FieldErrors = {};
     if (!outcome) e.outcome = 'Kies de uitkomst van het bezoek';
     if (outcome === 'referred' && !referredPartnerId) e.referredPartnerId = 'Kies naar welke partner';
-    setErrors(e);
-    if (Object.keys(e).length > 0) {
-      focusFirstError(formId, FIELDS, e);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!validate(e)) return;
+    await submit(async () => {
       const visit = await api.recordVisitOutcome(item.visitId, {
         outcome: outcome as VisitOutcome,
         ...(outcome === 'referred' ? { referredPartnerId } : {}),
@@ -217,13 +213,7 @@ function OutcomeForm({
         ...(notes.trim() ? { notes: notes.trim() } : {}),
       });
       onRecorded(visit);
-    } catch (error) {
-      const se = apiErrorToSubmitErrors(error, FIELDS);
-      setFormError(se.form);
-      setErrors(se.fields);
-      focusFirstError(formId, FIELDS, se.fields);
-      setBusy(false);
-    }
+    });
   }
 
   return (

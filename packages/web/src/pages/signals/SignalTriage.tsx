@@ -18,6 +18,7 @@ import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { Select } from '../../components/Select.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
@@ -26,7 +27,8 @@ import { useColleagues } from '../../lib/reference.ts';
 import { excerpt, formatSignalLocation, todayIso } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
-import { apiErrorToSubmitErrors, type FieldErrors, focusFirstError } from '../../lib/validation.ts';
+import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import type { FieldErrors } from '../../lib/validation.ts';
 import { byName } from '../admin/PartnersPage.tsx';
 import { SignalStatusBadge } from './SignalParts.tsx';
 
@@ -82,23 +84,18 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
   const formId = 'signal-status';
   const [status, setStatus] = useState('');
   const [publicUpdate, setPublicUpdate] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, ['status', 'publicUpdate']);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const text = publicUpdate.trim();
-    if (!status && !text) {
-      const e = { status: 'Kies een nieuwe status of schrijf een bericht voor de melder' };
-      setErrors(e);
-      focusFirstError(formId, ['status'], e);
+    const missing = !status && !text;
+    if (
+      !validate(missing ? { status: 'Kies een nieuwe status of schrijf een bericht voor de melder' } : {})
+    ) {
       return;
     }
-    setErrors({});
-    setBusy(true);
-    try {
+    await submit(async () => {
       await api.updateSignal(signal.id, {
         ...(status ? { status: status as (typeof SIGNAL_STATUSES)[number] } : {}),
         ...(text ? { publicUpdate: text } : {}),
@@ -110,30 +107,12 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
           ? `De status is gewijzigd in „${SIGNAL_STATUS_LABELS[status as keyof typeof SIGNAL_STATUS_LABELS]}”.`
           : 'Het bericht voor de melder is opgeslagen.',
       );
-    } catch (error) {
-      const e = apiErrorToSubmitErrors(error, ['status', 'publicUpdate']);
-      setFormError(e.form);
-      setErrors(e.fields);
-      focusFirstError(formId, ['status', 'publicUpdate'], e.fields);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <Part id={formId} title="Status en bericht voor de melder">
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
-        id={formId}
-        aria-labelledby={`${formId}-heading`}
-        noValidate
-        onSubmit={onSubmit}
-        className="wr-form"
-      >
+      <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <FormField
           id={`${formId}-status`}
           label="Nieuwe status"
@@ -174,7 +153,7 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
           Status wijzigen
         </Button>
-      </form>
+      </SubmitForm>
     </Part>
   );
 }
@@ -182,46 +161,25 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
 function DismissForm({ signal, onChanged }: PartProps) {
   const formId = 'signal-dismiss';
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, ['outcome'], {
+    focusServerErrors: false,
+    keepBusyOnSuccess: true,
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
-    if (!reason.trim()) {
-      const e = { outcome: 'Geef de reden waarom het signaal niet wordt opgepakt' };
-      setErrors(e);
-      focusFirstError(formId, ['outcome'], e);
+    if (!validate(reason.trim() ? {} : { outcome: 'Geef de reden waarom het signaal niet wordt opgepakt' })) {
       return;
     }
-    setErrors({});
-    setBusy(true);
-    try {
+    await submit(async () => {
       await api.updateSignal(signal.id, { status: 'dismissed', outcome: reason.trim() });
       onChanged('Het signaal wordt niet opgepakt; de reden is vastgelegd.');
-    } catch (error) {
-      const e = apiErrorToSubmitErrors(error, ['outcome']);
-      setFormError(e.form);
-      setErrors(e.fields);
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <Part id={formId} title="Niet oppakken">
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
-        id={formId}
-        aria-labelledby={`${formId}-heading`}
-        noValidate
-        onSubmit={onSubmit}
-        className="wr-form"
-      >
+      <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <FormField
           id={`${formId}-outcome`}
           label="Reden"
@@ -241,7 +199,7 @@ function DismissForm({ signal, onChanged }: PartProps) {
         <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
           Niet oppakken
         </Button>
-      </form>
+      </SubmitForm>
     </Part>
   );
 }
@@ -251,48 +209,23 @@ function PlanVisitForm({ signal, onChanged }: PartProps) {
   const colleagues = useColleagues();
   const [plannedDate, setPlannedDate] = useState(todayIso());
   const [visitorUserId, setVisitorUserId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, [
+    'plannedDate',
+    'visitorUserId',
+  ]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
-    if (!plannedDate) {
-      const e = { plannedDate: 'Kies de datum van het bezoek' };
-      setErrors(e);
-      focusFirstError(formId, ['plannedDate'], e);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    if (!validate(plannedDate ? {} : { plannedDate: 'Kies de datum van het bezoek' })) return;
+    await submit(async () => {
       await api.planVisit(signal.id, { plannedDate, ...(visitorUserId ? { visitorUserId } : {}) });
       onChanged('Het huisbezoek is gepland.');
-    } catch (error) {
-      const e = apiErrorToSubmitErrors(error, ['plannedDate', 'visitorUserId']);
-      setFormError(e.form);
-      setErrors(e.fields);
-      focusFirstError(formId, ['plannedDate', 'visitorUserId'], e.fields);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <Part id={formId} title="Huisbezoek plannen">
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
-        id={formId}
-        aria-labelledby={`${formId}-heading`}
-        noValidate
-        onSubmit={onSubmit}
-        className="wr-form"
-      >
+      <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <div className="wr-field-row">
           <FormField id={`${formId}-plannedDate`} label="Datum" error={errors.plannedDate}>
             {(control) => (
@@ -327,7 +260,7 @@ function PlanVisitForm({ signal, onChanged }: PartProps) {
         <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
           Huisbezoek plannen
         </Button>
-      </form>
+      </SubmitForm>
     </Part>
   );
 }
@@ -400,47 +333,24 @@ function AttachCaseForm({ signal, onChanged }: PartProps) {
   const formId = 'signal-attach';
   const cases = useApiData(loadCases);
   const [caseId, setCaseId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, ['caseId'], {
+    focusServerErrors: false,
+    keepBusyOnSuccess: true,
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
-    if (!caseId) {
-      const e = { caseId: 'Kies een casus' };
-      setErrors(e);
-      focusFirstError(formId, ['caseId'], e);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
+    if (!validate(caseId ? {} : { caseId: 'Kies een casus' })) return;
+    await submit(async () => {
       await api.updateSignal(signal.id, { caseId });
       onChanged('Het signaal is aan de casus gekoppeld.');
-    } catch (error) {
-      const e = apiErrorToSubmitErrors(error, ['caseId']);
-      setFormError(e.form);
-      setErrors(e.fields);
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <Part id={formId} title="Koppelen aan een casus">
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
       {cases.error && <Alert type="error">{cases.error}</Alert>}
-      <form
-        id={formId}
-        aria-labelledby={`${formId}-heading`}
-        noValidate
-        onSubmit={onSubmit}
-        className="wr-form"
-      >
+      <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <FormField
           id={`${formId}-caseId`}
           label="Casus"
@@ -464,7 +374,7 @@ function AttachCaseForm({ signal, onChanged }: PartProps) {
         <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
           Koppelen aan casus
         </Button>
-      </form>
+      </SubmitForm>
     </Part>
   );
 }
@@ -479,23 +389,17 @@ function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: r
   const [title, setTitle] = useState('');
   const [type, setType] = useState('');
   const [partnerIds, setPartnerIds] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, fields, {
+    keepBusyOnSuccess: true,
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const e: FieldErrors = {};
     if (!title.trim()) e.title = 'Titel is verplicht';
     if (!type) e.type = 'Kies een soort casus';
-    setErrors(e);
-    if (Object.keys(e).length > 0) {
-      focusFirstError(formId, fields, e);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!validate(e)) return;
+    await submit(async () => {
       const created = await api.startCaseFromSignal(signal.id, {
         title: title.trim(),
         type: type as (typeof CASE_TYPES)[number],
@@ -503,13 +407,7 @@ function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: r
       });
       const state: FlashState = { message: `Casus ${created.case.reference} is gestart vanuit het signaal.` };
       navigate(`/casussen/${created.case.id}`, { state });
-    } catch (error) {
-      const se = apiErrorToSubmitErrors(error, fields);
-      setFormError(se.form);
-      setErrors(se.fields);
-      focusFirstError(formId, fields, se.fields);
-      setBusy(false);
-    }
+    });
   }
 
   const list = [...partners].sort(byName);
@@ -518,18 +416,7 @@ function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: r
       <Paragraph className="wr-muted">
         De betrokken personen van het signaal gaan mee naar de casus.
       </Paragraph>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
-        id={formId}
-        aria-labelledby={`${formId}-heading`}
-        noValidate
-        onSubmit={onSubmit}
-        className="wr-form"
-      >
+      <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <FormField
           id={`${formId}-title`}
           label="Titel"
@@ -584,7 +471,7 @@ function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: r
         <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
           Casus starten
         </Button>
-      </form>
+      </SubmitForm>
     </Part>
   );
 }
