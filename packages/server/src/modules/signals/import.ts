@@ -53,7 +53,7 @@ type Column = (typeof CREDITOR_COLUMNS)[number];
 export const IMPORTING_PARTNER_KINDS: readonly PartnerKind[] = ['gemeente', 'schuldhulp', 'wijkteam'];
 
 /** Rows per INSERT and per transaction. */
-export const IMPORT_BATCH_SIZE = 500;
+export const IMPORT_BATCH_SIZE = 1000;
 /** Rejected rows listed in the answer; the rest are counted in one closing line. */
 export const MAX_REJECTED_LISTED = 1000;
 

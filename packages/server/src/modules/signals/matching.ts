@@ -176,7 +176,7 @@ ins_c AS (
 SELECT DISTINCT target_id AS case_id FROM ins_c ORDER BY 1`;
 
 /** The date a signal is about: the creditor's signal date, else when it happened, else when it came in. */
-const refDate = (a: string) =>
+export const refDate = (a: string) =>
   `coalesce(${a}.signal_date, (coalesce(${a}.occurred_at, ${a}.created_at) AT TIME ZONE 'Europe/Amsterdam')::date)`;
 
 /**
