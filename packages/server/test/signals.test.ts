@@ -10,6 +10,7 @@ import {
   expectProblem,
   loggedIn,
   newTenant,
+  setMatrix,
   type TestTenant,
   type TestUser,
   testApp,
@@ -404,5 +405,46 @@ describe('first-contact deadline', () => {
       items: SignalJson[];
     };
     expect(overdueList.items.map((x) => x.id)).toContain(s.id);
+  });
+});
+
+describe('only that, never what', () => {
+  it('two partners reporting about the same person learn of each other and the regisseur, not the content', async () => {
+    await setMatrix(app, t, [
+      { partner: 'politie', category: 'basis', access: 'read' },
+      { partner: 'wijkteam', category: 'basis', access: 'read' },
+    ]);
+    const p = await createPerson(reg, { firstName: 'Kim', lastName: 'Verhoef', birthDate: '1990-04-12' });
+    await createCase(reg, {
+      title: 'Verhoef',
+      subjects: [{ kind: 'person', id: p.id }],
+      partnerIds: [t.partners.politie, t.partners.wijkteam],
+    });
+    const copC = await loggedIn(app, cop);
+    const careC = await loggedIn(app, care);
+    const fromPolice = await signal(copC, {
+      category: 'zorgen_persoon',
+      description: 'Aangifte van bedreiging door ex-partner',
+      personIds: [p.id],
+    });
+    const fromCare = await signal(careC, {
+      category: 'verwaarlozing',
+      description: 'Woning vervuild',
+      personIds: [p.id],
+    });
+    const seen = (await careC.get(`/api/v1/signals/${fromCare.id}`)).json() as {
+      involvement: { partners: string[]; coordinator: string } | null;
+      matches: unknown;
+    };
+    expect(seen.involvement?.partners).toEqual([expect.stringContaining('politie')]);
+    expect(seen.involvement?.coordinator).toMatch(/regisseur/);
+    expect(seen.matches).toBeNull(); // matches are for the regisseur
+    expect(JSON.stringify(seen)).not.toContain('bedreiging');
+    // And the police signal itself stays invisible to the wijkteam.
+    expectProblem(await careC.get(`/api/v1/signals/${fromPolice.id}`), 404);
+    const policeView = (await copC.get(`/api/v1/signals/${fromPolice.id}`)).json() as {
+      involvement: { partners: string[] } | null;
+    };
+    expect(policeView.involvement?.partners).toEqual([expect.stringContaining('wijkteam')]);
   });
 });
