@@ -448,3 +448,51 @@ describe('only that, never what', () => {
     expect(policeView.involvement?.partners).toEqual([expect.stringContaining('wijkteam')]);
   });
 });
+
+describe('signal categories', () => {
+  it('are configurable per municipality by the regisseur or admin, with their deadline', async () => {
+    const body = {
+      key: 'stookoverlast',
+      label: 'Stookoverlast',
+      publicReport: true,
+      deadlineDays: 5,
+      deadlineWorking: true,
+    };
+    expectProblem(await (await loggedIn(app, care)).post('/api/v1/signal-categories', body), 403);
+    expectProblem(await reg.post('/api/v1/signal-categories', { ...body, key: 'Fout!' }), 400, ['key']);
+    expectProblem(await reg.post('/api/v1/signal-categories', { ...body, deadlineDays: -1 }), 400, [
+      'deadlineDays',
+    ]);
+    expect((await reg.post('/api/v1/signal-categories', body)).statusCode).toBe(201);
+    expectProblem(await reg.post('/api/v1/signal-categories', body), 409);
+    const s = await signal(await loggedIn(app, care), { category: 'stookoverlast', description: 'Houtrook' });
+    expect(s.firstContactDue).toBe(addWorkingDays(today, 5));
+    const changed = await (await loggedIn(app, t.admin)).patch('/api/v1/signal-categories/stookoverlast', {
+      deadlineDays: 2,
+      deadlineWorking: false,
+    });
+    expect(changed.json()).toEqual({
+      key: 'stookoverlast',
+      label: 'Stookoverlast',
+      publicReport: true, // not given, so unchanged
+      deadlineDays: 2,
+      deadlineWorking: false,
+    });
+    expect(
+      (await signal(await loggedIn(app, care), { category: 'stookoverlast', description: 'Weer rook' }))
+        .firstContactDue,
+    ).toBe(addDays(today, 2));
+    expectProblem(await reg.patch('/api/v1/signal-categories/bestaat_niet', { label: 'x' }), 404);
+    expectProblem(await reg.patch('/api/v1/signal-categories/stookoverlast', {}), 400);
+    // Another municipality does not have it.
+    expectProblem(
+      await (await loggedIn(app, other.regisseur)).post('/api/v1/signals', {
+        category: 'stookoverlast',
+        description: 'x',
+        source: 'professional',
+      }),
+      400,
+      ['category'],
+    );
+  });
+});

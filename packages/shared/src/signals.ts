@@ -282,3 +282,28 @@ export const publicReportSchema = z.strictObject({
   website: z.string().max(500).optional(),
 });
 export type PublicReport = z.infer<typeof publicReportSchema>;
+
+export const signalCategorySchema = z.strictObject({
+  key: z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, 'Sleutel: kleine letters, cijfers en _, 2 tot 60 tekens'),
+  label: z.string().trim().min(1, 'Naam is verplicht').max(100, 'Naam is te lang (max. 100 tekens)'),
+  publicReport: z.boolean().default(false),
+  deadlineDays: z.number().int().min(0, 'Niet negatief').max(365, 'Hoogstens 365 dagen'),
+  deadlineWorking: z.boolean().default(true),
+});
+/** Only the fields given change (no defaults here: a missing field is not a change). */
+export const updateSignalCategorySchema = z
+  .strictObject({
+    label: z
+      .string()
+      .trim()
+      .min(1, 'Naam is verplicht')
+      .max(100, 'Naam is te lang (max. 100 tekens)')
+      .optional(),
+    publicReport: z.boolean().optional(),
+    deadlineDays: z.number().int().min(0, 'Niet negatief').max(365, 'Hoogstens 365 dagen').optional(),
+    deadlineWorking: z.boolean().optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, {
+    message: 'Geef minstens één veld om te wijzigen',
+    path: ['(body)'],
+  });

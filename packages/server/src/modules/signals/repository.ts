@@ -135,6 +135,46 @@ export async function signalCategories(s: TenantScope, publicOnly = false) {
   );
 }
 
+export async function insertSignalCategory(
+  s: TenantScope,
+  c: { key: string; label: string; publicReport: boolean; deadlineDays: number; deadlineWorking: boolean },
+): Promise<boolean> {
+  const rows = await s.q.query(
+    `INSERT INTO signal_categories (tenant_id, key, label, public_report, deadline_days, deadline_working, position)
+     VALUES ($1, $2, $3, $4, $5, $6,
+             (SELECT coalesce(max(position), 0) + 1 FROM signal_categories WHERE tenant_id = $1))
+     ON CONFLICT DO NOTHING RETURNING key`,
+    [s.tenantId, c.key, c.label, c.publicReport, c.deadlineDays, c.deadlineWorking],
+  );
+  return rows.length > 0;
+}
+
+export async function updateSignalCategory(
+  s: TenantScope,
+  key: string,
+  u: {
+    label?: string | undefined;
+    publicReport?: boolean | undefined;
+    deadlineDays?: number | undefined;
+    deadlineWorking?: boolean | undefined;
+  },
+): Promise<boolean> {
+  const rows = await s.q.query(
+    `UPDATE signal_categories SET label = coalesce($3, label), public_report = coalesce($4, public_report),
+            deadline_days = coalesce($5, deadline_days), deadline_working = coalesce($6, deadline_working)
+      WHERE tenant_id = $1 AND key = $2 RETURNING key`,
+    [
+      s.tenantId,
+      key,
+      u.label ?? null,
+      u.publicReport ?? null,
+      u.deadlineDays ?? null,
+      u.deadlineWorking ?? null,
+    ],
+  );
+  return rows.length > 0;
+}
+
 /** The most specific routing rule: category in the buurt, in its wijk, then anywhere. */
 export async function findRoute(s: TenantScope, category: string, areaId: string | null) {
   const [row] = await s.q.query<{

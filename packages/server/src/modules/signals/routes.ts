@@ -10,7 +10,9 @@ import {
   SIGNAL_SOURCES,
   SIGNAL_STATUS_LABELS,
   SIGNAL_STATUSES,
+  signalCategorySchema,
   signalSchema,
+  updateSignalCategorySchema,
   updateSignalSchema,
   VISIT_OUTCOMES,
 } from '@wijkregie/shared';
@@ -23,6 +25,8 @@ import { AppError, notFound } from '../../http/errors.js';
 import { collection, problemResponses } from '../../http/openapi.js';
 import { idParams, pagingQuery } from '../../http/paging.js';
 import { amsterdamDate } from '../../lib/time.js';
+import { auditEntries } from '../audit/context.js';
+import { appendAudit } from '../audit/repository.js';
 import { viewerOf } from '../cases/visibility.js';
 import { existingPartnerIds } from '../matrix/repository.js';
 import { importCreditorCsv, importProgress } from './import.js';
@@ -31,10 +35,12 @@ import {
   allSignals,
   deleteRoute,
   insertRoute,
+  insertSignalCategory,
   listRoutes,
   monitor,
   signalCategories,
   signalCategory,
+  updateSignalCategory,
 } from './repository.js';
 import {
   createSignal,
@@ -129,6 +135,82 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
     async (req) => {
       const items = await signalCategories(ctxOf(req).db.read);
       return { items, total: items.length };
+    },
+  );
+
+  const categoryOut = z.object({
+    key: z.string(),
+    label: z.string(),
+    publicReport: z.boolean(),
+    deadlineDays: z.number(),
+    deadlineWorking: z.boolean(),
+  });
+  r.post(
+    '/api/v1/signal-categories',
+    {
+      config: { auth: 'signals.configure' },
+      schema: {
+        tags: TAGS,
+        summary:
+          'Signaalcategorie toevoegen (met termijn voor eerste contact; of bewoners haar mogen kiezen)',
+        body: signalCategorySchema,
+        response: { 201: categoryOut, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const ok = await ctx.db.transaction(async (s) => {
+        const created = await insertSignalCategory(s, req.body);
+        if (created) {
+          await appendAudit(
+            s.q,
+            auditEntries(ctx, [
+              { action: 'create', objectType: 'signal_category', details: { key: req.body.key } },
+            ]),
+          );
+        }
+        return created;
+      });
+      if (!ok) throw new AppError('conflict', 'Deze categorie bestaat al.');
+      return reply.code(201).send(req.body);
+    },
+  );
+  r.patch(
+    '/api/v1/signal-categories/:key',
+    {
+      config: { auth: 'signals.configure' },
+      schema: {
+        tags: TAGS,
+        summary: 'Signaalcategorie wijzigen (naam, termijn, zichtbaar voor bewoners)',
+        params: z.strictObject({ key: z.string().max(60) }),
+        body: updateSignalCategorySchema,
+        response: { 200: categoryOut, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      return ctx.db.transaction(async (s) => {
+        if (!(await updateSignalCategory(s, req.params.key, req.body)))
+          throw notFound('Deze categorie bestaat niet.');
+        await appendAudit(
+          s.q,
+          auditEntries(ctx, [
+            {
+              action: 'update',
+              objectType: 'signal_category',
+              details: { key: req.params.key, ...req.body },
+            },
+          ]),
+        );
+        const c = (await signalCategory(s, req.params.key))!;
+        return {
+          key: c.key,
+          label: c.label,
+          publicReport: c.public_report,
+          deadlineDays: c.deadline_days,
+          deadlineWorking: c.deadline_working,
+        };
+      });
     },
   );
 
