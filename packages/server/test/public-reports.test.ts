@@ -139,3 +139,21 @@ describe('resident reports', () => {
     expect(keys).not.toContain('achterstand_huur');
   });
 });
+
+describe('contact details', () => {
+  it('may be free text or parts, and are never shown on the tracking page', async () => {
+    const res = await post({
+      category: 'overig',
+      description: 'Kapotte lantaarnpaal al een week',
+      contact: '06-12345678',
+    });
+    expect(res.statusCode).toBe(201);
+    const code = (res.json() as { trackingCode: string }).trackingCode;
+    const track = await app.inject({
+      method: 'GET',
+      url: `/api/public/v1/reports/${code}`,
+      remoteAddress: '10.3.0.1',
+    });
+    expect(track.body).not.toContain('06-12345678');
+  });
+});

@@ -266,17 +266,21 @@ export const publicReportSchema = z.strictObject({
     .min(10, 'Beschrijf wat er aan de hand is (minstens 10 tekens)')
     .max(2000, 'Te lang (max. 2.000 tekens)'),
   location: signalLocationSchema.optional(),
+  /** How to reach the resident, if they want: free text (a phone number or e-mail) or its parts. */
   contact: z
-    .strictObject({
-      name: z.string().trim().max(100, 'Te lang').optional(),
-      email: z
-        .string()
-        .trim()
-        .max(254, 'Te lang')
-        .pipe(z.email({ error: 'Geen geldig e-mailadres' }))
-        .optional(),
-      phone: z.string().trim().max(30, 'Te lang').optional(),
-    })
+    .union([
+      z.string().trim().max(200, 'Te lang (max. 200 tekens)'),
+      z.strictObject({
+        name: z.string().trim().max(100, 'Te lang').optional(),
+        email: z
+          .string()
+          .trim()
+          .max(254, 'Te lang')
+          .pipe(z.email({ error: 'Geen geldig e-mailadres' }))
+          .optional(),
+        phone: z.string().trim().max(30, 'Te lang').optional(),
+      }),
+    ])
     .optional(),
   /** Honeypot: people never see or fill it; a bot that fills it gets a receipt and nothing is stored. */
   website: z.string().max(500).optional(),
