@@ -11,11 +11,22 @@ import { OUTBOX_CHANNEL, raiseAlert, raiseSignalOverdue } from './repository.js'
  * deadline arms it again). Safe on several instances: rows are claimed with SKIP LOCKED and the
  * alerts are written in the same transaction as the mark.
  */
-export async function alertOverdueActions(
-  db: Db,
-  publicUrl: string,
-  today = amsterdamDate(),
-): Promise<number> {
+export function alertOverdueActions(db: Db, publicUrl: string, today = amsterdamDate()): Promise<number> {
+  return inChunks(() => overdueActionsChunk(db, publicUrl, today));
+}
+
+/** Runs `chunk` until it handles less than a full chunk; each chunk is its own short transaction. */
+async function inChunks(chunk: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await chunk();
+    total += n;
+    if (n < CHUNK) return total;
+  }
+}
+const CHUNK = 500;
+
+function overdueActionsChunk(db: Db, publicUrl: string, today: string): Promise<number> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<{
       id: string;
@@ -26,7 +37,7 @@ export async function alertOverdueActions(
       `WITH due AS (
          SELECT id FROM actions
           WHERE status = 'open' AND due_date < $1::date AND overdue_alerted_for IS DISTINCT FROM due_date
-          ORDER BY due_date LIMIT 500 FOR UPDATE SKIP LOCKED)
+          ORDER BY due_date LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED)
        UPDATE actions a SET overdue_alerted_for = a.due_date FROM due WHERE a.id = due.id
        RETURNING a.id, a.tenant_id, a.case_id, a.assignee_user_id`,
       [today],
@@ -45,18 +56,18 @@ export async function alertOverdueActions(
 }
 
 /** Signals whose first-contact deadline passed while still open: alerted once per deadline. */
-export async function alertOverdueSignals(
-  db: Db,
-  publicUrl: string,
-  today = amsterdamDate(),
-): Promise<number> {
+export function alertOverdueSignals(db: Db, publicUrl: string, today = amsterdamDate()): Promise<number> {
+  return inChunks(() => overdueSignalsChunk(db, publicUrl, today));
+}
+
+function overdueSignalsChunk(db: Db, publicUrl: string, today: string): Promise<number> {
   return db.transaction(async (tx) => {
     const rows = await tx.query<{ id: string; tenant_id: string; routed_partner_id: string | null }>(
       `WITH due AS (
          SELECT id FROM signals
           WHERE status IN ('new', 'triage', 'visit_planned') AND first_contact_due < $1::date
             AND overdue_alerted_for IS DISTINCT FROM first_contact_due
-          ORDER BY first_contact_due LIMIT 500 FOR UPDATE SKIP LOCKED)
+          ORDER BY first_contact_due LIMIT ${CHUNK} FOR UPDATE SKIP LOCKED)
        UPDATE signals sg SET overdue_alerted_for = sg.first_contact_due FROM due WHERE sg.id = due.id
        RETURNING sg.id, sg.tenant_id, sg.routed_partner_id`,
       [today],
