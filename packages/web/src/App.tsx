@@ -9,6 +9,7 @@ import { MatrixPage } from './pages/admin/MatrixPage.tsx';
 import { OutboxPage } from './pages/admin/OutboxPage.tsx';
 import { PartnersPage } from './pages/admin/PartnersPage.tsx';
 import { RoutingPage } from './pages/admin/RoutingPage.tsx';
+import { SignalCategoriesPage } from './pages/admin/SignalCategoriesPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { NotificationsPage } from './pages/alerts/NotificationsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
@@ -88,6 +89,7 @@ function StaffApp() {
               <Route path="gebruikers" element={<UsersPage />} />
               <Route path="matrix" element={<MatrixPage />} />
               <Route path="routering" element={<RoutingPage />} />
+              <Route path="signaalcategorieen" element={<SignalCategoriesPage />} />
               <Route path="e-mail" element={<OutboxPage />} />
             </Route>
             <Route path="audit" element={<AuditPage />} />

@@ -481,6 +481,13 @@ export const api = {
     apiRequest<Collection<AreaWithGeometry>>('/areas', { signal }),
   listSignalCategories: (signal?: AbortSignal) =>
     apiRequest<Collection<SignalCategory>>('/signal-categories', { signal }),
+  createSignalCategory: (input: SignalCategory) =>
+    apiRequest<SignalCategory>('/signal-categories', { method: 'POST', body: input }),
+  updateSignalCategory: (key: string, input: Partial<Omit<SignalCategory, 'key'>>) =>
+    apiRequest<SignalCategory>(`/signal-categories/${encodeURIComponent(key)}`, {
+      method: 'PATCH',
+      body: input,
+    }),
   listSignals: (filter: SignalFilter, page: Page, signal?: AbortSignal) =>
     apiRequest<Collection<Signal>>(`/signals${signalQuery(filter, page)}`, { signal }),
   getSignal: (id: string, signal?: AbortSignal) =>

@@ -2,7 +2,10 @@ import { hasPermission } from '@wijkregie/shared';
 import { Navigate, NavLink, Outlet } from 'react-router-dom';
 import { useUser } from '../../auth/AuthContext.tsx';
 
-/** Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Routering, Uitgaande e-mail) above the pages of the section. */
+/**
+ * Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Routering, Signaalcategorieën, Uitgaande
+ * e-mail) above the pages of the section.
+ */
 export function BeheerLayout() {
   const user = useUser();
   const links = [
@@ -10,6 +13,10 @@ export function BeheerLayout() {
     hasPermission(user, 'users.read') && { to: '/beheer/gebruikers', label: 'Gebruikers' },
     hasPermission(user, 'matrix.read') && { to: '/beheer/matrix', label: 'Autorisatiematrix' },
     hasPermission(user, 'signals.configure') && { to: '/beheer/routering', label: 'Routering' },
+    hasPermission(user, 'signals.configure') && {
+      to: '/beheer/signaalcategorieen',
+      label: 'Signaalcategorieën',
+    },
     hasPermission(user, 'outbox.read') && { to: '/beheer/e-mail', label: 'Uitgaande e-mail' },
   ].filter((link): link is { to: string; label: string } => Boolean(link));
 
