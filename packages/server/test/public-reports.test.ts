@@ -157,3 +157,14 @@ describe('contact details', () => {
     expect(track.body).not.toContain('06-12345678');
   });
 });
+
+describe('the map', () => {
+  it('shows the public boundaries of wijken and buurten without login', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/public/v1/areas?gemeente=${t.id}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toHaveProperty('items');
+    expectProblem(await app.inject({ method: 'GET', url: '/api/public/v1/areas?gemeente=geen-id' }), 400, [
+      'gemeente',
+    ]);
+  });
+});

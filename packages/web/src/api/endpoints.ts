@@ -526,6 +526,8 @@ export const api = {
   // Resident reports (public, no login).
   publicCategories: (signal?: AbortSignal) =>
     apiRequest<Collection<{ key: string; label: string }>>('/categories', { ...PUBLIC, signal }),
+  publicAreas: (signal?: AbortSignal) =>
+    apiRequest<Collection<AreaWithGeometry>>('/areas', { ...PUBLIC, signal }),
   createPublicReport: (input: PublicReport) =>
     apiRequest<{ trackingCode: string }>('/reports', { ...PUBLIC, method: 'POST', body: input }),
   trackPublicReport: (code: string, signal?: AbortSignal) =>

@@ -689,6 +689,47 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
       return { items, total: items.length };
     },
   );
+  r.get(
+    '/api/public/v1/areas',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['Bewoners'],
+        summary: 'Wijken en buurten (openbare grenzen) voor de kaart op het meldformulier',
+        querystring: gemeenteQuery,
+        response: {
+          200: collection(
+            z.object({
+              id: z.uuid(),
+              kind: z.enum(['wijk', 'buurt']),
+              code: z.string(),
+              name: z.string(),
+              parentId: z.uuid().nullable(),
+              geometry: z.unknown(),
+            }),
+          ),
+          ...problemResponses(400, 503),
+        },
+      },
+    },
+    async (req) => {
+      const tenantId = await resolvePublicTenant(system, req.query.gemeente);
+      const items = await system.db.query<{
+        id: string;
+        kind: 'wijk' | 'buurt';
+        code: string;
+        name: string;
+        parentId: string | null;
+        geometry: unknown;
+      }>(
+        `SELECT id, kind, code, name, parent_id AS "parentId", geometry FROM areas WHERE tenant_id = $1
+          ORDER BY kind DESC, code`,
+        [tenantId],
+      );
+      return { items, total: items.length };
+    },
+  );
+
   r.post(
     '/api/public/v1/reports',
     {

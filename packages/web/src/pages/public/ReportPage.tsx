@@ -17,6 +17,7 @@ import { useApiData } from '../../lib/useApiData.ts';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { AddressFields, type AddressValues, addressInput, EMPTY_ADDRESS } from '../signals/AddressFields.tsx';
+import { AreaMap } from '../signals/AreaMap.tsx';
 import { usePublicTitle } from './PublicLayout.tsx';
 
 const FORM_ID = 'report';
@@ -34,6 +35,7 @@ const FIELDS = [
 ] as const;
 
 const loadCategories = (signal: AbortSignal) => api.publicCategories(signal);
+const loadAreas = (signal: AbortSignal) => api.publicAreas(signal);
 
 /** /melden: a resident reports something, without logging in, and gets a code to follow it. */
 export function ReportPage() {
@@ -72,6 +74,7 @@ function Receipt({ code }: { code: string }) {
 function ReportForm({ onDone }: { onDone: (code: string) => void }) {
   const navigate = useNavigate();
   const categories = useApiData(loadCategories);
+  const areas = useApiData(loadAreas);
   const [category, setCategory] = useState('');
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState<AddressValues>(EMPTY_ADDRESS);
@@ -210,6 +213,20 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
           error={fieldErrors.lat ?? fieldErrors.lng}
         >
           <AddressFields formId={FORM_ID} values={address} onChange={setAddress} errors={fieldErrors} />
+          {(areas.data?.items.length ?? 0) > 0 && (
+            <AreaMap
+              areas={areas.data?.items ?? []}
+              value={point}
+              onChange={(next) => {
+                setPoint(next);
+                setLocateMessage(
+                  next
+                    ? `De plek op de kaart is vastgelegd (${formatPoint(next.lat, next.lng)}).`
+                    : 'De plek is weggehaald.',
+                );
+              }}
+            />
+          )}
           <div className="wr-inline-control">
             <Button appearance="secondary-action" busy={locating} onClick={locate}>
               Mijn huidige locatie gebruiken
