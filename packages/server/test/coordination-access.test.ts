@@ -82,3 +82,31 @@ describe('who may not', () => {
     expectProblem(await (await loggedIn(app, t.admin)).get(`/api/v1/meetings/${meetingId}`), 403);
   });
 });
+
+describe('bad input and roles on the coordination routes', () => {
+  it('answers 400 naming the parameter and 403 for roles without case work, changing nothing', async () => {
+    const reg = await loggedIn(app, t.regisseur);
+    const auditor = await loggedIn(app, t.auditor);
+    const c = await createCase(reg, { title: 'Parameters', partnerIds: [] });
+    expectProblem(await reg.get('/api/v1/actions/geen-id'), 400);
+    expectProblem(await reg.get('/api/v1/meetings?upcoming=ja'), 400, ['upcoming']);
+    expectProblem(await reg.get('/api/v1/meetings/geen-id'), 400);
+    expectProblem(await reg.get('/api/v1/meetings/geen-id/minutes'), 400);
+    expectProblem(await reg.get(`/api/v1/meetings/${crypto.randomUUID()}/pdf?partnerId=politie`), 400, [
+      'partnerId',
+    ]);
+    expectProblem(await reg.post('/api/v1/cases/geen-id/follow'), 400);
+    expectProblem(await reg.delete('/api/v1/cases/geen-id/follow'), 400);
+    expectProblem(await reg.get('/api/v1/cases/geen-id/situation'), 400);
+    expectProblem(await reg.put('/api/v1/me/preferences', { email: 'daily', extra: true }), 400, ['extra']);
+    expect((await reg.get('/api/v1/me/preferences')).json()).toEqual({ email: 'immediate' });
+    expect(
+      (await app.inject({ method: 'PUT', url: '/api/v1/me/preferences', payload: { email: 'off' } }))
+        .statusCode,
+    ).toBe(401);
+    expectProblem(await auditor.post('/api/v1/alerts/read-all'), 403);
+    expectProblem(await auditor.get('/api/v1/alerts/stream'), 403);
+    expectProblem(await auditor.post(`/api/v1/cases/${c.id}/follow`), 403);
+    expectProblem(await auditor.get(`/api/v1/cases/${c.id}/situation`), 403);
+  });
+});
