@@ -92,6 +92,22 @@ export const recurrenceSchema = z.strictObject({
   count: z.number().int().min(2, 'Minstens 2 keer').max(52, 'Hoogstens 52 keer'),
 });
 
+/**
+ * Who sees a meeting: a regisseur, its chair, whoever planned it, and users of invited partners.
+ * (Which agenda items they see is decided per case, with `seesCase`.) The list SQL mirrors it.
+ */
+export function seesMeeting(
+  actor: { userId: string; partnerId: string; roles: readonly string[] },
+  m: { chairUserId: string; createdByUserId: string; partnerIds: readonly string[] },
+): boolean {
+  return (
+    actor.roles.includes('regisseur') ||
+    m.chairUserId === actor.userId ||
+    m.createdByUserId === actor.userId ||
+    m.partnerIds.includes(actor.partnerId)
+  );
+}
+
 export const createMeetingSchema = z.strictObject({
   title: z.string().trim().min(1, 'Titel is verplicht').max(200, 'Titel is te lang (max. 200 tekens)'),
   kind: z.enum(MEETING_KINDS, { error: 'Kies case, coordination of area' }),

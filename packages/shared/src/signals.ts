@@ -58,6 +58,21 @@ export function signalTransition(from: SignalStatus, to: SignalStatus): 'step' |
   return from === 'closed' || from === 'dismissed' ? 'reopen' : 'step';
 }
 
+/**
+ * Who sees a signal: regisseurs, the partner that reported it and the partner it is routed to. The
+ * list SQL (`signalVisibleSql` in the server) mirrors it.
+ */
+export function seesSignal(
+  actor: { partnerId: string; roles: readonly string[] },
+  s: { reporterPartnerId: string | null; routedPartnerId: string | null },
+): boolean {
+  return (
+    actor.roles.includes('regisseur') ||
+    s.reporterPartnerId === actor.partnerId ||
+    s.routedPartnerId === actor.partnerId
+  );
+}
+
 export const CREDITOR_TYPES = ['energie', 'water', 'huur', 'zorgverzekering'] as const;
 export type CreditorType = (typeof CREDITOR_TYPES)[number];
 export const CREDITOR_TYPE_LABELS: Record<CreditorType, string> = {

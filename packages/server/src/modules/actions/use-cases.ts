@@ -7,6 +7,7 @@ import {
   canChangeAction,
   type FieldError,
   seesCase,
+  seesMeeting,
   type UpdateAction,
 } from '@wijkregie/shared';
 import type { TenantScope } from '../../db/scope.js';
@@ -20,7 +21,7 @@ import { findCase, setCasePartners, touchCase } from '../cases/repository.js';
 import { visibleCase } from '../cases/use-cases.js';
 import { viewerOf } from '../cases/visibility.js';
 import { existingPartnerIds } from '../matrix/repository.js';
-import { meetingHasCase, meetingVisible } from '../meetings/repository.js';
+import { findMeeting } from '../meetings/repository.js';
 import {
   type ActionFilter,
   type ActionRecord,
@@ -81,9 +82,8 @@ export function createAction(ctx: RequestContext, caseId: string, input: CreateA
       }
     }
     if (input.meetingId) {
-      const ok =
-        (await meetingVisible(s, viewerOf(ctx), input.meetingId)) &&
-        (await meetingHasCase(s, input.meetingId, caseId));
+      const m = await findMeeting(s, input.meetingId);
+      const ok = m !== undefined && seesMeeting(ctx, m) && m.caseIds.includes(caseId);
       if (!ok)
         errors.push({ path: 'meetingId', message: 'Onbekend overleg, of de casus staat niet op de agenda' });
     }

@@ -2,6 +2,7 @@ import type { AlertKind } from '@wijkregie/shared';
 import type { Db } from '../../db/db.js';
 import { TenantScope } from '../../db/scope.js';
 import { amsterdamDate } from '../../lib/time.js';
+import { userSeesCaseSql } from '../cases/visibility.js';
 import { digestEmail } from './email-content.js';
 import { type MailTransport, type OutboxOptions, OutboxWorker } from './mailer.js';
 import { OUTBOX_CHANNEL, raiseAlert, raiseSignalOverdue } from './repository.js';
@@ -109,8 +110,7 @@ export async function sendDigests(db: Db, publicUrl: string, day = amsterdamDate
          SELECT m.kind, c.reference, count(*)::int AS n, u.email
            FROM mine m JOIN cases c ON c.tenant_id = $1 AND c.id = m.case_id
            JOIN users u ON u.tenant_id = $1 AND u.id = $2
-          WHERE 'regisseur' = ANY (u.roles) OR c.director_user_id = u.id
-             OR EXISTS (SELECT 1 FROM case_partners cp WHERE cp.case_id = c.id AND cp.partner_id = u.partner_id)
+          WHERE ${userSeesCaseSql('u', 'c')}
           GROUP BY m.kind, c.reference, u.email
           ORDER BY c.reference, m.kind`,
         [u.tenant_id, u.user_id],

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/db.js';
+import { userSeesCaseSql } from '../cases/visibility.js';
 
 /** What the outbox worker needs of an SMTP client; nodemailer's transport, or a test double. */
 export interface MailTransport {
@@ -159,9 +160,7 @@ export class OutboxWorker {
                         AND u.email_preference <> 'off'
                         AND (o.case_id IS NULL OR EXISTS (
                           SELECT 1 FROM cases c WHERE c.tenant_id = o.tenant_id AND c.id = o.case_id
-                             AND ('regisseur' = ANY (u.roles) OR c.director_user_id = u.id
-                                  OR EXISTS (SELECT 1 FROM case_partners cp
-                                              WHERE cp.case_id = c.id AND cp.partner_id = u.partner_id))))
+                             AND ${userSeesCaseSql('u', 'c')}))
                    ) AS deliverable`,
         [this.o.batch, this.o.lockMs],
       ),

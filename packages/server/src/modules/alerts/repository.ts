@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/db.js';
 import { Params, selectPage } from '../../db/params.js';
 import type { TenantScope } from '../../db/scope.js';
 import { amsterdamDate, amsterdamMidnight } from '../../lib/time.js';
-import { caseVisibleSql, type Viewer } from '../cases/visibility.js';
+import { caseVisibleSql, userSeesCaseSql, type Viewer } from '../cases/visibility.js';
 import { signalVisibleSql } from '../signals/visibility.js';
 import { alertEmail, type EmailContent, signalAlertEmail } from './email-content.js';
 
@@ -52,8 +52,7 @@ export async function raiseAlert(s: TenantScope, publicUrl: string, ev: AlertEve
      SELECT u.id, u.email, u.email_preference, c.reference
        FROM r JOIN users u ON u.tenant_id = ${tenant} AND u.id = r.user_id CROSS JOIN c
       WHERE u.active AND u.id IS DISTINCT FROM ${actor}::uuid
-        AND ('regisseur' = ANY (u.roles) OR u.id = c.director_user_id
-             OR EXISTS (SELECT 1 FROM case_partners cp WHERE cp.case_id = c.id AND cp.partner_id = u.partner_id))
+        AND ${userSeesCaseSql('u', 'c')}
       ORDER BY u.id`,
     p.values,
   );

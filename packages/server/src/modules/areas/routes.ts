@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/context.js';
 import { collection, problemResponses } from '../../http/openapi.js';
+import { listAreas } from './repository.js';
 
-const areaSchema = z.object({
+export const areaSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['wijk', 'buurt']),
   code: z.string(),
@@ -25,12 +26,7 @@ export function areaRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const s = ctxOf(req).db.read;
-      const items = await s.q.query<z.infer<typeof areaSchema>>(
-        `SELECT id, kind, code, name, parent_id AS "parentId", geometry FROM areas WHERE tenant_id = $1
-          ORDER BY kind DESC, code`,
-        [s.tenantId],
-      );
+      const items = await listAreas(ctxOf(req).db.read);
       return { items, total: items.length };
     },
   );

@@ -26,6 +26,15 @@ export function caseVisibleSql(alias: string, v: Viewer, p: Params): string {
     SELECT 1 FROM case_partners vcp WHERE vcp.case_id = ${alias}.id AND vcp.partner_id = ${p.add(v.partnerId)}))`;
 }
 
+/**
+ * SQL twin of `seesCase` for another user than the caller: the user row `u` and the case row `c`.
+ * Used where recipients are checked (when alerts are made, emails sent and digests composed).
+ */
+export function userSeesCaseSql(u: string, c: string): string {
+  return `('regisseur' = ANY (${u}.roles) OR ${c}.director_user_id = ${u}.id
+    OR EXISTS (SELECT 1 FROM case_partners ucp WHERE ucp.case_id = ${c}.id AND ucp.partner_id = ${u}.partner_id))`;
+}
+
 /** The same for a case given by its id expression. */
 export function caseIdVisibleSql(idExpr: string, v: Viewer, p: Params): string {
   if (v.regisseur) return 'true';

@@ -54,10 +54,7 @@ const toRecord = (r: MeetingRow): MeetingRecord => ({
   createdByUserId: r.created_by_user_id,
 });
 
-/**
- * Who sees a meeting: a regisseur, its chair, whoever planned it, and the users of invited partners.
- * (Which agenda items they see is decided per case.)
- */
+/** SQL twin of `seesMeeting` (packages/shared/src/coordination.ts) for lists. */
 export function meetingVisibleSql(alias: string, v: Viewer, p: Params): string {
   if (v.regisseur) return 'true';
   const user = p.add(v.userId);
@@ -148,23 +145,6 @@ export async function findMeeting(s: TenantScope, id: string): Promise<MeetingRe
     [s.tenantId, id],
   );
   return row ? toRecord(row) : undefined;
-}
-
-export async function meetingVisible(s: TenantScope, v: Viewer, id: string): Promise<boolean> {
-  const p = new Params();
-  const rows = await s.q.query(
-    `SELECT 1 FROM meetings m WHERE m.tenant_id = ${p.add(s.tenantId)} AND m.id = ${p.add(id)} AND ${meetingVisibleSql('m', v, p)}`,
-    p.values,
-  );
-  return rows.length > 0;
-}
-
-export async function meetingHasCase(s: TenantScope, meetingId: string, caseId: string): Promise<boolean> {
-  const rows = await s.q.query(
-    'SELECT 1 FROM meeting_agenda WHERE tenant_id = $1 AND meeting_id = $2 AND case_id = $3',
-    [s.tenantId, meetingId, caseId],
-  );
-  return rows.length > 0;
 }
 
 export async function listMeetings(

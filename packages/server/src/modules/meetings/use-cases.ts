@@ -7,6 +7,7 @@ import {
   type FieldError,
   type Meeting,
   seesCase,
+  seesMeeting,
   type UpdateMeeting,
 } from '@wijkregie/shared';
 import type { TenantScope } from '../../db/scope.js';
@@ -26,7 +27,6 @@ import {
   insertMeeting,
   listMeetings,
   type MeetingRecord,
-  meetingVisible,
   setAgenda,
   setMeetingPartners,
   updateMeetingRow,
@@ -49,7 +49,7 @@ async function present(s: TenantScope, actor: Actor, m: MeetingRecord): Promise<
 
 async function visibleMeeting(s: TenantScope, ctx: RequestContext, id: string): Promise<MeetingRecord> {
   const m = await findMeeting(s, id);
-  if (!m || !(await meetingVisible(s, viewerOf(ctx), id))) throw notFound(NOT_FOUND);
+  if (!m || !seesMeeting(ctx, m)) throw notFound(NOT_FOUND);
   return m;
 }
 

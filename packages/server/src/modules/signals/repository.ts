@@ -283,15 +283,6 @@ export async function findSignal(s: TenantScope, id: string, today: string, lock
   return row ? toSignal(row, today) : undefined;
 }
 
-export async function signalVisible(s: TenantScope, v: Viewer, id: string): Promise<boolean> {
-  const p = new Params();
-  const rows = await s.q.query(
-    `SELECT 1 FROM signals sg WHERE sg.tenant_id = ${p.add(s.tenantId)} AND sg.id = ${p.add(id)} AND ${signalVisibleSql('sg', v, p)}`,
-    p.values,
-  );
-  return rows.length > 0;
-}
-
 export interface SignalFilter {
   status?: SignalStatus | undefined;
   category?: string | undefined;

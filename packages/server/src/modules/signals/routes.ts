@@ -1,14 +1,11 @@
 import {
   CASE_TYPES,
-  CREDITOR_TYPE_LABELS,
   CREDITOR_TYPES,
   caseSchema,
   createSignalSchema,
   importResultSchema,
   publicReportSchema,
-  SIGNAL_SOURCE_LABELS,
   SIGNAL_SOURCES,
-  SIGNAL_STATUS_LABELS,
   SIGNAL_STATUSES,
   signalCategorySchema,
   signalSchema,
@@ -21,27 +18,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { SystemDb } from '../../db/scope.js';
 import { ctxOf } from '../../http/context.js';
-import { AppError, notFound } from '../../http/errors.js';
+import { AppError } from '../../http/errors.js';
 import { collection, problemResponses } from '../../http/openapi.js';
 import { idParams, pagingQuery } from '../../http/paging.js';
-import { amsterdamDate } from '../../lib/time.js';
-import { auditEntries } from '../audit/context.js';
-import { appendAudit } from '../audit/repository.js';
-import { viewerOf } from '../cases/visibility.js';
-import { existingPartnerIds } from '../matrix/repository.js';
+import { listAreas } from '../areas/repository.js';
+import { areaSchema } from '../areas/routes.js';
+import { changeCategory, createCategory, createRoute, removeRoute } from './configure.js';
+import { exportSignals, monitorOf } from './export.js';
 import { importCreditorCsv, importProgress } from './import.js';
 import { createPublicReport, RateLimit, resolvePublicTenant, tooMany, trackReport } from './public.js';
-import {
-  allSignals,
-  deleteRoute,
-  insertRoute,
-  insertSignalCategory,
-  listRoutes,
-  monitor,
-  signalCategories,
-  signalCategory,
-  updateSignalCategory,
-} from './repository.js';
+import { listRoutes, signalCategories } from './repository.js';
 import {
   createSignal,
   duplicatesOf,
@@ -98,14 +84,6 @@ const visitSchema = z.object({
   createdAt: z.string(),
 });
 
-/** A CSV cell: quoted when needed, and never a formula when opened in a spreadsheet. */
-function cell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-const csvLine = (values: unknown[]) => `${values.map(cell).join(';')}\r\n`;
-
 export function signalRoutes(app: FastifyInstance, system: SystemDb) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { auth: 'signals.read', purpose: PURPOSE } as const;
@@ -157,23 +135,7 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
         response: { 201: categoryOut, ...problemResponses(400, 401, 403, 409) },
       },
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      const ok = await ctx.db.transaction(async (s) => {
-        const created = await insertSignalCategory(s, req.body);
-        if (created) {
-          await appendAudit(
-            s.q,
-            auditEntries(ctx, [
-              { action: 'create', objectType: 'signal_category', details: { key: req.body.key } },
-            ]),
-          );
-        }
-        return created;
-      });
-      if (!ok) throw new AppError('conflict', 'Deze categorie bestaat al.');
-      return reply.code(201).send(req.body);
-    },
+    async (req, reply) => reply.code(201).send(await createCategory(ctxOf(req), req.body)),
   );
   r.patch(
     '/api/v1/signal-categories/:key',
@@ -187,31 +149,7 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
         response: { 200: categoryOut, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (req) => {
-      const ctx = ctxOf(req);
-      return ctx.db.transaction(async (s) => {
-        if (!(await updateSignalCategory(s, req.params.key, req.body)))
-          throw notFound('Deze categorie bestaat niet.');
-        await appendAudit(
-          s.q,
-          auditEntries(ctx, [
-            {
-              action: 'update',
-              objectType: 'signal_category',
-              details: { key: req.params.key, ...req.body },
-            },
-          ]),
-        );
-        const c = (await signalCategory(s, req.params.key))!;
-        return {
-          key: c.key,
-          label: c.label,
-          publicReport: c.public_report,
-          deadlineDays: c.deadline_days,
-          deadlineWorking: c.deadline_working,
-        };
-      });
-    },
+    async (req) => changeCategory(ctxOf(req), req.params.key, req.body),
   );
 
   r.post(
@@ -258,44 +196,11 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
-      const s = ctx.db.read;
-      const cats = new Map((await signalCategories(s)).map((c) => [c.key, c.label]));
-      const lines = [
-        `\uFEFF${csvLine(['id', 'gemeld op', 'categorie', 'bron', 'status', 'omschrijving', 'straat', 'huisnummer', 'postcode', 'plaats', 'eerste contact uiterlijk', 'te laat'])}`,
-      ];
-      const ids: string[] = [];
-      for await (const x of allSignals(s, viewerOf(ctx), toFilter(req.query), amsterdamDate())) {
-        ids.push(x.id);
-        lines.push(
-          csvLine([
-            x.id,
-            x.createdAt,
-            cats.get(x.category) ?? x.category,
-            SIGNAL_SOURCE_LABELS[x.source],
-            SIGNAL_STATUS_LABELS[x.status],
-            x.description,
-            x.location.street,
-            x.location.houseNumber,
-            x.location.postalCode,
-            x.location.city,
-            x.firstContactDue,
-            x.overdue ? 'ja' : 'nee',
-          ]),
-        );
-      }
-      await ctx.auditRead([
-        {
-          action: 'export',
-          objectType: 'signal',
-          objectIds: ids,
-          details: { filter: { ...req.query }, format: 'csv' },
-        },
-      ]);
+      const { filename, body } = await exportSignals(ctxOf(req), toFilter(req.query), req.query);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="signalen-${amsterdamDate()}.csv"`)
-        .send(lines.join(''));
+        .header('Content-Disposition', `attachment; filename="${filename}"`)
+        .send(body);
     },
   );
 
@@ -334,34 +239,13 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
-      const to = req.query.to ?? amsterdamDate();
-      const from = req.query.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4, 7)}-01`;
-      if (from > to)
-        throw new AppError('validation', 'Ongeldige periode', [{ path: 'from', message: 'Ligt na "to"' }]);
-      const items = await monitor(ctx.db.read, viewerOf(ctx), from, to);
-      if (req.query.format === 'csv') {
-        const body =
-          `\uFEFF${csvLine(['maand', 'schuldeiser', 'signalen', 'huishoudens', 'contact', 'hulp geaccepteerd', 'doorverwezen'])}` +
-          items
-            .map((i) =>
-              csvLine([
-                i.month,
-                CREDITOR_TYPE_LABELS[i.creditorType],
-                i.signals,
-                i.households,
-                i.contacted,
-                i.helpAccepted,
-                i.referred,
-              ]),
-            )
-            .join('');
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('Content-Disposition', `attachment; filename="monitor-vroegsignalering-${from}-${to}.csv"`)
-          .send(body);
-      }
-      return { items };
+      const { items, toCsv } = await monitorOf(ctxOf(req), req.query);
+      if (req.query.format !== 'csv') return { items };
+      const { filename, body } = toCsv();
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${filename}"`)
+        .send(body);
     },
   );
 
@@ -615,34 +499,7 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
         response: { 201: routeSchema, ...problemResponses(400, 401, 403, 409) },
       },
     },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      const body = req.body;
-      const created = await ctx.db.transaction(async (s) => {
-        const errors = [];
-        if (!(await signalCategory(s, body.category)))
-          errors.push({ path: 'category', message: 'Onbekende categorie' });
-        if (!(await existingPartnerIds(s, [body.partnerId])).has(body.partnerId)) {
-          errors.push({ path: 'partnerId', message: 'Onbekende partner' });
-        }
-        if (body.areaId) {
-          const rows = await s.q.query('SELECT 1 FROM areas WHERE tenant_id = $1 AND id = $2', [
-            s.tenantId,
-            body.areaId,
-          ]);
-          if (!rows.length) errors.push({ path: 'areaId', message: 'Onbekend gebied' });
-        }
-        if (errors.length) throw new AppError('validation', 'Ongeldige regel.', errors);
-        const id = await insertRoute(s, {
-          category: body.category,
-          areaId: body.areaId ?? null,
-          partnerId: body.partnerId,
-        });
-        if (!id) throw new AppError('conflict', 'Er is al een regel voor deze categorie en dit gebied.');
-        return { id, category: body.category, areaId: body.areaId ?? null, partnerId: body.partnerId };
-      });
-      return reply.code(201).send(created);
-    },
+    async (req, reply) => reply.code(201).send(await createRoute(ctxOf(req), req.body)),
   );
   r.delete(
     '/api/v1/signal-routes/:id',
@@ -656,8 +513,7 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
       },
     },
     async (req, reply) => {
-      const ok = await ctxOf(req).db.transaction((s) => deleteRoute(s, req.params.id));
-      if (!ok) throw notFound('Deze regel bestaat niet.');
+      await removeRoute(ctxOf(req), req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -698,34 +554,14 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
         summary: 'Wijken en buurten (openbare grenzen) voor de kaart op het meldformulier',
         querystring: gemeenteQuery,
         response: {
-          200: collection(
-            z.object({
-              id: z.uuid(),
-              kind: z.enum(['wijk', 'buurt']),
-              code: z.string(),
-              name: z.string(),
-              parentId: z.uuid().nullable(),
-              geometry: z.unknown(),
-            }),
-          ),
+          200: collection(areaSchema),
           ...problemResponses(400, 503),
         },
       },
     },
     async (req) => {
       const tenantId = await resolvePublicTenant(system, req.query.gemeente);
-      const items = await system.db.query<{
-        id: string;
-        kind: 'wijk' | 'buurt';
-        code: string;
-        name: string;
-        parentId: string | null;
-        geometry: unknown;
-      }>(
-        `SELECT id, kind, code, name, parent_id AS "parentId", geometry FROM areas WHERE tenant_id = $1
-          ORDER BY kind DESC, code`,
-        [tenantId],
-      );
+      const items = await listAreas(system.forTenant(tenantId).read);
       return { items, total: items.length };
     },
   );

@@ -4,6 +4,8 @@ import {
   type CreateSignal,
   type FieldError,
   type Signal,
+  seesCase,
+  seesSignal,
   signalTransition,
   type UpdateSignal,
   VISIT_OUTCOME_LABELS,
@@ -17,7 +19,7 @@ import { addWorkingDays } from '../../lib/workdays.js';
 import { auditEntries } from '../audit/context.js';
 import { appendAudit } from '../audit/repository.js';
 import { findCase } from '../cases/repository.js';
-import { createCaseIn, visibleCase } from '../cases/use-cases.js';
+import { createCaseIn } from '../cases/use-cases.js';
 import { viewerOf } from '../cases/visibility.js';
 import { existingPartnerIds } from '../matrix/repository.js';
 import { areaAt, visibleSubjectIds } from '../subjects/repository.js';
@@ -40,7 +42,6 @@ import {
   signalCategory,
   signalHistory,
   signalMatches,
-  signalVisible,
   updateSignalRow,
   visitsOf,
   worklist,
@@ -63,7 +64,7 @@ function mayTriage(ctx: RequestContext, sig: SignalRecord): boolean {
 
 export async function visibleSignal(s: TenantScope, ctx: RequestContext, id: string, lock = false) {
   const sig = await findSignal(s, id, amsterdamDate(), lock);
-  if (!sig || !(await signalVisible(s, viewerOf(ctx), id))) throw notFound(NOT_FOUND);
+  if (!sig || !seesSignal(ctx, sig)) throw notFound(NOT_FOUND);
   return sig;
 }
 
@@ -210,12 +211,7 @@ export function updateSignal(ctx: RequestContext, id: string, u: UpdateSignal): 
       if (u.caseId) {
         const c = await findCase(s, u.caseId);
         // A case the caller cannot see does not exist for them.
-        try {
-          await visibleCase(s, ctx, u.caseId);
-        } catch {
-          throw invalidField('caseId', 'Onbekende casus');
-        }
-        if (!c) throw invalidField('caseId', 'Onbekende casus');
+        if (!c || !seesCase(ctx, c)) throw invalidField('caseId', 'Onbekende casus');
       }
       set.caseId = u.caseId;
       change.caseId = { from: sig.caseId, to: u.caseId };
@@ -293,12 +289,8 @@ export function mergeSignal(ctx: RequestContext, id: string, intoId: string): Pr
   return ctx.db.transaction(async (s) => {
     if (id === intoId) throw invalidField('intoId', 'Een signaal kan niet met zichzelf worden samengevoegd');
     const dup = await visibleSignal(s, ctx, id, true);
-    let into: SignalRecord;
-    try {
-      into = await visibleSignal(s, ctx, intoId, true);
-    } catch {
-      throw invalidField('intoId', 'Onbekend signaal');
-    }
+    const into = await findSignal(s, intoId, amsterdamDate(), true);
+    if (!into || !seesSignal(ctx, into)) throw invalidField('intoId', 'Onbekend signaal');
     if (!mayTriage(ctx, dup) || !mayTriage(ctx, into))
       throw forbidden('Je kunt deze signalen niet samenvoegen.');
     if (dup.mergedIntoId) throw conflict('Dit signaal is al samengevoegd.');

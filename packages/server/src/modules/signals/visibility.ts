@@ -2,8 +2,8 @@ import type { Params } from '../../db/params.js';
 import type { Viewer } from '../cases/visibility.js';
 
 /**
- * Who sees a signal: regisseurs, the partner that reported it and the partner it is routed to.
- * (A resident's report has no reporting partner: regisseurs and the routed partner.)
+ * SQL twin of `seesSignal` (packages/shared/src/signals.ts) for lists: regisseurs, the reporting and
+ * the routed partner. (A resident's report has no reporting partner.)
  */
 export function signalVisibleSql(alias: string, v: Viewer, p: Params): string {
   if (v.regisseur) return 'true';
