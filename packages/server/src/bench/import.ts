@@ -25,6 +25,7 @@ import {
   connectAdmin,
   freePort,
   log,
+  memoryOf,
   onCleanup,
   secs,
   startChild,
@@ -87,17 +88,6 @@ async function login(base: string, email: string): Promise<string> {
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('wijkregie_session='));
   if (!cookie) throw new Error('login gave no session cookie');
   return cookie.split(';')[0]!;
-}
-
-function memoryOf(pid: number): { peakMiB: number; rssMiB: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) =>
-      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-    return { peakMiB: Math.round(kb('VmHWM') / 1024), rssMiB: Math.round(kb('VmRSS') / 1024) };
-  } catch {
-    return undefined;
-  }
 }
 
 interface Person {

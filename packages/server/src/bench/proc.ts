@@ -1,7 +1,7 @@
 /**
  * Small process helpers for bench scripts that run on their own (`alerts.ts`): a clean-up list
  * that also runs on SIGINT/SIGTERM, child processes with a log file, waiting for a URL, a free
- * port and the PostgreSQL admin connection. The same as in `run.ts`, which keeps its own copy.
+ * port, the PostgreSQL admin connection and /proc readings. Shared by `run.ts`, `alerts.ts` and `import.ts`.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
@@ -138,5 +138,18 @@ export function machineTicks(): { busy: number; all: number } {
     return { busy: all - (cpu[3] ?? 0) - (cpu[4] ?? 0), all };
   } catch {
     return { busy: 0, all: 0 };
+  }
+}
+
+/** Peak and current resident set size of a process, in MiB (Linux /proc). */
+export function memoryOf(pid: number | undefined): { peakMiB: number; rssMiB: number } | undefined {
+  if (!pid) return undefined;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) =>
+      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { peakMiB: Math.round(kb('VmHWM') / 1024), rssMiB: Math.round(kb('VmRSS') / 1024) };
+  } catch {
+    return undefined;
   }
 }

@@ -16,12 +16,11 @@
  * only the read benchmark).
  * At the end the alert latency bench (`alerts.ts`, its own knobs there) runs as its own process.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import type { Db, Queryable } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { openPostgres } from '../db/postgres.js';
@@ -29,6 +28,18 @@ import { TenantScope } from '../db/scope.js';
 import { searchPersons } from '../modules/subjects/repository.js';
 import { parsePersonQuery } from '../modules/subjects/use-cases.js';
 import { type LoadResult, measure, percentile } from './load.js';
+import {
+  cleanup,
+  connectAdmin,
+  freePort,
+  log,
+  memoryOf,
+  onCleanup,
+  secs,
+  startChild,
+  ticksOf,
+  waitFor,
+} from './proc.js';
 
 interface CpuShare {
   server: number;
@@ -69,116 +80,6 @@ const SEARCH_CONNECTIONS = 10;
 const TARGET_RATIO = 0.15;
 const TARGET_CASE_P99 = 50;
 const TARGET_SEARCH_P95 = 100;
-
-const t0 = performance.now();
-const secs = (from = t0) => Math.round((performance.now() - from) / 100) / 10;
-const log = (msg: string) => console.log(`[${secs().toFixed(1).padStart(6)} s] ${msg}`);
-
-// Cleanup ------------------------------------------------------------------------------------------
-
-const cleanups: { name: string; fn: () => Promise<void> }[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const c of cleanups.splice(0).reverse()) {
-      try {
-        await c.fn();
-      } catch (err) {
-        console.error(`opruimen (${c.name}) mislukt:`, err instanceof Error ? err.message : err);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: opruimen…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-// Processes ----------------------------------------------------------------------------------------
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface Child {
-  proc: ChildProcess;
-  logFile: string;
-  exited: boolean;
-}
-
-function startChild(script: string, env: NodeJS.ProcessEnv, logFile: string): Child {
-  const fd = openSync(logFile, 'w');
-  const proc = spawn(process.execPath, [script], { env, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  const child: Child = { proc, logFile, exited: false };
-  proc.on('exit', () => {
-    child.exited = true;
-  });
-  cleanups.push({ name: script, fn: () => stopChild(child) });
-  return child;
-}
-
-async function stopChild(c: Child): Promise<void> {
-  if (c.exited) return;
-  const gone = new Promise<void>((resolve) => c.proc.once('exit', () => resolve()));
-  c.proc.kill('SIGTERM');
-  const timer = setTimeout(() => c.proc.kill('SIGKILL'), 10_000);
-  await gone;
-  clearTimeout(timer);
-}
-
-const logTail = (c: Child) => readFileSync(c.logFile, 'utf8').split('\n').slice(-15).join('\n');
-
-async function waitFor(c: Child, url: string, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (c.exited) throw new Error(`process stopped before it answered ${url}:\n${logTail(c)}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no answer from ${url} within ${timeoutMs} ms:\n${logTail(c)}`);
-}
-
-/** Peak and current resident set size of a process, in MiB (Linux /proc). */
-function memoryOf(pid: number | undefined): { peakMiB: number; rssMiB: number } | undefined {
-  if (!pid) return undefined;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) =>
-      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-    return { peakMiB: Math.round(kb('VmHWM') / 1024), rssMiB: Math.round(kb('VmRSS') / 1024) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU time in clock ticks (USER_HZ, 100 on Linux) from /proc/<pid>/stat: utime + stime. */
-function ticksOf(pid: number | string): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0; // gone meanwhile
-  }
-}
 
 interface CpuSnapshot {
   at: number;
@@ -241,29 +142,6 @@ function cpuMeter(serverPid: number) {
 }
 
 // Database -----------------------------------------------------------------------------------------
-
-async function connectAdmin(url: string): Promise<pg.Client> {
-  const attempt = async () => {
-    const c = new pg.Client({ connectionString: url, application_name: 'wijkregie-bench' });
-    await c.connect();
-    return c;
-  };
-  try {
-    return await attempt();
-  } catch (err) {
-    if (process.env.DATABASE_URL) throw err;
-    log('PostgreSQL antwoordt niet; starten met pg_ctlcluster 15 main…');
-    spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', '15', 'main', 'start'], { stdio: 'inherit' });
-    for (let i = 0; i < 30; i++) {
-      try {
-        return await attempt();
-      } catch {
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
-    throw err;
-  }
-}
 
 /** Runs each statement under EXPLAIN ANALYZE and keeps the plans; answers no rows. */
 class Explainer implements Queryable {
@@ -370,20 +248,17 @@ async function main() {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '_').slice(0, 15);
   const dbName = `wijkregie_bench_${Date.now()}`;
   const work = mkdtempSync(join(tmpdir(), 'wijkregie-bench-'));
-  cleanups.push({ name: 'logs', fn: async () => rmSync(work, { recursive: true, force: true }) });
+  onCleanup('logs', async () => rmSync(work, { recursive: true, force: true }));
 
   const admin = await connectAdmin(adminUrl);
   const [{ version } = { version: '?' }] = (
     await admin.query<{ version: string }>("SELECT current_setting('server_version') AS version")
   ).rows;
   await admin.query(`CREATE DATABASE ${dbName}`);
-  cleanups.push({
-    name: 'database',
-    fn: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-      log(`database ${dbName} verwijderd`);
-    },
+  onCleanup('database', async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+    log(`database ${dbName} verwijderd`);
   });
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
@@ -392,7 +267,7 @@ async function main() {
 
   // One connection: setseed holds for all seeding statements.
   const db: Db = openPostgres(dbUrl, 1);
-  cleanups.push({ name: 'pool', fn: () => db.close() });
+  onCleanup('pool', () => db.close());
   await migrate(db);
 
   const seedStart = performance.now();
