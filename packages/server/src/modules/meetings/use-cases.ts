@@ -34,18 +34,19 @@ import {
 
 const NOT_FOUND = 'Dit overleg bestaat niet of is niet zichtbaar voor jou.';
 
-/** The meeting as `actor` may see it: agenda items only of cases the actor sees. */
-async function present(s: TenantScope, actor: Actor, m: MeetingRecord): Promise<Meeting> {
-  const cases = await agendaCases(s, m.caseIds);
-  const { caseIds, createdByUserId: _, ...rest } = m;
-  return {
+/** Meetings as `actor` may see them: agenda items only of cases the actor sees (one query for all). */
+async function present(s: TenantScope, actor: Actor, meetings: readonly MeetingRecord[]): Promise<Meeting[]> {
+  const cases = await agendaCases(s, [...new Set(meetings.flatMap((m) => m.caseIds))]);
+  return meetings.map(({ caseIds, createdByUserId: _, ...rest }) => ({
     ...rest,
     agenda: caseIds
       .map((id) => cases.get(id))
       .filter((c): c is AgendaCase => c !== undefined && seesCase(actor, c))
       .map((c) => ({ caseId: c.id, caseReference: c.reference, caseTitle: c.title })),
-  };
+  }));
 }
+const presentOne = async (s: TenantScope, actor: Actor, m: MeetingRecord) =>
+  (await present(s, actor, [m]))[0]!;
 
 async function visibleMeeting(s: TenantScope, ctx: RequestContext, id: string): Promise<MeetingRecord> {
   const m = await findMeeting(s, id);
@@ -116,14 +117,14 @@ export function createMeeting(ctx: RequestContext, input: CreateMeeting): Promis
         },
       ]),
     );
-    return present(s, ctx, (await findMeeting(s, ids[0]!))!);
+    return presentOne(s, ctx, (await findMeeting(s, ids[0]!))!);
   });
 }
 
 export async function getMeeting(ctx: RequestContext, id: string): Promise<Meeting> {
   const s = ctx.db.read;
   const m = await visibleMeeting(s, ctx, id);
-  const out = await present(s, ctx, m);
+  const out = await presentOne(s, ctx, m);
   await ctx.auditRead([
     { action: 'read', objectType: 'meeting', objectId: id, objectIds: out.agenda.map((a) => a.caseId) },
   ]);
@@ -150,8 +151,7 @@ export async function findMeetings(
     f.when === 'past' ? 'desc' : 'asc',
     page,
   );
-  const items: Meeting[] = [];
-  for (const m of result.items) items.push(await present(s, ctx, m));
+  const items = await present(s, ctx, result.items);
   await ctx.auditRead([{ action: 'list', objectType: 'meeting', objectIds: items.map((m) => m.id) }]);
   return { items, total: result.total };
 }
@@ -176,7 +176,7 @@ export function updateMeeting(ctx: RequestContext, id: string, u: UpdateMeeting)
         { action: 'update', objectType: 'meeting', objectId: id, details: { fields: Object.keys(u) } },
       ]),
     );
-    return present(s, ctx, (await findMeeting(s, id))!);
+    return presentOne(s, ctx, (await findMeeting(s, id))!);
   });
 }
 
