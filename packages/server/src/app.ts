@@ -18,6 +18,7 @@ import { SystemDb } from './db/scope.js';
 import { DEFAULT_SESSION_LIMITS, registerAuth, type SessionLimits } from './http/auth.js';
 import { AppError, errorHandler, notFound, sendProblem, validationError } from './http/errors.js';
 import { registerSecurity } from './http/security.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { actionRoutes } from './modules/actions/routes.js';
 import { AlertHub } from './modules/alerts/hub.js';
 import { alertRoutes } from './modules/alerts/routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   registerSecurity(app, opts.publicUrl);
+  registerTextGuard(app);
   const audit = new AuditWriter(opts.db);
   // Live alerts: listen before serving; end every open stream before the server closes.
   const hub = new AlertHub(opts.db);

@@ -9,6 +9,7 @@ import {
 } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../http/text-guard.js';
 import { addDays, amsterdamDate, amsterdamMidnight } from '../../lib/time.js';
 import { addWorkingDays } from '../../lib/workdays.js';
 import { auditEntries } from '../audit/context.js';
@@ -338,6 +339,11 @@ export class RowValidator {
 
   validate(rec: CsvRecord): CreditorSignalRow | string {
     if (rec.error) return `Regel ${rec.line}: ${rec.error}`;
+    // A NUL byte decodes to U+0000, which PostgreSQL cannot store: the row is refused, not the file.
+    const unstorable = CREDITOR_COLUMNS.filter((c) => hasUnstorableText(rec.fields[this.columns[c]] ?? ''));
+    if (unstorable.length) {
+      return `Regel ${rec.line}: ${unstorable.map((c) => `${c}: ${UNSTORABLE_MESSAGE.toLowerCase()}`).join('; ')}`;
+    }
     const width = CREDITOR_COLUMNS.length;
     const extra = rec.fields.slice(width);
     if (rec.fields.length < width || extra.some((f) => f.trim() !== '')) {

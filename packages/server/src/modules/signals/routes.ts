@@ -44,6 +44,11 @@ import {
 const PURPOSE = 'Vroegsignalering en signalen integrale wijkaanpak';
 const TAGS = ['Signalen'];
 const CSV_LIMIT = 50 * 1024 * 1024;
+
+/** A buffer as a stream of 1 MiB slices (views, no copies). */
+async function* slices(buf: Buffer, size = 1024 * 1024): AsyncGenerator<Buffer> {
+  for (let at = 0; at < buf.length; at += size) yield buf.subarray(at, at + size);
+}
 const date = z.iso.date({ error: 'Geen geldige datum (JJJJ-MM-DD)' });
 const bool = z.enum(['true', 'false'], { error: 'Kies true of false' }).optional();
 
@@ -249,9 +254,11 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
     },
   );
 
-  // The creditor file arrives as a stream: the parser reads it chunk by chunk.
-  app.addContentTypeParser('text/csv', { bodyLimit: CSV_LIMIT }, (_req, payload, done) =>
-    done(null, payload),
+  // The creditor file is read whole (at most 50 MiB) before anything is stored: Fastify counts the
+  // bytes as they arrive, so a larger file is 413 whether or not it announces its length, and no batch
+  // of it can have been committed. The reader then takes it in 1 MiB slices.
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: CSV_LIMIT }, (_req, body, done) =>
+    done(null, body),
   );
   r.post(
     '/api/v1/signals/import',
@@ -260,7 +267,7 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
       bodyLimit: CSV_LIMIT,
       schema: {
         tags: TAGS,
-        summary: 'Vroegsignalen van schuldeisers importeren (text/csv, zie API.md); niet voor de politie',
+        summary: 'Vroegsignalen van schuldeisers importeren (text/csv, max. 50 MiB); niet voor de politie',
         consumes: ['text/csv'],
         response: {
           200: importResultSchema.extend({ importId: z.uuid().optional() }),
@@ -270,10 +277,10 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
     },
     async (req) => {
       const body = req.body as unknown;
-      if (!body || typeof (body as AsyncIterable<Buffer>)[Symbol.asyncIterator] !== 'function') {
+      if (!Buffer.isBuffer(body)) {
         throw new AppError('unsupported-media-type', 'Stuur het bestand als text/csv.');
       }
-      return importCreditorCsv(ctxOf(req), body as AsyncIterable<Buffer>);
+      return importCreditorCsv(ctxOf(req), slices(body));
     },
   );
 
