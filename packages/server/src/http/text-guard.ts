@@ -6,6 +6,7 @@ import { AppError } from './errors.js';
  * surrogate without its partner (not valid Unicode; no UTF-8 encoding exists). Matched per code
  * unit, hence no `u` flag.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the NUL character is the point.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const UNSTORABLE_MESSAGE =
@@ -15,6 +16,7 @@ export const hasUnstorableText = (s: string): boolean => UNSTORABLE.test(s);
 
 /** A key as it may appear in a field path: the offending characters written as escapes. */
 const printable = (key: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL character is what gets escaped.
   key.replace(/[\u0000\ud800-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const isPlain = (v: object) => {
