@@ -9,8 +9,10 @@ import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
+import { SystemDb } from './db/scope.js';
 import { Jobs } from './modules/alerts/jobs.js';
 import { smtpTransport } from './modules/alerts/mailer.js';
+import { demoLoginHint } from './modules/session/demo-accounts.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -72,6 +74,10 @@ async function main() {
       logger.error({ job, err: err instanceof Error ? err.message : String(err) }, 'job failed'),
   });
   await jobs.start();
+  // Printed for the person who started it: where to go and, on the demo, how to get in.
+  console.log(`Wijkregie draait op ${config.publicUrl}`);
+  const demoLogin = await demoLoginHint(new SystemDb(db));
+  if (demoLogin) console.log(demoLogin);
   logger.info(
     {
       port: config.port,

@@ -30,18 +30,7 @@ export function demoAccountsRoute(app: FastifyInstance, system: SystemDb) {
       },
     },
     async () => {
-      const accounts = await system.db.query<{
-        email: string;
-        name: string;
-        roles: Role[];
-        partner_name: string;
-      }>(
-        `SELECT u.email, u.name, u.roles, p.name AS partner_name
-           FROM users u JOIN tenants t ON t.id = u.tenant_id
-           JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
-          WHERE t.demo AND u.demo_account AND u.active
-          ORDER BY u.created_at, u.email`,
-      );
+      const accounts = await listDemoAccounts(system);
       return {
         demo: accounts.length > 0,
         password: accounts.length > 0 ? DEMO_PASSWORD : null,
@@ -54,4 +43,30 @@ export function demoAccountsRoute(app: FastifyInstance, system: SystemDb) {
       };
     },
   );
+}
+
+interface DemoAccountRow {
+  email: string;
+  name: string;
+  roles: Role[];
+  partner_name: string;
+}
+
+/** The active accounts the demo seed made, in the order the seed made them. */
+function listDemoAccounts(system: SystemDb): Promise<DemoAccountRow[]> {
+  return system.db.query<DemoAccountRow>(
+    `SELECT u.email, u.name, u.roles, p.name AS partner_name
+       FROM users u JOIN tenants t ON t.id = u.tenant_id
+       JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+      WHERE t.demo AND u.demo_account AND u.active
+      ORDER BY u.created_at, u.email`,
+  );
+}
+
+/** One line for the console at start: how to log in to the demo, or undefined when there is no demo. */
+export async function demoLoginHint(system: SystemDb): Promise<string | undefined> {
+  const accounts = await listDemoAccounts(system);
+  const first = accounts.find((a) => a.roles.includes('regisseur')) ?? accounts[0];
+  if (!first) return undefined;
+  return `Demo: log in als ${first.email} met wachtwoord ${DEMO_PASSWORD} (alle ${accounts.length} demo-accounts staan op de inlogpagina)`;
 }
