@@ -16,7 +16,7 @@ import {
 /**
  * Property: for random matrices, participation and directors, everything a user gets through the
  * API — detail, lists, counts, person search, the journal, and writes — is exactly what the rule
- * allows. The oracle below is written from DESIGN.md, independently of the server's code.
+ * allows. The oracle below is written from the authorisation rules (ARCHITECTURE.md, "Authorisation"), independently of the server's code.
  */
 
 const PARTNERS = ['gemeente', 'politie', 'wijkteam', 'ggz'] as const;

@@ -64,7 +64,7 @@ export const actionHistorySchema = z.object({
 export const actionDetailSchema = actionSchema.extend({ history: z.array(actionHistorySchema) });
 export type ActionDetail = z.infer<typeof actionDetailSchema>;
 
-/** Who may change an action (API.md): users of the owner partner, the case director, regisseurs. */
+/** Who may change an action (docs/integration.md): users of the owner partner, the case director, regisseurs. */
 export function canChangeAction(
   actor: { userId: string; partnerId: string; roles: readonly string[] },
   action: { ownerPartnerId: string },

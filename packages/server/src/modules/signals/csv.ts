@@ -1,5 +1,5 @@
 /**
- * A streaming CSV reader for the creditor early-warning file (API.md, "Signals"): UTF-8 with or
+ * A streaming CSV reader for the creditor early-warning file (docs/integration.md, "Creditor early warnings"): UTF-8 with or
  * without BOM, `;` or `,` as separator (detected from the header line), quoted fields with `""`
  * escapes and line breaks inside quotes, CRLF or LF line ends. It reads the input chunk by chunk
  * and yields one record at a time, so a large file is never held as rows in memory.
