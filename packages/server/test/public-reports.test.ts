@@ -5,8 +5,12 @@ import { expectProblem, loggedIn, newTenant, type TestTenant, testApp } from './
 let app: FastifyInstance;
 let t: TestTenant;
 let n = 0;
-/** Each test call comes from its own address, so the rate limit does not couple tests. */
-const post = (payload: object, ip = `10.0.0.${++n}`) =>
+/**
+ * Each test call comes from its own address, so the rate limit (kept in the database) couples
+ * neither tests nor runs on one PostgreSQL database.
+ */
+const run = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const post = (payload: object, ip = `${run}.${++n}`) =>
   app.inject({
     method: 'POST',
     url: `/api/public/v1/reports?gemeente=${t.id}`,
@@ -116,7 +120,7 @@ describe('resident reports', () => {
   });
 
   it('limits reports per address', async () => {
-    const ip = '10.9.9.9';
+    const ip = `11.${run.slice(3)}.1`;
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       statuses.push(

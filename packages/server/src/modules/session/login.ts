@@ -1,15 +1,9 @@
 import type { Login } from '@wijkregie/shared';
 import type { Queryable } from '../../db/db.js';
 import { AppError } from '../../http/errors.js';
+import type { Throttle, ThrottleRule } from '../throttle/throttle.js';
 import { verifyPassword } from './passwords.js';
-import {
-  clearFailures,
-  countFailures,
-  createSession,
-  findLoginCandidate,
-  recordFailure,
-  type SessionUser,
-} from './repository.js';
+import { createSession, findLoginCandidate, type SessionUser } from './repository.js';
 
 export interface LoginThrottle {
   windowMs: number;
@@ -23,35 +17,42 @@ export const DEFAULT_LOGIN_THROTTLE: LoginThrottle = {
   maxPerIp: 50,
 };
 
+/** The two counters of a login: failures per account (the email as typed) and per client address. */
+export const loginRules = (t: LoginThrottle): { account: ThrottleRule; address: ThrottleRule } => ({
+  account: { name: 'login-account', max: t.maxPerAccount, windowMs: t.windowMs },
+  address: { name: 'login-address', max: t.maxPerIp, windowMs: t.windowMs },
+});
+
 /**
- * Logs a user in. Unknown email and wrong password get the same 401 after the same work; too many
- * failures for the account or the address within the window get 429 before any password check.
+ * Logs a user in. Every attempt first takes a slot for its account and for its address, in one
+ * database transaction (all or none), so the limits hold for attempts that arrive together and on
+ * every app instance: of 30 simultaneous wrong passwords for one account, 5 are checked and 25 get
+ * 429 without a password check. A failure keeps its slots; a success clears the account's
+ * failures and gives the address's slot back (an office behind one address logs in all day).
+ * Unknown email and wrong password get the same 401 after the same work.
  */
 export async function login(
   system: Queryable,
+  throttle: Throttle,
+  limits: LoginThrottle,
   input: Login,
   ip: string,
-  throttle: LoginThrottle,
 ): Promise<{ user: SessionUser; token: string }> {
   const email = input.email.trim().toLowerCase();
-  const accountKey = `email:${email}`;
-  const ipKey = `ip:${ip}`;
-  const [forAccount = 0, forIp = 0] = await countFailures(system, [accountKey, ipKey], throttle.windowMs);
-  if (forAccount >= throttle.maxPerAccount || forIp >= throttle.maxPerIp) {
+  const rules = loginRules(limits);
+  const taken = await throttle.take([rules.account, email], [rules.address, ip]);
+  if (!taken.ok) {
     throw new AppError(
       'too-many-requests',
       'Te veel mislukte inlogpogingen. Probeer het over enkele minuten opnieuw.',
       undefined,
-      { 'Retry-After': String(Math.ceil(throttle.windowMs / 1000)) },
+      { 'Retry-After': String(taken.retryAfterSeconds) },
     );
   }
   const candidate = await findLoginCandidate(system, email);
   const ok = await verifyPassword(candidate?.passwordHash, input.password);
-  if (!candidate || !ok) {
-    await recordFailure(system, [accountKey, ipKey], throttle.windowMs);
-    throw new AppError('unauthenticated', 'E-mailadres of wachtwoord onjuist.');
-  }
-  await clearFailures(system, accountKey);
+  if (!candidate || !ok) throw new AppError('unauthenticated', 'E-mailadres of wachtwoord onjuist.');
+  await Promise.all([throttle.clear(rules.account, email), throttle.release(taken.slots[1]!)]);
   const { passwordHash: _, ...user } = candidate;
   return { user, token: await createSession(system, user) };
 }

@@ -3,8 +3,8 @@ import type { Role, User } from '@wijkregie/shared';
 import type { Queryable } from '../../db/db.js';
 
 /**
- * Sessions and login throttling. These run before a tenant is known (the cookie or the email is
- * all there is), so they take the system handle; every row they return carries its tenant.
+ * Sessions. These run before a tenant is known (the cookie or the email is all there is), so they
+ * take the system handle; every row they return carries its tenant. (Login throttling: `throttle/`.)
  */
 
 export interface SessionUser extends User {
@@ -149,29 +149,4 @@ export async function endSession(q: Queryable, sessionId: string): Promise<void>
   } finally {
     forget();
   }
-}
-
-/** Failures for each key within the window. */
-export async function countFailures(q: Queryable, keys: string[], windowMs: number): Promise<number[]> {
-  const rows = await q.query<{ key: string; n: number }>(
-    `SELECT key, count(*)::int AS n FROM login_failures
-      WHERE key = ANY($1::text[]) AND at > now() - make_interval(secs => $2::double precision / 1000)
-      GROUP BY key`,
-    [keys, windowMs],
-  );
-  return keys.map((k) => rows.find((r) => r.key === k)?.n ?? 0);
-}
-
-export async function recordFailure(q: Queryable, keys: string[], windowMs: number): Promise<void> {
-  await q.query('INSERT INTO login_failures (key) SELECT unnest($1::text[])', [keys]);
-  // Keep the table small: what lies outside the window no longer counts.
-  await q.query(
-    `DELETE FROM login_failures WHERE key = ANY($1::text[])
-        AND at < now() - make_interval(secs => $2::double precision / 1000)`,
-    [keys, windowMs],
-  );
-}
-
-export async function clearFailures(q: Queryable, key: string): Promise<void> {
-  await q.query('DELETE FROM login_failures WHERE key = $1', [key]);
 }

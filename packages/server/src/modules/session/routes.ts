@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { SystemDb } from '../../db/scope.js';
 import { ctxOf } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
+import { Throttle } from '../throttle/throttle.js';
 import { type LoginThrottle, login } from './login.js';
 import { endSession, type SessionUser } from './repository.js';
 
@@ -23,6 +24,7 @@ export function sessionRoutes(
   deps: { system: SystemDb; throttle: LoginThrottle; secureCookies: boolean },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const throttle = new Throttle(deps.system.db);
   const cookieOptions = (req: FastifyRequest) => ({
     httpOnly: true,
     sameSite: 'lax' as const,
@@ -42,7 +44,7 @@ export function sessionRoutes(
       },
     },
     async (req, reply) => {
-      const { user, token } = await login(deps.system.db, req.body, req.ip, deps.throttle);
+      const { user, token } = await login(deps.system.db, throttle, deps.throttle, req.body, req.ip);
       reply.setCookie(SESSION_COOKIE, token, cookieOptions(req));
       return { user: publicUser(user) };
     },

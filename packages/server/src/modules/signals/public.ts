@@ -2,6 +2,7 @@ import { type PublicReport, SIGNAL_STATUS_PUBLIC, type SignalStatus } from '@wij
 import type { SystemDb } from '../../db/scope.js';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/repository.js';
+import type { Throttle, ThrottleRule } from '../throttle/throttle.js';
 import {
   addSignalHistory,
   findByTrackingCode,
@@ -11,37 +12,25 @@ import {
 } from './repository.js';
 import { newTrackingCode, prepareSignal } from './use-cases.js';
 
-/** A sliding window per client address, in memory: enough to stop a flood from one address. */
-export class RateLimit {
-  private readonly hits = new Map<string, number[]>();
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-  ) {}
-  take(key: string, now = Date.now()): boolean {
-    const list = (this.hits.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (list.length >= this.max) {
-      this.hits.set(key, list);
-      return false;
-    }
-    list.push(now);
-    this.hits.set(key, list);
-    if (this.hits.size > 10_000) {
-      for (const [k, v] of this.hits) if (v.every((t) => now - t >= this.windowMs)) this.hits.delete(k);
-    }
-    return true;
+/**
+ * Per client address: 5 reports per 10 minutes, 60 tracking look-ups per minute. Counted in the
+ * database (`throttle/`), so the limits hold across app instances and restarts.
+ */
+export const REPORT_LIMIT: ThrottleRule = { name: 'public-report', max: 5, windowMs: 10 * 60_000 };
+export const TRACK_LIMIT: ThrottleRule = { name: 'public-track', max: 60, windowMs: 60_000 };
+
+/** Takes a slot under `rule` for the address, or throws 429 saying when to try again. */
+export async function throttlePublic(throttle: Throttle, rule: ThrottleRule, ip: string): Promise<void> {
+  const taken = await throttle.take([rule, ip]);
+  if (!taken.ok) {
+    throw new AppError(
+      'too-many-requests',
+      'U heeft kort na elkaar veel meldingen gedaan. Probeer het later opnieuw.',
+      undefined,
+      { 'Retry-After': String(taken.retryAfterSeconds) },
+    );
   }
 }
-
-export const tooMany = () =>
-  new AppError(
-    'too-many-requests',
-    'U heeft kort na elkaar veel meldingen gedaan. Probeer het later opnieuw.',
-    undefined,
-    {
-      'Retry-After': '600',
-    },
-  );
 
 export async function resolvePublicTenant(system: SystemDb, gemeente?: string): Promise<string> {
   const tenantId = await publicTenant(system.db, gemeente);

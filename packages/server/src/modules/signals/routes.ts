@@ -23,10 +23,18 @@ import { collection, problemResponses } from '../../http/openapi.js';
 import { idParams, pagingQuery } from '../../http/paging.js';
 import { listAreas } from '../areas/repository.js';
 import { areaSchema } from '../areas/routes.js';
+import { Throttle } from '../throttle/throttle.js';
 import { changeCategory, createCategory, createRoute, removeRoute } from './configure.js';
 import { exportSignals, monitorOf } from './export.js';
 import { importCreditorCsv, importProgress } from './import.js';
-import { createPublicReport, RateLimit, resolvePublicTenant, tooMany, trackReport } from './public.js';
+import {
+  createPublicReport,
+  REPORT_LIMIT,
+  resolvePublicTenant,
+  TRACK_LIMIT,
+  throttlePublic,
+  trackReport,
+} from './public.js';
 import { listRoutes, signalCategories } from './repository.js';
 import {
   createSignal,
@@ -526,8 +534,7 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
   );
 
   // Public: residents, no login ------------------------------------------------------------------
-  const reportLimit = new RateLimit(5, 10 * 60_000);
-  const trackLimit = new RateLimit(60, 60_000);
+  const throttle = new Throttle(system.db);
   const gemeenteQuery = z.strictObject({ gemeente: z.uuid({ error: 'Onbekende gemeente' }).optional() });
   r.get(
     '/api/public/v1/categories',
@@ -587,7 +594,7 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
       },
     },
     async (req, reply) => {
-      if (!reportLimit.take(req.ip)) throw tooMany();
+      await throttlePublic(throttle, REPORT_LIMIT, req.ip);
       return reply.code(201).send(await createPublicReport(system, req.body, req.query.gemeente));
     },
   );
@@ -611,7 +618,7 @@ export function signalRoutes(app: FastifyInstance, system: SystemDb) {
       },
     },
     async (req) => {
-      if (!trackLimit.take(req.ip)) throw tooMany();
+      await throttlePublic(throttle, TRACK_LIMIT, req.ip);
       return trackReport(system, req.params.code);
     },
   );
