@@ -13,6 +13,7 @@ import { SystemDb } from './db/scope.js';
 import { Jobs } from './modules/alerts/jobs.js';
 import { smtpTransport } from './modules/alerts/mailer.js';
 import { demoLoginHint } from './modules/session/demo-accounts.js';
+import { interruptDeadImports } from './modules/signals/import-repository.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -57,6 +58,11 @@ async function main() {
     );
     if (first.generatedPassword) console.log(`Wachtwoord van de beheerder: ${first.generatedPassword}`);
   }
+
+  // Import runs of a process that died (kill -9, a crash, a lost host) end as interrupted before anyone
+  // can look at them; the job schedule repeats this for runs of other instances.
+  const interrupted = await interruptDeadImports(db);
+  if (interrupted) logger.warn({ interrupted }, 'unfinished creditor imports marked interrupted');
 
   const app = await buildApp({ db, publicUrl: config.publicUrl, logger, webDist: WEB_DIST });
   try {

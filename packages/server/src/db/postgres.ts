@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Tx } from './db.js';
+import { APPLICATION_NAME } from './instance.js';
 
 // Dates come back as JS Date (timestamptz) and `date` columns as plain 'YYYY-MM-DD' strings.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -28,7 +29,7 @@ export function openPostgres(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({
     connectionString,
     max,
-    application_name: 'wijkregie',
+    application_name: APPLICATION_NAME,
     // Short OLTP queries: JIT compilation costs more than it saves (measured in `npm run bench`).
     options: '-c jit=off',
   });
@@ -93,7 +94,7 @@ async function listenPostgres(
     delay = Math.min(delay * 2, 10_000);
   };
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString, application_name: 'wijkregie-listen' });
+    const c = new pg.Client({ connectionString, application_name: APPLICATION_NAME });
     c.on('notification', (n) => {
       if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
     });

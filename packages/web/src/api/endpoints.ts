@@ -313,7 +313,7 @@ export interface ImportAnswer extends ImportResult {
 
 export interface ImportProgress {
   id: string;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'interrupted';
   lines: number;
   imported: number;
   duplicates: number;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/db.js';
 import { TenantScope } from '../../db/scope.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { userSeesCaseSql } from '../cases/visibility.js';
+import { interruptDeadImports } from '../signals/import-repository.js';
 import { digestEmail } from './email-content.js';
 import { type MailTransport, type OutboxOptions, OutboxWorker } from './mailer.js';
 import { OUTBOX_CHANNEL, raiseAlert, raiseSignalOverdue } from './repository.js';
@@ -200,6 +201,7 @@ export class Jobs {
       };
       await run('overdue', () => alertOverdueActions(this.db, this.o.publicUrl));
       await run('signals-overdue', () => alertOverdueSignals(this.db, this.o.publicUrl));
+      await run('imports', () => interruptDeadImports(this.db));
       if (amsterdamHour(new Date()) >= (this.o.digestHour ?? 7)) {
         await run('digest', () => sendDigests(this.db, this.o.publicUrl));
       }

@@ -1,5 +1,6 @@
 import type { CreditorType, PartnerKind } from '@wijkregie/shared';
 import type { Queryable } from '../../db/db.js';
+import { APPLICATION_NAME_PREFIX, INSTANCE_ID } from '../../db/instance.js';
 import type { TenantScope } from '../../db/scope.js';
 import { BUNDLE_DAYS, refDate } from './matching.js';
 
@@ -35,10 +36,32 @@ export async function categoryDeadlines(
 
 export async function insertImportRun(s: TenantScope, userId: string): Promise<string> {
   const [row] = await s.q.query<{ id: string }>(
-    'INSERT INTO signal_imports (tenant_id, user_id) VALUES ($1, $2) RETURNING id',
-    [s.tenantId, userId],
+    'INSERT INTO signal_imports (tenant_id, user_id, instance_id) VALUES ($1, $2, $3) RETURNING id',
+    [s.tenantId, userId, INSTANCE_ID],
   );
   return row!.id;
+}
+
+/** How long a run may go without a heartbeat before it counts as dead (its process hangs). */
+export const IMPORT_LEASE_MS = 2 * 60_000;
+
+/**
+ * Ends the runs nobody reads any more as `interrupted`, with the counts they committed: runs of an
+ * instance that has no connection to the database any more (it crashed or was killed; PGlite has one
+ * process, so every run but this instance's is dead), and runs whose heartbeat is older than the lease.
+ * For start-up and the job schedule; over all tenants. Answers how many runs it ended.
+ */
+export async function interruptDeadImports(q: Queryable, leaseMs = IMPORT_LEASE_MS): Promise<number> {
+  const rows = await q.query(
+    `UPDATE signal_imports i SET status = 'interrupted', finished_at = now()
+      WHERE i.status = 'running'
+        AND (i.heartbeat_at < now() - make_interval(secs => $2::double precision / 1000)
+             OR (i.instance_id <> $1 AND NOT EXISTS (
+                   SELECT 1 FROM pg_stat_activity a WHERE a.application_name = $3 || i.instance_id)))
+      RETURNING i.id`,
+    [INSTANCE_ID, leaseMs, APPLICATION_NAME_PREFIX],
+  );
+  return rows.length;
 }
 
 export interface ImportCounts {
@@ -48,25 +71,41 @@ export interface ImportCounts {
   rejected: number;
 }
 
+/**
+ * Records progress (and the heartbeat) of a running run, or ends it with `status`. Answers false when
+ * the run is no longer running — it was declared interrupted — so the reader must stop.
+ */
 export async function updateImportRun(
   q: Queryable,
   tenantId: string,
   id: string,
   counts: ImportCounts,
   status?: 'done' | 'failed',
-): Promise<void> {
-  await q.query(
-    `UPDATE signal_imports SET lines = $3, imported = $4, duplicates = $5, rejected = $6,
+): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE signal_imports SET lines = $3, imported = $4, duplicates = $5, rejected = $6, heartbeat_at = now(),
             status = coalesce($7, status), finished_at = CASE WHEN $7::text IS NULL THEN NULL ELSE now() END
-      WHERE tenant_id = $1 AND id = $2`,
+      WHERE tenant_id = $1 AND id = $2 AND status = 'running'
+      RETURNING id`,
     [tenantId, id, counts.lines, counts.imported, counts.duplicates, counts.rejected, status ?? null],
   );
+  return rows.length > 0;
+}
+
+/** Keeps a running run's lease; false when it was declared interrupted meanwhile. */
+export async function touchImportRun(q: Queryable, tenantId: string, id: string): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE signal_imports SET heartbeat_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'running'
+      RETURNING id`,
+    [tenantId, id],
+  );
+  return rows.length > 0;
 }
 
 export interface ImportRunRow {
   id: string;
   user_id: string;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'interrupted';
   lines: number;
   imported: number;
   duplicates: number;

@@ -8,7 +8,7 @@ import {
   type PartnerKind,
 } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
-import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
+import { AppError, conflict, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../http/text-guard.js';
 import { addDays, amsterdamDate, amsterdamMidnight } from '../../lib/time.js';
 import { addWorkingDays } from '../../lib/workdays.js';
@@ -27,11 +27,12 @@ import {
   latestImportRun,
   matchedPersonIds,
   partnerKind,
+  touchImportRun,
   updateImportRun,
 } from './import-repository.js';
 import { matchSignals } from './matching.js';
 
-/** The columns of the creditor file (API.md), in the order of the documentation. */
+/** The columns of the creditor file (docs/integration.md), in the order of the documentation. */
 export const CREDITOR_COLUMNS = [
   'creditorType',
   'creditorName',
@@ -66,7 +67,7 @@ export interface ImportOptions {
 /** A type alias, not an interface: it must be assignable to a JSON record (the route's response). */
 export type ImportProgress = {
   id: string;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'interrupted';
   lines: number;
   imported: number;
   duplicates: number;
@@ -122,7 +123,7 @@ export async function importCreditorCsv(
     batch = [];
     sinceProgress = 0;
     if (rows.length === 0) {
-      await updateImportRun(ctx.db.read.q, ctx.tenantId, importId, counts);
+      if (!(await updateImportRun(ctx.db.read.q, ctx.tenantId, importId, counts))) throw interrupted();
       return;
     }
     batchNo++;
@@ -147,16 +148,25 @@ export async function importCreditorCsv(
           },
         ]),
       );
-      await updateImportRun(s.q, ctx.tenantId, importId, next);
+      if (!(await updateImportRun(s.q, ctx.tenantId, importId, next))) throw interrupted();
       return next;
     });
     // The counts include a batch only once it is committed.
     counts.imported = after.imported;
     counts.duplicates = after.duplicates;
+    // Let other requests in between batches: validation is synchronous work on a file already in memory,
+    // and on the embedded database the queries share this thread too.
+    await new Promise((resolve) => setImmediate(resolve));
     // After batches 1, 4, 16, 64, 256: fresh statistics while the table grows (see analyzeSignals).
     if (Math.log2(batchNo) % 2 === 0) await analyzeSignals(ctx.db.read.q);
   };
 
+  // The lease: a heartbeat while rows are validated and batches committed. Should this run have been
+  // declared interrupted meanwhile (the lease ran out), the next update finds out and the reading stops.
+  const heartbeat = setInterval(() => {
+    void touchImportRun(ctx.db.read.q, ctx.tenantId, importId).catch(() => {});
+  }, IMPORT_HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     for await (const rec of records) {
       counts.lines++;
@@ -171,10 +181,12 @@ export async function importCreditorCsv(
       if (batch.length >= IMPORT_BATCH_SIZE || sinceProgress >= IMPORT_BATCH_SIZE * 4) await flush();
     }
     await flush();
-    await updateImportRun(ctx.db.read.q, ctx.tenantId, importId, counts, 'done');
+    if (!(await updateImportRun(ctx.db.read.q, ctx.tenantId, importId, counts, 'done'))) throw interrupted();
   } catch (err) {
     await updateImportRun(ctx.db.read.q, ctx.tenantId, importId, counts, 'failed').catch(() => {});
     throw err;
+  } finally {
+    clearInterval(heartbeat);
   }
   if (counts.rejected > rejected.length) {
     rejected.push({
@@ -184,6 +196,13 @@ export async function importCreditorCsv(
   }
   return { importId, imported: counts.imported, duplicates: counts.duplicates, rejected };
 }
+
+const IMPORT_HEARTBEAT_MS = 10_000;
+
+const interrupted = () =>
+  conflict(
+    'De import is onderbroken. De regels tot de onderbreking zijn opgeslagen; lees hetzelfde bestand opnieuw in om verder te gaan (al ingelezen regels worden als dubbel overgeslagen).',
+  );
 
 /** Progress of an import run, for the importer and regisseurs; anyone else gets 404. */
 export async function importProgress(

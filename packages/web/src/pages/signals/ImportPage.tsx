@@ -13,10 +13,10 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 import { SignalsNav } from './SignalParts.tsx';
 
-/** The largest file the server takes (API.md: 50 MiB for a CSV import). */
+/** The largest file the server takes (docs/integration.md: 50 MiB for a CSV import). */
 const MAX_BYTES = 50 * 1024 * 1024;
 
-/** The columns of the creditor file (API.md), in the documented order, with what goes in them. */
+/** The columns of the creditor file (docs/integration.md), in the documented order, with what goes in them. */
 const COLUMNS: readonly { name: string; meaning: string }[] = [
   { name: 'creditorType', meaning: 'energie, water, huur of zorgverzekering' },
   { name: 'creditorName', meaning: 'naam van de schuldeiser' },
@@ -52,6 +52,17 @@ function Import() {
   const [result, setResult] = useState<ImportAnswer | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
 
+  // A run that was cut off (the server stopped while reading it) is told once, with how to go on.
+  const [interrupted, setInterrupted] = useState<ImportProgress | null>(null);
+  useEffect(() => {
+    const ctl = new AbortController();
+    api
+      .currentImport(ctl.signal)
+      .then((p) => setInterrupted(p.status === 'interrupted' ? p : null))
+      .catch(() => {});
+    return () => ctl.abort();
+  }, []);
+
   // A new result takes focus, so that it is read out and the keyboard continues from there.
   useEffect(() => {
     if (result) resultRef.current?.focus();
@@ -74,6 +85,7 @@ function Import() {
     }
     setResult(null);
     setProgress(null);
+    setInterrupted(null);
     setRunning(file.name);
     // While the server reads the file, show how far it is (large files take a while).
     const started = Date.now();
@@ -118,6 +130,14 @@ function Import() {
         genoemd. Alleen de regisseur en medewerkers van de gemeente, schuldhulpverlening en het wijkteam mogen
         importeren.
       </Paragraph>
+      {interrupted && (
+        <Alert type="warning" heading="Uw vorige import is onderbroken">
+          De import van {new Date(interrupted.startedAt).toLocaleString('nl-NL')} stopte na{' '}
+          {plural(interrupted.lines, 'regel', 'regels')}:{' '}
+          {plural(interrupted.imported, 'signaal', 'signalen')} zijn opgeslagen. Lees hetzelfde bestand
+          opnieuw in om verder te gaan; regels die al zijn ingelezen worden als dubbel overgeslagen.
+        </Alert>
+      )}
       {formError && (
         <Alert type="error" role="alert" heading="De import is niet gelukt">
           {formError}
