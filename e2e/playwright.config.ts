@@ -24,7 +24,10 @@ const serverEnv: Record<string, string> = {
   PORT: String(port),
   WIJKREGIE_DATA_DIR: dataDir,
   WIJKREGIE_DEMO: '1',
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  // PostgreSQL needs the audit key in the environment; the embedded database makes its key file.
+  ...(databaseUrl
+    ? { DATABASE_URL: databaseUrl, WIJKREGIE_AUDIT_KEY: 'e2e-audit-key-for-a-throw-away-database' }
+    : {}),
 };
 
 const chromiumExecutable = '/usr/bin/chromium';

@@ -23,6 +23,7 @@ import { actionRoutes } from './modules/actions/routes.js';
 import { AlertHub } from './modules/alerts/hub.js';
 import { alertRoutes } from './modules/alerts/routes.js';
 import { areaRoutes } from './modules/areas/routes.js';
+import { registerDeniedAudit } from './modules/audit/denied.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { AuditWriter } from './modules/audit/writer.js';
 import { caseRoutes } from './modules/cases/routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', () => hub.stop());
   app.addHook('onClose', () => audit.close());
   registerAuth(app, system, { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits }, audit, opts.publicUrl);
+  registerDeniedAudit(app);
 
   await app.register(fastifySwagger, {
     openapi: {

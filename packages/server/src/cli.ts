@@ -1,34 +1,17 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path';
 import { loadConfig } from './config.js';
-import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
-import { verifyChain } from './modules/audit/repository.js';
+import { loadAuditKey } from './modules/audit/key.js';
+import { verifyAll } from './modules/audit/verify.js';
 
 /**
- * Operator commands. `audit:verify` checks every tenant's audit chain end to end and names the
- * first broken record; the exit code is 0 when all chains hold, 2 when one is broken.
+ * Operator commands. `audit:verify` checks every tenant's audit chain end to end with the audit key
+ * and against the signed checkpoints in `WIJKREGIE_AUDIT_CHECKPOINT_FILE` (docs/audit.md), naming the
+ * first broken record; the exit code is 0 when all hold, 2 when something is broken.
  */
-export async function verifyAll(db: Db, out: (line: string) => void): Promise<boolean> {
-  const tenants = await db.query<{ id: string; name: string }>(
-    'SELECT id, name FROM tenants ORDER BY created_at, id',
-  );
-  let ok = true;
-  for (const t of tenants) {
-    const r = await verifyChain(db, t.id);
-    if (r.valid) {
-      out(`OK     ${t.name} (${t.id}): ${r.count} records, keten intact`);
-    } else {
-      ok = false;
-      const b = r.firstBroken!;
-      out(
-        `KAPOT  ${t.name} (${t.id}): eerste kapotte record volgnummer ${b.seq}${b.id ? ` (id ${b.id})` : ''}: ${b.reason}`,
-      );
-    }
-  }
-  return ok;
-}
 
 async function main(argv: string[]) {
   const command = argv[0];
@@ -37,10 +20,14 @@ async function main(argv: string[]) {
     return 64;
   }
   const config = loadConfig(process.env);
-  const db = config.databaseUrl ? openPostgres(config.databaseUrl, 2) : await openPglite(config.dataDir);
+  // Never a new key here: verifying with a key the chain was not made with proves nothing.
+  const key = loadAuditKey(config, { create: false });
+  const db = config.databaseUrl
+    ? openPostgres(config.databaseUrl, key, 2)
+    : await openPglite(config.dataDir, key);
   try {
     await migrate(db);
-    return (await verifyAll(db, (l) => console.log(l))) ? 0 : 2;
+    return (await verifyAll(db, (l) => console.log(l), resolve(config.auditCheckpointFile))) ? 0 : 2;
   } finally {
     await db.close();
   }

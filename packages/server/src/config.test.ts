@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       demo: undefined,
       smtpUrl: undefined,
       publicUrl: 'http://localhost:3000',
+      auditKey: undefined,
+      auditCheckpointFile: 'data/audit-checkpoints.jsonl',
     });
   });
 
@@ -25,6 +27,7 @@ describe('loadConfig', () => {
       WIJKREGIE_DEMO: '0',
       SMTP_URL: 'smtp://127.0.0.1:2525',
       WIJKREGIE_PUBLIC_URL: 'https://wijkregie.gemeente.nl/',
+      WIJKREGIE_AUDIT_KEY: 'een-geheim-van-minstens-32-tekens-lang',
     });
     expect(c).toMatchObject({
       port: 8080,

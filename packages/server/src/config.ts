@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { emailSchema, passwordSchema } from '@wijkregie/shared';
 import { z } from 'zod';
 
@@ -25,6 +26,12 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'moet een http(s)-adres zijn' })
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  // The secret of the audit chain (docs/audit.md); 32 characters or more, e.g. `openssl rand -hex 32`.
+  WIJKREGIE_AUDIT_KEY: z
+    .string()
+    .min(32, 'moet minstens 32 tekens lang zijn (bijvoorbeeld de uitvoer van: openssl rand -hex 32)')
+    .optional(),
+  WIJKREGIE_AUDIT_CHECKPOINT_FILE: z.string().min(1, 'mag niet leeg zijn').optional(),
 });
 
 export interface Config {
@@ -37,6 +44,10 @@ export interface Config {
   demo: boolean | undefined;
   smtpUrl: string | undefined;
   publicUrl: string;
+  /** Undefined: the embedded database keeps a key file in `dataDir` (modules/audit/key.ts). */
+  auditKey: string | undefined;
+  /** Where signed checkpoints of the audit chains are appended (outside the database). */
+  auditCheckpointFile: string;
 }
 
 export class ConfigError extends Error {}
@@ -50,11 +61,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       .filter(([, v]) => v !== undefined && v !== ''),
   );
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => {
-      const name = String(i.path[0]);
-      const value = name.includes('PASSWORD') ? '(verborgen)' : JSON.stringify(present[name]);
-      return `  ${name}=${value}: ${i.message}`;
+  const issues: { name: string; message: string }[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ name: String(i.path[0]), message: i.message }));
+  if (present.DATABASE_URL && !present.WIJKREGIE_AUDIT_KEY) {
+    issues.push({
+      name: 'WIJKREGIE_AUDIT_KEY',
+      message: 'is verplicht bij DATABASE_URL: de sleutel van de auditketen staat nooit in de database',
+    });
+  }
+  if (!parsed.success || issues.length) {
+    const lines = issues.map(({ name, message }) => {
+      const value =
+        present[name] === undefined
+          ? '(niet gezet)'
+          : /PASSWORD|_KEY$/.test(name)
+            ? '(verborgen)'
+            : JSON.stringify(present[name]);
+      return `  ${name}=${value}: ${message}`;
     });
     throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
   }
@@ -68,5 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: e.WIJKREGIE_DEMO === undefined ? undefined : e.WIJKREGIE_DEMO === '1',
     smtpUrl: e.SMTP_URL,
     publicUrl: e.WIJKREGIE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    auditKey: e.WIJKREGIE_AUDIT_KEY,
+    auditCheckpointFile:
+      e.WIJKREGIE_AUDIT_CHECKPOINT_FILE ?? join(e.WIJKREGIE_DATA_DIR, 'audit-checkpoints.jsonl'),
   };
 }

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,9 @@ import { openPostgres } from './db/postgres.js';
 import { SystemDb } from './db/scope.js';
 import { Jobs } from './modules/alerts/jobs.js';
 import { smtpTransport } from './modules/alerts/mailer.js';
+import { AuditCheckpoints } from './modules/audit/checkpoints.js';
+import { loadAuditKey } from './modules/audit/key.js';
+import { prepareAuditChains } from './modules/audit/repository.js';
 import { demoLoginHint } from './modules/session/demo-accounts.js';
 import { interruptDeadImports } from './modules/signals/import-repository.js';
 
@@ -20,8 +24,10 @@ const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 async function main() {
   const started = performance.now();
   let config: ReturnType<typeof loadConfig>;
+  let auditKey: KeyObject;
   try {
     config = loadConfig(process.env);
+    auditKey = loadAuditKey(config);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -33,14 +39,20 @@ async function main() {
 
   let db: Db;
   if (config.databaseUrl) {
-    db = openPostgres(config.databaseUrl);
+    db = openPostgres(config.databaseUrl, auditKey);
   } else {
     const dir = resolve(config.dataDir);
     mkdirSync(dir, { recursive: true });
-    db = await openPglite(dir);
+    db = await openPglite(dir, auditKey);
   }
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
+  // The key must fit the chains (a wrong one refuses the start); chains from before the key get sealed.
+  const chains = await prepareAuditChains(db);
+  if (chains.sealed) logger.info({ sealed: chains.sealed }, 'unkeyed audit chains sealed');
+  if (chains.mismatched.length) {
+    logger.error({ tenants: chains.mismatched }, 'audit chain head does not verify: run audit:verify');
+  }
 
   // Demo data by default only for the embedded database (the `npm start` quickstart).
   const demo = config.demo ?? !config.databaseUrl;
@@ -80,6 +92,16 @@ async function main() {
       logger.error({ job, err: err instanceof Error ? err.message : String(err) }, 'job failed'),
   });
   await jobs.start();
+  // Signed checkpoints of the audit chains' heads, outside the database (docs/audit.md).
+  const checkpoints = new AuditCheckpoints(db, {
+    file: resolve(config.auditCheckpointFile),
+    intervalMs: 60_000,
+    log: (c) => logger.info({ checkpoint: c }, 'audit checkpoint'),
+    onError: (err) =>
+      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'audit checkpoint failed'),
+  });
+  await checkpoints.writeNow();
+  checkpoints.start();
   // Printed for the person who started it: where to go and, on the demo, how to get in.
   console.log(`Wijkregie draait op ${config.publicUrl}`);
   const demoLogin = await demoLoginHint(new SystemDb(db));
@@ -104,6 +126,11 @@ async function main() {
     try {
       await app.close(); // stops accepting, lets running requests finish
       await jobs.stop();
+      await checkpoints
+        .stop()
+        .catch((err: unknown) =>
+          logger.error({ err: err instanceof Error ? err.message : String(err) }, 'audit checkpoint failed'),
+        );
       await db.close();
     } finally {
       process.exit(0);

@@ -11,6 +11,7 @@ import {
   loggedIn,
   newTenant,
   setMatrix,
+  TEST_AUDIT_KEY,
   type TestTenant,
   type TestUser,
   testApp,
@@ -221,7 +222,9 @@ describe('live over server-sent events', () => {
   beforeAll(async () => {
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     // A second app instance on the same database: for PostgreSQL over its own connections.
-    secondDb = process.env.DATABASE_URL ? openPostgres(process.env.DATABASE_URL, 2) : undefined;
+    secondDb = process.env.DATABASE_URL
+      ? openPostgres(process.env.DATABASE_URL, TEST_AUDIT_KEY, 2)
+      : undefined;
     second = await buildApp({ db: secondDb ?? (await testDb()), publicUrl: 'http://localhost:3000' });
     secondBase = await second.listen({ port: 0, host: '127.0.0.1' });
   });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyAll } from '../src/cli.js';
+import { verifyAll } from '../src/modules/audit/verify.js';
 import { AuditWriter } from '../src/modules/audit/writer.js';
 import {
   Client,

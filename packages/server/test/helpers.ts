@@ -8,13 +8,20 @@ import type { Db } from '../src/db/db.js';
 import { migrate } from '../src/db/migrate.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
+import { auditKeyFrom } from '../src/modules/audit/key.js';
 import { hashPassword } from '../src/modules/session/passwords.js';
+
+/** The audit key of the API tests (a fixed one: every test file's handle on a shared database agrees). */
+export const TEST_AUDIT_KEY_TEXT = 'test-audit-key-of-the-api-tests-0123456789abcdef';
+export const TEST_AUDIT_KEY = auditKeyFrom(TEST_AUDIT_KEY_TEXT);
 
 /** The database of this test file: PostgreSQL when DATABASE_URL is set, else in-memory PGlite. */
 let shared: Promise<Db> | undefined;
 export function testDb(): Promise<Db> {
   shared ??= (async () => {
-    const db = process.env.DATABASE_URL ? openPostgres(process.env.DATABASE_URL, 4) : await openPglite();
+    const db = process.env.DATABASE_URL
+      ? openPostgres(process.env.DATABASE_URL, TEST_AUDIT_KEY, 4)
+      : await openPglite(undefined, TEST_AUDIT_KEY);
     await migrate(db);
     afterAll(() => db.close());
     return db;
@@ -194,16 +201,16 @@ export async function createCase(c: Client, body: Record<string, unknown>): Prom
 export async function emptyDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const db = await openPglite();
+    const db = await openPglite(undefined, TEST_AUDIT_KEY);
     await migrate(db);
     return { db, drop: () => db.close() };
   }
   const name = `wr_firstrun_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const admin = openPostgres(url, 1);
+  const admin = openPostgres(url, TEST_AUDIT_KEY, 1);
   await admin.query(`CREATE DATABASE ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const db = openPostgres(u.toString(), 2);
+  const db = openPostgres(u.toString(), TEST_AUDIT_KEY, 2);
   await migrate(db);
   return {
     db,

@@ -41,6 +41,7 @@ import { SMTPServer } from 'smtp-server';
 import { SMTPConnection } from 'smtp-server/lib/smtp-connection.js';
 import { percentile } from './load.js';
 import {
+  benchAuditEnv,
   cleanup,
   connectAdmin,
   freePort,
@@ -310,6 +311,7 @@ async function main(): Promise<boolean> {
     SERVER,
     {
       ...process.env,
+      ...benchAuditEnv(work),
       DATABASE_URL: dbUrl,
       PORT: String(port),
       WIJKREGIE_DEMO: '0',

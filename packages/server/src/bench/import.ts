@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { FIRST_NAMES, LAST_NAMES, prng, STREETS, typo } from './names.js';
 import {
+  benchAuditEnv,
   cleanup,
   connectAdmin,
   freePort,
@@ -134,6 +135,7 @@ async function main(): Promise<boolean> {
     SERVER,
     {
       ...process.env,
+      ...benchAuditEnv(work),
       DATABASE_URL: dbUrl,
       PORT: String(port),
       WIJKREGIE_DEMO: '0',

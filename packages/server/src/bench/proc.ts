@@ -5,9 +5,18 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 
 const started = performance.now();
+
+/** The audit key of the bench's servers (throw-away databases; docs/audit.md). */
+export const BENCH_AUDIT_KEY = 'bench-audit-key-for-throw-away-databases-0123456789';
+/** What a bench server needs for its audit chain: the key, and its checkpoint file in the work folder. */
+export const benchAuditEnv = (work: string) => ({
+  WIJKREGIE_AUDIT_KEY: BENCH_AUDIT_KEY,
+  WIJKREGIE_AUDIT_CHECKPOINT_FILE: join(work, 'audit-checkpoints.jsonl'),
+});
 export const secs = (from = started) => Math.round((performance.now() - from) / 100) / 10;
 export const log = (msg: string) => console.log(`[${secs().toFixed(1).padStart(6)} s] ${msg}`);
 

@@ -25,10 +25,13 @@ import type { Db, Queryable } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { openPostgres } from '../db/postgres.js';
 import { TenantScope } from '../db/scope.js';
+import { auditKeyFrom } from '../modules/audit/key.js';
 import { searchPersons } from '../modules/subjects/repository.js';
 import { parsePersonQuery } from '../modules/subjects/use-cases.js';
 import { type LoadResult, measure, percentile } from './load.js';
 import {
+  BENCH_AUDIT_KEY,
+  benchAuditEnv,
   cleanup,
   connectAdmin,
   freePort,
@@ -147,6 +150,9 @@ function cpuMeter(serverPid: number) {
 class Explainer implements Queryable {
   readonly plans: string[] = [];
   constructor(private readonly db: Queryable) {}
+  get auditKey() {
+    return this.db.auditKey;
+  }
   async query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]) {
     const rows = await this.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     this.plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
@@ -266,7 +272,7 @@ async function main() {
   log(`PostgreSQL ${version}, database ${dbName}; ${cpus().length} cores, Node ${process.version}`);
 
   // One connection: setseed holds for all seeding statements.
-  const db: Db = openPostgres(dbUrl, 1);
+  const db: Db = openPostgres(dbUrl, auditKeyFrom(BENCH_AUDIT_KEY), 1);
   onCleanup('pool', () => db.close());
   await migrate(db);
 
@@ -297,6 +303,7 @@ async function main() {
     SERVER,
     {
       ...process.env,
+      ...benchAuditEnv(work),
       DATABASE_URL: dbUrl,
       PORT: String(port),
       WIJKREGIE_DEMO: '0',

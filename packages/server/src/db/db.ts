@@ -1,9 +1,16 @@
+import type { KeyObject } from 'node:crypto';
+
 /**
  * The database seam. Two implementations share it: PostgreSQL (node-postgres pool) and the
  * embedded PGlite. Everything above this file speaks plain parameterised SQL through `Queryable`.
  */
 export interface Queryable {
   query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * The secret that keys the audit chain (HMAC). It comes from the configuration, never from the
+   * database, and travels with every handle, so whatever may append audit records can link them.
+   */
+  readonly auditKey: KeyObject;
 }
 
 /** A transaction's handle: pass it down; never use the global handle inside a transaction. */

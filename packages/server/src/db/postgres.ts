@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import pg from 'pg';
 import type { Db, Tx } from './db.js';
 import { APPLICATION_NAME } from './instance.js';
@@ -25,7 +25,9 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
-export function openPostgres(connectionString: string, max = 10): Db {
+/** A pool of at most `max` connections; `auditKey` keys the audit chain (`Queryable.auditKey`). */
+export function openPostgres(connectionString: string, auditKey: KeyObject, max = 10): Db {
+  if (auditKey?.type !== 'secret') throw new TypeError('openPostgres needs the audit key');
   const pool = new pg.Pool({
     connectionString,
     max,
@@ -47,12 +49,14 @@ export function openPostgres(connectionString: string, max = 10): Db {
   };
   return {
     kind: 'postgres',
+    auditKey,
     query: (sql, params) => run(pool, sql, params),
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const tx: Tx = {
+          auditKey,
           query: (sql, params) => run(client, sql, params),
           exec: async (sql) => {
             await client.query(sql);

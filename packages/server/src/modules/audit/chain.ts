@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, type KeyObject } from 'node:crypto';
 
 /** One audit record as it is hashed and stored. */
 export interface AuditRecord {
@@ -31,7 +31,24 @@ export function canonicalJson(value: unknown): string {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The link: sha256 over the previous link and the canonical record. */
-export function chainHash(prevHash: string, r: AuditRecord): string {
+/**
+ * The link: HMAC-SHA256 with the installation's audit key over the previous link and the canonical
+ * record. Without the key nobody can compute it, so a changed record cannot be hidden by recomputing
+ * the links after it (docs/audit.md).
+ */
+export function chainHash(key: KeyObject, prevHash: string, r: AuditRecord): string {
+  return createHmac('sha256', key)
+    .update('wijkregie-audit-chain\n')
+    .update(prevHash)
+    .update('\n')
+    .update(canonicalJson(r))
+    .digest('hex');
+}
+
+/**
+ * The link of records written before migration 007 (`keyed = false`): plain SHA-256, which anyone can
+ * recompute. The verifier accepts such records only as the start of a chain that a keyed record seals.
+ */
+export function legacyChainHash(prevHash: string, r: AuditRecord): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(r)).digest('hex');
 }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../../db/db.js';
+import { type KeyObject, randomUUID } from 'node:crypto';
+import type { Db, Queryable } from '../../db/db.js';
 import type { TenantScope } from '../../db/scope.js';
-import { type AuditRecord, chainHash, GENESIS_HASH } from './chain.js';
+import { type AuditRecord, chainHash, GENESIS_HASH, legacyChainHash } from './chain.js';
 
 /** What a use case says about an access; the writer adds id, sequence, time and hash. */
 export interface AuditEntry {
@@ -34,8 +34,8 @@ export function byTenant(entries: readonly AuditEntry[]): [string, AuditEntry[]]
   return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Links one tenant's entries after `head`: the rows as JSON for the INSERT, and the new head. */
-function link(tenantId: string, list: readonly AuditEntry[], head: ChainHead, at: string) {
+/** Links one tenant's entries after `head` with the key: the rows as JSON for the INSERT, and the new head. */
+function link(key: KeyObject, tenantId: string, list: readonly AuditEntry[], head: ChainHead, at: string) {
   let seq = head.seq;
   let prev = head.hash;
   const rows: Record<string, unknown>[] = [];
@@ -55,7 +55,7 @@ function link(tenantId: string, list: readonly AuditEntry[], head: ChainHead, at
       purpose: e.purpose,
       details: e.details ?? null,
     };
-    const hash = chainHash(prev, record);
+    const hash = chainHash(key, prev, record);
     rows.push({
       id: record.id,
       tenant_id: tenantId,
@@ -72,6 +72,7 @@ function link(tenantId: string, list: readonly AuditEntry[], head: ChainHead, at
       details: record.details,
       prev_hash: prev,
       hash,
+      keyed: true,
     });
     prev = hash;
   }
@@ -79,9 +80,9 @@ function link(tenantId: string, list: readonly AuditEntry[], head: ChainHead, at
 }
 
 const INSERT_ROWS = `INSERT INTO audit_log (id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id,
-                          object_ids, person_ids, purpose, details, prev_hash, hash)
+                          object_ids, person_ids, purpose, details, prev_hash, hash, keyed)
    SELECT id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id,
-          object_ids, person_ids, purpose, details, prev_hash, hash
+          object_ids, person_ids, purpose, details, prev_hash, hash, keyed
      FROM jsonb_populate_recordset(null::audit_log, $4::jsonb)`;
 
 /**
@@ -101,7 +102,7 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[])
       );
       [head] = await lockHead();
     }
-    const linked = link(tenantId, list, { seq: Number(head!.seq), hash: head!.hash }, at);
+    const linked = link(tx.auditKey, tenantId, list, { seq: Number(head!.seq), hash: head!.hash }, at);
     // The rows and the new head in one statement (both in the caller's transaction).
     await tx.query(
       `WITH moved AS (UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1 RETURNING 1)
@@ -132,7 +133,7 @@ export async function appendAuditAfter(
   list: readonly AuditEntry[],
   head: ChainHead,
 ): Promise<ChainHead | undefined> {
-  const linked = link(tenantId, list, head, new Date().toISOString());
+  const linked = link(q.auditKey, tenantId, list, head, new Date().toISOString());
   const moveHead =
     head.seq === 0
       ? // A chain without records may have no head row yet.
@@ -165,6 +166,34 @@ interface AuditRow {
   details: unknown;
   prev_hash: string;
   hash: string;
+  keyed: boolean;
+}
+
+const ROW_COLUMNS = `id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id, object_ids,
+              person_ids, purpose, details, prev_hash, hash, keyed`;
+
+function recordOf(r: AuditRow): AuditRecord {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    seq: Number(r.seq),
+    at: r.at.toISOString(),
+    userId: r.user_id,
+    partnerId: r.partner_id,
+    action: r.action,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    objectIds: r.object_ids,
+    personIds: r.person_ids,
+    purpose: r.purpose,
+    details: r.details,
+  };
+}
+
+/** Whether a stored record's hash is the link of its content after `prevHash` (with the key when keyed). */
+function linkHolds(key: KeyObject, prevHash: string, r: AuditRow): boolean {
+  const record = recordOf(r);
+  return (r.keyed ? chainHash(key, prevHash, record) : legacyChainHash(prevHash, record)) === r.hash;
 }
 
 export interface VerifyResult {
@@ -173,58 +202,157 @@ export interface VerifyResult {
   firstBroken?: { id: string; seq: number; reason: string };
 }
 
-/** Walks one tenant's chain from the start, recomputing every link. */
+/**
+ * Walks one tenant's chain from the start, recomputing every link with the handle's audit key.
+ * Unkeyed records (plain SHA-256, written before migration 007) are accepted only at the start of
+ * the chain and only when a keyed record follows them: anyone can recompute those, so a chain that
+ * ends in them proves nothing. Records appended while it walks are walked too; the chain's head row
+ * must point at the last record.
+ */
 export async function verifyChain(q: Queryable, tenantId: string): Promise<VerifyResult> {
-  let prev = '0'.repeat(64);
+  let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
+  let keyedSeen = false;
+  let last: AuditRow | undefined;
   const PAGE = 5000;
-  for (;;) {
-    const rows = await q.query<AuditRow>(
-      `SELECT id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id, object_ids,
-              person_ids, purpose, details, prev_hash, hash
-         FROM audit_log WHERE tenant_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3`,
-      [tenantId, expectedSeq, PAGE],
-    );
-    for (const r of rows) {
-      const seq = Number(r.seq);
-      const record: AuditRecord = {
-        id: r.id,
-        tenantId: r.tenant_id,
-        seq,
-        at: r.at.toISOString(),
-        userId: r.user_id,
-        partnerId: r.partner_id,
-        action: r.action,
-        objectType: r.object_type,
-        objectId: r.object_id,
-        objectIds: r.object_ids,
-        personIds: r.person_ids,
-        purpose: r.purpose,
-        details: r.details,
-      };
-      const broken = (reason: string) => ({ valid: false, count, firstBroken: { id: r.id, seq, reason } });
-      if (seq !== expectedSeq) return broken(`volgnummer ${expectedSeq} ontbreekt`);
-      if (r.prev_hash !== prev) return broken('verwijzing naar het vorige record klopt niet');
-      if (chainHash(prev, record) !== r.hash) return broken('inhoud past niet bij de hash');
-      prev = r.hash;
-      expectedSeq++;
-      count++;
+  const walk = async (): Promise<VerifyResult | undefined> => {
+    for (;;) {
+      const rows = await q.query<AuditRow>(
+        `SELECT ${ROW_COLUMNS} FROM audit_log WHERE tenant_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3`,
+        [tenantId, expectedSeq, PAGE],
+      );
+      for (const r of rows) {
+        const seq = Number(r.seq);
+        const broken = (reason: string) => ({ valid: false, count, firstBroken: { id: r.id, seq, reason } });
+        if (seq !== expectedSeq) return broken(`volgnummer ${expectedSeq} ontbreekt`);
+        if (r.prev_hash !== prev) return broken('verwijzing naar het vorige record klopt niet');
+        if (!r.keyed && keyedSeen) return broken('record zonder sleutel na records met sleutel');
+        if (!linkHolds(q.auditKey, prev, r)) return broken('inhoud past niet bij de hash');
+        keyedSeen ||= r.keyed;
+        prev = r.hash;
+        last = r;
+        expectedSeq++;
+        count++;
+      }
+      if (rows.length < PAGE) return undefined;
     }
-    if (rows.length < PAGE) break;
+  };
+  const brokenAtEnd = (reason: string, id = ''): VerifyResult => ({
+    valid: false,
+    count,
+    firstBroken: { id, seq: count + 1, reason },
+  });
+  let head: ChainHead;
+  for (;;) {
+    const broken = await walk();
+    if (broken) return broken;
+    // A head row moves in the same transaction as its records: past what was read means records
+    // were appended meanwhile (walk on) or are missing.
+    head = await readChainHead(q, tenantId);
+    if (head.seq <= count) break;
+    const [next] = await q.query('SELECT 1 AS found FROM audit_log WHERE tenant_id = $1 AND seq = $2', [
+      tenantId,
+      expectedSeq,
+    ]);
+    if (!next) return brokenAtEnd('records aan het eind ontbreken');
   }
-  const [head] = await q.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_heads WHERE tenant_id = $1',
-    [tenantId],
-  );
-  if (head && (Number(head.seq) !== count || head.hash !== prev)) {
+  if (last && !last.keyed) {
     return {
       valid: false,
       count,
-      firstBroken: { id: '', seq: count + 1, reason: 'records aan het eind ontbreken' },
+      firstBroken: {
+        id: last.id,
+        seq: count,
+        reason: 'de keten eindigt in records zonder sleutel (niet verzegeld: start de server eenmaal)',
+      },
     };
   }
+  if (head.seq !== count || head.hash !== prev) {
+    return brokenAtEnd('de kop van de keten (audit_heads) wijst niet naar het laatste record');
+  }
   return { valid: true, count };
+}
+
+/** The record at `seq` of each chain head (to compare with checkpoints or the key). */
+async function headRecords(q: Queryable, where = 'true'): Promise<AuditRow[]> {
+  return q.query<AuditRow>(
+    `SELECT l.* FROM audit_heads h JOIN audit_log l ON l.tenant_id = h.tenant_id AND l.seq = h.seq
+      WHERE ${where} ORDER BY l.tenant_id`,
+  );
+}
+
+/** The audit key does not fit the chains in the database: the start refuses rather than fork them. */
+export class AuditKeyMismatchError extends Error {}
+
+/**
+ * At start, before anything is appended: checks the key against every chain's last keyed record
+ * and seals chains that still end in unkeyed records (from before migration 007) with a keyed
+ * record linking to their head. Throws AuditKeyMismatchError when no keyed head fits the key (a
+ * wrong or lost key would otherwise fork every chain); answers the tenants whose head does not fit
+ * (a tampered record: the app runs, `audit:verify` names it) and how many chains it sealed.
+ */
+export async function prepareAuditChains(db: Db): Promise<{ sealed: number; mismatched: string[] }> {
+  const keyedHeads = await headRecords(db, 'l.keyed');
+  const mismatched = keyedHeads
+    .filter((r) => !linkHolds(db.auditKey, r.prev_hash, r))
+    .map((r) => r.tenant_id);
+  if (keyedHeads.length > 0 && mismatched.length === keyedHeads.length) {
+    throw new AuditKeyMismatchError(
+      'De auditsleutel past niet bij het auditlog in de database: met deze sleutel zouden alle ketens breken. ' +
+        'Zet de juiste WIJKREGIE_AUDIT_KEY (of het sleutelbestand audit.key in de datamap) terug.',
+    );
+  }
+  let sealed = 0;
+  for (const r of await headRecords(db, 'NOT l.keyed')) {
+    sealed += await db.transaction(async (tx) => {
+      // Another instance may have sealed it meanwhile: decide under the head's lock.
+      const [head] = await tx.query<{ keyed: boolean }>(
+        `SELECT l.keyed FROM audit_heads h JOIN audit_log l ON l.tenant_id = h.tenant_id AND l.seq = h.seq
+          WHERE h.tenant_id = $1 FOR UPDATE OF h`,
+        [r.tenant_id],
+      );
+      if (!head || head.keyed) return 0;
+      await appendAudit(tx, [
+        {
+          tenantId: r.tenant_id,
+          userId: null,
+          partnerId: null,
+          action: 'seal',
+          objectType: 'audit',
+          purpose: 'Beveiliging auditlog',
+          details: { unkeyedUpTo: Number(r.seq) },
+        },
+      ]);
+      return 1;
+    });
+  }
+  return { sealed, mismatched };
+}
+
+/** The stored hashes at the given sequence numbers of one chain (for the checkpoint comparison). */
+export async function hashesAt(
+  q: Queryable,
+  tenantId: string,
+  seqs: readonly number[],
+): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  for (let i = 0; i < seqs.length; i += 1000) {
+    const rows = await q.query<{ seq: number; hash: string }>(
+      'SELECT seq, hash FROM audit_log WHERE tenant_id = $1 AND seq = ANY($2::bigint[])',
+      [tenantId, seqs.slice(i, i + 1000)],
+    );
+    for (const r of rows) found.set(Number(r.seq), r.hash);
+  }
+  return found;
+}
+
+/** Every chain's head as committed now. */
+export async function readChainHeads(q: Queryable): Promise<({ tenantId: string } & ChainHead)[]> {
+  const rows = await q.query<{ tenant_id: string; seq: number; hash: string }>(
+    'SELECT tenant_id, seq, hash FROM audit_heads ORDER BY tenant_id',
+  );
+  return rows.map((r) => ({ tenantId: r.tenant_id, seq: Number(r.seq), hash: r.hash }));
 }
 
 export interface AuditItem {

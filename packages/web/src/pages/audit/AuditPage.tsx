@@ -30,6 +30,8 @@ const ACTION_LABELS: Record<string, string> = {
   update: 'Gewijzigd',
   delete: 'Verwijderd',
   export: 'Geëxporteerd',
+  denied: 'Geweigerd',
+  seal: 'Oude keten verzegeld',
 };
 
 const OBJECT_LABELS: Record<string, string> = {
