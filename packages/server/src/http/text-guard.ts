@@ -24,27 +24,42 @@ const isPlain = (v: object) => {
   return proto === Object.prototype || proto === null;
 };
 
+/** Deeper than this a JSON value is refused: no form of this API nests beyond a few levels. */
+export const MAX_DEPTH = 64;
+
+/** What is wrong with a value: unstorable text at `path`, or nesting deeper than MAX_DEPTH. */
+export type TextProblem = { path: string; kind: 'unstorable' | 'too-deep' };
+
 /**
- * The path of the first string (or object key) in a parsed JSON value, query or path parameters
- * that holds unstorable text, or undefined when there is none. Below the top, only plain objects and
- * arrays are walked (JSON makes nothing else); at the top any object is (Fastify's query object has a
- * prototype of its own). A Buffer body (the CSV import) is not text here: its reader checks each cell.
+ * The first string (or object key) in a parsed JSON value, query or path parameters that holds
+ * unstorable text, or a value nested too deep; undefined when all is well. Below the top, only plain
+ * objects and arrays are walked (JSON makes nothing else); at the top any object is (Fastify's query
+ * object has a prototype of its own). A Buffer body (the CSV import) is not text here: its reader
+ * checks each cell. The walk uses its own stack, so no input can exhaust the call stack.
  */
-export function findUnstorableText(value: unknown, path: string[] = []): string | undefined {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? path.join('.') || '(body)' : undefined;
-  if (value === null || typeof value !== 'object') return undefined;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableText(value[i], [...path, String(i)]);
-      if (found !== undefined) return found;
+export function findTextProblem(root: unknown): TextProblem | undefined {
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (UNSTORABLE.test(value)) return { path: path.join('.') || '(body)', kind: 'unstorable' };
+      continue;
     }
-    return undefined;
-  }
-  if (path.length > 0 ? !isPlain(value) : Buffer.isBuffer(value)) return undefined;
-  for (const [key, v] of Object.entries(value)) {
-    if (UNSTORABLE.test(key)) return [...path, printable(key)].join('.');
-    const found = findUnstorableText(v, [...path, key]);
-    if (found !== undefined) return found;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > MAX_DEPTH) return { path: '(body)', kind: 'too-deep' };
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, String(i)] });
+      continue;
+    }
+    if (path.length > 0 ? !isPlain(value) : Buffer.isBuffer(value)) continue;
+    const entries = Object.entries(value);
+    for (const [key] of entries) {
+      if (UNSTORABLE.test(key)) return { path: [...path, printable(key)].join('.'), kind: 'unstorable' };
+    }
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, v] = entries[i]!;
+      stack.push({ value: v, path: [...path, key] });
+    }
   }
   return undefined;
 }
@@ -59,8 +74,13 @@ export const unstorableText = (path: string) =>
 export function registerTextGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
     for (const part of [req.params, req.query, req.body]) {
-      const path = findUnstorableText(part);
-      if (path !== undefined) throw unstorableText(path);
+      const problem = findTextProblem(part);
+      if (problem?.kind === 'unstorable') throw unstorableText(problem.path);
+      if (problem) {
+        throw new AppError('validation', 'Ongeldige invoer: (body)', [
+          { path: '(body)', message: `Te diep genest (meer dan ${MAX_DEPTH} niveaus)` },
+        ]);
+      }
     }
   });
 }
