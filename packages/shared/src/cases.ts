@@ -106,7 +106,8 @@ export type UpdateCase = z.infer<typeof updateCaseSchema>;
 
 export const caseSubjectSchema = z.object({
   kind: z.string(),
-  id: z.uuid(),
+  /** Null when the caller may not open this subject (their partner may not read `basis`). */
+  id: z.uuid().nullable(),
   /** A display name; only present when the caller's partner may read the `basis` category. */
   label: z.string().optional(),
 });
@@ -135,7 +136,8 @@ export const relatedCaseSchema = z.object({
   type: z.enum(CASE_TYPES),
   title: z.string(),
   status: z.enum(CASE_STATUSES),
-  viaPersonId: z.uuid(),
+  /** The member through whom; null when the caller may not open that person. */
+  viaPersonId: z.uuid().nullable(),
 });
 export const caseDetailSchema = caseSchema.extend({
   /** Person cases of the members of a household or group case that the caller may see. */

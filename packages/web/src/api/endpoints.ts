@@ -280,7 +280,8 @@ export interface VisitOutcomeInput {
 export interface WorklistItem {
   order: number;
   visitId: string;
-  signalId: string;
+  /** Null when the visitor may not open the signal. */
+  signalId: string | null;
   reason: string;
   address: string;
   postalCode: string | null;

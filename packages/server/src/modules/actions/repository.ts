@@ -2,6 +2,7 @@ import type { ActionStatus } from '@wijkregie/shared';
 import { Params, selectPage } from '../../db/params.js';
 import type { TenantScope } from '../../db/scope.js';
 import { caseVisibleSql, type Viewer } from '../cases/visibility.js';
+import { meetingIdVisibleSql } from '../meetings/repository.js';
 
 export interface ActionRecord {
   id: string;
@@ -38,9 +39,12 @@ interface ActionRow {
   director_user_id: string | null;
 }
 
-const SELECT = `a.id, a.case_id, c.reference, c.director_user_id, a.title, a.owner_partner_id, a.assignee_user_id,
+/** The columns of an action as `v` gets it: its meeting only if `v` may open that meeting. */
+const select = (v: Viewer, p: Params) => `a.id, a.case_id, c.reference, c.director_user_id, a.title,
+  a.owner_partner_id, a.assignee_user_id,
   (SELECT u.name FROM users u WHERE u.tenant_id = a.tenant_id AND u.id = a.assignee_user_id) AS assignee_name,
-  a.due_date, a.status, a.result, a.meeting_id, a.created_at, a.updated_at`;
+  a.due_date, a.status, a.result, a.created_at, a.updated_at,
+  CASE WHEN ${meetingIdVisibleSql('a.meeting_id', v, p)} THEN a.meeting_id END AS meeting_id`;
 const FROM = 'FROM actions a JOIN cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id';
 
 const toRecord = (r: ActionRow): ActionRecord => ({
@@ -80,18 +84,21 @@ export async function insertAction(
   return row!.id;
 }
 
+/** The action by id, whoever asks (the use case checks the case), with what `v` may see of its meeting. */
 export async function findAction(
   s: TenantScope,
   id: string,
+  v: Viewer,
   lock = false,
 ): Promise<ActionRecord | undefined> {
   if (lock) {
     await s.q.query('SELECT 1 FROM actions WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [s.tenantId, id]);
   }
-  const [row] = await s.q.query<ActionRow>(`SELECT ${SELECT} ${FROM} WHERE a.tenant_id = $1 AND a.id = $2`, [
-    s.tenantId,
-    id,
-  ]);
+  const p = new Params();
+  const [row] = await s.q.query<ActionRow>(
+    `SELECT ${select(v, p)} ${FROM} WHERE a.tenant_id = ${p.add(s.tenantId)} AND a.id = ${p.add(id)}`,
+    p.values,
+  );
   return row ? toRecord(row) : undefined;
 }
 
@@ -128,12 +135,16 @@ export async function listActions(
   if (f.dueTo) where.push(`a.due_date <= ${p.add(f.dueTo)}::date`);
   if (f.status) where.push(`a.status = ${p.add(f.status)}`);
   if (f.caseId) where.push(`a.case_id = ${p.add(f.caseId)}`);
-  if (f.meetingId) where.push(`a.meeting_id = ${p.add(f.meetingId)}`);
+  if (f.meetingId) {
+    // A meeting the viewer may not open has no actions for them.
+    const m = p.add(f.meetingId);
+    where.push(`a.meeting_id = ${m} AND ${meetingIdVisibleSql(m, v, p)}`);
+  }
   const { rows, total } = await selectPage<ActionRow>(
     s.q,
     p,
     {
-      select: SELECT,
+      select: (sp) => select(v, sp),
       fromWhere: `${FROM} WHERE ${where.join(' AND ')}`,
       order: 'a.due_date, a.created_at, a.id',
     },

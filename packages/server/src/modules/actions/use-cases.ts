@@ -110,7 +110,7 @@ export function createAction(ctx: RequestContext, caseId: string, input: CreateA
       },
     });
     await touchCase(s, caseId);
-    const a = (await findAction(s, id))!;
+    const a = (await findAction(s, id, viewerOf(ctx)))!;
     const today = amsterdamDate();
     await raiseAlert(s, ctx.publicUrl, {
       kind: 'action_created',
@@ -138,7 +138,7 @@ export function createAction(ctx: RequestContext, caseId: string, input: CreateA
 
 /** The action and its case, if the caller sees the case; otherwise 404. */
 async function visibleAction(s: TenantScope, ctx: RequestContext, id: string, lock = false) {
-  const a = await findAction(s, id, lock);
+  const a = await findAction(s, id, viewerOf(ctx), lock);
   const c = a ? await findCase(s, a.caseId) : undefined;
   if (!a || !c || !seesCase(ctx, c)) throw notFound(NOT_FOUND);
   return { a, c };
@@ -183,7 +183,7 @@ export function updateAction(ctx: RequestContext, id: string, u: UpdateAction): 
 
     await updateActionRow(s, id, set);
     await insertActionHistory(s, id, ctx.userId, change);
-    const after = (await findAction(s, id))!;
+    const after = (await findAction(s, id, viewerOf(ctx)))!;
     if (set.status === 'done') {
       await raiseAlert(s, ctx.publicUrl, {
         kind: 'action_done',

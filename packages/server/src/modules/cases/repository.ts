@@ -10,7 +10,8 @@ import type {
 } from '@wijkregie/shared';
 import { Params, selectPage } from '../../db/params.js';
 import type { TenantScope } from '../../db/scope.js';
-import { caseVisibleSql, type Viewer } from './visibility.js';
+import { meetingIdVisibleSql } from '../meetings/repository.js';
+import { caseVisibleSql, subjectIdVisibleSql, type Viewer } from './visibility.js';
 
 export interface CaseRecord extends CaseFacts {
   id: string;
@@ -190,11 +191,15 @@ export async function casesOfSubject(
   );
 }
 
-/** Person cases of the members of the household/group subjects of a case, as far as visible. */
+/**
+ * Person cases of the members of the household/group subjects of a case, as far as visible; the
+ * member through whom only when the viewer may open that person.
+ */
 export async function memberCases(s: TenantScope, v: Viewer, caseId: string) {
   const p = new Params();
-  return s.q.query<CaseSummary & { viaPersonId: string }>(
-    `SELECT DISTINCT c.id, c.reference, c.type, c.title, c.status, r.from_id AS "viaPersonId", c.created_at
+  const via = `CASE WHEN ${subjectIdVisibleSql('person', 'r.from_id', 'cs.tenant_id', v, p)} THEN r.from_id END`;
+  return s.q.query<CaseSummary & { viaPersonId: string | null }>(
+    `SELECT DISTINCT c.id, c.reference, c.type, c.title, c.status, ${via} AS "viaPersonId", c.created_at
        FROM case_subjects cs
        JOIN subject_relations r ON r.tenant_id = cs.tenant_id AND r.to_kind = cs.kind AND r.to_id = cs.subject_id
         AND r.relation = 'member_of' AND r.from_kind = 'person'
@@ -403,13 +408,13 @@ export async function entryCategory(
 }
 
 /**
- * The journal as the partner may read it: the matrix is applied in SQL, so paging and the total
- * count only ever concern readable entries.
+ * The journal as the viewer's partner may read it: the matrix is applied in SQL, so paging and the
+ * total count only ever concern readable entries. The meeting of minutes only if the viewer may open it.
  */
 export async function listEntries(
   s: TenantScope,
   caseId: string,
-  partnerId: string,
+  v: Viewer,
   f: { category?: string | undefined; meetingId?: string | undefined },
   page: { limit: number; offset: number },
 ): Promise<{ items: Entry[]; total: number }> {
@@ -418,7 +423,7 @@ export async function listEntries(
     `e.tenant_id = ${p.add(s.tenantId)}`,
     `e.case_id = ${p.add(caseId)}`,
     `e.category IN (SELECT m.category FROM access_matrix m
-       WHERE m.tenant_id = e.tenant_id AND m.partner_id = ${p.add(partnerId)} AND m.access IN ('read', 'write'))`,
+       WHERE m.tenant_id = e.tenant_id AND m.partner_id = ${p.add(v.partnerId)} AND m.access IN ('read', 'write'))`,
   ];
   if (f.category) where.push(`e.category = ${p.add(f.category)}`);
   if (f.meetingId) where.push(`e.meeting_id = ${p.add(f.meetingId)}`);
@@ -426,8 +431,11 @@ export async function listEntries(
     s.q,
     p,
     {
-      select: `e.id, e.case_id, e.category, e.text, e.author_user_id, u.name AS author_name, e.partner_id,
-               e.corrects_entry_id, e.kind, e.meeting_id, e.created_at`,
+      select: (
+        sp,
+      ) => `e.id, e.case_id, e.category, e.text, e.author_user_id, u.name AS author_name, e.partner_id,
+               e.corrects_entry_id, e.kind, e.created_at,
+               CASE WHEN ${meetingIdVisibleSql('e.meeting_id', v, sp)} THEN e.meeting_id END AS meeting_id`,
       fromWhere: `FROM entries e JOIN users u ON u.tenant_id = e.tenant_id AND u.id = e.author_user_id
                   WHERE ${where.join(' AND ')}`,
       order: 'e.created_at DESC, e.id',

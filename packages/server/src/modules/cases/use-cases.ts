@@ -20,7 +20,7 @@ import { raiseAlert } from '../alerts/repository.js';
 import { auditEntries } from '../audit/context.js';
 import { appendAudit } from '../audit/repository.js';
 import { categoryExists, existingPartnerIds, partnerAccess } from '../matrix/repository.js';
-import { subjectLabels, visibleSubjectIds } from '../subjects/repository.js';
+import { subjectLabels, visibleSubjectIds, visibleSubjectRefs } from '../subjects/repository.js';
 import {
   activeUserExists,
   areaExists,
@@ -45,7 +45,12 @@ import { viewerOf } from './visibility.js';
 
 const NOT_FOUND = 'Deze casus bestaat niet of is niet zichtbaar voor jou.';
 
-/** The case as the caller gets it: subject names only for a regisseur or when their partner may read `basis`. */
+/**
+ * Cases (that the caller sees) as the caller gets them: every subject's kind, its id only when the
+ * caller may open it, its name only for a regisseur or when their partner may read `basis`. With
+ * `basis` (or as a regisseur) the caller may open every subject of a case they see; without it, only
+ * the subjects their partner registered (`subjectVisibleSql`), found with one query for all the cases.
+ */
 async function present(
   s: TenantScope,
   ctx: RequestContext,
@@ -55,9 +60,11 @@ async function present(
   const showNames = ctx.roles.includes('regisseur') || canRead(access.basis);
   const refs = cases.flatMap((c) => c.subjects);
   const labels = showNames && refs.length ? await subjectLabels(s, refs) : new Map<string, string>();
+  const visible = showNames || refs.length === 0 ? null : await visibleSubjectRefs(s, refs, viewerOf(ctx));
   return cases.map(({ personIds: _, ...c }) => ({
     ...c,
     subjects: c.subjects.map((x) => {
+      if (visible !== null && !visible.has(x.id)) return { kind: x.kind, id: null };
       const label = labels.get(x.id);
       return label === undefined ? x : { ...x, label };
     }),
@@ -341,7 +348,7 @@ export async function getEntries(
 ) {
   const s = ctx.db.read;
   const c = await visibleCase(s, ctx, caseId);
-  const result = await listEntries(s, caseId, ctx.partnerId, f, page);
+  const result = await listEntries(s, caseId, viewerOf(ctx), f, page);
   await ctx.auditRead([
     {
       action: 'read',

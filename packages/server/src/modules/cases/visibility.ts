@@ -9,7 +9,7 @@ export interface Viewer {
   regisseur: boolean;
 }
 
-export const viewerOf = (ctx: RequestContext): Viewer => ({
+export const viewerOf = (ctx: Pick<RequestContext, 'userId' | 'partnerId' | 'roles'>): Viewer => ({
   userId: ctx.userId,
   partnerId: ctx.partnerId,
   regisseur: ctx.roles.includes('regisseur'),
@@ -63,4 +63,27 @@ export function subjectVisibleSql(kind: SubjectKind, alias: string, v: Viewer, p
             AND vr.relation = 'member_of' AND ${caseIdVisibleSql('vcs2.case_id', v, p)})`
       : '';
   return `(${alias}.created_by_partner_id = ${partner} OR (${basis} AND (${viaCase}${viaMembership})))`;
+}
+
+export const SUBJECT_TABLES: Record<SubjectKind, string> = {
+  person: 'persons',
+  household: 'households',
+  group: 'groups',
+  location: 'locations',
+};
+
+/**
+ * The same for a subject given by its id expression (in the tenant of `tenantExpr`): whether a
+ * reference to it may be handed to the viewer. False for a null id.
+ */
+export function subjectIdVisibleSql(
+  kind: SubjectKind,
+  idExpr: string,
+  tenantExpr: string,
+  v: Viewer,
+  p: Params,
+): string {
+  if (v.regisseur) return `(${idExpr} IS NOT NULL)`;
+  return `EXISTS (SELECT 1 FROM ${SUBJECT_TABLES[kind]} vs
+      WHERE vs.tenant_id = ${tenantExpr} AND vs.id = ${idExpr} AND ${subjectVisibleSql(kind, 'vs', v, p)})`;
 }

@@ -62,6 +62,12 @@ export function meetingVisibleSql(alias: string, v: Viewer, p: Params): string {
     SELECT 1 FROM meeting_partners vmp WHERE vmp.meeting_id = ${alias}.id AND vmp.partner_id = ${p.add(v.partnerId)}))`;
 }
 
+/** The same for a meeting given by its id expression: whether a reference to it may be handed out. */
+export function meetingIdVisibleSql(idExpr: string, v: Viewer, p: Params): string {
+  if (v.regisseur) return `(${idExpr} IS NOT NULL)`;
+  return `EXISTS (SELECT 1 FROM meetings vm WHERE vm.id = ${idExpr} AND ${meetingVisibleSql('vm', v, p)})`;
+}
+
 export async function insertMeeting(
   s: TenantScope,
   m: {

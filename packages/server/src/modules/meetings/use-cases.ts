@@ -227,7 +227,7 @@ export async function minutesFor(s: TenantScope, actor: Actor, m: MeetingRecord)
     const page = await listEntries(
       s,
       caseId,
-      actor.partnerId,
+      viewerOf(actor),
       { meetingId: m.id },
       { limit: 200, offset: 0 },
     );

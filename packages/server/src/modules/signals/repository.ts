@@ -1,15 +1,23 @@
 import type { CreditorType, Signal, SignalSource, SignalStatus, VisitOutcome } from '@wijkregie/shared';
 import { Params, selectPage } from '../../db/params.js';
 import type { TenantScope } from '../../db/scope.js';
-import type { Viewer } from '../cases/visibility.js';
-import { signalVisibleSql } from './visibility.js';
+import { caseIdVisibleSql, caseVisibleSql, subjectIdVisibleSql, type Viewer } from '../cases/visibility.js';
+import { signalIdVisibleSql, signalVisibleSql } from './visibility.js';
 
 export { signalVisibleSql } from './visibility.js';
 
+/** The references of a signal that point at other objects (cases, persons, signals). */
+type SignalRefs = Pick<Signal, 'caseId' | 'personIds' | 'mergedIntoId' | 'bundleId'>;
+
+/**
+ * A signal as stored: its references are all there (decisions and the audit need them); `shown`
+ * holds those the viewer it was read for may open, which is what `present` hands out.
+ */
 export interface SignalRecord extends Signal {
   reporterUserId: string | null;
   trackingCode: string | null;
   addressKey: string | null;
+  shown: SignalRefs;
 }
 
 interface SignalRow {
@@ -46,14 +54,33 @@ interface SignalRow {
   person_ids: string[];
   created_at: Date;
   updated_at: Date;
+  shown_case_id: string | null;
+  /** Null for a regisseur, who may open every person: then `person_ids`. */
+  shown_person_ids: string[] | null;
+  shown_merged_into_id: string | null;
+  shown_bundle_id: string | null;
 }
 
-export const SIGNAL_COLUMNS = `sg.id, sg.category, sg.description, sg.source, sg.status, sg.occurred_at, sg.street,
+const SIGNAL_COLUMNS = `sg.id, sg.category, sg.description, sg.source, sg.status, sg.occurred_at, sg.street,
   sg.house_number, sg.postal_code, sg.city, sg.lat, sg.lng, sg.area_id, sg.address_key, sg.reporter_user_id,
   sg.reporter_partner_id, sg.routed_partner_id, sg.routing_reason, sg.first_contact_due, sg.case_id, sg.bundle_id,
   sg.merged_into_id, sg.outcome, sg.creditor_type, sg.creditor_name, sg.creditor_reference, sg.arrears_amount,
   sg.arrears_since, sg.end_of_supply, sg.tracking_code, sg.created_at, sg.updated_at,
   ARRAY(SELECT sp.person_id FROM signal_persons sp WHERE sp.signal_id = sg.id ORDER BY sp.person_id) AS person_ids`;
+
+/** The columns of signal `sg`, with its references as far as `v` may open them (`shown_*`). */
+function signalColumns(v: Viewer, p: Params): string {
+  const persons = v.regisseur
+    ? 'NULL::uuid[]'
+    : `ARRAY(SELECT sp.person_id FROM signal_persons sp WHERE sp.signal_id = sg.id
+          AND ${subjectIdVisibleSql('person', 'sp.person_id', 'sg.tenant_id', v, p)} ORDER BY sp.person_id)`;
+  return `${SIGNAL_COLUMNS},
+  CASE WHEN ${caseIdVisibleSql('sg.case_id', v, p)} THEN sg.case_id END AS shown_case_id,
+  ${persons} AS shown_person_ids,
+  CASE WHEN ${signalIdVisibleSql('sg.merged_into_id', 'sg.tenant_id', v, p)} THEN sg.merged_into_id END AS shown_merged_into_id,
+  CASE WHEN sg.bundle_id = sg.id OR ${signalIdVisibleSql('sg.bundle_id', 'sg.tenant_id', v, p)}
+    THEN sg.bundle_id END AS shown_bundle_id`;
+}
 
 const OPEN: SignalStatus[] = ['new', 'triage', 'visit_planned'];
 
@@ -100,6 +127,12 @@ export function toSignal(r: SignalRow, today: string): SignalRecord {
     reporterUserId: r.reporter_user_id,
     trackingCode: r.tracking_code,
     addressKey: r.address_key,
+    shown: {
+      caseId: r.shown_case_id,
+      personIds: r.shown_person_ids ?? r.person_ids,
+      mergedIntoId: r.shown_merged_into_id,
+      bundleId: r.shown_bundle_id,
+    },
   };
 }
 
@@ -273,12 +306,14 @@ export async function addSignalHistory(
   );
 }
 
-export async function findSignal(s: TenantScope, id: string, today: string, lock = false) {
+/** The signal by id, whoever asks (the use case checks), with what `v` may open of its references. */
+export async function findSignal(s: TenantScope, id: string, today: string, v: Viewer, lock = false) {
   if (lock)
     await s.q.query('SELECT 1 FROM signals WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [s.tenantId, id]);
+  const p = new Params();
   const [row] = await s.q.query<SignalRow>(
-    `SELECT ${SIGNAL_COLUMNS} FROM signals sg WHERE sg.tenant_id = $1 AND sg.id = $2`,
-    [s.tenantId, id],
+    `SELECT ${signalColumns(v, p)} FROM signals sg WHERE sg.tenant_id = ${p.add(s.tenantId)} AND sg.id = ${p.add(id)}`,
+    p.values,
   );
   return row ? toSignal(row, today) : undefined;
 }
@@ -339,7 +374,7 @@ export async function listSignals(
   const { rows, total } = await selectPage<SignalRow>(
     s.q,
     p,
-    { select: SIGNAL_COLUMNS, fromWhere, order: 'sg.created_at DESC, sg.id' },
+    { select: (sp) => signalColumns(v, sp), fromWhere, order: 'sg.created_at DESC, sg.id' },
     page,
   );
   return { items: rows.map((r) => toSignal(r, today)), total };
@@ -414,7 +449,7 @@ export async function duplicateCandidates(s: TenantScope, v: Viewer, sig: Signal
   if (!near.length) return [];
   where.push(`(${near.join(' OR ')})`);
   const rows = await s.q.query<SignalRow>(
-    `SELECT ${SIGNAL_COLUMNS} FROM signals sg WHERE ${where.join(' AND ')} ORDER BY sg.created_at DESC LIMIT 20`,
+    `SELECT ${signalColumns(v, p)} FROM signals sg WHERE ${where.join(' AND ')} ORDER BY sg.created_at DESC LIMIT 20`,
     p.values,
   );
   return rows.map((r) => toSignal(r, today));
@@ -434,6 +469,27 @@ export async function involvedPartners(s: TenantScope, signalId: string, partner
       ORDER BY p.name`,
     [s.tenantId, signalId, partnerId],
   );
+}
+
+/** Of these case and signal ids, the ones the viewer may open (one query). */
+export async function openableIds(
+  s: TenantScope,
+  v: Viewer,
+  ids: { cases: readonly string[]; signals: readonly string[] },
+): Promise<Set<string>> {
+  if (v.regisseur) return new Set([...ids.cases, ...ids.signals]);
+  if (ids.cases.length + ids.signals.length === 0) return new Set();
+  const p = new Params();
+  const tenant = p.add(s.tenantId);
+  const rows = await s.q.query<{ id: string }>(
+    `SELECT c.id FROM cases c WHERE c.tenant_id = ${tenant} AND c.id = ANY(${p.add([...ids.cases])}::uuid[])
+        AND ${caseVisibleSql('c', v, p)}
+     UNION ALL
+     SELECT sg.id FROM signals sg WHERE sg.tenant_id = ${tenant} AND sg.id = ANY(${p.add([...ids.signals])}::uuid[])
+        AND ${signalVisibleSql('sg', v, p)}`,
+    p.values,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function signalMatches(s: TenantScope, signalId: string) {
@@ -529,11 +585,15 @@ export async function recordVisitOutcome(
   );
 }
 
-/** The day's open visits of the caller: theirs, or their partner's without a named visitor. */
-export async function worklist(s: TenantScope, userId: string, partnerId: string, date: string) {
+/**
+ * The day's open visits of the caller: theirs, or their partner's without a named visitor. The
+ * signal's id only when the caller may open the signal.
+ */
+export async function worklist(s: TenantScope, v: Viewer, date: string) {
+  const p = new Params();
   return s.q.query<{
     id: string;
-    signal_id: string;
+    signal_id: string | null;
     visitor_user_id: string | null;
     category: string;
     category_label: string;
@@ -547,16 +607,16 @@ export async function worklist(s: TenantScope, userId: string, partnerId: string
     end_of_supply: boolean;
     attempts: number;
   }>(
-    `SELECT vi.id, vi.signal_id, vi.visitor_user_id, sg.category, c.label AS category_label, sg.description,
+    `SELECT vi.id, CASE WHEN ${signalVisibleSql('sg', v, p)} THEN vi.signal_id END AS signal_id, vi.visitor_user_id, sg.category, c.label AS category_label, sg.description,
             sg.street, sg.house_number, sg.postal_code, sg.city, sg.lat, sg.lng, sg.end_of_supply,
             (SELECT count(*)::int FROM visits o WHERE o.signal_id = sg.id AND o.outcome IS NOT NULL) AS attempts
        FROM visits vi
        JOIN signals sg ON sg.tenant_id = vi.tenant_id AND sg.id = vi.signal_id
        JOIN signal_categories c ON c.tenant_id = sg.tenant_id AND c.key = sg.category
-      WHERE vi.tenant_id = $1 AND vi.planned_date = $2 AND vi.outcome IS NULL
-        AND (vi.visitor_user_id = $3 OR (vi.visitor_user_id IS NULL AND vi.partner_id = $4))
+      WHERE vi.tenant_id = ${p.add(s.tenantId)} AND vi.planned_date = ${p.add(date)} AND vi.outcome IS NULL
+        AND (vi.visitor_user_id = ${p.add(v.userId)} OR (vi.visitor_user_id IS NULL AND vi.partner_id = ${p.add(v.partnerId)}))
       ORDER BY vi.created_at`,
-    [s.tenantId, date, userId, partnerId],
+    p.values,
   );
 }
 

@@ -36,6 +36,7 @@ import {
   involvedPartners,
   listSignals,
   type NewSignal,
+  openableIds,
   recordVisitOutcome,
   type SignalFilter,
   type SignalRecord,
@@ -49,10 +50,45 @@ import {
 
 const NOT_FOUND = 'Dit signaal bestaat niet of is niet zichtbaar voor jou.';
 
-/** What leaves the server: never the resident's tracking code or internal keys. */
+/**
+ * What leaves the server: never the resident's tracking code or internal keys, and of its
+ * references (case, persons, merged into, bundle) only those the caller it was read for may open.
+ */
 export function present(r: SignalRecord): Signal {
-  const { reporterUserId: _u, trackingCode: _t, addressKey: _a, ...rest } = r;
-  return rest;
+  const { reporterUserId: _u, trackingCode: _t, addressKey: _a, shown, ...rest } = r;
+  return { ...rest, ...shown };
+}
+
+/** Where a history record names a case or signal the caller may not open, it says only that there is one. */
+const HIDDEN = 'hidden';
+const HISTORY_CASE_KEYS = ['caseStarted'];
+const HISTORY_SIGNAL_KEYS = ['mergedInto', 'merged'];
+
+async function historyAsSeenBy(
+  s: TenantScope,
+  ctx: RequestContext,
+  history: Awaited<ReturnType<typeof signalHistory>>,
+) {
+  const str = (x: unknown): x is string => typeof x === 'string';
+  const caseIds: string[] = [];
+  const signalIds: string[] = [];
+  for (const { change } of history) {
+    const link = change.caseId as { from?: unknown; to?: unknown } | undefined;
+    if (link) caseIds.push(...[link.from, link.to].filter(str));
+    for (const k of HISTORY_CASE_KEYS) if (str(change[k])) caseIds.push(change[k]);
+    for (const k of HISTORY_SIGNAL_KEYS) if (str(change[k])) signalIds.push(change[k]);
+  }
+  if (caseIds.length + signalIds.length === 0) return history;
+  const open = await openableIds(s, viewerOf(ctx), { cases: caseIds, signals: signalIds });
+  const shown = (x: unknown) => (str(x) && !open.has(x) ? HIDDEN : x);
+  return history.map((h) => {
+    const change: Record<string, unknown> = { ...h.change };
+    const link = change.caseId as { from?: unknown; to?: unknown } | undefined;
+    if (link) change.caseId = { ...link, from: shown(link.from), to: shown(link.to) };
+    for (const k of [...HISTORY_CASE_KEYS, ...HISTORY_SIGNAL_KEYS])
+      if (k in change) change[k] = shown(change[k]);
+    return { ...h, change };
+  });
 }
 
 const isRegisseur = (ctx: RequestContext) => ctx.roles.includes('regisseur');
@@ -63,7 +99,7 @@ function mayTriage(ctx: RequestContext, sig: SignalRecord): boolean {
 }
 
 export async function visibleSignal(s: TenantScope, ctx: RequestContext, id: string, lock = false) {
-  const sig = await findSignal(s, id, amsterdamDate(), lock);
+  const sig = await findSignal(s, id, amsterdamDate(), viewerOf(ctx), lock);
   if (!sig || !seesSignal(ctx, sig)) throw notFound(NOT_FOUND);
   return sig;
 }
@@ -135,7 +171,7 @@ export function createSignal(ctx: RequestContext, input: CreateSignal): Promise<
       s.q,
       auditEntries(ctx, [{ action: 'create', objectType: 'signal', objectId: id, personIds }]),
     );
-    return present((await findSignal(s, id, amsterdamDate()))!);
+    return present((await findSignal(s, id, amsterdamDate(), viewerOf(ctx)))!);
   });
 }
 
@@ -162,7 +198,7 @@ export async function getSignal(ctx: RequestContext, id: string) {
   const s = ctx.db.read;
   const sig = await visibleSignal(s, ctx, id);
   const [history, visits, involved, matches] = await Promise.all([
-    signalHistory(s, id),
+    signalHistory(s, id).then((h) => historyAsSeenBy(s, ctx, h)),
     visitsOf(s, id),
     involvedPartners(s, id, ctx.partnerId),
     // Matches name persons and cases: only for the regisseur, who decides what to do with them.
@@ -232,7 +268,7 @@ export function updateSignal(ctx: RequestContext, id: string, u: UpdateSignal): 
         { action: 'update', objectType: 'signal', objectId: id, personIds: sig.personIds, details: change },
       ]),
     );
-    return present((await findSignal(s, id, amsterdamDate()))!);
+    return present((await findSignal(s, id, amsterdamDate(), viewerOf(ctx)))!);
   });
 }
 
@@ -270,7 +306,7 @@ export function startCase(
       { caseStarted: created.id },
       'Uw melding is in behandeling genomen.',
     );
-    return { signal: present((await findSignal(s, id, amsterdamDate()))!), case: created };
+    return { signal: present((await findSignal(s, id, amsterdamDate(), viewerOf(ctx)))!), case: created };
   });
 }
 
@@ -289,7 +325,7 @@ export function mergeSignal(ctx: RequestContext, id: string, intoId: string): Pr
   return ctx.db.transaction(async (s) => {
     if (id === intoId) throw invalidField('intoId', 'Een signaal kan niet met zichzelf worden samengevoegd');
     const dup = await visibleSignal(s, ctx, id, true);
-    const into = await findSignal(s, intoId, amsterdamDate(), true);
+    const into = await findSignal(s, intoId, amsterdamDate(), viewerOf(ctx), true);
     if (!into || !seesSignal(ctx, into)) throw invalidField('intoId', 'Onbekend signaal');
     if (!mayTriage(ctx, dup) || !mayTriage(ctx, into))
       throw forbidden('Je kunt deze signalen niet samenvoegen.');
@@ -313,7 +349,7 @@ export function mergeSignal(ctx: RequestContext, id: string, intoId: string): Pr
       s.q,
       auditEntries(ctx, [{ action: 'merge', objectType: 'signal', objectId: id, objectIds: [id, intoId] }]),
     );
-    return present((await findSignal(s, intoId, amsterdamDate()))!);
+    return present((await findSignal(s, intoId, amsterdamDate(), viewerOf(ctx)))!);
   });
 }
 
@@ -454,7 +490,7 @@ const distance = (a: { lat: number; lng: number }, b: { lat: number; lng: number
  */
 export async function worklistOf(ctx: RequestContext, date = amsterdamDate()) {
   const s = ctx.db.read;
-  const rows = await worklist(s, ctx.userId, ctx.partnerId, date);
+  const rows = await worklist(s, viewerOf(ctx), date);
   const withPoint = rows.filter((r) => r.lat !== null && r.lng !== null);
   const rest = rows.filter((r) => r.lat === null || r.lng === null);
   const route: ((typeof rows)[number] & { metres: number | null })[] = [];

@@ -10,3 +10,10 @@ export function signalVisibleSql(alias: string, v: Viewer, p: Params): string {
   const partner = p.add(v.partnerId);
   return `(${alias}.reporter_partner_id = ${partner} OR ${alias}.routed_partner_id = ${partner})`;
 }
+
+/** The same for a signal given by its id expression: whether a reference to it may be handed out. */
+export function signalIdVisibleSql(idExpr: string, tenantExpr: string, v: Viewer, p: Params): string {
+  if (v.regisseur) return `(${idExpr} IS NOT NULL)`;
+  return `EXISTS (SELECT 1 FROM signals vsg
+      WHERE vsg.tenant_id = ${tenantExpr} AND vsg.id = ${idExpr} AND ${signalVisibleSql('vsg', v, p)})`;
+}

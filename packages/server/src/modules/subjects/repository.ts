@@ -9,14 +9,7 @@ import type {
 import { Params, selectPage } from '../../db/params.js';
 import type { TenantScope } from '../../db/scope.js';
 import { PREFETCHED_LABELS, type PrefetchedLabels } from '../cases/repository.js';
-import { subjectVisibleSql, type Viewer } from '../cases/visibility.js';
-
-export const SUBJECT_TABLES: Record<SubjectKind, string> = {
-  person: 'persons',
-  household: 'households',
-  group: 'groups',
-  location: 'locations',
-};
+import { SUBJECT_TABLES, subjectIdVisibleSql, subjectVisibleSql, type Viewer } from '../cases/visibility.js';
 
 interface AddressCols {
   street: string | null;
@@ -194,6 +187,31 @@ export async function visibleSubjectIds(
   return new Set(rows.map((r) => r.id));
 }
 
+/** The ids among `refs` (of any kind) that the viewer may open: one query for all kinds. */
+export async function visibleSubjectRefs(
+  s: TenantScope,
+  refs: readonly SubjectRef[],
+  v: Viewer,
+): Promise<Set<string>> {
+  const kinds = (['person', 'household', 'group', 'location'] as const).filter((k) =>
+    refs.some((r) => r.kind === k),
+  );
+  if (kinds.length === 0) return new Set();
+  const p = new Params();
+  const tenant = p.add(s.tenantId);
+  const rows = await s.q.query<{ id: string }>(
+    kinds
+      .map((k) => {
+        const ids = p.add([...new Set(refs.filter((r) => r.kind === k).map((r) => r.id))]);
+        return `SELECT x.id FROM ${SUBJECT_TABLES[k]} x
+          WHERE x.tenant_id = ${tenant} AND x.id = ANY(${ids}::uuid[]) AND ${subjectVisibleSql(k, 'x', v, p)}`;
+      })
+      .join(' UNION ALL '),
+    p.values,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * Display names of subjects (no visibility check: the caller has checked the case). When `findCase`
  * read these subjects' names in this scope already, they come from there without a query.
@@ -292,25 +310,32 @@ interface OtherSubjectRow extends AddressCols {
   id: string;
   name: string;
   created_at: Date;
-  contact_person_id?: string;
+  contact_person_id?: string | null;
   classification?: string;
   lat?: number | null;
   lng?: number | null;
   area_id?: string | null;
 }
 
-const OTHER_COLS: Record<Exclude<SubjectKind, 'person'>, string> = {
-  household:
-    'x.id, x.name, x.created_at, x.contact_person_id, x.street, x.house_number, x.postal_code, x.city',
-  group: 'x.id, x.name, x.created_at, x.classification',
-  location:
-    'x.id, x.name, x.created_at, x.street, x.house_number, x.postal_code, x.city, x.lat, x.lng, x.area_id',
-};
+/** The columns of a subject row `x`; a household's contact person only when the viewer may open them. */
+function otherCols(kind: Exclude<SubjectKind, 'person'>, v: Viewer, p: Params): string {
+  switch (kind) {
+    case 'household': {
+      const contact = `CASE WHEN ${subjectIdVisibleSql('person', 'x.contact_person_id', 'x.tenant_id', v, p)}
+        THEN x.contact_person_id END AS contact_person_id`;
+      return `x.id, x.name, x.created_at, ${contact}, x.street, x.house_number, x.postal_code, x.city`;
+    }
+    case 'group':
+      return 'x.id, x.name, x.created_at, x.classification';
+    case 'location':
+      return 'x.id, x.name, x.created_at, x.street, x.house_number, x.postal_code, x.city, x.lat, x.lng, x.area_id';
+  }
+}
 
 function toSummary(kind: Exclude<SubjectKind, 'person'>, r: OtherSubjectRow): SubjectSummary {
   const details: Record<string, unknown> =
     kind === 'household'
-      ? { contactPersonId: r.contact_person_id, address: addressOf(r) }
+      ? { contactPersonId: r.contact_person_id ?? null, address: addressOf(r) }
       : kind === 'group'
         ? { classification: r.classification }
         : { address: addressOf(r), lat: r.lat ?? null, lng: r.lng ?? null, areaId: r.area_id ?? null };
@@ -325,7 +350,7 @@ export async function findOther(
 ): Promise<SubjectSummary | undefined> {
   const p = new Params();
   const [row] = await s.q.query<OtherSubjectRow>(
-    `SELECT ${OTHER_COLS[kind]} FROM ${SUBJECT_TABLES[kind]} x
+    `SELECT ${otherCols(kind, v, p)} FROM ${SUBJECT_TABLES[kind]} x
       WHERE x.tenant_id = ${p.add(s.tenantId)} AND x.id = ${p.add(id)} AND ${subjectVisibleSql(kind, 'x', v, p)}`,
     p.values,
   );
@@ -346,7 +371,7 @@ export async function listOthers(
     s.q,
     p,
     {
-      select: OTHER_COLS[kind],
+      select: (sp) => otherCols(kind, v, sp),
       fromWhere: `FROM ${SUBJECT_TABLES[kind]} x WHERE ${where.join(' AND ')}`,
       order: 'lower(x.name), x.id',
     },
@@ -379,8 +404,15 @@ export async function insertRelation(
   return { id: row!.id, ...r };
 }
 
-/** Relations that touch the subject, in either direction. */
-export async function relationsOf(s: TenantScope, ref: SubjectRef): Promise<Relation[]> {
+/** Relations that touch the subject, in either direction, whose other end the viewer may open. */
+export async function relationsOf(s: TenantScope, ref: SubjectRef, v: Viewer): Promise<Relation[]> {
+  const p = new Params();
+  const kind = p.add(ref.kind);
+  const id = p.add(ref.id);
+  const otherVisible = (end: 'from' | 'to') =>
+    `CASE r.${end}_kind ${(['person', 'household', 'group', 'location'] as const)
+      .map((k) => `WHEN '${k}' THEN ${subjectIdVisibleSql(k, `r.${end}_id`, 'r.tenant_id', v, p)}`)
+      .join(' ')} END`;
   const rows = await s.q.query<{
     id: string;
     from_kind: SubjectKind;
@@ -389,10 +421,12 @@ export async function relationsOf(s: TenantScope, ref: SubjectRef): Promise<Rela
     to_kind: SubjectKind;
     to_id: string;
   }>(
-    `SELECT id, from_kind, from_id, relation, to_kind, to_id FROM subject_relations
-      WHERE tenant_id = $1 AND ((from_kind = $2 AND from_id = $3) OR (to_kind = $2 AND to_id = $3))
-      ORDER BY created_at, id`,
-    [s.tenantId, ref.kind, ref.id],
+    `SELECT r.id, r.from_kind, r.from_id, r.relation, r.to_kind, r.to_id FROM subject_relations r
+      WHERE r.tenant_id = ${p.add(s.tenantId)}
+        AND ((r.from_kind = ${kind} AND r.from_id = ${id} AND ${otherVisible('to')})
+          OR (r.to_kind = ${kind} AND r.to_id = ${id} AND ${otherVisible('from')}))
+      ORDER BY r.created_at, r.id`,
+    p.values,
   );
   return rows.map((r) => ({
     id: r.id,

@@ -105,7 +105,7 @@ export async function getPerson(ctx: RequestContext, id: string) {
   const person = await findPerson(s, id, viewerOf(ctx));
   if (!person) throw notFound('Deze persoon bestaat niet of is niet zichtbaar voor jou.');
   const [relations, cases] = await Promise.all([
-    relationsOf(s, { kind: 'person', id }),
+    relationsOf(s, { kind: 'person', id }, viewerOf(ctx)),
     personCases(s, ctx, 'person', id),
   ]);
   await ctx.auditRead([{ action: 'read', objectType: 'person', objectId: id, personIds: [id] }]);
@@ -191,7 +191,10 @@ export async function getOther(ctx: RequestContext, kind: Exclude<SubjectKind, '
   const s = ctx.db.read;
   const subject = await findOther(s, kind, id, viewerOf(ctx));
   if (!subject) throw notFound('Deze betrokkene bestaat niet of is niet zichtbaar voor jou.');
-  const [relations, cases] = await Promise.all([relationsOf(s, { kind, id }), personCases(s, ctx, kind, id)]);
+  const [relations, cases] = await Promise.all([
+    relationsOf(s, { kind, id }, viewerOf(ctx)),
+    personCases(s, ctx, kind, id),
+  ]);
   const personIds = relations.filter((r) => r.from.kind === 'person').map((r) => r.from.id);
   await ctx.auditRead([{ action: 'read', objectType: kind, objectId: id, personIds }]);
   return { ...subject, relations, cases };

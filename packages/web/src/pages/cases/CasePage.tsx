@@ -210,12 +210,16 @@ function CaseFacts({ detail, user, partnerNames, userNames, areaNames }: CaseFac
                 'Geen'
               ) : (
                 <ul className="wr-plain-list">
-                  {detail.subjects.map((subject) => {
-                    // Without a name the user's organisation may not read basic data: no link to it either.
-                    const path = subject.label === undefined ? null : subjectPath(subject);
+                  {detail.subjects.map((subject, i) => {
+                    // Without a name the user's organisation may not read basic data: no link to it either
+                    // (and without an id, the user may not open the subject at all).
+                    const path =
+                      subject.label === undefined || subject.id === null
+                        ? null
+                        : subjectPath({ kind: subject.kind, id: subject.id });
                     const text = subject.label ?? 'naam afgeschermd';
                     return (
-                      <li key={`${subject.kind}-${subject.id}`}>
+                      <li key={`${subject.kind}-${subject.id ?? i}`}>
                         <span className="wr-muted">{subjectKindLabel(subject.kind)}: </span>
                         {path ? (
                           <Link className="utrecht-link utrecht-link--html-a" to={path}>
@@ -270,7 +274,7 @@ function RelatedCases({ detail }: { detail: CaseDetail }) {
       <DataTable
         caption={`Casussen van ${detail.type === 'group' ? 'groepsleden' : 'gezinsleden'} die je mag zien`}
         rows={detail.relatedCases}
-        rowKey={(r) => `${r.id}-${r.viaPersonId}`}
+        rowKey={(r) => `${r.id}-${r.viaPersonId ?? 'afgeschermd'}`}
         empty="Er zijn geen persoonsgerichte casussen die je mag zien."
         columns={[
           {
@@ -285,11 +289,15 @@ function RelatedCases({ detail }: { detail: CaseDetail }) {
           { header: 'Status', cell: (r) => <StatusBadge status={r.status} /> },
           {
             header: detail.type === 'group' ? 'Groepslid' : 'Gezinslid',
-            cell: (r) => (
-              <Link className="utrecht-link utrecht-link--html-a" to={`/personen/${r.viaPersonId}`}>
-                Bekijk persoon<span className="wr-visually-hidden"> van casus {r.reference}</span>
-              </Link>
-            ),
+            // Null when the user may not open that person: then no link.
+            cell: (r) =>
+              r.viaPersonId === null ? (
+                'naam afgeschermd'
+              ) : (
+                <Link className="utrecht-link utrecht-link--html-a" to={`/personen/${r.viaPersonId}`}>
+                  Bekijk persoon<span className="wr-visually-hidden"> van casus {r.reference}</span>
+                </Link>
+              ),
           },
         ]}
       />

@@ -153,11 +153,13 @@ function VisitCard({ item, recorded, partners, partnerNames, onRecorded }: Visit
             ? 'Geen eerdere pogingen'
             : `${item.earlierAttempts} eerdere ${item.earlierAttempts === 1 ? 'poging' : 'pogingen'}`}
         </li>
-        <li>
-          <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${item.signalId}`}>
-            Signaal bekijken<span className="wr-visually-hidden"> van {address}</span>
-          </Link>
-        </li>
+        {item.signalId !== null && (
+          <li>
+            <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${item.signalId}`}>
+              Signaal bekijken<span className="wr-visually-hidden"> van {address}</span>
+            </Link>
+          </li>
+        )}
       </ul>
       {recorded ? (
         <div role="status">
