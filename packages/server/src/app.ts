@@ -33,6 +33,7 @@ import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { demoAccountsRoute } from './modules/session/demo-accounts.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
+import { listenForEndedSessions } from './modules/session/repository.js';
 import { sessionRoutes } from './modules/session/routes.js';
 import { signalRoutes } from './modules/signals/routes.js';
 import { subjectRoutes } from './modules/subjects/routes.js';
@@ -48,14 +49,17 @@ export interface AppOptions {
   webDist?: string;
   sessionLimits?: Partial<SessionLimits>;
   loginThrottle?: Partial<LoginThrottle>;
+  /** Addresses (or CIDR blocks) of proxies whose X-Forwarded-For names the client; default none. */
+  trustProxy?: string[] | false;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const base = {
     bodyLimit: JSON_BODY_LIMIT,
     logController: new LogController({ disableRequestLogging: true }),
-    // Client addresses are only used for login throttling; trust no proxy headers by default.
-    trustProxy: false,
+    // Client addresses are only used for throttling; trust no proxy headers unless configured
+    // (WIJKREGIE_TRUST_PROXY, docs/several-instances.md).
+    trustProxy: opts.trustProxy ?? false,
     return503OnClosing: true,
   } satisfies FastifyServerOptions;
   const app = (
@@ -94,6 +98,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const hub = new AlertHub(opts.db);
   await hub.start();
   app.addHook('preClose', () => hub.stop());
+  // A logout on another instance drops the session from this one's cache at once.
+  const stopSessionListener = await listenForEndedSessions(opts.db);
+  app.addHook('preClose', () => stopSessionListener());
   app.addHook('onClose', () => audit.close());
   registerAuth(app, system, { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits }, audit, opts.publicUrl);
   registerDeniedAudit(app);

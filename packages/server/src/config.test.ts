@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       demo: undefined,
       smtpUrl: undefined,
       publicUrl: 'http://localhost:3000',
+      trustProxy: false,
+      jobIntervalMs: 30_000,
       auditKey: undefined,
       auditCheckpointFile: 'data/audit-checkpoints.jsonl',
     });
@@ -49,9 +51,22 @@ describe('loadConfig', () => {
     ['WIJKREGIE_PUBLIC_URL', 'ftp://x'],
     ['WIJKREGIE_ADMIN_EMAIL', 'geen-adres'],
     ['WIJKREGIE_ADMIN_PASSWORD', 'kort'],
+    ['WIJKREGIE_TRUST_PROXY', 'true'],
+    ['WIJKREGIE_TRUST_PROXY', '1'],
+    ['WIJKREGIE_TRUST_PROXY', '10.0.0.0/33'],
+    ['WIJKREGIE_TRUST_PROXY', '10.0.0.1,lb.example'],
+    ['WIJKREGIE_JOB_INTERVAL_MS', '10'],
+    ['WIJKREGIE_JOB_INTERVAL_MS', 'vaak'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
+  });
+
+  it('reads the proxies to trust and the job interval (several instances)', () => {
+    expect(loadConfig({ WIJKREGIE_TRUST_PROXY: '10.0.0.0/8, 192.168.1.5,::1,loopback' })).toMatchObject({
+      trustProxy: ['10.0.0.0/8', '192.168.1.5', '::1', 'loopback'],
+    });
+    expect(loadConfig({ WIJKREGIE_JOB_INTERVAL_MS: '1000' }).jobIntervalMs).toBe(1000);
   });
 
   it('never prints the admin password in its message', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { emailSchema, passwordSchema } from '@wijkregie/shared';
 import { z } from 'zod';
@@ -26,6 +27,21 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'moet een http(s)-adres zijn' })
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  // Behind a load balancer: the proxies that may say who the client is (docs/several-instances.md).
+  WIJKREGIE_TRUST_PROXY: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((a) => isProxyAddress(a.trim())),
+      'moet een lijst van adressen of CIDR-blokken van de proxy’s zijn, bijvoorbeeld 10.0.0.0/8',
+    )
+    .optional(),
+  // How often each instance looks for overdue work, digests and email to retry (docs/several-instances.md).
+  WIJKREGIE_JOB_INTERVAL_MS: z.coerce
+    .number({ error: 'moet een getal zijn' })
+    .int('moet een geheel getal zijn')
+    .min(100, 'moet tussen 100 en 3600000 liggen')
+    .max(3_600_000, 'moet tussen 100 en 3600000 liggen')
+    .default(30_000),
   // The secret of the audit chain (docs/audit.md); 32 characters or more, e.g. `openssl rand -hex 32`.
   WIJKREGIE_AUDIT_KEY: z
     .string()
@@ -44,6 +60,9 @@ export interface Config {
   demo: boolean | undefined;
   smtpUrl: string | undefined;
   publicUrl: string;
+  /** Proxies trusted to name the client in X-Forwarded-For (addresses, CIDR blocks); false: none. */
+  trustProxy: string[] | false;
+  jobIntervalMs: number;
   /** Undefined: the embedded database keeps a key file in `dataDir` (modules/audit/key.ts). */
   auditKey: string | undefined;
   /** Where signed checkpoints of the audit chains are appended (outside the database). */
@@ -51,6 +70,18 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/** An address, a CIDR block, or one of proxy-addr's names for the private ranges. */
+function isProxyAddress(a: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(a)) return true;
+  const [ip = '', bits, ...rest] = a.split('/');
+  const family = isIP(ip);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+const parseTrustProxy = (v: string | undefined): string[] | false =>
+  v === undefined ? false : v.split(',').map((a) => a.trim());
 
 /** Parses the environment; throws ConfigError with one line per wrong variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -92,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: e.WIJKREGIE_DEMO === undefined ? undefined : e.WIJKREGIE_DEMO === '1',
     smtpUrl: e.SMTP_URL,
     publicUrl: e.WIJKREGIE_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    trustProxy: parseTrustProxy(e.WIJKREGIE_TRUST_PROXY),
+    jobIntervalMs: e.WIJKREGIE_JOB_INTERVAL_MS,
     auditKey: e.WIJKREGIE_AUDIT_KEY,
     auditCheckpointFile:
       e.WIJKREGIE_AUDIT_CHECKPOINT_FILE ?? join(e.WIJKREGIE_DATA_DIR, 'audit-checkpoints.jsonl'),

@@ -76,7 +76,13 @@ async function main() {
   const interrupted = await interruptDeadImports(db);
   if (interrupted) logger.warn({ interrupted }, 'unfinished creditor imports marked interrupted');
 
-  const app = await buildApp({ db, publicUrl: config.publicUrl, logger, webDist: WEB_DIST });
+  const app = await buildApp({
+    db,
+    publicUrl: config.publicUrl,
+    logger,
+    webDist: WEB_DIST,
+    trustProxy: config.trustProxy,
+  });
   try {
     await app.listen({ port: config.port, host: '::' });
   } catch (err) {
@@ -87,7 +93,7 @@ async function main() {
   const jobs = new Jobs(db, {
     publicUrl: config.publicUrl,
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined,
-    intervalMs: 30_000,
+    intervalMs: config.jobIntervalMs,
     onError: (job, err) =>
       logger.error({ job, err: err instanceof Error ? err.message : String(err) }, 'job failed'),
   });

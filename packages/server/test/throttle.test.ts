@@ -155,6 +155,31 @@ describe('resident report limits', () => {
   });
 });
 
+describe('behind a load balancer', () => {
+  const send = (a: FastifyInstance, peer: string, forwardedFor: string, i: number) =>
+    a.inject({
+      method: 'POST',
+      url: `/api/public/v1/reports?gemeente=${t.id}`,
+      payload: { category: 'overig', description: `Melding nummer ${i} via de proxy`, website: 'x' },
+      remoteAddress: peer,
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
+
+  it('counts per client as a trusted proxy names it, and believes nobody else', async () => {
+    const proxy = newIp();
+    const behind = await testApp({ trustProxy: [proxy] });
+    const client = newIp();
+    for (let i = 0; i < 5; i++) expect((await send(behind, proxy, client, i)).statusCode).toBe(201);
+    expectProblem(await send(behind, proxy, client, 5), 429);
+    // Another resident behind the same proxy is not affected.
+    expect((await send(behind, proxy, newIp(), 6)).statusCode).toBe(201);
+    // A client that connects directly cannot pick its address with the header.
+    const direct = newIp();
+    for (let i = 0; i < 5; i++) expect((await send(behind, direct, newIp(), i)).statusCode).toBe(201);
+    expectProblem(await send(behind, direct, newIp(), 5), 429);
+  });
+});
+
 describe('the throttle helper', () => {
   it('takes all slots or none, and cleans up counters whose window has passed', async () => {
     const db = await testDb();

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role, User } from '@wijkregie/shared';
-import type { Queryable } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
 
 /**
  * Sessions. These run before a tenant is known (the cookie or the email is all there is), so they
@@ -65,9 +65,13 @@ export interface ActiveSession {
  * moment the database would answer differently on its own: the idle and absolute timeouts and the
  * next due `last_seen_at` refresh are computed by the database as time left, and counted from
  * before the query was sent, so a cached session never outlives a timeout (with `touchMs: 0`
- * nothing is cached). A logout through this process (`endSession`) drops the entry at once. What
- * another app instance changes (a logout there, a deactivated user) shows here after at most 2 s.
- * Entries are keyed by the token hash and the limits, so apps with other limits never share one.
+ * nothing is cached). A logout drops the entry here at once and on every other app instance
+ * within milliseconds: `endSession` announces it with NOTIFY (`SESSION_ENDED_CHANNEL`, sent at
+ * commit), which every instance LISTENs to (`listenForEndedSessions`). A request that reaches
+ * another instance in those milliseconds is served as one sent just before the logout would be.
+ * What has no such announcement — a user deactivated in the database directly, a NOTIFY lost while
+ * a listening connection reconnects — shows after at most 2 s. Entries are keyed by the token hash
+ * and the limits, so apps with other limits never share one.
  */
 export const SESSION_CACHE_MS = 2_000;
 const SESSION_CACHE_MAX = 10_000;
@@ -137,16 +141,31 @@ export async function findActiveSession(
   return session;
 }
 
+/** Drops a session from this process's cache; lookups under way must not cache what they found. */
+function forgetSession(sessionId: string): void {
+  logouts++;
+  for (const [k, v] of sessionCache) if (v.session.sessionId === sessionId) sessionCache.delete(k);
+}
+
+/** NOTIFY channel of ended sessions; the payload is the session id (no personal data). */
+export const SESSION_ENDED_CHANNEL = 'session_ended';
+
 export async function endSession(q: Queryable, sessionId: string): Promise<void> {
-  const forget = () => {
-    // Lookups under way now must not cache what they found: it may predate the logout.
-    logouts++;
-    for (const [k, v] of sessionCache) if (v.session.sessionId === sessionId) sessionCache.delete(k);
-  };
-  forget();
+  forgetSession(sessionId);
   try {
-    await q.query('UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL', [sessionId]);
+    // The NOTIFY goes out when the UPDATE commits: every instance then forgets the session.
+    await q.query(
+      `WITH ended AS (
+         UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL RETURNING id)
+       SELECT pg_notify('${SESSION_ENDED_CHANNEL}', id::text) FROM ended`,
+      [sessionId],
+    );
   } finally {
-    forget();
+    forgetSession(sessionId);
   }
+}
+
+/** Forgets sessions ended on any app instance on this database; resolves with the stop function. */
+export function listenForEndedSessions(db: Db): Promise<() => Promise<void>> {
+  return db.listen(SESSION_ENDED_CHANNEL, forgetSession);
 }
