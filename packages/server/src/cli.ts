@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
+import { tenantCli } from './bootstrap/tenant-cli.js';
 import { loadConfig } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openPglite } from './db/pglite.js';
@@ -12,11 +13,15 @@ import { verifyAll } from './modules/audit/verify.js';
  * and against the signed checkpoints in `WIJKREGIE_AUDIT_CHECKPOINT_FILE` (docs/audit.md), naming the
  * first broken record; the exit code is 0 when all hold, 2 when something is broken.
  */
-
 async function main(argv: string[]) {
   const command = argv[0];
+  // `npm run tenant -- add|list`: municipalities of this installation (bootstrap/tenant-cli.ts).
+  if (command === 'tenant') return tenantCli(argv.slice(1), process.env);
   if (command !== 'audit:verify') {
-    console.error('Gebruik: wijkregie audit:verify   (controleert de hashketen van het auditlog)');
+    console.error(
+      'Gebruik: wijkregie audit:verify   (controleert de hashketen van het auditlog)\n' +
+        '         wijkregie tenant add|list   (gemeenten van deze installatie, docs/municipalities.md)',
+    );
     return 64;
   }
   const config = loadConfig(process.env);

@@ -194,3 +194,38 @@ describe('users', () => {
     expect(res.body).not.toMatch(/argon2|password/i);
   });
 });
+
+describe('audit of the organisation', () => {
+  it("an admin's new partner and new user are in the tenant's audit chain, without the email", async () => {
+    const admin = await loggedIn(app, t.admin);
+    const partner = (
+      await admin.post('/api/v1/partners', { name: `Geaudit ${Date.now()}`, kind: 'zorg' })
+    ).json() as Partner;
+    const email = `geaudit-${Date.now()}@test.example`;
+    const res = await admin.post('/api/v1/users', {
+      email,
+      name: 'Geaudit Persoon',
+      password: PASSWORD,
+      partnerId: partner.id,
+      roles: ['professional'],
+    });
+    expect(res.statusCode).toBe(201);
+    const user = res.json() as User;
+
+    const auditor = await loggedIn(app, t.auditor);
+    const audit = await auditor.get('/api/v1/audit?limit=200');
+    const items = (
+      audit.json() as { items: { action: string; objectType: string; objectId: string; userId: string }[] }
+    ).items;
+    for (const [type, id] of [
+      ['partner', partner.id],
+      ['user', user.id],
+    ] as const) {
+      expect(items).toContainEqual(
+        expect.objectContaining({ action: 'create', objectType: type, objectId: id, userId: t.admin.id }),
+      );
+    }
+    expect(audit.body).not.toContain(email);
+    expect(((await auditor.get('/api/v1/audit/verify')).json() as { valid: boolean }).valid).toBe(true);
+  });
+});

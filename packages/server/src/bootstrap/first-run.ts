@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.js';
 import { hashPassword } from '../modules/session/passwords.js';
 import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from './demo.js';
-import { createTenant } from './tenant.js';
+import { createMunicipality } from './tenant.js';
 
 export interface FirstRunOptions {
   demo: boolean;
@@ -44,15 +44,16 @@ export async function firstRun(db: Db, opts: FirstRunOptions): Promise<FirstRunR
     }
 
     const password = generated!;
-    const tenantId = await createTenant(tx, 'Gemeente');
-    const [partner] = await tx.query<{ id: string }>(
-      "INSERT INTO partners (tenant_id, name, kind) VALUES ($1, 'Gemeente', 'gemeente') RETURNING id",
-      [tenantId],
-    );
-    await tx.query(
-      `INSERT INTO users (tenant_id, partner_id, email, name, password_hash, roles)
-       VALUES ($1, $2, $3, 'Functioneel beheerder', $4, ARRAY['admin'])`,
-      [tenantId, partner!.id, adminEmail, await hashPassword(password)],
+    // The same municipality as `npm run tenant -- add` makes (bootstrap/tenant.ts).
+    await createMunicipality(
+      tx,
+      {
+        name: 'Gemeente',
+        adminEmail,
+        adminName: 'Functioneel beheerder',
+        passwordHash: await hashPassword(password),
+      },
+      'Inrichting gemeente (eerste start)',
     );
     return {
       created: true,

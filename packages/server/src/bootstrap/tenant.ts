@@ -1,5 +1,6 @@
 import { DEFAULT_CATEGORIES, DEFAULT_SIGNAL_CATEGORIES } from '@wijkregie/shared';
 import type { Queryable } from '../db/db.js';
+import { appendAudit } from '../modules/audit/repository.js';
 
 /** Creates a municipality with the default information categories. System-level: start-up and tests. */
 export async function createTenant(q: Queryable, name: string, demo = false): Promise<string> {
@@ -32,4 +33,51 @@ export async function createTenant(q: Queryable, name: string, demo = false): Pr
     ],
   );
   return id;
+}
+
+/** What the operator (or the first start) gives for a new municipality; the password is hashed already. */
+export interface NewMunicipality {
+  name: string;
+  adminEmail: string;
+  adminName: string;
+  passwordHash: string;
+}
+
+export interface CreatedMunicipality {
+  tenantId: string;
+  partnerId: string;
+  adminUserId: string;
+}
+
+/**
+ * A new municipality as it can start work: the tenant with the default information and signal
+ * categories, the municipality itself as partner (kind `gemeente`) and its first admin. The
+ * creation opens the tenant's audit chain, recorded as an admin's creations are in the app (no
+ * user: the installation's operator did it). Runs in the caller's transaction; the caller checks
+ * that the email is free.
+ */
+export async function createMunicipality(
+  tx: Queryable,
+  m: NewMunicipality,
+  purpose: string,
+): Promise<CreatedMunicipality> {
+  const tenantId = await createTenant(tx, m.name);
+  const [partner] = await tx.query<{ id: string }>(
+    "INSERT INTO partners (tenant_id, name, kind) VALUES ($1, $2, 'gemeente') RETURNING id",
+    [tenantId, m.name],
+  );
+  const partnerId = partner!.id;
+  const [user] = await tx.query<{ id: string }>(
+    `INSERT INTO users (tenant_id, partner_id, email, name, password_hash, roles)
+     VALUES ($1, $2, $3, $4, $5, ARRAY['admin']) RETURNING id`,
+    [tenantId, partnerId, m.adminEmail, m.adminName, m.passwordHash],
+  );
+  const adminUserId = user!.id;
+  const by = { tenantId, userId: null, partnerId: null, purpose };
+  await appendAudit(tx, [
+    { ...by, action: 'create', objectType: 'tenant', objectId: tenantId },
+    { ...by, action: 'create', objectType: 'partner', objectId: partnerId, details: { kind: 'gemeente' } },
+    { ...by, action: 'create', objectType: 'user', objectId: adminUserId, details: { roles: ['admin'] } },
+  ]);
+  return { tenantId, partnerId, adminUserId };
 }

@@ -1,6 +1,8 @@
 import type { CreatePartner, Partner } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { conflict } from '../../http/errors.js';
+import { auditEntries } from '../audit/context.js';
+import { appendAudit } from '../audit/repository.js';
 import { insertPartner, partnerNameTaken } from './repository.js';
 
 export function createPartner(ctx: RequestContext, input: CreatePartner): Promise<Partner> {
@@ -10,6 +12,13 @@ export function createPartner(ctx: RequestContext, input: CreatePartner): Promis
         { path: 'name', message: 'Er is al een partner met deze naam' },
       ]);
     }
-    return insertPartner(s, input);
+    const partner = await insertPartner(s, input);
+    await appendAudit(
+      s.q,
+      auditEntries(ctx, [
+        { action: 'create', objectType: 'partner', objectId: partner.id, details: { kind: partner.kind } },
+      ]),
+    );
+    return partner;
   });
 }
