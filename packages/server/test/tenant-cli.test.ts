@@ -125,6 +125,10 @@ async function startServer(env: Record<string, string>) {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     },
+    crash: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 
@@ -315,6 +319,15 @@ describe.skipIf(!existsSync(CLI) || !existsSync(MAIN))('npm run tenant', () => {
         // Nothing was added while the app held the data folder.
         const names = parseList((await runCli(['tenant', 'list'], env)).stdout).map((t) => t.name);
         expect(names).not.toContain('Gemeente W');
+      });
+
+      it.runIf(mode.embedded)('takes over the data folder of an app that was killed', async () => {
+        const server = await startServer(env);
+        await server.crash(); // SIGKILL: its lock file stays behind
+        const r = await runCli(['tenant', 'list'], env);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(parseList(r.stdout).map((t) => t.name)).toContain(name);
       });
     });
   }
