@@ -85,12 +85,22 @@ describe.skipIf(!existsSync(MAIN))('the server process', () => {
 
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
-    const log = p.output();
+    // The log is the JSON lines; the plain lines are printed for whoever started the server: where it
+    // runs and, on the demo, the published demo login (the same accounts the login page lists).
+    const lines = p.output().split('\n');
+    const log = lines.filter((l) => l.startsWith('{')).join('\n');
+    const printed = lines.filter((l) => !l.startsWith('{')).join('\n');
     expect(log).toContain('"route":"/api/v1/session"');
     expect(log).not.toContain('regisseur@voorbeeldstad.example');
     expect(log).not.toContain('onbekend.persoon');
     expect(log).not.toContain('Wijkregie-demo-2026');
     expect(log).not.toContain('fout-wachtwoord');
+    expect(printed).toContain(`Wijkregie draait op http://localhost:${port}`);
+    expect(printed).toContain(
+      'Demo: log in als regisseur@voorbeeldstad.example met wachtwoord Wijkregie-demo-2026',
+    );
+    expect(printed).not.toContain('onbekend.persoon');
+    expect(printed).not.toContain('fout-wachtwoord');
   });
 
   it('keeps its data across a restart and does not seed twice', async () => {
