@@ -1,8 +1,14 @@
+import { parse } from 'csv-parse';
+
 /**
- * A streaming CSV reader for the creditor early-warning file (docs/integration.md, "Creditor early warnings"): UTF-8 with or
- * without BOM, `;` or `,` as separator (detected from the header line), quoted fields with `""`
- * escapes and line breaks inside quotes, CRLF or LF line ends. It reads the input chunk by chunk
- * and yields one record at a time, so a large file is never held as rows in memory.
+ * The creditor early-warning file (docs/integration.md, "Creditor early warnings") read with
+ * csv-parse: UTF-8 with or without BOM, `;` or `,` as separator (detected from the header line),
+ * quoted fields with `""` escapes and line breaks inside quotes, CRLF, LF or CR line ends. Records
+ * come one at a time as the input arrives, so a large file is never held as rows in memory.
+ *
+ * Around csv-parse: line ends are made LF before it sees them (its line count is then the file's, also
+ * for files that mix CRLF and LF), so that each record knows the line it starts on; a broken record (an
+ * unclosed quote, a record that is too long) becomes a record with an `error`, not the end of the file.
  */
 
 export type CsvSeparator = ';' | ',';
@@ -18,17 +24,12 @@ export interface CsvRecord {
 /** A record longer than this (in characters) is reported as an error instead of being kept. */
 export const MAX_RECORD_CHARS = 64 * 1024;
 
-const QUOTE = 34; // "
-const LF = 10;
-const CR = 13;
-
 /** The separator of a header line: the one of `;` and `,` that occurs most outside quotes (`;` on a tie). */
 export function detectSeparator(headerLine: string): CsvSeparator {
   let semi = 0;
   let comma = 0;
   let quoted = false;
-  for (let i = 0; i < headerLine.length; i++) {
-    const c = headerLine[i];
+  for (const c of headerLine) {
     if (c === '"') quoted = !quoted;
     else if (!quoted && c === ';') semi++;
     else if (!quoted && c === ',') comma++;
@@ -36,174 +37,105 @@ export function detectSeparator(headerLine: string): CsvSeparator {
   return comma > semi ? ',' : ';';
 }
 
+/** Text chunks with CRLF and lone CR turned into LF; a CR at the end of a chunk waits for the next. */
+async function* lfText(input: AsyncIterable<Buffer | Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let cr = false;
+  const normalise = (text: string) => {
+    let t = cr ? `\r${text}` : text;
+    cr = t.endsWith('\r');
+    if (cr) t = t.slice(0, -1);
+    return t.replace(/\r\n?/g, '\n');
+  };
+  for await (const chunk of input) {
+    const text = normalise(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (text) yield text;
+  }
+  const rest = normalise(decoder.decode()) + (cr ? '\n' : '');
+  if (rest) yield rest;
+}
+
+const countLf = (fields: readonly string[]) => fields.reduce((n, f) => n + f.split('\n').length - 1, 0);
+
 /**
- * Reads CSV records from a stream of chunks (Buffers are decoded as UTF-8, also when a character is
- * split over two chunks). Empty lines are skipped. The first record yielded is the header.
+ * Reads CSV records from a stream of chunks (Buffers are UTF-8, also when a character is split over
+ * two chunks). Empty lines are skipped. The first record yielded is the header.
  */
 export async function* readCsv(
   input: AsyncIterable<Buffer | Uint8Array | string>,
 ): AsyncGenerator<CsvRecord> {
-  const decoder = new TextDecoder('utf-8');
-  let sep = 0; // char code of the separator; 0 until the header line is complete
-  let pending = ''; // text held back until the header line is complete
-  let first = true;
-
-  // Parser state, carried across chunks.
-  let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quoteInQuotes = false; // saw `"` inside a quoted field: an escape or the closing quote
-  let afterCR = false; // the previous character was a CR (a following LF belongs to it)
-  let line = 1; // current physical line
-  let recordLine = 1;
-  let recordChars = 0;
-  let tooLong = false;
-  let fieldQuoted = false; // the current field opened with a quote
-  let fieldWasQuoted = false; // some field of the current record was quoted (`""` is not an empty line)
-
+  const text = lfText(input);
+  // The separator comes from the header line, so the parser starts once that line is complete.
+  let head = '';
+  let next = await text.next();
+  while (!next.done && !head.includes('\n') && head.length <= MAX_RECORD_CHARS) {
+    head += next.value;
+    next = await text.next();
+  }
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+  const firstLine = head.split('\n', 1)[0] ?? '';
+  const parser = parse({
+    delimiter: detectSeparator(firstLine),
+    record_delimiter: '\n',
+    relax_quotes: true, // a quote inside an unquoted field is an ordinary character
+    relax_column_count: true, // the row validator names a wrong number of fields per line
+    skip_records_with_error: true, // an unclosed quote is one bad record (reported below)
+    skip_empty_lines: true,
+    info: true,
+  });
   const out: CsvRecord[] = [];
+  let lastLine = 0; // the line the previous record ended on
+  let emptyBefore = 0; // empty lines csv-parse had skipped by then
+  parser.on('data', ({ record, info }: { record: string[]; info: { lines: number } }) => {
+    // Line ends inside the record's fields are its own lines; it starts that many lines before its end.
+    const line = info.lines - countLf(record);
+    lastLine = info.lines;
+    emptyBefore = parser.info.empty_lines;
+    const chars = record.reduce((n, f) => n + f.length, 0);
+    out.push(
+      chars > MAX_RECORD_CHARS
+        ? { line, fields: [], error: `regel is te lang (meer dan ${MAX_RECORD_CHARS} tekens)` }
+        : { line, fields: record },
+    );
+  });
+  parser.on('skip', (err: { code?: string; lines?: number }) => {
+    // A broken record starts after the previous record and the empty lines skipped since.
+    const line = lastLine + 1 + (parser.info.empty_lines - emptyBefore);
+    lastLine = err.lines ?? lastLine;
+    emptyBefore = parser.info.empty_lines;
+    out.push({
+      line,
+      fields: [],
+      error:
+        err.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'aanhalingsteken niet afgesloten'
+          : 'regel kan niet worden gelezen',
+    });
+  });
+  let failure: unknown;
+  parser.on('error', (err) => {
+    failure = err;
+  });
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('close', resolve);
+  });
 
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    fieldQuoted = false;
-  };
-  const endRecord = () => {
-    endField();
-    const empty = fields.length === 1 && fields[0] === '' && !fieldWasQuoted;
-    if (!empty) {
-      const rec: CsvRecord = { line: recordLine, fields };
-      if (tooLong) rec.error = `regel is te lang (meer dan ${MAX_RECORD_CHARS} tekens)`;
-      out.push(rec);
-    }
-    fields = [];
-    recordChars = 0;
-    tooLong = false;
-    fieldWasQuoted = false;
-  };
-
-  const parse = (text: string) => {
-    let start = 0; // start of the run of plain characters not yet appended to `field`
-    const flush = (end: number) => {
-      if (end > start) {
-        const n = end - start;
-        recordChars += n;
-        if (recordChars > MAX_RECORD_CHARS) tooLong = true;
-        else field += text.slice(start, end);
-      }
-    };
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (afterCR) {
-        afterCR = false;
-        if (c === LF) {
-          start = i + 1;
-          continue;
-        }
-      }
-      if (inQuotes) {
-        if (quoteInQuotes) {
-          quoteInQuotes = false;
-          if (c === QUOTE) {
-            // `""` inside quotes: one quote character. The first `"` was excluded from the run.
-            start = i;
-            continue;
-          }
-          inQuotes = false; // the quote closed the field; fall through to handle `c` outside quotes
-          start = i;
-        } else if (c === QUOTE) {
-          flush(i);
-          quoteInQuotes = true;
-          start = i + 1;
-          continue;
-        } else {
-          if (c === LF) line++;
-          else if (c === CR) {
-            // A line break inside quotes: keep it as LF; count the line once for CRLF.
-            flush(i);
-            if (!tooLong) field += '\n';
-            line++;
-            afterCR = true;
-            start = i + 1;
-          }
-          continue;
-        }
-      }
-      // Outside quotes.
-      if (c === sep) {
-        flush(i);
-        endField();
-        start = i + 1;
-      } else if (c === LF || c === CR) {
-        flush(i);
-        endRecord();
-        line++;
-        recordLine = line;
-        if (c === CR) afterCR = true;
-        start = i + 1;
-      } else if (c === QUOTE && field === '' && i === start && !fieldQuoted) {
-        // A quote at the start of a field opens a quoted field; elsewhere it is an ordinary character.
-        inQuotes = true;
-        fieldQuoted = true;
-        fieldWasQuoted = true;
-        start = i + 1;
-      }
-    }
-    // A `"` at the very end (escape or closing quote, decided by the next chunk) is already excluded.
-    flush(text.length);
-  };
-
-  const feed = (text: string) => {
-    if (sep === 0) {
-      pending += text;
-      const nl = pending.search(/[\r\n]/);
-      if (nl < 0) {
-        if (pending.length > MAX_RECORD_CHARS) {
-          sep = detectSeparator(pending).charCodeAt(0);
-          const all = pending;
-          pending = '';
-          parse(all);
-        }
-        return;
-      }
-      sep = detectSeparator(pending.slice(0, nl)).charCodeAt(0);
-      const all = pending;
-      pending = '';
-      parse(all);
-      return;
-    }
-    parse(text);
-  };
-
-  for await (const chunk of input) {
-    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (first && text.length > 0) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    if (text.length === 0) continue;
-    feed(text);
-    if (out.length) {
-      for (const rec of out.splice(0)) yield rec;
-    }
+  const write = (chunk: string) =>
+    new Promise<void>((resolve) => {
+      if (parser.write(chunk)) resolve();
+      else parser.once('drain', resolve);
+    });
+  if (head) await write(head);
+  for (; !next.done; next = await text.next()) {
+    await write(next.value);
+    yield* out.splice(0);
+    if (failure) throw failure;
   }
-  const rest = decoder.decode();
-  if (rest) feed(rest);
-  if (sep === 0 && pending.length > 0) {
-    sep = detectSeparator(pending).charCodeAt(0);
-    const all = pending;
-    pending = '';
-    parse(all);
-  }
-  // End of input: the last record may have no line end.
-  if (inQuotes && !quoteInQuotes) {
-    endField();
-    out.push({ line: recordLine, fields, error: 'aanhalingsteken niet afgesloten' });
-    fields = [];
-  } else if (field !== '' || fields.length > 0 || fieldWasQuoted) {
-    endRecord();
-  }
-  for (const rec of out.splice(0)) yield rec;
+  parser.end();
+  await ended;
+  if (failure) throw failure;
+  yield* out.splice(0);
 }
 
 /** Parses an amount with a decimal comma or point ("1.234,56", "1234.56", "1234,56", "€ 12"). */
