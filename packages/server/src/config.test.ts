@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
-  it('has the defaults of API.md', () => {
+  it('has the defaults of docs/configuration.md', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
       databaseUrl: undefined,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { emailSchema, passwordSchema } from '@wijkregie/shared';
 import { z } from 'zod';
 
-/** The environment variables of API.md, validated once at start. */
+/** The environment variables of docs/configuration.md, validated once at start. */
 const envSchema = z.object({
   PORT: z.coerce
     .number({ error: 'moet een getal zijn' })
