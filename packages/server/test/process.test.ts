@@ -1,65 +1,25 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAIN, startServer, waitHealthy } from './server-process.js';
 
 // The built server as `npm start` runs it (npm test builds first), on the embedded database.
-const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'wijkregie-proc-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-function start(env: Record<string, string>) {
-  const { DATABASE_URL: _, ...rest } = process.env;
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...rest, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += d;
-  });
-  child.stderr?.on('data', (d) => {
-    out += d;
-  });
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  return { child, output: () => out, exited };
-}
-
-async function waitHealthy(port: number, child: ChildProcess) {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error('server exited');
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`);
-      if (res.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become healthy');
-}
-
 describe.skipIf(!existsSync(MAIN))('the server process', () => {
   it('refuses a wrong configuration with a clear message and exit code 1', async () => {
-    const p = start({ PORT: 'drieduizend', WIJKREGIE_DATA_DIR: dataDir });
+    const p = await startServer({ PORT: 'drieduizend', WIJKREGIE_DATA_DIR: dataDir });
     expect(await p.exited).toBe(1);
     expect(p.output()).toContain('PORT="drieduizend"');
     expect(p.output()).not.toMatch(/\n\s+at /); // no stack trace
   });
 
   it('starts, serves health, the web app and the API, logs no personal data, and stops cleanly on SIGTERM', async () => {
-    const port = await freePort();
-    const p = start({ PORT: String(port), WIJKREGIE_DATA_DIR: dataDir });
-    await waitHealthy(port, p.child);
+    const p = await startServer({ WIJKREGIE_DATA_DIR: dataDir });
+    const port = p.port;
+    await waitHealthy(p);
     const base = `http://127.0.0.1:${port}`;
 
     const page = await fetch(`${base}/beheer/partners`);
@@ -104,9 +64,9 @@ describe.skipIf(!existsSync(MAIN))('the server process', () => {
   });
 
   it('keeps its data across a restart and does not seed twice', async () => {
-    const port = await freePort();
-    const p = start({ PORT: String(port), WIJKREGIE_DATA_DIR: dataDir });
-    await waitHealthy(port, p.child);
+    const p = await startServer({ WIJKREGIE_DATA_DIR: dataDir });
+    const port = p.port;
+    await waitHealthy(p);
     expect(p.output()).not.toContain('aangemaakt');
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/session`, {
       method: 'POST',

@@ -20,7 +20,7 @@ export async function freePort(): Promise<number> {
 
 export interface ServerProcess {
   child: ChildProcess;
-  port: number;
+  port: string;
   base: string;
   output: () => string;
   exited: Promise<number | null>;
@@ -28,10 +28,16 @@ export interface ServerProcess {
 
 /** Starts the built server with `env` on top of this environment (without its DATABASE_URL). */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = env.PORT ? Number(env.PORT) : await freePort();
+  const port = env.PORT ?? String(await freePort());
   const { DATABASE_URL: _, ...rest } = process.env;
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...rest, WIJKREGIE_AUDIT_KEY: TEST_AUDIT_KEY, ...env, PORT: String(port) },
+    // PostgreSQL needs the audit key in the environment; the embedded database keeps its own key file.
+    env: {
+      ...rest,
+      ...(env.DATABASE_URL ? { WIJKREGIE_AUDIT_KEY: TEST_AUDIT_KEY } : {}),
+      ...env,
+      PORT: port,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

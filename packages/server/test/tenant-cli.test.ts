@@ -1,13 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../src/db/postgres.js';
 import { TEST_AUDIT_KEY } from './helpers.js';
+import { startServer as startProcess, waitHealthy } from './server-process.js';
 
 // The operator's command as `npm run tenant` runs it: the built CLI as a process, on a fresh data
 // folder and (when DATABASE_URL is set) on a fresh PostgreSQL database.
@@ -87,47 +87,19 @@ function runCli(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
 async function startServer(env: Record<string, string>) {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [MAIN], {
-    env: childEnv({ ...env, PORT: String(port), WIJKREGIE_DEMO: '0' }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    if (i > 300) throw new Error('server did not become healthy');
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const base = `http://127.0.0.1:${port}`;
+  const p = await startProcess({ ...env, WIJKREGIE_DEMO: '0' });
+  await waitHealthy(p);
   return {
-    base,
-    output: () => output,
+    base: p.base,
+    output: p.output,
     stop: async () => {
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
     },
     crash: async () => {
-      child.kill('SIGKILL');
-      await exited;
+      p.child.kill('SIGKILL');
+      await p.exited;
     },
   };
 }
