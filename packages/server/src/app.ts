@@ -15,6 +15,7 @@ import {
 import type { ZodType } from 'zod';
 import type { Db } from './db/db.js';
 import { SystemDb } from './db/scope.js';
+import { applyApiDesignRules, registerApiVersionHeader } from './http/api-design-rules.js';
 import { DEFAULT_SESSION_LIMITS, registerAuth, type SessionLimits } from './http/auth.js';
 import { AppError, errorHandler, notFound, sendProblem, validationError } from './http/errors.js';
 import { registerSecurity } from './http/security.js';
@@ -91,6 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie);
+  registerApiVersionHeader(app); // first, so that every answer carries it, refusals included
   registerSecurity(app, opts.publicUrl);
   registerTextGuard(app);
   const audit = new AuditWriter(opts.db);
@@ -120,7 +122,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (documentObject) => applyApiDesignRules(jsonSchemaTransformObject(documentObject)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
