@@ -1,47 +1,38 @@
+import Holidays from 'date-holidays';
 import { addDays } from './time.js';
 
-/** Easter Sunday (Gregorian, the anonymous algorithm of Meeus/Jones/Butcher) as `YYYY-MM-DD`. */
+/** The Netherlands' calendar of date-holidays (public holidays, observances and school days off). */
+const calendar = new Holidays('NL');
+
+const dateOf = (h: { date: string }) => h.date.slice(0, 10);
+
+/** Easter Sunday as `YYYY-MM-DD`. */
 export function easterSunday(year: number): string {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const easter = calendar.getHolidays(year).find((h) => h.rule === 'easter');
+  if (!easter) throw new Error(`no Easter in ${year}`);
+  return dateOf(easter);
 }
 
 const cache = new Map<number, Set<string>>();
 
 /**
- * Dutch public holidays on which government offices are closed: New Year's Day, Good Friday, Easter
- * Monday, King's Day (27 April, the 26th when the 27th is a Sunday), Liberation Day (5 May, a day off
- * in lustrum years), Ascension Day, Whit Monday, Christmas and Boxing Day. (Sundays are weekend anyway.)
+ * Dutch public holidays on which government offices are closed: the public holidays of date-holidays
+ * (New Year's Day, Easter Monday, King's Day — the 26th when the 27th is a Sunday —, Ascension Day, Whit
+ * Monday, Christmas and Boxing Day), plus Good Friday, and Liberation Day in lustrum years (date-holidays
+ * lists both as school holidays; the government's collective agreement gives them off). Holidays on a
+ * Sunday are left out: Sundays are weekend anyway.
  */
 export function dutchHolidays(year: number): Set<string> {
   let set = cache.get(year);
   if (set) return set;
-  const easter = easterSunday(year);
-  const kingsDay = new Date(`${year}-04-27T12:00:00Z`).getUTCDay() === 0 ? `${year}-04-26` : `${year}-04-27`;
-  set = new Set([
-    `${year}-01-01`,
-    addDays(easter, -2),
-    addDays(easter, 1),
-    kingsDay,
-    addDays(easter, 39),
-    addDays(easter, 50),
-    `${year}-12-25`,
-    `${year}-12-26`,
-  ]);
-  if (year % 5 === 0) set.add(`${year}-05-05`);
+  const off = calendar
+    .getHolidays(year)
+    .filter(
+      (h) => h.type === 'public' || h.rule === 'easter -2' || (h.rule.startsWith('05-05') && year % 5 === 0),
+    )
+    .map(dateOf)
+    .filter((d) => new Date(`${d}T12:00:00Z`).getUTCDay() !== 0);
+  set = new Set(off);
   cache.set(year, set);
   return set;
 }
