@@ -21,7 +21,7 @@ export function useFlashMessage(): [string | null, (message: string | null) => v
   useEffect(() => {
     if (!flash) return;
     setPending(flash);
-    navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+    void navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
   }, [flash, navigate, location.pathname, location.search]);
 
   useEffect(() => {

@@ -114,7 +114,7 @@ export class OutboxWorker {
   /** Runs until no due email is left; concurrent calls coalesce. Returns the number sent. */
   drain(): Promise<number> {
     if (!this.transport) return Promise.resolve(0);
-    if (this.running) {
+    if (this.running !== undefined) {
       this.again = true;
       return this.running;
     }

@@ -118,7 +118,7 @@ export function NewCasePage() {
     try {
       const created = await api.createCase(parsed.data);
       const state: FlashState = { message: `Casus ${created.reference} is aangemaakt.` };
-      navigate(`/casussen/${created.id}`, { state });
+      void navigate(`/casussen/${created.id}`, { state });
     } catch (error) {
       const submitErrors = apiErrorToSubmitErrors(error, FIELDS);
       setFormError(submitErrors.form);

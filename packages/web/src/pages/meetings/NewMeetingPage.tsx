@@ -129,7 +129,7 @@ function NewMeetingForm() {
           ? `Het overleg „${created.title}” is gepland, met ${count} keer in totaal.`
           : `Het overleg „${created.title}” is gepland.`,
       };
-      navigate(`/overleggen/${created.id}`, { state });
+      void navigate(`/overleggen/${created.id}`, { state });
     } catch (error) {
       const submitErrors = apiErrorToSubmitErrors(error, FIELDS, { leaf: true });
       if (submitErrors.fields.startsAt) submitErrors.fields.date = submitErrors.fields.startsAt;

@@ -98,7 +98,7 @@ export function NewPersonPage() {
       const state: FlashState = {
         message: `${person.firstName} ${person.lastName} is geregistreerd.`,
       };
-      navigate(`/personen/${person.id}`, { state });
+      void navigate(`/personen/${person.id}`, { state });
     } catch (error) {
       const errors = apiErrorToSubmitErrors(error, FIELDS, { leaf: true });
       setFormError(errors.form);

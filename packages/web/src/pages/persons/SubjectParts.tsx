@@ -36,7 +36,8 @@ function useSubjectNames(refs: readonly SubjectRef[]): Map<string, string | null
           return { kind, id };
         })
       : [];
-    Promise.all(
+    // Each lookup catches its own failure, so the whole never rejects.
+    void Promise.all(
       wanted.map(async (ref): Promise<[string, string | null]> => {
         try {
           if (ref.kind === 'person') {

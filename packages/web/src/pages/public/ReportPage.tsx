@@ -161,7 +161,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
   function follow(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = code.trim().toUpperCase();
-    if (value) navigate(`/melden/${encodeURIComponent(value)}`);
+    if (value) void navigate(`/melden/${encodeURIComponent(value)}`);
   }
 
   return (

@@ -96,7 +96,7 @@ function NewSignal() {
     await submit(async () => {
       const created = await api.createSignal(parsed.data);
       const state: FlashState = { message: 'Het signaal is gemeld.' };
-      navigate(`/signalen/${created.id}`, { state });
+      void navigate(`/signalen/${created.id}`, { state });
     });
   }
 

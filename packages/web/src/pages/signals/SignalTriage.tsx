@@ -406,7 +406,7 @@ function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: r
         partnerIds: partnerIds.filter((id) => id !== user.partnerId),
       });
       const state: FlashState = { message: `Casus ${created.case.reference} is gestart vanuit het signaal.` };
-      navigate(`/casussen/${created.case.id}`, { state });
+      void navigate(`/casussen/${created.case.id}`, { state });
     });
   }
 
