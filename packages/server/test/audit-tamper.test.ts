@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,10 +11,16 @@ import { loadConfig } from '../src/config.js';
 import type { Db, Queryable } from '../src/db/db.js';
 import { migrate } from '../src/db/migrate.js';
 import { openPglite } from '../src/db/pglite.js';
-import { canonicalJson, GENESIS_HASH, legacyChainHash } from '../src/modules/audit/chain.js';
+import { GENESIS_HASH, legacyChainHash } from '../src/modules/audit/chain.js';
 import { AuditCheckpoints } from '../src/modules/audit/checkpoints.js';
 import { auditKeyFrom, loadAuditKey } from '../src/modules/audit/key.js';
-import { AuditKeyMismatchError, prepareAuditChains, verifyChain } from '../src/modules/audit/repository.js';
+import {
+  AuditKeyMismatchError,
+  type AuditRow,
+  prepareAuditChains,
+  recordOf,
+  verifyChain,
+} from '../src/modules/audit/repository.js';
 import { verifyAll } from '../src/modules/audit/verify.js';
 import { AuditWriter } from '../src/modules/audit/writer.js';
 import {
@@ -39,43 +45,6 @@ beforeAll(async () => {
   app = await testApp();
 });
 
-interface Row {
-  id: string;
-  tenant_id: string;
-  seq: number;
-  at: Date;
-  user_id: string | null;
-  partner_id: string | null;
-  action: string;
-  object_type: string;
-  object_id: string | null;
-  object_ids: string[] | null;
-  person_ids: string[];
-  purpose: string;
-  details: unknown;
-  hash: string;
-}
-
-/** The attacker's tools: plain SHA-256 over the previous hash and the record, as the chain used to be. */
-function sha256Link(prev: string, r: Row): string {
-  const record = {
-    id: r.id,
-    tenantId: r.tenant_id,
-    seq: Number(r.seq),
-    at: r.at.toISOString(),
-    userId: r.user_id,
-    partnerId: r.partner_id,
-    action: r.action,
-    objectType: r.object_type,
-    objectId: r.object_id,
-    objectIds: r.object_ids,
-    personIds: r.person_ids,
-    purpose: r.purpose,
-    details: r.details,
-  };
-  return createHash('sha256').update(prev).update('\n').update(canonicalJson(record)).digest('hex');
-}
-
 /** Switches the append-only triggers off for one transaction, as the owner of the database can. */
 async function asSuperuser(fn: (tx: Queryable) => Promise<void>) {
   const db = await testDb();
@@ -89,14 +58,15 @@ async function asSuperuser(fn: (tx: Queryable) => Promise<void>) {
 /** Rewrites `user_id` of record `seq` and recomputes every later link with plain SHA-256. */
 async function rewriteFrom(tenantId: string, seq: number, userId: string, extra = '') {
   await asSuperuser(async (tx) => {
-    const rows = await tx.query<Row>(
+    const rows = await tx.query<AuditRow>(
       'SELECT * FROM audit_log WHERE tenant_id = $1 AND seq >= $2 ORDER BY seq',
       [tenantId, seq - 1],
     );
     let prev = seq === 1 ? '0'.repeat(64) : rows.shift()!.hash;
     for (const r of rows) {
       if (Number(r.seq) === seq) r.user_id = userId;
-      const hash = sha256Link(prev, r);
+      // The attacker's tool: plain SHA-256 over the previous hash and the record, as the chain used to be.
+      const hash = legacyChainHash(prev, recordOf(r));
       await tx.query(
         `UPDATE audit_log SET user_id = $3, prev_hash = $4, hash = $5 ${extra} WHERE tenant_id = $1 AND seq = $2`,
         [tenantId, r.seq, r.user_id, prev, hash],

@@ -150,7 +150,8 @@ export async function appendAuditAfter(
   return row?.moved === 1 ? linked.head : undefined;
 }
 
-interface AuditRow {
+/** An `audit_log` row as stored. */
+export interface AuditRow {
   id: string;
   tenant_id: string;
   seq: number;
@@ -172,7 +173,8 @@ interface AuditRow {
 const ROW_COLUMNS = `id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id, object_ids,
               person_ids, purpose, details, prev_hash, hash, keyed`;
 
-function recordOf(r: AuditRow): AuditRecord {
+/** The record a stored row's hash covers. */
+export function recordOf(r: AuditRow): AuditRecord {
   return {
     id: r.id,
     tenantId: r.tenant_id,
