@@ -28,10 +28,12 @@ import { registerDeniedAudit } from './modules/audit/denied.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { AuditWriter } from './modules/audit/writer.js';
 import { caseRoutes } from './modules/cases/routes.js';
+import { earlyWarningRoutes } from './modules/early-warning/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { matrixRoutes } from './modules/matrix/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { publicReportRoutes } from './modules/public-reports/routes.js';
 import { demoAccountsRoute } from './modules/session/demo-accounts.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
 import { listenForEndedSessions } from './modules/session/repository.js';
@@ -146,7 +148,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   actionRoutes(app);
   meetingRoutes(app);
   alertRoutes(app, hub);
-  signalRoutes(app, system);
+  signalRoutes(app);
+  earlyWarningRoutes(app);
+  publicReportRoutes(app, system);
   auditRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;

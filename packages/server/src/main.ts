@@ -17,7 +17,7 @@ import { AuditCheckpoints } from './modules/audit/checkpoints.js';
 import { loadAuditKey } from './modules/audit/key.js';
 import { prepareAuditChains } from './modules/audit/repository.js';
 import { demoLoginHint } from './modules/session/demo-accounts.js';
-import { interruptDeadImports } from './modules/signals/import-repository.js';
+import { interruptDeadImports } from './modules/early-warning/interrupt-dead-imports.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 

@@ -9,40 +9,16 @@ import {
   type TestTenant,
   testApp,
 } from './helpers.js';
+import { OpenApi, type SampleRules } from './openapi-samples.js';
 
 // Every route of the OpenAPI document gets malformed path parameters, query parameters and bodies:
 // NUL characters, lone surrogates (as invalid UTF-8 in a URL, as `\ud800` in JSON), wrong types, huge
 // values, deep nesting. No answer may be a 5xx. The route list comes from the document, so a new route
 // is fuzzed without anyone adding it here.
 
-type Schema = {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  $ref?: string;
-  minimum?: number;
-  pattern?: string;
-  const?: unknown;
-  default?: unknown;
-};
-interface Operation {
-  parameters?: { name: string; in: 'path' | 'query' | 'header' | 'cookie'; schema?: Schema }[];
-  requestBody?: { content?: Record<string, { schema?: Schema }> };
-}
-interface OpenApi {
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Schema> };
-}
-
 let app: FastifyInstance;
 let t: TestTenant;
-let doc: OpenApi;
+let api: OpenApi;
 const ids: Record<string, string> = {};
 
 /** A real id for a path parameter, chosen by the collection it follows (`/cases/{id}` → a case). */
@@ -55,45 +31,29 @@ function idFor(path: string, param: string): string {
   return ids[collection] ?? '00000000-0000-4000-8000-000000000000';
 }
 
-const deref = (s: Schema | undefined): Schema | undefined => {
-  if (!s?.$ref) return s;
-  const name = s.$ref.split('/').pop() ?? '';
-  return deref(doc.components?.schemas?.[name]);
-};
-
-/** A plausible value for a schema, so that a mutated field is the only thing wrong with a body. */
-function sample(raw: Schema | undefined, depth = 0): unknown {
-  const s = deref(raw);
-  if (!s || depth > 6) return null;
-  if (s.const !== undefined) return s.const;
-  if (s.enum?.length) return s.enum[0];
-  const alt = s.anyOf ?? s.oneOf;
-  if (alt?.length) return sample(alt.find((a) => deref(a)?.type !== 'null') ?? alt[0], depth + 1);
-  if (s.allOf?.length) return Object.assign({}, ...s.allOf.map((a) => sample(a, depth + 1)));
-  const type = Array.isArray(s.type) ? s.type.find((x) => x !== 'null') : s.type;
-  switch (type) {
-    case 'string':
-      if (s.format === 'uuid') return ids.persons;
-      if (s.format === 'date') return '2026-12-01';
-      if (s.format === 'date-time') return '2026-12-01T10:00:00.000Z';
-      if (s.format === 'email') return 'fuzz@example.nl';
-      return 'Fuzztekst van voldoende lengte';
-    case 'integer':
-    case 'number':
-      return s.minimum !== undefined && s.minimum > 1 ? s.minimum : 1;
-    case 'boolean':
-      return false;
-    case 'array':
-      return [sample(s.items, depth + 1)];
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(s.properties ?? {})) out[k] = sample(v, depth + 1);
-      return out;
+/** A plausible value for every field, so that a mutated field is the only thing wrong with a body. */
+const plausible: SampleRules = {
+  includes: () => true,
+  arrayItem: () => true,
+  choose: (values) => values[0],
+  leaf(type, s) {
+    switch (type) {
+      case 'string':
+        if (s.format === 'uuid') return ids.persons;
+        if (s.format === 'date') return '2026-12-01';
+        if (s.format === 'date-time') return '2026-12-01T10:00:00.000Z';
+        if (s.format === 'email') return 'fuzz@example.nl';
+        return 'Fuzztekst van voldoende lengte';
+      case 'integer':
+      case 'number':
+        return s.minimum !== undefined && s.minimum > 1 ? s.minimum : 1;
+      case 'boolean':
+        return false;
+      default:
+        return null;
     }
-    default:
-      return null;
-  }
-}
+  },
+};
 
 const NUL = '\u0000';
 const LONE = '\ud800';
@@ -159,7 +119,7 @@ beforeAll(async () => {
   ids.users = (await t.addUser('wijkteam', ['professional'])).id;
   ids.partners = t.partners.schuldhulp!;
   for (const [k, v] of Object.entries(ids)) if (!v) throw new Error(`fixture ${k} missing`);
-  doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as OpenApi;
+  api = await OpenApi.of(app);
 });
 
 /** Routes that cannot be fuzzed by inject: a live stream never ends; logging out ends the fuzzing session. */
@@ -178,20 +138,20 @@ describe('fuzzing every route of the OpenAPI document', () => {
       if (res.statusCode >= 500) failures.push(`${res.statusCode} ${what}: ${res.body.slice(0, 200)}`);
     };
 
-    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
-    );
+    const operations = api.operations;
     expect(operations.length).toBeGreaterThan(60);
-    for (const { path, method, op } of operations) {
+    for (const op of operations) {
+      const { path } = op;
+      const method = op.method.toLowerCase();
       if (SKIP.has(`${method} ${path}`) || !path.startsWith('/api/')) continue;
-      const params = op.parameters ?? [];
+      const params = op.parameters;
       const pathParams = params.filter((p) => p.in === 'path').map((p) => p.name);
       const query = params.filter((p) => p.in === 'query');
       const url = (over: Record<string, string> = {}) =>
         path.replace(/\{(\w+)\}/g, (_, name: string) => over[name] ?? encodeURIComponent(idFor(path, name)));
-      const m = method.toUpperCase() as InjectOptions['method'];
-      const jsonBody = deref(op.requestBody?.content?.['application/json']?.schema);
-      const base = jsonBody ? sample(jsonBody) : undefined;
+      const m = op.method as InjectOptions['method'];
+      const jsonBody = op.body;
+      const base = jsonBody ? api.sample(jsonBody, plausible) : undefined;
       const withBody = (payload: string | undefined) =>
         payload === undefined ? {} : { payload, headers: { 'content-type': 'application/json' } };
       const basePayload = base === undefined ? undefined : JSON.stringify(base);
@@ -242,7 +202,7 @@ describe('fuzzing every route of the OpenAPI document', () => {
           );
         }
         // One field wrong at a time, the rest plausible.
-        const props = Object.keys(deref(jsonBody)?.properties ?? {});
+        const props = Object.keys(jsonBody?.properties ?? {});
         if (who === anonymous && !path.startsWith('/api/public/')) continue;
         for (const prop of props) {
           for (const bad of BAD_VALUES) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PartnerKind, Role, User } from '@wijkregie/shared';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
+import type { z } from 'zod';
 import { type AppOptions, buildApp } from '../src/app.js';
 import { createTenant } from '../src/bootstrap/tenant.js';
 import type { Db } from '../src/db/db.js';
@@ -143,6 +144,23 @@ export async function loggedIn(app: FastifyInstance, user: { email: string; pass
 }
 
 /** Asserts a problem+json answer with the status and, optionally, errors on the named fields. */
+/**
+ * The body of a successful answer, checked against the contract's schema from packages/shared and
+ * typed by it: tests read answers the way the web client does, not through hand-written casts.
+ * Fails with the status and body when the answer is not `status` or does not fit the schema.
+ */
+export function bodyOf<S extends z.ZodType>(
+  res: LightMyRequestResponse,
+  schema: S,
+  status = 200,
+): z.output<S> {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
+  const parsed = schema.safeParse(res.json());
+  if (!parsed.success)
+    throw new Error(`answer does not fit its schema: ${parsed.error.message}\n${res.body}`);
+  return parsed.data;
+}
+
 export function expectProblem(res: LightMyRequestResponse, status: number, fields?: string[]) {
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
   if (!String(res.headers['content-type']).startsWith('application/problem+json')) {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CREDITOR_COLUMNS } from '../src/modules/signals/import.js';
+import { CREDITOR_COLUMNS } from '../src/modules/early-warning/columns.js';
 import { freshPostgres, HttpClient, MAIN, startServer, waitHealthy } from './server-process.js';
 
 // kill -9 during a creditor import: after a restart the dead run is `interrupted` with the rows it

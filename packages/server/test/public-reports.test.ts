@@ -1,6 +1,12 @@
+import {
+  publicCategoryListSchema,
+  publicReportReceiptSchema,
+  publicReportStatusSchema,
+  signalListSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, loggedIn, newTenant, type TestTenant, testApp } from './helpers.js';
+import { bodyOf, expectProblem, loggedIn, newTenant, type TestTenant, testApp } from './helpers.js';
 
 let app: FastifyInstance;
 let t: TestTenant;
@@ -32,17 +38,16 @@ describe('resident reports', () => {
       contact: { name: 'Jan Buurman', email: 'jan@example.nl' },
     });
     expect(res.statusCode).toBe(201);
-    const { trackingCode } = res.json() as { trackingCode: string };
+    const { trackingCode } = bodyOf(res, publicReportReceiptSchema, 201);
     expect(trackingCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const reg = await loggedIn(app, t.regisseur);
-    const inbox = (await reg.get('/api/v1/signals?source=resident')).json() as {
-      items: { id: string; description: string; source: string }[];
-    };
+    const inboxRes = await reg.get('/api/v1/signals?source=resident');
+    const inbox = bodyOf(inboxRes, signalListSchema);
     const sig = inbox.items.find((s) => s.description.startsWith('Elke avond'))!;
     expect(sig.source).toBe('resident');
     // Stored as text; the API never returns the tracking code to staff.
     expect(sig.description).toContain('<script>');
-    expect(JSON.stringify(inbox)).not.toContain(trackingCode);
+    expect(inboxRes.body).not.toContain(trackingCode);
     await reg.patch(`/api/v1/signals/${sig.id}`, {
       status: 'triage',
       publicUpdate: 'De wijkagent en het jongerenwerk gaan in gesprek met de jongeren.',
@@ -53,7 +58,7 @@ describe('resident reports', () => {
       remoteAddress: '10.1.0.1',
     });
     expect(track.statusCode).toBe(200);
-    const body = track.json() as { status: string; updates: { text: string }[] };
+    const body = bodyOf(track, publicReportStatusSchema);
     expect(body.status).toBe('triage');
     expect(body.updates.map((u) => u.text)).toEqual([
       'Uw melding is ontvangen.',
@@ -102,17 +107,15 @@ describe('resident reports', () => {
 
   it('a filled honeypot gets a receipt but stores nothing', async () => {
     const reg = await loggedIn(app, t.regisseur);
-    const before = ((await reg.get('/api/v1/signals?source=resident')).json() as { total: number }).total;
+    const before = bodyOf(await reg.get('/api/v1/signals?source=resident'), signalListSchema).total;
     const res = await post({
       category: 'overig',
       description: 'Koop goedkope horloges hier',
       website: 'http://spam.example',
     });
     expect(res.statusCode).toBe(201);
-    const code = (res.json() as { trackingCode: string }).trackingCode;
-    expect(((await reg.get('/api/v1/signals?source=resident')).json() as { total: number }).total).toBe(
-      before,
-    );
+    const code = bodyOf(res, publicReportReceiptSchema, 201).trackingCode;
+    expect(bodyOf(await reg.get('/api/v1/signals?source=resident'), signalListSchema).total).toBe(before);
     expectProblem(
       await app.inject({ method: 'GET', url: `/api/public/v1/reports/${code}`, remoteAddress: '10.2.0.1' }),
       404,
@@ -138,7 +141,7 @@ describe('resident reports', () => {
 
   it('lists only the categories residents may choose', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/public/v1/categories?gemeente=${t.id}` });
-    const keys = (res.json() as { items: { key: string }[] }).items.map((c) => c.key);
+    const keys = bodyOf(res, publicCategoryListSchema).items.map((c) => c.key);
     expect(keys).toContain('overlast_jeugd');
     expect(keys).not.toContain('achterstand_huur');
   });
@@ -152,7 +155,7 @@ describe('contact details', () => {
       contact: '06-12345678',
     });
     expect(res.statusCode).toBe(201);
-    const code = (res.json() as { trackingCode: string }).trackingCode;
+    const code = bodyOf(res, publicReportReceiptSchema, 201).trackingCode;
     const track = await app.inject({
       method: 'GET',
       url: `/api/public/v1/reports/${code}`,

@@ -1,6 +1,8 @@
+import { type Signal, signalDetailSchema, signalRouteListSchema, signalSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  bodyOf,
   type Client,
   expectProblem,
   loggedIn,
@@ -17,12 +19,6 @@ let care: TestUser; // wijkteam: the routed partner
 let debt: TestUser; // schuldhulp: reports, is not routed to
 let cop: TestUser; // politie: neither
 
-interface SignalJson {
-  id: string;
-  status: string;
-  caseId: string | null;
-}
-
 beforeAll(async () => {
   app = await testApp();
   t = await newTenant(['gemeente', 'politie', 'wijkteam', 'schuldhulp']);
@@ -33,14 +29,13 @@ beforeAll(async () => {
   await reg.post('/api/v1/signal-routes', { category: 'woonoverlast', partnerId: t.partners.wijkteam });
 });
 
-async function signal(): Promise<SignalJson> {
+async function signal(): Promise<Signal> {
   const res = await (await loggedIn(app, debt)).post('/api/v1/signals', {
     category: 'woonoverlast',
     description: 'Geluidsoverlast',
     source: 'professional',
   });
-  if (res.statusCode !== 201) throw new Error(`signal ${res.statusCode} ${res.body}`);
-  return res.json() as SignalJson;
+  return bodyOf(res, signalSchema, 201);
 }
 
 describe('who may not triage a signal', () => {
@@ -57,7 +52,7 @@ describe('who may not triage a signal', () => {
     expectProblem(await d.post(`/api/v1/signals/${s.id}/visits`, { plannedDate: '2030-01-07' }), 403);
     expectProblem(await c.post(`/api/v1/signals/${s.id}/visits`, { plannedDate: '2030-01-07' }), 404);
     expectProblem(await c.get(`/api/v1/signals/${s.id}/duplicates`), 404);
-    const after = (await reg.get(`/api/v1/signals/${s.id}`)).json() as SignalJson & { visits: unknown[] };
+    const after = bodyOf(await reg.get(`/api/v1/signals/${s.id}`), signalDetailSchema);
     expect(after).toMatchObject({ status: 'new', caseId: null, visits: [] });
   });
 
@@ -99,7 +94,7 @@ describe('who may not triage a signal', () => {
     expectProblem(await reg.get('/api/v1/signals/imports/geen-id'), 400);
     expectProblem(await reg.delete('/api/v1/signal-routes/geen-id'), 400);
     expectProblem(await app.inject({ method: 'GET', url: '/api/public/v1/reports/<script>' }), 400);
-    const after = (await reg.get(`/api/v1/signals/${s.id}`)).json() as SignalJson & { visits: unknown[] };
+    const after = bodyOf(await reg.get(`/api/v1/signals/${s.id}`), signalDetailSchema);
     expect(after).toMatchObject({ status: 'new', caseId: null, visits: [] });
   });
 
@@ -109,12 +104,12 @@ describe('who may not triage a signal', () => {
     expectProblem(await auditor.get('/api/v1/signal-categories'), 403);
     expectProblem(await auditor.get('/api/v1/outreach/worklist'), 403);
     expectProblem(await admin.get('/api/v1/signals'), 403);
-    const routes = (await reg.get('/api/v1/signal-routes')).json() as { items: { id: string }[] };
+    const routes = bodyOf(await reg.get('/api/v1/signal-routes'), signalRouteListSchema);
     expectProblem(
       await (await loggedIn(app, cop)).delete(`/api/v1/signal-routes/${routes.items[0]!.id}`),
       403,
     );
-    expect(((await reg.get('/api/v1/signal-routes')).json() as { total: number }).total).toBe(
+    expect(bodyOf(await reg.get('/api/v1/signal-routes'), signalRouteListSchema).total).toBe(
       routes.items.length,
     );
     expect((await app.inject({ method: 'GET', url: '/api/v1/signal-categories' })).statusCode).toBe(401);

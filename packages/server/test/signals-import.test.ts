@@ -1,8 +1,14 @@
+import { type ImportAnswer, importAnswerSchema, signalListSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseAmount, readCsv } from '../src/modules/signals/csv.js';
-import { CREDITOR_COLUMNS, IMPORT_BATCH_SIZE, parseDate } from '../src/modules/signals/import.js';
+import { z } from 'zod';
+import { col, countRow, oneRow, row, rows as rowsOf } from '../src/db/rows.js';
+import { CREDITOR_COLUMNS } from '../src/modules/early-warning/columns.js';
+import { parseDate } from '../src/modules/early-warning/creditor-rows.js';
+import { parseAmount, readCsv } from '../src/modules/early-warning/csv.js';
+import { IMPORT_BATCH_SIZE } from '../src/modules/early-warning/import-creditor-file.js';
 import {
+  bodyOf,
   type Client,
   expectProblem,
   loggedIn,
@@ -15,13 +21,6 @@ import {
 
 type Column = (typeof CREDITOR_COLUMNS)[number];
 type Row = Partial<Record<Column, string>>;
-
-interface ImportJson {
-  imported: number;
-  duplicates: number;
-  rejected: { line: number; message: string }[];
-  importId?: string;
-}
 
 let app: FastifyInstance;
 let t: TestTenant;
@@ -73,39 +72,40 @@ const post = (c: Client, body: string | Buffer, type = 'text/csv') =>
     payload: body,
   });
 
-async function importOk(c: Client, body: string | Buffer): Promise<ImportJson> {
-  const res = await post(c, body);
-  if (res.statusCode !== 200) throw new Error(`import: ${res.statusCode} ${res.body}`);
-  return res.json() as ImportJson;
+async function importOk(c: Client, body: string | Buffer): Promise<ImportAnswer> {
+  return bodyOf(await post(c, body), importAnswerSchema);
 }
 
-interface SignalRow {
-  id: string;
-  category: string;
-  description: string;
-  source: string;
-  status: string;
-  postal_code: string;
-  house_number: string;
-  address_key: string;
-  first_contact_due: string;
-  creditor_type: string;
-  creditor_name: string;
-  creditor_reference: string;
-  signal_date: string;
-  birth_date: string | null;
-  arrears_amount: string;
-  arrears_since: string | null;
-  end_of_supply: boolean;
-  initials: string | null;
-  last_name: string;
-  reporter_user_id: string;
-  reporter_partner_id: string;
-}
+/** A stored creditor signal as these tests compare it: dates and the amount as text. */
+const signalRow = z.object({
+  id: col.uuid,
+  category: col.text,
+  description: col.text,
+  source: col.text,
+  status: col.text,
+  postal_code: col.text,
+  house_number: col.text,
+  address_key: col.text,
+  first_contact_due: col.text,
+  creditor_type: col.text,
+  creditor_name: col.text,
+  creditor_reference: col.text,
+  signal_date: col.text,
+  birth_date: col.text.nullable(),
+  arrears_amount: col.text,
+  arrears_since: col.text.nullable(),
+  end_of_supply: col.bool,
+  initials: col.text.nullable(),
+  last_name: col.text,
+  reporter_user_id: col.uuid,
+  reporter_partner_id: col.uuid,
+});
 
-async function signalByRef(tenant: TestTenant, reference: string): Promise<SignalRow | undefined> {
+async function signalByRef(tenant: TestTenant, reference: string) {
   const db = await testDb();
-  const [row] = await db.query<SignalRow>(
+  return row(
+    db,
+    signalRow,
     `SELECT id, category, description, source, status, postal_code, house_number, address_key,
             to_char(first_contact_due, 'YYYY-MM-DD') AS first_contact_due, creditor_type, creditor_name,
             creditor_reference, to_char(signal_date, 'YYYY-MM-DD') AS signal_date,
@@ -115,15 +115,13 @@ async function signalByRef(tenant: TestTenant, reference: string): Promise<Signa
        FROM signals WHERE tenant_id = $1 AND creditor_reference = $2`,
     [tenant.id, reference],
   );
-  return row;
 }
 
 async function countSignals(tenant: TestTenant): Promise<number> {
   const db = await testDb();
-  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM signals WHERE tenant_id = $1', [
-    tenant.id,
-  ]);
-  return row!.n;
+  return (
+    await oneRow(db, countRow, 'SELECT count(*)::int AS n FROM signals WHERE tenant_id = $1', [tenant.id])
+  ).n;
 }
 
 beforeAll(async () => {
@@ -381,7 +379,9 @@ describe('POST /signals/import', () => {
     });
     expect(await countSignals(t)).toBe(before + 1);
     const db = await testDb();
-    const [e1] = await db.query<{ amount: string }>(
+    const e1 = await row(
+      db,
+      z.object({ amount: col.text }),
       `SELECT arrears_amount::text AS amount FROM signals
         WHERE tenant_id = $1 AND creditor_reference = 'E-1' AND creditor_name = 'Stroom & Gas BV'`,
       [t.id],
@@ -394,7 +394,9 @@ describe('POST /signals/import', () => {
     for (let i = 0; i < 1203; i++) rows.push({ reference: `F-${i}`, houseNumber: String(1 + (i % 400)) });
     rows.splice(600, 0, { reference: 'F-bad', signalDate: 'nooit' });
     const db = await testDb();
-    const auditBefore = await db.query<{ n: number }>(
+    const auditBefore = await oneRow(
+      db,
+      countRow,
       `SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'import'`,
       [t.id],
     );
@@ -402,11 +404,13 @@ describe('POST /signals/import', () => {
     expect(res).toMatchObject({ imported: 1203, duplicates: 0 });
     expect(res.rejected).toEqual([{ line: 602, message: expect.stringContaining('Regel 602: signalDate') }]);
 
-    const audit = await db.query<{ object_type: string; object_ids: string[]; user_id: string }>(
+    const audit = await rowsOf(
+      db,
+      z.object({ object_type: col.text, object_ids: col.textArray, user_id: col.uuid }),
       `SELECT object_type, object_ids, user_id FROM audit_log WHERE tenant_id = $1 AND action = 'import' ORDER BY seq`,
       [t.id],
     );
-    const mine = audit.slice(auditBefore[0]!.n);
+    const mine = audit.slice(auditBefore.n);
     expect(mine).toHaveLength(Math.ceil(1203 / IMPORT_BATCH_SIZE)); // one audit record per batch
     expect(mine.every((a) => a.object_type === 'signal' && a.user_id === t.regisseur.id)).toBe(true);
     expect(mine.reduce((n, a) => n + a.object_ids.length, 0)).toBe(1203);
@@ -508,9 +512,9 @@ describe('POST /signals/import', () => {
     expect(await signalByRef(t, 'T-only')).toBeUndefined();
     const list = await reg.get('/api/v1/signals?source=creditor&limit=200');
     expect(list.statusCode).toBe(200);
-    const items = (list.json() as { items: { creditor: { reference: string } | null }[] }).items;
+    const items = bodyOf(list, signalListSchema).items;
     expect(items.some((s) => s.creditor?.reference === 'T-only')).toBe(false);
     const theirs = await otherReg.get('/api/v1/signals?source=creditor');
-    expect((theirs.json() as { total: number }).total).toBe(2);
+    expect(bodyOf(theirs, signalListSchema).total).toBe(2);
   });
 });

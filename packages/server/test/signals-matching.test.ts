@@ -1,8 +1,12 @@
+import { alertListSchema, importAnswerSchema, subjectSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_NAMES, LAST_NAMES, prng, typo } from '../src/bench/names.js';
-import { CREDITOR_COLUMNS } from '../src/modules/signals/import.js';
+import { z } from 'zod';
+import { FIRST_NAMES, LAST_NAMES, prng, typo } from '../bench/names.js';
+import { col, countRow, idRow, oneRow, rows as rowsOf } from '../src/db/rows.js';
+import { CREDITOR_COLUMNS } from '../src/modules/early-warning/columns.js';
 import {
+  bodyOf,
   type Client,
   createCase,
   createPerson,
@@ -137,7 +141,9 @@ describe('matching a generated population', () => {
       families.push(family);
     }
     const db = await testDb();
-    const inserted = await db.query<{ id: string }>(
+    const inserted = await rowsOf(
+      db,
+      idRow,
       `INSERT INTO persons (tenant_id, first_name, last_name, birth_date, street, house_number, postal_code, city,
                             created_by_user_id, created_by_partner_id)
        SELECT $1, r.first_name, r.last_name, r.birth_date, 'Teststraat', r.house_number, r.postal_code, 'Matchstad', $2, $3
@@ -167,7 +173,9 @@ describe('matching a generated population', () => {
     // Households for most families of two or more.
     const households = families.filter((f) => f.length > 1 && rnd() < 0.7);
     for (const f of households) {
-      const [h] = await db.query<{ id: string }>(
+      const h = await oneRow(
+        db,
+        idRow,
         `INSERT INTO households (tenant_id, name, contact_person_id, street, house_number, postal_code, city,
                                  created_by_user_id, created_by_partner_id)
          VALUES ($1, $2, $3, 'Teststraat', $4, $5, 'Matchstad', $6, $7) RETURNING id`,
@@ -184,7 +192,7 @@ describe('matching a generated population', () => {
       await db.query(
         `INSERT INTO subject_relations (tenant_id, from_kind, from_id, relation, to_kind, to_id, created_by_user_id)
          SELECT $1, 'person', m, 'member_of', 'household', $2, $3 FROM unnest($4::uuid[]) AS m`,
-        [t.id, h!.id, t.regisseur.id, f.map((p) => p.id)],
+        [t.id, h.id, t.regisseur.id, f.map((p) => p.id)],
       );
     }
 
@@ -347,7 +355,9 @@ describe('matching a generated population', () => {
     const ms = performance.now() - started;
     expect(res.json()).toMatchObject({ imported: rows.length, duplicates: 0, rejected: [] });
 
-    const matches = await db.query<{ reference: string; target_id: string; method: string }>(
+    const matches = await rowsOf(
+      db,
+      z.object({ reference: col.text, target_id: col.uuid, method: col.text }),
       `SELECT s.creditor_reference AS reference, m.target_id, m.method
          FROM signal_matches m JOIN signals s ON s.tenant_id = m.tenant_id AND s.id = m.signal_id
         WHERE m.tenant_id = $1 AND m.kind = 'person'`,
@@ -405,11 +415,13 @@ describe('matching a generated population', () => {
     }
 
     // Households: a signal at the address of a household matches it.
-    const hhMatches = await db.query<{ n: number }>(
+    const hhMatches = await oneRow(
+      db,
+      countRow,
       `SELECT count(*)::int AS n FROM signal_matches WHERE tenant_id = $1 AND kind = 'household'`,
       [t.id],
     );
-    expect(hhMatches[0]!.n).toBeGreaterThan(0);
+    expect(hhMatches.n).toBeGreaterThan(0);
   });
 });
 
@@ -439,7 +451,7 @@ describe('matches with open cases', () => {
       address: { street: 'Musstraat', houseNumber: '3', postalCode: '9712BB', city: 'Matchstad' },
     });
     expect(hh.statusCode).toBe(201);
-    const household = hh.json() as { id: string };
+    const household = bodyOf(hh, subjectSchema, 201);
 
     const personCase = await createCase(reg, {
       type: 'person',
@@ -468,9 +480,7 @@ describe('matches with open cases', () => {
     const directorClient = await loggedIn(app, director);
     const careClient = await loggedIn(app, care);
     const alertsOf = async (c: Client) =>
-      (
-        (await c.get('/api/v1/alerts')).json() as { items: { id: string; kind: string; caseId: string }[] }
-      ).items.filter((a) => a.kind === 'signal_matched');
+      bodyOf(await c.get('/api/v1/alerts'), alertListSchema).items.filter((a) => a.kind === 'signal_matched');
     const before = await alertsOf(directorClient);
 
     const res = await importRows(careClient, [
@@ -500,6 +510,7 @@ describe('matches with open cases', () => {
         houseNumber: '9',
       }),
     ]);
+    // Read raw, not through the schema (which would drop unknown keys): the answer has exactly these keys.
     const body = res.json() as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['duplicates', 'imported', 'importId', 'rejected'].sort());
     expect(body).toMatchObject({ imported: 4, duplicates: 0, rejected: [] });
@@ -524,7 +535,9 @@ describe('matches with open cases', () => {
     expect(await alertsOf(careClient)).toHaveLength(0);
     expect(await alertsOf(reg)).toHaveLength(0);
 
-    const caseMatches = await db.query<{ target_id: string; method: string; reference: string }>(
+    const caseMatches = await rowsOf(
+      db,
+      z.object({ target_id: col.uuid, method: col.text, reference: col.text }),
       `SELECT m.target_id, m.method, s.creditor_reference AS reference FROM signal_matches m
          JOIN signals s ON s.id = m.signal_id WHERE m.tenant_id = $1 AND m.kind = 'case' ORDER BY s.created_at`,
       [t.id],
@@ -547,7 +560,9 @@ describe('matches with open cases', () => {
       signalRow({ ...at, houseNumber: '5 a', signalDate: '2026-10-01', reference: 'BUN-4' }),
     ]);
     const db = await testDb();
-    const rows = await db.query<{ reference: string; id: string; bundle_id: string | null }>(
+    const rows = await rowsOf(
+      db,
+      z.object({ reference: col.text, id: col.uuid, bundle_id: col.uuid.nullable() }),
       `SELECT creditor_reference AS reference, id, bundle_id FROM signals
         WHERE tenant_id = $1 AND creditor_reference LIKE 'BUN-%'`,
       [t.id],

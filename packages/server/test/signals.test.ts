@@ -1,9 +1,22 @@
+import {
+  alertListSchema,
+  caseFromSignalSchema,
+  type Signal,
+  signalDetailSchema,
+  signalListSchema,
+  signalRouteSchema,
+  signalSchema,
+  visitSchema,
+  worklistSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { idRow, oneRow } from '../src/db/rows.js';
 import { addDays, amsterdamDate } from '../src/lib/time.js';
 import { addWorkingDays } from '../src/lib/workdays.js';
-import { alertOverdueSignals } from '../src/modules/alerts/jobs.js';
+import { alertOverdueSignals } from '../src/modules/signals/alert-overdue-signals.js';
 import {
+  bodyOf,
   type Client,
   createCase,
   createPerson,
@@ -17,20 +30,6 @@ import {
   testDb,
 } from './helpers.js';
 
-interface SignalJson {
-  id: string;
-  status: string;
-  category: string;
-  routedPartnerId: string | null;
-  routingReason: string | null;
-  firstContactDue: string | null;
-  overdue: boolean;
-  caseId: string | null;
-  mergedIntoId: string | null;
-  areaId: string | null;
-  personIds: string[];
-}
-
 let app: FastifyInstance;
 let t: TestTenant;
 let other: TestTenant;
@@ -42,15 +41,14 @@ let buurtId: string;
 let buurtPoint: { lat: number; lng: number };
 const today = amsterdamDate();
 
-async function signal(c: Client, body: Record<string, unknown> = {}): Promise<SignalJson> {
+async function signal(c: Client, body: Record<string, unknown> = {}): Promise<Signal> {
   const res = await c.post('/api/v1/signals', {
     category: 'woonoverlast',
     description: 'Harde muziek tot diep in de nacht',
     source: 'professional',
     ...body,
   });
-  if (res.statusCode !== 201) throw new Error(`signal ${res.statusCode} ${res.body}`);
-  return res.json() as SignalJson;
+  return bodyOf(res, signalSchema, 201);
 }
 
 beforeAll(async () => {
@@ -75,16 +73,20 @@ beforeAll(async () => {
       ],
     ],
   });
-  const [wijk] = await db.query<{ id: string }>(
+  const wijk = await oneRow(
+    db,
+    idRow,
     `INSERT INTO areas (tenant_id, kind, code, name, geometry) VALUES ($1, 'wijk', 'WK000101', 'Noord', $2::jsonb) RETURNING id`,
     [t.id, JSON.stringify(square(5, 52, 0.1))],
   );
-  const [buurt] = await db.query<{ id: string }>(
+  const buurt = await oneRow(
+    db,
+    idRow,
     `INSERT INTO areas (tenant_id, kind, code, name, parent_id, geometry)
      VALUES ($1, 'buurt', 'BU00010101', 'Molenbuurt', $2, $3::jsonb) RETURNING id`,
-    [t.id, wijk!.id, JSON.stringify(square(5, 52, 0.05))],
+    [t.id, wijk.id, JSON.stringify(square(5, 52, 0.05))],
   );
-  buurtId = buurt!.id;
+  buurtId = buurt.id;
   buurtPoint = { lat: 52.02, lng: 5.02 };
 });
 
@@ -120,7 +122,7 @@ describe('intake and routing', () => {
 
   it('rejects bad input naming the field and creates nothing', async () => {
     const c = await loggedIn(app, care);
-    const count = async () => ((await reg.get('/api/v1/signals')).json() as { total: number }).total;
+    const count = async () => bodyOf(await reg.get('/api/v1/signals'), signalListSchema).total;
     const before = await count();
     expectProblem(
       await c.post('/api/v1/signals', { category: 'bestaat_niet', description: 'x', source: 'professional' }),
@@ -177,10 +179,7 @@ describe('who sees a signal', () => {
     expect(s.routedPartnerId).toBeNull();
     const copC = await loggedIn(app, cop);
     expectProblem(await copC.get(`/api/v1/signals/${s.id}`), 404);
-    const list = (await copC.get('/api/v1/signals?limit=200')).json() as {
-      items: SignalJson[];
-      total: number;
-    };
+    const list = bodyOf(await copC.get('/api/v1/signals?limit=200'), signalListSchema);
     expect(list.items.map((x) => x.id)).not.toContain(s.id);
     expect(list.total).toBe(list.items.length);
     expect((await d.get(`/api/v1/signals/${s.id}`)).statusCode).toBe(200);
@@ -231,7 +230,7 @@ describe('triage', () => {
       partnerIds: [t.partners.wijkteam],
     });
     expect(res.statusCode).toBe(201);
-    const body = res.json() as { signal: SignalJson; case: { id: string; subjects: { id: string }[] } };
+    const body = bodyOf(res, caseFromSignalSchema, 201);
     expect(body.signal.caseId).toBe(body.case.id);
     expect(body.case.subjects.map((x) => x.id)).toEqual([person.id]);
     expectProblem(
@@ -254,20 +253,16 @@ describe('triage', () => {
       description: 'Elders',
       location: { lat: 52.09, lng: 5.09 },
     });
-    const dups = (await reg.get(`/api/v1/signals/${b.id}/duplicates`)).json() as { items: SignalJson[] };
+    const dups = bodyOf(await reg.get(`/api/v1/signals/${b.id}/duplicates`), signalListSchema);
     expect(dups.items.map((x) => x.id)).toContain(a.id);
     expect(dups.items.map((x) => x.id)).not.toContain(far.id);
     expectProblem(await reg.post(`/api/v1/signals/${b.id}/merge`, { intoId: b.id }), 400, ['intoId']);
     const merged = await reg.post(`/api/v1/signals/${b.id}/merge`, { intoId: a.id });
     expect(merged.statusCode).toBe(200);
-    const bAfter = (await reg.get(`/api/v1/signals/${b.id}`)).json() as SignalJson & {
-      history: { change: object }[];
-    };
+    const bAfter = bodyOf(await reg.get(`/api/v1/signals/${b.id}`), signalDetailSchema);
     expect(bAfter).toMatchObject({ mergedIntoId: a.id, status: 'closed' });
     expect(bAfter.history.length).toBeGreaterThanOrEqual(2);
-    const aAfter = (await reg.get(`/api/v1/signals/${a.id}`)).json() as {
-      history: { change: Record<string, unknown> }[];
-    };
+    const aAfter = bodyOf(await reg.get(`/api/v1/signals/${a.id}`), signalDetailSchema);
     expect(aAfter.history.some((h) => h.change.merged === b.id)).toBe(true);
     expectProblem(await reg.post(`/api/v1/signals/${b.id}/merge`, { intoId: a.id }), 409);
   });
@@ -293,11 +288,9 @@ describe('outreach', () => {
         visitorUserId: care.id,
       });
       expect(v.statusCode).toBe(201);
-      ids.push((v.json() as { id: string }).id);
+      ids.push(bodyOf(v, visitSchema, 201).id);
     }
-    const list = (await c.get(`/api/v1/outreach/worklist?date=${today}`)).json() as {
-      items: { visitId: string; reason: string; metresFromPrevious: number | null }[];
-    };
+    const list = bodyOf(await c.get(`/api/v1/outreach/worklist?date=${today}`), worklistSchema);
     // Nearest neighbour from the first: 0 → 2 (close by) → 1 (far away).
     expect(list.items.map((x) => x.visitId)).toEqual([ids[0], ids[2], ids[1]]);
     expect(list.items[0]!.reason).toContain('Woonoverlast');
@@ -318,9 +311,7 @@ describe('outreach', () => {
       referredPartnerId: t.partners.schuldhulp,
     });
     expect(ok.statusCode).toBe(200);
-    const later = (await c.get(`/api/v1/outreach/worklist?date=${addDays(today, 2)}`)).json() as {
-      items: unknown[];
-    };
+    const later = bodyOf(await c.get(`/api/v1/outreach/worklist?date=${addDays(today, 2)}`), worklistSchema);
     expect(later.items).toHaveLength(1); // the next attempt
     expectProblem(
       await (await loggedIn(app, cop)).post(`/api/v1/visits/${first}/outcome`, { outcome: 'contact' }),
@@ -333,9 +324,7 @@ describe('export and monitor', () => {
   it('exports exactly the filtered list as CSV', async () => {
     const c = await loggedIn(app, care);
     await signal(c, { category: 'overlast_jeugd', description: '=SUM(A1) jongeren bij de skatebaan' });
-    const json = (await reg.get('/api/v1/signals?category=overlast_jeugd&limit=200')).json() as {
-      total: number;
-    };
+    const json = bodyOf(await reg.get('/api/v1/signals?category=overlast_jeugd&limit=200'), signalListSchema);
     const res = await reg.get('/api/v1/signals/export?category=overlast_jeugd');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
@@ -376,7 +365,7 @@ describe('routing rules', () => {
       await reg.post('/api/v1/signal-routes', { category: 'overig', partnerId: t.partners.politie }),
       409,
     );
-    const id = (created.json() as { id: string }).id;
+    const id = bodyOf(created, signalRouteSchema, 201).id;
     expect((await reg.delete(`/api/v1/signal-routes/${id}`)).statusCode).toBe(204);
     expectProblem(await reg.delete(`/api/v1/signal-routes/${id}`), 404);
   });
@@ -388,22 +377,19 @@ describe('first-contact deadline', () => {
     const s = await signal(c); // woonoverlast → wijkteam
     const db = await testDb();
     await db.query('UPDATE signals SET first_contact_due = $2 WHERE id = $1', [s.id, addDays(today, -1)]);
-    expect(((await c.get(`/api/v1/signals/${s.id}`)).json() as SignalJson).overdue).toBe(true);
+    expect(bodyOf(await c.get(`/api/v1/signals/${s.id}`), signalDetailSchema).overdue).toBe(true);
     await alertOverdueSignals(db, 'http://localhost:3000');
     await alertOverdueSignals(db, 'http://localhost:3000');
-    const mine = (await c.get('/api/v1/alerts?limit=200')).json() as {
-      items: { kind: string; signalId: string | null; caseId: string | null }[];
-    };
+    const mine = bodyOf(await c.get('/api/v1/alerts?limit=200'), alertListSchema);
     const overdue = mine.items.filter((a) => a.kind === 'signal_overdue' && a.signalId === s.id);
     expect(overdue).toHaveLength(1);
     expect(overdue[0]!.caseId).toBeNull();
-    const copAlerts = (await (await loggedIn(app, cop)).get('/api/v1/alerts?limit=200')).json() as {
-      items: { signalId: string | null }[];
-    };
+    const copAlerts = bodyOf(
+      await (await loggedIn(app, cop)).get('/api/v1/alerts?limit=200'),
+      alertListSchema,
+    );
     expect(copAlerts.items.some((a) => a.signalId === s.id)).toBe(false);
-    const overdueList = (await c.get('/api/v1/signals?overdue=true&limit=200')).json() as {
-      items: SignalJson[];
-    };
+    const overdueList = bodyOf(await c.get('/api/v1/signals?overdue=true&limit=200'), signalListSchema);
     expect(overdueList.items.map((x) => x.id)).toContain(s.id);
   });
 });
@@ -432,19 +418,15 @@ describe('only that, never what', () => {
       description: 'Woning vervuild',
       personIds: [p.id],
     });
-    const seen = (await careC.get(`/api/v1/signals/${fromCare.id}`)).json() as {
-      involvement: { partners: string[]; coordinator: string } | null;
-      matches: unknown;
-    };
+    const seenRes = await careC.get(`/api/v1/signals/${fromCare.id}`);
+    const seen = bodyOf(seenRes, signalDetailSchema);
     expect(seen.involvement?.partners).toEqual([expect.stringContaining('politie')]);
     expect(seen.involvement?.coordinator).toMatch(/regisseur/);
     expect(seen.matches).toBeNull(); // matches are for the regisseur
-    expect(JSON.stringify(seen)).not.toContain('bedreiging');
+    expect(seenRes.body).not.toContain('bedreiging');
     // And the police signal itself stays invisible to the wijkteam.
     expectProblem(await careC.get(`/api/v1/signals/${fromPolice.id}`), 404);
-    const policeView = (await copC.get(`/api/v1/signals/${fromPolice.id}`)).json() as {
-      involvement: { partners: string[] } | null;
-    };
+    const policeView = bodyOf(await copC.get(`/api/v1/signals/${fromPolice.id}`), signalDetailSchema);
     expect(policeView.involvement?.partners).toEqual([expect.stringContaining('wijkteam')]);
   });
 });

@@ -11,6 +11,7 @@ import {
   testApp,
   testDb,
 } from './helpers.js';
+import { type JsonSchema, OpenApi, type Operation, type SampleRules } from './openapi-samples.js';
 import { AlertStream } from './sse.js';
 
 /**
@@ -62,6 +63,7 @@ interface Built {
 }
 
 let app: FastifyInstance;
+let api: OpenApi;
 let A: Built;
 let B: Built;
 
@@ -358,27 +360,6 @@ function creditorCsv(houseNumber: string, birthDate: string, hex: string): strin
 
 // ---- Generating requests from the OpenAPI document ---------------------------------------------
 
-interface JsonSchema {
-  type?: string;
-  format?: string;
-  enum?: unknown[];
-  pattern?: string;
-  minLength?: number;
-  minimum?: number;
-  minItems?: number;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-}
-interface Operation {
-  method: string;
-  path: string;
-  parameters: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
-  body: JsonSchema | undefined;
-}
-
 /** Which object a reference field points at, from its name (`partnerIds` → partner, …). */
 function refKind(name: string, path: string): Kind | undefined {
   const n = name.toLowerCase().replace(/ids?$/, '');
@@ -457,67 +438,61 @@ const ALL_KINDS: Kind[] = [
 ];
 
 let counter = 0;
-/** A value for the schema: required fields and every reference (slots go through `pick`). */
-function generate(s: JsonSchema, name: string, path: string, pick: Pick): unknown {
-  const option = s.anyOf ?? s.oneOf;
-  if (option) return generate(option.find((o) => o.type !== 'null') ?? option[0]!, name, path, pick);
-  if (s.type === 'object' || s.properties) {
-    const props = s.properties ?? {};
-    const out: Record<string, unknown> = {};
+/**
+ * The rules of a body for this sweep: required fields and every reference, the reference slots
+ * filled by `pick`, values chosen so that the request gets as far as the check on its references.
+ */
+function referenceRules(path: string, pick: Pick): SampleRules {
+  return {
+    includes: (key, p, s) => Boolean(s.required?.includes(key)) || referencesIn(p, key, path),
+    // A choice that a reference depends on takes the value the reference is named after
+    // (`outcome: 'referred'` with `referredPartnerId`), so the reference is not ignored.
+    property: (key, p, s) =>
+      p.enum?.find(
+        (v) => typeof v === 'string' && Object.keys(s.properties ?? {}).some((k) => k !== key && k.startsWith(v)),
+      ),
     // A subject reference: the id follows the kind.
-    if (props.kind?.enum && props.id?.format === 'uuid') {
+    whole(s) {
+      const props = s.properties;
+      if (!(props?.kind?.enum && props.id?.format === 'uuid')) return undefined;
       const kind = (props.kind.enum.includes('person') ? 'person' : props.kind.enum[0]) as Kind;
       return { kind, id: pick(kind) };
-    }
-    for (const [key, p] of Object.entries(props)) {
-      if (!(s.required?.includes(key) || referencesIn(p, key, path))) continue;
-      // A choice that a reference depends on takes the value the reference is named after
-      // (`outcome: 'referred'` with `referredPartnerId`), so the reference is not ignored.
-      const chosen = p.enum?.find(
-        (v) => typeof v === 'string' && Object.keys(props).some((k) => k !== key && k.startsWith(v)),
-      );
-      out[key] = chosen ?? generate(p, key, path, pick);
-    }
+    },
     // A change with nothing required and no reference: change its first field.
-    const [first] = Object.entries(props);
-    if (Object.keys(out).length === 0 && first) out[first[0]] = generate(first[1], first[0], path, pick);
-    return out;
-  }
-  if (s.type === 'array') {
-    const item = s.items ?? {};
-    const singular = name.replace(/s$/, '');
-    if ((s.minItems ?? 0) > 0 || referencesIn(item, singular, path))
-      return [generate(item, singular, path, pick)];
-    return [];
-  }
-  if (s.enum) {
-    if (name === 'access') return 'write';
-    if (name === 'type' && s.enum.includes('member_of')) return 'member_of';
-    return s.enum[0];
-  }
-  if (s.type === 'string') {
-    if (s.format === 'uuid') return pick(refKind(name, path));
-    if (name === 'category') return pick(refKind(name, path));
-    if (s.format === 'date') return '2030-01-07';
-    if (s.format === 'date-time') return '2030-01-07T09:00:00.000Z';
-    if (name === 'key') return `k${(++counter).toString(36)}${randomUUID().slice(0, 6).replace(/-/g, '')}`;
-    if (name === 'email') return `sweep-${++counter}-${randomUUID().slice(0, 8)}@test.example`;
-    if (name === 'password') return PASSWORD;
-    if (name === 'postalCode') return '1234AB';
-    if (name === 'houseNumber') return '1';
-    return `Isolatiecontrole ${++counter}`;
-  }
-  if (s.type === 'number' || s.type === 'integer') {
-    if (name === 'lat') return 52.02;
-    if (name === 'lng') return 5.02;
-    return s.minimum ?? 1;
-  }
-  if (s.type === 'boolean') return false;
-  return null;
+    nonEmpty: true,
+    arrayItem: (s, name) => (s.minItems ?? 0) > 0 || referencesIn(s.items ?? {}, name.replace(/s$/, ''), path),
+    choose(values, name) {
+      if (name === 'access') return 'write';
+      if (name === 'type' && values.includes('member_of')) return 'member_of';
+      return values[0];
+    },
+    leaf(type, s, name) {
+      if (type === 'string') {
+        if (s.format === 'uuid') return pick(refKind(name, path));
+        if (name === 'category') return pick(refKind(name, path));
+        if (s.format === 'date') return '2030-01-07';
+        if (s.format === 'date-time') return '2030-01-07T09:00:00.000Z';
+        if (name === 'key') return `k${(++counter).toString(36)}${randomUUID().slice(0, 6).replace(/-/g, '')}`;
+        if (name === 'email') return `sweep-${++counter}-${randomUUID().slice(0, 8)}@test.example`;
+        if (name === 'password') return PASSWORD;
+        if (name === 'postalCode') return '1234AB';
+        if (name === 'houseNumber') return '1';
+        return `Isolatiecontrole ${++counter}`;
+      }
+      if (type === 'number' || type === 'integer') {
+        if (name === 'lat') return 52.02;
+        if (name === 'lng') return 5.02;
+        return s.minimum ?? 1;
+      }
+      if (type === 'boolean') return false;
+      return null;
+    },
+  };
 }
 
 /** Whether a property holds a reference (to include it even when optional). */
-function referencesIn(s: JsonSchema, name: string, path: string): boolean {
+function referencesIn(schema: JsonSchema, name: string, path: string): boolean {
+  const s = api.deref(schema) ?? {};
   const option = s.anyOf ?? s.oneOf;
   if (option) return option.some((o) => referencesIn(o, name, path));
   if (s.type === 'string') return s.format === 'uuid' || name === 'category';
@@ -577,7 +552,7 @@ function requestsFor(op: Operation, own: World, foreign: World): [Req, Req | und
     (p) =>
       p.in === 'query' &&
       p.name !== 'gemeente' &&
-      (p.schema.format === 'uuid' || p.name === 'q' || p.name === 'category'),
+      (p.schema?.format === 'uuid' || p.name === 'q' || p.name === 'category'),
   );
   const requiredQuery = op.parameters.filter((p) => p.in === 'query' && p.required && !query.includes(p));
 
@@ -594,10 +569,13 @@ function requestsFor(op: Operation, own: World, foreign: World): [Req, Req | und
   });
   let bodySlots = 0;
   if (op.body) {
-    generate(op.body, '', op.path, () => {
-      bodySlots++;
-      return randomUUID();
-    });
+    api.sample(
+      op.body,
+      referenceRules(op.path, () => {
+        bodySlots++;
+        return randomUUID();
+      }),
+    );
   }
   for (let index = 0; index < bodySlots; index++) slots.push({ where: 'body', index, kinds: [undefined] });
 
@@ -624,8 +602,8 @@ function requestsFor(op: Operation, own: World, foreign: World): [Req, Req | und
     });
     const qs = new URLSearchParams();
     query.forEach((p, index) => {
-      const slot = slots.find((s) => s.where === 'query' && s.index === index)!;
-      if (slot !== target) return; // B's own filters add nothing
+      const slot = slots.find((s) => s.where === 'query' && s.index === index);
+      if (!slot || slot !== target) return; // B's own filters add nothing
       if (p.name === 'q') {
         const v = value === foreignValue ? foreign.searchTerm : `Onbekend${randomUUID().slice(0, 6)}`;
         sent.push(v);
@@ -634,17 +612,20 @@ function requestsFor(op: Operation, own: World, foreign: World): [Req, Req | und
         qs.set(p.name, fill(slot, refKind(p.name, op.path), ''));
       }
     });
-    for (const p of requiredQuery) qs.set(p.name, p.schema.enum ? String(p.schema.enum[0]) : '1');
+    for (const p of requiredQuery) qs.set(p.name, p.schema?.enum ? String(p.schema.enum[0]) : '1');
     if (op.path.startsWith('/api/public/')) qs.set('gemeente', own.tenant);
     if (qs.size) url += `?${qs}`;
     let body: unknown;
     if (op.body) {
       let i = 0;
-      const generated = generate(op.body, '', op.path, (k) => {
-        const index = i++;
-        const slot = slots.find((s) => s.where === 'body' && s.index === index)!;
-        return fill(slot, k, ownOf(k));
-      });
+      const generated = api.sample(
+        op.body,
+        referenceRules(op.path, (k) => {
+          const index = i++;
+          const slot = slots.find((s) => s.where === 'body' && s.index === index);
+          return slot ? fill(slot, k, ownOf(k)) : ownOf(k);
+        }),
+      );
       body = fixBody(op, generated, sent, own, foreign);
     }
     return { method: op.method, url, body, sent };
@@ -703,33 +684,6 @@ async function send(c: Client, r: Req): Promise<LightMyRequestResponse> {
   });
 }
 
-async function operations(): Promise<Operation[]> {
-  const doc = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
-    paths: Record<
-      string,
-      Record<
-        string,
-        {
-          parameters?: Operation['parameters'];
-          requestBody?: { content: Record<string, { schema: JsonSchema }> };
-        }
-      >
-    >;
-  };
-  const ops: Operation[] = [];
-  for (const [path, methods] of Object.entries(doc.paths)) {
-    for (const [method, o] of Object.entries(methods)) {
-      ops.push({
-        method: method.toUpperCase(),
-        path,
-        parameters: o.parameters ?? [],
-        body: o.requestBody?.content['application/json']?.schema,
-      });
-    }
-  }
-  return ops;
-}
-
 /** Every row of every table that carries A's tenant_id, as one digest per table. */
 async function tenantRows(tenantId: string): Promise<Record<string, string>> {
   const db = await testDb();
@@ -782,7 +736,8 @@ beforeAll(async () => {
 
 describe('two municipalities on one installation', () => {
   it('B sees nothing of A and changes nothing of A, through every route of the OpenAPI document', async () => {
-    const ops = await operations();
+    api = await OpenApi.of(app);
+    const ops = api.operations;
     expect(ops.length).toBeGreaterThan(50);
 
     const readsBefore = await readsOf(A, ops);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collection, pagingQuery } from './contract.js';
 import { type SubjectKind, subjectRefSchema } from './subjects.js';
 
 export const CASE_TYPES = ['person', 'household', 'group', 'area', 'undermining'] as const;
@@ -81,6 +82,8 @@ export const createCaseSchema = z.strictObject({
   areaId: z.uuid({ error: 'Geen geldig gebied' }).nullable().optional(),
 });
 export type CreateCase = z.infer<typeof createCaseSchema>;
+/** What a client sends (`subjects` and `partnerIds` may be left out). */
+export type CreateCaseInput = z.input<typeof createCaseSchema>;
 
 export const updateCaseSchema = z
   .strictObject({
@@ -111,6 +114,7 @@ export const caseSubjectSchema = z.object({
   /** A display name; only present when the caller's partner may read the `basis` category. */
   label: z.string().optional(),
 });
+export type CaseSubject = z.infer<typeof caseSubjectSchema>;
 
 export const caseSchema = z.object({
   id: z.uuid(),
@@ -130,6 +134,19 @@ export const caseSchema = z.object({
 });
 export type Case = z.infer<typeof caseSchema>;
 
+/** `GET /cases`: the filters (`mine=true`: the cases I direct) and the page. */
+export const caseListQuerySchema = z.strictObject({
+  type: z.enum(CASE_TYPES).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  areaId: z.uuid().optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(200).optional(),
+  ...pagingQuery,
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+export const caseListSchema = collection(caseSchema);
+export type CaseList = z.infer<typeof caseListSchema>;
+
 export const relatedCaseSchema = z.object({
   id: z.uuid(),
   reference: z.string(),
@@ -139,6 +156,7 @@ export const relatedCaseSchema = z.object({
   /** The member through whom; null when the caller may not open that person. */
   viaPersonId: z.uuid().nullable(),
 });
+export type RelatedCase = z.infer<typeof relatedCaseSchema>;
 export const caseDetailSchema = caseSchema.extend({
   /** Person cases of the members of a household or group case that the caller may see. */
   relatedCases: z.array(relatedCaseSchema),
@@ -177,3 +195,12 @@ export const entrySchema = z.object({
   createdAt: z.string(),
 });
 export type Entry = z.infer<typeof entrySchema>;
+
+/** `GET /cases/:id/entries`: one category or all readable ones, and the page. */
+export const entryListQuerySchema = z.strictObject({
+  category: z.string().max(40).optional(),
+  ...pagingQuery,
+});
+export type EntryListQuery = z.infer<typeof entryListQuerySchema>;
+export const entryListSchema = collection(entrySchema);
+export type EntryList = z.infer<typeof entryListSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collection, pagingQuery } from './contract.js';
 
 // Actions ------------------------------------------------------------------------------------------
 
@@ -61,8 +62,27 @@ export const actionHistorySchema = z.object({
   userName: z.string(),
   change: z.record(z.string(), z.unknown()),
 });
+export type ActionHistory = z.infer<typeof actionHistorySchema>;
 export const actionDetailSchema = actionSchema.extend({ history: z.array(actionHistorySchema) });
 export type ActionDetail = z.infer<typeof actionDetailSchema>;
+
+/** A yes/no filter of a query string: present as `true` or `false`, or absent. */
+const queryFlag = z.enum(['true', 'false'], { error: 'Kies true of false' }).optional();
+
+/** `GET /actions`: mine, my organisation, overdue, due this week; by status, case or meeting. */
+export const actionListQuerySchema = z.strictObject({
+  mine: queryFlag,
+  partner: queryFlag,
+  overdue: queryFlag,
+  dueThisWeek: queryFlag,
+  status: z.enum(ACTION_STATUSES, { error: 'Kies open, done of cancelled' }).optional(),
+  caseId: z.uuid({ error: 'Geen geldige casus' }).optional(),
+  meetingId: z.uuid({ error: 'Geen geldig overleg' }).optional(),
+  ...pagingQuery,
+});
+export type ActionListQuery = z.infer<typeof actionListQuerySchema>;
+export const actionListSchema = collection(actionSchema);
+export type ActionList = z.infer<typeof actionListSchema>;
 
 /** Who may change an action (docs/integration.md): users of the owner partner, the case director, regisseurs. */
 export function canChangeAction(
@@ -171,6 +191,24 @@ export const meetingSchema = z.object({
   createdAt: z.string(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+/** `GET /meetings`: coming or past ones, those with a case on the agenda, and the page. */
+export const meetingListQuerySchema = z.strictObject({
+  upcoming: z.enum(['true', 'false']).optional(),
+  past: z.enum(['true', 'false']).optional(),
+  caseId: z.uuid({ error: 'Geen geldige casus' }).optional(),
+  ...pagingQuery,
+});
+export type MeetingListQuery = z.infer<typeof meetingListQuerySchema>;
+export const meetingListSchema = collection(meetingSchema);
+export type MeetingList = z.infer<typeof meetingListSchema>;
+
+/** `GET /meetings/:id/pdf`: a regisseur may print the view of an invited partner. */
+export const meetingPdfQuerySchema = z.strictObject({
+  partnerId: z.uuid({ error: 'Geen geldige partner' }).optional(),
+});
+export type MeetingPdfQuery = z.infer<typeof meetingPdfQuerySchema>;
 
 // Alerts -------------------------------------------------------------------------------------------
 
@@ -208,6 +246,20 @@ export const alertSchema = z.object({
 });
 export type Alert = z.infer<typeof alertSchema>;
 
+/** `GET /alerts`: only unread ones, and the page. */
+export const alertListQuerySchema = z.strictObject({
+  unread: z.enum(['true', 'false']).optional(),
+  ...pagingQuery,
+});
+export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
+/** A page of the caller's alerts, and how many of all of them are unread. */
+export const alertListSchema = z.object({
+  items: z.array(alertSchema),
+  total: z.number(),
+  unread: z.number(),
+});
+export type AlertList = z.infer<typeof alertListSchema>;
+
 export const EMAIL_PREFERENCES = ['immediate', 'daily', 'off'] as const;
 export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
 export const EMAIL_PREFERENCE_LABELS: Record<EmailPreference, string> = {
@@ -233,3 +285,32 @@ export const situationSchema = z.object({
   following: z.boolean(),
 });
 export type Situation = z.infer<typeof situationSchema>;
+
+// Email outbox -------------------------------------------------------------------------------------
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'skipped', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** `GET /outbox` (admin): by status, and the page. */
+export const outboxListQuerySchema = z.strictObject({
+  status: z.enum(OUTBOX_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type OutboxListQuery = z.infer<typeof outboxListQuerySchema>;
+
+/** An email of the outbox: address and thin texts only, by design (see the alert email rules). */
+export const outboxItemSchema = z.object({
+  id: z.uuid(),
+  toAddress: z.string(),
+  subject: z.string(),
+  bodyText: z.string(),
+  status: z.string(),
+  attempts: z.number(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+export const outboxListSchema = collection(outboxItemSchema);
+export type OutboxList = z.infer<typeof outboxListSchema>;

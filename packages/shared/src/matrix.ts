@@ -18,6 +18,9 @@ export const DEFAULT_CATEGORIES: { key: string; label: string }[] = [
 
 export const categorySchema = z.object({ key: z.string(), label: z.string() });
 export type Category = z.infer<typeof categorySchema>;
+/** `GET /categories` (all of them, in their order; no paging). */
+export const categoryListSchema = z.object({ items: z.array(categorySchema) });
+export type CategoryList = z.infer<typeof categoryListSchema>;
 
 export const categoryKeySchema = z
   .string()
@@ -27,6 +30,7 @@ export const createCategorySchema = z.strictObject({
   key: categoryKeySchema,
   label: z.string().trim().min(1, 'Naam is verplicht').max(100, 'Naam is te lang (max. 100 tekens)'),
 });
+export type CreateCategory = z.infer<typeof createCategorySchema>;
 
 export const matrixCellSchema = z.strictObject({
   partnerId: z.uuid({ error: 'Geen geldige partner' }),
@@ -35,10 +39,17 @@ export const matrixCellSchema = z.strictObject({
 });
 export type MatrixCell = z.infer<typeof matrixCellSchema>;
 
+/** The whole grid: every partner × every category, `none` where no cell was set. */
 export const matrixSchema = z.object({ cells: z.array(matrixCellSchema) });
+export type Matrix = z.infer<typeof matrixSchema>;
+/** `PUT /access-matrix`: only the given cells change. */
 export const putMatrixSchema = z.strictObject({
   cells: z.array(matrixCellSchema).max(10_000, 'Te veel cellen in één keer'),
 });
+export type PutMatrix = z.infer<typeof putMatrixSchema>;
+/** `GET /access-matrix/mine`: the caller's partner's row, a cell per category. */
+export const myAccessSchema = z.object({ partnerId: z.uuid(), cells: z.array(matrixCellSchema) });
+export type MyAccess = z.infer<typeof myAccessSchema>;
 
 /** A partner's row of the matrix: category → access. Missing categories are `none`. */
 export type PartnerAccess = Readonly<Record<string, Access>>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collection } from './contract.js';
 
 export const PARTNER_KINDS = [
   'gemeente',
@@ -43,6 +44,8 @@ export const partnerSchema = z.object({
   kind: z.enum(PARTNER_KINDS),
 });
 export type Partner = z.infer<typeof partnerSchema>;
+export const partnerListSchema = collection(partnerSchema);
+export type PartnerList = z.infer<typeof partnerListSchema>;
 
 export const createPartnerSchema = z.strictObject({
   name: z.string().trim().min(1, 'Naam is verplicht').max(200, 'Naam is te lang (max. 200 tekens)'),

@@ -1,15 +1,9 @@
-/** RFC 9457 problem details, as every error of the API is answered. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldError[];
-}
+import type { z } from 'zod';
+import type { problemSchema } from './contract.js';
+
+/** RFC 9457 problem details, as every error of the API is answered (schema in contract.ts). */
+export type Problem = z.infer<typeof problemSchema>;
+export type FieldError = NonNullable<Problem['errors']>[number];
 
 /** Stable problem types; the `type` member of a problem is `PROBLEM_BASE + code`. */
 export const PROBLEM_BASE = 'https://wijkregie.nl/problems/';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from './roles.js';
 import { userSchema } from './users.js';
 
 export const loginSchema = z.strictObject({
@@ -10,6 +11,21 @@ export type Login = z.infer<typeof loginSchema>;
 
 export const sessionResponseSchema = z.object({ user: userSchema });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** `GET /demo-accounts`: the accounts of the demo seed for the login page; empty outside the demo. */
+export const demoAccountSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  partnerName: z.string(),
+});
+export type DemoAccount = z.infer<typeof demoAccountSchema>;
+export const demoAccountsSchema = z.object({
+  demo: z.boolean(),
+  password: z.string().nullable(),
+  accounts: z.array(demoAccountSchema),
+});
+export type DemoAccounts = z.infer<typeof demoAccountsSchema>;
 
 /** BIO: a session ends after 15 minutes without activity, and after 12 hours in any case. */
 export const SESSION_IDLE_MS = 15 * 60 * 1000;

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { CASE_TYPES, caseSchema } from './cases.js';
+import { collection, pagingQuery } from './contract.js';
+import { CREDITOR_TYPES } from './early-warning.js';
+import { isoDateSchema } from './subjects.js';
 
 export const SIGNAL_SOURCES = ['professional', 'resident', 'creditor', 'outreach'] as const;
 export type SignalSource = (typeof SIGNAL_SOURCES)[number];
@@ -27,17 +31,6 @@ export const SIGNAL_STATUS_LABELS: Record<SignalStatus, string> = {
   referred: 'Doorverwezen',
   closed: 'Afgehandeld',
   dismissed: 'Niet opgepakt',
-};
-
-/** What a resident sees of a status: no names, no partners. */
-export const SIGNAL_STATUS_PUBLIC: Record<SignalStatus, string> = {
-  new: 'Ontvangen',
-  triage: 'In behandeling',
-  visit_planned: 'In behandeling',
-  contacted: 'In behandeling',
-  referred: 'In behandeling',
-  closed: 'Afgehandeld',
-  dismissed: 'Afgehandeld',
 };
 
 /**
@@ -73,14 +66,15 @@ export function seesSignal(
   );
 }
 
-export const CREDITOR_TYPES = ['energie', 'water', 'huur', 'zorgverzekering'] as const;
-export type CreditorType = (typeof CREDITOR_TYPES)[number];
-export const CREDITOR_TYPE_LABELS: Record<CreditorType, string> = {
-  energie: 'Energie',
-  water: 'Drinkwater',
-  huur: 'Huur',
-  zorgverzekering: 'Zorgverzekering',
-};
+/** Triage (status, case, merge, visits) is for regisseurs and the partner the signal is routed to. */
+export function triagesSignal(
+  actor: { partnerId: string; roles: readonly string[] },
+  s: { routedPartnerId: string | null },
+): boolean {
+  return (
+    actor.roles.includes('regisseur') || (s.routedPartnerId !== null && s.routedPartnerId === actor.partnerId)
+  );
+}
 
 /** First-contact deadline of a category: calendar days, or working days (no weekends, no Dutch holidays). */
 export interface Deadline {
@@ -162,10 +156,6 @@ export const DEFAULT_SIGNAL_CATEGORIES: SignalCategoryDefault[] = [
   },
   { key: 'overig', label: 'Overig', publicReport: true, deadline: { days: 10, working: true } },
 ];
-/** An end-of-supply warning (energy or water cut off) must be followed up within 3 working days. */
-export const END_OF_SUPPLY_DEADLINE: Deadline = { days: 3, working: true };
-export const creditorCategory = (t: CreditorType) => `achterstand_${t}`;
-
 const postalCode = z
   .string()
   .trim()
@@ -256,52 +246,9 @@ export const signalSchema = z.object({
 });
 export type Signal = z.infer<typeof signalSchema>;
 
-export const importResultSchema = z.object({
-  imported: z.number(),
-  duplicates: z.number(),
-  rejected: z.array(z.object({ line: z.number(), message: z.string() })),
-});
-export type ImportResult = z.infer<typeof importResultSchema>;
+// Categories and routing --------------------------------------------------------------------------
 
-export const VISIT_OUTCOMES = ['not_home', 'contact', 'help_accepted', 'referred', 'declined'] as const;
-export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
-export const VISIT_OUTCOME_LABELS: Record<VisitOutcome, string> = {
-  not_home: 'Niet thuis',
-  contact: 'Contact gehad',
-  help_accepted: 'Hulp geaccepteerd',
-  referred: 'Doorverwezen',
-  declined: 'Hulp afgewezen',
-};
-
-export const publicReportSchema = z.strictObject({
-  category: z.string().min(1, 'Kies een onderwerp').max(60),
-  description: z
-    .string()
-    .trim()
-    .min(10, 'Beschrijf wat er aan de hand is (minstens 10 tekens)')
-    .max(2000, 'Te lang (max. 2.000 tekens)'),
-  location: signalLocationSchema.optional(),
-  /** How to reach the resident, if they want: free text (a phone number or e-mail) or its parts. */
-  contact: z
-    .union([
-      z.string().trim().max(200, 'Te lang (max. 200 tekens)'),
-      z.strictObject({
-        name: z.string().trim().max(100, 'Te lang').optional(),
-        email: z
-          .string()
-          .trim()
-          .max(254, 'Te lang')
-          .pipe(z.email({ error: 'Geen geldig e-mailadres' }))
-          .optional(),
-        phone: z.string().trim().max(30, 'Te lang').optional(),
-      }),
-    ])
-    .optional(),
-  /** Honeypot: people never see or fill it; a bot that fills it gets a receipt and nothing is stored. */
-  website: z.string().max(500).optional(),
-});
-export type PublicReport = z.infer<typeof publicReportSchema>;
-
+/** `POST /signal-categories`: a category with its first-contact deadline. */
 export const signalCategorySchema = z.strictObject({
   key: z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, 'Sleutel: kleine letters, cijfers en _, 2 tot 60 tekens'),
   label: z.string().trim().min(1, 'Naam is verplicht').max(100, 'Naam is te lang (max. 100 tekens)'),
@@ -309,6 +256,9 @@ export const signalCategorySchema = z.strictObject({
   deadlineDays: z.number().int().min(0, 'Niet negatief').max(365, 'Hoogstens 365 dagen'),
   deadlineWorking: z.boolean().default(true),
 });
+export type CreateSignalCategory = z.infer<typeof signalCategorySchema>;
+/** The body as a client sends it (`publicReport` and `deadlineWorking` have defaults). */
+export type CreateSignalCategoryInput = z.input<typeof signalCategorySchema>;
 /** Only the fields given change (no defaults here: a missing field is not a change). */
 export const updateSignalCategorySchema = z
   .strictObject({
@@ -326,3 +276,183 @@ export const updateSignalCategorySchema = z
     message: 'Geef minstens één veld om te wijzigen',
     path: ['(body)'],
   });
+export type UpdateSignalCategory = z.infer<typeof updateSignalCategorySchema>;
+/** `/signal-categories/:key`. */
+export const signalCategoryParamsSchema = z.strictObject({ key: z.string().max(60) });
+export type SignalCategoryParams = z.infer<typeof signalCategoryParamsSchema>;
+
+/** A category as the API answers it. */
+export const signalCategoryViewSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  publicReport: z.boolean(),
+  deadlineDays: z.number(),
+  deadlineWorking: z.boolean(),
+});
+export type SignalCategoryView = z.infer<typeof signalCategoryViewSchema>;
+export const signalCategoryListSchema = collection(signalCategoryViewSchema);
+export type SignalCategoryList = z.infer<typeof signalCategoryListSchema>;
+
+/** A routing rule: signals of `category` in the area (or anywhere: null) go to the partner. */
+export const signalRouteSchema = z.object({
+  id: z.uuid(),
+  category: z.string(),
+  areaId: z.uuid().nullable(),
+  partnerId: z.uuid(),
+});
+export type SignalRoute = z.infer<typeof signalRouteSchema>;
+export const signalRouteListSchema = collection(signalRouteSchema);
+export type SignalRouteList = z.infer<typeof signalRouteListSchema>;
+export const createSignalRouteSchema = z.strictObject({
+  category: z.string().min(1).max(60),
+  areaId: z.uuid({ error: 'Geen geldig gebied' }).nullable().optional(),
+  partnerId: z.uuid({ error: 'Geen geldige partner' }),
+});
+export type CreateSignalRoute = z.infer<typeof createSignalRouteSchema>;
+
+// The inbox -----------------------------------------------------------------------------------------
+
+const flag = z.enum(['true', 'false'], { error: 'Kies true of false' }).optional();
+
+/** Which signals `GET /signals` lists; the same filter goes to the CSV export. Flags are `true`/`false`. */
+const signalFilterFields = {
+  status: z.enum(SIGNAL_STATUSES, { error: 'Onbekende status' }).optional(),
+  category: z.string().max(60).optional(),
+  source: z.enum(SIGNAL_SOURCES, { error: 'Onbekende bron' }).optional(),
+  creditorType: z.enum(CREDITOR_TYPES, { error: 'Onbekend soort schuldeiser' }).optional(),
+  areaId: z.uuid({ error: 'Geen geldig gebied' }).optional(),
+  routedToMe: flag,
+  overdue: flag,
+  open: flag,
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+};
+/** `GET /signals/export`: the filter. */
+export const signalFilterQuerySchema = z.strictObject(signalFilterFields);
+export type SignalFilterQuery = z.infer<typeof signalFilterQuerySchema>;
+/** `GET /signals`: the filter and the page. */
+export const signalListQuerySchema = z.strictObject({ ...signalFilterFields, ...pagingQuery });
+export type SignalListQuery = z.infer<typeof signalListQuerySchema>;
+export const signalListSchema = collection(signalSchema);
+export type SignalList = z.infer<typeof signalListSchema>;
+
+/** The CSV text of `GET /signals/export` (semicolons, UTF-8 with BOM). */
+export const signalExportSchema = z.string();
+
+export const VISIT_OUTCOMES = ['not_home', 'contact', 'help_accepted', 'referred', 'declined'] as const;
+export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+export const VISIT_OUTCOME_LABELS: Record<VisitOutcome, string> = {
+  not_home: 'Niet thuis',
+  contact: 'Contact gehad',
+  help_accepted: 'Hulp geaccepteerd',
+  referred: 'Doorverwezen',
+  declined: 'Hulp afgewezen',
+};
+
+/** A home visit about a signal: planned, then its outcome recorded once. */
+export const visitSchema = z.object({
+  id: z.uuid(),
+  signalId: z.uuid(),
+  plannedDate: z.string(),
+  visitorUserId: z.uuid().nullable(),
+  visitorName: z.string().nullable(),
+  partnerId: z.uuid(),
+  outcome: z.enum(VISIT_OUTCOMES).nullable(),
+  referredPartnerId: z.uuid().nullable(),
+  nextStep: z.string().nullable(),
+  nextDate: z.string().nullable(),
+  notes: z.string().nullable(),
+  recordedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Visit = z.infer<typeof visitSchema>;
+
+/** A record of a signal's history; ids of cases and signals the reader may not open read `hidden`. */
+export const signalHistoryItemSchema = z.object({
+  at: z.string(),
+  userName: z.string().nullable(),
+  change: z.record(z.string(), z.unknown()),
+  publicText: z.string().nullable(),
+});
+export type SignalHistoryItem = z.infer<typeof signalHistoryItemSchema>;
+
+/** A person, household or open case the signal was matched to. */
+export const signalMatchSchema = z.object({ kind: z.string(), targetId: z.uuid(), method: z.string() });
+export type SignalMatch = z.infer<typeof signalMatchSchema>;
+
+/** `GET /signals/:id`: the signal with its history, visits and (only "that", never "what") involvement. */
+export const signalDetailSchema = signalSchema.extend({
+  history: z.array(signalHistoryItemSchema),
+  visits: z.array(visitSchema),
+  /** "Only that, never what": other partners who are involved, and who coordinates. */
+  involvement: z.object({ partners: z.array(z.string()), coordinator: z.string() }).nullable(),
+  /** Persons and cases this signal matched; only for the regisseur. */
+  matches: z.array(signalMatchSchema).nullable(),
+  canTriage: z.boolean(),
+});
+export type SignalDetail = z.infer<typeof signalDetailSchema>;
+
+/** `POST /signals/:id/case`: a case started from the signal, with the signal's persons. */
+export const startCaseFromSignalSchema = z.strictObject({
+  title: z.string().trim().min(1, 'Titel is verplicht').max(200),
+  type: z.enum(CASE_TYPES, { error: 'Onbekend soort casus' }),
+  partnerIds: z
+    .array(z.uuid({ error: 'Geen geldige partner' }))
+    .max(50)
+    .default([]),
+  directorUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
+});
+export type StartCaseFromSignal = z.infer<typeof startCaseFromSignalSchema>;
+/** The body as a client sends it (`partnerIds` defaults to none). */
+export type StartCaseFromSignalInput = z.input<typeof startCaseFromSignalSchema>;
+export const caseFromSignalSchema = z.object({ signal: signalSchema, case: caseSchema });
+export type CaseFromSignal = z.infer<typeof caseFromSignalSchema>;
+
+/** `POST /signals/:id/merge`. */
+export const mergeSignalSchema = z.strictObject({ intoId: z.uuid({ error: 'Geen geldig signaal' }) });
+export type MergeSignal = z.infer<typeof mergeSignalSchema>;
+
+/** `POST /signals/:id/visits`. */
+export const planVisitSchema = z.strictObject({
+  plannedDate: isoDateSchema,
+  visitorUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
+});
+export type PlanVisit = z.infer<typeof planVisitSchema>;
+
+/** `POST /visits/:id/outcome`. */
+export const recordVisitOutcomeSchema = z.strictObject({
+  outcome: z.enum(VISIT_OUTCOMES, { error: 'Kies een uitkomst' }),
+  referredPartnerId: z.uuid({ error: 'Geen geldige partner' }).nullable().optional(),
+  nextStep: z.string().trim().max(500).nullable().optional(),
+  nextDate: isoDateSchema.nullable().optional(),
+  notes: z.string().trim().max(2000).nullable().optional(),
+});
+export type RecordVisitOutcome = z.infer<typeof recordVisitOutcomeSchema>;
+
+/** `GET /outreach/worklist`: the day (default today). */
+export const worklistQuerySchema = z.strictObject({ date: isoDateSchema.optional() });
+export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
+
+/** One visit of the day's route, with the reason in plain words. */
+export const worklistItemSchema = z.object({
+  order: z.number(),
+  visitId: z.uuid(),
+  /** Null when the visitor may not open the signal. */
+  signalId: z.uuid().nullable(),
+  reason: z.string(),
+  address: z.string(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  metresFromPrevious: z.number().nullable(),
+  earlierAttempts: z.number(),
+});
+export type WorklistItem = z.infer<typeof worklistItemSchema>;
+export const worklistSchema = z.object({
+  date: z.string(),
+  items: z.array(worklistItemSchema),
+  total: z.number(),
+});
+export type Worklist = z.infer<typeof worklistSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collection, pagingQuery } from './contract.js';
 
 /** BSN 11-test ("elfproef"): 9 digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11. */
 export function isValidBsn(bsn: string): boolean {
@@ -14,10 +15,11 @@ export function isValidBsn(bsn: string): boolean {
 /** Dutch postal code `1234 ab` → `1234AB`; undefined when it is not one (no leading 0; SA, SD, SS unused). */
 export function normalisePostalCode(input: string): string | undefined {
   const m = /^\s*([1-9]\d{3})\s*([a-zA-Z]{2})\s*$/.exec(input);
-  if (!m) return undefined;
-  const letters = m[2]!.toUpperCase();
+  const [, digits, pair] = m ?? [];
+  if (!digits || !pair) return undefined;
+  const letters = pair.toUpperCase();
   if (letters === 'SA' || letters === 'SD' || letters === 'SS') return undefined;
-  return `${m[1]}${letters}`;
+  return `${digits}${letters}`;
 }
 
 export const postalCodeSchema = z.string().transform((v, ctx) => {
@@ -66,6 +68,7 @@ export const createPersonSchema = z.strictObject({
   address: addressSchema.optional(),
 });
 export type CreatePerson = z.infer<typeof createPersonSchema>;
+export type CreatePersonInput = z.input<typeof createPersonSchema>;
 
 export const personSchema = z.object({
   id: z.uuid(),
@@ -82,6 +85,8 @@ export type Person = z.infer<typeof personSchema>;
 
 export const SUBJECT_KINDS = ['person', 'household', 'group', 'location'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+/** The kinds of subjects that are not persons (households, groups, locations). */
+export type OtherSubjectKind = Exclude<SubjectKind, 'person'>;
 export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
   person: 'Persoon',
   household: 'Huishouden',
@@ -124,6 +129,8 @@ export const createGroupSchema = z.strictObject({
   meetingPlaceIds: ids('locatie').default([]),
 });
 export type CreateGroup = z.infer<typeof createGroupSchema>;
+/** What a client sends (`memberIds` and `meetingPlaceIds` may be left out). */
+export type CreateGroupInput = z.input<typeof createGroupSchema>;
 
 export const createLocationSchema = z
   .strictObject({
@@ -162,3 +169,57 @@ export const RELATION_RULES: Record<RelationType, { from: SubjectKind[]; to: Sub
   lives_at: { from: ['person', 'household'], to: ['location'] },
   meets_at: { from: ['group'], to: ['location'] },
 };
+
+/** A relation as answered: both ends' kind and id (`subjectRefSchema` is the stricter request shape). */
+export const relationSchema = z.object({
+  id: z.uuid(),
+  from: z.object({ kind: z.enum(SUBJECT_KINDS), id: z.uuid() }),
+  type: z.enum(RELATION_TYPES),
+  to: z.object({ kind: z.enum(SUBJECT_KINDS), id: z.uuid() }),
+});
+export type Relation = z.infer<typeof relationSchema>;
+
+/** A case as listed on a subject's page (the cases the caller sees that have this subject). */
+export const caseSummarySchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  type: z.string(),
+  title: z.string(),
+  status: z.string(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+/** A household, group or location; `details` depends on the kind. */
+export const subjectSchema = z.object({
+  kind: z.enum(SUBJECT_KINDS),
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type Subject = z.infer<typeof subjectSchema>;
+
+/** A subject's page: its relations whose other end the caller may open, and the cases they see. */
+const subjectPage = { relations: z.array(relationSchema), cases: z.array(caseSummarySchema) };
+export const subjectDetailSchema = subjectSchema.extend(subjectPage);
+export type SubjectDetail = z.infer<typeof subjectDetailSchema>;
+export const personDetailSchema = personSchema.extend(subjectPage);
+export type PersonDetail = z.infer<typeof personDetailSchema>;
+
+/** `GET /persons?q=`: name (typo-tolerant), birth date and/or postal code in one text. */
+export const personSearchQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).default(''),
+  ...pagingQuery,
+});
+export type PersonSearchQuery = z.infer<typeof personSearchQuerySchema>;
+export const personListSchema = collection(personSchema);
+export type PersonList = z.infer<typeof personListSchema>;
+
+/** `GET /households|groups|locations?q=`: part of the name. */
+export const subjectListQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  ...pagingQuery,
+});
+export type SubjectListQuery = z.infer<typeof subjectListQuerySchema>;
+export const subjectListSchema = collection(subjectSchema);
+export type SubjectList = z.infer<typeof subjectListSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collection } from './contract.js';
 import { ROLES } from './roles.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -11,6 +12,14 @@ export const userSchema = z.object({
   roles: z.array(z.enum(ROLES)),
 });
 export type User = z.infer<typeof userSchema>;
+export const userListSchema = collection(userSchema);
+export type UserList = z.infer<typeof userListSchema>;
+
+/** An active staff member doing case work, to choose as a chair or an assignee (no email). */
+export const colleagueSchema = z.object({ id: z.uuid(), name: z.string(), partnerId: z.uuid() });
+export type Colleague = z.infer<typeof colleagueSchema>;
+export const colleagueListSchema = collection(colleagueSchema);
+export type ColleagueList = z.infer<typeof colleagueListSchema>;
 
 export const emailSchema = z
   .string()

@@ -1,11 +1,13 @@
 import { CREDITOR_TYPE_LABELS, CREDITOR_TYPES, type CreditorType } from '@wijkregie/shared';
+import { z } from 'zod';
 import type { Tx } from '../db/db.js';
+import { col, execute, idRow, oneRow, rows } from '../db/rows.js';
 import { TenantScope } from '../db/scope.js';
 import { addDays, amsterdamDate } from '../lib/time.js';
 import { addWorkingDays } from '../lib/workdays.js';
-import { matchSignals } from '../modules/signals/matching.js';
+import { matchSignals } from '../modules/early-warning/match-signals.js';
+import { newTrackingCode } from '../modules/public-reports/tracking-code.js';
 import { addressKey } from '../modules/signals/repository.js';
-import { newTrackingCode } from '../modules/signals/use-cases.js';
 import { demoAreas } from './demo-areas.js';
 import type { DemoContext } from './demo-cases.js';
 
@@ -24,6 +26,23 @@ const ROUTES: [string, string][] = [
   ['ondermijning_leegstand', 'handhaving'],
   ['ondermijning_witwassen', 'politie'],
 ];
+
+/** The partner of each demo professional who reports a signal of their own. */
+const PARTNER_OF_USER: Record<string, string> = {
+  wijkagent: 'politie',
+  wijkteam: 'wijkteam',
+  handhaving: 'handhaving',
+  jongerenwerk: 'jongerenwerk',
+  woningcorporatie: 'woningcorporatie',
+  ggz: 'ggz',
+};
+
+/** The i-th element of fixed demo data (a missing one is a mistake in this file). */
+function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`demo data: no element ${i}`);
+  return x;
+}
 
 const CREDITORS: Record<CreditorType, string[]> = {
   energie: ['Stroomlijn Energie', 'Polder Energie'],
@@ -101,10 +120,10 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed / 2147483648;
   };
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => nth(xs, Math.floor(rnd() * xs.length));
 
   for (const [category, partner] of ROUTES) {
-    await tx.query('INSERT INTO signal_routes (tenant_id, category, partner_id) VALUES ($1, $2, $3)', [
+    await execute(tx, 'INSERT INTO signal_routes (tenant_id, category, partner_id) VALUES ($1, $2, $3)', [
       tenantId,
       category,
       partnerIds[partner],
@@ -114,8 +133,8 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
   const buurten = demoAreas().filter((a) => a.kind === 'buurt');
   const areaIds = demo.areaIds;
   const pointIn = (i: number) => {
-    const b = buurten[i % buurten.length]!;
-    const ring = b.geometry.coordinates[0]!.slice(0, -1);
+    const b = nth(buurten, i % buurten.length);
+    const ring = nth(b.geometry.coordinates, 0).slice(0, -1);
     const lng = ring.reduce((acc, p) => acc + p[0], 0) / ring.length;
     const lat = ring.reduce((acc, p) => acc + p[1], 0) / ring.length;
     // A little spread inside the buurt, so a route has something to order.
@@ -127,15 +146,17 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
   };
 
   // Known people: the first adult of each demo household, at the household's address.
-  const known = await tx.query<{
-    last_name: string;
-    first_name: string;
-    birth_date: string | null;
-    street: string;
-    house_number: string;
-    postal_code: string;
-    city: string;
-  }>(
+  const known = await rows(
+    tx,
+    z.object({
+      last_name: col.text,
+      first_name: col.text,
+      birth_date: col.date.nullable(),
+      street: col.text,
+      house_number: col.text,
+      postal_code: col.text,
+      city: col.text,
+    }),
     `SELECT DISTINCT ON (h.id) p.last_name, p.first_name, p.birth_date, h.street, h.house_number, h.postal_code, h.city
        FROM households h
        JOIN subject_relations r ON r.tenant_id = h.tenant_id AND r.to_kind = 'household' AND r.to_id = h.id
@@ -159,7 +180,9 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
   ];
   const ids: string[] = [];
   const insert = async (v: Record<string, unknown>) => {
-    const [row] = await tx.query<{ id: string }>(
+    const inserted = await oneRow(
+      tx,
+      idRow,
       `INSERT INTO signals (tenant_id, category, description, source, status, occurred_at, street, house_number,
          postal_code, city, lat, lng, area_id, address_key, reporter_user_id, reporter_partner_id, routed_partner_id,
          routing_reason, first_contact_due, creditor_type, creditor_name, creditor_reference, signal_date, last_name,
@@ -200,8 +223,8 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
         v.at,
       ],
     );
-    ids.push(row!.id);
-    return row!.id;
+    ids.push(inserted.id);
+    return inserted.id;
   };
   const routed = (category: string) => {
     const partner = ROUTES.find(([c]) => c === category)?.[1];
@@ -217,7 +240,7 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
     const daysAgo = Math.floor(rnd() * 30);
     const signalDate = addDays(today, -daysAgo);
     const type = pick(CREDITOR_TYPES);
-    const about = i % 5 < 3 && known.length ? known[i % known.length]! : undefined;
+    const about = i % 5 < 3 && known.length ? nth(known, i % known.length) : undefined;
     const point = pointIn(i);
     const lastName = about?.last_name ?? pick(FICTIONAL);
     const endOfSupply = (type === 'energie' || type === 'water') && i % 7 === 0;
@@ -267,12 +290,14 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
       due: addWorkingDays(at.toISOString().slice(0, 10), 10),
       trackingCode: newTrackingCode(),
     });
-    await tx.query(
+    await execute(
+      tx,
       `INSERT INTO signal_history (tenant_id, signal_id, change, public_text, at) VALUES ($1, $2, $3::jsonb, $4, $5)`,
       [tenantId, id, JSON.stringify({ created: { source: 'resident' } }), 'Uw melding is ontvangen.', at],
     );
     if (i % 4 === 0) {
-      await tx.query(
+      await execute(
+        tx,
         `INSERT INTO signal_history (tenant_id, signal_id, user_id, change, public_text, at)
          VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
         [
@@ -290,14 +315,7 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
   // 3. Partners' own signals.
   for (const [i, [user, category, description]] of PROFESSIONAL.entries()) {
     const at = new Date(`${addDays(today, -Math.floor(rnd() * 20))}T10:00:00Z`);
-    const partner = Object.entries({
-      wijkagent: 'politie',
-      wijkteam: 'wijkteam',
-      handhaving: 'handhaving',
-      jongerenwerk: 'jongerenwerk',
-      woningcorporatie: 'woningcorporatie',
-      ggz: 'ggz',
-    }).find(([u]) => u === user)![1];
+    const partner = PARTNER_OF_USER[user];
     await insert({
       category,
       description,
@@ -305,7 +323,7 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
       at,
       ...pointIn(i + 5),
       reporterUserId: userIds[user],
-      reporterPartnerId: partnerIds[partner],
+      reporterPartnerId: partner ? partnerIds[partner] : null,
       ...routed(category),
       due: addWorkingDays(at.toISOString().slice(0, 10), 10),
     });
@@ -314,8 +332,9 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
   // 4. The outreach worker (schuldhulp): earlier attempts with outcomes, and today's round.
   const outcomes = ['not_home', 'contact', 'help_accepted', 'referred', 'declined'] as const;
   for (const [i, c] of creditorIds.slice(0, 10).entries()) {
-    const outcome = outcomes[i % outcomes.length]!;
-    await tx.query(
+    const outcome = nth(outcomes, i % outcomes.length);
+    await execute(
+      tx,
       `INSERT INTO visits (tenant_id, signal_id, planned_date, visitor_user_id, partner_id, outcome, referred_partner_id,
                            next_step, recorded_at, created_by_user_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $4, $9)`,
@@ -338,26 +357,29 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
       referred: 'referred',
       declined: 'closed',
     }[outcome];
-    await tx.query('UPDATE signals SET status = $3 WHERE tenant_id = $1 AND id = $2', [
+    await execute(tx, 'UPDATE signals SET status = $3 WHERE tenant_id = $1 AND id = $2', [
       tenantId,
       c.id,
       status,
     ]);
   }
-  for (const c of [...creditorIds.slice(10, 16), creditorIds[0]!]) {
-    await tx.query(
+  for (const c of [...creditorIds.slice(10, 16), nth(creditorIds, 0)]) {
+    await execute(
+      tx,
       `INSERT INTO visits (tenant_id, signal_id, planned_date, visitor_user_id, partner_id, created_by_user_id)
        VALUES ($1, $2, $3, $4, $5, $4)`,
       [tenantId, c.id, today, userIds.schuldhulp, partnerIds.schuldhulp],
     );
-    await tx.query(
+    await execute(
+      tx,
       `UPDATE signals SET status = 'visit_planned' WHERE tenant_id = $1 AND id = $2 AND status = 'new'`,
       [tenantId, c.id],
     );
   }
 
   // Deadlines that passed before today count as alerted: a fresh demo does not start with a flood.
-  await tx.query(
+  await execute(
+    tx,
     'UPDATE signals SET overdue_alerted_for = first_contact_due WHERE tenant_id = $1 AND first_contact_due < $2::date',
     [tenantId, today],
   );

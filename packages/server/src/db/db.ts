@@ -5,7 +5,11 @@ import type { KeyObject } from 'node:crypto';
  * embedded PGlite. Everything above this file speaks plain parameterised SQL through `Queryable`.
  */
 export interface Queryable {
-  query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * The raw rows of one statement, unchecked. Use `rows`/`row`/`oneRow` (rows.ts) to read them with
+   * their shape, `execute` when nobody reads them.
+   */
+  query(sql: string, params?: readonly unknown[]): Promise<unknown[]>;
   /**
    * The secret that keys the audit chain (HMAC). It comes from the configuration, never from the
    * database, and travels with every handle, so whatever may append audit records can link them.

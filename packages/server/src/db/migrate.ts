@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { Db } from './db.js';
+import { col, rows } from './rows.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 /** Any constant; it keeps two instances that start together from migrating at once. */
@@ -20,7 +22,9 @@ export async function migrate(db: Db): Promise<string[]> {
          version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
     );
     const done = new Set(
-      (await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+      (await rows(tx, z.object({ version: col.int }), 'SELECT version FROM schema_migrations')).map(
+        (r) => r.version,
+      ),
     );
     for (const file of files) {
       const version = Number(file.slice(0, 3));

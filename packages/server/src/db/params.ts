@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import type { Queryable } from './db.js';
+import { col, countRow, parseRows, type RowShape, row } from './rows.js';
+
+const totalRow = z.object({ total: col.int });
 
 /** Collects positional parameters while SQL is assembled: `p.add(v)` returns `$n`. */
 export class Params {
@@ -16,21 +20,24 @@ export class Params {
  * `select` that needs parameters of its own (what the viewer may open) is a function, given `p`
  * after the count's parameters are taken.
  */
-export async function selectPage<R extends object>(
+export async function selectPage<S extends RowShape>(
   q: Queryable,
+  shape: S,
   p: Params,
   parts: { select: string | ((p: Params) => string); fromWhere: string; order: string },
   page: { limit: number; offset: number },
-): Promise<{ rows: R[]; total: number }> {
+): Promise<{ rows: z.output<S>[]; total: number }> {
   const filterParams = [...p.values];
   const select = typeof parts.select === 'function' ? parts.select(p) : parts.select;
-  const rows = await q.query<R & { total: number }>(
+  const raw = await q.query(
     `SELECT ${select}, count(*) OVER () AS total ${parts.fromWhere}
       ORDER BY ${parts.order} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
     p.values,
   );
-  if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
-  if (page.offset === 0) return { rows, total: 0 };
-  const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n ${parts.fromWhere}`, filterParams);
-  return { rows, total: count?.n ?? 0 };
+  // The window count rides on every row; the row's own shape ignores it (Zod objects strip unknown keys).
+  const checked = parseRows(shape, raw);
+  if (raw.length > 0) return { rows: checked, total: totalRow.parse(raw[0]).total };
+  if (page.offset === 0) return { rows: checked, total: 0 };
+  const count = await row(q, countRow, `SELECT count(*)::int AS n ${parts.fromWhere}`, filterParams);
+  return { rows: checked, total: count?.n ?? 0 };
 }

@@ -94,16 +94,16 @@ export async function openPglite(dataDir: string | undefined, auditKey: KeyObjec
   return {
     kind: 'pglite',
     auditKey,
-    async query<T>(sql: string, params?: readonly unknown[]) {
-      const res = await db.query<T>(sql, params as unknown[] | undefined);
+    async query(sql: string, params?: readonly unknown[]) {
+      const res = await db.query(sql, params as unknown[] | undefined);
       return res.rows;
     },
     transaction(fn) {
       return db.transaction(async (t) => {
         const tx: Tx = {
           auditKey,
-          async query<T>(sql: string, params?: readonly unknown[]) {
-            const res = await t.query<T>(sql, params as unknown[] | undefined);
+          async query(sql: string, params?: readonly unknown[]) {
+            const res = await t.query(sql, params as unknown[] | undefined);
             return res.rows;
           },
           async exec(sql) {

@@ -37,7 +37,7 @@ export function openPostgres(connectionString: string, auditKey: KeyObject, max 
   });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
-  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
+  const run = async (client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
     const name = statementName(sql);
     const values = params as unknown[] | undefined;
     const res = await client.query(
@@ -45,7 +45,7 @@ export function openPostgres(connectionString: string, auditKey: KeyObject, max 
         ? { name, text: sql, ...(values ? { values } : {}) }
         : { text: sql, ...(values ? { values } : {}) },
     );
-    return res.rows as T[];
+    return res.rows as unknown[];
   };
   return {
     kind: 'postgres',

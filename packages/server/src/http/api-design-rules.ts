@@ -6,9 +6,14 @@ import type { FastifyInstance } from 'fastify';
  * - every response carries the full version in an `API-Version` header (and the document says so);
  * - error responses are `application/problem+json` (RFC 9457), declared as such;
  * - every operation has an `operationId`, a summary and a tag that the document defines;
- * - `info.contact` names who answers for the API.
+ * - `info.contact` names who answers for the API;
+ * - the major version is in the URI: the document's server is `<public URL>/api/v1` and its paths are
+ *   relative to it. The few operations outside it (`/health`, the residents' `/api/public/v1/…`) name
+ *   their own server, the host, and keep their full path. Requests go where they always went.
  */
 export const API_VERSION = '1.0.0';
+/** Where the staff API lives: the major version of `API_VERSION` in the URI. */
+export const API_BASE_PATH = '/api/v1';
 
 /** Tags and what they hold, in the order the readable page shows them. */
 export const API_TAGS: { name: string; description: string }[] = [
@@ -48,18 +53,21 @@ export function operationIdFor(method: string, path: string): string {
   const words = path
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1));
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1));
   return `${method.toLowerCase()}${words.join('')}`;
 }
 
 /**
  * Brings a generated OpenAPI document in line with the rules above. Runs once, when the document is
- * first asked for; the routes declare only what is specific to them.
+ * first asked for; the routes declare only what is specific to them. `publicUrl` is the address the
+ * users reach the app at (`WIJKREGIE_PUBLIC_URL`).
  */
-export function applyApiDesignRules<T extends object>(doc: T): T {
+export function applyApiDesignRules<T extends object>(doc: T, publicUrl: string): T {
   const d = doc as unknown as Json;
+  const host = publicUrl.replace(/\/+$/, '');
   const info = isObject(d.info) ? d.info : {};
   d.info = { ...info, version: API_VERSION, contact: API_CONTACT };
+  d.servers = [{ url: `${host}${API_BASE_PATH}`, description: `Wijkregie API, versie ${API_VERSION.split('.')[0]}` }];
   d.tags = API_TAGS;
   const components = isObject(d.components) ? d.components : {};
   components.headers = {
@@ -95,5 +103,35 @@ export function applyApiDesignRules<T extends object>(doc: T): T {
       op.responses = responses;
     }
   }
+  // Paths relative to the server; operations outside it name the host as theirs (on the operation,
+  // so a path item holds nothing but its operations).
+  const rebased: Json = {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (path.startsWith(`${API_BASE_PATH}/`)) {
+      rebased[path.slice(API_BASE_PATH.length)] = item;
+      continue;
+    }
+    if (isObject(item)) for (const op of Object.values(item)) if (isObject(op)) op.servers = [{ url: host }];
+    rebased[path] = item;
+  }
+  d.paths = rebased;
   return doc;
+}
+
+interface ServerList {
+  servers?: readonly { url: string }[];
+}
+
+/**
+ * The request path of a path of the document: the path of its server (the operations' own, else the
+ * document's) before it. `/cases/{id}` → `/api/v1/cases/{id}`; `/health` → `/health`.
+ */
+export function requestPath(
+  doc: ServerList & { paths: Record<string, Record<string, unknown>> },
+  path: string,
+): string {
+  const ops = Object.values(doc.paths[path] ?? {}) as (ServerList | undefined)[];
+  const servers = ops.find((op) => op?.servers)?.servers ?? doc.servers ?? [];
+  const base = servers[0] ? new URL(servers[0].url, 'http://localhost').pathname.replace(/\/+$/, '') : '';
+  return `${base}${path}`;
 }

@@ -1,10 +1,7 @@
 import { hasPermission, SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { SystemDb } from '../db/scope.js';
-import { auditEntries } from '../modules/audit/context.js';
-import type { AuditWriter } from '../modules/audit/writer.js';
-import { findActiveSession } from '../modules/session/repository.js';
-import type { RequestContext } from './context.js';
+import type { AuditEvent, RequestContext, SessionUser } from './context.js';
 import { AppError, forbidden } from './errors.js';
 
 export interface SessionLimits {
@@ -20,18 +17,27 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   touchMs: 30_000,
 };
 
+/** What the auth hook needs of the session and audit modules; app.ts hands them in. */
+export interface AuthDeps {
+  system: SystemDb;
+  limits: SessionLimits;
+  publicUrl: string;
+  /** The live session of a cookie token, or undefined (unknown, ended, timed out). */
+  findSession(
+    token: string,
+    limits: SessionLimits,
+  ): Promise<{ sessionId: string; user: SessionUser } | undefined>;
+  /** Records reads for the caller of `ctx` (group commit); resolves once they are committed. */
+  recordReads(ctx: RequestContext, events: readonly AuditEvent[]): Promise<void>;
+}
+
 /**
  * Every API route declares `config.auth`; registering one without it fails at start. Before the
  * body is even parsed, this hook finds the session (401 without one) and checks the route's
  * permission (403), then hands the route a RequestContext bound to the caller's tenant.
  */
-export function registerAuth(
-  app: FastifyInstance,
-  system: SystemDb,
-  limits: SessionLimits,
-  audit: AuditWriter,
-  publicUrl: string,
-) {
+export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
+  const { system, limits, publicUrl } = deps;
   app.decorateRequest('ctx', null);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/v1/') && route.config?.auth === undefined) {
@@ -42,8 +48,8 @@ export function registerAuth(
     const auth = req.routeOptions.config.auth;
     if (auth === undefined || auth === 'public') return;
     const token = req.cookies[SESSION_COOKIE];
-    const session = token ? await findActiveSession(system.db, token, limits) : undefined;
-    if (!session) throw new AppError('unauthenticated', 'Log in om verder te gaan.');
+    const session = token ? await deps.findSession(token, limits) : undefined;
+    if (!token || !session) throw new AppError('unauthenticated', 'Log in om verder te gaan.');
     const { user } = session;
     const ctx: RequestContext = {
       tenantId: user.tenantId,
@@ -54,11 +60,10 @@ export function registerAuth(
       sessionId: session.sessionId,
       db: system.forTenant(user.tenantId),
       purpose: req.routeOptions.config.purpose ?? 'Wijkregie',
-      auditRead: (events) => audit.record(auditEntries(ctx, events)),
+      auditRead: (events) => deps.recordReads(ctx, events),
       publicUrl,
       // A stream asking is no activity of the user: it must not keep an idle session alive.
-      sessionActive: async () =>
-        (await findActiveSession(system.db, token!, { ...limits, touchMs: 1e12 })) !== undefined,
+      sessionActive: async () => (await deps.findSession(token, { ...limits, touchMs: 1e12 })) !== undefined,
     };
     req.ctx = ctx;
     if (auth !== 'session' && !hasPermission(user, auth)) throw forbidden();

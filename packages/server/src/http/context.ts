@@ -1,7 +1,23 @@
-import type { Permission, Role } from '@wijkregie/shared';
+import type { AuditAction, AuditObjectType, Permission, Role, User } from '@wijkregie/shared';
 import type { TenantDb } from '../db/scope.js';
-import type { AuditEvent } from '../modules/audit/context.js';
-import type { SessionUser } from '../modules/session/repository.js';
+
+/** The logged-in user as a session knows them: a user of one tenant. */
+export interface SessionUser extends User {
+  tenantId: string;
+}
+
+/**
+ * What a use case reports about one access (read, change, refusal); who, for which tenant and why
+ * come from the context. The audit module turns it into a record of the tenant's chain.
+ */
+export interface AuditEvent {
+  action: AuditAction;
+  objectType: AuditObjectType;
+  objectId?: string | null;
+  objectIds?: string[] | null;
+  personIds?: string[];
+  details?: Record<string, unknown> | null;
+}
 
 /** Who is asking, for which tenant, through which database handle. Flows explicitly into use cases. */
 export interface RequestContext {

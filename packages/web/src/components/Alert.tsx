@@ -36,3 +36,13 @@ export function StatusMessage({ message }: { message: string | null }) {
     </div>
   );
 }
+
+/** An error that needs attention now (role alert); nothing when there is no message. */
+export function ErrorAlert({ message, heading }: { message: string | null | undefined; heading?: string }) {
+  if (!message) return null;
+  return (
+    <Alert type="error" role="alert" heading={heading}>
+      {message}
+    </Alert>
+  );
+}

@@ -39,3 +39,8 @@ export function Button({
 export function ButtonGroup({ children }: { children: ReactNode }) {
   return <div className="utrecht-button-group wr-button-group">{children}</div>;
 }
+
+/** The submit button of a form: busy (and not clickable again) while the form is being sent. */
+export function SubmitButton({ busy = false, appearance = 'primary-action', ...rest }: ButtonProps) {
+  return <Button type="submit" appearance={appearance} busy={busy} disabled={busy} {...rest} />;
+}

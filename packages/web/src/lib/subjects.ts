@@ -24,3 +24,8 @@ export function subjectKindLabel(kind: string): string {
 export function subjectText(subject: { kind: string; label?: string | undefined }): string {
   return subject.label ?? `${subjectKindLabel(subject.kind)} (naam afgeschermd)`;
 }
+
+/** A person's name as the app shows it: "Jan Jansen". */
+export function personName(p: { firstName: string; lastName: string }): string {
+  return `${p.firstName} ${p.lastName}`;
+}

@@ -9,8 +9,14 @@ export interface ApiData<T> {
   reload: () => void;
 }
 
-/** Loads data from the API when the component mounts; `loader` must be stable (a module-level function). */
-export function useApiData<T>(loader: (signal: AbortSignal) => Promise<T>): ApiData<T> {
+/**
+ * Loads data from the API when the component mounts; `loader` must be stable (a module-level function).
+ * `failed` is the message when the failure is not an answer of the API.
+ */
+export function useApiData<T>(
+  loader: (signal: AbortSignal) => Promise<T>,
+  failed = 'De gegevens konden niet worden geladen.',
+): ApiData<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -28,14 +34,17 @@ export function useApiData<T>(loader: (signal: AbortSignal) => Promise<T>): ApiD
       })
       .catch((reason: unknown) => {
         if (controller.signal.aborted) return;
-        setError(
-          reason instanceof ApiError ? reason.problem.detail : 'De gegevens konden niet worden geladen.',
-        );
+        setError(reason instanceof ApiError ? reason.problem.detail : failed);
         setLoading(false);
       });
     return () => controller.abort();
-  }, [loader, attempt]);
+  }, [loader, attempt, failed]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { data, error, loading, setData, reload };
+}
+
+/** A list answer with one item added at the end (after creating it), for `setData`. */
+export function withItem<T>(current: { items: T[]; total: number } | null, item: T) {
+  return current ? { items: [...current.items, item], total: current.total + 1 } : current;
 }

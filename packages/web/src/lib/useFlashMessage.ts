@@ -35,3 +35,12 @@ export function useFlashMessage(): [string | null, (message: string | null) => v
 
   return [message, setMessage];
 }
+
+/** Goes to another page with a message for its live region (see `useFlashMessage`). */
+export function useNavigateWithMessage(): (to: string, message: string) => void {
+  const navigate = useNavigate();
+  return (to, message) => {
+    const state: FlashState = { message };
+    void navigate(to, { state });
+  };
+}

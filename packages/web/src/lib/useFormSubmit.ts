@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type Dispatch, type SetStateAction, useState } from 'react';
 import { apiErrorToSubmitErrors, type FieldErrors, focusFirstError } from './validation.ts';
 
 export interface FormSubmitOptions {
@@ -8,6 +8,8 @@ export interface FormSubmitOptions {
   focusServerErrors?: boolean;
   /** Stay busy after a success, for a form that goes away then (the page navigates or reloads). */
   keepBusyOnSuccess?: boolean;
+  /** A server error on a field the form does not show (key) is shown at the field that sets it (value). */
+  aliases?: Readonly<Record<string, string>>;
 }
 
 export interface FormSubmit {
@@ -32,7 +34,7 @@ export function useFormSubmit(
   fields: readonly string[],
   options: FormSubmitOptions = {},
 ): FormSubmit {
-  const { leaf = false, focusServerErrors = true, keepBusyOnSuccess = false } = options;
+  const { leaf = false, focusServerErrors = true, keepBusyOnSuccess = false, aliases = {} } = options;
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -55,6 +57,10 @@ export function useFormSubmit(
     } catch (error) {
       if (!onError?.(error)) {
         const submitErrors = apiErrorToSubmitErrors(error, fields, { leaf });
+        for (const [from, to] of Object.entries(aliases)) {
+          const message = submitErrors.fields[from];
+          if (message !== undefined) submitErrors.fields[to] = message;
+        }
         setFormError(submitErrors.form);
         setErrors(submitErrors.fields);
         if (focusServerErrors) focusFirstError(formId, fields, submitErrors.fields);
@@ -64,4 +70,42 @@ export function useFormSubmit(
   }
 
   return { busy, formError, setFormError, errors, validate, submit };
+}
+
+/** The props that tie a field component to a value of the form (see `useForm`). */
+export interface BoundField {
+  id: string;
+  name: string;
+  value: string;
+  error: string | undefined;
+  onValue: (value: string) => void;
+}
+
+export interface Form<V extends Record<string, string>> extends FormSubmit {
+  values: V;
+  setValues: Dispatch<SetStateAction<V>>;
+  /** id `<formId>-<name>`, name, value, error and change handler of one text value, for a field component. */
+  field: (name: keyof V & string) => BoundField;
+}
+
+/**
+ * `useFormSubmit` with the form's text values in one state object: `field('title')` gives a TextField or
+ * SelectField all it needs to show and change `values.title`.
+ */
+export function useForm<V extends Record<string, string>>(
+  formId: string,
+  fields: readonly string[],
+  initial: V | (() => V),
+  options: FormSubmitOptions = {},
+): Form<V> {
+  const form = useFormSubmit(formId, fields, options);
+  const [values, setValues] = useState<V>(initial);
+  const field = (name: keyof V & string): BoundField => ({
+    id: `${formId}-${name}`,
+    name,
+    value: values[name] ?? '',
+    error: form.errors[name],
+    onValue: (value) => setValues((current) => ({ ...current, [name]: value })),
+  });
+  return { ...form, values, setValues, field };
 }

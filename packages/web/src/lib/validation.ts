@@ -4,7 +4,7 @@ import { ApiError } from '../api/client.ts';
 export type FieldErrors = Partial<Record<string, string>>;
 
 /** The shape of a failed safeParse of a Zod schema; structural, so the web app needs no zod import. */
-interface IssueList {
+export interface IssueList {
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/db.js';
 import { TenantScope } from '../../db/scope.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { userSeesCaseSql } from '../cases/visibility.js';
-import { interruptDeadImports } from '../signals/import-repository.js';
+import { interruptDeadImports } from '../early-warning/interrupt-dead-imports.js';
 import { digestEmail } from './email-content.js';
 import { type MailTransport, type OutboxOptions, OutboxWorker } from './mailer.js';
 import { OUTBOX_CHANNEL, raiseAlert, raiseSignalOverdue } from './repository.js';

@@ -1,6 +1,9 @@
 import { createHash, createHmac, type KeyObject } from 'node:crypto';
 
-/** One audit record as it is hashed and stored. */
+/**
+ * One audit record as it is hashed and stored. The app writes only the AuditAction and
+ * AuditObjectType values of packages/shared/src/audit.ts; a record read back is judged as it is.
+ */
 export interface AuditRecord {
   id: string;
   tenantId: string;

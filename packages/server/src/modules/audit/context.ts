@@ -1,9 +1,7 @@
-import type { RequestContext } from '../../http/context.js';
+import type { AuditEvent, RequestContext } from '../../http/context.js';
 import type { AuditEntry } from './repository.js';
 
-/** What a use case reports about one access; who, for which tenant and why come from the context. */
-export type AuditEvent = Omit<AuditEntry, 'tenantId' | 'userId' | 'partnerId' | 'purpose'>;
-
+/** The entries of `events` for the caller of `ctx`: who, for which tenant and why. */
 export function auditEntries(ctx: RequestContext, events: readonly AuditEvent[]): AuditEntry[] {
   return events.map((e) => ({
     ...e,

@@ -1,7 +1,8 @@
+import type { AuditObjectType } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 
 /** Path segments of personal data, and the object type their records carry. */
-const PERSONAL_DATA: Readonly<Record<string, string>> = {
+const PERSONAL_DATA: Readonly<Record<string, AuditObjectType>> = {
   cases: 'case',
   persons: 'person',
   households: 'household',
@@ -25,10 +26,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function deniedTarget(
   route: string,
   params: Readonly<Record<string, unknown>>,
-): { objectType: string; objectId: string | null; objectIds: string[] | null } | undefined {
+): { objectType: AuditObjectType; objectId: string | null; objectIds: string[] | null } | undefined {
   const parts = route.split('/');
-  let withId: { objectType: string; objectId: string | null } | undefined;
-  let without: string | undefined;
+  let withId: { objectType: AuditObjectType; objectId: string | null } | undefined;
+  let without: AuditObjectType | undefined;
   const ids: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const next = parts[i + 1];

@@ -1,20 +1,25 @@
 import { type KeyObject, randomUUID } from 'node:crypto';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_OBJECT_TYPES,
+  type AuditItem,
+  type AuditListQuery,
+  type AuditVerify,
+} from '@wijkregie/shared';
+import { z } from 'zod';
 import type { Db, Queryable } from '../../db/db.js';
+import { Params, selectPage } from '../../db/params.js';
+import { col, execute, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+import type { AuditEvent } from '../../http/context.js';
 import { type AuditRecord, chainHash, GENESIS_HASH, legacyChainHash } from './chain.js';
 
-/** What a use case says about an access; the writer adds id, sequence, time and hash. */
-export interface AuditEntry {
+/** What a use case says about an access, with who, for which tenant and why; the writer adds id, sequence, time and hash. */
+export interface AuditEntry extends AuditEvent {
   tenantId: string;
   userId: string | null;
   partnerId: string | null;
-  action: string;
-  objectType: string;
-  objectId?: string | null;
-  objectIds?: string[] | null;
-  personIds?: string[];
   purpose: string;
-  details?: Record<string, unknown> | null;
 }
 
 /** A chain's last link. */
@@ -22,6 +27,7 @@ export interface ChainHead {
   seq: number;
   hash: string;
 }
+const chainHeadRow = z.object({ seq: col.int, hash: col.text });
 
 /** The entries grouped by tenant, tenants in one order for all writers (no deadlocks). */
 export function byTenant(entries: readonly AuditEntry[]): [string, AuditEntry[]][] {
@@ -93,18 +99,21 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[])
   const at = new Date().toISOString();
   for (const [tenantId, list] of byTenant(entries)) {
     const lockHead = () =>
-      tx.query<ChainHead>('SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE', [tenantId]);
-    let [head] = await lockHead();
+      row(tx, chainHeadRow, 'SELECT seq, hash FROM audit_heads WHERE tenant_id = $1 FOR UPDATE', [tenantId]);
+    let head = await lockHead();
     if (!head) {
-      await tx.query(
+      await execute(
+        tx,
         'INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING',
         [tenantId, GENESIS_HASH],
       );
-      [head] = await lockHead();
+      head = await lockHead();
     }
-    const linked = link(tx.auditKey, tenantId, list, { seq: Number(head!.seq), hash: head!.hash }, at);
+    if (!head) throw new Error(`audit chain head of tenant ${tenantId} missing`);
+    const linked = link(tx.auditKey, tenantId, list, head, at);
     // The rows and the new head in one statement (both in the caller's transaction).
-    await tx.query(
+    await execute(
+      tx,
       `WITH moved AS (UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1 RETURNING 1)
        ${INSERT_ROWS}`,
       [tenantId, linked.head.seq, linked.head.hash, linked.json],
@@ -114,10 +123,8 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[])
 
 /** The head of a tenant's chain as committed now (the genesis link for a chain without records). */
 export async function readChainHead(q: Queryable, tenantId: string): Promise<ChainHead> {
-  const [head] = await q.query<ChainHead>('SELECT seq, hash FROM audit_heads WHERE tenant_id = $1', [
-    tenantId,
-  ]);
-  return head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
+  const head = await row(q, chainHeadRow, 'SELECT seq, hash FROM audit_heads WHERE tenant_id = $1', [tenantId]);
+  return head ?? { seq: 0, hash: GENESIS_HASH };
 }
 
 /**
@@ -141,34 +148,40 @@ export async function appendAuditAfter(
          ON CONFLICT (tenant_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash
           WHERE h.seq = $5 AND h.hash = $6`
       : 'UPDATE audit_heads SET seq = $2, hash = $3 WHERE tenant_id = $1 AND seq = $5 AND hash = $6';
-  const [row] = await q.query<{ moved: number }>(
+  const result = await row(
+    q,
+    z.object({ moved: col.int }),
     `WITH moved AS (${moveHead} RETURNING 1),
           ins AS (${INSERT_ROWS} WHERE EXISTS (SELECT 1 FROM moved) RETURNING 1)
      SELECT (SELECT count(*) FROM moved)::int AS moved`,
     [tenantId, linked.head.seq, linked.head.hash, linked.json, head.seq, head.hash],
   );
-  return row?.moved === 1 ? linked.head : undefined;
+  return result?.moved === 1 ? linked.head : undefined;
 }
 
-/** An `audit_log` row as stored. */
-export interface AuditRow {
-  id: string;
-  tenant_id: string;
-  seq: number;
-  at: Date;
-  user_id: string | null;
-  partner_id: string | null;
-  action: string;
-  object_type: string;
-  object_id: string | null;
-  object_ids: string[] | null;
-  person_ids: string[];
-  purpose: string;
-  details: unknown;
-  prev_hash: string;
-  hash: string;
-  keyed: boolean;
-}
+/**
+ * An `audit_log` row as stored. Action and object type are read as text: the verifier must judge
+ * whatever is in the table (a forged record too), not refuse to read it.
+ */
+export const auditRow = z.object({
+  id: col.uuid,
+  tenant_id: col.uuid,
+  seq: col.int,
+  at: col.timestamp,
+  user_id: col.uuid.nullable(),
+  partner_id: col.uuid.nullable(),
+  action: col.text,
+  object_type: col.text,
+  object_id: col.uuid.nullable(),
+  object_ids: col.textArray.nullable(),
+  person_ids: col.textArray,
+  purpose: col.text,
+  details: col.json,
+  prev_hash: col.text,
+  hash: col.text,
+  keyed: col.bool,
+});
+export type AuditRow = z.infer<typeof auditRow>;
 
 const ROW_COLUMNS = `id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id, object_ids,
               person_ids, purpose, details, prev_hash, hash, keyed`;
@@ -198,11 +211,8 @@ function linkHolds(key: KeyObject, prevHash: string, r: AuditRow): boolean {
   return (r.keyed ? chainHash(key, prevHash, record) : legacyChainHash(prevHash, record)) === r.hash;
 }
 
-export interface VerifyResult {
-  valid: boolean;
-  count: number;
-  firstBroken?: { id: string; seq: number; reason: string };
-}
+/** Whether a chain holds, how many records it has, and its first broken record. */
+export type VerifyResult = AuditVerify;
 
 /**
  * Walks one tenant's chain from the start, recomputing every link with the handle's audit key.
@@ -220,12 +230,14 @@ export async function verifyChain(q: Queryable, tenantId: string): Promise<Verif
   const PAGE = 5000;
   const walk = async (): Promise<VerifyResult | undefined> => {
     for (;;) {
-      const rows = await q.query<AuditRow>(
+      const page = await rows(
+        q,
+        auditRow,
         `SELECT ${ROW_COLUMNS} FROM audit_log WHERE tenant_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3`,
         [tenantId, expectedSeq, PAGE],
       );
-      for (const r of rows) {
-        const seq = Number(r.seq);
+      for (const r of page) {
+        const seq = r.seq;
         const broken = (reason: string) => ({ valid: false, count, firstBroken: { id: r.id, seq, reason } });
         if (seq !== expectedSeq) return broken(`volgnummer ${expectedSeq} ontbreekt`);
         if (r.prev_hash !== prev) return broken('verwijzing naar het vorige record klopt niet');
@@ -237,7 +249,7 @@ export async function verifyChain(q: Queryable, tenantId: string): Promise<Verif
         expectedSeq++;
         count++;
       }
-      if (rows.length < PAGE) return undefined;
+      if (page.length < PAGE) return undefined;
     }
   };
   const brokenAtEnd = (reason: string, id = ''): VerifyResult => ({
@@ -253,7 +265,7 @@ export async function verifyChain(q: Queryable, tenantId: string): Promise<Verif
     // were appended meanwhile (walk on) or are missing.
     head = await readChainHead(q, tenantId);
     if (head.seq <= count) break;
-    const [next] = await q.query('SELECT 1 AS found FROM audit_log WHERE tenant_id = $1 AND seq = $2', [
+    const next = await row(q, z.object({}), 'SELECT 1 AS found FROM audit_log WHERE tenant_id = $1 AND seq = $2', [
       tenantId,
       expectedSeq,
     ]);
@@ -278,7 +290,9 @@ export async function verifyChain(q: Queryable, tenantId: string): Promise<Verif
 
 /** The record at `seq` of each chain head (to compare with checkpoints or the key). */
 async function headRecords(q: Queryable, where = 'true'): Promise<AuditRow[]> {
-  return q.query<AuditRow>(
+  return rows(
+    q,
+    auditRow,
     `SELECT l.* FROM audit_heads h JOIN audit_log l ON l.tenant_id = h.tenant_id AND l.seq = h.seq
       WHERE ${where} ORDER BY l.tenant_id`,
   );
@@ -309,7 +323,9 @@ export async function prepareAuditChains(db: Db): Promise<{ sealed: number; mism
   for (const r of await headRecords(db, 'NOT l.keyed')) {
     sealed += await db.transaction(async (tx) => {
       // Another instance may have sealed it meanwhile: decide under the head's lock.
-      const [head] = await tx.query<{ keyed: boolean }>(
+      const head = await row(
+        tx,
+        z.object({ keyed: col.bool }),
         `SELECT l.keyed FROM audit_heads h JOIN audit_log l ON l.tenant_id = h.tenant_id AND l.seq = h.seq
           WHERE h.tenant_id = $1 FOR UPDATE OF h`,
         [r.tenant_id],
@@ -323,7 +339,7 @@ export async function prepareAuditChains(db: Db): Promise<{ sealed: number; mism
           action: 'seal',
           objectType: 'audit',
           purpose: 'Beveiliging auditlog',
-          details: { unkeyedUpTo: Number(r.seq) },
+          details: { unkeyedUpTo: r.seq },
         },
       ]);
       return 1;
@@ -340,66 +356,74 @@ export async function hashesAt(
 ): Promise<Map<number, string>> {
   const found = new Map<number, string>();
   for (let i = 0; i < seqs.length; i += 1000) {
-    const rows = await q.query<{ seq: number; hash: string }>(
+    const stored = await rows(
+      q,
+      chainHeadRow,
       'SELECT seq, hash FROM audit_log WHERE tenant_id = $1 AND seq = ANY($2::bigint[])',
       [tenantId, seqs.slice(i, i + 1000)],
     );
-    for (const r of rows) found.set(Number(r.seq), r.hash);
+    for (const r of stored) found.set(r.seq, r.hash);
   }
   return found;
 }
 
 /** Every chain's head as committed now. */
 export async function readChainHeads(q: Queryable): Promise<({ tenantId: string } & ChainHead)[]> {
-  const rows = await q.query<{ tenant_id: string; seq: number; hash: string }>(
+  const heads = await rows(
+    q,
+    chainHeadRow.extend({ tenant_id: col.uuid }),
     'SELECT tenant_id, seq, hash FROM audit_heads ORDER BY tenant_id',
   );
-  return rows.map((r) => ({ tenantId: r.tenant_id, seq: Number(r.seq), hash: r.hash }));
+  return heads.map((r) => ({ tenantId: r.tenant_id, seq: r.seq, hash: r.hash }));
 }
 
-export interface AuditItem {
-  id: string;
-  at: string;
-  userId: string | null;
-  partnerId: string | null;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  objectIds: string[] | null;
-  personIds: string[];
-  purpose: string;
+/** Every tenant, in the order they were made (for the verifying command). */
+export function listTenants(q: Queryable): Promise<{ id: string; name: string }[]> {
+  return rows(q, z.object({ id: col.uuid, name: col.text }), 'SELECT id, name FROM tenants ORDER BY created_at, id');
 }
 
+/** A record as `GET /audit` shows it: without its chain fields and details. */
+const auditItemRow = z.object({
+  id: col.uuid,
+  at: col.timestamp,
+  user_id: col.uuid.nullable(),
+  partner_id: col.uuid.nullable(),
+  action: z.enum(AUDIT_ACTIONS),
+  object_type: z.enum(AUDIT_OBJECT_TYPES),
+  object_id: col.uuid.nullable(),
+  object_ids: col.textArray.nullable(),
+  person_ids: col.textArray,
+  purpose: col.text,
+});
+
+/** The tenant's records about an object (also a person involved) or by a user, newest first. */
 export async function searchAudit(
   s: TenantScope,
-  f: { objectId?: string | undefined; userId?: string | undefined; limit: number; offset: number },
+  f: AuditListQuery,
 ): Promise<{ items: AuditItem[]; total: number }> {
-  const where = ['tenant_id = $1'];
-  const params: unknown[] = [s.tenantId];
+  const p = new Params();
+  const where = [`tenant_id = ${p.add(s.tenantId)}`];
   if (f.objectId) {
-    params.push(f.objectId);
-    const p = `$${params.length}`;
+    const id = p.add(f.objectId);
     where.push(
-      `(object_id = ${p} OR object_ids @> ARRAY[${p}]::uuid[] OR person_ids @> ARRAY[${p}]::uuid[])`,
+      `(object_id = ${id} OR object_ids @> ARRAY[${id}]::uuid[] OR person_ids @> ARRAY[${id}]::uuid[])`,
     );
   }
-  if (f.userId) {
-    params.push(f.userId);
-    where.push(`user_id = $${params.length}`);
-  }
-  const cond = where.join(' AND ');
-  const [{ n } = { n: 0 }] = await s.q.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM audit_log WHERE ${cond}`,
-    params,
-  );
-  const rows = await s.q.query<AuditRow>(
-    `SELECT id, at, user_id, partner_id, action, object_type, object_id, object_ids, person_ids, purpose
-       FROM audit_log WHERE ${cond} ORDER BY seq DESC LIMIT ${f.limit} OFFSET ${f.offset}`,
-    params,
+  if (f.userId) where.push(`user_id = ${p.add(f.userId)}`);
+  const page = await selectPage(
+    s.q,
+    auditItemRow,
+    p,
+    {
+      select: 'id, at, user_id, partner_id, action, object_type, object_id, object_ids, person_ids, purpose',
+      fromWhere: `FROM audit_log WHERE ${where.join(' AND ')}`,
+      order: 'seq DESC',
+    },
+    f,
   );
   return {
-    total: n,
-    items: rows.map((r) => ({
+    total: page.total,
+    items: page.rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
       userId: r.user_id,

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/db.js';
 import { type Checkpoint, readCheckpoints } from './checkpoints.js';
-import { hashesAt, verifyChain } from './repository.js';
+import { hashesAt, listTenants, verifyChain } from './repository.js';
 
 /**
  * `npm run audit:verify`: checks every tenant's chain end to end with the audit key and, given the
@@ -27,10 +27,7 @@ export async function verifyAll(
   const byTenant = new Map<string, Checkpoint[]>();
   for (const c of file?.checkpoints ?? []) byTenant.set(c.tenant, [...(byTenant.get(c.tenant) ?? []), c]);
 
-  const tenants = await db.query<{ id: string; name: string }>(
-    'SELECT id, name FROM tenants ORDER BY created_at, id',
-  );
-  for (const t of tenants) {
+  for (const t of await listTenants(db)) {
     const label = `${t.name} (${t.id})`;
     const r = await verifyChain(db, t.id);
     const checkpoints = byTenant.get(t.id) ?? [];
@@ -40,9 +37,9 @@ export async function verifyAll(
         `OK     ${label}: ${r.count} records, keten intact${checkpoints.length ? `, ${checkpoints.length} controlepunten` : ''}`,
       );
     } else {
-      const b = r.firstBroken!;
+      const b = r.firstBroken;
       out(
-        `KAPOT  ${label}: eerste kapotte record volgnummer ${b.seq}${b.id ? ` (id ${b.id})` : ''}: ${b.reason}`,
+        `KAPOT  ${label}: eerste kapotte record volgnummer ${b?.seq}${b?.id ? ` (id ${b.id})` : ''}: ${b?.reason}`,
       );
     }
     const miss = await firstMismatch(db, t.id, checkpoints);

@@ -52,8 +52,7 @@ export class AuditWriter {
       while (this.queue.length > 0) {
         const batch: Pending[] = [];
         let size = 0;
-        while (this.queue.length > 0 && size < this.maxBatch) {
-          const p = this.queue.shift()!;
+        for (let p = this.queue.shift(); p !== undefined; p = size < this.maxBatch ? this.queue.shift() : undefined) {
           batch.push(p);
           size += p.entries.length;
         }

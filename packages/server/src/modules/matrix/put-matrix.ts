@@ -1,12 +1,11 @@
-import type { FieldError, MatrixCell } from '@wijkregie/shared';
+import type { FieldError, Matrix, PutMatrix } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { auditEntries } from '../audit/context.js';
-import { appendAudit } from '../audit/repository.js';
+import { audit } from '../audit/record.js';
 import { cellsOf, existingCategoryKeys, existingPartnerIds, fullMatrix, setCell } from './repository.js';
 
-/** Sets the given cells (others stay), audits each real change, and returns the whole matrix. */
-export function putMatrix(ctx: RequestContext, cells: MatrixCell[]): Promise<MatrixCell[]> {
+/** Sets the given cells (others stay), audits the real changes, and returns the whole matrix. */
+export function putMatrix(ctx: RequestContext, { cells }: PutMatrix): Promise<Matrix> {
   return ctx.db.transaction(async (s) => {
     const partners = await existingPartnerIds(
       s,
@@ -32,24 +31,19 @@ export function putMatrix(ctx: RequestContext, cells: MatrixCell[]): Promise<Mat
       .filter((c) => c.from !== c.access);
     for (const c of changes) await setCell(s, c, ctx.userId);
     if (changes.length) {
-      await appendAudit(
-        s.q,
-        auditEntries(ctx, [
-          {
-            action: 'update',
-            objectType: 'matrix',
-            details: {
-              changes: changes.map((c) => ({
-                partnerId: c.partnerId,
-                category: c.category,
-                from: c.from,
-                to: c.access,
-              })),
-            },
-          },
-        ]),
-      );
+      await audit(s, ctx, {
+        action: 'update',
+        objectType: 'matrix',
+        details: {
+          changes: changes.map((c) => ({
+            partnerId: c.partnerId,
+            category: c.category,
+            from: c.from,
+            to: c.access,
+          })),
+        },
+      });
     }
-    return fullMatrix(s);
+    return { cells: await fullMatrix(s) };
   });
 }

@@ -1,29 +1,42 @@
-import type { Access, Category, MatrixCell, PartnerAccess } from '@wijkregie/shared';
+import { ACCESS_LEVELS, type Category, type MatrixCell, type PartnerAccess } from '@wijkregie/shared';
+import { z } from 'zod';
+import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
-import { PREFETCHED_MATRIX_VERSION } from '../cases/repository.js';
+
+const categoryRow = z.object({ key: col.text, label: col.text });
+const access = z.enum(ACCESS_LEVELS);
+const cellRow = z.object({ partnerId: col.uuid, category: col.text, access });
+const storedCellRow = z.object({ partner_id: col.uuid, category: col.text, access });
+const partnerAccessRow = z.object({ version: col.int, access: z.record(z.string(), access) });
+/** A row that only has to be there. */
+const anyRow = z.object({});
 
 export async function listCategories(s: TenantScope): Promise<Category[]> {
-  return s.q.query<Category>(
+  return rows(
+    s.q,
+    categoryRow,
     'SELECT key, label FROM categories WHERE tenant_id = $1 ORDER BY position, key',
     [s.tenantId],
   );
 }
 
 export async function categoryExists(s: TenantScope, key: string): Promise<boolean> {
-  return (
-    (await s.q.query('SELECT 1 FROM categories WHERE tenant_id = $1 AND key = $2', [s.tenantId, key]))
-      .length > 0
-  );
+  const found = await row(s.q, anyRow, 'SELECT 1 FROM categories WHERE tenant_id = $1 AND key = $2', [
+    s.tenantId,
+    key,
+  ]);
+  return found !== undefined;
 }
 
 export async function insertCategory(s: TenantScope, c: Category): Promise<Category> {
-  const [row] = await s.q.query<Category>(
+  return oneRow(
+    s.q,
+    categoryRow,
     `INSERT INTO categories (tenant_id, key, label, position)
      VALUES ($1, $2, $3, (SELECT coalesce(max(position), 0) + 1 FROM categories WHERE tenant_id = $1))
      RETURNING key, label`,
     [s.tenantId, c.key, c.label],
   );
-  return row!;
 }
 
 /**
@@ -35,30 +48,37 @@ const accessByVersion = new Map<string, { version: number; access: PartnerAccess
 const ACCESS_CACHE_MAX = 10_000;
 
 /**
- * One partner's row: category → read | write (categories without a cell are absent = none). When
- * `findCase` read the tenant's matrix version in this scope, a row read before at that same
- * version is reused without a query; otherwise the row and the version are read together.
+ * One partner's row: category → read | write (categories without a cell are absent = none). Given
+ * the tenant's matrix version as read in this snapshot (`CaseRead.matrixVersion`: the case read
+ * reads it along), a row read before at that same version is reused without a query; otherwise the
+ * row and the version are read together.
  */
-export async function partnerAccess(s: TenantScope, partnerId: string): Promise<PartnerAccess> {
+export async function partnerAccess(
+  s: TenantScope,
+  partnerId: string,
+  matrixVersion?: number,
+): Promise<PartnerAccess> {
   const key = `${s.tenantId}/${partnerId}`;
-  const version = s.prefetched.get(PREFETCHED_MATRIX_VERSION) as number | undefined;
   const known = accessByVersion.get(key);
-  if (version !== undefined && known?.version === version) return { ...known.access };
-  const [row] = await s.q.query<{ version: number; access: PartnerAccess }>(
+  if (matrixVersion !== undefined && known?.version === matrixVersion) return { ...known.access };
+  const found = await oneRow(
+    s.q,
+    partnerAccessRow,
     `SELECT coalesce((SELECT version FROM access_matrix_versions WHERE tenant_id = $1), 0) AS version,
             coalesce((SELECT jsonb_object_agg(category, access) FROM access_matrix
                        WHERE tenant_id = $1 AND partner_id = $2), '{}'::jsonb) AS access`,
     [s.tenantId, partnerId],
   );
-  const access = row!.access;
   if (accessByVersion.size >= ACCESS_CACHE_MAX) accessByVersion.clear();
-  accessByVersion.set(key, { version: Number(row!.version), access });
-  return { ...access };
+  accessByVersion.set(key, { version: found.version, access: found.access });
+  return { ...found.access };
 }
 
 /** The whole grid, every partner × every category, `none` where no cell was set. */
 export async function fullMatrix(s: TenantScope): Promise<MatrixCell[]> {
-  return s.q.query<MatrixCell>(
+  return rows(
+    s.q,
+    cellRow,
     `SELECT p.id AS "partnerId", c.key AS category, coalesce(m.access, 'none') AS access
        FROM partners p
        CROSS JOIN categories c
@@ -69,29 +89,31 @@ export async function fullMatrix(s: TenantScope): Promise<MatrixCell[]> {
   );
 }
 
+/** The stored access of the given cells, by `partnerId/category` (cells without a row are absent). */
 export async function cellsOf(s: TenantScope, cells: { partnerId: string; category: string }[]) {
-  const rows = await s.q.query<{ partner_id: string; category: string; access: Access }>(
+  const found = await rows(
+    s.q,
+    storedCellRow,
     `SELECT m.partner_id, m.category, m.access FROM access_matrix m
        JOIN jsonb_to_recordset($2::jsonb) AS x ("partnerId" uuid, category text)
          ON m.partner_id = x."partnerId" AND m.category = x.category
       WHERE m.tenant_id = $1`,
     [s.tenantId, JSON.stringify(cells)],
   );
-  return new Map(rows.map((r) => [`${r.partner_id}/${r.category}`, r.access]));
+  return new Map(found.map((r) => [`${r.partner_id}/${r.category}`, r.access]));
 }
 
 export async function setCell(s: TenantScope, cell: MatrixCell, userId: string): Promise<void> {
-  // The version read earlier in this scope no longer describes the matrix this transaction sees.
-  s.prefetched.delete(PREFETCHED_MATRIX_VERSION);
   if (cell.access === 'none') {
-    await s.q.query('DELETE FROM access_matrix WHERE tenant_id = $1 AND partner_id = $2 AND category = $3', [
-      s.tenantId,
-      cell.partnerId,
-      cell.category,
-    ]);
+    await execute(
+      s.q,
+      'DELETE FROM access_matrix WHERE tenant_id = $1 AND partner_id = $2 AND category = $3',
+      [s.tenantId, cell.partnerId, cell.category],
+    );
     return;
   }
-  await s.q.query(
+  await execute(
+    s.q,
     `INSERT INTO access_matrix (tenant_id, partner_id, category, access, updated_by)
      VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (tenant_id, partner_id, category)
@@ -101,16 +123,21 @@ export async function setCell(s: TenantScope, cell: MatrixCell, userId: string):
 }
 
 export async function existingPartnerIds(s: TenantScope, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await s.q.query<{ id: string }>(
+  const found = await rows(
+    s.q,
+    idRow,
     'SELECT id FROM partners WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
     [s.tenantId, [...new Set(ids)]],
   );
-  return new Set(rows.map((r) => r.id));
+  return new Set(found.map((r) => r.id));
 }
 
 export async function existingCategoryKeys(s: TenantScope): Promise<Set<string>> {
-  const rows = await s.q.query<{ key: string }>('SELECT key FROM categories WHERE tenant_id = $1', [
-    s.tenantId,
-  ]);
-  return new Set(rows.map((r) => r.key));
+  const found = await rows(
+    s.q,
+    categoryRow.pick({ key: true }),
+    'SELECT key FROM categories WHERE tenant_id = $1',
+    [s.tenantId],
+  );
+  return new Set(found.map((r) => r.key));
 }

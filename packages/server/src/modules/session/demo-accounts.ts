@@ -1,72 +1,25 @@
-import type { Role } from '@wijkregie/shared';
-import { ROLES } from '@wijkregie/shared';
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { DEMO_PASSWORD } from '../../bootstrap/demo.js';
+import type { DemoAccounts } from '@wijkregie/shared';
 import type { SystemDb } from '../../db/scope.js';
-
-const demoAccountsSchema = z.object({
-  demo: z.boolean(),
-  password: z.string().nullable(),
-  accounts: z.array(
-    z.object({ email: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)), partnerName: z.string() }),
-  ),
-});
+import { listDemoAccounts } from './repository.js';
 
 /**
- * The demo accounts for the login page. Only accounts that the demo seed made (with the documented
- * demo password) are listed; on a real municipality's database the list is empty.
+ * The demo accounts for the login page, with the demo password the seed gave them (handed in by
+ * whoever seeds the demo). Only accounts that the demo seed made are listed; on a real
+ * municipality's database the list is empty and no password is shown.
  */
-export function demoAccountsRoute(app: FastifyInstance, system: SystemDb) {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/demo-accounts',
-    {
-      config: { auth: 'public' },
-      schema: {
-        tags: ['Sessie'],
-        summary: 'Demo-accounts (alleen in de demo-omgeving)',
-        response: { 200: demoAccountsSchema },
-      },
-    },
-    async () => {
-      const accounts = await listDemoAccounts(system);
-      return {
-        demo: accounts.length > 0,
-        password: accounts.length > 0 ? DEMO_PASSWORD : null,
-        accounts: accounts.map((a) => ({
-          email: a.email,
-          name: a.name,
-          roles: a.roles,
-          partnerName: a.partner_name,
-        })),
-      };
-    },
-  );
-}
-
-interface DemoAccountRow {
-  email: string;
-  name: string;
-  roles: Role[];
-  partner_name: string;
-}
-
-/** The active accounts the demo seed made, in the order the seed made them. */
-function listDemoAccounts(system: SystemDb): Promise<DemoAccountRow[]> {
-  return system.db.query<DemoAccountRow>(
-    `SELECT u.email, u.name, u.roles, p.name AS partner_name
-       FROM users u JOIN tenants t ON t.id = u.tenant_id
-       JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
-      WHERE t.demo AND u.demo_account AND u.active
-      ORDER BY u.created_at, u.email`,
-  );
+export async function demoAccounts(system: SystemDb, demoPassword: string): Promise<DemoAccounts> {
+  const accounts = await listDemoAccounts(system.db);
+  return {
+    demo: accounts.length > 0,
+    password: accounts.length > 0 ? demoPassword : null,
+    accounts,
+  };
 }
 
 /** One line for the console at start: how to log in to the demo, or undefined when there is no demo. */
-export async function demoLoginHint(system: SystemDb): Promise<string | undefined> {
-  const accounts = await listDemoAccounts(system);
+export async function demoLoginHint(system: SystemDb, demoPassword: string): Promise<string | undefined> {
+  const accounts = await listDemoAccounts(system.db);
   const first = accounts.find((a) => a.roles.includes('regisseur')) ?? accounts[0];
   if (!first) return undefined;
-  return `Demo: log in als ${first.email} met wachtwoord ${DEMO_PASSWORD} (alle ${accounts.length} demo-accounts staan op de inlogpagina)`;
+  return `Demo: log in als ${first.email} met wachtwoord ${demoPassword} (alle ${accounts.length} demo-accounts staan op de inlogpagina)`;
 }

@@ -1,9 +1,10 @@
-import type { Login } from '@wijkregie/shared';
+import type { Login, SessionResponse } from '@wijkregie/shared';
 import type { Queryable } from '../../db/db.js';
 import { AppError } from '../../http/errors.js';
 import type { Throttle, ThrottleRule } from '../throttle/throttle.js';
+import { publicUser } from './current-session.js';
 import { verifyPassword } from './passwords.js';
-import { createSession, findLoginCandidate, type SessionUser } from './repository.js';
+import { createSession, findLoginCandidate } from './repository.js';
 
 export interface LoginThrottle {
   windowMs: number;
@@ -37,7 +38,7 @@ export async function login(
   limits: LoginThrottle,
   input: Login,
   ip: string,
-): Promise<{ user: SessionUser; token: string }> {
+): Promise<{ session: SessionResponse; token: string }> {
   const email = input.email.trim().toLowerCase();
   const rules = loginRules(limits);
   const taken = await throttle.take([rules.account, email], [rules.address, ip]);
@@ -52,7 +53,11 @@ export async function login(
   const candidate = await findLoginCandidate(system, email);
   const ok = await verifyPassword(candidate?.passwordHash, input.password);
   if (!candidate || !ok) throw new AppError('unauthenticated', 'E-mailadres of wachtwoord onjuist.');
-  await Promise.all([throttle.clear(rules.account, email), throttle.release(taken.slots[1]!)]);
+  const [, addressSlot] = taken.slots;
+  await Promise.all([
+    throttle.clear(rules.account, email),
+    addressSlot ? throttle.release(addressSlot) : undefined,
+  ]);
   const { passwordHash: _, ...user } = candidate;
-  return { user, token: await createSession(system, user) };
+  return { session: { user: publicUser(user) }, token: await createSession(system, user) };
 }

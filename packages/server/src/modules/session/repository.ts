@@ -1,26 +1,26 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role, User } from '@wijkregie/shared';
+import { type DemoAccount, ROLES } from '@wijkregie/shared';
+import { z } from 'zod';
 import type { Db, Queryable } from '../../db/db.js';
+import { col, execute, row, rows } from '../../db/rows.js';
+import type { SessionUser } from '../../http/context.js';
 
 /**
  * Sessions. These run before a tenant is known (the cookie or the email is all there is), so they
  * take the system handle; every row they return carries its tenant. (Login throttling: `throttle/`.)
  */
 
-export interface SessionUser extends User {
-  tenantId: string;
-}
+const userRow = z.object({
+  id: col.uuid,
+  tenant_id: col.uuid,
+  email: col.text,
+  name: col.text,
+  partner_id: col.uuid,
+  roles: z.array(z.enum(ROLES)),
+});
+type UserRow = z.infer<typeof userRow>;
 
-interface UserRow {
-  id: string;
-  tenant_id: string;
-  email: string;
-  name: string;
-  partner_id: string;
-  roles: Role[];
-}
-
-export const toUser = (r: UserRow): SessionUser => ({
+const toUser = (r: UserRow): SessionUser => ({
   id: r.id,
   tenantId: r.tenant_id,
   email: r.email,
@@ -35,18 +35,20 @@ export async function findLoginCandidate(
   q: Queryable,
   email: string,
 ): Promise<(SessionUser & { passwordHash: string }) | undefined> {
-  const [row] = await q.query<UserRow & { password_hash: string }>(
+  const found = await row(
+    q,
+    userRow.extend({ password_hash: col.text }),
     `SELECT id, tenant_id, email, name, partner_id, roles, password_hash
        FROM users WHERE email = $1 AND active`,
     [email],
   );
-  return row ? { ...toUser(row), passwordHash: row.password_hash } : undefined;
+  return found ? { ...toUser(found), passwordHash: found.password_hash } : undefined;
 }
 
 /** Creates a session and returns the cookie token (only its hash is stored). */
 export async function createSession(q: Queryable, user: SessionUser): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await q.query('INSERT INTO sessions (token_hash, tenant_id, user_id) VALUES ($1, $2, $3)', [
+  await execute(q, 'INSERT INTO sessions (token_hash, tenant_id, user_id) VALUES ($1, $2, $3)', [
     hashToken(token),
     user.tenantId,
     user.id,
@@ -109,9 +111,9 @@ export async function findActiveSession(
   // One statement: find the session and, when `last_seen_at` is older than `touchMs`, refresh it
   // (the CTE's UPDATE runs whether or not the outer query reads it). `*_left` are the ms until the
   // idle timeout, the absolute timeout and the next refresh, as of this statement.
-  const [row] = await q.query<
-    UserRow & { session_id: string; idle_left: number; absolute_left: number; touch_left: number }
-  >(
+  const found = await row(
+    q,
+    userRow.extend({ session_id: col.uuid, idle_left: col.num, absolute_left: col.num, touch_left: col.num }),
     `WITH found AS (
        SELECT s.id AS session_id, s.last_seen_at, s.created_at,
               u.id, u.tenant_id, u.email, u.name, u.partner_id, u.roles
@@ -134,9 +136,9 @@ export async function findActiveSession(
        FROM found f LEFT JOIN touched tt ON tt.id = f.session_id`,
     [tokenHash, limits.idleMs, limits.absoluteMs, limits.touchMs],
   );
-  if (!row) return undefined;
-  const session = { sessionId: row.session_id, user: toUser(row) };
-  const left = Math.min(SESSION_CACHE_MS, row.idle_left, row.absolute_left, row.touch_left);
+  if (!found) return undefined;
+  const session = { sessionId: found.session_id, user: toUser(found) };
+  const left = Math.min(SESSION_CACHE_MS, found.idle_left, found.absolute_left, found.touch_left);
   if (left > 0 && logouts === logoutsBefore) cacheSession(key, session, sent + left);
   return session;
 }
@@ -154,7 +156,8 @@ export async function endSession(q: Queryable, sessionId: string): Promise<void>
   forgetSession(sessionId);
   try {
     // The NOTIFY goes out when the UPDATE commits: every instance then forgets the session.
-    await q.query(
+    await execute(
+      q,
       `WITH ended AS (
          UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL RETURNING id)
        SELECT pg_notify('${SESSION_ENDED_CHANNEL}', id::text) FROM ended`,
@@ -168,4 +171,20 @@ export async function endSession(q: Queryable, sessionId: string): Promise<void>
 /** Forgets sessions ended on any app instance on this database; resolves with the stop function. */
 export function listenForEndedSessions(db: Db): Promise<() => Promise<void>> {
   return db.listen(SESSION_ENDED_CHANNEL, forgetSession);
+}
+
+/**
+ * The active accounts the demo seed made, in the order the seed made them. Only a demo tenant's
+ * accounts marked as demo accounts count, so a real municipality's database lists none.
+ */
+export function listDemoAccounts(q: Queryable): Promise<DemoAccount[]> {
+  return rows(
+    q,
+    z.object({ email: col.text, name: col.text, roles: z.array(z.enum(ROLES)), partnerName: col.text }),
+    `SELECT u.email, u.name, u.roles, p.name AS "partnerName"
+       FROM users u JOIN tenants t ON t.id = u.tenant_id
+       JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+      WHERE t.demo AND u.demo_account AND u.active
+      ORDER BY u.created_at, u.email`,
+  );
 }

@@ -1,22 +1,39 @@
-import type {
-  Address,
-  GroupClassification,
-  Person,
-  RelationType,
-  SubjectKind,
-  SubjectRef,
+import {
+  type Address,
+  type CaseSummary,
+  GROUP_CLASSIFICATIONS,
+  type GroupClassification,
+  type OtherSubjectKind,
+  type Person,
+  RELATION_TYPES,
+  type Relation,
+  type RelationType,
+  SUBJECT_KINDS,
+  type Subject,
+  type SubjectKind,
+  type SubjectRef,
 } from '@wijkregie/shared';
+import { z } from 'zod';
+import { caseVisibleSql } from '../../access/cases.js';
+import { SUBJECT_TABLES, subjectIdVisibleSql, subjectVisibleSql } from '../../access/subjects.js';
+import type { Viewer } from '../../access/viewer.js';
 import { Params, selectPage } from '../../db/params.js';
+import { col, countRow, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
-import { PREFETCHED_LABELS, type PrefetchedLabels } from '../cases/repository.js';
-import { SUBJECT_TABLES, subjectIdVisibleSql, subjectVisibleSql, type Viewer } from '../cases/visibility.js';
 
-interface AddressCols {
-  street: string | null;
-  house_number: string | null;
-  postal_code: string | null;
-  city: string | null;
-}
+// Moved to the access room; kept here until the signals module imports it from there.
+export { visibleSubjectIds } from '../../access/subjects.js';
+
+/** A row that only has to be there. */
+const anyRow = z.object({});
+
+const addressCols = z.object({
+  street: col.text.nullish(),
+  house_number: col.text.nullish(),
+  postal_code: col.text.nullish(),
+  city: col.text.nullish(),
+});
+type AddressCols = z.infer<typeof addressCols>;
 const addressOf = (r: AddressCols): Address | null =>
   r.street && r.house_number && r.postal_code && r.city
     ? { street: r.street, houseNumber: r.house_number, postalCode: r.postal_code, city: r.city }
@@ -28,14 +45,15 @@ const addressParams = (a: Address | undefined) => [
   a?.city ?? null,
 ];
 
-interface PersonRow extends AddressCols {
-  id: string;
-  first_name: string;
-  last_name: string;
-  birth_date: string | null;
-  bsn: string | null;
-  created_at: Date;
-}
+const personRow = addressCols.extend({
+  id: col.uuid,
+  first_name: col.text,
+  last_name: col.text,
+  birth_date: col.date.nullable(),
+  bsn: col.text.nullable(),
+  created_at: col.timestamp,
+});
+type PersonRow = z.infer<typeof personRow>;
 const PERSON_COLS =
   'p.id, p.first_name, p.last_name, p.birth_date, p.bsn, p.street, p.house_number, p.postal_code, p.city, p.created_at';
 export const toPerson = (r: PersonRow): Person => ({
@@ -48,6 +66,7 @@ export const toPerson = (r: PersonRow): Person => ({
   createdAt: r.created_at.toISOString(),
 });
 
+/** Who registers a subject (a request's context is one): their partner may always open it. */
 export interface Creator {
   userId: string;
   partnerId: string;
@@ -64,7 +83,9 @@ export async function insertPerson(
   },
   by: Creator,
 ): Promise<Person> {
-  const [row] = await s.q.query<PersonRow>(
+  const inserted = await oneRow(
+    s.q,
+    personRow,
     `INSERT INTO persons AS p (tenant_id, first_name, last_name, birth_date, bsn, street, house_number, postal_code, city,
                           created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${PERSON_COLS}`,
@@ -79,23 +100,27 @@ export async function insertPerson(
       by.partnerId,
     ],
   );
-  return toPerson(row!);
+  return toPerson(inserted);
 }
 
 export async function bsnTaken(s: TenantScope, bsn: string): Promise<boolean> {
-  return (
-    (await s.q.query('SELECT 1 FROM persons WHERE tenant_id = $1 AND bsn = $2', [s.tenantId, bsn])).length > 0
-  );
+  const found = await row(s.q, anyRow, 'SELECT 1 FROM persons WHERE tenant_id = $1 AND bsn = $2', [
+    s.tenantId,
+    bsn,
+  ]);
+  return found !== undefined;
 }
 
 export async function findPerson(s: TenantScope, id: string, v: Viewer): Promise<Person | undefined> {
   const p = new Params();
-  const [row] = await s.q.query<PersonRow>(
+  const found = await row(
+    s.q,
+    personRow,
     `SELECT ${PERSON_COLS} FROM persons p
       WHERE p.tenant_id = ${p.add(s.tenantId)} AND p.id = ${p.add(id)} AND ${subjectVisibleSql('person', 'p', v, p)}`,
     p.values,
   );
-  return row ? toPerson(row) : undefined;
+  return found ? toPerson(found) : undefined;
 }
 
 export interface PersonQuery {
@@ -103,6 +128,8 @@ export interface PersonQuery {
   birthDate?: string | undefined;
   postalCode?: string | undefined;
 }
+
+const rankedPersonRow = personRow.extend({ total: col.int });
 
 /** Typo-tolerant search (trigram word similarity on the name), filtered by visibility before paging. */
 export async function searchPersons(
@@ -140,19 +167,22 @@ export async function searchPersons(
   where.push(subjectVisibleSql('person', 'p', v, p));
   const fromWhere = `FROM persons p WHERE ${where.join(' AND ')}`;
   if (similarity.length === 0) {
-    const { rows, total } = await selectPage<PersonRow>(
+    const { rows: found, total } = await selectPage(
       s.q,
+      personRow,
       p,
       { select: PERSON_COLS, fromWhere, order: 'p.last_name, p.first_name, p.id' },
       page,
     );
-    return { items: rows.map(toPerson), total };
+    return { items: found.map(toPerson), total };
   }
   // A name can match thousands of persons, all of which are ranked and counted. Only the narrow
   // sort keys of the matches are kept (a window count would carry every whole row along and spill
   // to disk); the page's rows are fetched afterwards by id.
   const filterParams = [...p.values];
-  const rows = await s.q.query<PersonRow & { total: number }>(
+  const found = await rows(
+    s.q,
+    rankedPersonRow,
     `WITH m AS MATERIALIZED (
        SELECT p.id, ${similarity.join(' + ')} AS score, p.last_name, p.first_name ${fromWhere}),
      top AS (
@@ -162,106 +192,51 @@ export async function searchPersons(
       ORDER BY top.score DESC, top.last_name, top.first_name, top.id`,
     p.values,
   );
-  if (rows.length > 0 || page.offset === 0) {
-    return { items: rows.map(toPerson), total: rows.length > 0 ? Number(rows[0]!.total) : 0 };
-  }
-  const [count] = await s.q.query<{ n: number }>(`SELECT count(*)::int AS n ${fromWhere}`, filterParams);
+  const [first] = found;
+  if (first || page.offset === 0) return { items: found.map(toPerson), total: first?.total ?? 0 };
+  const count = await row(s.q, countRow, `SELECT count(*)::int AS n ${fromWhere}`, filterParams);
   return { items: [], total: count?.n ?? 0 };
 }
 
-/** The ids among `ids` of that kind that exist in the tenant and that the viewer may see. */
-export async function visibleSubjectIds(
-  s: TenantScope,
-  kind: SubjectKind,
-  ids: readonly string[],
-  v: Viewer,
-): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const p = new Params();
-  const rows = await s.q.query<{ id: string }>(
-    `SELECT x.id FROM ${SUBJECT_TABLES[kind]} x
-      WHERE x.tenant_id = ${p.add(s.tenantId)} AND x.id = ANY(${p.add([...new Set(ids)])}::uuid[])
-        AND ${subjectVisibleSql(kind, 'x', v, p)}`,
-    p.values,
-  );
-  return new Set(rows.map((r) => r.id));
-}
-
-/** The ids among `refs` (of any kind) that the viewer may open: one query for all kinds. */
-export async function visibleSubjectRefs(
-  s: TenantScope,
-  refs: readonly SubjectRef[],
-  v: Viewer,
-): Promise<Set<string>> {
-  const kinds = (['person', 'household', 'group', 'location'] as const).filter((k) =>
-    refs.some((r) => r.kind === k),
-  );
-  if (kinds.length === 0) return new Set();
-  const p = new Params();
-  const tenant = p.add(s.tenantId);
-  const rows = await s.q.query<{ id: string }>(
-    kinds
-      .map((k) => {
-        const ids = p.add([...new Set(refs.filter((r) => r.kind === k).map((r) => r.id))]);
-        return `SELECT x.id FROM ${SUBJECT_TABLES[k]} x
-          WHERE x.tenant_id = ${tenant} AND x.id = ANY(${ids}::uuid[]) AND ${subjectVisibleSql(k, 'x', v, p)}`;
-      })
-      .join(' UNION ALL '),
-    p.values,
-  );
-  return new Set(rows.map((r) => r.id));
-}
+const labelRow = z.object({ id: col.uuid, label: col.text });
 
 /**
- * Display names of subjects (no visibility check: the caller has checked the case). When `findCase`
- * read these subjects' names in this scope already, they come from there without a query.
+ * Display names of subjects (no visibility check: the caller has checked the case). A case read with
+ * `readCase` carries its subjects' names already; this is for the others (lists of cases).
  */
 export async function subjectLabels(
   s: TenantScope,
   refs: readonly SubjectRef[],
 ): Promise<Map<string, string>> {
-  const known = s.prefetched.get(PREFETCHED_LABELS) as PrefetchedLabels | undefined;
-  if (known && refs.every((r) => known.ids.has(r.id))) {
-    const out = new Map<string, string>();
-    for (const r of refs) {
-      const label = known.labels.get(r.id);
-      if (label !== undefined) out.set(r.id, label);
-    }
-    return out;
-  }
   const byKind = (k: SubjectKind) => refs.filter((r) => r.kind === k).map((r) => r.id);
-  const rows = await s.q.query<{ id: string; label: string }>(
+  const found = await rows(
+    s.q,
+    labelRow,
     `SELECT id, first_name || ' ' || last_name AS label FROM persons WHERE tenant_id = $1 AND id = ANY($2::uuid[])
      UNION ALL SELECT id, name FROM households WHERE tenant_id = $1 AND id = ANY($3::uuid[])
      UNION ALL SELECT id, name FROM groups WHERE tenant_id = $1 AND id = ANY($4::uuid[])
      UNION ALL SELECT id, name FROM locations WHERE tenant_id = $1 AND id = ANY($5::uuid[])`,
     [s.tenantId, byKind('person'), byKind('household'), byKind('group'), byKind('location')],
   );
-  return new Map(rows.map((r) => [r.id, r.label]));
+  return new Map(found.map((r) => [r.id, r.label]));
 }
 
 // Households, groups, locations ------------------------------------------------------------------
-
-export interface SubjectSummary {
-  kind: SubjectKind;
-  id: string;
-  name: string;
-  createdAt: string;
-  details: Record<string, unknown>;
-}
 
 export async function insertHousehold(
   s: TenantScope,
   h: { name: string; contactPersonId: string; address?: Address | undefined },
   by: Creator,
 ): Promise<string> {
-  const [row] = await s.q.query<{ id: string }>(
+  const inserted = await oneRow(
+    s.q,
+    idRow,
     `INSERT INTO households (tenant_id, name, contact_person_id, street, house_number, postal_code, city,
                              created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [s.tenantId, h.name, h.contactPersonId, ...addressParams(h.address), by.userId, by.partnerId],
   );
-  return row!.id;
+  return inserted.id;
 }
 
 export async function insertGroup(
@@ -269,12 +244,14 @@ export async function insertGroup(
   g: { name: string; classification: GroupClassification },
   by: Creator,
 ): Promise<string> {
-  const [row] = await s.q.query<{ id: string }>(
+  const inserted = await oneRow(
+    s.q,
+    idRow,
     `INSERT INTO groups (tenant_id, name, classification, created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [s.tenantId, g.name, g.classification, by.userId, by.partnerId],
   );
-  return row!.id;
+  return inserted.id;
 }
 
 export async function insertLocation(
@@ -288,7 +265,9 @@ export async function insertLocation(
   },
   by: Creator,
 ): Promise<string> {
-  const [row] = await s.q.query<{ id: string }>(
+  const inserted = await oneRow(
+    s.q,
+    idRow,
     `INSERT INTO locations (tenant_id, name, street, house_number, postal_code, city, lat, lng, area_id,
                             created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -303,22 +282,24 @@ export async function insertLocation(
       by.partnerId,
     ],
   );
-  return row!.id;
+  return inserted.id;
 }
 
-interface OtherSubjectRow extends AddressCols {
-  id: string;
-  name: string;
-  created_at: Date;
-  contact_person_id?: string | null;
-  classification?: string;
-  lat?: number | null;
-  lng?: number | null;
-  area_id?: string | null;
-}
+/** A household, group or location row: the columns of `otherCols` for its kind. */
+const otherSubjectRow = addressCols.extend({
+  id: col.uuid,
+  name: col.text,
+  created_at: col.timestamp,
+  contact_person_id: col.uuid.nullish(),
+  classification: z.enum(GROUP_CLASSIFICATIONS).optional(),
+  lat: col.num.nullish(),
+  lng: col.num.nullish(),
+  area_id: col.uuid.nullish(),
+});
+type OtherSubjectRow = z.infer<typeof otherSubjectRow>;
 
 /** The columns of a subject row `x`; a household's contact person only when the viewer may open them. */
-function otherCols(kind: Exclude<SubjectKind, 'person'>, v: Viewer, p: Params): string {
+function otherCols(kind: OtherSubjectKind, v: Viewer, p: Params): string {
   switch (kind) {
     case 'household': {
       const contact = `CASE WHEN ${subjectIdVisibleSql('person', 'x.contact_person_id', 'x.tenant_id', v, p)}
@@ -332,7 +313,7 @@ function otherCols(kind: Exclude<SubjectKind, 'person'>, v: Viewer, p: Params): 
   }
 }
 
-function toSummary(kind: Exclude<SubjectKind, 'person'>, r: OtherSubjectRow): SubjectSummary {
+function toSubject(kind: OtherSubjectKind, r: OtherSubjectRow): Subject {
   const details: Record<string, unknown> =
     kind === 'household'
       ? { contactPersonId: r.contact_person_id ?? null, address: addressOf(r) }
@@ -344,31 +325,34 @@ function toSummary(kind: Exclude<SubjectKind, 'person'>, r: OtherSubjectRow): Su
 
 export async function findOther(
   s: TenantScope,
-  kind: Exclude<SubjectKind, 'person'>,
+  kind: OtherSubjectKind,
   id: string,
   v: Viewer,
-): Promise<SubjectSummary | undefined> {
+): Promise<Subject | undefined> {
   const p = new Params();
-  const [row] = await s.q.query<OtherSubjectRow>(
+  const found = await row(
+    s.q,
+    otherSubjectRow,
     `SELECT ${otherCols(kind, v, p)} FROM ${SUBJECT_TABLES[kind]} x
       WHERE x.tenant_id = ${p.add(s.tenantId)} AND x.id = ${p.add(id)} AND ${subjectVisibleSql(kind, 'x', v, p)}`,
     p.values,
   );
-  return row ? toSummary(kind, row) : undefined;
+  return found ? toSubject(kind, found) : undefined;
 }
 
 export async function listOthers(
   s: TenantScope,
-  kind: Exclude<SubjectKind, 'person'>,
+  kind: OtherSubjectKind,
   v: Viewer,
   q: string | undefined,
   page: { limit: number; offset: number },
-): Promise<{ items: SubjectSummary[]; total: number }> {
+): Promise<{ items: Subject[]; total: number }> {
   const p = new Params();
   const where = [`x.tenant_id = ${p.add(s.tenantId)}`, subjectVisibleSql(kind, 'x', v, p)];
   if (q) where.push(`x.name ILIKE '%' || ${p.add(q)} || '%'`);
-  const { rows, total } = await selectPage<OtherSubjectRow>(
+  const { rows: found, total } = await selectPage(
     s.q,
+    otherSubjectRow,
     p,
     {
       select: (sp) => otherCols(kind, v, sp),
@@ -377,32 +361,36 @@ export async function listOthers(
     },
     page,
   );
-  return { items: rows.map((r) => toSummary(kind, r)), total };
+  return { items: found.map((r) => toSubject(kind, r)), total };
 }
 
 // Relations --------------------------------------------------------------------------------------
-
-export interface Relation {
-  id: string;
-  from: SubjectRef;
-  type: RelationType;
-  to: SubjectRef;
-}
 
 export async function insertRelation(
   s: TenantScope,
   r: { from: SubjectRef; type: RelationType; to: SubjectRef },
   userId: string,
 ): Promise<Relation> {
-  const [row] = await s.q.query<{ id: string }>(
+  const inserted = await oneRow(
+    s.q,
+    idRow,
     `INSERT INTO subject_relations (tenant_id, from_kind, from_id, relation, to_kind, to_id, created_by_user_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (tenant_id, from_kind, from_id, relation, to_kind, to_id) DO UPDATE SET relation = EXCLUDED.relation
      RETURNING id`,
     [s.tenantId, r.from.kind, r.from.id, r.type, r.to.kind, r.to.id, userId],
   );
-  return { id: row!.id, ...r };
+  return { id: inserted.id, from: r.from, type: r.type, to: r.to };
 }
+
+const relationRow = z.object({
+  id: col.uuid,
+  from_kind: z.enum(SUBJECT_KINDS),
+  from_id: col.uuid,
+  relation: z.enum(RELATION_TYPES),
+  to_kind: z.enum(SUBJECT_KINDS),
+  to_id: col.uuid,
+});
 
 /** Relations that touch the subject, in either direction, whose other end the viewer may open. */
 export async function relationsOf(s: TenantScope, ref: SubjectRef, v: Viewer): Promise<Relation[]> {
@@ -410,17 +398,12 @@ export async function relationsOf(s: TenantScope, ref: SubjectRef, v: Viewer): P
   const kind = p.add(ref.kind);
   const id = p.add(ref.id);
   const otherVisible = (end: 'from' | 'to') =>
-    `CASE r.${end}_kind ${(['person', 'household', 'group', 'location'] as const)
-      .map((k) => `WHEN '${k}' THEN ${subjectIdVisibleSql(k, `r.${end}_id`, 'r.tenant_id', v, p)}`)
-      .join(' ')} END`;
-  const rows = await s.q.query<{
-    id: string;
-    from_kind: SubjectKind;
-    from_id: string;
-    relation: RelationType;
-    to_kind: SubjectKind;
-    to_id: string;
-  }>(
+    `CASE r.${end}_kind ${SUBJECT_KINDS.map(
+      (k) => `WHEN '${k}' THEN ${subjectIdVisibleSql(k, `r.${end}_id`, 'r.tenant_id', v, p)}`,
+    ).join(' ')} END`;
+  const found = await rows(
+    s.q,
+    relationRow,
     `SELECT r.id, r.from_kind, r.from_id, r.relation, r.to_kind, r.to_id FROM subject_relations r
       WHERE r.tenant_id = ${p.add(s.tenantId)}
         AND ((r.from_kind = ${kind} AND r.from_id = ${id} AND ${otherVisible('to')})
@@ -428,7 +411,7 @@ export async function relationsOf(s: TenantScope, ref: SubjectRef, v: Viewer): P
       ORDER BY r.created_at, r.id`,
     p.values,
   );
-  return rows.map((r) => ({
+  return found.map((r) => ({
     id: r.id,
     from: { kind: r.from_kind, id: r.from_id },
     type: r.relation,
@@ -436,15 +419,46 @@ export async function relationsOf(s: TenantScope, ref: SubjectRef, v: Viewer): P
   }));
 }
 
+const caseSummaryRow = z.object({
+  id: col.uuid,
+  reference: col.text,
+  type: col.text,
+  title: col.text,
+  status: col.text,
+});
+
+/** The cases the viewer sees that have this subject, newest first. */
+export async function casesOfSubject(s: TenantScope, v: Viewer, ref: SubjectRef): Promise<CaseSummary[]> {
+  const p = new Params();
+  return rows(
+    s.q,
+    caseSummaryRow,
+    `SELECT c.id, c.reference, c.type, c.title, c.status FROM cases c
+      JOIN case_subjects cs ON cs.case_id = c.id AND cs.kind = ${p.add(ref.kind)} AND cs.subject_id = ${p.add(ref.id)}
+     WHERE c.tenant_id = ${p.add(s.tenantId)} AND ${caseVisibleSql('c', v, p)}
+     ORDER BY c.created_at DESC`,
+    p.values,
+  );
+}
+
+const areaRow = z.object({
+  id: col.uuid,
+  kind: col.text,
+  geometry: z.object({ type: z.string(), coordinates: z.unknown() }),
+});
+const polygonRings = z.array(z.array(z.array(z.number())));
+
 /** The buurt (or else wijk) whose polygon holds the point; the smallest area wins. */
 export async function areaAt(s: TenantScope, lat: number, lng: number): Promise<string | null> {
-  const areas = await s.q.query<{
-    id: string;
-    kind: string;
-    geometry: { type: string; coordinates: number[][][] };
-  }>('SELECT id, kind, geometry FROM areas WHERE tenant_id = $1', [s.tenantId]);
+  const areas = await rows(s.q, areaRow, 'SELECT id, kind, geometry FROM areas WHERE tenant_id = $1', [
+    s.tenantId,
+  ]);
   const hit = areas
-    .filter((a) => a.geometry.type === 'Polygon' && inPolygon(lng, lat, a.geometry.coordinates))
+    .filter((a) => {
+      if (a.geometry.type !== 'Polygon') return false;
+      const rings = polygonRings.safeParse(a.geometry.coordinates);
+      return rings.success && inPolygon(lng, lat, rings.data);
+    })
     .sort((a, b) => (a.kind === 'buurt' ? 0 : 1) - (b.kind === 'buurt' ? 0 : 1));
   return hit[0]?.id ?? null;
 }

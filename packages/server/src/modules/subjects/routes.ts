@@ -4,63 +4,39 @@ import {
   createLocationSchema,
   createPersonSchema,
   createRelationSchema,
+  idParams,
+  type OtherSubjectKind,
+  personDetailSchema,
+  personListSchema,
   personSchema,
-  RELATION_TYPES,
-  SUBJECT_KINDS,
-  type SubjectKind,
+  personSearchQuerySchema,
+  relationSchema,
+  subjectDetailSchema,
+  subjectListQuerySchema,
+  subjectListSchema,
+  subjectSchema,
 } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ctxOf, type RequestContext } from '../../http/context.js';
-import { collection, problemResponses } from '../../http/openapi.js';
-import { idParams, pagingQuery } from '../../http/paging.js';
-import { viewerOf } from '../cases/visibility.js';
-import { listOthers, type SubjectSummary } from './repository.js';
-import {
-  createGroup,
-  createHousehold,
-  createLocation,
-  createPerson,
-  createRelation,
-  findPersons,
-  getOther,
-  getPerson,
-} from './use-cases.js';
+import { ctxOf } from '../../http/context.js';
+import { problemResponses } from '../../http/openapi.js';
+import { createGroup } from './create-group.js';
+import { createHousehold } from './create-household.js';
+import { createLocation } from './create-location.js';
+import { createPerson } from './create-person.js';
+import { createRelation } from './create-relation.js';
+import { findPersons } from './find-persons.js';
+import { getPerson } from './get-person.js';
+import { getSubject } from './get-subject.js';
+import { listSubjects } from './list-subjects.js';
 
 const PURPOSE = 'Registratie betrokkenen wijkaanpak';
 const TAGS = ['Betrokkenen'];
-
-const refSchema = z.object({ kind: z.enum(SUBJECT_KINDS), id: z.uuid() });
-const relationSchema = z.object({
-  id: z.uuid(),
-  from: refSchema,
-  type: z.enum(RELATION_TYPES),
-  to: refSchema,
-});
-const caseSummarySchema = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  type: z.string(),
-  title: z.string(),
-  status: z.string(),
-});
-const subjectSchema = z.object({
-  kind: z.enum(SUBJECT_KINDS),
-  id: z.uuid(),
-  name: z.string(),
-  createdAt: z.string(),
-  details: z.record(z.string(), z.unknown()),
-});
-const subjectDetailSchema = subjectSchema.extend({
-  relations: z.array(relationSchema),
-  cases: z.array(caseSummarySchema),
-});
+const write = { auth: 'subjects.write', purpose: PURPOSE } as const;
+const read = { auth: 'subjects.read', purpose: PURPOSE } as const;
 
 export function subjectRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const write = { auth: 'subjects.write', purpose: PURPOSE } as const;
-  const read = { auth: 'subjects.read', purpose: PURPOSE } as const;
 
   r.post(
     '/api/v1/persons',
@@ -83,11 +59,11 @@ export function subjectRoutes(app: FastifyInstance) {
       schema: {
         tags: TAGS,
         summary: 'Personen zoeken op naam (tikfouttolerant), geboortedatum of postcode',
-        querystring: z.strictObject({ q: z.string().trim().max(200).default(''), ...pagingQuery }),
-        response: { 200: collection(personSchema), ...problemResponses(400, 401, 403) },
+        querystring: personSearchQuerySchema,
+        response: { 200: personListSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (req) => findPersons(ctxOf(req), req.query.q, req.query),
+    async (req) => findPersons(ctxOf(req), req.query),
   );
 
   r.get(
@@ -98,81 +74,56 @@ export function subjectRoutes(app: FastifyInstance) {
         tags: TAGS,
         summary: 'Persoon met relaties en zichtbare casussen',
         params: idParams,
-        response: {
-          200: personSchema.extend({ relations: z.array(relationSchema), cases: z.array(caseSummarySchema) }),
-          ...problemResponses(400, 401, 403, 404),
-        },
+        response: { 200: personDetailSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (req) => getPerson(ctxOf(req), req.params.id),
   );
 
-  const others = [
-    ['households', 'household', createHouseholdSchema, createHousehold, 'Huishouden'],
-    ['groups', 'group', createGroupSchema, createGroup, 'Groep'],
-    ['locations', 'location', createLocationSchema, createLocation, 'Locatie'],
-  ] as const;
-  for (const [path, kind, bodySchema, create, label] of others) {
-    r.post(
-      `/api/v1/${path}`,
-      {
-        config: write,
-        schema: {
-          tags: TAGS,
-          summary: `${label} registreren`,
-          body: bodySchema,
-          response: { 201: subjectSchema, ...problemResponses(400, 401, 403) },
-        },
+  r.post(
+    '/api/v1/households',
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Huishouden registreren',
+        body: createHouseholdSchema,
+        response: { 201: subjectSchema, ...problemResponses(400, 401, 403) },
       },
-      // The three create functions take their own schema's type; the tuple keeps them paired.
-      async (req, reply) =>
-        reply
-          .code(201)
-          .send(
-            await (create as (c: RequestContext, b: unknown) => Promise<SubjectSummary>)(
-              ctxOf(req),
-              req.body,
-            ),
-          ),
-    );
-    r.get(
-      `/api/v1/${path}`,
-      {
-        config: read,
-        schema: {
-          tags: TAGS,
-          summary: `${label}s die ik mag zien`,
-          querystring: z.strictObject({ q: z.string().trim().max(200).optional(), ...pagingQuery }),
-          response: { 200: collection(subjectSchema), ...problemResponses(400, 401, 403) },
-        },
+    },
+    async (req, reply) => reply.code(201).send(await createHousehold(ctxOf(req), req.body)),
+  );
+  otherSubjectReads(app, 'households', 'household', 'Huishouden');
+
+  r.post(
+    '/api/v1/groups',
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Groep registreren',
+        body: createGroupSchema,
+        response: { 201: subjectSchema, ...problemResponses(400, 401, 403) },
       },
-      async (req) => {
-        const ctx = ctxOf(req);
-        const result = await listOthers(
-          ctx.db.read,
-          kind as Exclude<SubjectKind, 'person'>,
-          viewerOf(ctx),
-          req.query.q,
-          req.query,
-        );
-        await ctx.auditRead([{ action: 'list', objectType: kind, objectIds: result.items.map((x) => x.id) }]);
-        return result;
+    },
+    async (req, reply) => reply.code(201).send(await createGroup(ctxOf(req), req.body)),
+  );
+  otherSubjectReads(app, 'groups', 'group', 'Groep');
+
+  r.post(
+    '/api/v1/locations',
+    {
+      config: write,
+      schema: {
+        tags: TAGS,
+        summary: 'Locatie registreren',
+        body: createLocationSchema,
+        response: { 201: subjectSchema, ...problemResponses(400, 401, 403) },
       },
-    );
-    r.get(
-      `/api/v1/${path}/:id`,
-      {
-        config: read,
-        schema: {
-          tags: TAGS,
-          summary: `${label} met relaties en zichtbare casussen`,
-          params: idParams,
-          response: { 200: subjectDetailSchema, ...problemResponses(400, 401, 403, 404) },
-        },
-      },
-      async (req) => getOther(ctxOf(req), kind, req.params.id),
-    );
-  }
+    },
+    async (req, reply) => reply.code(201).send(await createLocation(ctxOf(req), req.body)),
+  );
+  otherSubjectReads(app, 'locations', 'location', 'Locatie');
 
   r.post(
     '/api/v1/relations',
@@ -186,5 +137,36 @@ export function subjectRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => reply.code(201).send(await createRelation(ctxOf(req), req.body)),
+  );
+}
+
+/** Households, groups and locations are listed and opened alike. */
+function otherSubjectReads(app: FastifyInstance, path: string, kind: OtherSubjectKind, label: string) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    `/api/v1/${path}`,
+    {
+      config: read,
+      schema: {
+        tags: TAGS,
+        summary: `${label}s die ik mag zien`,
+        querystring: subjectListQuerySchema,
+        response: { 200: subjectListSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (req) => listSubjects(ctxOf(req), kind, req.query),
+  );
+  r.get(
+    `/api/v1/${path}/:id`,
+    {
+      config: read,
+      schema: {
+        tags: TAGS,
+        summary: `${label} met relaties en zichtbare casussen`,
+        params: idParams,
+        response: { 200: subjectDetailSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => getSubject(ctxOf(req), kind, req.params.id),
   );
 }

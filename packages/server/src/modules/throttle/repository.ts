@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Queryable } from '../../db/db.js';
+import { col, execute, row, rows } from '../../db/rows.js';
 
 /**
  * The SQL of the throttles (table `throttles`, migration 006). Times are the database's `now()`,
@@ -19,7 +21,9 @@ export async function takeSlot(
   windowMs: number,
   max: number,
 ): Promise<number | undefined> {
-  const [row] = await q.query<{ at: number }>(
+  const taken = await row(
+    q,
+    z.object({ at: col.int }),
     `INSERT INTO throttles AS t (key, hits, expires_at)
      VALUES ($1, ARRAY[now()], now() + ${WINDOW})
      ON CONFLICT (key) DO UPDATE
@@ -29,7 +33,7 @@ export async function takeSlot(
      RETURNING (extract(epoch FROM now()) * 1000000)::bigint AS at`,
     [key, windowMs, max],
   );
-  return row?.at;
+  return taken?.at;
 }
 
 /**
@@ -37,7 +41,9 @@ export async function takeSlot(
  * that keeps the count at the limit leaves the window.
  */
 export async function msUntilFree(q: Queryable, key: string, windowMs: number, max: number): Promise<number> {
-  const [row] = await q.query<{ ms: number }>(
+  const free = await row(
+    q,
+    z.object({ ms: col.num }),
     `SELECT (1000 * extract(epoch FROM x.h + ${WINDOW} - now()))::float8 AS ms
        FROM (SELECT h, count(*) OVER () AS n, row_number() OVER (ORDER BY h) AS i
                FROM throttles t, unnest(t.hits) AS h
@@ -45,12 +51,13 @@ export async function msUntilFree(q: Queryable, key: string, windowMs: number, m
       WHERE x.i = greatest(x.n - $3 + 1, 1)`,
     [key, windowMs, max],
   );
-  return row?.ms ?? 0;
+  return free?.ms ?? 0;
 }
 
 /** Gives back one slot: removes the hit `at` (microseconds since the epoch) once, if still there. */
 export async function releaseSlot(q: Queryable, key: string, at: number): Promise<void> {
-  await q.query(
+  await execute(
+    q,
     `UPDATE throttles t
         SET hits = t.hits[:array_position(t.hits, x.at) - 1] || t.hits[array_position(t.hits, x.at) + 1:]
        FROM (SELECT timestamptz 'epoch' + $2::bigint * interval '1 microsecond' AS at) x
@@ -61,7 +68,7 @@ export async function releaseSlot(q: Queryable, key: string, at: number): Promis
 
 /** Forgets every attempt under `key`. */
 export async function clearKey(q: Queryable, key: string): Promise<void> {
-  await q.query('DELETE FROM throttles WHERE key = $1', [key]);
+  await execute(q, 'DELETE FROM throttles WHERE key = $1', [key]);
 }
 
 /**
@@ -69,11 +76,13 @@ export async function clearKey(q: Queryable, key: string): Promise<void> {
  * skipped (it is using them), so this never waits for a lock nor deadlocks with a login.
  */
 export async function deleteExpired(q: Queryable, limit: number): Promise<number> {
-  const rows = await q.query(
+  const deleted = await rows(
+    q,
+    z.object({}),
     `DELETE FROM throttles WHERE key IN (
        SELECT key FROM throttles WHERE expires_at < now() LIMIT $1 FOR UPDATE SKIP LOCKED)
      RETURNING 1`,
     [limit],
   );
-  return rows.length;
+  return deleted.length;
 }

@@ -1,16 +1,17 @@
 import { type Action, createActionSchema, type Partner } from '@wijkregie/shared';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { api, type Colleague } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Button } from '../../components/Button.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
+import { DateField, SelectField, TextField } from '../../components/fields.tsx';
 import { Heading } from '../../components/Heading.tsx';
-import { Select, type SelectOption } from '../../components/Select.tsx';
+import type { SelectOption } from '../../components/Select.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
-import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { daysFromNow } from '../../lib/dates.ts';
+import { nameOptions } from '../../lib/sort.ts';
+import { useForm } from '../../lib/useFormSubmit.ts';
+import { nameOrYou } from '../../lib/users.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
-import { byName } from '../admin/PartnersPage.tsx';
 
 const FIELDS = ['caseId', 'title', 'ownerPartnerId', 'assigneeUserId', 'dueDate'] as const;
 
@@ -27,12 +28,6 @@ export interface ActionFormProps {
   onCreated: (action: Action) => void;
 }
 
-/** Today as YYYY-MM-DD in the browser's time zone, a week from now by default for a new action. */
-export function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** A new action: what, which organisation is responsible, optionally who, and by when. */
 export function ActionForm({
   formId,
@@ -46,16 +41,16 @@ export function ActionForm({
 }: ActionFormProps) {
   const user = useUser();
   const onlyCase = caseOptions?.length === 1 ? (caseOptions[0]?.value ?? '') : '';
-  const [caseId, setCaseId] = useState(fixedCaseId ?? onlyCase);
-  const [title, setTitle] = useState('');
   const ownDefault = partners.some((p) => p.id === user.partnerId) ? user.partnerId : '';
-  const [ownerPartnerId, setOwnerPartnerId] = useState(ownDefault);
-  const [assigneeUserId, setAssigneeUserId] = useState('');
-  const [dueDate, setDueDate] = useState(() => isoDate(new Date(Date.now() + 7 * 24 * 3600 * 1000)));
-  const { busy, formError, errors: fieldErrors, validate, submit } = useFormSubmit(formId, FIELDS);
-
+  const { busy, formError, validate, submit, values, setValues, field } = useForm(formId, FIELDS, () => ({
+    caseId: fixedCaseId ?? onlyCase,
+    title: '',
+    ownerPartnerId: ownDefault,
+    assigneeUserId: '',
+    dueDate: daysFromNow(7),
+  }));
+  const { caseId, title, ownerPartnerId, assigneeUserId, dueDate } = values;
   const assignees = colleagues.filter((c) => c.partnerId === ownerPartnerId);
-  const headingId = `${formId}-heading`;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,109 +61,56 @@ export function ActionForm({
       dueDate,
       ...(meetingId ? { meetingId } : {}),
     });
-    const errors: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
-    if (caseId === '') errors.caseId = 'Kies een casus';
-    if (ownerPartnerId === '') errors.ownerPartnerId = 'Kies de verantwoordelijke organisatie';
-    if (dueDate === '') errors.dueDate = 'Vul een termijn in';
-    if (!validate(errors) || !parsed.success) return;
+    const found: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
+    if (caseId === '') found.caseId = 'Kies een casus';
+    if (ownerPartnerId === '') found.ownerPartnerId = 'Kies de verantwoordelijke organisatie';
+    if (dueDate === '') found.dueDate = 'Vul een termijn in';
+    if (!validate(found) || !parsed.success) return;
     await submit(async () => {
       const action = await api.createAction(caseId, parsed.data);
-      setTitle('');
-      setAssigneeUserId('');
+      setValues((current) => ({ ...current, title: '', assigneeUserId: '' }));
       onCreated(action);
     });
   }
 
   return (
     <div className="wr-card wr-action-form">
-      <Heading level={3} id={headingId}>
+      <Heading level={3} id={`${formId}-heading`}>
         {heading}
       </Heading>
-      <SubmitForm id={formId} labelledBy={headingId} error={formError} onSubmit={onSubmit}>
+      <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         {caseOptions && (
-          <FormField id={`${formId}-caseId`} label="Casus" error={fieldErrors.caseId}>
-            {(control) => (
-              <Select
-                {...control}
-                name="caseId"
-                placeholder={onlyCase ? undefined : 'Kies een casus'}
-                options={caseOptions}
-                value={caseId}
-                onChange={(e) => setCaseId(e.target.value)}
-              />
-            )}
-          </FormField>
+          <SelectField
+            {...field('caseId')}
+            label="Casus"
+            placeholder={onlyCase ? undefined : 'Kies een casus'}
+            options={caseOptions}
+          />
         )}
-        <FormField
-          id={`${formId}-title`}
+        <TextField
+          {...field('title')}
           label="Omschrijving"
           description="Wat moet er gebeuren?"
-          error={fieldErrors.title}
-        >
-          {(control) => (
-            <Textbox
-              {...control}
-              name="title"
-              autoComplete="off"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
-          id={`${formId}-ownerPartnerId`}
+          autoComplete="off"
+        />
+        <SelectField
+          {...field('ownerPartnerId')}
           label="Verantwoordelijke organisatie"
-          error={fieldErrors.ownerPartnerId}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              name="ownerPartnerId"
-              placeholder="Kies een organisatie"
-              options={[...partners].sort(byName).map((p) => ({ value: p.id, label: p.name }))}
-              value={ownerPartnerId}
-              onChange={(e) => {
-                setOwnerPartnerId(e.target.value);
-                setAssigneeUserId('');
-              }}
-            />
-          )}
-        </FormField>
-        <FormField
-          id={`${formId}-assigneeUserId`}
+          placeholder="Kies een organisatie"
+          options={nameOptions(partners)}
+          onValue={(value) =>
+            setValues((current) => ({ ...current, ownerPartnerId: value, assigneeUserId: '' }))
+          }
+        />
+        <SelectField
+          {...field('assigneeUserId')}
           label="Uitvoerder (optioneel)"
           description="Een medewerker van de verantwoordelijke organisatie"
-          error={fieldErrors.assigneeUserId}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              name="assigneeUserId"
-              placeholder="Nog niemand"
-              options={assignees.map((c) => ({
-                value: c.id,
-                label: c.id === user.id ? `${c.name} (jij)` : c.name,
-              }))}
-              value={assigneeUserId}
-              onChange={(e) => setAssigneeUserId(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${formId}-dueDate`} label="Termijn" error={fieldErrors.dueDate}>
-          {(control) => (
-            <Textbox
-              {...control}
-              type="date"
-              name="dueDate"
-              className="wr-date"
-              value={dueDate}
-              onChange={(e) => setDueDate(e.target.value)}
-            />
-          )}
-        </FormField>
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-          Actie toevoegen
-        </Button>
+          placeholder="Nog niemand"
+          options={assignees.map((c) => ({ value: c.id, label: nameOrYou(c, user) }))}
+        />
+        <DateField {...field('dueDate')} label="Termijn" />
+        <SubmitButton busy={busy}>Actie toevoegen</SubmitButton>
       </SubmitForm>
     </div>
   );

@@ -1,15 +1,14 @@
 import { ACTION_STATUS_LABELS, type Action, type UpdateAction } from '@wijkregie/shared';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { type FormEvent, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { ErrorAlert } from '../../components/Alert.tsx';
 import { Button, ButtonGroup } from '../../components/Button.tsx';
 import { cx } from '../../components/classNames.ts';
-import { FormField } from '../../components/FormField.tsx';
-import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { DateField, TextareaField } from '../../components/fields.tsx';
+import { Paragraph } from '../../components/Heading.tsx';
+import { TextLink } from '../../components/Links.tsx';
+import { EditButton, EditorCard, useRowEditor } from '../../components/RowEditor.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { Textarea } from '../../components/Textarea.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDate } from '../../lib/format.ts';
 import type { Names } from '../../lib/reference.ts';
@@ -50,14 +49,8 @@ export function ActionTable({
   empty = 'Er zijn geen acties.',
   onChanged,
 }: ActionTableProps) {
-  const [editingId, setEditingId] = useState<string | null>(null);
-  const editing = actions.find((a) => a.id === editingId) ?? null;
-
-  function close(focusRow: boolean) {
-    const id = editingId;
-    setEditingId(null);
-    if (focusRow && id) requestAnimationFrame(() => document.getElementById(`action-edit-${id}`)?.focus());
-  }
+  const editor = useRowEditor((id) => `action-edit-${id}`);
+  const editing = actions.find((a) => a.id === editor.editing) ?? null;
 
   return (
     <>
@@ -73,12 +66,9 @@ export function ActionTable({
                 {
                   header: 'Casus',
                   cell: (a: Action) => (
-                    <Link
-                      className="utrecht-link utrecht-link--html-a wr-nowrap"
-                      to={`/casussen/${a.caseId}`}
-                    >
+                    <TextLink nowrap to={`/casussen/${a.caseId}`}>
                       {a.caseReference}
-                    </Link>
+                    </TextLink>
                   ),
                 },
               ]
@@ -107,16 +97,14 @@ export function ActionTable({
             header: 'Wijzigen',
             cell: (a) =>
               a.canEdit ? (
-                <Button
+                <EditButton
                   id={`action-edit-${a.id}`}
-                  appearance="subtle"
-                  className="wr-nowrap"
-                  aria-expanded={editingId === a.id}
-                  aria-controls={editingId === a.id ? 'action-editor' : undefined}
-                  onClick={() => setEditingId(editingId === a.id ? null : a.id)}
+                  open={editor.editing === a.id}
+                  editorId="action-editor"
+                  onClick={() => editor.toggle(a.id)}
                 >
                   Bijwerken<VisuallyHidden> actie {a.title}</VisuallyHidden>
-                </Button>
+                </EditButton>
               ) : (
                 <span className="wr-muted">Alleen lezen</span>
               ),
@@ -127,9 +115,9 @@ export function ActionTable({
         <ActionEditor
           key={editing.id}
           action={editing}
-          onCancel={() => close(true)}
+          onCancel={editor.close}
           onSaved={(saved, message) => {
-            close(true);
+            editor.close();
             onChanged(saved, message);
           }}
         />
@@ -151,11 +139,6 @@ function ActionEditor({ action, onCancel, onSaved }: ActionEditorProps) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, []);
 
   async function save(kind: string, input: UpdateAction, message: string) {
     setFormError(null);
@@ -184,44 +167,29 @@ function ActionEditor({ action, onCancel, onSaved }: ActionEditorProps) {
 
   const open = action.status === 'open';
   return (
-    <section id="action-editor" className="wr-card wr-action-editor" aria-labelledby="action-editor-heading">
-      <Heading
-        level={3}
-        id="action-editor-heading"
-        ref={headingRef}
-        tabIndex={-1}
-        className="wr-focus-target"
-      >
-        Actie bijwerken: {action.title}
-      </Heading>
+    <EditorCard
+      id="action-editor"
+      headingId="action-editor-heading"
+      title={`Actie bijwerken: ${action.title}`}
+    >
       <Paragraph className="wr-muted">
         Casus {action.caseReference}, termijn {formatDate(action.dueDate)}, status{' '}
         {ACTION_STATUS_LABELS[action.status].toLowerCase()}
         {action.overdue ? ' (te laat)' : ''}.
       </Paragraph>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
+      <ErrorAlert message={formError} />
       {open ? (
         <form id="action-done" aria-label="Actie afronden" noValidate onSubmit={done} className="wr-form">
-          <FormField
+          <TextareaField
             id="action-done-result"
             label="Resultaat (optioneel)"
             description="Wat is er gedaan of bereikt?"
             error={fieldErrors.result}
-          >
-            {(control) => (
-              <Textarea
-                {...control}
-                name="result"
-                rows={3}
-                value={result}
-                onChange={(e) => setResult(e.target.value)}
-              />
-            )}
-          </FormField>
+            name="result"
+            rows={3}
+            value={result}
+            onValue={setResult}
+          />
           <ButtonGroup>
             <Button type="submit" appearance="primary-action" busy={busy === 'done'} disabled={busy !== null}>
               Markeer als gedaan
@@ -264,18 +232,14 @@ function ActionEditor({ action, onCancel, onSaved }: ActionEditorProps) {
             void save('due', { dueDate }, `De termijn van „${action.title}” is nu ${formatDate(dueDate)}.`);
           }}
         >
-          <FormField id="action-due-dueDate" label="Nieuwe termijn" error={fieldErrors.dueDate}>
-            {(control) => (
-              <Textbox
-                {...control}
-                type="date"
-                name="dueDate"
-                className="wr-date"
-                value={dueDate}
-                onChange={(e) => setDueDate(e.target.value)}
-              />
-            )}
-          </FormField>
+          <DateField
+            id="action-due-dueDate"
+            label="Nieuwe termijn"
+            error={fieldErrors.dueDate}
+            name="dueDate"
+            value={dueDate}
+            onValue={setDueDate}
+          />
           <Button type="submit" busy={busy === 'due'} disabled={busy !== null}>
             Termijn wijzigen
           </Button>
@@ -284,6 +248,6 @@ function ActionEditor({ action, onCancel, onSaved }: ActionEditorProps) {
       <Button appearance="subtle" onClick={onCancel}>
         Sluiten
       </Button>
-    </section>
+    </EditorCard>
   );
 }

@@ -1,17 +1,17 @@
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus, hasPermission } from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
 import { type ActionFilter, api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert, StatusMessage } from '../../components/Alert.tsx';
-import { cx } from '../../components/classNames.ts';
-import { FormField } from '../../components/FormField.tsx';
+import { StatusMessage } from '../../components/Alert.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
-import { Select } from '../../components/Select.tsx';
+import { SubNav } from '../../components/SubNav.tsx';
 import { usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { usePagedParams } from '../../lib/usePaging.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 import { ActionTable } from './ActionTable.tsx';
 
@@ -67,7 +67,7 @@ export function ActionsPage() {
 
 function Actions() {
   usePageTitle('Acties');
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, offset, paging } = usePagedParams(ACTIONS_PAGE_SIZE);
   const view = VIEWS.find((v) => v.key === params.get('weergave')) ?? (VIEWS[0] as View);
   const statusParam = params.get('status');
   const status: ActionStatus | '' =
@@ -76,7 +76,6 @@ function Actions() {
       : ACTION_STATUSES.includes(statusParam as ActionStatus)
         ? (statusParam as ActionStatus)
         : '';
-  const offset = Math.max(0, Number(params.get('vanaf')) || 0);
   const partners = usePartners();
   const [message, setMessage] = useState<string | null>(null);
 
@@ -105,77 +104,46 @@ function Actions() {
     setParams(next);
   }
 
-  function setOffset(value: number) {
-    const next = new URLSearchParams(params);
-    if (value > 0) next.set('vanaf', String(value));
-    else next.delete('vanaf');
-    setParams(next);
-  }
-
   const statusText = view.statusChoice && status ? `, ${ACTION_STATUS_LABELS[status].toLowerCase()}` : '';
   return (
     <>
       <PageHeading>Acties</PageHeading>
       <Paragraph>Wie doet wat en wanneer: de afspraken uit casussen en overleggen.</Paragraph>
-      <nav aria-label="Weergave acties" className="wr-subnav">
-        <ul className="wr-subnav__list">
-          {VIEWS.map((v) => (
-            <li key={v.key}>
-              <Link
-                to={viewHref(v.key)}
-                aria-current={v.key === view.key ? 'page' : undefined}
-                className={cx('wr-subnav__link', v.key === view.key && 'wr-subnav__link--current')}
-              >
-                {v.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav
+        label="Weergave acties"
+        links={VIEWS.map((v) => ({ to: viewHref(v.key), label: v.label, current: v.key === view.key }))}
+      />
       <Paragraph>{view.describe}.</Paragraph>
       {view.statusChoice && (
         <div className="wr-journal__filter">
-          <FormField id="actions-status" label="Status">
-            {(control) => (
-              <Select
-                {...control}
-                placeholder="Alle statussen"
-                options={STATUS_OPTIONS}
-                value={status}
-                onChange={(e) => setStatus(e.target.value)}
-              />
-            )}
-          </FormField>
+          <SelectField
+            id="actions-status"
+            label="Status"
+            placeholder="Alle statussen"
+            options={STATUS_OPTIONS}
+            value={status}
+            onValue={setStatus}
+          />
         </div>
       )}
       <StatusMessage message={message} />
-      {actions.error && (
-        <Alert type="error" role="alert">
-          {actions.error}
-        </Alert>
-      )}
-      {actions.loading && !actions.data && <Paragraph>De acties worden geladen…</Paragraph>}
-      {actions.data && (
-        <>
-          <ActionTable
-            caption={`${view.label}${statusText} (${actions.data.total})`}
-            actions={actions.data.items}
-            partnerNames={partners.names}
-            empty="Er zijn geen acties in deze weergave."
-            onChanged={(_, text) => {
-              setMessage(text);
-              actions.reload();
-            }}
-          />
-          <Pagination
-            label="Paginering acties"
-            total={actions.data.total}
-            limit={ACTIONS_PAGE_SIZE}
-            offset={offset}
-            onPage={setOffset}
-          />
-        </>
-      )}
+      <Loaded data={actions} loading="De acties worden geladen…">
+        {(page) => (
+          <>
+            <ActionTable
+              caption={`${view.label}${statusText} (${page.total})`}
+              actions={page.items}
+              partnerNames={partners.names}
+              empty="Er zijn geen acties in deze weergave."
+              onChanged={(_, text) => {
+                setMessage(text);
+                actions.reload();
+              }}
+            />
+            <Pagination label="Paginering acties" total={page.total} {...paging} />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

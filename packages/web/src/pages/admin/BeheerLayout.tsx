@@ -1,6 +1,7 @@
 import { hasPermission } from '@wijkregie/shared';
-import { Navigate, NavLink, Outlet } from 'react-router-dom';
+import { Navigate, Outlet } from 'react-router-dom';
 import { useUser } from '../../auth/AuthContext.tsx';
+import { SubNav } from '../../components/SubNav.tsx';
 
 /**
  * Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Routering, Signaalcategorieën, Uitgaande
@@ -23,24 +24,7 @@ export function BeheerLayout() {
   return (
     <div className="wr-section">
       <p className="utrecht-pre-heading wr-section__name">Beheer</p>
-      {links.length > 1 && (
-        <nav aria-label="Beheer" className="wr-subnav">
-          <ul className="wr-subnav__list">
-            {links.map((link) => (
-              <li key={link.to}>
-                <NavLink
-                  to={link.to}
-                  className={({ isActive }) =>
-                    `wr-subnav__link${isActive ? ' wr-subnav__link--current' : ''}`
-                  }
-                >
-                  {link.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {links.length > 1 && <SubNav label="Beheer" links={links} />}
       <Outlet />
     </div>
   );

@@ -8,10 +8,10 @@ import { cx } from '../../components/classNames.ts';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Select } from '../../components/Select.tsx';
 import { useCategories, usePartners } from '../../lib/reference.ts';
+import { byName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
-import { byName } from './PartnersPage.tsx';
 
 export const ACCESS_LABELS: Record<Access, string> = { none: 'Geen', read: 'Lezen', write: 'Schrijven' };
 const ACCESS_OPTIONS = ACCESS_LEVELS.map((level) => ({ value: level, label: ACCESS_LABELS[level] }));

@@ -2,13 +2,12 @@ import { hasPermission } from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
 import { api, type OutboxMessage } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
 import { cx } from '../../components/classNames.ts';
 import { EmailAddress } from '../../components/EmailAddress.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
-import { Select } from '../../components/Select.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -49,73 +48,66 @@ function Outbox() {
         geen namen of inhoud. Zonder ingestelde mailserver blijven ze wachten.
       </Paragraph>
       <div className="wr-journal__filter">
-        <FormField id="outbox-status" label="Status">
-          {(control) => (
-            <Select
-              {...control}
-              placeholder="Alle"
-              options={STATUS_OPTIONS}
-              value={status}
-              onChange={(e) => {
-                setStatus(e.target.value);
-                setOffset(0);
-              }}
-            />
-          )}
-        </FormField>
+        <SelectField
+          id="outbox-status"
+          label="Status"
+          placeholder="Alle"
+          options={STATUS_OPTIONS}
+          value={status}
+          onValue={(value) => {
+            setStatus(value);
+            setOffset(0);
+          }}
+        />
       </div>
-      {outbox.error && (
-        <Alert type="error" role="alert">
-          {outbox.error}
-        </Alert>
-      )}
-      {outbox.loading && !outbox.data && <Paragraph>De e-mails worden geladen…</Paragraph>}
-      {outbox.data && (
-        <>
-          <DataTable<OutboxMessage>
-            caption={`Uitgaande e-mail (${outbox.data.total}), nieuwste eerst`}
-            rows={outbox.data.items}
-            rowKey={(m) => m.id}
-            empty="Er zijn geen e-mails."
-            columns={[
-              {
-                header: 'Aangemaakt',
-                cell: (m) => (
-                  <time className="wr-nowrap" dateTime={m.createdAt}>
-                    {formatDateTime(m.createdAt)}
-                  </time>
-                ),
-              },
-              { header: 'Aan', cell: (m) => <EmailAddress email={m.toAddress} /> },
-              { header: 'Onderwerp', cell: (m) => m.subject },
-              {
-                header: 'Status',
-                cell: (m) => (
-                  <span className={cx('wr-badge', `wr-badge--mail-${m.status}`)}>
-                    {STATUS_LABELS[m.status] ?? m.status}
-                  </span>
-                ),
-              },
-              { header: 'Pogingen', cell: (m) => m.attempts },
-              {
-                header: 'Verzonden',
-                cell: (m) => (m.sentAt ? formatDateTime(m.sentAt) : <span className="wr-muted">–</span>),
-              },
-              {
-                header: 'Laatste fout',
-                cell: (m) => m.lastError ?? <span className="wr-muted">–</span>,
-              },
-            ]}
-          />
-          <Pagination
-            label="Paginering uitgaande e-mail"
-            total={outbox.data.total}
-            limit={OUTBOX_PAGE_SIZE}
-            offset={offset}
-            onPage={setOffset}
-          />
-        </>
-      )}
+      <Loaded data={outbox} loading="De e-mails worden geladen…">
+        {(page) => (
+          <>
+            <DataTable<OutboxMessage>
+              caption={`Uitgaande e-mail (${page.total}), nieuwste eerst`}
+              rows={page.items}
+              rowKey={(m) => m.id}
+              empty="Er zijn geen e-mails."
+              columns={[
+                {
+                  header: 'Aangemaakt',
+                  cell: (m) => (
+                    <time className="wr-nowrap" dateTime={m.createdAt}>
+                      {formatDateTime(m.createdAt)}
+                    </time>
+                  ),
+                },
+                { header: 'Aan', cell: (m) => <EmailAddress email={m.toAddress} /> },
+                { header: 'Onderwerp', cell: (m) => m.subject },
+                {
+                  header: 'Status',
+                  cell: (m) => (
+                    <span className={cx('wr-badge', `wr-badge--mail-${m.status}`)}>
+                      {STATUS_LABELS[m.status] ?? m.status}
+                    </span>
+                  ),
+                },
+                { header: 'Pogingen', cell: (m) => m.attempts },
+                {
+                  header: 'Verzonden',
+                  cell: (m) => (m.sentAt ? formatDateTime(m.sentAt) : <span className="wr-muted">–</span>),
+                },
+                {
+                  header: 'Laatste fout',
+                  cell: (m) => m.lastError ?? <span className="wr-muted">–</span>,
+                },
+              ]}
+            />
+            <Pagination
+              label="Paginering uitgaande e-mail"
+              total={page.total}
+              limit={OUTBOX_PAGE_SIZE}
+              offset={offset}
+              onPage={setOffset}
+            />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

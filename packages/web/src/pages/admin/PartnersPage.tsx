@@ -7,27 +7,23 @@ import {
   type PartnerKind,
 } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
-import { api, type Collection } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert, StatusMessage } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
-import { FormField } from '../../components/FormField.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
-import { SubmitForm } from '../../components/SubmitForm.tsx';
+import { StatusMessage } from '../../components/Alert.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
+import { FormCard } from '../../components/FormCard.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
-import { useApiData } from '../../lib/useApiData.ts';
-import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { sortedByName } from '../../lib/sort.ts';
+import { useApiData, withItem } from '../../lib/useApiData.ts';
+import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const loadPartners = (signal: AbortSignal) => api.listPartners(signal);
-
-export function byName<T extends { name: string }>(a: T, b: T): number {
-  return a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' });
-}
 
 export function kindLabel(kind: string): string {
   return PARTNER_KIND_LABELS[kind as PartnerKind] ?? kind;
@@ -41,12 +37,8 @@ export function PartnersPage() {
 
   if (!hasPermission(user, 'partners.read')) return <NoAccessPage title="Partners" />;
 
-  const rows = partners.data ? [...partners.data.items].sort(byName) : [];
-
   function added(partner: Partner) {
-    partners.setData((current: Collection<Partner> | null) =>
-      current ? { items: [...current.items, partner], total: current.total + 1 } : current,
-    );
+    partners.setData((current) => withItem(current, partner));
     setStatus(`Partner „${partner.name}” is toegevoegd.`);
   }
 
@@ -55,24 +47,20 @@ export function PartnersPage() {
       <PageHeading>Partners</PageHeading>
       <Paragraph>De organisaties die samenwerken in de wijkaanpak van de gemeente.</Paragraph>
       <StatusMessage message={status} />
-      {partners.loading && <Paragraph>Partners worden geladen…</Paragraph>}
-      {partners.error && (
-        <Alert type="error" role="alert">
-          {partners.error}
-        </Alert>
-      )}
-      {partners.data && (
-        <DataTable
-          caption={`Partners (${rows.length}), op naam gesorteerd`}
-          rows={rows}
-          rowKey={(partner) => partner.id}
-          empty="Er zijn nog geen partners."
-          columns={[
-            { header: 'Naam', cell: (partner) => partner.name },
-            { header: 'Soort', cell: (partner) => kindLabel(partner.kind) },
-          ]}
-        />
-      )}
+      <Loaded data={partners} loading="Partners worden geladen…">
+        {(list) => (
+          <DataTable
+            caption={`Partners (${list.items.length}), op naam gesorteerd`}
+            rows={sortedByName(list.items)}
+            rowKey={(partner) => partner.id}
+            empty="Er zijn nog geen partners."
+            columns={[
+              { header: 'Naam', cell: (partner) => partner.name },
+              { header: 'Soort', cell: (partner) => kindLabel(partner.kind) },
+            ]}
+          />
+        )}
+      </Loaded>
       {hasPermission(user, 'partners.create') && (
         <CreatePartnerForm
           onCreated={added}
@@ -96,62 +84,34 @@ function CreatePartnerForm({
   onCreated: (partner: Partner) => void;
   onStart: () => void;
 }) {
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState('');
-  const { busy, formError, errors: fieldErrors, validate, submit } = useFormSubmit(FORM_ID, FIELDS);
+  const { busy, formError, validate, submit, values, setValues, field } = useForm(FORM_ID, FIELDS, {
+    name: '',
+    kind: '',
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onStart();
-    const parsed = createPartnerSchema.safeParse({ name, kind });
+    const parsed = createPartnerSchema.safeParse(values);
     if (!parsed.success) {
       const errors = issuesToFieldErrors(parsed.error);
-      if (kind === '') errors.kind = 'Kies een soort partner';
+      if (values.kind === '') errors.kind = 'Kies een soort partner';
       validate(errors);
       return;
     }
     validate({});
     await submit(async () => {
       const partner = await api.createPartner(parsed.data);
-      setName('');
-      setKind('');
+      setValues({ name: '', kind: '' });
       onCreated(partner);
     });
   }
 
   return (
-    <section className="wr-card wr-form-card">
-      <Heading level={2} id="partner-form-heading">
-        Partner toevoegen
-      </Heading>
-      <SubmitForm id={FORM_ID} labelledBy="partner-form-heading" error={formError} onSubmit={onSubmit}>
-        <FormField id={`${FORM_ID}-name`} label="Naam" error={fieldErrors.name}>
-          {(control) => (
-            <Textbox
-              {...control}
-              name="name"
-              autoComplete="organization"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${FORM_ID}-kind`} label="Soort" error={fieldErrors.kind}>
-          {(control) => (
-            <Select
-              {...control}
-              name="kind"
-              placeholder="Kies een soort"
-              options={KIND_OPTIONS}
-              value={kind}
-              onChange={(event) => setKind(event.target.value)}
-            />
-          )}
-        </FormField>
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-          Partner toevoegen
-        </Button>
-      </SubmitForm>
-    </section>
+    <FormCard id={FORM_ID} title="Partner toevoegen" error={formError} onSubmit={onSubmit}>
+      <TextField {...field('name')} label="Naam" autoComplete="organization" />
+      <SelectField {...field('kind')} label="Soort" placeholder="Kies een soort" options={KIND_OPTIONS} />
+      <SubmitButton busy={busy}>Partner toevoegen</SubmitButton>
+    </FormCard>
   );
 }

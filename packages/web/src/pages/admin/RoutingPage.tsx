@@ -3,23 +3,25 @@ import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api, type SignalRoute } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert, StatusMessage } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
-import { FormField } from '../../components/FormField.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
-import { SubmitForm } from '../../components/SubmitForm.tsx';
+import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
+import { Button, SubmitButton } from '../../components/Button.tsx';
+import { FormCard } from '../../components/FormCard.tsx';
+import { SelectField } from '../../components/fields.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
+import { Section } from '../../components/Section.tsx';
+import type { SelectOption, SelectOptionGroup } from '../../components/Select.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import { areaGroups } from '../../lib/areas.ts';
 import { useAreas, usePartners } from '../../lib/reference.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
-import { useApiData } from '../../lib/useApiData.ts';
-import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { nameOptions } from '../../lib/sort.ts';
+import { useApiData, withItem } from '../../lib/useApiData.ts';
+import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
-import { areaGroups } from '../cases/NewCasePage.tsx';
 import { NoAccessPage } from '../NotFoundPage.tsx';
-import { byName } from './PartnersPage.tsx';
 
 const loadRoutes = (signal: AbortSignal) => api.listSignalRoutes(signal);
 
@@ -76,56 +78,43 @@ function Routing() {
         van de wijk, en die voor de hele gemeente; zonder passende regel beoordeelt de regisseur het signaal.
       </Paragraph>
       <StatusMessage message={status} />
-      {deleteError && (
-        <Alert type="error" role="alert">
-          {deleteError}
-        </Alert>
-      )}
-      {routes.error && (
-        <Alert type="error" role="alert">
-          {routes.error}
-        </Alert>
-      )}
-      {routes.loading && !routes.data && <Paragraph>De regels worden geladen…</Paragraph>}
-      {routes.data && (
-        <section aria-labelledby="routing-table-heading">
-          <Heading level={2} id="routing-table-heading" tabIndex={-1} className="wr-focus-target">
-            Regels ({rows.length})
-          </Heading>
-          <DataTable
-            caption="Routeringsregels: categorie × gebied → partner"
-            rows={rows}
-            rowKey={(r) => r.id}
-            empty="Er zijn nog geen regels; alle signalen gaan naar de regisseur."
-            columns={[
-              { header: 'Categorie', cell: (r) => categoryName(r.category) },
-              { header: 'Gebied', cell: (r) => areaName(r.areaId) },
-              { header: 'Partner', cell: (r) => partners.names.get(r.partnerId) ?? 'Onbekende partner' },
-              {
-                header: 'Verwijderen',
-                cell: (r) => (
-                  <Button appearance="subtle" onClick={() => void remove(r)}>
-                    Verwijderen
-                    <VisuallyHidden>
-                      {' '}
-                      regel {categoryName(r.category)}, {areaName(r.areaId)}
-                    </VisuallyHidden>
-                  </Button>
-                ),
-              },
-            ]}
-          />
-        </section>
-      )}
+      <ErrorAlert message={deleteError} />
+      <Loaded data={routes} loading="De regels worden geladen…">
+        {() => (
+          <Section id="routing-table" title={`Regels (${rows.length})`} focusable>
+            <DataTable
+              caption="Routeringsregels: categorie × gebied → partner"
+              rows={rows}
+              rowKey={(r) => r.id}
+              empty="Er zijn nog geen regels; alle signalen gaan naar de regisseur."
+              columns={[
+                { header: 'Categorie', cell: (r) => categoryName(r.category) },
+                { header: 'Gebied', cell: (r) => areaName(r.areaId) },
+                { header: 'Partner', cell: (r) => partners.names.get(r.partnerId) ?? 'Onbekende partner' },
+                {
+                  header: 'Verwijderen',
+                  cell: (r) => (
+                    <Button appearance="subtle" onClick={() => void remove(r)}>
+                      Verwijderen
+                      <VisuallyHidden>
+                        {' '}
+                        regel {categoryName(r.category)}, {areaName(r.areaId)}
+                      </VisuallyHidden>
+                    </Button>
+                  ),
+                },
+              ]}
+            />
+          </Section>
+        )}
+      </Loaded>
       <AddRouteForm
         categories={categoryList.map((c) => ({ value: c.key, label: c.label }))}
-        areaGroupsList={areaGroups(areas.data?.items ?? [])}
-        partners={[...(partners.data?.items ?? [])].sort(byName).map((p) => ({ value: p.id, label: p.name }))}
+        areaGroupsList={areaGroups(areas.data?.items)}
+        partners={nameOptions(partners.data?.items)}
         onStart={() => setStatus(null)}
         onCreated={(route) => {
-          routes.setData((current) =>
-            current ? { items: [...current.items, route], total: current.total + 1 } : current,
-          );
+          routes.setData((current) => withItem(current, route));
           setStatus(
             `De regel voor „${categoryName(route.category)}” in ${areaName(route.areaId)} is toegevoegd.`,
           );
@@ -139,82 +128,54 @@ const FORM_ID = 'route';
 const FIELDS = ['category', 'areaId', 'partnerId'] as const;
 
 interface AddRouteFormProps {
-  categories: { value: string; label: string }[];
-  areaGroupsList: ReturnType<typeof areaGroups>;
-  partners: { value: string; label: string }[];
+  categories: readonly SelectOption[];
+  areaGroupsList: readonly SelectOptionGroup[];
+  partners: readonly SelectOption[];
   onStart: () => void;
   onCreated: (route: SignalRoute) => void;
 }
 
 function AddRouteForm({ categories, areaGroupsList, partners, onStart, onCreated }: AddRouteFormProps) {
-  const [category, setCategory] = useState('');
-  const [areaId, setAreaId] = useState('');
-  const [partnerId, setPartnerId] = useState('');
-  const { busy, formError, errors, validate, submit } = useFormSubmit(FORM_ID, FIELDS);
+  const empty = { category: '', areaId: '', partnerId: '' };
+  const { busy, formError, validate, submit, values, setValues, field } = useForm(FORM_ID, FIELDS, empty);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onStart();
-    const e: FieldErrors = {};
-    if (!category) e.category = 'Kies een categorie';
-    if (!partnerId) e.partnerId = 'Kies een partner';
-    if (!validate(e)) return;
+    const { category, areaId, partnerId } = values;
+    const found: FieldErrors = {};
+    if (!category) found.category = 'Kies een categorie';
+    if (!partnerId) found.partnerId = 'Kies een partner';
+    if (!validate(found)) return;
     await submit(async () => {
       const route = await api.createSignalRoute({ category, areaId: areaId || null, partnerId });
-      setCategory('');
-      setAreaId('');
-      setPartnerId('');
+      setValues(empty);
       onCreated(route);
     });
   }
 
   return (
-    <section className="wr-card wr-form-card">
-      <Heading level={2} id="route-form-heading">
-        Regel toevoegen
-      </Heading>
-      <SubmitForm id={FORM_ID} labelledBy="route-form-heading" error={formError} onSubmit={onSubmit}>
-        <FormField id={`${FORM_ID}-category`} label="Categorie" error={errors.category}>
-          {(control) => (
-            <Select
-              {...control}
-              name="category"
-              placeholder="Kies een categorie"
-              options={categories}
-              value={category}
-              onChange={(e) => setCategory(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${FORM_ID}-areaId`} label="Gebied" error={errors.areaId}>
-          {(control) => (
-            <Select
-              {...control}
-              name="areaId"
-              placeholder="Hele gemeente"
-              options={[]}
-              groups={areaGroupsList}
-              value={areaId}
-              onChange={(e) => setAreaId(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${FORM_ID}-partnerId`} label="Partner" error={errors.partnerId}>
-          {(control) => (
-            <Select
-              {...control}
-              name="partnerId"
-              placeholder="Kies een partner"
-              options={partners}
-              value={partnerId}
-              onChange={(e) => setPartnerId(e.target.value)}
-            />
-          )}
-        </FormField>
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-          Regel toevoegen
-        </Button>
-      </SubmitForm>
-    </section>
+    <FormCard id={FORM_ID} title="Regel toevoegen" error={formError} onSubmit={onSubmit}>
+      <SelectField
+        {...field('category')}
+        label="Categorie"
+        placeholder="Kies een categorie"
+        options={categories}
+      />
+      <SelectField
+        {...field('areaId')}
+        label="Gebied"
+        placeholder="Hele gemeente"
+        options={[]}
+        groups={areaGroupsList}
+      />
+      <SelectField
+        {...field('partnerId')}
+        label="Partner"
+        placeholder="Kies een partner"
+        options={partners}
+      />
+      <SubmitButton busy={busy}>Regel toevoegen</SubmitButton>
+    </FormCard>
   );
 }

@@ -9,25 +9,23 @@ import {
   type User,
 } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
-import { api, type Collection } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert, StatusMessage } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
-import { Checkbox } from '../../components/Checkbox.tsx';
+import { StatusMessage } from '../../components/Alert.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
+import { CheckboxGroup } from '../../components/Choice.tsx';
 import { EmailAddress } from '../../components/EmailAddress.tsx';
-import { Fieldset } from '../../components/Fieldset.tsx';
-import { FormField } from '../../components/FormField.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
-import { SubmitForm } from '../../components/SubmitForm.tsx';
+import { FormCard } from '../../components/FormCard.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
-import { useApiData } from '../../lib/useApiData.ts';
-import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { sortedByName } from '../../lib/sort.ts';
+import { useApiData, withItem } from '../../lib/useApiData.ts';
+import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
-import { byName } from './PartnersPage.tsx';
 
 const loadUsers = (signal: AbortSignal) => api.listUsers(signal);
 const loadPartners = (signal: AbortSignal) => api.listPartners(signal);
@@ -45,14 +43,11 @@ export function UsersPage() {
 
   if (!hasPermission(user, 'users.read')) return <NoAccessPage title="Gebruikers" />;
 
-  const partnerList = partners.data ? [...partners.data.items].sort(byName) : [];
+  const partnerList = sortedByName(partners.data?.items);
   const partnerName = (id: string) => partnerList.find((p) => p.id === id)?.name ?? '–';
-  const rows = users.data ? [...users.data.items].sort(byName) : [];
 
   function added(created: User) {
-    users.setData((current: Collection<User> | null) =>
-      current ? { items: [...current.items, created], total: current.total + 1 } : current,
-    );
+    users.setData((current) => withItem(current, created));
     setStatus(`Gebruiker „${created.name}” is toegevoegd.`);
   }
 
@@ -61,26 +56,22 @@ export function UsersPage() {
       <PageHeading>Gebruikers</PageHeading>
       <Paragraph>De medewerkers van de gemeente en de partners die met Wijkregie werken.</Paragraph>
       <StatusMessage message={status} />
-      {users.loading && <Paragraph>Gebruikers worden geladen…</Paragraph>}
-      {users.error && (
-        <Alert type="error" role="alert">
-          {users.error}
-        </Alert>
-      )}
-      {users.data && (
-        <DataTable
-          caption={`Gebruikers (${rows.length}), op naam gesorteerd`}
-          rows={rows}
-          rowKey={(u) => u.id}
-          empty="Er zijn nog geen gebruikers."
-          columns={[
-            { header: 'Naam', cell: (u) => u.name },
-            { header: 'E-mailadres', cell: (u) => <EmailAddress email={u.email} /> },
-            { header: 'Partner', cell: (u) => partnerName(u.partnerId) },
-            { header: 'Rollen', cell: (u) => rolesLabel(u.roles) },
-          ]}
-        />
-      )}
+      <Loaded data={users} loading="Gebruikers worden geladen…">
+        {(list) => (
+          <DataTable
+            caption={`Gebruikers (${list.items.length}), op naam gesorteerd`}
+            rows={sortedByName(list.items)}
+            rowKey={(u) => u.id}
+            empty="Er zijn nog geen gebruikers."
+            columns={[
+              { header: 'Naam', cell: (u) => u.name },
+              { header: 'E-mailadres', cell: (u) => <EmailAddress email={u.email} /> },
+              { header: 'Partner', cell: (u) => partnerName(u.partnerId) },
+              { header: 'Rollen', cell: (u) => rolesLabel(u.roles) },
+            ]}
+          />
+        )}
+      </Loaded>
       {hasPermission(user, 'users.create') && (
         <CreateUserForm partners={partnerList} onCreated={added} onStart={() => setStatus(null)} />
       )}
@@ -98,12 +89,13 @@ interface CreateUserFormProps {
 }
 
 function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [partnerId, setPartnerId] = useState('');
+  const empty = { name: '', email: '', password: '', partnerId: '' };
+  const { busy, formError, errors, validate, submit, values, setValues, field } = useForm(
+    FORM_ID,
+    FIELDS,
+    empty,
+  );
   const [roles, setRoles] = useState<Role[]>([]);
-  const { busy, formError, errors: fieldErrors, validate, submit } = useFormSubmit(FORM_ID, FIELDS);
 
   function toggleRole(role: Role, checked: boolean) {
     setRoles((current) =>
@@ -114,104 +106,59 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onStart();
-    const parsed = createUserSchema.safeParse({ name, email, password, partnerId, roles });
+    const parsed = createUserSchema.safeParse({ ...values, roles });
     if (!parsed.success) {
-      const errors = issuesToFieldErrors(parsed.error);
-      if (email.trim() === '') errors.email = 'Vul een e-mailadres in';
-      if (partnerId === '') errors.partnerId = 'Kies een partner';
-      validate(errors);
+      const found = issuesToFieldErrors(parsed.error);
+      if (values.email.trim() === '') found.email = 'Vul een e-mailadres in';
+      if (values.partnerId === '') found.partnerId = 'Kies een partner';
+      validate(found);
       return;
     }
     validate({});
     await submit(async () => {
       const created = await api.createUser(parsed.data);
-      setName('');
-      setEmail('');
-      setPassword('');
-      setPartnerId('');
+      setValues(empty);
       setRoles([]);
       onCreated(created);
     });
   }
 
   return (
-    <section className="wr-card wr-form-card">
-      <Heading level={2} id="user-form-heading">
-        Gebruiker toevoegen
-      </Heading>
-      <SubmitForm id={FORM_ID} labelledBy="user-form-heading" error={formError} onSubmit={onSubmit}>
-        <FormField id={`${FORM_ID}-name`} label="Naam" error={fieldErrors.name}>
-          {(control) => (
-            <Textbox
-              {...control}
-              name="name"
-              autoComplete="off"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${FORM_ID}-email`} label="E-mailadres" error={fieldErrors.email}>
-          {(control) => (
-            <Textbox
-              {...control}
-              type="email"
-              name="email"
-              autoComplete="off"
-              inputMode="email"
-              spellCheck={false}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
-          id={`${FORM_ID}-password`}
-          label="Wachtwoord"
-          description={`Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`}
-          error={fieldErrors.password}
-        >
-          {(control) => (
-            <Textbox
-              {...control}
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${FORM_ID}-partnerId`} label="Partner" error={fieldErrors.partnerId}>
-          {(control) => (
-            <Select
-              {...control}
-              name="partnerId"
-              placeholder="Kies een partner"
-              options={partners.map((p) => ({ value: p.id, label: p.name }))}
-              value={partnerId}
-              onChange={(event) => setPartnerId(event.target.value)}
-            />
-          )}
-        </FormField>
-        <Fieldset id={`${FORM_ID}-roles`} legend="Rollen" error={fieldErrors.roles}>
-          {ROLES.map((role) => (
-            <Checkbox
-              key={role}
-              id={`${FORM_ID}-role-${role}`}
-              name="roles"
-              value={role}
-              label={ROLE_LABELS[role]}
-              checked={roles.includes(role)}
-              invalid={Boolean(fieldErrors.roles)}
-              onChange={(event) => toggleRole(role, event.target.checked)}
-            />
-          ))}
-        </Fieldset>
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-          Gebruiker toevoegen
-        </Button>
-      </SubmitForm>
-    </section>
+    <FormCard id={FORM_ID} title="Gebruiker toevoegen" error={formError} onSubmit={onSubmit}>
+      <TextField {...field('name')} label="Naam" autoComplete="off" />
+      <TextField
+        {...field('email')}
+        label="E-mailadres"
+        type="email"
+        autoComplete="off"
+        inputMode="email"
+        spellCheck={false}
+      />
+      <TextField
+        {...field('password')}
+        label="Wachtwoord"
+        description={`Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`}
+        type="password"
+        autoComplete="new-password"
+      />
+      <SelectField
+        {...field('partnerId')}
+        label="Partner"
+        placeholder="Kies een partner"
+        options={partners.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <CheckboxGroup
+        id={`${FORM_ID}-roles`}
+        itemPrefix={`${FORM_ID}-role`}
+        legend="Rollen"
+        error={errors.roles}
+        name="roles"
+        options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+        value={roles}
+        onToggle={(role, checked) => toggleRole(role as Role, checked)}
+        markInvalid
+      />
+      <SubmitButton busy={busy}>Gebruiker toevoegen</SubmitButton>
+    </FormCard>
   );
 }

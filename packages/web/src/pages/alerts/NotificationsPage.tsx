@@ -1,12 +1,12 @@
 import { ALERT_KIND_LABELS, type Alert as AlertItem } from '@wijkregie/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { TextLink } from '../../components/Links.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
@@ -104,11 +104,7 @@ function Notifications() {
         voorzit, en in acties die aan jou zijn toegewezen. Nieuwe notificaties verschijnen hier vanzelf.
       </Paragraph>
       <StatusMessage message={status} />
-      {(error || alerts.error) && (
-        <Alert type="error" role="alert">
-          {error ?? alerts.error}
-        </Alert>
-      )}
+      <ErrorAlert message={error ?? alerts.error} />
       {alerts.loading && !list && <Paragraph>De notificaties worden geladen…</Paragraph>}
       {list && (
         <>
@@ -138,19 +134,13 @@ function Notifications() {
                 header: 'Over',
                 cell: (a) =>
                   a.caseId ? (
-                    <Link
-                      className="utrecht-link utrecht-link--html-a wr-nowrap"
-                      to={`/casussen/${a.caseId}`}
-                    >
+                    <TextLink nowrap to={`/casussen/${a.caseId}`}>
                       {a.caseReference}
-                    </Link>
+                    </TextLink>
                   ) : (
-                    <Link
-                      className="utrecht-link utrecht-link--html-a wr-nowrap"
-                      to={`/signalen/${a.signalId}`}
-                    >
+                    <TextLink nowrap to={`/signalen/${a.signalId}`}>
                       Signaal
-                    </Link>
+                    </TextLink>
                   ),
               },
               {

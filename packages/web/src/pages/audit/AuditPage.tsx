@@ -1,22 +1,24 @@
-import { hasPermission } from '@wijkregie/shared';
-import { type FormEvent, useCallback, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { hasPermission, type User } from '@wijkregie/shared';
+import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { type AuditRecord, type AuditVerification, api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
-import { Button, ButtonGroup } from '../../components/Button.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { Alert, ErrorAlert } from '../../components/Alert.tsx';
+import { Button } from '../../components/Button.tsx';
+import { FilterBar, type FilterField } from '../../components/FilterBar.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { TextLink } from '../../components/Links.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
-import { Select } from '../../components/Select.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { type Names, usePartners, useUsers } from '../../lib/reference.ts';
+import { byName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { byName } from '../admin/PartnersPage.tsx';
+import { usePagedParams } from '../../lib/usePaging.ts';
+import { userOptions } from '../../lib/users.ts';
+import type { FieldErrors } from '../../lib/validation.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const PAGE_SIZE = 50;
@@ -54,11 +56,9 @@ const shortId = (id: string) => id.slice(0, 8);
 export function AuditPage() {
   usePageTitle('Auditlog');
   const user = useUser();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, offset, paging } = usePagedParams(PAGE_SIZE);
   const objectId = params.get('object') ?? '';
   const userId = params.get('gebruiker') ?? '';
-  const offsetParam = Number(params.get('vanaf') ?? 0);
-  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
   const loader = useCallback(
     (signal: AbortSignal) =>
       api.listAudit(
@@ -73,13 +73,6 @@ export function AuditPage() {
   const users = useUsers();
 
   if (!hasPermission(user, 'audit.read')) return <NoAccessPage title="Auditlog" />;
-
-  function goToPage(next: number) {
-    const copy = new URLSearchParams(params);
-    if (next > 0) copy.set('vanaf', String(next));
-    else copy.delete('vanaf');
-    setParams(copy);
-  }
 
   const userName = (id: string | null) => {
     if (!id) return 'Systeem';
@@ -96,38 +89,35 @@ export function AuditPage() {
         verwijderd.
       </Paragraph>
       <VerifyChain />
-      <AuditFilters
-        key={params.toString()}
-        objectId={objectId}
-        userId={userId}
-        users={users.data?.items ?? null}
-        partnerNames={partners.names}
-        onApply={(next) => setParams(next)}
+      <FilterBar
+        id="audit"
+        label="Auditlog filteren"
+        params={params}
+        onApply={setParams}
+        fields={auditFilterFields(users.data?.items ?? null, partners.names)}
+        validate={(values) => {
+          const errors: FieldErrors = {};
+          for (const key of ['object', 'user']) {
+            const value = values[key]?.trim() ?? '';
+            if (value && !UUID.test(value)) errors[key] = 'Geen geldige id (een UUID, 36 tekens)';
+          }
+          return errors;
+        }}
       />
-      {records.error && (
-        <Alert type="error" role="alert">
-          {records.error}
-        </Alert>
-      )}
-      {records.loading && !records.data && <Paragraph>De auditlog wordt geladen…</Paragraph>}
-      {records.data && (
-        <div aria-busy={records.loading || undefined}>
-          <DataTable
-            caption={`Auditrecords (${records.data.total})${filtered ? ', gefilterd' : ''}, nieuwste eerst`}
-            rows={records.data.items}
-            rowKey={(r) => r.id}
-            empty="Geen auditrecords gevonden."
-            columns={columns(userName, partners.names, hasPermission(user, 'cases.read'))}
-          />
-          <Pagination
-            label="Paginering auditlog"
-            total={records.data.total}
-            limit={PAGE_SIZE}
-            offset={offset}
-            onPage={goToPage}
-          />
-        </div>
-      )}
+      <Loaded data={records} loading="De auditlog wordt geladen…" busy>
+        {(page) => (
+          <>
+            <DataTable
+              caption={`Auditrecords (${page.total})${filtered ? ', gefilterd' : ''}, nieuwste eerst`}
+              rows={page.items}
+              rowKey={(r) => r.id}
+              empty="Geen auditrecords gevonden."
+              columns={columns(userName, partners.names, hasPermission(user, 'cases.read'))}
+            />
+            <Pagination label="Paginering auditlog" total={page.total} {...paging} />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }
@@ -155,9 +145,7 @@ function columns(userName: (id: string | null) => string, partnerNames: Names, l
         if (r.objectId) {
           const code = <code className="wr-code wr-id">{r.objectId}</code>;
           return linkCases && r.objectType === 'case' ? (
-            <Link className="utrecht-link utrecht-link--html-a" to={`/casussen/${r.objectId}`}>
-              {code}
-            </Link>
+            <TextLink to={`/casussen/${r.objectId}`}>{code}</TextLink>
           ) : (
             code
           );
@@ -170,101 +158,27 @@ function columns(userName: (id: string | null) => string, partnerNames: Names, l
   ];
 }
 
-interface AuditFiltersProps {
-  objectId: string;
-  userId: string;
-  users: readonly { id: string; name: string; partnerId: string }[] | null;
-  partnerNames: Names;
-  onApply: (next: URLSearchParams) => void;
-}
-
-function AuditFilters({ objectId, userId, users, partnerNames, onApply }: AuditFiltersProps) {
-  const [object, setObject] = useState(objectId);
-  const [who, setWho] = useState(userId);
-  const [errors, setErrors] = useState<{ object?: string; user?: string }>({});
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next: { object?: string; user?: string } = {};
-    if (object.trim() && !UUID.test(object.trim())) next.object = 'Geen geldige id (een UUID, 36 tekens)';
-    if (who.trim() && !UUID.test(who.trim())) next.user = 'Geen geldige id (een UUID, 36 tekens)';
-    setErrors(next);
-    if (next.object || next.user) {
-      document.getElementById(next.object ? 'audit-object' : 'audit-user')?.focus();
-      return;
-    }
-    const params = new URLSearchParams();
-    if (object.trim()) params.set('object', object.trim().toLowerCase());
-    if (who.trim()) params.set('gebruiker', who.trim().toLowerCase());
-    onApply(params);
-  }
-
-  const userOptions = users
-    ? [...users]
-        .sort(byName)
-        .map((u) => ({ value: u.id, label: `${u.name} (${partnerNames.get(u.partnerId) ?? '–'})` }))
-    : [];
-
-  return (
-    <search className="wr-card wr-filters" aria-label="Auditlog filteren">
-      <form noValidate onSubmit={onSubmit}>
-        <div className="wr-filters__fields">
-          <FormField
-            id="audit-object"
-            label="Object-id"
-            description="De id van een casus, notitie of persoon; bij een persoon ook de records waarin die voorkomt"
-            error={errors.object}
-          >
-            {(control) => (
-              <Textbox
-                {...control}
-                name="object"
-                autoComplete="off"
-                spellCheck={false}
-                value={object}
-                onChange={(e) => setObject(e.target.value)}
-              />
-            )}
-          </FormField>
-          {users ? (
-            <FormField id="audit-user" label="Gebruiker" error={errors.user}>
-              {(control) => (
-                <Select
-                  {...control}
-                  name="gebruiker"
-                  placeholder="Alle gebruikers"
-                  options={userOptions}
-                  value={who}
-                  onChange={(e) => setWho(e.target.value)}
-                />
-              )}
-            </FormField>
-          ) : (
-            <FormField id="audit-user" label="Gebruikers-id" error={errors.user}>
-              {(control) => (
-                <Textbox
-                  {...control}
-                  name="gebruiker"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={who}
-                  onChange={(e) => setWho(e.target.value)}
-                />
-              )}
-            </FormField>
-          )}
-        </div>
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action">
-            Filteren
-          </Button>
-          <Button appearance="secondary-action" onClick={() => onApply(new URLSearchParams())}>
-            Filters wissen
-          </Button>
-        </ButtonGroup>
-      </form>
-    </search>
-  );
+/** The object filter, and the user filter: a list of users when they may be read, else their id. */
+function auditFilterFields(users: readonly User[] | null, partnerNames: Names): FilterField[] {
+  const object: FilterField = {
+    kind: 'id',
+    key: 'object',
+    param: 'object',
+    label: 'Object-id',
+    description:
+      'De id van een casus, notitie of persoon; bij een persoon ook de records waarin die voorkomt',
+  };
+  if (!users) return [object, { kind: 'id', key: 'user', param: 'gebruiker', label: 'Gebruikers-id' }];
+  const options = userOptions([...users].sort(byName), partnerNames);
+  const user: FilterField = {
+    kind: 'select',
+    key: 'user',
+    param: 'gebruiker',
+    label: 'Gebruiker',
+    placeholder: 'Alle gebruikers',
+    options,
+  };
+  return [object, user];
 }
 
 function VerifyChain() {
@@ -309,11 +223,7 @@ function VerifyChain() {
           </Alert>
         )}
       </div>
-      {error && (
-        <Alert type="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

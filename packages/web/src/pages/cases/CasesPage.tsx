@@ -8,25 +8,23 @@ import {
   type CaseType,
   hasPermission,
 } from '@wijkregie/shared';
-import { type FormEvent, useCallback, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useCallback } from 'react';
 import { api, type CaseFilter } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
-import { Button, ButtonGroup } from '../../components/Button.tsx';
-import { Checkbox } from '../../components/Checkbox.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PrimaryLink, TextLink } from '../../components/Links.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
-import { Select } from '../../components/Select.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
+import { wijkOptions } from '../../lib/areas.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { subjectText } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { usePagedParams } from '../../lib/usePaging.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 
 export const CASES_PAGE_SIZE = 25;
@@ -46,39 +44,22 @@ function filterFromParams(params: URLSearchParams): CaseFilter {
   };
 }
 
-function offsetFromParams(params: URLSearchParams): number {
-  const offset = Number(params.get('vanaf') ?? 0);
-  return Number.isInteger(offset) && offset > 0 ? offset : 0;
-}
-
 export function CasesPage() {
   usePageTitle('Casussen');
   const user = useUser();
-  const [params, setParams] = useSearchParams();
-  const key = params.toString();
+  const { params, setParams, key, offset, paging } = usePagedParams(CASES_PAGE_SIZE);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the search string is the whole input.
   const loader = useCallback(
     (signal: AbortSignal) =>
-      api.listCases(
-        filterFromParams(params),
-        { limit: CASES_PAGE_SIZE, offset: offsetFromParams(params) },
-        signal,
-      ),
+      api.listCases(filterFromParams(params), { limit: CASES_PAGE_SIZE, offset }, signal),
     [key],
   );
   const cases = useApiData(loader);
+  const areas = useAreas();
 
   if (!hasPermission(user, 'cases.read')) return <NoAccessPage title="Casussen" />;
 
-  const offset = offsetFromParams(params);
   const filtered = ['q', 'soort', 'status', 'wijk', 'mijn'].some((name) => params.has(name));
-
-  function goToPage(next: number) {
-    const copy = new URLSearchParams(params);
-    if (next > 0) copy.set('vanaf', String(next));
-    else copy.delete('vanaf');
-    setParams(copy);
-  }
 
   return (
     <>
@@ -86,45 +67,61 @@ export function CasesPage() {
       <Paragraph>
         De casussen die je mag zien: waaraan je organisatie deelneemt of waarvan je casusregisseur bent.
       </Paragraph>
-      {hasPermission(user, 'cases.write') && (
-        <Paragraph>
-          <Link
-            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wr-button-link"
-            to="/casussen/nieuw"
-          >
-            Nieuwe casus
-          </Link>
-        </Paragraph>
-      )}
-      <CaseFilters key={key} params={params} onApply={setParams} />
-      {cases.error && (
-        <Alert type="error" role="alert">
-          {cases.error}
-        </Alert>
-      )}
-      {cases.loading && !cases.data && <Paragraph>Casussen worden geladen…</Paragraph>}
-      {cases.data && (
-        <div aria-busy={cases.loading || undefined}>
-          <DataTable
-            caption={`Casussen (${cases.data.total})${filtered ? ', gefilterd' : ''}, laatst gewijzigd eerst`}
-            rows={cases.data.items}
-            rowKey={(c) => c.id}
-            empty={
-              filtered
-                ? 'Geen casussen gevonden met deze filters.'
-                : 'Er zijn nog geen casussen die je mag zien.'
-            }
-            columns={caseColumns}
-          />
-          <Pagination
-            label="Paginering casussen"
-            total={cases.data.total}
-            limit={CASES_PAGE_SIZE}
-            offset={offset}
-            onPage={goToPage}
-          />
-        </div>
-      )}
+      {hasPermission(user, 'cases.write') && <PrimaryLink to="/casussen/nieuw">Nieuwe casus</PrimaryLink>}
+      <FilterBar
+        id="case-filter"
+        label="Casussen filteren"
+        params={params}
+        onApply={setParams}
+        fields={[
+          { kind: 'search', key: 'q', param: 'q', label: 'Zoeken', description: 'Op kenmerk of titel' },
+          {
+            kind: 'select',
+            key: 'type',
+            param: 'soort',
+            label: 'Soort',
+            placeholder: 'Alle soorten',
+            options: TYPE_OPTIONS,
+          },
+          {
+            kind: 'select',
+            key: 'status',
+            param: 'status',
+            label: 'Status',
+            placeholder: 'Alle statussen',
+            options: STATUS_OPTIONS,
+          },
+          {
+            kind: 'select',
+            key: 'area',
+            param: 'wijk',
+            label: 'Wijk',
+            placeholder: 'Alle wijken',
+            options: wijkOptions(areas.data?.items),
+          },
+        ]}
+        checks={[
+          { key: 'mine', param: 'mijn', label: 'Alleen mijn casussen (waarvan ik casusregisseur ben)' },
+        ]}
+      />
+      <Loaded data={cases} loading="Casussen worden geladen…" busy>
+        {(page) => (
+          <>
+            <DataTable
+              caption={`Casussen (${page.total})${filtered ? ', gefilterd' : ''}, laatst gewijzigd eerst`}
+              rows={page.items}
+              rowKey={(c) => c.id}
+              empty={
+                filtered
+                  ? 'Geen casussen gevonden met deze filters.'
+                  : 'Er zijn nog geen casussen die je mag zien.'
+              }
+              columns={caseColumns}
+            />
+            <Pagination label="Paginering casussen" total={page.total} {...paging} />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }
@@ -133,9 +130,9 @@ const caseColumns = [
   {
     header: 'Kenmerk',
     cell: (c: Case) => (
-      <Link className="utrecht-link utrecht-link--html-a wr-nowrap" to={`/casussen/${c.id}`}>
+      <TextLink nowrap to={`/casussen/${c.id}`}>
         {c.reference}
-      </Link>
+      </TextLink>
     ),
   },
   { header: 'Titel', cell: (c: Case) => c.title },
@@ -150,100 +147,3 @@ const caseColumns = [
     cell: (c: Case) => <span className="wr-nowrap">{formatDateTime(c.updatedAt)}</span>,
   },
 ];
-
-const FILTER_ID = 'case-filter';
-
-function CaseFilters({
-  params,
-  onApply,
-}: {
-  params: URLSearchParams;
-  onApply: (next: URLSearchParams) => void;
-}) {
-  const areas = useAreas();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [type, setType] = useState(params.get('soort') ?? '');
-  const [status, setStatus] = useState(params.get('status') ?? '');
-  const [area, setArea] = useState(params.get('wijk') ?? '');
-  const [mine, setMine] = useState(params.get('mijn') === 'ja');
-
-  const wijken = (areas.data?.items ?? [])
-    .filter((a) => a.kind === 'wijk')
-    .map((a) => ({ value: a.id, label: a.name }));
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    if (q.trim()) next.set('q', q.trim());
-    if (type) next.set('soort', type);
-    if (status) next.set('status', status);
-    if (area) next.set('wijk', area);
-    if (mine) next.set('mijn', 'ja');
-    onApply(next);
-  }
-
-  return (
-    <search className="wr-card wr-filters" aria-label="Casussen filteren">
-      <form id={FILTER_ID} onSubmit={onSubmit}>
-        <div className="wr-filters__fields">
-          <FormField id={`${FILTER_ID}-q`} label="Zoeken" description="Op kenmerk of titel">
-            {(control) => (
-              <Textbox {...control} type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} />
-            )}
-          </FormField>
-          <FormField id={`${FILTER_ID}-type`} label="Soort">
-            {(control) => (
-              <Select
-                {...control}
-                name="soort"
-                placeholder="Alle soorten"
-                options={TYPE_OPTIONS}
-                value={type}
-                onChange={(e) => setType(e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField id={`${FILTER_ID}-status`} label="Status">
-            {(control) => (
-              <Select
-                {...control}
-                name="status"
-                placeholder="Alle statussen"
-                options={STATUS_OPTIONS}
-                value={status}
-                onChange={(e) => setStatus(e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField id={`${FILTER_ID}-area`} label="Wijk">
-            {(control) => (
-              <Select
-                {...control}
-                name="wijk"
-                placeholder="Alle wijken"
-                options={wijken}
-                value={area}
-                onChange={(e) => setArea(e.target.value)}
-              />
-            )}
-          </FormField>
-        </div>
-        <Checkbox
-          id={`${FILTER_ID}-mine`}
-          name="mijn"
-          label="Alleen mijn casussen (waarvan ik casusregisseur ben)"
-          checked={mine}
-          onChange={(e) => setMine(e.target.checked)}
-        />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action">
-            Filteren
-          </Button>
-          <Button appearance="secondary-action" onClick={() => onApply(new URLSearchParams())}>
-            Filters wissen
-          </Button>
-        </ButtonGroup>
-      </form>
-    </search>
-  );
-}

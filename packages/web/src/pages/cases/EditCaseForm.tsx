@@ -7,21 +7,13 @@ import {
 } from '@wijkregie/shared';
 import { type FormEvent, useRef, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
-import { Alert } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
-import { Checkbox } from '../../components/Checkbox.tsx';
-import { Fieldset } from '../../components/Fieldset.tsx';
-import { FormField } from '../../components/FormField.tsx';
-import { Select } from '../../components/Select.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
-import {
-  apiErrorToSubmitErrors,
-  type FieldErrors,
-  focusFirstError,
-  issuesToFieldErrors,
-} from '../../lib/validation.ts';
-import { byName } from '../admin/PartnersPage.tsx';
-import { directorCandidates } from './NewCasePage.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
+import { SelectField, TextField } from '../../components/fields.tsx';
+import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
+import { useForm } from '../../lib/useFormSubmit.ts';
+import { directorCandidates, userOptions } from '../../lib/users.ts';
+import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 
 const FORM_ID = 'edit-case';
 const FIELDS = ['title', 'partnerIds', 'directorUserId'] as const;
@@ -40,63 +32,48 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 /** Title, participating partners and director, for the case director and regisseurs. */
 export function EditCaseForm({ detail, partners, users, onSaved }: EditCaseFormProps) {
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState(detail.title);
+  const initial = () => ({ title: detail.title, directorUserId: detail.directorUserId ?? '' });
+  const { busy, formError, setFormError, errors, validate, submit, values, setValues, field } = useForm(
+    FORM_ID,
+    FIELDS,
+    initial,
+  );
   const [partnerIds, setPartnerIds] = useState<string[]>(detail.partnerIds);
-  const [directorUserId, setDirectorUserId] = useState(detail.directorUserId ?? '');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLElement>(null);
 
   function reset() {
-    setTitle(detail.title);
+    setValues(initial());
     setPartnerIds(detail.partnerIds);
-    setDirectorUserId(detail.directorUserId ?? '');
-    setFieldErrors({});
-    setFormError(null);
+    validate({});
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
+    const { title, directorUserId } = values;
     const changes: UpdateCase = {};
     if (title.trim() !== detail.title) changes.title = title;
     if (!sameSet(partnerIds, detail.partnerIds)) changes.partnerIds = partnerIds;
     if (users && (directorUserId || null) !== detail.directorUserId)
       changes.directorUserId = directorUserId || null;
-    const errors: FieldErrors = {};
-    if (partnerIds.length === 0) errors.partnerIds = 'Kies minstens één partner';
-    if (Object.keys(changes).length === 0 && Object.keys(errors).length === 0) {
+    const found: FieldErrors = {};
+    if (partnerIds.length === 0) found.partnerIds = 'Kies minstens één partner';
+    if (Object.keys(changes).length === 0 && Object.keys(found).length === 0) {
       setFormError('Er is niets gewijzigd.');
       return;
     }
     const parsed = updateCaseSchema.safeParse(changes);
-    if (!parsed.success) Object.assign(errors, issuesToFieldErrors(parsed.error));
-    setFieldErrors(errors);
-    if (!parsed.success || Object.keys(errors).length > 0) {
-      focusFirstError(FORM_ID, FIELDS, errors);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!parsed.success) Object.assign(found, issuesToFieldErrors(parsed.error));
+    if (!validate(found) || !parsed.success) return;
+    await submit(async () => {
       await api.updateCase(detail.id, parsed.data);
       setOpen(false);
       summaryRef.current?.focus();
       onSaved();
-    } catch (error) {
-      const submitErrors = apiErrorToSubmitErrors(error, FIELDS);
-      setFormError(submitErrors.form);
-      setFieldErrors(submitErrors.fields);
-      focusFirstError(FORM_ID, FIELDS, submitErrors.fields);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  const sortedPartners = [...partners].sort(byName);
-  const directors = users ? directorCandidates(users) : [];
-  const partnerName = (id: string) => partners.find((p) => p.id === id)?.name ?? '–';
-
+  const partnerNames = new Map(partners.map((p) => [p.id, p.name]));
   return (
     <details
       className="wr-card wr-details"
@@ -110,71 +87,27 @@ export function EditCaseForm({ detail, partners, users, onSaved }: EditCaseFormP
       <summary ref={summaryRef} className="wr-details__summary">
         Casusgegevens wijzigen
       </summary>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
-        id={FORM_ID}
-        aria-label="Casusgegevens wijzigen"
-        noValidate
-        onSubmit={onSubmit}
-        className="wr-form"
-      >
-        <FormField id={`${FORM_ID}-title`} label="Titel" error={fieldErrors.title}>
-          {(control) => (
-            <Textbox
-              {...control}
-              name="title"
-              autoComplete="off"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
-        </FormField>
-        <Fieldset id={`${FORM_ID}-partnerIds`} legend="Deelnemende partners" error={fieldErrors.partnerIds}>
-          {sortedPartners.map((partner) => (
-            <Checkbox
-              key={partner.id}
-              id={`${FORM_ID}-partner-${partner.id}`}
-              name="partnerIds"
-              value={partner.id}
-              label={partner.name}
-              checked={partnerIds.includes(partner.id)}
-              onChange={(e) =>
-                setPartnerIds((current) =>
-                  e.target.checked ? [...current, partner.id] : current.filter((id) => id !== partner.id),
-                )
-              }
-            />
-          ))}
-        </Fieldset>
+      <SubmitForm id={FORM_ID} label="Casusgegevens wijzigen" error={formError} onSubmit={onSubmit}>
+        <TextField {...field('title')} label="Titel" autoComplete="off" />
+        <PartnerCheckboxes
+          formId={FORM_ID}
+          legend="Deelnemende partners"
+          error={errors.partnerIds}
+          partners={partners}
+          value={partnerIds}
+          onChange={setPartnerIds}
+          columns={false}
+        />
         {users && (
-          <FormField
-            id={`${FORM_ID}-directorUserId`}
+          <SelectField
+            {...field('directorUserId')}
             label="Casusregisseur"
-            error={fieldErrors.directorUserId}
-          >
-            {(control) => (
-              <Select
-                {...control}
-                name="directorUserId"
-                placeholder="Nog niet gekozen"
-                options={directors.map((u) => ({
-                  value: u.id,
-                  label: `${u.name} (${partnerName(u.partnerId)})`,
-                }))}
-                value={directorUserId}
-                onChange={(e) => setDirectorUserId(e.target.value)}
-              />
-            )}
-          </FormField>
+            placeholder="Nog niet gekozen"
+            options={userOptions(directorCandidates(users), partnerNames)}
+          />
         )}
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-          Wijzigingen opslaan
-        </Button>
-      </form>
+        <SubmitButton busy={busy}>Wijzigingen opslaan</SubmitButton>
+      </SubmitForm>
     </details>
   );
 }

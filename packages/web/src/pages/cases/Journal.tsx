@@ -2,21 +2,17 @@ import { type Category, createEntrySchema, type Entry } from '@wijkregie/shared'
 import { type FormEvent, type MouseEvent, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { Alert } from '../../components/Alert.tsx';
-import { Button, ButtonGroup } from '../../components/Button.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { Alert, ErrorAlert } from '../../components/Alert.tsx';
+import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
+import { EntryFields, EntryHeader, onlyCategory } from '../../components/Entry.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
-import { Textarea } from '../../components/Textarea.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Names } from '../../lib/reference.ts';
-import {
-  apiErrorToSubmitErrors,
-  type FieldErrors,
-  focusFirstError,
-  issuesToFieldErrors,
-} from '../../lib/validation.ts';
+import { useForm } from '../../lib/useFormSubmit.ts';
+import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 
 export const JOURNAL_PAGE_SIZE = 50;
 
@@ -155,23 +151,16 @@ export function Journal({
       ) : (
         <>
           <div className="wr-journal__filter">
-            <FormField id="journal-category" label="Categorie">
-              {(control) => (
-                <Select
-                  {...control}
-                  placeholder="Alle"
-                  options={readableOptions}
-                  value={category}
-                  onChange={(e) => setCategory(e.target.value)}
-                />
-              )}
-            </FormField>
+            <SelectField
+              id="journal-category"
+              label="Categorie"
+              placeholder="Alle"
+              options={readableOptions}
+              value={category}
+              onValue={setCategory}
+            />
           </div>
-          {journal.error && (
-            <Alert type="error" role="alert">
-              {journal.error}
-            </Alert>
-          )}
+          <ErrorAlert message={journal.error} />
           <p className="utrecht-paragraph wr-muted" aria-live="polite">
             {journal.loading && journal.items.length === 0
               ? 'Het journaal wordt geladen…'
@@ -190,16 +179,12 @@ export function Journal({
                       className="wr-entry"
                       aria-labelledby={`${entryAnchor(entry.id)}-meta`}
                     >
-                      <header className="wr-entry__header" id={`${entryAnchor(entry.id)}-meta`}>
-                        <span className="wr-entry__category">{label(entry.category)}</span>
-                        <span className="wr-entry__author">{entry.authorName}</span>
-                        <span className="wr-entry__partner">
-                          {partnerNames.get(entry.partnerId) ?? 'Onbekende partner'}
-                        </span>
-                        <time className="wr-entry__time" dateTime={entry.createdAt}>
-                          {formatDateTime(entry.createdAt)}
-                        </time>
-                      </header>
+                      <EntryHeader
+                        id={`${entryAnchor(entry.id)}-meta`}
+                        entry={entry}
+                        categoryLabel={label(entry.category)}
+                        partnerNames={partnerNames}
+                      />
                       {entry.correctsEntryId && (
                         <p className="utrecht-paragraph wr-entry__correction">
                           {corrected ? (
@@ -284,68 +269,41 @@ function EntryForm({
   onCancelCorrection,
   onAdded,
 }: EntryFormProps) {
-  const only = categories.length === 1 ? (categories[0]?.key ?? '') : '';
-  const [category, setCategory] = useState(only);
-  const [text, setText] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const only = onlyCategory(categories);
+  const { busy, formError, validate, submit, values, setValues, field } = useForm(FORM_ID, FIELDS, {
+    category: only,
+    text: '',
+  });
 
   // A correction is written in the category of the corrected entry, when the user may write there.
   useEffect(() => {
-    if (correcting && categories.some((c) => c.key === correcting.category)) setCategory(correcting.category);
-  }, [correcting, categories]);
+    if (correcting && categories.some((c) => c.key === correcting.category)) {
+      setValues((current) => ({ ...current, category: correcting.category }));
+    }
+  }, [correcting, categories, setValues]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const parsed = createEntrySchema.safeParse({
-      category,
-      text,
+      ...values,
       ...(correcting ? { correctsEntryId: correcting.id } : {}),
     });
-    if (!parsed.success) {
-      const errors = issuesToFieldErrors(parsed.error);
-      if (category === '') errors.category = 'Kies een categorie';
-      setFieldErrors(errors);
-      focusFirstError(FORM_ID, FIELDS, errors);
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
-    try {
+    const found: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
+    if (!parsed.success && values.category === '') found.category = 'Kies een categorie';
+    if (!validate(found) || !parsed.success) return;
+    await submit(async () => {
       const entry = await api.addEntry(caseId, parsed.data);
-      setText('');
-      if (!only) setCategory('');
+      setValues({ category: only, text: '' });
       onAdded(entry);
-    } catch (error) {
-      const errors = apiErrorToSubmitErrors(error, FIELDS);
-      setFormError(errors.form);
-      setFieldErrors(errors.fields);
-      focusFirstError(FORM_ID, FIELDS, errors.fields);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  const heading = correcting ? 'Correctie toevoegen' : 'Notitie toevoegen';
   return (
     <div className="wr-card wr-entry-form">
       <Heading level={3} id="entry-form-heading">
-        {heading}
+        {correcting ? 'Correctie toevoegen' : 'Notitie toevoegen'}
       </Heading>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
-        id={FORM_ID}
-        aria-labelledby="entry-form-heading"
-        noValidate
-        onSubmit={onSubmit}
-        className="wr-form"
-      >
+      <SubmitForm id={FORM_ID} labelledBy="entry-form-heading" error={formError} onSubmit={onSubmit}>
         {correcting && (
           <div className="wr-inset wr-correcting">
             <Paragraph>
@@ -362,40 +320,11 @@ function EntryForm({
             </Button>
           </div>
         )}
-        <FormField
-          id={`${FORM_ID}-category`}
-          label="Categorie"
-          description="Alleen de categorieën waarin jouw organisatie mag schrijven"
-          error={fieldErrors.category}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              name="category"
-              placeholder={only ? undefined : 'Kies een categorie'}
-              options={categories.map((c) => ({ value: c.key, label: c.label }))}
-              value={category}
-              onChange={(e) => setCategory(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${FORM_ID}-text`} label="Tekst" error={fieldErrors.text}>
-          {(control) => (
-            <Textarea
-              {...control}
-              name="text"
-              rows={5}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          )}
-        </FormField>
+        <EntryFields field={field} categories={categories} />
         <ButtonGroup>
-          <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-            {correcting ? 'Correctie opslaan' : 'Notitie toevoegen'}
-          </Button>
+          <SubmitButton busy={busy}>{correcting ? 'Correctie opslaan' : 'Notitie toevoegen'}</SubmitButton>
         </ButtonGroup>
-      </form>
+      </SubmitForm>
     </div>
   );
 }

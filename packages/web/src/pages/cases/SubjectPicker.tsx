@@ -4,10 +4,10 @@ import { api, type OtherSubjectKind, type Subject } from '../../api/endpoints.ts
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { PersonSearch, PickerFieldset } from '../../components/PersonSearch.tsx';
 import { Select } from '../../components/Select.tsx';
 import { subjectKindLabel } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
-import { PersonSearch, PickerFieldset } from './PersonSearch.tsx';
 
 /** A chosen subject with the name to show. */
 export interface ChosenSubject extends SubjectRef {

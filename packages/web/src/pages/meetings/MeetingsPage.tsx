@@ -1,10 +1,12 @@
 import { hasPermission, MEETING_KIND_LABELS, type Meeting } from '@wijkregie/shared';
-import { Link } from 'react-router-dom';
 import type { Collection } from '../../api/endpoints.ts';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert, StatusMessage } from '../../components/Alert.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { StatusMessage } from '../../components/Alert.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PrimaryLink, TextLink } from '../../components/Links.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
+import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime, plural } from '../../lib/format.ts';
 import { type ApiData, useApiData } from '../../lib/useApiData.ts';
@@ -36,14 +38,7 @@ function Meetings() {
         Multidisciplinaire overleggen: de agenda met casussen, het verslag, de besluiten en de afspraken.
       </Paragraph>
       <StatusMessage message={message} />
-      <Paragraph>
-        <Link
-          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wr-button-link"
-          to="/overleggen/nieuw"
-        >
-          Nieuw overleg
-        </Link>
-      </Paragraph>
+      <PrimaryLink to="/overleggen/nieuw">Nieuw overleg</PrimaryLink>
       <MeetingTable
         id="upcoming"
         heading="Komende overleggen"
@@ -69,46 +64,35 @@ interface MeetingTableProps {
 
 function MeetingTable({ id, heading, data, empty }: MeetingTableProps) {
   return (
-    <section aria-labelledby={`${id}-heading`}>
-      <Heading level={2} id={`${id}-heading`}>
-        {heading}
-      </Heading>
-      {data.error && (
-        <Alert type="error" role="alert">
-          {data.error}
-        </Alert>
-      )}
-      {data.loading && !data.data && <Paragraph>De overleggen worden geladen…</Paragraph>}
-      {data.data && (
-        <DataTable
-          caption={`${heading} (${data.data.total})`}
-          rows={data.data.items}
-          rowKey={(m) => m.id}
-          empty={empty}
-          columns={[
-            {
-              header: 'Datum en tijd',
-              cell: (m) => (
-                <time className="wr-nowrap" dateTime={m.startsAt}>
-                  {formatDateTime(m.startsAt)}
-                </time>
-              ),
-            },
-            {
-              header: 'Overleg',
-              cell: (m) => (
-                <Link className="utrecht-link utrecht-link--html-a" to={`/overleggen/${m.id}`}>
-                  {m.title}
-                </Link>
-              ),
-            },
-            { header: 'Soort', cell: (m) => MEETING_KIND_LABELS[m.kind] ?? m.kind },
-            { header: 'Plaats', cell: (m) => m.place ?? <span className="wr-muted">–</span> },
-            { header: 'Voorzitter', cell: (m) => m.chairName },
-            { header: 'Agenda', cell: (m) => plural(m.agenda.length, 'casus', 'casussen') },
-          ]}
-        />
-      )}
-    </section>
+    <Section id={id} title={heading}>
+      <Loaded data={data} loading="De overleggen worden geladen…">
+        {(page) => (
+          <DataTable
+            caption={`${heading} (${page.total})`}
+            rows={page.items}
+            rowKey={(m) => m.id}
+            empty={empty}
+            columns={[
+              {
+                header: 'Datum en tijd',
+                cell: (m) => (
+                  <time className="wr-nowrap" dateTime={m.startsAt}>
+                    {formatDateTime(m.startsAt)}
+                  </time>
+                ),
+              },
+              {
+                header: 'Overleg',
+                cell: (m) => <TextLink to={`/overleggen/${m.id}`}>{m.title}</TextLink>,
+              },
+              { header: 'Soort', cell: (m) => MEETING_KIND_LABELS[m.kind] ?? m.kind },
+              { header: 'Plaats', cell: (m) => m.place ?? <span className="wr-muted">–</span> },
+              { header: 'Voorzitter', cell: (m) => m.chairName },
+              { header: 'Agenda', cell: (m) => plural(m.agenda.length, 'casus', 'casussen') },
+            ]}
+          />
+        )}
+      </Loaded>
+    </Section>
   );
 }

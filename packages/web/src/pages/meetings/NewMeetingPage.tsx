@@ -5,30 +5,27 @@ import {
   MEETING_KIND_LABELS,
   MEETING_KINDS,
 } from '@wijkregie/shared';
-import { type FormEvent, type KeyboardEvent, useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { ApiError } from '../../api/client.ts';
+import { type FormEvent, type KeyboardEvent, useCallback, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
-import { Checkbox } from '../../components/Checkbox.tsx';
+import { Button, SubmitButton } from '../../components/Button.tsx';
+import { Checkbox } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { DateField, NumberField, SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
+import { Breadcrumb } from '../../components/Links.tsx';
+import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
+import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
+import { daysFromNow } from '../../lib/dates.ts';
 import { useColleagues, usePartners } from '../../lib/reference.ts';
-import type { FlashState } from '../../lib/useFlashMessage.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { useNavigateWithMessage } from '../../lib/useFlashMessage.ts';
+import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import {
-  apiErrorToSubmitErrors,
-  type FieldErrors,
-  focusFirstError,
-  issuesToFieldErrors,
-} from '../../lib/validation.ts';
-import { isoDate } from '../actions/ActionForm.tsx';
-import { byName } from '../admin/PartnersPage.tsx';
+import { nameOrYou } from '../../lib/users.ts';
+import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const FORM_ID = 'meeting';
@@ -64,34 +61,31 @@ export function NewMeetingPage() {
 function NewMeetingForm() {
   usePageTitle('Nieuw overleg');
   const user = useUser();
-  const navigate = useNavigate();
+  const navigate = useNavigateWithMessage();
   const partners = usePartners();
   const colleagues = useColleagues();
-
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState('case');
-  const [date, setDate] = useState(() => isoDate(new Date(Date.now() + 24 * 3600 * 1000)));
-  const [time, setTime] = useState('10:00');
-  const [place, setPlace] = useState('');
-  const [chairUserId, setChairUserId] = useState(user.id);
+  const { busy, formError, errors, validate, submit, values, field } = useForm(
+    FORM_ID,
+    FIELDS,
+    () => ({
+      title: '',
+      kind: 'case',
+      date: daysFromNow(1),
+      time: '10:00',
+      place: '',
+      chairUserId: user.id,
+      intervalWeeks: '2',
+      count: '4',
+    }),
+    { leaf: true, keepBusyOnSuccess: true, aliases: { startsAt: 'date' } },
+  );
   const [partnerIds, setPartnerIds] = useState<string[]>([user.partnerId]);
   const [chosen, setChosen] = useState<CaseChoice[]>([]);
   const [repeat, setRepeat] = useState(false);
-  const [intervalWeeks, setIntervalWeeks] = useState('2');
-  const [count, setCount] = useState('4');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const partnerList = partners.data ? [...partners.data.items].sort(byName) : [];
-
-  function togglePartner(id: string, checked: boolean) {
-    setPartnerIds((current) => (checked ? [...current, id] : current.filter((p) => p !== id)));
-  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
+    const { title, kind, date, time, place, chairUserId, intervalWeeks, count } = values;
     const errors: FieldErrors = {};
     const start = date && time ? new Date(`${date}T${time}`) : null;
     if (!date) errors.date = 'Vul een datum in';
@@ -116,155 +110,69 @@ function NewMeetingForm() {
       }
     }
     if (chairUserId === '') errors.chairUserId = 'Kies een voorzitter';
-    setFieldErrors(errors);
-    if (!parsed.success || Object.keys(errors).length > 0) {
-      focusFirstError(FORM_ID, FIELDS, errors);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (!validate(errors) || !parsed.success) return;
+    await submit(async () => {
       const created = await api.createMeeting(parsed.data);
-      const state: FlashState = {
-        message: repeat
+      navigate(
+        `/overleggen/${created.id}`,
+        repeat
           ? `Het overleg „${created.title}” is gepland, met ${count} keer in totaal.`
           : `Het overleg „${created.title}” is gepland.`,
-      };
-      void navigate(`/overleggen/${created.id}`, { state });
-    } catch (error) {
-      const submitErrors = apiErrorToSubmitErrors(error, FIELDS, { leaf: true });
-      if (submitErrors.fields.startsAt) submitErrors.fields.date = submitErrors.fields.startsAt;
-      setFormError(submitErrors.form);
-      setFieldErrors(submitErrors.fields);
-      focusFirstError(FORM_ID, FIELDS, submitErrors.fields);
-      setBusy(false);
-    }
+      );
+    });
   }
 
   return (
     <>
-      <Paragraph className="wr-breadcrumb">
-        <Link className="utrecht-link utrecht-link--html-a" to="/overleggen">
-          Overleggen
-        </Link>
-      </Paragraph>
+      <Breadcrumb to="/overleggen">Overleggen</Breadcrumb>
       <PageHeading>Nieuw overleg</PageHeading>
       <Paragraph>
         Plan een overleg, nodig de partners uit en zet de casussen op de agenda die besproken worden.
       </Paragraph>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
-      <form
+      <SubmitForm
         id={FORM_ID}
-        aria-label="Nieuw overleg"
-        noValidate
+        label="Nieuw overleg"
+        error={formError}
         onSubmit={onSubmit}
-        className="wr-form wr-card"
+        className="wr-card"
       >
-        <FormField id={`${FORM_ID}-title`} label="Titel" error={fieldErrors.title}>
-          {(control) => (
-            <Textbox
-              {...control}
-              name="title"
-              autoComplete="off"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${FORM_ID}-kind`} label="Soort overleg" error={fieldErrors.kind}>
-          {(control) => (
-            <Select
-              {...control}
-              name="kind"
-              options={KIND_OPTIONS}
-              value={kind}
-              onChange={(e) => setKind(e.target.value)}
-            />
-          )}
-        </FormField>
+        <TextField {...field('title')} label="Titel" autoComplete="off" />
+        <SelectField {...field('kind')} label="Soort overleg" options={KIND_OPTIONS} />
         <div className="wr-field-row">
-          <FormField id={`${FORM_ID}-date`} label="Datum" error={fieldErrors.date}>
-            {(control) => (
-              <Textbox
-                {...control}
-                type="date"
-                name="date"
-                className="wr-date"
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField id={`${FORM_ID}-time`} label="Begintijd" error={fieldErrors.time}>
-            {(control) => (
-              <Textbox
-                {...control}
-                type="time"
-                name="time"
-                className="wr-time"
-                value={time}
-                onChange={(e) => setTime(e.target.value)}
-              />
-            )}
-          </FormField>
+          <DateField {...field('date')} label="Datum" />
+          <TextField {...field('time')} label="Begintijd" type="time" className="wr-time" />
         </div>
-        <FormField
-          id={`${FORM_ID}-place`}
+        <TextField
+          {...field('place')}
           label="Plaats (optioneel)"
           description="Een zaal of een link naar het online overleg"
-          error={fieldErrors.place}
-        >
-          {(control) => (
-            <Textbox
-              {...control}
-              name="place"
-              autoComplete="off"
-              value={place}
-              onChange={(e) => setPlace(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${FORM_ID}-chairUserId`} label="Voorzitter" error={fieldErrors.chairUserId}>
-          {(control) => (
-            <Select
-              {...control}
-              name="chairUserId"
-              placeholder={colleagues.data ? 'Kies een voorzitter' : 'Collega’s worden geladen…'}
-              options={colleagues.sorted.map((c) => ({
-                value: c.id,
-                label: `${c.id === user.id ? `${c.name} (jij)` : c.name} – ${partners.names.get(c.partnerId) ?? 'onbekende partner'}`,
-              }))}
-              value={colleagues.data ? chairUserId : ''}
-              onChange={(e) => setChairUserId(e.target.value)}
-            />
-          )}
-        </FormField>
-        <Fieldset id={`${FORM_ID}-partnerIds`} legend="Uitgenodigde partners" error={fieldErrors.partnerIds}>
-          {partners.error && <Alert type="error">{partners.error}</Alert>}
-          <div className="wr-checkbox-columns">
-            {partnerList.map((partner) => (
-              <Checkbox
-                key={partner.id}
-                id={`${FORM_ID}-partner-${partner.id}`}
-                name="partnerIds"
-                value={partner.id}
-                label={
-                  partner.id === user.partnerId ? `${partner.name} (je eigen organisatie)` : partner.name
-                }
-                checked={partnerIds.includes(partner.id)}
-                onChange={(e) => togglePartner(partner.id, e.target.checked)}
-              />
-            ))}
-          </div>
-        </Fieldset>
-        <AgendaPicker chosen={chosen} onChange={setChosen} error={fieldErrors.caseIds} />
+          autoComplete="off"
+        />
+        <SelectField
+          {...field('chairUserId')}
+          label="Voorzitter"
+          placeholder={colleagues.data ? 'Kies een voorzitter' : 'Collega’s worden geladen…'}
+          options={colleagues.sorted.map((c) => ({
+            value: c.id,
+            label: `${nameOrYou(c, user)} – ${partners.names.get(c.partnerId) ?? 'onbekende partner'}`,
+          }))}
+          value={colleagues.data ? values.chairUserId : ''}
+        />
+        <PartnerCheckboxes
+          formId={FORM_ID}
+          legend="Uitgenodigde partners"
+          error={errors.partnerIds}
+          partners={partners.data?.items ?? []}
+          value={partnerIds}
+          onChange={setPartnerIds}
+          ownPartnerId={user.partnerId}
+          loadError={partners.error}
+        />
+        <AgendaPicker chosen={chosen} onChange={setChosen} error={errors.caseIds} />
         <Fieldset
           id={`${FORM_ID}-recurrence`}
           legend="Herhaling"
-          error={fieldErrors.recurrence}
+          error={errors.recurrence}
           description="Een vast overleg plan je in één keer als reeks."
         >
           <Checkbox
@@ -275,47 +183,13 @@ function NewMeetingForm() {
           />
           {repeat && (
             <div className="wr-field-row">
-              <FormField
-                id={`${FORM_ID}-intervalWeeks`}
-                label="Elke … weken"
-                error={fieldErrors.intervalWeeks}
-              >
-                {(control) => (
-                  <Textbox
-                    {...control}
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={12}
-                    name="intervalWeeks"
-                    className="wr-number"
-                    value={intervalWeeks}
-                    onChange={(e) => setIntervalWeeks(e.target.value)}
-                  />
-                )}
-              </FormField>
-              <FormField id={`${FORM_ID}-count`} label="Aantal keer in totaal" error={fieldErrors.count}>
-                {(control) => (
-                  <Textbox
-                    {...control}
-                    type="number"
-                    inputMode="numeric"
-                    min={2}
-                    max={52}
-                    name="count"
-                    className="wr-number"
-                    value={count}
-                    onChange={(e) => setCount(e.target.value)}
-                  />
-                )}
-              </FormField>
+              <NumberField {...field('intervalWeeks')} label="Elke … weken" min={1} max={12} />
+              <NumberField {...field('count')} label="Aantal keer in totaal" min={2} max={52} />
             </div>
           )}
         </Fieldset>
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-          Overleg plannen
-        </Button>
-      </form>
+        <SubmitButton busy={busy}>Overleg plannen</SubmitButton>
+      </SubmitForm>
     </>
   );
 }
@@ -330,27 +204,14 @@ interface AgendaPickerProps {
 function AgendaPicker({ chosen, onChange, error }: AgendaPickerProps) {
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
-  const [results, setResults] = useState<CaseChoice[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoadError(null);
-    api
-      .listCases({ q: search || undefined }, { limit: CASE_SEARCH_LIMIT, offset: 0 }, controller.signal)
-      .then((page) => {
-        setResults(page.items);
-        setTotal(page.total);
-      })
-      .catch((reason: unknown) => {
-        if (controller.signal.aborted) return;
-        setLoadError(
-          reason instanceof ApiError ? reason.problem.detail : 'De casussen konden niet worden geladen.',
-        );
-      });
-    return () => controller.abort();
-  }, [search]);
+  const loader = useCallback(
+    (signal: AbortSignal) =>
+      api.listCases({ q: search || undefined }, { limit: CASE_SEARCH_LIMIT, offset: 0 }, signal),
+    [search],
+  );
+  const cases = useApiData(loader, 'De casussen konden niet worden geladen.');
+  const results = cases.data?.items ?? null;
+  const total = cases.data?.total ?? 0;
 
   const chosenIds = new Set(chosen.map((c) => c.id));
   const others = (results ?? []).filter((c) => !chosenIds.has(c.id));
@@ -390,32 +251,21 @@ function AgendaPicker({ chosen, onChange, error }: AgendaPickerProps) {
           Zoeken<span className="wr-visually-hidden"> casussen</span>
         </Button>
       </div>
-      {loadError && <Alert type="error">{loadError}</Alert>}
+      {cases.error && <Alert type="error">{cases.error}</Alert>}
       <p className="utrecht-paragraph wr-muted" aria-live="polite">
         {results === null
           ? 'De casussen worden geladen…'
           : `${chosen.length} gekozen. ${total > CASE_SEARCH_LIMIT ? `De eerste ${CASE_SEARCH_LIMIT} van ${total} casussen; zoek om te verfijnen.` : `${total} ${total === 1 ? 'casus' : 'casussen'} gevonden.`}`}
       </p>
       <div className="wr-case-choices">
-        {chosen.map((c) => (
+        {[...chosen, ...others].map((c) => (
           <Checkbox
             key={c.id}
             id={`${FORM_ID}-case-${c.id}`}
             name="caseIds"
             value={c.id}
             label={caseLabel(c)}
-            checked
-            onChange={(e) => toggle(c, e.target.checked)}
-          />
-        ))}
-        {others.map((c) => (
-          <Checkbox
-            key={c.id}
-            id={`${FORM_ID}-case-${c.id}`}
-            name="caseIds"
-            value={c.id}
-            label={caseLabel(c)}
-            checked={false}
+            checked={chosenIds.has(c.id)}
             onChange={(e) => toggle({ id: c.id, reference: c.reference, title: c.title }, e.target.checked)}
           />
         ))}

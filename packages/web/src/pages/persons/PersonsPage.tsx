@@ -1,19 +1,21 @@
 import { hasPermission, type Person } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PrimaryLink, TextLink } from '../../components/Links.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatDate, formatPostalCode } from '../../lib/format.ts';
+import { personName } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { personName } from '../cases/PersonSearch.tsx';
+import { usePagedParams } from '../../lib/usePaging.ts';
+
 import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const PAGE_SIZE = 25;
@@ -21,10 +23,8 @@ const PAGE_SIZE = 25;
 export function PersonsPage() {
   usePageTitle('Personen');
   const user = useUser();
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, offset, paging } = usePagedParams(PAGE_SIZE);
   const q = params.get('q')?.trim() ?? '';
-  const offsetParam = Number(params.get('vanaf') ?? 0);
-  const offset = Number.isInteger(offsetParam) && offsetParam > 0 ? offsetParam : 0;
   const loader = useCallback(
     (signal: AbortSignal) =>
       q ? api.searchPersons(q, { limit: PAGE_SIZE, offset }, signal) : Promise.resolve(null),
@@ -47,13 +47,6 @@ export function PersonsPage() {
     setParams(new URLSearchParams({ q: input.trim() }));
   }
 
-  function goToPage(next: number) {
-    const copy = new URLSearchParams(params);
-    if (next > 0) copy.set('vanaf', String(next));
-    else copy.delete('vanaf');
-    setParams(copy);
-  }
-
   return (
     <>
       <PageHeading>Personen</PageHeading>
@@ -62,14 +55,7 @@ export function PersonsPage() {
         geregistreerd en de betrokkenen van casussen die je mag zien.
       </Paragraph>
       {hasPermission(user, 'subjects.write') && (
-        <Paragraph>
-          <Link
-            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action wr-button-link"
-            to="/personen/nieuw"
-          >
-            Persoon registreren
-          </Link>
-        </Paragraph>
+        <PrimaryLink to="/personen/nieuw">Persoon registreren</PrimaryLink>
       )}
       <search className="wr-card wr-filters" aria-label="Personen zoeken">
         <form noValidate onSubmit={onSubmit} className="wr-form">
@@ -97,29 +83,21 @@ export function PersonsPage() {
           </FormField>
         </form>
       </search>
-      {persons.error && (
-        <Alert type="error" role="alert">
-          {persons.error}
-        </Alert>
-      )}
-      {q && persons.loading && !persons.data && <Paragraph>Er wordt gezocht…</Paragraph>}
-      {q && persons.data && (
-        <div aria-busy={persons.loading || undefined}>
-          <DataTable
-            caption={`Zoekresultaten voor „${q}” (${persons.data.total})`}
-            rows={persons.data.items}
-            rowKey={(p) => p.id}
-            empty="Geen personen gevonden. Controleer de spelling of zoek op geboortedatum of postcode."
-            columns={personColumns}
-          />
-          <Pagination
-            label="Paginering zoekresultaten"
-            total={persons.data.total}
-            limit={PAGE_SIZE}
-            offset={offset}
-            onPage={goToPage}
-          />
-        </div>
+      {q && (
+        <Loaded data={persons} loading="Er wordt gezocht…" busy>
+          {(page) => (
+            <>
+              <DataTable
+                caption={`Zoekresultaten voor „${q}” (${page.total})`}
+                rows={page.items}
+                rowKey={(p) => p.id}
+                empty="Geen personen gevonden. Controleer de spelling of zoek op geboortedatum of postcode."
+                columns={personColumns}
+              />
+              <Pagination label="Paginering zoekresultaten" total={page.total} {...paging} />
+            </>
+          )}
+        </Loaded>
       )}
     </>
   );
@@ -128,11 +106,7 @@ export function PersonsPage() {
 const personColumns = [
   {
     header: 'Naam',
-    cell: (p: Person) => (
-      <Link className="utrecht-link utrecht-link--html-a" to={`/personen/${p.id}`}>
-        {personName(p)}
-      </Link>
-    ),
+    cell: (p: Person) => <TextLink to={`/personen/${p.id}`}>{personName(p)}</TextLink>,
   },
   { header: 'Geboortedatum', cell: (p: Person) => formatDate(p.birthDate) },
   { header: 'Postcode', cell: (p: Person) => (p.address ? formatPostalCode(p.address.postalCode) : '–') },

@@ -3,7 +3,14 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
+import {
+  AddressFields,
+  type AddressValues,
+  addressInput,
+  EMPTY_ADDRESS,
+} from '../../components/AddressFields.tsx';
 import { Alert } from '../../components/Alert.tsx';
+import { AreaMap } from '../../components/AreaMap.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
@@ -16,8 +23,6 @@ import { formatPoint } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
-import { AddressFields, type AddressValues, addressInput, EMPTY_ADDRESS } from '../signals/AddressFields.tsx';
-import { AreaMap } from '../signals/AreaMap.tsx';
 import { usePublicTitle } from './PublicLayout.tsx';
 
 const FORM_ID = 'report';

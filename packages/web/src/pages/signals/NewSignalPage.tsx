@@ -3,12 +3,19 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
+import {
+  AddressFields,
+  type AddressValues,
+  addressInput,
+  EMPTY_ADDRESS,
+} from '../../components/AddressFields.tsx';
 import { Alert } from '../../components/Alert.tsx';
+import { AreaMap, centreOf, type Point } from '../../components/AreaMap.tsx';
 import { Button } from '../../components/Button.tsx';
+import { RadioButton } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { RadioButton } from '../../components/RadioButton.tsx';
 import { Select } from '../../components/Select.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textarea } from '../../components/Textarea.tsx';
@@ -20,8 +27,6 @@ import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
-import { AddressFields, type AddressValues, addressInput, EMPTY_ADDRESS } from './AddressFields.tsx';
-import { AreaMap, centreOf, type Point } from './AreaMap.tsx';
 import { type ChosenPerson, PersonPicker } from './PersonPicker.tsx';
 import { SignalsNav } from './SignalParts.tsx';
 

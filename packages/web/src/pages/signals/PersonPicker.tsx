@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PersonSearch, PickerFieldset } from '../cases/PersonSearch.tsx';
+import { PersonSearch, PickerFieldset } from '../../components/PersonSearch.tsx';
 
 export interface ChosenPerson {
   id: string;

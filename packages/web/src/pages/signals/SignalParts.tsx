@@ -1,7 +1,7 @@
 import { hasPermission, SIGNAL_STATUS_LABELS, type Signal, type SignalStatus } from '@wijkregie/shared';
-import { NavLink } from 'react-router-dom';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { cx } from '../../components/classNames.ts';
+import { SubNav } from '../../components/SubNav.tsx';
 import { formatDate } from '../../lib/format.ts';
 
 /** The status of a signal as a label; the text says it all, the colour only helps. */
@@ -58,21 +58,7 @@ export function SignalsNav() {
   return (
     <div className="wr-section">
       <p className="utrecht-pre-heading wr-section__name">Signalen</p>
-      <nav aria-label="Signalen" className="wr-subnav">
-        <ul className="wr-subnav__list">
-          {links.map((link) => (
-            <li key={link.to}>
-              <NavLink
-                to={link.to}
-                end={link.end}
-                className={({ isActive }) => cx('wr-subnav__link', isActive && 'wr-subnav__link--current')}
-              >
-                {link.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav label="Signalen" links={links} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { api, type SignalDetail } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
-import { Checkbox } from '../../components/Checkbox.tsx';
+import { Checkbox } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
@@ -25,11 +25,11 @@ import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useColleagues } from '../../lib/reference.ts';
 import { excerpt, formatSignalLocation, todayIso } from '../../lib/signals.ts';
+import { byName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
-import { byName } from '../admin/PartnersPage.tsx';
 import { SignalStatusBadge } from './SignalParts.tsx';
 
 export interface SignalTriageProps {

@@ -1,0 +1,332 @@
+import { createTenant } from '@wijkregie/server/dist/bootstrap/tenant.js';
+import type { Db } from '@wijkregie/server/dist/db/db.js';
+import { col, execute, idRow, oneRow, rows } from '@wijkregie/server/dist/db/rows.js';
+import { hashPassword } from '@wijkregie/server/dist/modules/session/passwords.js';
+import type { PartnerKind, Role } from '@wijkregie/shared';
+import { z } from 'zod';
+import { BENCH_PASSWORD } from './harness.js';
+import { CASE_TITLES, ENTRY_FRAGMENTS, FIRST_NAMES, LAST_NAMES, STREETS } from './names.js';
+
+/**
+ * Set-based seeding: a few statements with generate_series and INSERT … SELECT instead of
+ * thousands of API calls. Pass a Db with a single connection, so `setseed` holds for every
+ * statement and two runs produce the same data.
+ */
+
+type Access = 'read' | 'write';
+interface PartnerSpec {
+  key: string;
+  name: string;
+  kind: PartnerKind;
+  matrix: Record<string, Access>;
+}
+
+/** Who may read and write what; the measured professional works for the wijkteam. */
+const PARTNERS: PartnerSpec[] = [
+  {
+    key: 'gemeente',
+    name: 'Gemeente Wijkstad',
+    kind: 'gemeente',
+    matrix: {
+      basis: 'write',
+      zorg: 'read',
+      politie: 'read',
+      justitie: 'read',
+      financien: 'write',
+      wonen: 'write',
+      jeugd: 'read',
+      veiligheid: 'read',
+      ondermijning: 'read',
+    },
+  },
+  {
+    key: 'politie',
+    name: 'Politie basisteam Wijkstad',
+    kind: 'politie',
+    matrix: { basis: 'read', politie: 'write', veiligheid: 'write', justitie: 'read', ondermijning: 'write' },
+  },
+  {
+    key: 'handhaving',
+    name: 'Handhaving',
+    kind: 'handhaving',
+    matrix: { basis: 'read', veiligheid: 'write', wonen: 'read', ondermijning: 'read' },
+  },
+  {
+    key: 'wijkteam',
+    name: 'Wijkteam Centrum',
+    kind: 'wijkteam',
+    matrix: { basis: 'write', zorg: 'write', jeugd: 'write', financien: 'read', wonen: 'read' },
+  },
+  { key: 'ggz', name: 'GGZ Wijkstad', kind: 'ggz', matrix: { basis: 'read', zorg: 'write' } },
+  {
+    key: 'woningcorporatie',
+    name: 'Woonstichting Thuis',
+    kind: 'woningcorporatie',
+    matrix: { basis: 'read', wonen: 'write' },
+  },
+  {
+    key: 'schuldhulp',
+    name: 'Schuldhulpmaatje',
+    kind: 'schuldhulp',
+    matrix: { basis: 'read', financien: 'write' },
+  },
+  {
+    key: 'jeugd',
+    name: 'Jeugdbescherming Regio',
+    kind: 'jeugd',
+    matrix: { basis: 'read', jeugd: 'write', zorg: 'read' },
+  },
+];
+const PROFESSIONALS_PER_PARTNER = 3;
+
+export interface BenchUser {
+  id: string;
+  email: string;
+  partnerId: string;
+  roles: Role[];
+}
+
+export interface SeedBase {
+  tenantId: string;
+  partnerIds: string[];
+  /** Every user that registers persons and writes entries (regisseurs and professionals). */
+  workers: BenchUser[];
+  regisseur: BenchUser;
+  /** The measured professional (wijkteam): the visibility filter applies to them. */
+  professional: BenchUser;
+}
+
+export async function seedOrganisation(db: Db): Promise<SeedBase> {
+  await execute(db, 'SELECT setseed(0.4242)');
+  const tenantId = await createTenant(db, 'Gemeente Wijkstad (benchmark)');
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const partnerIds: string[] = [];
+  const users: BenchUser[] = [];
+  const addUser = async (partnerId: string, email: string, name: string, roles: Role[]) => {
+    const { id } = await oneRow(
+      db,
+      idRow,
+      `INSERT INTO users (tenant_id, partner_id, email, name, password_hash, roles)
+       VALUES ($1::uuid, $2, $3, $4, $5, $6::text[]) RETURNING id`,
+      [tenantId, partnerId, email, name, hash, roles],
+    );
+    const user = { id, email, partnerId, roles };
+    users.push(user);
+    return user;
+  };
+  for (const spec of PARTNERS) {
+    const { id: partnerId } = await oneRow(
+      db,
+      idRow,
+      'INSERT INTO partners (tenant_id, name, kind) VALUES ($1::uuid, $2, $3) RETURNING id',
+      [tenantId, spec.name, spec.kind],
+    );
+    partnerIds.push(partnerId);
+    await execute(
+      db,
+      `INSERT INTO access_matrix (tenant_id, partner_id, category, access)
+       SELECT $1::uuid, $2, m.key, m.value FROM jsonb_each_text($3::jsonb) AS m`,
+      [tenantId, partnerId, JSON.stringify(spec.matrix)],
+    );
+    if (spec.key === 'gemeente') {
+      await addUser(partnerId, 'beheer@bench.example', 'Beheerder', ['admin']);
+      await addUser(partnerId, 'regie1@bench.example', 'Regisseur Een', ['regisseur']);
+      await addUser(partnerId, 'regie2@bench.example', 'Regisseur Twee', ['regisseur']);
+      await addUser(partnerId, 'audit@bench.example', 'Auditor', ['auditor']);
+    }
+    for (let i = 1; i <= PROFESSIONALS_PER_PARTNER; i++) {
+      await addUser(partnerId, `${spec.key}${i}@bench.example`, `Professional ${spec.key} ${i}`, [
+        'professional',
+      ]);
+    }
+  }
+  const workers = users.filter((u) => u.roles.includes('regisseur') || u.roles.includes('professional'));
+  const byEmail = (email: string) => {
+    const found = users.find((u) => u.email === email);
+    if (!found) throw new Error(`seed made no user ${email}`);
+    return found;
+  };
+  return {
+    tenantId,
+    partnerIds,
+    workers,
+    regisseur: byEmail('regie1@bench.example'),
+    professional: byEmail('wijkteam1@bench.example'),
+  };
+}
+
+/**
+ * `count` persons: names skewed toward the common ones (index ~ n·r^1.3), birth dates 1935–2020,
+ * addresses in 100 postal-code areas (2500–2599) of one city, registered by a random worker.
+ */
+export async function insertPersons(db: Db, base: SeedBase, count: number): Promise<void> {
+  await execute(
+    db,
+    `INSERT INTO persons (tenant_id, first_name, last_name, birth_date, street, house_number, postal_code, city,
+                          created_by_user_id, created_by_partner_id, created_at)
+     SELECT $1::uuid,
+            ($2::text[])[1 + floor(cardinality($2::text[]) * power(r.a, 1.3))::int],
+            ($3::text[])[1 + floor(cardinality($3::text[]) * power(r.b, 1.3))::int],
+            date '1935-01-01' + floor(r.c * 365 * 85)::int,
+            ($4::text[])[1 + floor(r.d * cardinality($4::text[]))::int],
+            (1 + floor(r.e * 220))::int::text,
+            (2500 + floor(r.f * 100))::int::text || chr(65 + floor(r.g * 26)::int) || chr(65 + floor(r.h * 26)::int),
+            'Wijkstad',
+            ($5::uuid[])[r.ci], ($6::uuid[])[r.ci],
+            now() - r.i * interval '6 years'
+       FROM (SELECT random() AS a, random() AS b, random() AS c, random() AS d, random() AS e, random() AS f,
+                    random() AS g, random() AS h, random() AS i,
+                    1 + floor(random() * cardinality($5::uuid[]))::int AS ci
+               FROM generate_series(1, $7::int) OFFSET 0) r`,
+    [
+      base.tenantId,
+      FIRST_NAMES,
+      LAST_NAMES,
+      STREETS,
+      base.workers.map((u) => u.id),
+      base.workers.map((u) => u.partnerId),
+      count,
+    ],
+  );
+}
+
+/**
+ * `count` cases over the last four years (references YYYY-NNNN, case_counters to match), each with
+ * 1–3 partners, 1–2 person subjects and 3–7 entries (avg 5) written by a user of a participating
+ * partner in a category that partner may write.
+ */
+export async function insertCases(db: Db, base: SeedBase, count: number): Promise<void> {
+  const years = 4;
+  const perYear = Math.ceil(count / years);
+  const firstYear = new Date().getUTCFullYear() - years + 1;
+  const t = base.tenantId;
+  await execute(
+    db,
+    `INSERT INTO cases (tenant_id, reference, type, title, status, result, director_user_id, created_by_user_id,
+                        created_at, updated_at)
+     SELECT $1::uuid, s.y || '-' || lpad(s.n::text, 4, '0'), s.type, s.title, s.status,
+            CASE WHEN s.status = 'closed'
+                 THEN (ARRAY['goal_reached', 'partly_reached', 'not_reached', 'transferred'])[1 + floor(s.r * 4)::int] END,
+            s.director, s.creator, s.created, least(now(), s.created + s.u * interval '300 days')
+       FROM (SELECT g, $5::int + (g - 1) / $4::int AS y, (g - 1) % $4::int + 1 AS n, random() AS r, random() AS u,
+                    CASE WHEN random() < 0.85 THEN 'person' WHEN random() < 0.7 THEN 'undermining' ELSE 'area' END AS type,
+                    ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int] AS title,
+                    (ARRAY['registered', 'triage', 'analysis', 'analysis', 'plan', 'plan', 'execution', 'execution',
+                           'execution', 'evaluation', 'closed', 'closed'])[1 + floor(random() * 12)::int] AS status,
+                    CASE WHEN random() < 0.6 THEN ($3::uuid[])[1 + floor(random() * cardinality($3::uuid[]))::int] END
+                      AS director,
+                    ($3::uuid[])[1 + floor(random() * cardinality($3::uuid[]))::int] AS creator,
+                    least(now() - interval '1 day',
+                          make_date($5::int + (g - 1) / $4::int, 1, 1) + random() * interval '364 days') AS created
+               FROM generate_series(1, $6::int) g OFFSET 0) s`,
+    [t, CASE_TITLES, base.workers.map((u) => u.id), perYear, firstYear, count],
+  );
+  await execute(
+    db,
+    `INSERT INTO case_counters (tenant_id, year, last)
+     SELECT $1::uuid, split_part(reference, '-', 1)::int, max(split_part(reference, '-', 2)::int)
+       FROM cases WHERE tenant_id = $1::uuid GROUP BY 1, 2`,
+    [t],
+  );
+  await execute(
+    db,
+    `INSERT INTO case_status_history (tenant_id, case_id, from_status, to_status, user_id, at)
+     SELECT tenant_id, id, NULL, 'registered', created_by_user_id, created_at FROM cases WHERE tenant_id = $1::uuid`,
+    [t],
+  );
+  await execute(
+    db,
+    `INSERT INTO case_partners (tenant_id, case_id, partner_id, added_at)
+     SELECT c.tenant_id, c.id, ($2::uuid[])[1 + (c.start + k) % cardinality($2::uuid[])], c.created_at
+       FROM (SELECT id, tenant_id, created_at, floor(random() * cardinality($2::uuid[]))::int AS start,
+                    1 + floor(random() * 3)::int AS cnt
+               FROM cases WHERE tenant_id = $1::uuid OFFSET 0) c
+      CROSS JOIN LATERAL generate_series(0, c.cnt - 1) k`,
+    [t, base.partnerIds],
+  );
+  await execute(
+    db,
+    `INSERT INTO case_subjects (tenant_id, case_id, kind, subject_id, position)
+     SELECT x.tenant_id, x.id, 'person', p.id, x.k
+       FROM (SELECT c.tenant_id, c.id, k, 1 + floor(random() * (SELECT count(*) FROM persons WHERE tenant_id = $1::uuid))::bigint AS pn
+               FROM (SELECT id, tenant_id, 1 + (random() < 0.35)::int AS cnt FROM cases WHERE tenant_id = $1::uuid OFFSET 0) c
+              CROSS JOIN LATERAL generate_series(0, c.cnt - 1) k OFFSET 0) x
+       JOIN (SELECT row_number() OVER () AS n, id FROM persons WHERE tenant_id = $1::uuid) p ON p.n = x.pn
+     ON CONFLICT DO NOTHING`,
+    [t],
+  );
+  await execute(
+    db,
+    `WITH cp AS (SELECT case_id, array_agg(partner_id) AS pids FROM case_partners WHERE tenant_id = $1::uuid GROUP BY case_id),
+          pu AS (SELECT partner_id, array_agg(id) AS uids FROM users
+                  WHERE tenant_id = $1::uuid AND roles && ARRAY['professional', 'regisseur'] GROUP BY partner_id),
+          pc AS (SELECT partner_id, array_agg(category) AS cats FROM access_matrix
+                  WHERE tenant_id = $1::uuid AND access = 'write' GROUP BY partner_id),
+          x AS MATERIALIZED (
+            SELECT c.tenant_id, c.id AS case_id, c.created_at, k,
+                   cp.pids[1 + floor(random() * cardinality(cp.pids))::int] AS partner_id,
+                   random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5
+              FROM (SELECT id, tenant_id, created_at, 3 + floor(random() * 5)::int AS n
+                      FROM cases WHERE tenant_id = $1::uuid OFFSET 0) c
+              JOIN cp ON cp.case_id = c.id
+             CROSS JOIN LATERAL generate_series(1, c.n) k)
+     INSERT INTO entries (tenant_id, case_id, category, text, author_user_id, partner_id, created_at)
+     SELECT x.tenant_id, x.case_id, pc.cats[1 + floor(x.r1 * cardinality(pc.cats))::int],
+            ($2::text[])[1 + floor(x.r4 * cardinality($2::text[]))::int] || ' ' ||
+            ($2::text[])[1 + floor(x.r5 * cardinality($2::text[]))::int],
+            pu.uids[1 + floor(x.r2 * cardinality(pu.uids))::int], x.partner_id,
+            least(now(), x.created_at + (x.k * 5 + x.r3 * 4) * interval '1 day')
+       FROM x JOIN pc ON pc.partner_id = x.partner_id JOIN pu ON pu.partner_id = x.partner_id`,
+    [t, ENTRY_FRAGMENTS],
+  );
+}
+
+const countsRow = z.object({
+  persons: col.int,
+  cases: col.int,
+  case_partners: col.int,
+  case_subjects: col.int,
+  entries: col.int,
+  users: col.int,
+});
+export type TableCounts = z.infer<typeof countsRow>;
+
+export async function tableCounts(db: Db): Promise<TableCounts> {
+  return oneRow(
+    db,
+    countsRow,
+    `SELECT (SELECT count(*) FROM persons)::int AS persons, (SELECT count(*) FROM cases)::int AS cases,
+            (SELECT count(*) FROM case_partners)::int AS case_partners,
+            (SELECT count(*) FROM case_subjects)::int AS case_subjects,
+            (SELECT count(*) FROM entries)::int AS entries, (SELECT count(*) FROM users)::int AS users`,
+  );
+}
+
+/** The case ids the measured professional may see (director, or their partner takes part). */
+export async function visibleCaseIds(db: Db, base: SeedBase, user: BenchUser): Promise<string[]> {
+  const found = await rows(
+    db,
+    idRow,
+    user.roles.includes('regisseur')
+      ? 'SELECT id FROM cases WHERE tenant_id = $1::uuid ORDER BY id'
+      : `SELECT c.id FROM cases c WHERE c.tenant_id = $1::uuid
+           AND (c.director_user_id = $2 OR EXISTS (SELECT 1 FROM case_partners cp WHERE cp.case_id = c.id AND cp.partner_id = $3))
+         ORDER BY c.id`,
+    user.roles.includes('regisseur') ? [base.tenantId] : [base.tenantId, user.id, user.partnerId],
+  );
+  return found.map((r) => r.id);
+}
+
+/** Birth dates and postal codes of persons the user's partner registered (so the user finds them). */
+const sampleRow = z.object({ birthDate: col.date, postalCode: col.text });
+
+export async function searchSamples(db: Db, user: BenchUser, n: number) {
+  return rows(
+    db,
+    sampleRow,
+    `SELECT birth_date::text AS "birthDate", postal_code AS "postalCode" FROM persons
+      WHERE created_by_partner_id = $1 ORDER BY last_name, first_name, birth_date
+      OFFSET 100 LIMIT $2`,
+    [user.partnerId, n],
+  );
+}

@@ -1,0 +1,32 @@
+import type { FastifyReply } from 'fastify';
+
+/**
+ * CSV for spreadsheets (exports): semicolons, CRLF and a BOM — what a Dutch spreadsheet opens
+ * without asking. The creditor files that come in are read elsewhere (early-warning/csv.ts).
+ */
+
+/** A CSV cell: quoted when needed, and never a formula when opened in a spreadsheet. */
+function cell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+const csvLine = (values: readonly unknown[]) => `${values.map(cell).join(';')}\r\n`;
+
+/** The whole file: the header line and a line per row. */
+export const spreadsheetCsv = (header: readonly string[], rows: readonly (readonly unknown[])[]) =>
+  `\uFEFF${csvLine(header)}${rows.map(csvLine).join('')}`;
+
+/** A CSV file to download: its name and text. */
+export interface CsvDownload {
+  filename: string;
+  body: string;
+}
+
+/** Sends a CSV download as the answer (the browser saves it under its name). */
+export function sendCsv(reply: FastifyReply, file: CsvDownload): FastifyReply {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('Content-Disposition', `attachment; filename="${file.filename}"`)
+    .send(file.body);
+}

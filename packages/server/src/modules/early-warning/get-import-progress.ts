@@ -1,0 +1,33 @@
+import type { ImportProgress } from '@wijkregie/shared';
+import type { RequestContext } from '../../http/context.js';
+import { notFound } from '../../http/errors.js';
+import { assertMayImport } from './import-access.js';
+import { findImportRun, latestImportRun } from './import-repository.js';
+
+/**
+ * `GET /signals/imports/:id` and `/signals/imports/current` (the caller's latest run, polled while a
+ * file is read): progress of an import run, for the importer and regisseurs; anyone else gets 404.
+ */
+export async function getImportProgress(
+  ctx: RequestContext,
+  importId: string | 'current',
+): Promise<ImportProgress> {
+  await assertMayImport(ctx);
+  const run =
+    importId === 'current'
+      ? await latestImportRun(ctx.db.read, ctx.userId)
+      : await findImportRun(ctx.db.read, importId);
+  if (!run || (run.user_id !== ctx.userId && !ctx.roles.includes('regisseur'))) {
+    throw notFound('Deze import bestaat niet.');
+  }
+  return {
+    id: run.id,
+    status: run.status,
+    lines: run.lines,
+    imported: run.imported,
+    duplicates: run.duplicates,
+    rejected: run.rejected,
+    startedAt: run.started_at.toISOString(),
+    finishedAt: run.finished_at ? run.finished_at.toISOString() : null,
+  };
+}

@@ -1,0 +1,53 @@
+import type { PublicReport, PublicReportReceipt } from '@wijkregie/shared';
+import { invalidField } from '../../http/errors.js';
+import { appendAudit } from '../audit/repository.js';
+import { signalCategory } from '../signals/configuration-repository.js';
+import { takeInSignal } from '../signals/signal-intake.js';
+import { type PublicDeps, REPORT_LIMIT, resolvePublicTenant, throttlePublic } from './public-access.js';
+import { newTrackingCode } from './tracking-code.js';
+
+/**
+ * `POST /api/public/v1/reports`: a resident's report becomes a signal with source `resident` in the
+ * municipality's inbox, routed like any other. The resident gets a tracking code, nothing else. At
+ * most five reports per address in ten minutes; a filled honeypot gets a receipt and stores nothing.
+ */
+export async function createPublicReport(
+  deps: PublicDeps,
+  ip: string,
+  input: PublicReport,
+  gemeente?: string,
+): Promise<PublicReportReceipt> {
+  await throttlePublic(deps.throttle, REPORT_LIMIT, ip);
+  const trackingCode = newTrackingCode();
+  // The honeypot: a person never fills this field. A bot gets a receipt; nothing is stored.
+  if (input.website) return { trackingCode };
+  const tenantId = await resolvePublicTenant(deps.system, gemeente);
+  return deps.system.forTenant(tenantId).transaction(async (s) => {
+    const category = await signalCategory(s, input.category);
+    if (!category?.publicReport) throw invalidField('category', 'Kies een onderwerp uit de lijst');
+    const id = await takeInSignal(
+      s,
+      {
+        category: input.category,
+        description: input.description,
+        source: 'resident',
+        location: input.location,
+      },
+      { userId: null, partnerId: null },
+      { trackingCode, contact: input.contact ?? null, publicText: 'Uw melding is ontvangen.' },
+    );
+    // Nobody is logged in, so there is no request context for `audit(…)`: the record names no user.
+    await appendAudit(s.q, [
+      {
+        tenantId,
+        userId: null,
+        partnerId: null,
+        action: 'create',
+        objectType: 'signal',
+        objectId: id,
+        purpose: 'Melding van een bewoner',
+      },
+    ]);
+    return { trackingCode };
+  });
+}

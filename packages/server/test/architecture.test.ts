@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The rules of ARCHITECTURE.md that a reading of the source can check: the rooms of the server and
+ * who may import whom, and where SQL may be written.
+ */
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const files = sourceFiles(SRC);
+
+/** The room a file belongs to: `modules/<name>` for a module, else its top folder (`access`, `db`, …) or file (`app`). */
+function roomOf(file: string): string {
+  const parts = relative(SRC, file).split('/');
+  if (parts[0] === 'modules' && parts.length > 2) return `modules/${parts[1]}`;
+  return parts.length > 1 ? (parts[0] ?? '') : (parts[0] ?? '').replace(/\.ts$/, '');
+}
+
+/** Relative imports of a file, resolved to files. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+    found.push(resolve(dirname(file), (m[1] ?? '').replace(/\.js$/, '.ts')));
+  }
+  return found;
+}
+
+/** Which rooms each room imports. */
+function roomGraph(): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const file of files) {
+    const from = roomOf(file);
+    const edges = graph.get(from) ?? new Set<string>();
+    for (const target of importsOf(file)) {
+      const to = roomOf(target);
+      if (to !== from) edges.add(to);
+    }
+    graph.set(from, edges);
+  }
+  return graph;
+}
+
+/**
+ * The groups of rooms that import each other in a circle (strongly connected components of more
+ * than one room, Tarjan's algorithm), each sorted; none is the goal.
+ */
+function cycles(graph: Map<string, Set<string>>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
+  let next = 0;
+  const connect = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v) ?? 0, index.get(w) ?? 0));
+      }
+    }
+    if (low.get(v) === index.get(v)) {
+      const group: string[] = [];
+      let w: string | undefined;
+      do {
+        w = stack.pop();
+        if (w !== undefined) {
+          onStack.delete(w);
+          group.push(w);
+        }
+      } while (w !== undefined && w !== v);
+      if (group.length > 1) groups.push(group.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) connect(v);
+  return groups;
+}
+
+const SQL = /\b(SELECT\s[\s\S]*?\sFROM\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s)/;
+
+describe('architecture', () => {
+  it('has no import cycle between rooms (modules, access, background, http, db, …)', () => {
+    expect(cycles(roomGraph())).toEqual([]);
+  });
+
+  it('keeps background work below the modules: background/ imports no module', () => {
+    const offenders = files
+      .filter((f) => roomOf(f) === 'background')
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((t) => roomOf(t).startsWith('modules/'))
+          .map((t) => `${relative(SRC, f)} → ${relative(SRC, t)}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('writes SQL only in repositories, the access room (the SQL twins) and the database seam', () => {
+    const allowed = (f: string) => {
+      const rel = relative(SRC, f);
+      return (
+        /(^|\/|-)repository\.ts$/.test(rel) ||
+        rel.startsWith('access/') ||
+        rel.startsWith('db/') ||
+        rel.startsWith('bootstrap/')
+      );
+    };
+    const offenders = files
+      .filter((f) => !allowed(f) && SQL.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(SRC, f));
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets no module reach into the database outside its repositories', () => {
+    const offenders = files
+      .filter((f) => roomOf(f).startsWith('modules/') && !/repository\.ts$/.test(f))
+      .filter((f) => /\.q\.query\(|\bq\.query\(/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(SRC, f));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * The building blocks of every endpoint's contract. The schemas of each capability's requests and
+ * answers live beside it in this package (cases.ts, signals.ts, …); the server validates with them,
+ * the OpenAPI document is made from them, and the web client and the tests use their inferred types.
+ */
+
+/** RFC 9457 problem details, as every error of the API is answered. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json)' });
+
+/** `{ items, total }`, the shape of every collection. */
+export const collection = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number() });
+export interface Collection<T> {
+  items: T[];
+  total: number;
+}
+
+/** `?limit=&offset=`: at most 200 a page, 50 when not given. */
+export const pagingQuery = {
+  limit: z.coerce.number().int().min(1, 'Minstens 1').max(200, 'Hoogstens 200').default(50),
+  offset: z.coerce.number().int().min(0, 'Niet negatief').max(1_000_000).default(0),
+};
+
+/** `/:id` of every single resource. */
+export const idParams = z.strictObject({ id: z.uuid({ error: 'Geen geldige id' }) });
+
+/** `GET /health`: the database answers and the migrations ran. */
+export const healthSchema = z.object({ status: z.literal('ok') });
+export type Health = z.infer<typeof healthSchema>;

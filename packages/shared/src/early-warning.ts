@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Deadline } from './signals.js';
+import { isoDateSchema } from './subjects.js';
+
+/**
+ * Early warning (Wet gemeentelijke schuldhulpverlening): creditors report payment arrears, the
+ * municipality imports their files, matches them to what it knows and follows them up. The contract
+ * of the import and of the Wgs monitor.
+ */
+
+export const CREDITOR_TYPES = ['energie', 'water', 'huur', 'zorgverzekering'] as const;
+export type CreditorType = (typeof CREDITOR_TYPES)[number];
+export const CREDITOR_TYPE_LABELS: Record<CreditorType, string> = {
+  energie: 'Energie',
+  water: 'Drinkwater',
+  huur: 'Huur',
+  zorgverzekering: 'Zorgverzekering',
+};
+
+/** An end-of-supply warning (energy or water cut off) must be followed up within 3 working days. */
+export const END_OF_SUPPLY_DEADLINE: Deadline = { days: 3, working: true };
+/** The signal category of a creditor type's signals. */
+export const creditorCategory = (t: CreditorType) => `achterstand_${t}`;
+
+/** `POST /signals/import`: what was imported, what was a duplicate, which lines were rejected and why. */
+export const importResultSchema = z.object({
+  imported: z.number(),
+  duplicates: z.number(),
+  rejected: z.array(z.object({ line: z.number(), message: z.string() })),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+/** The answer of the import: the result and the run's id (to ask its progress). */
+export const importAnswerSchema = importResultSchema.extend({ importId: z.uuid().optional() });
+export type ImportAnswer = z.infer<typeof importAnswerSchema>;
+
+export const IMPORT_STATUSES = ['running', 'done', 'failed', 'interrupted'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** `GET /signals/imports/current` and `/signals/imports/:id`: how far a run is. */
+export const importProgressSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(IMPORT_STATUSES),
+  lines: z.number(),
+  imported: z.number(),
+  duplicates: z.number(),
+  rejected: z.number(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+/** `GET /signals/monitor`: the period (default the last twelve months) and the format. */
+export const monitorQuerySchema = z.strictObject({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  format: z.enum(['json', 'csv']).optional(),
+});
+export type MonitorQuery = z.infer<typeof monitorQuerySchema>;
+
+/** One creditor type in one month: the Wgs funnel. */
+export const monitorRowSchema = z.object({
+  creditorType: z.enum(CREDITOR_TYPES),
+  month: z.string(),
+  signals: z.number(),
+  households: z.number(),
+  contacted: z.number(),
+  helpAccepted: z.number(),
+  referred: z.number(),
+});
+export type MonitorRow = z.infer<typeof monitorRowSchema>;
+export const monitorSchema = z.object({ items: z.array(monitorRowSchema) });
+export type Monitor = z.infer<typeof monitorSchema>;
+/** The monitor as JSON, or (`format=csv`) as the CSV text. */
+export const monitorAnswerSchema = z.union([monitorSchema, z.string()]);

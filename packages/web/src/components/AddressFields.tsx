@@ -1,0 +1,89 @@
+import type { FieldErrors } from '../lib/validation.ts';
+import { FormField } from './FormField.tsx';
+import { Textbox } from './Textbox.tsx';
+
+export interface AddressValues {
+  street: string;
+  houseNumber: string;
+  postalCode: string;
+  city: string;
+}
+
+export const EMPTY_ADDRESS: AddressValues = { street: '', houseNumber: '', postalCode: '', city: '' };
+export const ADDRESS_FIELDS = ['street', 'houseNumber', 'postalCode', 'city'] as const;
+
+/** The parts of the address that were filled in (trimmed), for a `location` in the API. */
+export function addressInput(values: AddressValues): Partial<AddressValues> {
+  const out: Partial<AddressValues> = {};
+  for (const key of ADDRESS_FIELDS) {
+    const value = values[key].trim();
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+export interface AddressFieldsProps {
+  formId: string;
+  values: AddressValues;
+  onChange: (next: AddressValues) => void;
+  errors: FieldErrors;
+}
+
+/** Street, house number, postal code and city, with the browser's address autocomplete. */
+export function AddressFields({ formId, values, onChange, errors }: AddressFieldsProps) {
+  const set = (key: keyof AddressValues, value: string) => onChange({ ...values, [key]: value });
+  return (
+    <>
+      <div className="wr-field-row">
+        <FormField id={`${formId}-street`} label="Straat" error={errors.street}>
+          {(control) => (
+            <Textbox
+              {...control}
+              name="street"
+              autoComplete="address-line1"
+              value={values.street}
+              onChange={(e) => set('street', e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id={`${formId}-houseNumber`} label="Huisnummer" error={errors.houseNumber}>
+          {(control) => (
+            <Textbox
+              {...control}
+              name="houseNumber"
+              className="wr-number"
+              autoComplete="address-line2"
+              value={values.houseNumber}
+              onChange={(e) => set('houseNumber', e.target.value)}
+            />
+          )}
+        </FormField>
+      </div>
+      <div className="wr-field-row">
+        <FormField id={`${formId}-postalCode`} label="Postcode" error={errors.postalCode}>
+          {(control) => (
+            <Textbox
+              {...control}
+              name="postalCode"
+              className="wr-number"
+              autoComplete="postal-code"
+              value={values.postalCode}
+              onChange={(e) => set('postalCode', e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField id={`${formId}-city`} label="Plaats" error={errors.city}>
+          {(control) => (
+            <Textbox
+              {...control}
+              name="city"
+              autoComplete="address-level2"
+              value={values.city}
+              onChange={(e) => set('city', e.target.value)}
+            />
+          )}
+        </FormField>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ChangeEvent, ReactNode } from 'react';
+import { type FieldControlProps, FormField } from './FormField.tsx';
+import { Select, type SelectProps } from './Select.tsx';
+import { Textarea, type TextareaProps } from './Textarea.tsx';
+import { Textbox, type TextboxProps } from './Textbox.tsx';
+
+/** What every labelled field takes besides its control's own attributes. */
+export interface FieldProps {
+  id: string;
+  label: string;
+  description?: ReactNode;
+  error?: string | undefined;
+  /** Called with the new value on every change (instead of reading `event.target.value` in an onChange). */
+  onValue?: (value: string) => void;
+}
+
+type ValueElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** A control that takes the label's id and description as FormField hands them out. */
+interface ControlProps<E extends ValueElement> {
+  id?: string;
+  invalid?: boolean;
+  onChange?: (event: ChangeEvent<E>) => void;
+}
+
+type LabelledProps<P> = FieldProps & Omit<P, keyof FieldControlProps>;
+
+/** A control in a FormField: label, description and error message tied to it (see FormField). */
+function labelled<E extends ValueElement, P extends ControlProps<E>>(Control: (props: P) => ReactNode) {
+  return function Field({ id, label, description, error, onValue, ...rest }: LabelledProps<P>) {
+    const props = rest as unknown as P;
+    return (
+      <FormField id={id} label={label} description={description} error={error}>
+        {(control) => (
+          <Control
+            {...control}
+            {...props}
+            onChange={(event: ChangeEvent<E>) => {
+              props.onChange?.(event);
+              onValue?.(event.target.value);
+            }}
+          />
+        )}
+      </FormField>
+    );
+  };
+}
+
+/** A text input with its label (type text, search, date, time, number, email, …). */
+export const TextField = labelled<HTMLInputElement, TextboxProps>(Textbox);
+/** A select with its label. */
+export const SelectField = labelled<HTMLSelectElement, SelectProps>(Select);
+/** A textarea with its label. */
+export const TextareaField = labelled<HTMLTextAreaElement, TextareaProps>(Textarea);
+
+/** A date input with its label, at the width of a date. */
+export function DateField(props: LabelledProps<TextboxProps>) {
+  return <TextField type="date" className="wr-date" {...props} />;
+}
+
+/** A number input with its label, at the width of a few digits. */
+export function NumberField(props: LabelledProps<TextboxProps>) {
+  return <TextField type="number" inputMode="numeric" className="wr-number" {...props} />;
+}

@@ -1,0 +1,31 @@
+import { useSearchParams } from 'react-router-dom';
+
+/** What Pagination needs besides its label and the total. */
+export interface Paging {
+  limit: number;
+  offset: number;
+  onPage: (offset: number) => void;
+}
+
+/** The offset in the URL (`vanaf`); 0 when absent or not a whole positive number. */
+export function offsetFromParams(params: URLSearchParams): number {
+  const offset = Number(params.get('vanaf') ?? 0);
+  return Number.isInteger(offset) && offset > 0 ? offset : 0;
+}
+
+/**
+ * The search parameters of a list page with its page in the URL (`vanaf`), so that a reload or the back
+ * button keeps it. `key` changes with every parameter, for loaders that depend on all of them.
+ */
+export function usePagedParams(limit: number) {
+  const [params, setParams] = useSearchParams();
+  const offset = offsetFromParams(params);
+  const onPage = (next: number) => {
+    const copy = new URLSearchParams(params);
+    if (next > 0) copy.set('vanaf', String(next));
+    else copy.delete('vanaf');
+    setParams(copy);
+  };
+  const paging: Paging = { limit, offset, onPage };
+  return { params, setParams, key: params.toString(), offset, paging };
+}
