@@ -19,7 +19,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { col, countRow, execute, idRow, oneRow, rows } from '@wijkregie/server/dist/db/rows.js';
-import { CREDITOR_COLUMNS } from '@wijkregie/server/dist/modules/signals/import.js';
+import { CREDITOR_COLUMNS } from '@wijkregie/server/dist/modules/early-warning/columns.js';
 import { caseSchema, importResultSchema, partnerSchema, userSchema } from '@wijkregie/shared';
 import { z } from 'zod';
 import {
