@@ -6,7 +6,8 @@ import { userSeesCaseSql } from '../cases/visibility.js';
 import { interruptDeadImports } from '../early-warning/interrupt-dead-imports.js';
 import { digestEmail } from './email-content.js';
 import { type MailTransport, type OutboxOptions, OutboxWorker } from './mailer.js';
-import { OUTBOX_CHANNEL, raiseAlert, raiseSignalOverdue } from './repository.js';
+import { OUTBOX_CHANNEL } from '../../background/outbox-repository.js';
+import { raiseAlert, raiseSignalOverdue } from './raise-alert.js';
 
 /**
  * Overdue detection: every open action past its due date alerts once per due date (moving the

@@ -1,46 +1,49 @@
-import type { Alert, AlertKind } from '@wijkregie/shared';
+import { ALERT_KINDS, type Alert, EMAIL_PREFERENCES } from '@wijkregie/shared';
+import { z } from 'zod';
+import { caseVisibleSql, userSeesCaseSql } from '../../access/cases.js';
+import { signalVisibleSql } from '../../access/signals.js';
+import type { Viewer } from '../../access/viewer.js';
+import { announceLive } from '../../background/live-repository.js';
+import {
+  type EmailContent,
+  enqueueEmails,
+  type OutboxRecipient,
+} from '../../background/outbox-repository.js';
 import type { Queryable } from '../../db/db.js';
 import { Params, selectPage } from '../../db/params.js';
+import { col, countRow, execute, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { amsterdamDate, amsterdamMidnight } from '../../lib/time.js';
-import { caseVisibleSql, userSeesCaseSql, type Viewer } from '../cases/visibility.js';
-import { signalVisibleSql } from '../signals/visibility.js';
-import { alertEmail, type EmailContent, signalAlertEmail } from './email-content.js';
+import type { AlertEvent } from './raise-alert.js';
 
+/** NOTIFY channel of new alerts: every instance's live hub listens on it (app.ts). */
 export const ALERT_CHANNEL = 'wijkregie_alerts';
-export const OUTBOX_CHANNEL = 'wijkregie_outbox';
 
-export interface AlertEvent {
-  kind: AlertKind;
-  caseId: string;
-  /** Who made the change; never alerted about it. Null for the scheduler. */
-  actorUserId: string | null;
-  actionId?: string | null;
-  /** For action events: the action's assignee is a recipient too. */
-  assigneeUserId?: string | null;
-}
+const recipientRow = z.object({
+  id: col.uuid,
+  email: col.text,
+  email_preference: z.enum(EMAIL_PREFERENCES),
+});
+export type AlertRecipient = z.infer<typeof recipientRow>;
 
-interface Recipient {
-  id: string;
-  email: string;
-  email_preference: 'immediate' | 'daily' | 'off';
-}
+const insertedRow = z.object({ id: col.uuid, user_id: col.uuid });
+type InsertedAlert = z.infer<typeof insertedRow>;
 
 /**
- * The SITRAP outbox step, inside the transaction of the change: works out the recipients (the
- * case director, chairs of meetings not yet held with the case on the agenda, followers, the
- * assignee of an action — never the changer, never someone who cannot see the case), writes an
- * alert per recipient and, for those who want immediate email, an email in the outbox. The
- * NOTIFY that wakes live streams and mail workers is delivered by PostgreSQL only at commit.
+ * Who hears of a change to a case: the director, chairs of meetings not yet held with the case on
+ * the agenda, followers and the assignee of an action — active, not the changer, and only while
+ * they may see the case. Each with the case's reference (for the email).
  */
-export async function raiseAlert(s: TenantScope, publicUrl: string, ev: AlertEvent): Promise<number> {
+export function caseAlertRecipients(s: TenantScope, ev: AlertEvent) {
   const p = new Params();
   const tenant = p.add(s.tenantId);
   const caseId = p.add(ev.caseId);
   const assignee = p.add(ev.assigneeUserId ?? null);
   const actor = p.add(ev.actorUserId);
   const since = p.add(amsterdamMidnight(amsterdamDate()).toISOString());
-  const recipients = await s.q.query<Recipient & { reference: string }>(
+  return rows(
+    s.q,
+    recipientRow.extend({ reference: col.text }),
     `WITH c AS (SELECT id, reference, director_user_id FROM cases WHERE tenant_id = ${tenant} AND id = ${caseId}),
      r AS (
        SELECT director_user_id AS user_id FROM c WHERE director_user_id IS NOT NULL
@@ -56,30 +59,81 @@ export async function raiseAlert(s: TenantScope, publicUrl: string, ev: AlertEve
       ORDER BY u.id`,
     p.values,
   );
-  if (recipients.length === 0) return 0;
-  const reference = recipients[0]!.reference;
+}
 
-  const inserted = await s.q.query<{ id: string; user_id: string }>(
+export function insertCaseAlerts(
+  s: TenantScope,
+  ev: AlertEvent,
+  recipients: readonly AlertRecipient[],
+): Promise<InsertedAlert[]> {
+  return rows(
+    s.q,
+    insertedRow,
     `INSERT INTO alerts (tenant_id, user_id, kind, case_id, action_id, actor_user_id)
      SELECT $1, u, $2, $3, $4, $5 FROM unnest($6::uuid[]) AS u
      RETURNING id, user_id`,
     [s.tenantId, ev.kind, ev.caseId, ev.actionId ?? null, ev.actorUserId, recipients.map((r) => r.id)],
   );
-  const content = alertEmail(publicUrl, { kind: ev.kind, caseId: ev.caseId, caseReference: reference });
-  await deliverNew(s, recipients, inserted, content, ev.caseId);
-  return inserted.length;
 }
 
-interface AlertRow {
-  id: string;
-  kind: AlertKind;
-  case_id: string | null;
-  signal_id: string | null;
-  reference: string | null;
-  created_at: Date;
-  read_at: Date | null;
+/** Users of the partner a signal is routed to (regisseurs and professionals), or else the regisseurs. */
+export function signalOverdueRecipients(s: TenantScope, routedPartnerId: string | null) {
+  return rows(
+    s.q,
+    recipientRow,
+    `SELECT u.id, u.email, u.email_preference FROM users u
+      WHERE u.tenant_id = $1 AND u.active
+        AND CASE WHEN $2::uuid IS NULL THEN 'regisseur' = ANY (u.roles)
+                 ELSE u.partner_id = $2 AND u.roles && ARRAY['regisseur', 'professional']::text[] END
+      ORDER BY u.id`,
+    [s.tenantId, routedPartnerId],
+  );
 }
-const toAlert = (r: AlertRow): Alert => ({
+
+export function insertSignalAlerts(
+  s: TenantScope,
+  signalId: string,
+  recipients: readonly AlertRecipient[],
+): Promise<InsertedAlert[]> {
+  return rows(
+    s.q,
+    insertedRow,
+    `INSERT INTO alerts (tenant_id, user_id, kind, signal_id)
+     SELECT $1, u, 'signal_overdue', $2 FROM unnest($3::uuid[]) AS u RETURNING id, user_id`,
+    [s.tenantId, signalId, recipients.map((r) => r.id)],
+  );
+}
+
+/** The alert emails of those who want them at once, in the outbox (keyed by alert, so never twice). */
+export function enqueueAlertEmails(
+  s: TenantScope,
+  caseId: string | null,
+  content: EmailContent,
+  recipients: readonly OutboxRecipient[],
+): Promise<void> {
+  return enqueueEmails(s.q, s.tenantId, { kind: 'alert', caseId, content }, recipients);
+}
+
+/** Wakes the live streams of every instance at commit: ids only, each hub loads what it may show. */
+export function announceAlerts(s: TenantScope, inserted: readonly InsertedAlert[]): Promise<void> {
+  return announceLive(
+    s.q,
+    ALERT_CHANNEL,
+    s.tenantId,
+    inserted.map((a) => ({ id: a.id, userId: a.user_id })),
+  );
+}
+
+const alertRow = z.object({
+  id: col.uuid,
+  kind: z.enum(ALERT_KINDS),
+  case_id: col.uuid.nullable(),
+  signal_id: col.uuid.nullable(),
+  reference: col.text.nullable(),
+  created_at: col.timestamp,
+  read_at: col.timestamp.nullable(),
+});
+const toAlert = (r: z.infer<typeof alertRow>): Alert => ({
   id: r.id,
   kind: r.kind,
   caseId: r.case_id,
@@ -111,8 +165,9 @@ export async function listAlerts(
   if (f.unread) where.push('a.read_at IS NULL');
   if (f.ids) where.push(`a.id = ANY (${p.add(f.ids)}::uuid[])`);
   where.push(alertVisibleSql(v, p));
-  const { rows, total } = await selectPage<AlertRow>(
+  const { rows: found, total } = await selectPage(
     s.q,
+    alertRow,
     p,
     {
       select: 'a.id, a.kind, a.case_id, a.signal_id, c.reference, a.created_at, a.read_at',
@@ -121,24 +176,28 @@ export async function listAlerts(
     },
     page,
   );
-  return { items: rows.map(toAlert), total };
+  return { items: found.map(toAlert), total };
 }
 
 export async function countUnread(s: TenantScope, v: Viewer): Promise<number> {
   const p = new Params();
-  const [row] = await s.q.query<{ n: number }>(
+  const found = await oneRow(
+    s.q,
+    countRow,
     `SELECT count(*)::int AS n ${ALERT_FROM}
       WHERE a.tenant_id = ${p.add(s.tenantId)} AND a.user_id = ${p.add(v.userId)} AND a.read_at IS NULL
         AND ${alertVisibleSql(v, p)}`,
     p.values,
   );
-  return row?.n ?? 0;
+  return found.n;
 }
 
 /** Marks one of the caller's alerts read; false when it is not theirs (or not visible any more). */
 export async function markRead(s: TenantScope, v: Viewer, id: string): Promise<boolean> {
   const p = new Params();
-  const rows = await s.q.query(
+  const marked = await rows(
+    s.q,
+    z.object({ id: col.uuid }),
     `UPDATE alerts SET read_at = coalesce(read_at, now())
       WHERE id IN (SELECT a.id ${ALERT_FROM}
                     WHERE a.tenant_id = ${p.add(s.tenantId)} AND a.id = ${p.add(id)} AND a.user_id = ${p.add(v.userId)}
@@ -146,26 +205,29 @@ export async function markRead(s: TenantScope, v: Viewer, id: string): Promise<b
       RETURNING id`,
     p.values,
   );
-  return rows.length > 0;
+  return marked.length > 0;
 }
 
 export async function markAllRead(s: TenantScope, userId: string): Promise<void> {
-  await s.q.query(
+  await execute(
+    s.q,
     'UPDATE alerts SET read_at = now() WHERE tenant_id = $1 AND user_id = $2 AND read_at IS NULL',
     [s.tenantId, userId],
   );
 }
 
 export async function getPreferences(s: TenantScope, userId: string) {
-  const [row] = await s.q.query<{ email_preference: 'immediate' | 'daily' | 'off' }>(
+  const found = await row(
+    s.q,
+    z.object({ email_preference: z.enum(EMAIL_PREFERENCES) }),
     'SELECT email_preference FROM users WHERE tenant_id = $1 AND id = $2',
     [s.tenantId, userId],
   );
-  return { email: row?.email_preference ?? 'immediate' };
+  return { email: found?.email_preference ?? 'immediate' };
 }
 
 export async function setPreferences(s: TenantScope, userId: string, email: string) {
-  await s.q.query('UPDATE users SET email_preference = $3 WHERE tenant_id = $1 AND id = $2', [
+  await execute(s.q, 'UPDATE users SET email_preference = $3 WHERE tenant_id = $1 AND id = $2', [
     s.tenantId,
     userId,
     email,
@@ -174,12 +236,13 @@ export async function setPreferences(s: TenantScope, userId: string, email: stri
 
 export async function setFollowing(s: TenantScope, caseId: string, userId: string, follow: boolean) {
   if (follow) {
-    await s.q.query(
+    await execute(
+      s.q,
       `INSERT INTO case_followers (tenant_id, case_id, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [s.tenantId, caseId, userId],
     );
   } else {
-    await s.q.query('DELETE FROM case_followers WHERE tenant_id = $1 AND case_id = $2 AND user_id = $3', [
+    await execute(s.q, 'DELETE FROM case_followers WHERE tenant_id = $1 AND case_id = $2 AND user_id = $3', [
       s.tenantId,
       caseId,
       userId,
@@ -188,77 +251,11 @@ export async function setFollowing(s: TenantScope, caseId: string, userId: strin
 }
 
 export async function isFollowing(q: Queryable, tenantId: string, caseId: string, userId: string) {
-  const rows = await q.query(
-    'SELECT 1 FROM case_followers WHERE tenant_id = $1 AND case_id = $2 AND user_id = $3',
+  const found = await row(
+    q,
+    z.object({ one: col.int }),
+    'SELECT 1 AS one FROM case_followers WHERE tenant_id = $1 AND case_id = $2 AND user_id = $3',
     [tenantId, caseId, userId],
   );
-  return rows.length > 0;
-}
-
-/**
- * First contact with a signal is overdue: alert the users of the partner it is routed to (or, when
- * nobody is, the regisseurs), once per deadline, inside the scheduler's transaction.
- */
-export async function raiseSignalOverdue(
-  s: TenantScope,
-  publicUrl: string,
-  signal: { id: string; routedPartnerId: string | null },
-): Promise<number> {
-  const recipients = await s.q.query<Recipient>(
-    `SELECT u.id, u.email, u.email_preference FROM users u
-      WHERE u.tenant_id = $1 AND u.active
-        AND CASE WHEN $2::uuid IS NULL THEN 'regisseur' = ANY (u.roles)
-                 ELSE u.partner_id = $2 AND u.roles && ARRAY['regisseur', 'professional']::text[] END
-      ORDER BY u.id`,
-    [s.tenantId, signal.routedPartnerId],
-  );
-  if (!recipients.length) return 0;
-  const inserted = await s.q.query<{ id: string; user_id: string }>(
-    `INSERT INTO alerts (tenant_id, user_id, kind, signal_id)
-     SELECT $1, u, 'signal_overdue', $2 FROM unnest($3::uuid[]) AS u RETURNING id, user_id`,
-    [s.tenantId, signal.id, recipients.map((r) => r.id)],
-  );
-  await deliverNew(s, recipients, inserted, signalAlertEmail(publicUrl, signal.id), null);
-  return inserted.length;
-}
-
-/**
- * After the alert rows: an email in the outbox for each recipient who wants them at once, and the
- * NOTIFYs (delivered at commit) that wake the mail workers and the live streams of every instance.
- */
-async function deliverNew(
-  s: TenantScope,
-  recipients: readonly Recipient[],
-  inserted: readonly { id: string; user_id: string }[],
-  content: EmailContent,
-  caseId: string | null,
-): Promise<void> {
-  const byUser = new Map(recipients.map((r) => [r.id, r]));
-  const mails = inserted.filter((a) => byUser.get(a.user_id)?.email_preference === 'immediate');
-  if (mails.length) {
-    await s.q.query(
-      `INSERT INTO email_outbox (tenant_id, user_id, idempotency_key, kind, case_id, to_address, subject, body_text, body_html)
-       SELECT $1, x.user_id, 'alert:' || x.alert_id, 'alert', $2, x.address, $3, $4, $5
-         FROM unnest($6::uuid[], $7::uuid[], $8::text[]) AS x (alert_id, user_id, address)`,
-      [
-        s.tenantId,
-        caseId,
-        content.subject,
-        content.text,
-        content.html,
-        mails.map((m) => m.id),
-        mails.map((m) => m.user_id),
-        mails.map((m) => byUser.get(m.user_id)!.email),
-      ],
-    );
-    await s.q.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
-  }
-  // NOTIFY payloads are limited to 8000 bytes: send the new alerts in chunks.
-  for (let i = 0; i < inserted.length; i += 60) {
-    const payload = JSON.stringify({
-      t: s.tenantId,
-      a: inserted.slice(i, i + 60).map((x) => [x.id, x.user_id]),
-    });
-    await s.q.query(`SELECT pg_notify('${ALERT_CHANNEL}', $1)`, [payload]);
-  }
+  return found !== undefined;
 }
