@@ -14,7 +14,7 @@ import type { TenantScope } from '../../db/scope.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { amsterdamDate, weekOf } from '../../lib/time.js';
-import { raiseAlert } from '../alerts/repository.js';
+import { raiseAlert } from '../alerts/raise-alert.js';
 import { auditEntries } from '../audit/context.js';
 import { appendAudit } from '../audit/repository.js';
 import { findCase, setCasePartners, touchCase } from '../cases/repository.js';

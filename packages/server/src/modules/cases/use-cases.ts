@@ -16,7 +16,7 @@ import {
 import type { TenantScope } from '../../db/scope.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { raiseAlert } from '../alerts/repository.js';
+import { raiseAlert } from '../alerts/raise-alert.js';
 import { auditEntries } from '../audit/context.js';
 import { appendAudit } from '../audit/repository.js';
 import { categoryExists, existingPartnerIds, partnerAccess } from '../matrix/repository.js';

@@ -1,5 +1,5 @@
 import type { TenantScope } from '../../db/scope.js';
-import { raiseAlert } from '../alerts/repository.js';
+import { raiseAlert } from '../alerts/raise-alert.js';
 import { matchAndBundle } from './matching-repository.js';
 
 /**

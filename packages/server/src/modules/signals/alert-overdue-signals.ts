@@ -1,7 +1,7 @@
 import type { Db } from '../../db/db.js';
 import { TenantScope } from '../../db/scope.js';
 import { amsterdamDate } from '../../lib/time.js';
-import { raiseSignalOverdue } from '../alerts/repository.js';
+import { raiseSignalOverdue } from '../alerts/raise-alert.js';
 import { claimOverdueSignals } from './repository.js';
 
 /** Signals claimed per transaction: short transactions, however many fell overdue at once. */
