@@ -54,9 +54,9 @@ export const caseRow = z.object({
 });
 export type CaseRow = z.infer<typeof caseRow>;
 
-/** The columns of `caseRow` for the case row `c`. */
+/** The columns of `caseRow` for the case row `c` (without SELECT: paged lists put them in `selectPage`). */
 export const CASE_COLUMNS = `
-  SELECT c.id, c.reference, c.type, c.title, c.status, c.result, c.director_user_id, c.area_id, c.created_at, c.updated_at,
+  c.id, c.reference, c.type, c.title, c.status, c.result, c.director_user_id, c.area_id, c.created_at, c.updated_at,
     (SELECT u.name FROM users u WHERE u.tenant_id = c.tenant_id AND u.id = c.director_user_id) AS director_name,
     ARRAY(SELECT cp.partner_id FROM case_partners cp WHERE cp.case_id = c.id ORDER BY cp.added_at, cp.partner_id) AS partner_ids,
     (SELECT jsonb_agg(jsonb_build_object('kind', cs.kind, 'id', cs.subject_id) ORDER BY cs.position)
@@ -105,7 +105,7 @@ const caseReadRow = caseRow.extend({
   matrix_version: col.int,
 });
 
-const READ_CASE = `${CASE_COLUMNS},
+const READ_CASE = `SELECT ${CASE_COLUMNS},
     (SELECT jsonb_object_agg(cs.subject_id, coalesce(lp.first_name || ' ' || lp.last_name, lh.name, lg.name, ll.name))
        FROM case_subjects cs
        LEFT JOIN persons lp ON cs.kind = 'person' AND lp.tenant_id = cs.tenant_id AND lp.id = cs.subject_id

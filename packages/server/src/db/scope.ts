@@ -6,13 +6,6 @@ import type { Db, Queryable } from './db.js';
  * only ever get a TenantDb, so tenant data cannot be reached without a tenant.
  */
 export class TenantScope {
-  /**
-   * What one statement read ahead for a later step of the same use case, from the same snapshot
-   * (e.g. `findCase` reads the subject names and the matrix version along with the case). A scope
-   * lives for one use case (`TenantDb.read` makes a new one each time), so this never outlives it.
-   */
-  readonly prefetched = new Map<string, unknown>();
-
   constructor(
     readonly q: Queryable,
     readonly tenantId: string,

@@ -1,20 +1,26 @@
 import {
-  CASE_STATUSES,
-  CASE_TYPES,
   caseDetailSchema,
+  caseListQuerySchema,
+  caseListSchema,
   caseSchema,
   createCaseSchema,
   createEntrySchema,
+  entryListQuerySchema,
+  entryListSchema,
   entrySchema,
+  idParams,
   updateCaseSchema,
 } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../../http/context.js';
-import { collection, problemResponses } from '../../http/openapi.js';
-import { idParams, pagingQuery } from '../../http/paging.js';
-import { addEntry, createCase, findCases, getCase, getEntries, updateCase } from './use-cases.js';
+import { problemResponses } from '../../http/openapi.js';
+import { addEntry } from './add-entry.js';
+import { createCase } from './create-case.js';
+import { getCase } from './get-case.js';
+import { listCases } from './list-cases.js';
+import { listEntries } from './list-entries.js';
+import { updateCase } from './update-case.js';
 
 const PURPOSE = 'Casusregie integrale wijkaanpak';
 const TAGS = ['Casussen'];
@@ -45,21 +51,11 @@ export function caseRoutes(app: FastifyInstance) {
       schema: {
         tags: TAGS,
         summary: 'Casussen die ik mag zien',
-        querystring: z.strictObject({
-          type: z.enum(CASE_TYPES).optional(),
-          status: z.enum(CASE_STATUSES).optional(),
-          areaId: z.uuid().optional(),
-          mine: z.enum(['true', 'false']).optional(),
-          q: z.string().trim().max(200).optional(),
-          ...pagingQuery,
-        }),
-        response: { 200: collection(caseSchema), ...problemResponses(400, 401, 403) },
+        querystring: caseListQuerySchema,
+        response: { 200: caseListSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (req) => {
-      const { limit, offset, mine, ...f } = req.query;
-      return findCases(ctxOf(req), { ...f, mine: mine === 'true' }, { limit, offset });
-    },
+    async (req) => listCases(ctxOf(req), req.query),
   );
 
   r.get(
@@ -114,13 +110,10 @@ export function caseRoutes(app: FastifyInstance) {
         tags: TAGS,
         summary: 'Journaal: alleen notities in categorieën die mijn organisatie mag lezen',
         params: idParams,
-        querystring: z.strictObject({ category: z.string().max(40).optional(), ...pagingQuery }),
-        response: { 200: collection(entrySchema), ...problemResponses(400, 401, 403, 404) },
+        querystring: entryListQuerySchema,
+        response: { 200: entryListSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (req) => {
-      const { limit, offset, category } = req.query;
-      return getEntries(ctxOf(req), req.params.id, { category }, { limit, offset });
-    },
+    async (req) => listEntries(ctxOf(req), req.params.id, req.query),
   );
 }

@@ -1,7 +1,7 @@
 import type { CaseFromSignal, StartCaseFromSignal } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { conflict } from '../../http/errors.js';
-import { createCaseIn } from '../cases/use-cases.js';
+import { createCaseIn } from '../cases/create-case-in.js';
 import { addSignalHistory, updateSignalRow } from './repository.js';
 import { assertTriages, presentAfterChange, visibleSignal } from './signal-view.js';
 
