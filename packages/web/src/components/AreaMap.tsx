@@ -1,5 +1,5 @@
+import { type Area, areaGeometrySchema } from '@wijkregie/shared';
 import { type MouseEvent, useId, useMemo, useRef } from 'react';
-import type { AreaWithGeometry } from '../api/endpoints.ts';
 import { formatPoint } from '../lib/signals.ts';
 import { Button } from './Button.tsx';
 
@@ -10,14 +10,14 @@ export interface Point {
 
 type Ring = [number, number][];
 
-/** The outer rings of an area's polygon(s). */
-function ringsOf(area: AreaWithGeometry): Ring[] {
-  const g = area.geometry;
-  if (!g || typeof g !== 'object') return [];
-  if (g.type === 'Polygon') return g.coordinates.slice(0, 1);
-  if (g.type === 'MultiPolygon')
-    return g.coordinates.map((polygon) => polygon[0]).filter((r): r is Ring => !!r);
-  return [];
+/** The outer rings of an area's polygon(s); none when its geometry is not a (multi)polygon. */
+function ringsOf(area: Area): Ring[] {
+  const parsed = areaGeometrySchema.safeParse(area.geometry);
+  if (!parsed.success) return [];
+  const g = parsed.data;
+  const outer =
+    g.type === 'Polygon' ? g.coordinates.slice(0, 1) : g.coordinates.flatMap((p) => p.slice(0, 1));
+  return outer.map((ring) => ring.map(([lng, lat]): [number, number] => [lng, lat]));
 }
 
 /** Ray casting: is the point inside the ring? */
@@ -34,14 +34,14 @@ function inRing(point: Point, ring: Ring): boolean {
 }
 
 /** The buurt (or else wijk) the point lies in. */
-export function areaAt(areas: readonly AreaWithGeometry[], point: Point): AreaWithGeometry | undefined {
+export function areaAt(areas: readonly Area[], point: Point): Area | undefined {
   const hit = (kind: string) =>
     areas.find((a) => a.kind === kind && ringsOf(a).some((r) => inRing(point, r)));
   return hit('buurt') ?? hit('wijk');
 }
 
 /** The middle of an area's bounding box (good enough for the demo's convex shapes). */
-export function centreOf(area: AreaWithGeometry): Point | null {
+export function centreOf(area: Area): Point | null {
   const points = ringsOf(area).flat();
   if (points.length === 0) return null;
   const lngs = points.map((p) => p[0]);
@@ -55,7 +55,7 @@ export function centreOf(area: AreaWithGeometry): Point | null {
 const WIDTH = 600;
 
 export interface AreaMapProps {
-  areas: readonly AreaWithGeometry[];
+  areas: readonly Area[];
   value: Point | null;
   onChange: (point: Point | null) => void;
 }

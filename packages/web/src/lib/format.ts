@@ -51,3 +51,11 @@ export function formatAddress(address: AddressLike | null | undefined): string {
 export function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('nl-NL')} ${n === 1 ? one : many}`;
 }
+
+/**
+ * The Dutch label of a code from one of the shared label tables (`CASE_STATUS_LABELS`, …); the code
+ * itself when the table has none, for the values the API sends as plain text.
+ */
+export function labelOf(labels: Readonly<Record<string, string>>, code: string): string {
+  return labels[code] ?? code;
+}

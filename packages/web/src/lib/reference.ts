@@ -1,6 +1,6 @@
-import { hasPermission, type User } from '@wijkregie/shared';
+import { type Collection, hasPermission, type User } from '@wijkregie/shared';
 import { useCallback, useMemo } from 'react';
-import { api, type Collection } from '../api/endpoints.ts';
+import { api } from '../api/endpoints.ts';
 import { useUser } from '../auth/AuthContext.tsx';
 import { type ApiData, useApiData } from './useApiData.ts';
 

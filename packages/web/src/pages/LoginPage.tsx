@@ -1,8 +1,8 @@
-import { ROLE_LABELS } from '@wijkregie/shared';
+import { type DemoAccount, type DemoAccounts, ROLE_LABELS } from '@wijkregie/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
-import { api, type DemoAccount, type DemoAccounts } from '../api/endpoints.ts';
+import { api } from '../api/endpoints.ts';
 import { type LoginState, useAuth } from '../auth/AuthContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';

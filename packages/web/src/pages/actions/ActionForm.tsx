@@ -1,6 +1,6 @@
-import { type Action, createActionSchema, type Partner } from '@wijkregie/shared';
+import { type Action, type Colleague, createActionSchema, type Partner } from '@wijkregie/shared';
 import type { FormEvent } from 'react';
-import { api, type Colleague } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { DateField, SelectField, TextField } from '../../components/fields.tsx';

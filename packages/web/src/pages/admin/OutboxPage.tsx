@@ -1,6 +1,6 @@
-import { hasPermission } from '@wijkregie/shared';
+import { hasPermission, OUTBOX_STATUSES, type OutboxItem } from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
-import { api, type OutboxMessage } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { cx } from '../../components/classNames.ts';
 import { EmailAddress } from '../../components/EmailAddress.tsx';
@@ -35,7 +35,12 @@ function Outbox() {
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
   const loader = useCallback(
-    (signal: AbortSignal) => api.listOutbox(status || undefined, { limit: OUTBOX_PAGE_SIZE, offset }, signal),
+    (signal: AbortSignal) =>
+      api.listOutbox(
+        OUTBOX_STATUSES.find((s) => s === status),
+        { limit: OUTBOX_PAGE_SIZE, offset },
+        signal,
+      ),
     [status, offset],
   );
   const outbox = useApiData(loader);
@@ -63,7 +68,7 @@ function Outbox() {
       <Loaded data={outbox} loading="De e-mails worden geladen…">
         {(page) => (
           <>
-            <DataTable<OutboxMessage>
+            <DataTable<OutboxItem>
               caption={`Uitgaande e-mail (${page.total}), nieuwste eerst`}
               rows={page.items}
               rowKey={(m) => m.id}

@@ -1,7 +1,7 @@
-import { DEFAULT_SIGNAL_CATEGORIES, hasPermission } from '@wijkregie/shared';
+import { DEFAULT_SIGNAL_CATEGORIES, hasPermission, type SignalRoute } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { api, type SignalRoute } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';

@@ -1,7 +1,12 @@
-import { hasPermission, signalCategorySchema, updateSignalCategorySchema } from '@wijkregie/shared';
+import {
+  hasPermission,
+  type SignalCategoryView,
+  signalCategorySchema,
+  updateSignalCategorySchema,
+} from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { api, type SignalCategory } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
@@ -58,7 +63,7 @@ function SignalCategories() {
   const rows = [...(categories.data?.items ?? [])].sort((a, b) => a.label.localeCompare(b.label, 'nl'));
   const editing = rows.find((c) => c.key === editor.editing) ?? null;
 
-  function replace(category: SignalCategory) {
+  function replace(category: SignalCategoryView) {
     categories.setData((current) =>
       current
         ? { ...current, items: current.items.map((c) => (c.key === category.key ? category : c)) }
@@ -172,9 +177,9 @@ const EDIT_FORM_ID = 'category-edit';
 const EDIT_FIELDS = ['deadlineDays', 'deadlineWorking', 'publicReport'] as const;
 
 interface CategoryEditorProps {
-  category: SignalCategory;
+  category: SignalCategoryView;
   onCancel: () => void;
-  onSaved: (category: SignalCategory) => void;
+  onSaved: (category: SignalCategoryView) => void;
 }
 
 /** Change the deadline of a category and whether residents may choose it; opens below the table. */
@@ -264,7 +269,7 @@ const EMPTY = { label: '', key: '', deadlineDays: '10', deadlineWorking: 'werkda
 
 interface AddCategoryFormProps {
   onStart: () => void;
-  onCreated: (category: SignalCategory) => void;
+  onCreated: (category: SignalCategoryView) => void;
 }
 
 function AddCategoryForm({ onStart, onCreated }: AddCategoryFormProps) {

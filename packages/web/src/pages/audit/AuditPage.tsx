@@ -1,7 +1,7 @@
-import { hasPermission, type User } from '@wijkregie/shared';
+import { type AuditItem, type AuditVerify, hasPermission, type User } from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { type AuditRecord, type AuditVerification, api } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -126,22 +126,22 @@ function columns(userName: (id: string | null) => string, partnerNames: Names, l
   return [
     {
       header: 'Tijd',
-      cell: (r: AuditRecord) => (
+      cell: (r: AuditItem) => (
         <time className="wr-nowrap" dateTime={r.at}>
           {formatDateTime(r.at)}
         </time>
       ),
     },
-    { header: 'Gebruiker', cell: (r: AuditRecord) => userName(r.userId) },
+    { header: 'Gebruiker', cell: (r: AuditItem) => userName(r.userId) },
     {
       header: 'Partner',
-      cell: (r: AuditRecord) => (r.partnerId ? (partnerNames.get(r.partnerId) ?? '–') : '–'),
+      cell: (r: AuditItem) => (r.partnerId ? (partnerNames.get(r.partnerId) ?? '–') : '–'),
     },
-    { header: 'Actie', cell: (r: AuditRecord) => ACTION_LABELS[r.action] ?? r.action },
-    { header: 'Objecttype', cell: (r: AuditRecord) => OBJECT_LABELS[r.objectType] ?? r.objectType },
+    { header: 'Actie', cell: (r: AuditItem) => ACTION_LABELS[r.action] ?? r.action },
+    { header: 'Objecttype', cell: (r: AuditItem) => OBJECT_LABELS[r.objectType] ?? r.objectType },
     {
       header: 'Object',
-      cell: (r: AuditRecord) => {
+      cell: (r: AuditItem) => {
         if (r.objectId) {
           const code = <code className="wr-code wr-id">{r.objectId}</code>;
           return linkCases && r.objectType === 'case' ? (
@@ -154,7 +154,7 @@ function columns(userName: (id: string | null) => string, partnerNames: Names, l
         return '–';
       },
     },
-    { header: 'Doel', cell: (r: AuditRecord) => r.purpose },
+    { header: 'Doel', cell: (r: AuditItem) => r.purpose },
   ];
 }
 
@@ -182,7 +182,7 @@ function auditFilterFields(users: readonly User[] | null, partnerNames: Names): 
 }
 
 function VerifyChain() {
-  const [result, setResult] = useState<AuditVerification | null>(null);
+  const [result, setResult] = useState<AuditVerify | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -1,6 +1,6 @@
-import type { SubjectKind, SubjectRef } from '@wijkregie/shared';
+import type { OtherSubjectKind, Subject, SubjectKind, SubjectRef } from '@wijkregie/shared';
 import { useState } from 'react';
-import { api, type OtherSubjectKind, type Subject } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';

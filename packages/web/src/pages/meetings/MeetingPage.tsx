@@ -2,13 +2,14 @@ import {
   type Category,
   canWrite,
   createMinutesSchema,
+  type Entry,
   hasPermission,
   MEETING_KIND_LABELS,
   type Meeting,
 } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, type MinutesEntry } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -232,7 +233,7 @@ function MeetingView({ id }: { id: string }) {
 
 interface AgendaItemProps {
   item: Meeting['agenda'][number];
-  minutes: readonly MinutesEntry[];
+  minutes: readonly Entry[];
   loading: boolean;
   categoryNames: Names;
   partnerNames: Names;

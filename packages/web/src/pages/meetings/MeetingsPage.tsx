@@ -1,5 +1,4 @@
-import { hasPermission, MEETING_KIND_LABELS, type Meeting } from '@wijkregie/shared';
-import type { Collection } from '../../api/endpoints.ts';
+import { type Collection, hasPermission, MEETING_KIND_LABELS, type Meeting } from '@wijkregie/shared';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';

@@ -1,7 +1,7 @@
-import { hasPermission } from '@wijkregie/shared';
+import { hasPermission, type OtherSubjectKind, type SubjectDetail } from '@wijkregie/shared';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, type OtherSubjectKind, type SubjectDetail } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';

@@ -1,10 +1,18 @@
-import { CASE_TYPE_LABELS, RELATION_LABELS, type RelationType, type SubjectRef } from '@wijkregie/shared';
+import {
+  CASE_TYPE_LABELS,
+  type CaseSummary,
+  RELATION_LABELS,
+  type Relation,
+  type RelationType,
+  type SubjectRef,
+} from '@wijkregie/shared';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, type CaseSummary, type Relation } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
+import { labelOf } from '../../lib/format.ts';
 import { subjectKindLabel, subjectPath } from '../../lib/subjects.ts';
 
 /** The relation read from the other side: "Jan is lid van X" becomes "X heeft als lid Jan". */
@@ -119,7 +127,7 @@ export function SubjectCasesSection({ cases }: { cases: readonly CaseSummary[] }
             ),
           },
           { header: 'Titel', cell: (c) => c.title },
-          { header: 'Soort', cell: (c) => CASE_TYPE_LABELS[c.type] ?? c.type },
+          { header: 'Soort', cell: (c) => labelOf(CASE_TYPE_LABELS, c.type) },
           { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
         ]}
       />

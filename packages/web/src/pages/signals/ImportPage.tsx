@@ -1,7 +1,7 @@
-import { hasPermission } from '@wijkregie/shared';
+import { hasPermission, type ImportAnswer, type ImportProgress } from '@wijkregie/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { api, type ImportAnswer, type ImportProgress } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';

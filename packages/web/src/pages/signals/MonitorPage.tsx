@@ -1,7 +1,7 @@
-import { CREDITOR_TYPE_LABELS, hasPermission } from '@wijkregie/shared';
+import { CREDITOR_TYPE_LABELS, hasPermission, type MonitorRow } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api, type MonitorRow, monitorCsvUrl } from '../../api/endpoints.ts';
+import { api, monitorCsvUrl } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';

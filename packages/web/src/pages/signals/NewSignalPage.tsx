@@ -45,7 +45,7 @@ const FIELDS = [
   'personIds',
 ] as const;
 
-const loadAreas = (signal: AbortSignal) => api.listAreasWithGeometry(signal);
+const loadAreas = (signal: AbortSignal) => api.listAreas(signal);
 
 export function NewSignalPage() {
   const user = useUser();

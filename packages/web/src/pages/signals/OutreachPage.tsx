@@ -3,11 +3,13 @@ import {
   type Partner,
   VISIT_OUTCOME_LABELS,
   VISIT_OUTCOMES,
+  type Visit,
   type VisitOutcome,
+  type WorklistItem,
 } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, type Visit, type WorklistItem } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';

@@ -3,12 +3,15 @@ import {
   hasPermission,
   SIGNAL_SOURCE_LABELS,
   SIGNAL_STATUS_LABELS,
+  type SignalDetail,
+  type SignalHistoryItem,
+  type SignalMatch,
   type SignalStatus,
   VISIT_OUTCOME_LABELS,
 } from '@wijkregie/shared';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, type SignalDetail, type SignalHistoryItem, type SignalMatch } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';

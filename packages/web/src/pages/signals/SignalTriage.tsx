@@ -4,12 +4,13 @@ import {
   type Partner,
   SIGNAL_STATUS_LABELS,
   SIGNAL_STATUSES,
+  type SignalDetail,
   signalTransition,
 } from '@wijkregie/shared';
 import { type FormEvent, type ReactNode, useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
-import { api, type SignalDetail } from '../../api/endpoints.ts';
+import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
