@@ -7,6 +7,7 @@ import {
   type GroupClassification,
 } from '@wijkregie/shared';
 import type { Tx } from '../db/db.js';
+import { execute, idRow, oneRow } from '../db/rows.js';
 import { demoAreas } from './demo-areas.js';
 
 /**
@@ -109,68 +110,18 @@ const NOTES: Record<string, string[]> = {
   ],
 };
 
-const FIRST_NAMES = [
-  'Sanne',
-  'Mohamed',
-  'Emma',
-  'Yusuf',
-  'Anouk',
-  'Kevin',
-  'Fatma',
-  'Daan',
-  'Noor',
-  'Ricardo',
-  'Agnieszka',
-  'Lars',
-  'Samira',
-  'Bas',
-  'Priya',
-  'Joyce',
-  'Hamza',
-  'Mila',
-  'Tomasz',
-  'Ingrid',
-  'Rachid',
-  'Lisa',
-  'Dewi',
-  'Kees',
-];
-const LAST_NAMES = [
-  'de Wit',
-  'El Idrissi',
-  'Bos',
-  'Yildiz',
-  'Vermeulen',
-  'Martina',
-  'Kowalski',
-  'Hendriks',
-  'Benali',
-  'Dekker',
-  'Ramdin',
-  'van Leeuwen',
-  'Öztürk',
-  'Peters',
-  'Brouwer',
-  'Amrani',
-  'Nowak',
-  'de Graaf',
-  'Sital',
-  'Mulder',
-];
-const STREETS = [
-  'Molenstraat',
-  'Kerkplein',
-  'Vogelzang',
-  'Parkzichtlaan',
-  'Akkerweg',
-  'Stationsweg',
-  'Schoolstraat',
-  'Vaartkade',
-  'Westerveldlaan',
-  'Oosterhofstraat',
-  'Bloemenhof',
-  'Zuiderparkweg',
-];
+/** A comma-separated list of names, kept on a few lines instead of one name a line. */
+const list = (names: string) => names.split(', ');
+
+const FIRST_NAMES = list(
+  'Sanne, Mohamed, Emma, Yusuf, Anouk, Kevin, Fatma, Daan, Noor, Ricardo, Agnieszka, Lars, Samira, Bas, Priya, Joyce, Hamza, Mila, Tomasz, Ingrid, Rachid, Lisa, Dewi, Kees',
+);
+const LAST_NAMES = list(
+  'de Wit, El Idrissi, Bos, Yildiz, Vermeulen, Martina, Kowalski, Hendriks, Benali, Dekker, Ramdin, van Leeuwen, Öztürk, Peters, Brouwer, Amrani, Nowak, de Graaf, Sital, Mulder',
+);
+const STREETS = list(
+  'Molenstraat, Kerkplein, Vogelzang, Parkzichtlaan, Akkerweg, Stationsweg, Schoolstraat, Vaartkade, Westerveldlaan, Oosterhofstraat, Bloemenhof, Zuiderparkweg',
+);
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number) {
@@ -198,8 +149,7 @@ interface Ctx extends DemoContext {
 const DAY = 24 * 60 * 60 * 1000;
 
 async function insertId(tx: Tx, sql: string, params: unknown[]): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(sql, params);
-  return row!.id;
+  return (await oneRow(tx, idRow, sql, params)).id;
 }
 
 function address(c: Ctx, buurtIndex: number) {
@@ -241,7 +191,8 @@ async function relation(
   toKind: string,
   toId: string,
 ) {
-  await c.tx.query(
+  await execute(
+    c.tx,
     `INSERT INTO subject_relations (tenant_id, from_kind, from_id, relation, to_kind, to_id, created_by_user_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
     [c.tenantId, fromKind, fromId, type, toKind, toId, c.userIds.regisseur],
@@ -289,13 +240,14 @@ async function insertCase(c: Ctx, spec: CaseSpec, counters: Map<number, number>)
     ],
   );
   const partners = ['gemeente', ...spec.partners.filter((p) => p !== 'gemeente')];
-  for (const p of partners) {
-    await c.tx.query(
-      'INSERT INTO case_partners (tenant_id, case_id, partner_id, added_at) VALUES ($1, $2, $3, $4)',
-      [c.tenantId, id, c.partnerIds[p], new Date(createdAt)],
-    );
-  }
-  await c.tx.query(
+  await execute(
+    c.tx,
+    `INSERT INTO case_partners (tenant_id, case_id, partner_id, added_at)
+     SELECT $1, $2, unnest($3::uuid[]), $4`,
+    [c.tenantId, id, partners.map((p) => c.partnerIds[p]), new Date(createdAt)],
+  );
+  await execute(
+    c.tx,
     'INSERT INTO case_subjects (tenant_id, case_id, kind, subject_id, position) VALUES ($1, $2, $3, $4, 0)',
     [c.tenantId, id, spec.subject.kind, spec.subject.id],
   );
@@ -308,7 +260,8 @@ async function insertCase(c: Ctx, spec: CaseSpec, counters: Map<number, number>)
   let at = createdAt;
   for (let i = 0; i < path.length; i++) {
     at += c.rnd.int(1, 12) * DAY;
-    await c.tx.query(
+    await execute(
+      c.tx,
       `INSERT INTO case_status_history (tenant_id, case_id, from_status, to_status, result, user_id, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
@@ -343,13 +296,14 @@ async function insertCase(c: Ctx, spec: CaseSpec, counters: Map<number, number>)
       at: new Date(noteAt).toISOString(),
     });
   }
-  await c.tx.query(
+  await execute(
+    c.tx,
     `INSERT INTO entries (tenant_id, case_id, category, text, author_user_id, partner_id, created_at)
      SELECT $1, e.case_id, e.category, e.text, e.author, e.partner, e.at
        FROM jsonb_to_recordset($2::jsonb) AS e (case_id uuid, category text, text text, author uuid, partner uuid, at timestamptz)`,
     [c.tenantId, JSON.stringify(entries)],
   );
-  await c.tx.query('UPDATE cases SET updated_at = $3 WHERE tenant_id = $1 AND id = $2', [
+  await execute(c.tx, 'UPDATE cases SET updated_at = $3 WHERE tenant_id = $1 AND id = $2', [
     c.tenantId,
     id,
     new Date(Math.min(Math.max(noteAt, at), c.now)),
@@ -361,14 +315,16 @@ export async function seedDemoCases(tx: Tx, demo: DemoContext): Promise<void> {
   const c: Ctx = { ...demo, tx, rnd: prng(2026), now: Date.now() };
 
   // 1. The matrix.
-  for (const [partner, row] of Object.entries(MATRIX)) {
-    for (const [category, access] of Object.entries(row)) {
-      await tx.query(
-        'INSERT INTO access_matrix (tenant_id, partner_id, category, access, updated_by) VALUES ($1, $2, $3, $4, $5)',
-        [c.tenantId, c.partnerIds[partner], category, access, c.userIds.regisseur],
-      );
-    }
-  }
+  const cells = Object.entries(MATRIX).flatMap(([partner, row]) =>
+    Object.entries(row).map(([category, access]) => ({ partner: c.partnerIds[partner], category, access })),
+  );
+  await execute(
+    tx,
+    `INSERT INTO access_matrix (tenant_id, partner_id, category, access, updated_by)
+     SELECT $1, x.partner, x.category, x.access, $2
+       FROM jsonb_to_recordset($3::jsonb) AS x (partner uuid, category text, access text)`,
+    [c.tenantId, c.userIds.regisseur, JSON.stringify(cells)],
+  );
 
   // 2. Places: one location in the middle of several buurten.
   const buurten = demoAreas().filter((a) => a.kind === 'buurt');
@@ -513,8 +469,7 @@ export async function seedDemoCases(tx: Tx, demo: DemoContext): Promise<void> {
   const elIdrissi = households[1]!;
   const son = elIdrissi.children[0]!;
   const shop = locations[0]!;
-  await insertCase(
-    c,
+  const seed002: CaseSpec[] = [
     {
       type: 'household',
       title: `Gezinsplan ${elIdrissi.name}: schulden en zorgen om de zoon`,
@@ -525,10 +480,6 @@ export async function seedDemoCases(tx: Tx, demo: DemoContext): Promise<void> {
       buurt: elIdrissi.buurt,
       notes: 7,
     },
-    counters,
-  );
-  await insertCase(
-    c,
     {
       type: 'person',
       title: 'Persoonsgerichte aanpak zoon: afglijden naar criminaliteit',
@@ -539,10 +490,6 @@ export async function seedDemoCases(tx: Tx, demo: DemoContext): Promise<void> {
       buurt: elIdrissi.buurt,
       notes: 6,
     },
-    counters,
-  );
-  await insertCase(
-    c,
     {
       type: 'person',
       title: 'Schuldhulp voor moeder: huur- en energieachterstand',
@@ -553,10 +500,6 @@ export async function seedDemoCases(tx: Tx, demo: DemoContext): Promise<void> {
       buurt: elIdrissi.buurt,
       notes: 5,
     },
-    counters,
-  );
-  await insertCase(
-    c,
     {
       type: 'group',
       title: 'Groepsaanpak Jeugdgroep Stationsplein',
@@ -567,10 +510,6 @@ export async function seedDemoCases(tx: Tx, demo: DemoContext): Promise<void> {
       buurt: groups[0]!.place.buurt,
       notes: 8,
     },
-    counters,
-  );
-  await insertCase(
-    c,
     {
       type: 'undermining',
       title: 'Handel vanuit leegstaand winkelpand Molenstraat',
@@ -581,8 +520,8 @@ export async function seedDemoCases(tx: Tx, demo: DemoContext): Promise<void> {
       buurt: shop.buurt,
       notes: 5,
     },
-    counters,
-  );
+  ];
+  for (const spec of seed002) await insertCase(c, spec, counters);
 
   const PERSON_TITLES = [
     'Zorgen om alleenstaande oudere',
@@ -713,7 +652,7 @@ export async function seedDemoCases(tx: Tx, demo: DemoContext): Promise<void> {
   }
 
   for (const [year, last] of counters) {
-    await tx.query('INSERT INTO case_counters (tenant_id, year, last) VALUES ($1, $2, $3)', [
+    await execute(tx, 'INSERT INTO case_counters (tenant_id, year, last) VALUES ($1, $2, $3)', [
       c.tenantId,
       year,
       last,
