@@ -1,8 +1,14 @@
-import type { ActionStatus } from '@wijkregie/shared';
+import { ACTION_STATUSES, type ActionHistory, type ActionStatus } from '@wijkregie/shared';
+import { z } from 'zod';
+import { caseVisibleSql } from '../../access/cases.js';
+import { meetingIdVisibleSql } from '../../access/meetings.js';
+import type { Viewer } from '../../access/viewer.js';
+import type { Queryable } from '../../db/db.js';
 import { Params, selectPage } from '../../db/params.js';
+import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
-import { caseVisibleSql, type Viewer } from '../cases/visibility.js';
-import { meetingIdVisibleSql } from '../meetings/repository.js';
+
+/** The SQL of actions: the action with what the viewer may see of its meeting, its history, and the overdue claim. */
 
 export interface ActionRecord {
   id: string;
@@ -22,22 +28,23 @@ export interface ActionRecord {
   caseDirectorUserId: string | null;
 }
 
-interface ActionRow {
-  id: string;
-  case_id: string;
-  reference: string;
-  title: string;
-  owner_partner_id: string;
-  assignee_user_id: string | null;
-  assignee_name: string | null;
-  due_date: string;
-  status: ActionStatus;
-  result: string | null;
-  meeting_id: string | null;
-  created_at: Date;
-  updated_at: Date;
-  director_user_id: string | null;
-}
+const actionRow = z.object({
+  id: col.uuid,
+  case_id: col.uuid,
+  reference: col.text,
+  title: col.text,
+  owner_partner_id: col.uuid,
+  assignee_user_id: col.uuid.nullable(),
+  assignee_name: col.text.nullable(),
+  due_date: col.date,
+  status: z.enum(ACTION_STATUSES),
+  result: col.text.nullable(),
+  meeting_id: col.uuid.nullable(),
+  created_at: col.timestamp,
+  updated_at: col.timestamp,
+  director_user_id: col.uuid.nullable(),
+});
+type ActionRow = z.infer<typeof actionRow>;
 
 /** The columns of an action as `v` gets it: its meeting only if `v` may open that meeting. */
 const select = (v: Viewer, p: Params) => `a.id, a.case_id, c.reference, c.director_user_id, a.title,
@@ -76,12 +83,14 @@ export async function insertAction(
     createdBy: string;
   },
 ): Promise<string> {
-  const [row] = await s.q.query<{ id: string }>(
+  const inserted = await oneRow(
+    s.q,
+    idRow,
     `INSERT INTO actions (tenant_id, case_id, title, owner_partner_id, assignee_user_id, due_date, meeting_id, created_by_user_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [s.tenantId, a.caseId, a.title, a.ownerPartnerId, a.assigneeUserId, a.dueDate, a.meetingId, a.createdBy],
   );
-  return row!.id;
+  return inserted.id;
 }
 
 /** The action by id, whoever asks (the use case checks the case), with what `v` may see of its meeting. */
@@ -92,14 +101,16 @@ export async function findAction(
   lock = false,
 ): Promise<ActionRecord | undefined> {
   if (lock) {
-    await s.q.query('SELECT 1 FROM actions WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [s.tenantId, id]);
+    await execute(s.q, 'SELECT 1 FROM actions WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [s.tenantId, id]);
   }
   const p = new Params();
-  const [row] = await s.q.query<ActionRow>(
+  const found = await row(
+    s.q,
+    actionRow,
     `SELECT ${select(v, p)} ${FROM} WHERE a.tenant_id = ${p.add(s.tenantId)} AND a.id = ${p.add(id)}`,
     p.values,
   );
-  return row ? toRecord(row) : undefined;
+  return found ? toRecord(found) : undefined;
 }
 
 export interface ActionFilter {
@@ -140,17 +151,18 @@ export async function listActions(
     const m = p.add(f.meetingId);
     where.push(`a.meeting_id = ${m} AND ${meetingIdVisibleSql(m, v, p)}`);
   }
-  const { rows, total } = await selectPage<ActionRow>(
+  const { rows: found, total } = await selectPage(
     s.q,
+    actionRow,
     p,
     {
-      select: (sp) => select(v, sp),
+      select: (sp: Params) => select(v, sp),
       fromWhere: `${FROM} WHERE ${where.join(' AND ')}`,
       order: 'a.due_date, a.created_at, a.id',
     },
     page,
   );
-  return { items: rows.map(toRecord), total };
+  return { items: found.map(toRecord), total };
 }
 
 export async function updateActionRow(
@@ -164,7 +176,8 @@ export async function updateActionRow(
   if (u.result !== undefined) sets.push(`result = ${p.add(u.result)}`);
   if (u.dueDate !== undefined) sets.push(`due_date = ${p.add(u.dueDate)}::date`);
   if (u.assigneeUserId !== undefined) sets.push(`assignee_user_id = ${p.add(u.assigneeUserId)}`);
-  await s.q.query(
+  await execute(
+    s.q,
     `UPDATE actions SET ${sets.join(', ')} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}`,
     p.values,
   );
@@ -172,7 +185,7 @@ export async function updateActionRow(
 
 /** Marks the overdue alert as sent for the current due date (so the scheduler does not repeat it). */
 export async function markOverdueAlerted(s: TenantScope, id: string): Promise<void> {
-  await s.q.query('UPDATE actions SET overdue_alerted_for = due_date WHERE tenant_id = $1 AND id = $2', [
+  await execute(s.q, 'UPDATE actions SET overdue_alerted_for = due_date WHERE tenant_id = $1 AND id = $2', [
     s.tenantId,
     id,
   ]);
@@ -184,25 +197,31 @@ export async function insertActionHistory(
   userId: string | null,
   change: Record<string, unknown>,
 ): Promise<void> {
-  await s.q.query(
+  await execute(
+    s.q,
     'INSERT INTO action_history (tenant_id, action_id, user_id, change) VALUES ($1, $2, $3, $4::jsonb)',
     [s.tenantId, actionId, userId, JSON.stringify(change)],
   );
 }
 
-export async function actionHistory(s: TenantScope, actionId: string) {
-  const rows = await s.q.query<{
-    at: Date;
-    user_id: string;
-    user_name: string;
-    change: Record<string, unknown>;
-  }>(
+const historyRow = z.object({
+  at: col.timestamp,
+  user_id: col.uuid,
+  user_name: col.text,
+  change: z.record(z.string(), z.unknown()),
+});
+
+/** The changes of the action, oldest first, with who made them. */
+export async function actionHistory(s: TenantScope, actionId: string): Promise<ActionHistory[]> {
+  const found = await rows(
+    s.q,
+    historyRow,
     `SELECT h.at, h.user_id, u.name AS user_name, h.change FROM action_history h
        JOIN users u ON u.tenant_id = h.tenant_id AND u.id = h.user_id
       WHERE h.tenant_id = $1 AND h.action_id = $2 ORDER BY h.at, h.id`,
     [s.tenantId, actionId],
   );
-  return rows.map((r) => ({
+  return found.map((r) => ({
     at: r.at.toISOString(),
     userId: r.user_id,
     userName: r.user_name,
@@ -212,9 +231,35 @@ export async function actionHistory(s: TenantScope, actionId: string) {
 
 /** Whether the user is an active user of the partner. */
 export async function isUserOfPartner(s: TenantScope, userId: string, partnerId: string): Promise<boolean> {
-  const rows = await s.q.query(
-    'SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2 AND partner_id = $3 AND active',
+  const found = await row(
+    s.q,
+    idRow,
+    'SELECT id FROM users WHERE tenant_id = $1 AND id = $2 AND partner_id = $3 AND active',
     [s.tenantId, userId, partnerId],
   );
-  return rows.length > 0;
+  return found !== undefined;
+}
+
+/**
+ * Claims up to `limit` open actions of any tenant past their due date that were not alerted for this
+ * due date yet, and marks them alerted. Rows another instance holds are skipped (SKIP LOCKED); the
+ * caller raises the alerts in the same transaction.
+ */
+export async function claimOverdueActions(tx: Queryable, today: string, limit: number) {
+  return rows(
+    tx,
+    z.object({
+      id: col.uuid,
+      tenant_id: col.uuid,
+      case_id: col.uuid,
+      assignee_user_id: col.uuid.nullable(),
+    }),
+    `WITH due AS (
+       SELECT id FROM actions
+        WHERE status = 'open' AND due_date < $1::date AND overdue_alerted_for IS DISTINCT FROM due_date
+        ORDER BY due_date LIMIT $2 FOR UPDATE SKIP LOCKED)
+     UPDATE actions a SET overdue_alerted_for = a.due_date FROM due WHERE a.id = due.id
+     RETURNING a.id, a.tenant_id, a.case_id, a.assignee_user_id`,
+    [today, limit],
+  );
 }

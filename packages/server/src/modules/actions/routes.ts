@@ -1,21 +1,23 @@
 import {
-  ACTION_STATUSES,
   actionDetailSchema,
+  actionListQuerySchema,
+  actionListSchema,
   actionSchema,
   createActionSchema,
+  idParams,
   updateActionSchema,
 } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../../http/context.js';
-import { collection, problemResponses } from '../../http/openapi.js';
-import { idParams, pagingQuery } from '../../http/paging.js';
-import { createAction, findActions, getAction, updateAction } from './use-cases.js';
+import { problemResponses } from '../../http/openapi.js';
+import { createAction } from './create-action.js';
+import { findActions } from './find-actions.js';
+import { getAction } from './get-action.js';
+import { updateAction } from './update-action.js';
 
 const PURPOSE = 'Casusregie integrale wijkaanpak: afspraken en acties';
 const TAGS = ['Acties'];
-const bool = z.enum(['true', 'false'], { error: 'Kies true of false' }).optional();
 
 export function actionRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -44,33 +46,11 @@ export function actionRoutes(app: FastifyInstance) {
       schema: {
         tags: TAGS,
         summary: 'Acties van casussen die ik mag zien (mijn acties, mijn organisatie, te laat, deze week)',
-        querystring: z.strictObject({
-          mine: bool,
-          partner: bool,
-          overdue: bool,
-          dueThisWeek: bool,
-          status: z.enum(ACTION_STATUSES, { error: 'Kies open, done of cancelled' }).optional(),
-          caseId: z.uuid({ error: 'Geen geldige casus' }).optional(),
-          meetingId: z.uuid({ error: 'Geen geldig overleg' }).optional(),
-          ...pagingQuery,
-        }),
-        response: { 200: collection(actionSchema), ...problemResponses(400, 401, 403, 404) },
+        querystring: actionListQuerySchema,
+        response: { 200: actionListSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (req) => {
-      const { limit, offset, mine, partner, overdue, dueThisWeek, ...rest } = req.query;
-      return findActions(
-        ctxOf(req),
-        {
-          ...rest,
-          mine: mine === 'true',
-          partner: partner === 'true',
-          overdue: overdue === 'true',
-          dueThisWeek: dueThisWeek === 'true',
-        },
-        { limit, offset },
-      );
-    },
+    async (req) => findActions(ctxOf(req), req.query),
   );
 
   r.get(

@@ -1,15 +1,12 @@
 import { ALERT_KIND_LABELS, type AlertKind } from '@wijkregie/shared';
+import type { EmailContent } from '../../background/outbox-repository.js';
 
-/**
+/*
  * Alert emails are thin on purpose: the case reference, the kind of change and a link. Never a
  * name, an entry's text or its category — the recipient opens the case in Wijkregie, through the
  * same checks as always. Dutch, with a plain-text part.
  */
-export interface EmailContent {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type { EmailContent };
 
 const FOOTER_TEXT =
   'Deze e-mail bevat bewust geen inhoud van het dossier. Log in bij Wijkregie om de casus te bekijken.\n' +
@@ -17,7 +14,10 @@ const FOOTER_TEXT =
   'Je kunt e-mails uitzetten of bundelen bij Instellingen.';
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 function html(paragraphs: string[], link?: { href: string; text: string }): string {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');

@@ -1,4 +1,10 @@
-import { ALERT_KINDS, type Alert, EMAIL_PREFERENCES } from '@wijkregie/shared';
+import {
+  ALERT_KINDS,
+  type Alert,
+  EMAIL_PREFERENCES,
+  type EmailPreference,
+  type Preferences,
+} from '@wijkregie/shared';
 import { z } from 'zod';
 import { caseVisibleSql, userSeesCaseSql } from '../../access/cases.js';
 import { signalVisibleSql } from '../../access/signals.js';
@@ -154,7 +160,7 @@ function alertVisibleSql(v: Viewer, p: Params): string {
 }
 
 /** The caller's alerts about cases they can still see (checked now, not when the alert was made). */
-export async function listAlerts(
+export async function findAlerts(
   s: TenantScope,
   v: Viewer,
   f: { unread?: boolean; ids?: string[] },
@@ -216,7 +222,7 @@ export async function markAllRead(s: TenantScope, userId: string): Promise<void>
   );
 }
 
-export async function getPreferences(s: TenantScope, userId: string) {
+export async function readPreferences(s: TenantScope, userId: string): Promise<Preferences> {
   const found = await row(
     s.q,
     z.object({ email_preference: z.enum(EMAIL_PREFERENCES) }),
@@ -226,7 +232,7 @@ export async function getPreferences(s: TenantScope, userId: string) {
   return { email: found?.email_preference ?? 'immediate' };
 }
 
-export async function setPreferences(s: TenantScope, userId: string, email: string) {
+export async function writePreferences(s: TenantScope, userId: string, email: EmailPreference) {
   await execute(s.q, 'UPDATE users SET email_preference = $3 WHERE tenant_id = $1 AND id = $2', [
     s.tenantId,
     userId,

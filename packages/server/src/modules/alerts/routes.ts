@@ -1,28 +1,33 @@
-import { alertSchema, preferencesSchema, situationSchema } from '@wijkregie/shared';
+import {
+  type Alert,
+  alertListQuerySchema,
+  alertListSchema,
+  idParams,
+  preferencesSchema,
+  situationSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Viewer } from '../../access/viewer.js';
+import { viewerOf } from '../../access/viewer.js';
+import type { LiveHub } from '../../background/live.js';
 import { ctxOf } from '../../http/context.js';
+import { openEventStream } from '../../http/event-stream.js';
 import { problemResponses } from '../../http/openapi.js';
-import { idParams, pagingQuery } from '../../http/paging.js';
-import { viewerOf } from '../cases/visibility.js';
-import type { AlertHub } from './hub.js';
-import {
-  alertsOf,
-  followCase,
-  preferencesOf,
-  readAlert,
-  readAllAlerts,
-  situationOf,
-  unfollowCase,
-  updatePreferences,
-} from './use-cases.js';
+import { followCase } from './follow-case.js';
+import { getPreferences } from './get-preferences.js';
+import { getSituation } from './get-situation.js';
+import { listAlerts } from './list-alerts.js';
+import { markAlertRead } from './mark-alert-read.js';
+import { markAllAlertsRead } from './mark-all-alerts-read.js';
+import { unfollowCase } from './unfollow-case.js';
+import { updatePreferences } from './update-preferences.js';
 
 const TAGS = ['Notificaties (SITRAP)'];
 const PURPOSE = 'Casusregie integrale wijkaanpak';
-const PING_MS = 25_000;
 
-export function alertRoutes(app: FastifyInstance, hub: AlertHub) {
+export function alertRoutes(app: FastifyInstance, hub: LiveHub<Viewer, Alert>) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { auth: 'cases.read', purpose: PURPOSE } as const;
 
@@ -33,16 +38,13 @@ export function alertRoutes(app: FastifyInstance, hub: AlertHub) {
       schema: {
         tags: TAGS,
         summary: 'Mijn notificaties (alleen over casussen die ik nu nog mag zien)',
-        querystring: z.strictObject({ unread: z.enum(['true', 'false']).optional(), ...pagingQuery }),
-        response: {
-          200: z.object({ items: z.array(alertSchema), total: z.number(), unread: z.number() }),
-          ...problemResponses(400, 401, 403),
-        },
+        querystring: alertListQuerySchema,
+        response: { 200: alertListSchema, ...problemResponses(400, 401, 403) },
       },
     },
     async (req) => {
       const { unread, ...page } = req.query;
-      return alertsOf(ctxOf(req), unread === 'true', page);
+      return listAlerts(ctxOf(req), unread === 'true', page);
     },
   );
 
@@ -58,7 +60,7 @@ export function alertRoutes(app: FastifyInstance, hub: AlertHub) {
       },
     },
     async (req, reply) => {
-      await readAlert(ctxOf(req), req.params.id);
+      await markAlertRead(ctxOf(req), req.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -74,7 +76,7 @@ export function alertRoutes(app: FastifyInstance, hub: AlertHub) {
       },
     },
     async (req, reply) => {
-      await readAllAlerts(ctxOf(req));
+      await markAllAlertsRead(ctxOf(req));
       return reply.code(204).send(null);
     },
   );
@@ -91,39 +93,17 @@ export function alertRoutes(app: FastifyInstance, hub: AlertHub) {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        Connection: 'keep-alive',
-        'X-Content-Type-Options': 'nosniff',
-        'X-Accel-Buffering': 'no',
+      openEventStream<Alert>(reply, {
+        subscribe: (send, end) =>
+          hub.subscribe({
+            tenantId: ctx.tenantId,
+            userId: ctx.userId,
+            viewer: viewerOf(ctx),
+            send: (alert) => send({ id: alert.id, type: 'alert', data: alert }),
+            close: end,
+          }),
+        stillAllowed: () => ctx.sessionActive(),
       });
-      // `retry` tells the browser how soon to reconnect after a dropped connection.
-      res.write('retry: 3000\n: verbonden\n\n');
-      const unsubscribe = hub.subscribe({
-        tenantId: ctx.tenantId,
-        viewer: viewerOf(ctx),
-        send: (alert) => {
-          res.write(`id: ${alert.id}\nevent: alert\ndata: ${JSON.stringify(alert)}\n\n`);
-        },
-        close: () => res.end(),
-      });
-      const ping = setInterval(() => {
-        void ctx
-          .sessionActive()
-          .then((active) => {
-            if (active) res.write(': ping\n\n');
-            else res.end();
-          })
-          .catch(() => res.end());
-      }, PING_MS);
-      const done = () => {
-        clearInterval(ping);
-        unsubscribe();
-      };
-      res.on('close', done);
     },
   );
 
@@ -137,7 +117,7 @@ export function alertRoutes(app: FastifyInstance, hub: AlertHub) {
         response: { 200: preferencesSchema, ...problemResponses(401) },
       },
     },
-    async (req) => preferencesOf(ctxOf(req)),
+    async (req) => getPreferences(ctxOf(req)),
   );
 
   r.put(
@@ -199,6 +179,6 @@ export function alertRoutes(app: FastifyInstance, hub: AlertHub) {
         response: { 200: situationSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (req) => situationOf(ctxOf(req), req.params.id),
+    async (req) => getSituation(ctxOf(req), req.params.id),
   );
 }

@@ -1,4 +1,16 @@
+import { z } from 'zod';
+import { col, execute, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+
+const countsRow = z.object({
+  new_entries: col.int,
+  actions_created: col.int,
+  actions_done: col.int,
+  open_actions: col.int,
+  overdue_actions: col.int,
+});
+
+const statusChangeRow = z.object({ from: col.text.nullable(), to: col.text, at: col.timestamp });
 
 export async function caseChangesSince(
   s: TenantScope,
@@ -7,18 +19,16 @@ export async function caseChangesSince(
   partnerId: string,
   today: string,
 ) {
-  const [look] = await s.q.query<{ at: Date }>(
+  const look = await row(
+    s.q,
+    z.object({ at: col.timestamp }),
     'SELECT at FROM case_looks WHERE tenant_id = $1 AND case_id = $2 AND user_id = $3',
     [s.tenantId, caseId, userId],
   );
   const since = look?.at ?? null;
-  const [counts] = await s.q.query<{
-    new_entries: number;
-    actions_created: number;
-    actions_done: number;
-    open_actions: number;
-    overdue_actions: number;
-  }>(
+  const counts = await oneRow(
+    s.q,
+    countsRow,
     `SELECT
        (SELECT count(*)::int FROM entries e
          WHERE e.tenant_id = $1 AND e.case_id = $2 AND e.author_user_id <> $3
@@ -35,24 +45,27 @@ export async function caseChangesSince(
            AND a.due_date < $6::date) AS overdue_actions`,
     [s.tenantId, caseId, userId, since, partnerId, today],
   );
-  const statusChanges = await s.q.query<{ from: string | null; to: string; at: Date }>(
+  const statusChanges = await rows(
+    s.q,
+    statusChangeRow,
     `SELECT from_status AS "from", to_status AS "to", at FROM case_status_history
       WHERE tenant_id = $1 AND case_id = $2 AND ($3::timestamptz IS NULL OR at > $3) ORDER BY at, id`,
     [s.tenantId, caseId, since],
   );
   return {
     previousLookAt: since ? since.toISOString() : null,
-    newEntries: counts!.new_entries,
+    newEntries: counts.new_entries,
     statusChanges: statusChanges.map((x) => ({ from: x.from, to: x.to, at: x.at.toISOString() })),
-    actionsCreated: counts!.actions_created,
-    actionsDone: counts!.actions_done,
-    openActions: counts!.open_actions,
-    overdueActions: counts!.overdue_actions,
+    actionsCreated: counts.actions_created,
+    actionsDone: counts.actions_done,
+    openActions: counts.open_actions,
+    overdueActions: counts.overdue_actions,
   };
 }
 
 export async function recordLook(s: TenantScope, caseId: string, userId: string): Promise<void> {
-  await s.q.query(
+  await execute(
+    s.q,
     `INSERT INTO case_looks (tenant_id, case_id, user_id, at) VALUES ($1, $2, $3, clock_timestamp())
      ON CONFLICT (case_id, user_id) DO UPDATE SET at = excluded.at`,
     [s.tenantId, caseId, userId],

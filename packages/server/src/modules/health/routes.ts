@@ -1,9 +1,9 @@
+import { healthSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Db } from '../../db/db.js';
-import { AppError } from '../../http/errors.js';
 import { problemResponses } from '../../http/openapi.js';
+import { checkHealth } from './check-health.js';
 
 export function healthRoutes(app: FastifyInstance, db: Db) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -13,16 +13,9 @@ export function healthRoutes(app: FastifyInstance, db: Db) {
       schema: {
         tags: ['Systeem'],
         summary: 'Gezondheid: de database antwoordt en de migraties zijn gedraaid',
-        response: { 200: z.object({ status: z.literal('ok') }), ...problemResponses(503) },
+        response: { 200: healthSchema, ...problemResponses(503) },
       },
     },
-    async () => {
-      try {
-        await db.query('SELECT 1 FROM schema_migrations LIMIT 1');
-      } catch {
-        throw new AppError('unavailable', 'De database antwoordt niet.');
-      }
-      return { status: 'ok' as const };
-    },
+    async () => checkHealth(db),
   );
 }

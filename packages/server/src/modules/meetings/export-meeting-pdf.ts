@@ -6,13 +6,14 @@ import {
   seesCase,
 } from '@wijkregie/shared';
 import PDFDocument from 'pdfkit';
+import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { forbidden, invalidField } from '../../http/errors.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { listActions } from '../actions/repository.js';
 import { listCategories } from '../matrix/repository.js';
+import { minutesFor, visibleMeeting } from './meeting-view.js';
 import { type AgendaCase, agendaCases, partnerNames } from './repository.js';
-import { minutesFor, visibleMeeting } from './use-cases.js';
 
 const NO_USER = '00000000-0000-0000-0000-000000000000';
 const when = new Intl.DateTimeFormat('nl-NL', {
@@ -27,9 +28,9 @@ const dateNl = (d: string) =>
  * Agenda and minutes as a PDF for one partner. It holds only what that partner may see: agenda items
  * of cases it takes part in, minutes in categories its row of the matrix may read, and the actions
  * of those cases. By default the caller's own view; a regisseur may print the view of an invited
- * partner (to send it on), which never shows the regisseur's wider view.
+ * partner (to send it on), which never shows the regisseur's wider view. `GET /meetings/:id/pdf`.
  */
-export async function meetingPdf(
+export async function exportMeetingPdf(
   ctx: RequestContext,
   meetingId: string,
   forPartnerId?: string,
@@ -57,13 +58,10 @@ export async function meetingPdf(
   const agenda = m.caseIds
     .map((id) => cases.get(id))
     .filter((c): c is AgendaCase => c !== undefined && seesCase(actor, c));
-  const actions = await listActions(
-    s,
-    { userId: actor.userId, partnerId: actor.partnerId, regisseur: actor.roles.includes('regisseur') },
-    { meetingId },
-    amsterdamDate(),
-    { limit: 200, offset: 0 },
-  );
+  const actions = await listActions(s, viewerOf(actor), { meetingId }, amsterdamDate(), {
+    limit: 200,
+    offset: 0,
+  });
 
   const doc = new PDFDocument({
     size: 'A4',

@@ -1,7 +1,18 @@
-import type { CaseFacts, CaseStatus, MeetingKind } from '@wijkregie/shared';
+import {
+  CASE_STATUSES,
+  type CaseFacts,
+  type CaseStatus,
+  MEETING_KINDS,
+  type MeetingKind,
+} from '@wijkregie/shared';
+import { z } from 'zod';
+import { meetingVisibleSql } from '../../access/meetings.js';
+import type { Viewer } from '../../access/viewer.js';
 import { Params, selectPage } from '../../db/params.js';
+import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
-import type { Viewer } from '../cases/visibility.js';
+
+/** The SQL of meetings: the meeting with its partners and agenda, and the facts of the agenda's cases. */
 
 export interface MeetingRecord {
   id: string;
@@ -19,20 +30,21 @@ export interface MeetingRecord {
   createdByUserId: string;
 }
 
-interface MeetingRow {
-  id: string;
-  title: string;
-  kind: MeetingKind;
-  starts_at: Date;
-  place: string | null;
-  chair_user_id: string;
-  chair_name: string;
-  partner_ids: string[];
-  case_ids: string[];
-  series_id: string | null;
-  created_at: Date;
-  created_by_user_id: string;
-}
+const meetingRow = z.object({
+  id: col.uuid,
+  title: col.text,
+  kind: z.enum(MEETING_KINDS),
+  starts_at: col.timestamp,
+  place: col.text.nullable(),
+  chair_user_id: col.uuid,
+  chair_name: col.text,
+  partner_ids: col.textArray,
+  case_ids: col.textArray,
+  series_id: col.uuid.nullable(),
+  created_at: col.timestamp,
+  created_by_user_id: col.uuid,
+});
+type MeetingRow = z.infer<typeof meetingRow>;
 
 const SELECT = `m.id, m.title, m.kind, m.starts_at, m.place, m.chair_user_id, m.series_id, m.created_at, m.created_by_user_id,
   (SELECT u.name FROM users u WHERE u.tenant_id = m.tenant_id AND u.id = m.chair_user_id) AS chair_name,
@@ -54,20 +66,6 @@ const toRecord = (r: MeetingRow): MeetingRecord => ({
   createdByUserId: r.created_by_user_id,
 });
 
-/** SQL twin of `seesMeeting` (packages/shared/src/coordination.ts) for lists. */
-export function meetingVisibleSql(alias: string, v: Viewer, p: Params): string {
-  if (v.regisseur) return 'true';
-  const user = p.add(v.userId);
-  return `(${alias}.chair_user_id = ${user} OR ${alias}.created_by_user_id = ${user} OR EXISTS (
-    SELECT 1 FROM meeting_partners vmp WHERE vmp.meeting_id = ${alias}.id AND vmp.partner_id = ${p.add(v.partnerId)}))`;
-}
-
-/** The same for a meeting given by its id expression: whether a reference to it may be handed out. */
-export function meetingIdVisibleSql(idExpr: string, v: Viewer, p: Params): string {
-  if (v.regisseur) return `(${idExpr} IS NOT NULL)`;
-  return `EXISTS (SELECT 1 FROM meetings vm WHERE vm.id = ${idExpr} AND ${meetingVisibleSql('vm', v, p)})`;
-}
-
 export async function insertMeeting(
   s: TenantScope,
   m: {
@@ -81,7 +79,9 @@ export async function insertMeeting(
     createdByPartnerId: string;
   },
 ): Promise<string> {
-  const [row] = await s.q.query<{ id: string }>(
+  const inserted = await oneRow(
+    s.q,
+    idRow,
     `INSERT INTO meetings (tenant_id, title, kind, starts_at, place, chair_user_id, series_id, created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [
@@ -96,16 +96,21 @@ export async function insertMeeting(
       m.createdByPartnerId,
     ],
   );
-  return row!.id;
+  return inserted.id;
 }
 
-export async function setMeetingPartners(s: TenantScope, meetingId: string, partnerIds: readonly string[]) {
-  await s.q.query('DELETE FROM meeting_partners WHERE tenant_id = $1 AND meeting_id = $2', [
+export async function setMeetingPartners(
+  s: TenantScope,
+  meetingId: string,
+  partnerIds: readonly string[],
+): Promise<void> {
+  await execute(s.q, 'DELETE FROM meeting_partners WHERE tenant_id = $1 AND meeting_id = $2', [
     s.tenantId,
     meetingId,
   ]);
   if (partnerIds.length) {
-    await s.q.query(
+    await execute(
+      s.q,
       `INSERT INTO meeting_partners (tenant_id, meeting_id, partner_id)
        SELECT $1, $2, p FROM unnest($3::uuid[]) AS p ON CONFLICT DO NOTHING`,
       [s.tenantId, meetingId, [...new Set(partnerIds)]],
@@ -113,14 +118,19 @@ export async function setMeetingPartners(s: TenantScope, meetingId: string, part
   }
 }
 
-export async function setAgenda(s: TenantScope, meetingId: string, caseIds: readonly string[]) {
-  await s.q.query('DELETE FROM meeting_agenda WHERE tenant_id = $1 AND meeting_id = $2', [
+export async function setAgenda(
+  s: TenantScope,
+  meetingId: string,
+  caseIds: readonly string[],
+): Promise<void> {
+  await execute(s.q, 'DELETE FROM meeting_agenda WHERE tenant_id = $1 AND meeting_id = $2', [
     s.tenantId,
     meetingId,
   ]);
   const ids = [...new Set(caseIds)];
   if (ids.length) {
-    await s.q.query(
+    await execute(
+      s.q,
       `INSERT INTO meeting_agenda (tenant_id, meeting_id, case_id, position)
        SELECT $1, $2, c, ord FROM unnest($3::uuid[]) WITH ORDINALITY AS x (c, ord)`,
       [s.tenantId, meetingId, ids],
@@ -139,20 +149,25 @@ export async function updateMeetingRow(
   if (u.startsAt !== undefined) sets.push(`starts_at = ${p.add(u.startsAt)}`);
   if (u.place !== undefined) sets.push(`place = ${p.add(u.place)}`);
   if (!sets.length) return;
-  await s.q.query(
+  await execute(
+    s.q,
     `UPDATE meetings SET ${sets.join(', ')} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}`,
     p.values,
   );
 }
 
+/** The meeting by id in the tenant, whoever asks: the caller decides with `seesMeeting`. */
 export async function findMeeting(s: TenantScope, id: string): Promise<MeetingRecord | undefined> {
-  const [row] = await s.q.query<MeetingRow>(
+  const found = await row(
+    s.q,
+    meetingRow,
     `SELECT ${SELECT} FROM meetings m WHERE m.tenant_id = $1 AND m.id = $2`,
     [s.tenantId, id],
   );
-  return row ? toRecord(row) : undefined;
+  return found ? toRecord(found) : undefined;
 }
 
+/** Meetings the viewer sees, filtered by time and agenda, paged in SQL. */
 export async function listMeetings(
   s: TenantScope,
   v: Viewer,
@@ -169,8 +184,9 @@ export async function listMeetings(
       `EXISTS (SELECT 1 FROM meeting_agenda fa WHERE fa.meeting_id = m.id AND fa.case_id = ${p.add(f.caseId)})`,
     );
   }
-  const { rows, total } = await selectPage<MeetingRow>(
+  const { rows: found, total } = await selectPage(
     s.q,
+    meetingRow,
     p,
     {
       select: SELECT,
@@ -179,7 +195,7 @@ export async function listMeetings(
     },
     page,
   );
-  return { items: rows.map(toRecord), total };
+  return { items: found.map(toRecord), total };
 }
 
 export interface AgendaCase extends CaseFacts {
@@ -189,27 +205,31 @@ export interface AgendaCase extends CaseFacts {
   status: CaseStatus;
 }
 
+const agendaCaseRow = z.object({
+  id: col.uuid,
+  reference: col.text,
+  title: col.text,
+  status: z.enum(CASE_STATUSES),
+  director_user_id: col.uuid.nullable(),
+  partner_ids: col.textArray,
+});
+
 /** The facts of the agenda's cases that decide who sees which item. */
 export async function agendaCases(
   s: TenantScope,
   caseIds: readonly string[],
 ): Promise<Map<string, AgendaCase>> {
   if (!caseIds.length) return new Map();
-  const rows = await s.q.query<{
-    id: string;
-    reference: string;
-    title: string;
-    status: CaseStatus;
-    director_user_id: string | null;
-    partner_ids: string[];
-  }>(
+  const found = await rows(
+    s.q,
+    agendaCaseRow,
     `SELECT c.id, c.reference, c.title, c.status, c.director_user_id,
             ARRAY(SELECT cp.partner_id FROM case_partners cp WHERE cp.case_id = c.id) AS partner_ids
        FROM cases c WHERE c.tenant_id = $1 AND c.id = ANY ($2::uuid[])`,
     [s.tenantId, [...caseIds]],
   );
   return new Map(
-    rows.map((r) => [
+    found.map((r) => [
       r.id,
       {
         id: r.id,
@@ -223,19 +243,13 @@ export async function agendaCases(
   );
 }
 
-export async function userNames(s: TenantScope, ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await s.q.query<{ id: string; name: string }>(
-    'SELECT id, name FROM users WHERE tenant_id = $1 AND id = ANY ($2::uuid[])',
-    [s.tenantId, [...new Set(ids)]],
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
+/** The names of the tenant's partners, by id (the PDF names the invited ones). */
 export async function partnerNames(s: TenantScope): Promise<Map<string, string>> {
-  const rows = await s.q.query<{ id: string; name: string }>(
+  const found = await rows(
+    s.q,
+    z.object({ id: col.uuid, name: col.text }),
     'SELECT id, name FROM partners WHERE tenant_id = $1',
     [s.tenantId],
   );
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return new Map(found.map((r) => [r.id, r.name]));
 }

@@ -1,25 +1,27 @@
 import {
   createMeetingSchema,
   createMinutesSchema,
+  entryListSchema,
   entrySchema,
+  idParams,
+  meetingListQuerySchema,
+  meetingListSchema,
+  meetingPdfQuerySchema,
+  meetingPdfSchema,
   meetingSchema,
   updateMeetingSchema,
 } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../../http/context.js';
-import { collection, problemResponses } from '../../http/openapi.js';
-import { idParams, pagingQuery } from '../../http/paging.js';
-import { meetingPdf } from './pdf.js';
-import {
-  addMinutes,
-  createMeeting,
-  findMeetings,
-  getMeeting,
-  meetingMinutes,
-  updateMeeting,
-} from './use-cases.js';
+import { problemResponses } from '../../http/openapi.js';
+import { addMinutes } from './add-minutes.js';
+import { createMeeting } from './create-meeting.js';
+import { exportMeetingPdf } from './export-meeting-pdf.js';
+import { findMeetings } from './find-meetings.js';
+import { getMeeting } from './get-meeting.js';
+import { listMinutes } from './list-minutes.js';
+import { updateMeeting } from './update-meeting.js';
 
 const PURPOSE = 'Multidisciplinair overleg integrale wijkaanpak';
 const TAGS = ['Overleggen'];
@@ -50,20 +52,11 @@ export function meetingRoutes(app: FastifyInstance) {
       schema: {
         tags: TAGS,
         summary: 'Overleggen die ik mag zien',
-        querystring: z.strictObject({
-          upcoming: z.enum(['true', 'false']).optional(),
-          past: z.enum(['true', 'false']).optional(),
-          caseId: z.uuid({ error: 'Geen geldige casus' }).optional(),
-          ...pagingQuery,
-        }),
-        response: { 200: collection(meetingSchema), ...problemResponses(400, 401, 403) },
+        querystring: meetingListQuerySchema,
+        response: { 200: meetingListSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (req) => {
-      const { upcoming, past, caseId, limit, offset } = req.query;
-      const when = upcoming === 'true' ? 'upcoming' : past === 'true' ? 'past' : undefined;
-      return findMeetings(ctxOf(req), { when, caseId }, { limit, offset });
-    },
+    async (req) => findMeetings(ctxOf(req), req.query),
   );
 
   r.get(
@@ -118,10 +111,10 @@ export function meetingRoutes(app: FastifyInstance) {
         tags: TAGS,
         summary: 'Verslag en besluiten die ik mag lezen',
         params: idParams,
-        response: { 200: collection(entrySchema), ...problemResponses(400, 401, 403, 404) },
+        response: { 200: entryListSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (req) => meetingMinutes(ctxOf(req), req.params.id),
+    async (req) => listMinutes(ctxOf(req), req.params.id),
   );
 
   r.get(
@@ -133,12 +126,12 @@ export function meetingRoutes(app: FastifyInstance) {
         summary:
           'Agenda en verslag als PDF, met alleen wat mijn partner (of, voor een regisseur, `partnerId`) mag zien',
         params: idParams,
-        querystring: z.strictObject({ partnerId: z.uuid({ error: 'Geen geldige partner' }).optional() }),
-        response: { 200: z.any(), ...problemResponses(400, 401, 403, 404) },
+        querystring: meetingPdfQuerySchema,
+        response: { 200: meetingPdfSchema, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {
-      const { pdf, filename } = await meetingPdf(ctxOf(req), req.params.id, req.query.partnerId);
+      const { pdf, filename } = await exportMeetingPdf(ctxOf(req), req.params.id, req.query.partnerId);
       return reply
         .type('application/pdf')
         .header('Content-Disposition', `attachment; filename="${filename}"`)

@@ -1,8 +1,7 @@
 import type { CreatePartner, Partner } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { conflict } from '../../http/errors.js';
-import { auditEntries } from '../audit/context.js';
-import { appendAudit } from '../audit/repository.js';
+import { audit } from '../audit/record.js';
 import { insertPartner, partnerNameTaken } from './repository.js';
 
 export function createPartner(ctx: RequestContext, input: CreatePartner): Promise<Partner> {
@@ -13,12 +12,12 @@ export function createPartner(ctx: RequestContext, input: CreatePartner): Promis
       ]);
     }
     const partner = await insertPartner(s, input);
-    await appendAudit(
-      s.q,
-      auditEntries(ctx, [
-        { action: 'create', objectType: 'partner', objectId: partner.id, details: { kind: partner.kind } },
-      ]),
-    );
+    await audit(s, ctx, {
+      action: 'create',
+      objectType: 'partner',
+      objectId: partner.id,
+      details: { kind: partner.kind },
+    });
     return partner;
   });
 }

@@ -1,8 +1,7 @@
 import type { CreateUser, User } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { conflict, invalidField } from '../../http/errors.js';
-import { auditEntries } from '../audit/context.js';
-import { appendAudit } from '../audit/repository.js';
+import { audit } from '../audit/record.js';
 import { hashPassword } from '../session/passwords.js';
 import { emailTaken, findPartner, insertUser } from './repository.js';
 
@@ -20,12 +19,12 @@ export async function createUser(ctx: RequestContext, input: CreateUser): Promis
     }
     const user = await insertUser(s, { ...input, passwordHash });
     // The id and the roles; the email and name stay in the users table.
-    await appendAudit(
-      s.q,
-      auditEntries(ctx, [
-        { action: 'create', objectType: 'user', objectId: user.id, details: { roles: user.roles } },
-      ]),
-    );
+    await audit(s, ctx, {
+      action: 'create',
+      objectType: 'user',
+      objectId: user.id,
+      details: { roles: user.roles },
+    });
     return user;
   });
 }

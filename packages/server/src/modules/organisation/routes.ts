@@ -1,12 +1,26 @@
-import { createPartnerSchema, createUserSchema, partnerSchema, userSchema } from '@wijkregie/shared';
+import {
+  colleagueListSchema,
+  createPartnerSchema,
+  createUserSchema,
+  outboxListQuerySchema,
+  outboxListSchema,
+  partnerListSchema,
+  partnerSchema,
+  userListSchema,
+  userSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ctxOf } from '../../http/context.js';
-import { collection, problemResponses } from '../../http/openapi.js';
+import { problemResponses } from '../../http/openapi.js';
 import { createPartner } from './create-partner.js';
 import { createUser } from './create-user.js';
-import { listColleagues, listOutbox, listPartners, listUsers } from './repository.js';
+import { listColleagues } from './list-colleagues.js';
+import { listOutbox } from './list-outbox.js';
+import { listPartners } from './list-partners.js';
+import { listUsers } from './list-users.js';
+
+const TAGS = ['Organisatie'];
 
 export function organisationRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -16,15 +30,12 @@ export function organisationRoutes(app: FastifyInstance) {
     {
       config: { auth: 'partners.read' },
       schema: {
-        tags: ['Organisatie'],
+        tags: TAGS,
         summary: 'Partners van de gemeente',
-        response: { 200: collection(partnerSchema), ...problemResponses(401, 403) },
+        response: { 200: partnerListSchema, ...problemResponses(401, 403) },
       },
     },
-    async (req) => {
-      const items = await listPartners(ctxOf(req).db.read);
-      return { items, total: items.length };
-    },
+    async (req) => listPartners(ctxOf(req)),
   );
 
   r.post(
@@ -32,7 +43,7 @@ export function organisationRoutes(app: FastifyInstance) {
     {
       config: { auth: 'partners.create' },
       schema: {
-        tags: ['Organisatie'],
+        tags: TAGS,
         summary: 'Partner toevoegen (beheerder)',
         body: createPartnerSchema,
         response: { 201: partnerSchema, ...problemResponses(400, 401, 403, 409, 413, 415) },
@@ -46,15 +57,12 @@ export function organisationRoutes(app: FastifyInstance) {
     {
       config: { auth: 'users.read' },
       schema: {
-        tags: ['Organisatie'],
+        tags: TAGS,
         summary: 'Gebruikers van de gemeente',
-        response: { 200: collection(userSchema), ...problemResponses(401, 403) },
+        response: { 200: userListSchema, ...problemResponses(401, 403) },
       },
     },
-    async (req) => {
-      const items = await listUsers(ctxOf(req).db.read);
-      return { items, total: items.length };
-    },
+    async (req) => listUsers(ctxOf(req)),
   );
 
   r.post(
@@ -62,7 +70,7 @@ export function organisationRoutes(app: FastifyInstance) {
     {
       config: { auth: 'users.create' },
       schema: {
-        tags: ['Organisatie'],
+        tags: TAGS,
         summary: 'Gebruiker toevoegen (beheerder)',
         body: createUserSchema,
         response: { 201: userSchema, ...problemResponses(400, 401, 403, 409, 413, 415) },
@@ -76,18 +84,12 @@ export function organisationRoutes(app: FastifyInstance) {
     {
       config: { auth: 'cases.read' },
       schema: {
-        tags: ['Organisatie'],
+        tags: TAGS,
         summary: 'Actieve medewerkers (naam en organisatie) om een voorzitter of uitvoerder te kiezen',
-        response: {
-          200: collection(z.object({ id: z.uuid(), name: z.string(), partnerId: z.uuid() })),
-          ...problemResponses(401, 403),
-        },
+        response: { 200: colleagueListSchema, ...problemResponses(401, 403) },
       },
     },
-    async (req) => {
-      const items = await listColleagues(ctxOf(req).db.read);
-      return { items, total: items.length };
-    },
+    async (req) => listColleagues(ctxOf(req)),
   );
 
   r.get(
@@ -95,34 +97,12 @@ export function organisationRoutes(app: FastifyInstance) {
     {
       config: { auth: 'outbox.read' },
       schema: {
-        tags: ['Organisatie'],
+        tags: TAGS,
         summary: 'Uitgaande e-mail (beheerder): verzonden, wachtend en mislukt',
-        querystring: z.strictObject({
-          status: z.enum(['pending', 'sending', 'sent', 'skipped', 'failed']).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
-        }),
-        response: {
-          200: collection(
-            z.object({
-              id: z.uuid(),
-              toAddress: z.string(),
-              subject: z.string(),
-              bodyText: z.string(),
-              status: z.string(),
-              attempts: z.number(),
-              createdAt: z.string(),
-              sentAt: z.string().nullable(),
-              lastError: z.string().nullable(),
-            }),
-          ),
-          ...problemResponses(400, 401, 403),
-        },
+        querystring: outboxListQuerySchema,
+        response: { 200: outboxListSchema, ...problemResponses(400, 401, 403) },
       },
     },
-    async (req) => {
-      const { status, limit, offset } = req.query;
-      return listOutbox(ctxOf(req).db.read, status, { limit, offset });
-    },
+    async (req) => listOutbox(ctxOf(req), req.query),
   );
 }

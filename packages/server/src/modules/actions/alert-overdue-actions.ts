@@ -1,0 +1,38 @@
+import type { Db } from '../../db/db.js';
+import { TenantScope } from '../../db/scope.js';
+import { amsterdamDate } from '../../lib/time.js';
+import { raiseAlert } from '../alerts/raise-alert.js';
+import { claimOverdueActions } from './repository.js';
+
+/** Actions claimed per transaction: short transactions, however many fell overdue at once. */
+const CHUNK = 500;
+
+/**
+ * The scheduler's job for due dates: every open action past its due date alerts once per due date
+ * (moving the deadline arms it again). Over all tenants; safe on several instances: rows are claimed
+ * with SKIP LOCKED and the alerts are written in the same transaction as the mark. Answers how many.
+ */
+export async function alertOverdueActions(
+  db: Db,
+  publicUrl: string,
+  today = amsterdamDate(),
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const due = await claimOverdueActions(tx, today, CHUNK);
+      for (const r of due) {
+        await raiseAlert(new TenantScope(tx, r.tenant_id), publicUrl, {
+          kind: 'action_overdue',
+          caseId: r.case_id,
+          actorUserId: null,
+          actionId: r.id,
+          assigneeUserId: r.assignee_user_id,
+        });
+      }
+      return due.length;
+    });
+    total += n;
+    if (n < CHUNK) return total;
+  }
+}

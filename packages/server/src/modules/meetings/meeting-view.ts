@@ -1,0 +1,114 @@
+import {
+  type Actor,
+  type Entry,
+  type FieldError,
+  type Meeting,
+  seesCase,
+  seesMeeting,
+} from '@wijkregie/shared';
+import { findCase } from '../../access/case-record.js';
+import { viewerOf } from '../../access/viewer.js';
+import type { TenantScope } from '../../db/scope.js';
+import type { RequestContext } from '../../http/context.js';
+import { AppError, notFound } from '../../http/errors.js';
+import { entriesPage } from '../cases/entry-repository.js';
+import { activeUserExists } from '../cases/repository.js';
+import { existingPartnerIds } from '../matrix/repository.js';
+import { type AgendaCase, agendaCases, findMeeting, type MeetingRecord } from './repository.js';
+
+/** What the meeting use cases share: loading a visible meeting, presenting it, checking references. */
+
+const NOT_FOUND = 'Dit overleg bestaat niet of is niet zichtbaar voor jou.';
+
+/** Meetings as `actor` may see them: agenda items only of cases the actor sees (one query for all). */
+export async function present(
+  s: TenantScope,
+  actor: Actor,
+  meetings: readonly MeetingRecord[],
+): Promise<Meeting[]> {
+  const cases = await agendaCases(s, [...new Set(meetings.flatMap((m) => m.caseIds))]);
+  return meetings.map(({ caseIds, createdByUserId: _, ...rest }) => ({
+    ...rest,
+    agenda: caseIds
+      .map((id) => cases.get(id))
+      .filter((c): c is AgendaCase => c !== undefined && seesCase(actor, c))
+      .map((c) => ({ caseId: c.id, caseReference: c.reference, caseTitle: c.title })),
+  }));
+}
+
+/** One meeting as `actor` may see it (see `present`). */
+export async function presentOne(s: TenantScope, actor: Actor, m: MeetingRecord): Promise<Meeting> {
+  const [one] = await present(s, actor, [m]);
+  if (!one) throw new Error('present answers one meeting for one');
+  return one;
+}
+
+/** The meeting if the caller sees it; otherwise 404, never 403. */
+export async function visibleMeeting(
+  s: TenantScope,
+  ctx: RequestContext,
+  id: string,
+): Promise<MeetingRecord> {
+  const m = await findMeeting(s, id);
+  if (!m || !seesMeeting(ctx, m)) throw notFound(NOT_FOUND);
+  return m;
+}
+
+/** The meeting just written, read back in the same transaction: it must be there. */
+export async function writtenMeeting(s: TenantScope, id: string): Promise<MeetingRecord> {
+  const m = await findMeeting(s, id);
+  if (!m) throw new Error(`meeting ${id} vanished in its own transaction`);
+  return m;
+}
+
+/** Chair, partners and agenda must exist, and every case on the agenda must be visible to the caller. */
+export async function validateMeetingRefs(
+  s: TenantScope,
+  ctx: RequestContext,
+  input: { chairUserId?: string; partnerIds?: string[] | undefined; caseIds?: string[] | undefined },
+): Promise<void> {
+  const errors: FieldError[] = [];
+  if (input.chairUserId && !(await activeUserExists(s, input.chairUserId))) {
+    errors.push({ path: 'chairUserId', message: 'Onbekende gebruiker' });
+  }
+  if (input.partnerIds?.length) {
+    const found = await existingPartnerIds(s, input.partnerIds);
+    input.partnerIds.forEach((id, i) => {
+      if (!found.has(id)) errors.push({ path: `partnerIds.${i}`, message: 'Onbekende partner' });
+    });
+  }
+  if (input.caseIds?.length) {
+    const cases = await agendaCases(s, input.caseIds);
+    input.caseIds.forEach((id, i) => {
+      const c = cases.get(id);
+      // An invisible case gets the same answer as a missing one.
+      if (!c || !seesCase(ctx, c)) errors.push({ path: `caseIds.${i}`, message: 'Onbekende casus' });
+    });
+  }
+  if (errors.length) throw new AppError('validation', 'Ongeldige verwijzingen.', errors);
+}
+
+/** Entries of this meeting in the cases `actor` sees and categories `actor`'s partner may read. */
+export async function minutesFor(
+  s: TenantScope,
+  actor: Actor,
+  m: MeetingRecord,
+): Promise<{ items: Entry[]; personIds: string[] }> {
+  const cases = await agendaCases(s, m.caseIds);
+  const items: Entry[] = [];
+  const personIds = new Set<string>();
+  for (const caseId of m.caseIds) {
+    const c = cases.get(caseId);
+    if (!c || !seesCase(actor, c)) continue;
+    const page = await entriesPage(
+      s,
+      caseId,
+      viewerOf(actor),
+      { meetingId: m.id },
+      { limit: 200, offset: 0 },
+    );
+    items.push(...page.items.reverse());
+    if (page.items.length) for (const p of (await findCase(s, caseId))?.personIds ?? []) personIds.add(p);
+  }
+  return { items, personIds: [...personIds] };
+}
