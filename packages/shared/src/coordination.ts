@@ -209,6 +209,10 @@ export const meetingPdfQuerySchema = z.strictObject({
   partnerId: z.uuid({ error: 'Geen geldige partner' }).optional(),
 });
 export type MeetingPdfQuery = z.infer<typeof meetingPdfQuerySchema>;
+/** The PDF itself: bytes, which Fastify sends unserialised; only the OpenAPI document reads this. */
+export const meetingPdfSchema = z
+  .unknown()
+  .meta({ description: 'Agenda en verslag als PDF (application/pdf)' });
 
 // Alerts -------------------------------------------------------------------------------------------
 
