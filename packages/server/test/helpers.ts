@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { PartnerKind, Role, User } from '@wijkregie/shared';
+import {
+  type Case,
+  caseSchema,
+  type PartnerKind,
+  type Person,
+  personSchema,
+  problemSchema,
+  type Role,
+  type User,
+} from '@wijkregie/shared';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
 import type { z } from 'zod';
@@ -9,6 +18,7 @@ import type { Db } from '../src/db/db.js';
 import { migrate } from '../src/db/migrate.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
+import { idRow, oneRow } from '../src/db/rows.js';
 import { auditKeyFrom } from '../src/modules/audit/key.js';
 import { hashPassword } from '../src/modules/session/passwords.js';
 
@@ -64,11 +74,13 @@ export async function newTenant(
   const tenantId = await createTenant(db, `Testgemeente ${tag}`);
   const partners: Record<string, string> = {};
   for (const kind of partnerKinds) {
-    const [p] = await db.query<{ id: string }>(
+    const p = await oneRow(
+      db,
+      idRow,
       'INSERT INTO partners (tenant_id, name, kind) VALUES ($1, $2, $3) RETURNING id',
       [tenantId, `${kind} ${tag}`, kind],
     );
-    partners[kind] = p!.id;
+    partners[kind] = p.id;
   }
   let n = 0;
   const addUser = async (partnerKey: string, roles: Role[]): Promise<TestUser> => {
@@ -76,12 +88,14 @@ export async function newTenant(
     if (!partnerId) throw new Error(`no partner ${partnerKey}`);
     const email = `${roles.join('-')}-${++n}-${tag}@test.example`;
     const name = `${roles.join(' ')} ${n}`;
-    const [u] = await db.query<{ id: string }>(
+    const u = await oneRow(
+      db,
+      idRow,
       `INSERT INTO users (tenant_id, partner_id, email, name, password_hash, roles)
        VALUES ($1, $2, $3, $4, $5, $6::text[]) RETURNING id`,
       [tenantId, partnerId, email, name, hash, roles],
     );
-    return { id: u!.id, email, name, partnerId, roles, password: PASSWORD };
+    return { id: u.id, email, name, partnerId, roles, password: PASSWORD };
   };
   const first = partnerKinds[0]!;
   const second = partnerKinds[1] ?? first;
@@ -143,7 +157,6 @@ export async function loggedIn(app: FastifyInstance, user: { email: string; pass
   return new Client(app).login(user);
 }
 
-/** Asserts a problem+json answer with the status and, optionally, errors on the named fields. */
 /**
  * The body of a successful answer, checked against the contract's schema from packages/shared and
  * typed by it: tests read answers the way the web client does, not through hand-written casts.
@@ -161,12 +174,32 @@ export function bodyOf<S extends z.ZodType>(
   return parsed.data;
 }
 
+/**
+ * `bodyOf` for a fetch Response (the tests that talk to a real server process over a socket):
+ * checks the status, parses the body with the contract's schema and returns it typed.
+ */
+export async function jsonOf<S extends z.ZodType>(
+  res: Response,
+  schema: S,
+  status = 200,
+): Promise<z.output<S>> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  const parsed = schema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`answer does not fit its schema: ${parsed.error.message}\n${text}`);
+  return parsed.data;
+}
+
+/** Asserts a problem+json answer with the status and, optionally, errors on the named fields. */
 export function expectProblem(res: LightMyRequestResponse, status: number, fields?: string[]) {
   if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
   if (!String(res.headers['content-type']).startsWith('application/problem+json')) {
     throw new Error(`expected problem+json, got ${res.headers['content-type']}`);
   }
-  const body = res.json() as { status: number; title: string; detail: string; errors?: { path: string }[] };
+  const parsed = problemSchema.safeParse(res.json());
+  if (!parsed.success)
+    throw new Error(`problem does not fit its schema: ${parsed.error.message}\n${res.body}`);
+  const body = parsed.data;
   if (body.status !== status || !body.title || !body.detail) throw new Error(`bad problem body ${res.body}`);
   if (res.body.includes('    at ')) throw new Error('stack trace leaked');
   for (const f of fields ?? []) {
@@ -190,29 +223,21 @@ export async function setMatrix(
 
 let personSeq = 0;
 /** Registers a person through the API as the given client. */
-export async function createPerson(c: Client, extra: Record<string, unknown> = {}): Promise<{ id: string }> {
+export async function createPerson(c: Client, extra: Record<string, unknown> = {}): Promise<Person> {
   const res = await c.post('/api/v1/persons', {
     firstName: 'Test',
     lastName: `Persoon${++personSeq}`,
     ...extra,
   });
-  if (res.statusCode !== 201) throw new Error(`person: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: string };
+  return bodyOf(res, personSchema, 201);
 }
 
-export interface CaseJson {
-  id: string;
-  reference: string;
-  status: string;
-  partnerIds: string[];
-  directorUserId: string | null;
-  subjects: { kind: string; id: string; label?: string }[];
-}
+/** A case as the API answers it (the contract's `Case`; the old name stays for the tests using it). */
+export type CaseJson = Case;
 
 export async function createCase(c: Client, body: Record<string, unknown>): Promise<CaseJson> {
   const res = await c.post('/api/v1/cases', { type: 'person', title: 'Testcasus', ...body });
-  if (res.statusCode !== 201) throw new Error(`case: ${res.statusCode} ${res.body}`);
-  return res.json() as CaseJson;
+  return bodyOf(res, caseSchema, 201);
 }
 
 /** A database of its own (empty), on the same kind of server the suite runs on. */

@@ -1,7 +1,13 @@
-import type { MatrixCell } from '@wijkregie/shared';
+import {
+  auditListSchema,
+  categoryListSchema,
+  type MatrixCell,
+  matrixSchema,
+  myAccessSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, expectProblem, loggedIn, newTenant, type TestTenant, testApp } from './helpers.js';
+import { bodyOf, Client, expectProblem, loggedIn, newTenant, type TestTenant, testApp } from './helpers.js';
 
 let app: FastifyInstance;
 let t: TestTenant;
@@ -13,8 +19,7 @@ beforeAll(async () => {
   other = await newTenant(['gemeente', 'politie']);
 });
 
-const matrixOf = async (c: Client) =>
-  ((await c.get('/api/v1/access-matrix')).json() as { cells: MatrixCell[] }).cells;
+const matrixOf = async (c: Client) => bodyOf(await c.get('/api/v1/access-matrix'), matrixSchema).cells;
 const cell = (cells: MatrixCell[], partnerId: string, category: string) =>
   cells.find((c) => c.partnerId === partnerId && c.category === category)?.access;
 
@@ -22,7 +27,7 @@ describe('categories', () => {
   it('a new municipality has the default categories', async () => {
     const res = await (await loggedIn(app, t.professional)).get('/api/v1/categories');
     expect(res.statusCode).toBe(200);
-    expect((res.json() as { items: { key: string }[] }).items.map((c) => c.key)).toEqual([
+    expect(bodyOf(res, categoryListSchema).items.map((c) => c.key)).toEqual([
       'basis',
       'zorg',
       'politie',
@@ -50,10 +55,9 @@ describe('categories', () => {
       403,
     );
     // Other tenants do not get it.
-    const keys = (
-      (await (await loggedIn(app, other.regisseur)).get('/api/v1/categories')).json() as {
-        items: { key: string }[];
-      }
+    const keys = bodyOf(
+      await (await loggedIn(app, other.regisseur)).get('/api/v1/categories'),
+      categoryListSchema,
     ).items;
     expect(keys.map((k) => k.key)).not.toContain('onderwijs');
   });
@@ -76,7 +80,7 @@ describe('access matrix', () => {
       ],
     });
     expect(res.statusCode).toBe(200);
-    let cells = (res.json() as { cells: MatrixCell[] }).cells;
+    let cells = bodyOf(res, matrixSchema).cells;
     expect(cell(cells, t.partners.politie!, 'politie')).toBe('write');
     expect(cell(cells, t.partners.wijkteam!, 'zorg')).toBe('read');
     expect(cell(cells, t.partners.wijkteam!, 'politie')).toBe('none');
@@ -155,16 +159,14 @@ describe('access matrix', () => {
     await reg.put('/api/v1/access-matrix', {
       cells: [{ partnerId: t.partners.wijkteam, category: 'jeugd', access: 'write' }],
     });
-    const audit = (await reg.get(`/api/v1/audit?userId=${t.regisseur.id}`)).json() as {
-      items: { action: string; objectType: string }[];
-    };
+    const audit = bodyOf(await reg.get(`/api/v1/audit?userId=${t.regisseur.id}`), auditListSchema);
     expect(audit.items.some((i) => i.action === 'update' && i.objectType === 'matrix')).toBe(true);
   });
 
   it('each user can see their own partner row', async () => {
     const res = await (await loggedIn(app, t.professional)).get('/api/v1/access-matrix/mine');
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { partnerId: string; cells: MatrixCell[] };
+    const body = bodyOf(res, myAccessSchema);
     expect(body.partnerId).toBe(t.professional.partnerId);
     expect(body.cells.every((c) => c.partnerId === t.professional.partnerId)).toBe(true);
   });

@@ -1,6 +1,15 @@
+import {
+  auditListSchema,
+  personDetailSchema,
+  personListSchema,
+  subjectDetailSchema,
+  subjectSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { idRow, oneRow } from '../src/db/rows.js';
 import {
+  bodyOf,
   Client,
   createCase,
   createPerson,
@@ -18,15 +27,6 @@ let t: TestTenant;
 let other: TestTenant;
 let reg: Client;
 
-interface PersonJson {
-  id: string;
-  firstName: string;
-  lastName: string;
-  birthDate: string | null;
-  bsn: string | null;
-  address: { postalCode: string } | null;
-}
-
 beforeAll(async () => {
   app = await testApp();
   t = await newTenant(['gemeente', 'politie', 'wijkteam']);
@@ -35,10 +35,7 @@ beforeAll(async () => {
 });
 
 const search = async (c: Client, q: string) =>
-  (await c.get(`/api/v1/persons?q=${encodeURIComponent(q)}`)).json() as {
-    items: PersonJson[];
-    total: number;
-  };
+  bodyOf(await c.get(`/api/v1/persons?q=${encodeURIComponent(q)}`), personListSchema);
 
 describe('persons', () => {
   it('registers a person with a valid BSN and normalises the postal code', async () => {
@@ -127,7 +124,7 @@ describe('persons', () => {
     expect((await search(cop, 'Wijkbewoner')).total).toBe(1);
     const own = await createPerson(cop, { firstName: 'Eigen', lastName: 'Registratie' });
     expect((await cop.get(`/api/v1/persons/${own.id}`)).statusCode).toBe(200);
-    const person = (await cop.get(`/api/v1/persons/${p.id}`)).json() as { cases: { id: string }[] };
+    const person = bodyOf(await cop.get(`/api/v1/persons/${p.id}`), personDetailSchema);
     expect(person.cases).toHaveLength(1);
   });
 
@@ -149,9 +146,7 @@ describe('persons', () => {
     const p = await createPerson(reg, { firstName: 'Geaudit', lastName: 'Persoon' });
     await reg.get(`/api/v1/persons/${p.id}`);
     await search(reg, 'Geaudit');
-    const audit = (await reg.get(`/api/v1/audit?objectId=${p.id}`)).json() as {
-      items: { action: string; objectType: string }[];
-    };
+    const audit = bodyOf(await reg.get(`/api/v1/audit?objectId=${p.id}`), auditListSchema);
     const actions = audit.items.map((i) => `${i.action}:${i.objectType}`);
     expect(actions).toEqual(expect.arrayContaining(['create:person', 'read:person', 'search:person']));
   });
@@ -187,11 +182,9 @@ describe('households, groups, locations, relations', () => {
       contactPersonId: a.id,
     });
     expect(res.statusCode).toBe(201);
-    const hh = res.json() as { id: string; details: { contactPersonId: string } };
+    const hh = bodyOf(res, subjectSchema, 201);
     expect(hh.details.contactPersonId).toBe(a.id);
-    const detail = (await reg.get(`/api/v1/households/${hh.id}`)).json() as {
-      relations: { type: string; from: { id: string } }[];
-    };
+    const detail = bodyOf(await reg.get(`/api/v1/households/${hh.id}`), subjectDetailSchema);
     expect(
       detail.relations
         .filter((r) => r.type === 'member_of')
@@ -199,9 +192,7 @@ describe('households, groups, locations, relations', () => {
         .sort(),
     ).toEqual([a.id, b.id].sort());
     // Linked, not copied: the person shows the relation too.
-    const person = (await reg.get(`/api/v1/persons/${b.id}`)).json() as {
-      relations: { type: string; to: { id: string } }[];
-    };
+    const person = bodyOf(await reg.get(`/api/v1/persons/${b.id}`), personDetailSchema);
     expect(person.relations).toEqual([
       expect.objectContaining({ type: 'member_of', to: { kind: 'household', id: hh.id } }),
     ]);
@@ -209,7 +200,9 @@ describe('households, groups, locations, relations', () => {
 
   it('a youth group has a classification, members and meeting places; a location gets its buurt from the point', async () => {
     const db = await testDb();
-    const [area] = await db.query<{ id: string }>(
+    const area = await oneRow(
+      db,
+      idRow,
       `INSERT INTO areas (tenant_id, kind, code, name, geometry) VALUES ($1, 'buurt', $2, 'Testbuurt', $3::jsonb) RETURNING id`,
       [
         t.id,
@@ -230,8 +223,8 @@ describe('households, groups, locations, relations', () => {
     );
     const loc = await reg.post('/api/v1/locations', { name: 'Speeltuin', lat: 52.05, lng: 5.05 });
     expect(loc.statusCode).toBe(201);
-    const location = loc.json() as { id: string; details: { areaId: string } };
-    expect(location.details.areaId).toBe(area!.id);
+    const location = bodyOf(loc, subjectSchema, 201);
+    expect(location.details.areaId).toBe(area.id);
     expectProblem(await reg.post('/api/v1/locations', { name: 'Nergens' }), 400, ['address']);
     expectProblem(await reg.post('/api/v1/locations', { name: 'Half', lat: 52.05 }), 400, ['lng']);
     expectProblem(await reg.post('/api/v1/locations', { name: 'Parijs', lat: 48.85, lng: 2.35 }), 400, [
@@ -251,9 +244,9 @@ describe('households, groups, locations, relations', () => {
       meetingPlaceIds: [location.id],
     });
     expect(g.statusCode).toBe(201);
-    const group = g.json() as { id: string; details: { classification: string } };
+    const group = bodyOf(g, subjectSchema, 201);
     expect(group.details.classification).toBe('overlastgevend');
-    const detail = (await reg.get(`/api/v1/groups/${group.id}`)).json() as { relations: { type: string }[] };
+    const detail = bodyOf(await reg.get(`/api/v1/groups/${group.id}`), subjectDetailSchema);
     expect(detail.relations.map((r) => r.type).sort()).toEqual(['meets_at', 'member_of']);
   });
 
