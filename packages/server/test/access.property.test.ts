@@ -1,7 +1,9 @@
+import { caseDetailSchema, caseListSchema, entryListSchema, personListSchema } from '@wijkregie/shared';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  bodyOf,
   type Client,
   createCase,
   createPerson,
@@ -98,10 +100,7 @@ describe('authorisation properties', () => {
           const readable = (x: (typeof cases)[number]) =>
             x.entries.filter((cat) => level(partner, cat) !== 'none');
 
-          const list = (await c.get('/api/v1/cases?limit=200')).json() as {
-            items: { id: string }[];
-            total: number;
-          };
+          const list = bodyOf(await c.get('/api/v1/cases?limit=200'), caseListSchema);
           const expected = cases
             .filter(sees)
             .map((x) => x.id)
@@ -114,7 +113,7 @@ describe('authorisation properties', () => {
             expect(detail.statusCode).toBe(sees(x) ? 200 : 404);
             if (sees(x)) {
               // Subject names only for a regisseur or with `basis` read access.
-              const [subject] = (detail.json() as { subjects: { label?: string }[] }).subjects;
+              const [subject] = bodyOf(detail, caseDetailSchema).subjects;
               expect(subject?.label !== undefined).toBe(regisseur || level(partner, 'basis') !== 'none');
             }
             const entries = await c.get(`/api/v1/cases/${x.id}/entries`);
@@ -122,17 +121,14 @@ describe('authorisation properties', () => {
               expect(entries.statusCode).toBe(404);
               continue;
             }
-            const body = entries.json() as { items: { category: string }[]; total: number };
+            const body = bodyOf(entries, entryListSchema);
             expect(body.items.map((e) => e.category).sort()).toEqual(readable(x).sort());
             expect(body.total).toBe(readable(x).length);
           }
 
           // Person search: a professional sees the persons their partner registered (the gemeente registered
           // them all) and, when their partner may read `basis`, the persons of cases they see.
-          const persons = (await c.get('/api/v1/persons?q=Test&limit=200')).json() as {
-            items: { id: string }[];
-            total: number;
-          };
+          const persons = bodyOf(await c.get('/api/v1/persons?q=Test&limit=200'), personListSchema);
           const basis = level(partner, 'basis') !== 'none';
           const visiblePersons = cases
             .filter((x) => regisseur || partner === 'gemeente' || (basis && sees(x)))

@@ -1,6 +1,15 @@
+import {
+  caseDetailSchema,
+  caseListSchema,
+  caseSchema,
+  entryListSchema,
+  entrySchema,
+  subjectSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  bodyOf,
   type CaseJson,
   Client,
   createCase,
@@ -59,7 +68,7 @@ describe('creating a case', () => {
   });
 
   it('rejects bad input naming the field and creates nothing', async () => {
-    const before = ((await reg.get('/api/v1/cases')).json() as { total: number }).total;
+    const before = bodyOf(await reg.get('/api/v1/cases'), caseListSchema).total;
     expectProblem(await reg.post('/api/v1/cases', { type: 'boef', title: 'x' }), 400, ['type']);
     expectProblem(await reg.post('/api/v1/cases', { type: 'person', title: '' }), 400, ['title']);
     expectProblem(
@@ -93,7 +102,7 @@ describe('creating a case', () => {
     expectProblem(await reg.post('/api/v1/cases', { type: 'person', title: 'x', status: 'closed' }), 400, [
       'status',
     ]);
-    expect(((await reg.get('/api/v1/cases')).json() as { total: number }).total).toBe(before);
+    expect(bodyOf(await reg.get('/api/v1/cases'), caseListSchema).total).toBe(before);
   });
 
   it('admin and auditor may not use cases (403); no session 401', async () => {
@@ -127,22 +136,23 @@ describe('who sees a case', () => {
       404,
     );
     expectProblem(await c.patch(`/api/v1/cases/${hidden.id}`, { title: 'x' }), 404);
-    const list = (await c.get('/api/v1/cases?limit=200')).json() as { items: CaseJson[]; total: number };
+    const list = bodyOf(await c.get('/api/v1/cases?limit=200'), caseListSchema);
     const ids = list.items.map((x) => x.id);
     expect(ids).toContain(shared.id);
     expect(ids).not.toContain(hidden.id);
     expect(ids).not.toContain(directed.id);
     expect(list.total).toBe(list.items.length);
-    const search = (await c.get(`/api/v1/cases?q=${encodeURIComponent('Alleen gemeente')}`)).json() as {
-      total: number;
-    };
+    const search = bodyOf(
+      await c.get(`/api/v1/cases?q=${encodeURIComponent('Alleen gemeente')}`),
+      caseListSchema,
+    );
     expect(search.total).toBe(0);
   });
 
   it('the director sees it without their partner participating; the regisseur sees all', async () => {
     const c = await loggedIn(app, careWorker);
     expect((await c.get(`/api/v1/cases/${directed.id}`)).statusCode).toBe(200);
-    const mine = (await c.get('/api/v1/cases?mine=true')).json() as { items: CaseJson[] };
+    const mine = bodyOf(await c.get('/api/v1/cases?mine=true'), caseListSchema);
     expect(mine.items.map((x) => x.id)).toEqual([directed.id]);
     for (const x of [shared, directed, hidden])
       expect((await reg.get(`/api/v1/cases/${x.id}`)).statusCode).toBe(200);
@@ -151,7 +161,7 @@ describe('who sees a case', () => {
   it('another tenant never sees it, not even the regisseur', async () => {
     const c = await loggedIn(app, other.regisseur);
     expectProblem(await c.get(`/api/v1/cases/${shared.id}`), 404);
-    const list = (await c.get('/api/v1/cases?limit=200')).json() as { items: CaseJson[] };
+    const list = bodyOf(await c.get('/api/v1/cases?limit=200'), caseListSchema);
     expect(list.items.map((x) => x.id)).not.toContain(shared.id);
   });
 
@@ -162,10 +172,10 @@ describe('who sees a case', () => {
       partnerIds: [t.partners.politie, t.partners.ggz],
     });
     const ggz = await t.addUser('ggz', ['professional']); // ggz has no basis access
-    const forGgz = (await (await loggedIn(app, ggz)).get(`/api/v1/cases/${x.id}`)).json() as CaseJson;
+    const forGgz = bodyOf(await (await loggedIn(app, ggz)).get(`/api/v1/cases/${x.id}`), caseDetailSchema);
     // Nor may ggz open the person: the kind stays, the id is left out (references.test.ts).
     expect(forGgz.subjects).toEqual([{ kind: 'person', id: null }]);
-    const forCop = (await (await loggedIn(app, cop)).get(`/api/v1/cases/${x.id}`)).json() as CaseJson;
+    const forCop = bodyOf(await (await loggedIn(app, cop)).get(`/api/v1/cases/${x.id}`), caseDetailSchema);
     expect(forCop.subjects[0]!.label).toBe('Anna Zichtbaar');
   });
 });
@@ -177,7 +187,7 @@ describe('lifecycle', () => {
     for (const s of ['triage', 'analysis', 'plan', 'analysis', 'plan', 'execution', 'evaluation']) {
       const res = await reg.patch(`/api/v1/cases/${x.id}`, { status: s });
       expect(res.statusCode, s).toBe(200);
-      expect((res.json() as CaseJson).status).toBe(s);
+      expect(bodyOf(res, caseSchema).status).toBe(s);
     }
     expectProblem(await reg.patch(`/api/v1/cases/${x.id}`, { status: 'evaluation' }), 409);
     expectProblem(await reg.patch(`/api/v1/cases/${x.id}`, { status: 'registered' }), 409);
@@ -200,8 +210,7 @@ describe('lifecycle', () => {
     );
     expectProblem(await director.patch(`/api/v1/cases/${x.id}`, { result: 'goal_reached' }), 400, ['result']);
     const closed = await director.patch(`/api/v1/cases/${x.id}`, { status: 'closed', result: 'transferred' });
-    expect(closed.statusCode).toBe(200);
-    expect(closed.json()).toMatchObject({ status: 'closed', result: 'transferred' });
+    expect(bodyOf(closed, caseSchema)).toMatchObject({ status: 'closed', result: 'transferred' });
     expectProblem(
       await director.patch(`/api/v1/cases/${x.id}`, { status: 'closed', result: 'goal_reached' }),
       409,
@@ -213,8 +222,7 @@ describe('lifecycle', () => {
       409,
     );
     const reopened = await reg.patch(`/api/v1/cases/${x.id}`, { status: 'execution' });
-    expect(reopened.statusCode).toBe(200);
-    expect(reopened.json()).toMatchObject({ status: 'execution', result: null });
+    expect(bodyOf(reopened, caseSchema)).toMatchObject({ status: 'execution', result: null });
   });
 
   it('a participant who is not the director may not change the case (403)', async () => {
@@ -226,7 +234,7 @@ describe('lifecycle', () => {
     const c = await loggedIn(app, cop);
     expectProblem(await c.patch(`/api/v1/cases/${x.id}`, { status: 'triage' }), 403);
     expectProblem(await c.patch(`/api/v1/cases/${x.id}`, { title: 'Overgenomen' }), 403);
-    expect(((await reg.get(`/api/v1/cases/${x.id}`)).json() as CaseJson).status).toBe('registered');
+    expect(bodyOf(await reg.get(`/api/v1/cases/${x.id}`), caseDetailSchema).status).toBe('registered');
   });
 
   it('allowedStatuses says what this caller may do next', async () => {
@@ -235,11 +243,9 @@ describe('lifecycle', () => {
       title: 'Volgende stap',
       partnerIds: [t.partners.politie],
     });
-    const forReg = (await reg.get(`/api/v1/cases/${x.id}`)).json() as { allowedStatuses: string[] };
+    const forReg = bodyOf(await reg.get(`/api/v1/cases/${x.id}`), caseDetailSchema);
     expect(forReg.allowedStatuses.sort()).toEqual(['closed', 'triage']);
-    const forCop = (await (await loggedIn(app, cop)).get(`/api/v1/cases/${x.id}`)).json() as {
-      allowedStatuses: string[];
-    };
+    const forCop = bodyOf(await (await loggedIn(app, cop)).get(`/api/v1/cases/${x.id}`), caseDetailSchema);
     expect(forCop.allowedStatuses).toEqual([]);
   });
 
@@ -249,9 +255,9 @@ describe('lifecycle', () => {
       partnerIds: [t.partners.gemeente, t.partners.ggz],
       directorUserId: careWorker.id,
     });
-    expect(res.statusCode).toBe(200);
-    expect((res.json() as CaseJson).partnerIds.sort()).toEqual([t.partners.gemeente, t.partners.ggz].sort());
-    expect((res.json() as CaseJson).directorUserId).toBe(careWorker.id);
+    const changed = bodyOf(res, caseSchema);
+    expect(changed.partnerIds.sort()).toEqual([t.partners.gemeente, t.partners.ggz].sort());
+    expect(changed.directorUserId).toBe(careWorker.id);
     expectProblem(await reg.patch(`/api/v1/cases/${x.id}`, { partnerIds: ['not-a-uuid'] }), 400, [
       'partnerIds.0',
     ]);
@@ -275,8 +281,7 @@ describe('entries', () => {
       category: 'politie',
       text: 'Melding van overlast bij de woning.',
     });
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({
+    expect(bodyOf(res, entrySchema, 201)).toMatchObject({
       category: 'politie',
       authorUserId: cop.id,
       partnerId: t.partners.politie,
@@ -312,48 +317,45 @@ describe('entries', () => {
           .statusCode,
       ).toBe(201);
     }
-    const forCop = (await (await loggedIn(app, cop)).get(`/api/v1/cases/${x.id}/entries`)).json() as {
-      items: { category: string }[];
-      total: number;
-    };
+    const forCop = bodyOf(
+      await (await loggedIn(app, cop)).get(`/api/v1/cases/${x.id}/entries`),
+      entryListSchema,
+    );
     expect(forCop.items.every((e) => e.category !== 'zorg')).toBe(true);
     expect(forCop.total).toBe(forCop.items.length);
-    const forCare = (await care.get(`/api/v1/cases/${x.id}/entries?limit=2`)).json() as {
-      items: { category: string }[];
-      total: number;
-    };
+    const forCare = bodyOf(await care.get(`/api/v1/cases/${x.id}/entries?limit=2`), entryListSchema);
     expect(forCare.items).toHaveLength(2);
     expect(forCare.total).toBe(4); // 3 zorg + 1 politie (wijkteam may read politie)
-    const onlyZorg = (await care.get(`/api/v1/cases/${x.id}/entries?category=zorg`)).json() as {
-      total: number;
-    };
+    const onlyZorg = bodyOf(await care.get(`/api/v1/cases/${x.id}/entries?category=zorg`), entryListSchema);
     expect(onlyZorg.total).toBe(3);
     // The regisseur sees the case but reads only what the gemeente row allows.
-    const forReg = (await reg.get(`/api/v1/cases/${x.id}/entries`)).json() as { total: number };
+    const forReg = bodyOf(await reg.get(`/api/v1/cases/${x.id}/entries`), entryListSchema);
     expect(forReg.total).toBe(0);
   });
 
   it('a correction is a new entry pointing at the old one; the old one stays', async () => {
     const c = await loggedIn(app, cop);
-    const first = (
-      await c.post(`/api/v1/cases/${x.id}/entries`, { category: 'politie', text: 'Datum 3 mei' })
-    ).json() as { id: string };
+    const first = bodyOf(
+      await c.post(`/api/v1/cases/${x.id}/entries`, { category: 'politie', text: 'Datum 3 mei' }),
+      entrySchema,
+      201,
+    );
     const fix = await c.post(`/api/v1/cases/${x.id}/entries`, {
       category: 'politie',
       text: 'Correctie: 4 mei',
       correctsEntryId: first.id,
     });
-    expect(fix.statusCode).toBe(201);
-    expect((fix.json() as { correctsEntryId: string }).correctsEntryId).toBe(first.id);
-    const texts = (
-      (await c.get(`/api/v1/cases/${x.id}/entries?limit=200`)).json() as { items: { text: string }[] }
-    ).items.map((e) => e.text);
+    expect(bodyOf(fix, entrySchema, 201).correctsEntryId).toBe(first.id);
+    const texts = bodyOf(await c.get(`/api/v1/cases/${x.id}/entries?limit=200`), entryListSchema).items.map(
+      (e) => e.text,
+    );
     expect(texts).toContain('Datum 3 mei');
     expect(texts).toContain('Correctie: 4 mei');
     // An entry the caller cannot read cannot be corrected by them.
-    const zorg = (
-      await (await loggedIn(app, careWorker)).get(`/api/v1/cases/${x.id}/entries?category=zorg`)
-    ).json() as { items: { id: string }[] };
+    const zorg = bodyOf(
+      await (await loggedIn(app, careWorker)).get(`/api/v1/cases/${x.id}/entries?category=zorg`),
+      entryListSchema,
+    );
     expectProblem(
       await c.post(`/api/v1/cases/${x.id}/entries`, {
         category: 'politie',
@@ -375,8 +377,7 @@ describe('household case', () => {
       memberIds: [mother.id, son.id],
       contactPersonId: mother.id,
     });
-    expect(hh.statusCode).toBe(201);
-    const household = hh.json() as { id: string };
+    const household = bodyOf(hh, subjectSchema, 201);
     const hcase = await createCase(reg, {
       type: 'household',
       title: 'Gezinsplan',
@@ -388,14 +389,13 @@ describe('household case', () => {
       subjects: [{ kind: 'person', id: son.id }],
       partnerIds: [t.partners.politie],
     });
-    const forReg = (await reg.get(`/api/v1/cases/${hcase.id}`)).json() as {
-      relatedCases: { id: string; viaPersonId: string }[];
-    };
+    const forReg = bodyOf(await reg.get(`/api/v1/cases/${hcase.id}`), caseDetailSchema);
     expect(forReg.relatedCases).toEqual([expect.objectContaining({ id: sonCase.id, viaPersonId: son.id })]);
     // The wijkteam does not take part in the son's case, so it is not shown to them.
-    const forCare = (await (await loggedIn(app, careWorker)).get(`/api/v1/cases/${hcase.id}`)).json() as {
-      relatedCases: unknown[];
-    };
+    const forCare = bodyOf(
+      await (await loggedIn(app, careWorker)).get(`/api/v1/cases/${hcase.id}`),
+      caseDetailSchema,
+    );
     expect(forCare.relatedCases).toEqual([]);
   });
 });

@@ -1,24 +1,29 @@
+import {
+  actionListSchema,
+  alertListSchema,
+  auditVerifySchema,
+  caseDetailSchema,
+  caseListSchema,
+  caseSchema,
+  entryListSchema,
+  meetingListSchema,
+  monitorSchema,
+  signalListSchema,
+  worklistSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { DEMO_PASSWORD } from '../src/bootstrap/demo.js';
 import { firstRun } from '../src/bootstrap/first-run.js';
 import type { Db } from '../src/db/db.js';
-import { Client, emptyDb } from './helpers.js';
+import { bodyOf, Client, emptyDb } from './helpers.js';
 
 let db: Db;
 let drop: () => Promise<void>;
 let app: FastifyInstance;
 const as = (local: string) =>
   new Client(app).login({ email: `${local}@voorbeeldstad.example`, password: DEMO_PASSWORD });
-
-interface CaseItem {
-  id: string;
-  type: string;
-  status: string;
-  reference: string;
-  partnerIds: string[];
-}
 
 beforeAll(async () => {
   ({ db, drop } = await emptyDb());
@@ -30,8 +35,7 @@ afterAll(async () => {
   await drop();
 });
 
-const casesOf = async (c: Client) =>
-  (await c.get('/api/v1/cases?limit=200')).json() as { items: CaseItem[]; total: number };
+const casesOf = async (c: Client) => bodyOf(await c.get('/api/v1/cases?limit=200'), caseListSchema);
 
 describe('the demo dossiers', () => {
   it('has about forty cases of every type and status for the regisseur', async () => {
@@ -75,12 +79,12 @@ describe('the demo dossiers', () => {
     const copCases = new Set((await casesOf(cop)).items.map((c) => c.id));
     let careSawZorg = false;
     for (const c of (await casesOf(care)).items) {
-      const e = (await care.get(`/api/v1/cases/${c.id}/entries`)).json() as { items: { category: string }[] };
+      const e = bodyOf(await care.get(`/api/v1/cases/${c.id}/entries`), entryListSchema);
       careSawZorg ||= e.items.some((x) => x.category === 'zorg');
     }
     expect(careSawZorg).toBe(true);
     for (const c of [...copCases]) {
-      const e = (await cop.get(`/api/v1/cases/${c}/entries`)).json() as { items: { category: string }[] };
+      const e = bodyOf(await cop.get(`/api/v1/cases/${c}/entries`), entryListSchema);
       expect(e.items.map((x) => x.category)).not.toContain('zorg');
     }
   });
@@ -90,8 +94,7 @@ describe('the demo dossiers', () => {
     const households = (await casesOf(reg)).items.filter((c) => c.type === 'household');
     let related = 0;
     for (const h of households) {
-      related += ((await reg.get(`/api/v1/cases/${h.id}`)).json() as { relatedCases: unknown[] }).relatedCases
-        .length;
+      related += bodyOf(await reg.get(`/api/v1/cases/${h.id}`), caseDetailSchema).relatedCases.length;
     }
     expect(related).toBeGreaterThan(0);
   });
@@ -114,14 +117,13 @@ describe('the demo dossiers', () => {
   it('continues the reference numbers and keeps a valid audit chain', async () => {
     const reg = await as('regisseur');
     const refs = (await casesOf(reg)).items.map((c) => Number(c.reference.slice(5)));
-    const created = (
-      await reg.post('/api/v1/cases', { type: 'area', title: 'Nieuw in de demo' })
-    ).json() as CaseItem;
+    const created = bodyOf(
+      await reg.post('/api/v1/cases', { type: 'area', title: 'Nieuw in de demo' }),
+      caseSchema,
+      201,
+    );
     expect(Number(created.reference.slice(5))).toBe(Math.max(...refs) + 1);
-    const verify = (await (await as('privacy')).get('/api/v1/audit/verify')).json() as {
-      valid: boolean;
-      count: number;
-    };
+    const verify = bodyOf(await (await as('privacy')).get('/api/v1/audit/verify'), auditVerifySchema);
     expect(verify.valid).toBe(true);
     expect(verify.count).toBeGreaterThan(0);
   });
@@ -130,20 +132,16 @@ describe('the demo dossiers', () => {
 describe('the demo coordination', () => {
   it('has meetings to come with agendas, actions of every status (some overdue) and unread alerts', async () => {
     const reg = await as('regisseur');
-    const meetings = (await reg.get('/api/v1/meetings?upcoming=true')).json() as {
-      items: { kind: string; agenda: unknown[] }[];
-    };
+    const meetings = bodyOf(await reg.get('/api/v1/meetings?upcoming=true'), meetingListSchema);
     expect(new Set(meetings.items.map((m) => m.kind))).toEqual(new Set(['case', 'coordination', 'area']));
     expect(meetings.items.every((m) => m.agenda.length > 0)).toBe(true);
-    const actions = (await reg.get('/api/v1/actions?limit=200')).json() as {
-      items: { status: string; overdue: boolean }[];
-    };
+    const actions = bodyOf(await reg.get('/api/v1/actions?limit=200'), actionListSchema);
     expect(new Set(actions.items.map((a) => a.status))).toEqual(new Set(['open', 'done', 'cancelled']));
     expect(actions.items.some((a) => a.overdue)).toBe(true);
-    expect(((await reg.get('/api/v1/alerts')).json() as { unread: number }).unread).toBeGreaterThan(0);
+    expect(bodyOf(await reg.get('/api/v1/alerts'), alertListSchema).unread).toBeGreaterThan(0);
     // The police officer sees only the actions of cases the police takes part in.
     const cop = await as('wijkagent');
-    const copActions = (await cop.get('/api/v1/actions?limit=200')).json() as { items: { caseId: string }[] };
+    const copActions = bodyOf(await cop.get('/api/v1/actions?limit=200'), actionListSchema);
     const copCases = new Set((await casesOf(cop)).items.map((c) => c.id));
     expect(copActions.items.length).toBeGreaterThan(0);
     expect(copActions.items.every((a) => copCases.has(a.caseId))).toBe(true);
@@ -153,21 +151,18 @@ describe('the demo coordination', () => {
 describe('the demo early warning', () => {
   it('has a month of creditor signals and resident reports, routed, matched and bundled, and a round for today', async () => {
     const reg = await as('regisseur');
-    const creditor = (await reg.get('/api/v1/signals?source=creditor&limit=200')).json() as {
-      items: { bundleId: string | null; routedPartnerId: string | null }[];
-      total: number;
-    };
+    const creditor = bodyOf(await reg.get('/api/v1/signals?source=creditor&limit=200'), signalListSchema);
     expect(creditor.total).toBeGreaterThanOrEqual(40);
     expect(creditor.items.every((s) => s.routedPartnerId !== null)).toBe(true);
-    const resident = (await reg.get('/api/v1/signals?source=resident')).json() as { total: number };
+    const resident = bodyOf(await reg.get('/api/v1/signals?source=resident'), signalListSchema);
     expect(resident.total).toBeGreaterThanOrEqual(10);
-    const monitor = (await reg.get('/api/v1/signals/monitor')).json() as { items: { signals: number }[] };
+    const monitor = bodyOf(await reg.get('/api/v1/signals/monitor'), monitorSchema);
     expect(monitor.items.reduce((n, i) => n + i.signals, 0)).toBe(creditor.total);
     const fietser = await as('schuldhulp');
-    const round = (await fietser.get('/api/v1/outreach/worklist')).json() as { items: unknown[] };
+    const round = bodyOf(await fietser.get('/api/v1/outreach/worklist'), worklistSchema);
     expect(round.items.length).toBeGreaterThanOrEqual(5);
     // The police sees none of the debt signals.
     const cop = await as('wijkagent');
-    expect(((await cop.get('/api/v1/signals?source=creditor')).json() as { total: number }).total).toBe(0);
+    expect(bodyOf(await cop.get('/api/v1/signals?source=creditor'), signalListSchema).total).toBe(0);
   });
 });
