@@ -1,5 +1,6 @@
 import type { PartnerKind, Role } from '@wijkregie/shared';
 import type { Tx } from '../db/db.js';
+import { idRow, oneRow } from '../db/rows.js';
 import { hashPassword } from '../modules/session/passwords.js';
 import { demoAreas } from './demo-areas.js';
 import { seedDemoCases } from './demo-cases.js';
@@ -55,7 +56,9 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
 
   const areaIds = new Map<string, string>();
   for (const a of demoAreas()) {
-    const [row] = await tx.query<{ id: string }>(
+    const row = await oneRow(
+      tx,
+      idRow,
       `INSERT INTO areas (tenant_id, kind, code, name, parent_id, geometry)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
       [
@@ -67,23 +70,27 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
         JSON.stringify(a.geometry),
       ],
     );
-    areaIds.set(a.code, row!.id);
+    areaIds.set(a.code, row.id);
   }
 
   const partnerIds: Record<string, string> = {};
   for (const p of PARTNERS) {
-    const [row] = await tx.query<{ id: string }>(
+    const row = await oneRow(
+      tx,
+      idRow,
       'INSERT INTO partners (tenant_id, name, kind) VALUES ($1, $2, $3) RETURNING id',
       [tenantId, p.name, p.kind],
     );
-    partnerIds[p.key] = row!.id;
+    partnerIds[p.key] = row.id;
   }
 
   const demoHash = await hashPassword(DEMO_PASSWORD);
   const userIds: Record<string, string> = {};
   for (const u of DEMO_USERS) {
     const isEnvAdmin = admin !== undefined && u.roles.includes('admin');
-    const [row] = await tx.query<{ id: string }>(
+    const row = await oneRow(
+      tx,
+      idRow,
       `INSERT INTO users (tenant_id, partner_id, email, name, password_hash, roles, demo_account)
        VALUES ($1, $2, $3, $4, $5, $6::text[], $7) RETURNING id`,
       [
@@ -96,7 +103,7 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
         !isEnvAdmin,
       ],
     );
-    userIds[u.local] = row!.id;
+    userIds[u.local] = row.id;
   }
   await seedDemoCases(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoCoordination(tx, { tenantId, partnerIds, userIds, areaIds });

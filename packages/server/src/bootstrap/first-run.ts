@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/db.js';
+import { countRow, execute, oneRow } from '../db/rows.js';
 import { hashPassword } from '../modules/session/passwords.js';
 import { DEMO_DOMAIN, DEMO_PASSWORD, seedDemo } from './demo.js';
 import { createMunicipality } from './tenant.js';
@@ -25,8 +26,8 @@ export async function firstRun(db: Db, opts: FirstRunOptions): Promise<FirstRunR
   const generated = opts.adminPassword ?? (opts.demo ? undefined : randomBytes(12).toString('base64url'));
   const adminEmail = opts.adminEmail ?? `beheer@${DEMO_DOMAIN}`;
   return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [FIRST_RUN_LOCK]);
-    const [{ n } = { n: 0 }] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM tenants');
+    await execute(tx, 'SELECT pg_advisory_xact_lock($1)', [FIRST_RUN_LOCK]);
+    const { n } = await oneRow(tx, countRow, 'SELECT count(*)::int AS n FROM tenants');
     if (n > 0) return { created: false } as const;
 
     if (opts.demo) {
@@ -43,7 +44,7 @@ export async function firstRun(db: Db, opts: FirstRunOptions): Promise<FirstRunR
       } as const;
     }
 
-    const password = generated!;
+    const password = generated ?? randomBytes(12).toString('base64url');
     // The same municipality as `npm run tenant -- add` makes (bootstrap/tenant.ts).
     await createMunicipality(
       tx,

@@ -7,6 +7,7 @@ import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { DataDirInUseError, openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
+import { col, execute, row, rows } from '../db/rows.js';
 import { loadAuditKey } from '../modules/audit/key.js';
 import { AuditKeyMismatchError, prepareAuditChains } from '../modules/audit/repository.js';
 import { hashPassword } from '../modules/session/passwords.js';
@@ -107,10 +108,13 @@ export async function addMunicipality(
     );
   const created = await db
     .transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [ADD_LOCK]);
-      const [taken] = await tx.query('SELECT 1 FROM users WHERE email = $1', [input.adminEmail]);
+      await execute(tx, 'SELECT pg_advisory_xact_lock($1)', [ADD_LOCK]);
+      const one = z.object({ one: col.int });
+      const taken = await row(tx, one, 'SELECT 1 AS one FROM users WHERE email = $1', [input.adminEmail]);
       if (taken) throw emailTaken();
-      const [same] = await tx.query('SELECT 1 FROM tenants WHERE lower(name) = lower($1)', [input.name]);
+      const same = await row(tx, one, 'SELECT 1 AS one FROM tenants WHERE lower(name) = lower($1)', [
+        input.name,
+      ]);
       if (same)
         throw new InputError(
           `Er bestaat al een gemeente met de naam "${input.name}". Er is niets aangemaakt.`,
@@ -138,12 +142,14 @@ export interface TenantRow {
 
 /** Every municipality with its number of active users; nothing about the people in it. */
 export async function listMunicipalities(db: Db): Promise<TenantRow[]> {
-  const rows = await db.query<{ id: string; name: string; created_at: Date; users: number }>(
+  const found = await rows(
+    db,
+    z.object({ id: col.uuid, name: col.text, created_at: col.timestamp, users: col.int }),
     `SELECT t.id, t.name, t.created_at,
             (SELECT count(*)::int FROM users u WHERE u.tenant_id = t.id AND u.active) AS users
        FROM tenants t ORDER BY t.created_at, t.id`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, users: r.users }));
+  return found.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, users: r.users }));
 }
 
 export function formatList(rows: readonly TenantRow[]): string[] {

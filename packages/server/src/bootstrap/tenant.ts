@@ -1,20 +1,22 @@
 import { DEFAULT_CATEGORIES, DEFAULT_SIGNAL_CATEGORIES } from '@wijkregie/shared';
 import type { Queryable } from '../db/db.js';
+import { execute, idRow, oneRow } from '../db/rows.js';
 import { appendAudit } from '../modules/audit/repository.js';
 
 /** Creates a municipality with the default information categories. System-level: start-up and tests. */
 export async function createTenant(q: Queryable, name: string, demo = false): Promise<string> {
-  const [row] = await q.query<{ id: string }>(
-    'INSERT INTO tenants (name, demo) VALUES ($1, $2) RETURNING id',
-    [name, demo],
-  );
-  const id = row!.id;
-  await q.query(
+  const { id } = await oneRow(q, idRow, 'INSERT INTO tenants (name, demo) VALUES ($1, $2) RETURNING id', [
+    name,
+    demo,
+  ]);
+  await execute(
+    q,
     `INSERT INTO categories (tenant_id, key, label, position)
      SELECT $1, c.key, c.label, c.ord FROM jsonb_to_recordset($2::jsonb) AS c (key text, label text, ord int)`,
     [id, JSON.stringify(DEFAULT_CATEGORIES.map((c, i) => ({ ...c, ord: i + 1 })))],
   );
-  await q.query(
+  await execute(
+    q,
     `INSERT INTO signal_categories (tenant_id, key, label, public_report, deadline_days, deadline_working, position)
      SELECT $1, c.key, c.label, c.pub, c.days, c.working, c.ord
        FROM jsonb_to_recordset($2::jsonb) AS c (key text, label text, pub boolean, days int, working boolean, ord int)`,
@@ -62,17 +64,19 @@ export async function createMunicipality(
   purpose: string,
 ): Promise<CreatedMunicipality> {
   const tenantId = await createTenant(tx, m.name);
-  const [partner] = await tx.query<{ id: string }>(
+  const { id: partnerId } = await oneRow(
+    tx,
+    idRow,
     "INSERT INTO partners (tenant_id, name, kind) VALUES ($1, $2, 'gemeente') RETURNING id",
     [tenantId, m.name],
   );
-  const partnerId = partner!.id;
-  const [user] = await tx.query<{ id: string }>(
+  const { id: adminUserId } = await oneRow(
+    tx,
+    idRow,
     `INSERT INTO users (tenant_id, partner_id, email, name, password_hash, roles)
      VALUES ($1, $2, $3, $4, $5, ARRAY['admin']) RETURNING id`,
     [tenantId, partnerId, m.adminEmail, m.adminName, m.passwordHash],
   );
-  const adminUserId = user!.id;
   const by = { tenantId, userId: null, partnerId: null, purpose };
   await appendAudit(tx, [
     { ...by, action: 'create', objectType: 'tenant', objectId: tenantId },
