@@ -1,8 +1,12 @@
+import { auditListSchema, auditVerifySchema, entrySchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { col, oneRow, rows } from '../src/db/rows.js';
 import { verifyAll } from '../src/modules/audit/verify.js';
 import { AuditWriter } from '../src/modules/audit/writer.js';
 import {
+  bodyOf,
   Client,
   createCase,
   createPerson,
@@ -19,17 +23,6 @@ let app: FastifyInstance;
 let t: TestTenant;
 let reg: Client;
 
-interface AuditItem {
-  id: string;
-  userId: string;
-  partnerId: string;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  personIds: string[];
-  purpose: string;
-}
-
 beforeAll(async () => {
   app = await testApp();
   t = await newTenant(['gemeente', 'politie']);
@@ -38,7 +31,7 @@ beforeAll(async () => {
 });
 
 const auditFor = async (c: Client, query: string) =>
-  (await c.get(`/api/v1/audit?${query}`)).json() as { items: AuditItem[]; total: number };
+  bodyOf(await c.get(`/api/v1/audit?${query}`), auditListSchema);
 
 describe('audit of reads and writes', () => {
   it('records a read of the case and of every entry, with user, partner, persons and purpose', async () => {
@@ -48,12 +41,14 @@ describe('audit of reads and writes', () => {
       partnerIds: [t.partners.politie],
     });
     const cop = await loggedIn(app, t.professional);
-    const entry = (
+    const entry = bodyOf(
       await cop.post(`/api/v1/cases/${x.id}/entries`, {
         category: 'politie',
         text: 'Proces-verbaal opgemaakt.',
-      })
-    ).json() as { id: string };
+      }),
+      entrySchema,
+      201,
+    );
     await cop.get(`/api/v1/cases/${x.id}`);
     await cop.get(`/api/v1/cases/${x.id}/entries`);
 
@@ -102,31 +97,30 @@ describe('the hash chain', () => {
     const x = await createCase(reg, { type: 'area', title: 'Keten' });
     for (let i = 0; i < 3; i++) await reg.get(`/api/v1/cases/${x.id}`);
     const auditor = await loggedIn(app, t.auditor);
-    const ok = (await auditor.get('/api/v1/audit/verify')).json() as { valid: boolean; count: number };
+    const ok = bodyOf(await auditor.get('/api/v1/audit/verify'), auditVerifySchema);
     expect(ok.valid).toBe(true);
     expect(ok.count).toBeGreaterThan(3);
 
     // Tamper as a database owner would have to: the append-only trigger must be switched off first.
     const db = await testDb();
-    const [victim] = await db.query<{ id: string; seq: number }>(
+    const victim = await oneRow(
+      db,
+      z.object({ id: col.uuid, seq: col.int }),
       `SELECT id, seq FROM audit_log WHERE tenant_id = $1 AND action = 'read' ORDER BY seq LIMIT 1`,
       [t.id],
     );
     await db.transaction(async (tx) => {
       await tx.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
-      await tx.query(`UPDATE audit_log SET user_id = $1 WHERE id = $2`, [t.admin.id, victim!.id]);
+      await tx.query(`UPDATE audit_log SET user_id = $1 WHERE id = $2`, [t.admin.id, victim.id]);
       await tx.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only');
     });
-    const broken = (await auditor.get('/api/v1/audit/verify')).json() as {
-      valid: boolean;
-      firstBroken: { id: string; seq: number };
-    };
+    const broken = bodyOf(await auditor.get('/api/v1/audit/verify'), auditVerifySchema);
     expect(broken.valid).toBe(false);
-    expect(broken.firstBroken).toMatchObject({ id: victim!.id, seq: Number(victim!.seq) });
+    expect(broken.firstBroken).toMatchObject({ id: victim.id, seq: victim.seq });
 
     const lines: string[] = [];
     expect(await verifyAll(db, (l) => lines.push(l))).toBe(false);
-    expect(lines.find((l) => l.includes(t.id))).toContain(`volgnummer ${victim!.seq}`);
+    expect(lines.find((l) => l.includes(t.id))).toContain(`volgnummer ${victim.seq}`);
   });
 
   it('the application cannot update, delete or truncate audit records', async () => {
@@ -160,15 +154,17 @@ describe('the hash chain', () => {
       ),
     );
     await writer.close();
-    const rows = await (await testDb()).query<{ seq: number }>(
+    const seqs = await rows(
+      await testDb(),
+      z.object({ seq: col.int }),
       'SELECT seq FROM audit_log WHERE tenant_id = $1 ORDER BY seq',
       [fresh.id],
     );
-    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
-    const res = (await (await loggedIn(app, fresh.auditor)).get('/api/v1/audit/verify')).json() as {
-      valid: boolean;
-      count: number;
-    };
+    expect(seqs.map((r) => r.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    const res = bodyOf(
+      await (await loggedIn(app, fresh.auditor)).get('/api/v1/audit/verify'),
+      auditVerifySchema,
+    );
     expect(res.valid).toBe(true);
   });
 });

@@ -1,8 +1,17 @@
 import { Readable } from 'node:stream';
+import { importAnswerSchema, signalCategoryListSchema, signalListSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CREDITOR_COLUMNS } from '../src/modules/signals/import.js';
-import { type Client, expectProblem, loggedIn, newTenant, type TestTenant, testApp } from './helpers.js';
+import { CREDITOR_COLUMNS } from '../src/modules/early-warning/columns.js';
+import {
+  bodyOf,
+  type Client,
+  expectProblem,
+  loggedIn,
+  newTenant,
+  type TestTenant,
+  testApp,
+} from './helpers.js';
 
 // Text PostgreSQL cannot store — a NUL character, a lone surrogate — and files over the limit are
 // refused before anything is written.
@@ -21,8 +30,7 @@ const NUL = '\u0000';
 const LONE = '\ud800';
 
 async function signalCount(c: Client): Promise<number> {
-  const res = await c.get('/api/v1/signals');
-  return (res.json() as { total: number }).total;
+  return bodyOf(await c.get('/api/v1/signals'), signalListSchema).total;
 }
 
 describe('a NUL character or a lone surrogate is 400 naming the field, on every kind of route', () => {
@@ -81,9 +89,7 @@ describe('a NUL character or a lone surrogate is 400 naming the field, on every 
       400,
       ['label'],
     );
-    const cats = (await reg.get('/api/v1/signal-categories')).json() as {
-      items: { key: string; label: string }[];
-    };
+    const cats = bodyOf(await reg.get('/api/v1/signal-categories'), signalCategoryListSchema);
     expect(cats.items.find((c) => c.key === 'overlast_jeugd')?.label).not.toContain(LONE);
   });
 });
@@ -118,7 +124,7 @@ describe('the creditor CSV', () => {
       payload: body,
     });
     expect(res.statusCode).toBe(200);
-    const result = res.json() as { imported: number; rejected: { line: number; message: string }[] };
+    const result = bodyOf(res, importAnswerSchema);
     expect(result.imported).toBe(2);
     expect(result.rejected).toHaveLength(1);
     expect(result.rejected[0]!.line).toBe(3);
@@ -180,6 +186,6 @@ describe('the creditor CSV', () => {
       payload: bigCsv(50 * MiB - 1, `under-${Date.now()}`),
     });
     expect(res.statusCode).toBe(200);
-    expect((res.json() as { imported: number }).imported).toBe(10);
+    expect(bodyOf(res, importAnswerSchema).imported).toBe(10);
   });
 });
