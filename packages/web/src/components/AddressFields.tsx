@@ -1,6 +1,5 @@
 import type { FieldErrors } from '../lib/validation.ts';
-import { FormField } from './FormField.tsx';
-import { Textbox } from './Textbox.tsx';
+import { TextField } from './fields.tsx';
 
 export interface AddressValues {
   street: string;
@@ -35,54 +34,46 @@ export function AddressFields({ formId, values, onChange, errors }: AddressField
   return (
     <>
       <div className="wr-field-row">
-        <FormField id={`${formId}-street`} label="Straat" error={errors.street}>
-          {(control) => (
-            <Textbox
-              {...control}
-              name="street"
-              autoComplete="address-line1"
-              value={values.street}
-              onChange={(e) => set('street', e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${formId}-houseNumber`} label="Huisnummer" error={errors.houseNumber}>
-          {(control) => (
-            <Textbox
-              {...control}
-              name="houseNumber"
-              className="wr-number"
-              autoComplete="address-line2"
-              value={values.houseNumber}
-              onChange={(e) => set('houseNumber', e.target.value)}
-            />
-          )}
-        </FormField>
+        <TextField
+          id={`${formId}-street`}
+          label="Straat"
+          error={errors.street}
+          name="street"
+          autoComplete="address-line1"
+          value={values.street}
+          onChange={(e) => set('street', e.target.value)}
+        />
+        <TextField
+          id={`${formId}-houseNumber`}
+          label="Huisnummer"
+          error={errors.houseNumber}
+          name="houseNumber"
+          className="wr-number"
+          autoComplete="address-line2"
+          value={values.houseNumber}
+          onChange={(e) => set('houseNumber', e.target.value)}
+        />
       </div>
       <div className="wr-field-row">
-        <FormField id={`${formId}-postalCode`} label="Postcode" error={errors.postalCode}>
-          {(control) => (
-            <Textbox
-              {...control}
-              name="postalCode"
-              className="wr-number"
-              autoComplete="postal-code"
-              value={values.postalCode}
-              onChange={(e) => set('postalCode', e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${formId}-city`} label="Plaats" error={errors.city}>
-          {(control) => (
-            <Textbox
-              {...control}
-              name="city"
-              autoComplete="address-level2"
-              value={values.city}
-              onChange={(e) => set('city', e.target.value)}
-            />
-          )}
-        </FormField>
+        <TextField
+          id={`${formId}-postalCode`}
+          label="Postcode"
+          error={errors.postalCode}
+          name="postalCode"
+          className="wr-number"
+          autoComplete="postal-code"
+          value={values.postalCode}
+          onChange={(e) => set('postalCode', e.target.value)}
+        />
+        <TextField
+          id={`${formId}-city`}
+          label="Plaats"
+          error={errors.city}
+          name="city"
+          autoComplete="address-level2"
+          value={values.city}
+          onChange={(e) => set('city', e.target.value)}
+        />
       </div>
     </>
   );

@@ -6,10 +6,9 @@ import { api } from '../api/endpoints.ts';
 import { type LoginState, useAuth } from '../auth/AuthContext.tsx';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
-import { FormField } from '../components/FormField.tsx';
+import { TextField } from '../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../components/Heading.tsx';
 import { SkipLink } from '../components/SkipLink.tsx';
-import { Textbox } from '../components/Textbox.tsx';
 import { VisuallyHidden } from '../components/VisuallyHidden.tsx';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { type FieldErrors, focusFirstError } from '../lib/validation.ts';
@@ -114,32 +113,28 @@ export function LoginPage() {
               </Alert>
             )}
             <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
-              <FormField id={`${FORM_ID}-email`} label="E-mailadres" error={fieldErrors.email}>
-                {(control) => (
-                  <Textbox
-                    {...control}
-                    type="email"
-                    name="email"
-                    autoComplete="username"
-                    inputMode="email"
-                    spellCheck={false}
-                    value={email}
-                    onChange={(event) => setEmail(event.target.value)}
-                  />
-                )}
-              </FormField>
-              <FormField id={`${FORM_ID}-password`} label="Wachtwoord" error={fieldErrors.password}>
-                {(control) => (
-                  <Textbox
-                    {...control}
-                    type="password"
-                    name="password"
-                    autoComplete="current-password"
-                    value={password}
-                    onChange={(event) => setPassword(event.target.value)}
-                  />
-                )}
-              </FormField>
+              <TextField
+                id={`${FORM_ID}-email`}
+                label="E-mailadres"
+                error={fieldErrors.email}
+                type="email"
+                name="email"
+                autoComplete="username"
+                inputMode="email"
+                spellCheck={false}
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+              <TextField
+                id={`${FORM_ID}-password`}
+                label="Wachtwoord"
+                error={fieldErrors.password}
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
               <Button type="submit" appearance="primary-action" busy={busy} disabled={busy} ref={submitRef}>
                 Inloggen
               </Button>

@@ -14,9 +14,8 @@ import { api } from '../../api/endpoints.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button, ButtonGroup } from '../../components/Button.tsx';
 import { cx } from '../../components/classNames.ts';
-import { FormField } from '../../components/FormField.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 
 const RESULT_OPTIONS = CASE_RESULTS.map((r) => ({ value: r, label: CASE_RESULT_LABELS[r] }));
@@ -177,22 +176,16 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
           )}
           {closing && (
             <form aria-label="Casus afsluiten" noValidate onSubmit={onClose} className="wr-form wr-inset">
-              <FormField
+              <SelectField
                 id="close-result"
                 label="Resultaat"
                 description="Met welk resultaat wordt de casus afgesloten?"
                 error={resultError}
-              >
-                {(control) => (
-                  <Select
-                    {...control}
-                    placeholder="Kies een resultaat"
-                    options={RESULT_OPTIONS}
-                    value={result}
-                    onChange={(e) => setResult(e.target.value)}
-                  />
-                )}
-              </FormField>
+                placeholder="Kies een resultaat"
+                options={RESULT_OPTIONS}
+                value={result}
+                onValue={setResult}
+              />
               <ButtonGroup>
                 <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
                   Casus afsluiten
@@ -212,17 +205,14 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
           )}
           {reopenOptions.length > 0 && (
             <form aria-label="Casus heropenen" noValidate onSubmit={onReopen} className="wr-form">
-              <FormField id="reopen-status" label="Heropenen in fase">
-                {(control) => (
-                  <Select
-                    {...control}
-                    placeholder="Kies een fase"
-                    options={reopenOptions}
-                    value={reopenTo}
-                    onChange={(e) => setReopenTo(e.target.value)}
-                  />
-                )}
-              </FormField>
+              <SelectField
+                id="reopen-status"
+                label="Heropenen in fase"
+                placeholder="Kies een fase"
+                options={reopenOptions}
+                value={reopenTo}
+                onValue={setReopenTo}
+              />
               <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
                 Casus heropenen
               </Button>

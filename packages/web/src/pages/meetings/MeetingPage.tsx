@@ -16,11 +16,9 @@ import { Button } from '../../components/Button.tsx';
 import { RadioButton } from '../../components/Choice.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { Textarea } from '../../components/Textarea.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { type Names, useCategories, useColleagues, useMyAccess, usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -349,18 +347,16 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
         error={formError}
         onSubmit={onSubmit}
       >
-        <FormField id={`${MINUTES_FORM_ID}-caseId`} label="Casus" error={fieldErrors.caseId}>
-          {(control) => (
-            <Select
-              {...control}
-              name="caseId"
-              placeholder={onlyCase ? undefined : 'Kies een casus'}
-              options={caseOptions}
-              value={caseId}
-              onChange={(e) => setCaseId(e.target.value)}
-            />
-          )}
-        </FormField>
+        <SelectField
+          id={`${MINUTES_FORM_ID}-caseId`}
+          label="Casus"
+          error={fieldErrors.caseId}
+          name="caseId"
+          placeholder={onlyCase ? undefined : 'Kies een casus'}
+          options={caseOptions}
+          value={caseId}
+          onValue={setCaseId}
+        />
         <Fieldset id={`${MINUTES_FORM_ID}-kind`} legend="Soort" error={fieldErrors.kind}>
           <div className="wr-radio-row">
             {(Object.keys(MINUTES_KIND_LABELS) as MinutesKind[]).map((value) => (
@@ -376,34 +372,26 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
             ))}
           </div>
         </Fieldset>
-        <FormField
+        <SelectField
           id={`${MINUTES_FORM_ID}-category`}
           label="Categorie"
           description="Alleen de categorieën waarin jouw organisatie mag schrijven"
           error={fieldErrors.category}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              name="category"
-              placeholder={onlyCategory ? undefined : 'Kies een categorie'}
-              options={[...categories].map((c) => ({ value: c.key, label: c.label }))}
-              value={category}
-              onChange={(e) => setCategory(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${MINUTES_FORM_ID}-text`} label="Tekst" error={fieldErrors.text}>
-          {(control) => (
-            <Textarea
-              {...control}
-              name="text"
-              rows={5}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          )}
-        </FormField>
+          name="category"
+          placeholder={onlyCategory ? undefined : 'Kies een categorie'}
+          options={[...categories].map((c) => ({ value: c.key, label: c.label }))}
+          value={category}
+          onValue={setCategory}
+        />
+        <TextareaField
+          id={`${MINUTES_FORM_ID}-text`}
+          label="Tekst"
+          error={fieldErrors.text}
+          name="text"
+          rows={5}
+          value={text}
+          onValue={setText}
+        />
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
           {kind === 'decision' ? 'Besluit vastleggen' : 'Verslag vastleggen'}
         </Button>

@@ -5,9 +5,8 @@ import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import {
@@ -112,24 +111,18 @@ export function NewPersonPage() {
     name: Field,
     props: { description?: string; autoComplete?: string; inputMode?: 'numeric'; type?: string } = {},
   ) => (
-    <FormField
+    <TextField
       id={`${FORM_ID}-${name}`}
       label={LABELS[name]}
       description={props.description}
       error={fieldErrors[name]}
-    >
-      {(control) => (
-        <Textbox
-          {...control}
-          name={name}
-          type={props.type ?? 'text'}
-          autoComplete={props.autoComplete ?? 'off'}
-          inputMode={props.inputMode}
-          value={values[name]}
-          onChange={(e) => set(name)(e.target.value)}
-        />
-      )}
-    </FormField>
+      name={name}
+      type={props.type ?? 'text'}
+      autoComplete={props.autoComplete ?? 'off'}
+      inputMode={props.inputMode}
+      value={values[name]}
+      onChange={(e) => set(name)(e.target.value)}
+    />
   );
 
   return (

@@ -14,10 +14,9 @@ import { AreaMap } from '../../components/AreaMap.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
+import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { Textarea } from '../../components/Textarea.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatPoint } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -183,34 +182,26 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
         </Alert>
       )}
       <SubmitForm id={FORM_ID} label="Melding doen" error={formError} onSubmit={onSubmit} className="wr-card">
-        <FormField id={`${FORM_ID}-category`} label="Onderwerp" error={fieldErrors.category}>
-          {(control) => (
-            <Select
-              {...control}
-              name="category"
-              placeholder="Kies een onderwerp"
-              options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
-              value={category}
-              onChange={(e) => setCategory(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
+        <SelectField
+          id={`${FORM_ID}-category`}
+          label="Onderwerp"
+          error={fieldErrors.category}
+          name="category"
+          placeholder="Kies een onderwerp"
+          options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+          value={category}
+          onValue={setCategory}
+        />
+        <TextareaField
           id={`${FORM_ID}-description`}
           label="Wat is er aan de hand?"
           description="Beschrijf wat u ziet of hoort, waar en wanneer. Minstens 10 en hoogstens 2.000 tekens."
           error={fieldErrors.description}
-        >
-          {(control) => (
-            <Textarea
-              {...control}
-              name="description"
-              maxLength={2000}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          )}
-        </FormField>
+          name="description"
+          maxLength={2000}
+          value={description}
+          onValue={setDescription}
+        />
         <Fieldset
           id={`${FORM_ID}-location`}
           legend="Waar is het? (niet verplicht)"
@@ -257,41 +248,35 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
           legend="Uw gegevens (niet verplicht)"
           description="Alleen als wij u mogen benaderen voor vragen. U kunt ook anoniem melden."
         >
-          <FormField id={`${FORM_ID}-name`} label="Naam" error={fieldErrors.name}>
-            {(control) => (
-              <Textbox
-                {...control}
-                name="name"
-                autoComplete="name"
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField id={`${FORM_ID}-email`} label="E-mailadres" error={fieldErrors.email}>
-            {(control) => (
-              <Textbox
-                {...control}
-                type="email"
-                name="email"
-                autoComplete="email"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField id={`${FORM_ID}-phone`} label="Telefoonnummer" error={fieldErrors.phone}>
-            {(control) => (
-              <Textbox
-                {...control}
-                type="tel"
-                name="phone"
-                autoComplete="tel"
-                value={phone}
-                onChange={(e) => setPhone(e.target.value)}
-              />
-            )}
-          </FormField>
+          <TextField
+            id={`${FORM_ID}-name`}
+            label="Naam"
+            error={fieldErrors.name}
+            name="name"
+            autoComplete="name"
+            value={name}
+            onValue={setName}
+          />
+          <TextField
+            id={`${FORM_ID}-email`}
+            label="E-mailadres"
+            error={fieldErrors.email}
+            type="email"
+            name="email"
+            autoComplete="email"
+            value={email}
+            onValue={setEmail}
+          />
+          <TextField
+            id={`${FORM_ID}-phone`}
+            label="Telefoonnummer"
+            error={fieldErrors.phone}
+            type="tel"
+            name="phone"
+            autoComplete="tel"
+            value={phone}
+            onValue={setPhone}
+          />
         </Fieldset>
         {/* A field for robots only: people never see it, screen readers skip it, Tab passes it by. */}
         <div className="wr-visually-hidden" aria-hidden="true">

@@ -5,10 +5,9 @@ import { api, monitorCsvUrl } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { DateField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
 import { formatMonth } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -65,30 +64,8 @@ function Monitor() {
       </Paragraph>
       <form className="wr-card wr-filters" aria-label="Periode kiezen" onSubmit={onSubmit}>
         <div className="wr-field-row">
-          <FormField id="monitor-from" label="Vanaf">
-            {(control) => (
-              <Textbox
-                {...control}
-                type="date"
-                className="wr-date"
-                name="van"
-                value={from}
-                onChange={(e) => setFrom(e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField id="monitor-to" label="Tot en met">
-            {(control) => (
-              <Textbox
-                {...control}
-                type="date"
-                className="wr-date"
-                name="tot"
-                value={to}
-                onChange={(e) => setTo(e.target.value)}
-              />
-            )}
-          </FormField>
+          <DateField id="monitor-from" label="Vanaf" name="van" value={from} onValue={setFrom} />
+          <DateField id="monitor-to" label="Tot en met" name="tot" value={to} onValue={setTo} />
         </div>
         <div>
           <Button type="submit" appearance="primary-action">

@@ -14,12 +14,9 @@ import { AreaMap, centreOf, type Point } from '../../components/AreaMap.tsx';
 import { Button } from '../../components/Button.tsx';
 import { RadioButton } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { Textarea } from '../../components/Textarea.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
@@ -125,33 +122,25 @@ function NewSignal() {
         onSubmit={onSubmit}
         className="wr-card"
       >
-        <FormField id={`${FORM_ID}-category`} label="Categorie" error={fieldErrors.category}>
-          {(control) => (
-            <Select
-              {...control}
-              name="category"
-              placeholder="Kies een categorie"
-              options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
-              value={category}
-              onChange={(e) => setCategory(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
+        <SelectField
+          id={`${FORM_ID}-category`}
+          label="Categorie"
+          error={fieldErrors.category}
+          name="category"
+          placeholder="Kies een categorie"
+          options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+          value={category}
+          onValue={setCategory}
+        />
+        <TextareaField
           id={`${FORM_ID}-description`}
           label="Omschrijving"
           description="Wat is er aan de hand? Alleen wat nodig is om het op te volgen."
           error={fieldErrors.description}
-        >
-          {(control) => (
-            <Textarea
-              {...control}
-              name="description"
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          )}
-        </FormField>
+          name="description"
+          value={description}
+          onValue={setDescription}
+        />
         <Fieldset id={`${FORM_ID}-source`} legend="Bron" error={fieldErrors.source}>
           <div className="wr-radio-row">
             {SIGNAL_SOURCES.map((s) => (
@@ -167,22 +156,16 @@ function NewSignal() {
             ))}
           </div>
         </Fieldset>
-        <FormField
+        <TextField
           id={`${FORM_ID}-occurredAt`}
           label="Wanneer (niet verplicht)"
           description="Datum en tijd waarop het gebeurde of werd opgemerkt"
           error={fieldErrors.occurredAt}
-        >
-          {(control) => (
-            <Textbox
-              {...control}
-              type="datetime-local"
-              name="occurredAt"
-              value={occurredAt}
-              onChange={(e) => setOccurredAt(e.target.value)}
-            />
-          )}
-        </FormField>
+          type="datetime-local"
+          name="occurredAt"
+          value={occurredAt}
+          onValue={setOccurredAt}
+        />
         <Fieldset
           id={`${FORM_ID}-location`}
           legend="Waar (niet verplicht)"
@@ -201,30 +184,24 @@ function NewSignal() {
                   setBuurtId('');
                 }}
               />
-              <FormField
+              <SelectField
                 id={`${FORM_ID}-buurt`}
                 label="Of zet de speld midden in een buurt"
                 description="Voor wie de kaart niet gebruikt en geen adres weet"
-              >
-                {(control) => (
-                  <Select
-                    {...control}
-                    placeholder="Geen buurt gekozen"
-                    options={buurten.map((b) => ({ value: b.id, label: b.name }))}
-                    value={buurtId}
-                    onChange={(e) => {
-                      setBuurtId(e.target.value);
-                      const area = buurten.find((b) => b.id === e.target.value);
-                      const centre = area ? centreOf(area) : null;
-                      setPoint(
-                        centre
-                          ? { lat: Number(centre.lat.toFixed(6)), lng: Number(centre.lng.toFixed(6)) }
-                          : null,
-                      );
-                    }}
-                  />
-                )}
-              </FormField>
+                placeholder="Geen buurt gekozen"
+                options={buurten.map((b) => ({ value: b.id, label: b.name }))}
+                value={buurtId}
+                onChange={(e) => {
+                  setBuurtId(e.target.value);
+                  const area = buurten.find((b) => b.id === e.target.value);
+                  const centre = area ? centreOf(area) : null;
+                  setPoint(
+                    centre
+                      ? { lat: Number(centre.lat.toFixed(6)), lng: Number(centre.lng.toFixed(6)) }
+                      : null,
+                  );
+                }}
+              />
             </>
           )}
         </Fieldset>

@@ -15,11 +15,8 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { RadioButton } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { DateField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
-import { Textarea } from '../../components/Textarea.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
 import { formatDate, formatPostalCode } from '../../lib/format.ts';
 import { type Names, usePartners } from '../../lib/reference.ts';
 import { formatDistance, todayIso } from '../../lib/signals.ts';
@@ -71,18 +68,7 @@ function Outreach() {
       </Paragraph>
       <form className="wr-card wr-outreach-date" aria-label="Datum kiezen" onSubmit={onDate}>
         <div className="wr-inline-control">
-          <FormField id="outreach-date" label="Datum">
-            {(control) => (
-              <Textbox
-                {...control}
-                type="date"
-                className="wr-date"
-                name="datum"
-                value={picked}
-                onChange={(e) => setPicked(e.target.value)}
-              />
-            )}
-          </FormField>
+          <DateField id="outreach-date" label="Datum" name="datum" value={picked} onValue={setPicked} />
           <Button type="submit" appearance="secondary-action">
             Toon werklijst
           </Button>
@@ -247,59 +233,45 @@ function OutcomeForm({
         ))}
       </Fieldset>
       {outcome === 'referred' && (
-        <FormField
+        <SelectField
           id={`${formId}-referredPartnerId`}
           label="Doorverwezen naar"
           error={errors.referredPartnerId}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              name="referredPartnerId"
-              placeholder="Kies een partner"
-              options={[...partners].sort(byName).map((p) => ({ value: p.id, label: p.name }))}
-              value={referredPartnerId}
-              onChange={(e) => setReferredPartnerId(e.target.value)}
-            />
-          )}
-        </FormField>
+          name="referredPartnerId"
+          placeholder="Kies een partner"
+          options={[...partners].sort(byName).map((p) => ({ value: p.id, label: p.name }))}
+          value={referredPartnerId}
+          onValue={setReferredPartnerId}
+        />
       )}
-      <FormField id={`${formId}-nextStep`} label="Vervolgstap (niet verplicht)" error={errors.nextStep}>
-        {(control) => (
-          <Textbox
-            {...control}
-            name="nextStep"
-            autoComplete="off"
-            maxLength={500}
-            value={nextStep}
-            onChange={(e) => setNextStep(e.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField id={`${formId}-nextDate`} label="Datum vervolg (niet verplicht)" error={errors.nextDate}>
-        {(control) => (
-          <Textbox
-            {...control}
-            type="date"
-            className="wr-date"
-            name="nextDate"
-            value={nextDate}
-            onChange={(e) => setNextDate(e.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField id={`${formId}-notes`} label="Aantekeningen (niet verplicht)" error={errors.notes}>
-        {(control) => (
-          <Textarea
-            {...control}
-            name="notes"
-            rows={3}
-            maxLength={2000}
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        )}
-      </FormField>
+      <TextField
+        id={`${formId}-nextStep`}
+        label="Vervolgstap (niet verplicht)"
+        error={errors.nextStep}
+        name="nextStep"
+        autoComplete="off"
+        maxLength={500}
+        value={nextStep}
+        onValue={setNextStep}
+      />
+      <DateField
+        id={`${formId}-nextDate`}
+        label="Datum vervolg (niet verplicht)"
+        error={errors.nextDate}
+        name="nextDate"
+        value={nextDate}
+        onValue={setNextDate}
+      />
+      <TextareaField
+        id={`${formId}-notes`}
+        label="Aantekeningen (niet verplicht)"
+        error={errors.notes}
+        name="notes"
+        rows={3}
+        maxLength={2000}
+        value={notes}
+        onValue={setNotes}
+      />
       <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
         Uitkomst opslaan
       </Button>

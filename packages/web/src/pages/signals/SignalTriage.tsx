@@ -16,12 +16,9 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
-import { FormField } from '../../components/FormField.tsx';
+import { DateField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
-import { Select } from '../../components/Select.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { Textarea } from '../../components/Textarea.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useColleagues } from '../../lib/reference.ts';
@@ -114,43 +111,31 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
   return (
     <Part id={formId} title="Status en bericht voor de melder">
       <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
-        <FormField
+        <SelectField
           id={`${formId}-status`}
           label="Nieuwe status"
           description={`Nu: ${SIGNAL_STATUS_LABELS[signal.status].toLowerCase()}. Alleen de stappen die vanaf hier kunnen.`}
           error={errors.status}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              name="status"
-              placeholder="Status niet wijzigen"
-              options={options.map((s) => ({
-                value: s,
-                label: SIGNAL_STATUS_LABELS[s as keyof typeof SIGNAL_STATUS_LABELS],
-              }))}
-              value={status}
-              onChange={(e) => setStatus(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField
+          name="status"
+          placeholder="Status niet wijzigen"
+          options={options.map((s) => ({
+            value: s,
+            label: SIGNAL_STATUS_LABELS[s as keyof typeof SIGNAL_STATUS_LABELS],
+          }))}
+          value={status}
+          onValue={setStatus}
+        />
+        <TextareaField
           id={`${formId}-publicUpdate`}
           label="Bericht voor de melder (niet verplicht)"
           description="Een bewoner die dit meldde leest dit bij de code. Noem geen namen van mensen of organisaties. Max. 500 tekens."
           error={errors.publicUpdate}
-        >
-          {(control) => (
-            <Textarea
-              {...control}
-              name="publicUpdate"
-              rows={3}
-              maxLength={500}
-              value={publicUpdate}
-              onChange={(e) => setPublicUpdate(e.target.value)}
-            />
-          )}
-        </FormField>
+          name="publicUpdate"
+          rows={3}
+          maxLength={500}
+          value={publicUpdate}
+          onValue={setPublicUpdate}
+        />
         <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
           Status wijzigen
         </Button>
@@ -181,22 +166,16 @@ function DismissForm({ signal, onChanged }: PartProps) {
   return (
     <Part id={formId} title="Niet oppakken">
       <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
-        <FormField
+        <TextareaField
           id={`${formId}-outcome`}
           label="Reden"
           description="Waarom dit signaal niet wordt opgepakt (blijft in de geschiedenis staan)"
           error={errors.outcome}
-        >
-          {(control) => (
-            <Textarea
-              {...control}
-              name="outcome"
-              rows={3}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          )}
-        </FormField>
+          name="outcome"
+          rows={3}
+          value={reason}
+          onValue={setReason}
+        />
         <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
           Niet oppakken
         </Button>
@@ -228,35 +207,25 @@ function PlanVisitForm({ signal, onChanged }: PartProps) {
     <Part id={formId} title="Huisbezoek plannen">
       <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <div className="wr-field-row">
-          <FormField id={`${formId}-plannedDate`} label="Datum" error={errors.plannedDate}>
-            {(control) => (
-              <Textbox
-                {...control}
-                type="date"
-                className="wr-date"
-                name="plannedDate"
-                value={plannedDate}
-                onChange={(e) => setPlannedDate(e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField
+          <DateField
+            id={`${formId}-plannedDate`}
+            label="Datum"
+            error={errors.plannedDate}
+            name="plannedDate"
+            value={plannedDate}
+            onValue={setPlannedDate}
+          />
+          <SelectField
             id={`${formId}-visitorUserId`}
             label="Bezoeker (niet verplicht)"
             description="Zonder bezoeker staat het op de werklijst van je organisatie"
             error={errors.visitorUserId}
-          >
-            {(control) => (
-              <Select
-                {...control}
-                name="visitorUserId"
-                placeholder="Iemand van mijn organisatie"
-                options={colleagues.sorted.map((c) => ({ value: c.id, label: c.name }))}
-                value={visitorUserId}
-                onChange={(e) => setVisitorUserId(e.target.value)}
-              />
-            )}
-          </FormField>
+            name="visitorUserId"
+            placeholder="Iemand van mijn organisatie"
+            options={colleagues.sorted.map((c) => ({ value: c.id, label: c.name }))}
+            value={visitorUserId}
+            onValue={setVisitorUserId}
+          />
         </div>
         <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
           Huisbezoek plannen
@@ -352,26 +321,20 @@ function AttachCaseForm({ signal, onChanged }: PartProps) {
     <Part id={formId} title="Koppelen aan een casus">
       {cases.error && <Alert type="error">{cases.error}</Alert>}
       <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
-        <FormField
+        <SelectField
           id={`${formId}-caseId`}
           label="Casus"
           description="De casussen die je mag zien, laatst gewijzigd eerst"
           error={errors.caseId}
-        >
-          {(control) => (
-            <Select
-              {...control}
-              name="caseId"
-              placeholder="Kies een casus"
-              options={(cases.data?.items ?? []).map((c) => ({
-                value: c.id,
-                label: `${c.reference} ${c.title}`,
-              }))}
-              value={caseId}
-              onChange={(e) => setCaseId(e.target.value)}
-            />
-          )}
-        </FormField>
+          name="caseId"
+          placeholder="Kies een casus"
+          options={(cases.data?.items ?? []).map((c) => ({
+            value: c.id,
+            label: `${c.reference} ${c.title}`,
+          }))}
+          value={caseId}
+          onValue={setCaseId}
+        />
         <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
           Koppelen aan casus
         </Button>
@@ -418,34 +381,26 @@ function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: r
         De betrokken personen van het signaal gaan mee naar de casus.
       </Paragraph>
       <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
-        <FormField
+        <TextField
           id={`${formId}-title`}
           label="Titel"
           description="Kort en zonder gevoelige details"
           error={errors.title}
-        >
-          {(control) => (
-            <Textbox
-              {...control}
-              name="title"
-              autoComplete="off"
-              value={title}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField id={`${formId}-type`} label="Soort casus" error={errors.type}>
-          {(control) => (
-            <Select
-              {...control}
-              name="type"
-              placeholder="Kies een soort"
-              options={CASE_TYPE_OPTIONS}
-              value={type}
-              onChange={(e) => setType(e.target.value)}
-            />
-          )}
-        </FormField>
+          name="title"
+          autoComplete="off"
+          value={title}
+          onValue={setTitle}
+        />
+        <SelectField
+          id={`${formId}-type`}
+          label="Soort casus"
+          error={errors.type}
+          name="type"
+          placeholder="Kies een soort"
+          options={CASE_TYPE_OPTIONS}
+          value={type}
+          onValue={setType}
+        />
         <Fieldset id={`${formId}-partnerIds`} legend="Deelnemende partners" error={errors.partnerIds}>
           <div className="wr-checkbox-columns">
             {list.map((partner) => {
