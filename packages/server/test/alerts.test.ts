@@ -1,9 +1,11 @@
+import { alertListSchema, situationSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import type { Db } from '../src/db/db.js';
 import { openPostgres } from '../src/db/postgres.js';
 import {
+  bodyOf,
   type CaseJson,
   type Client,
   createCase,
@@ -19,15 +21,6 @@ import {
 } from './helpers.js';
 import { AlertStream } from './sse.js';
 
-interface AlertJson {
-  id: string;
-  kind: string;
-  caseId: string;
-  caseReference: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
 let app: FastifyInstance;
 let t: TestTenant;
 let other: TestTenant;
@@ -41,11 +34,7 @@ let care: TestUser;
 let theCase: CaseJson;
 
 async function alertsOf(u: TestUser) {
-  return (await (await loggedIn(app, u)).get('/api/v1/alerts?limit=200')).json() as {
-    items: AlertJson[];
-    total: number;
-    unread: number;
-  };
+  return bodyOf(await (await loggedIn(app, u)).get('/api/v1/alerts?limit=200'), alertListSchema);
 }
 const kindsFor = async (u: TestUser, caseId: string) =>
   (await alertsOf(u)).items.filter((a) => a.caseId === caseId).map((a) => a.kind);
@@ -156,7 +145,7 @@ describe('reading alerts', () => {
     const after = await alertsOf(chair);
     expect(after.unread).toBe(before.unread - 1);
     expect(after.items.find((a) => a.id === first.id)!.readAt).not.toBeNull();
-    const unreadOnly = (await c.get('/api/v1/alerts?unread=true')).json() as { items: AlertJson[] };
+    const unreadOnly = bodyOf(await c.get('/api/v1/alerts?unread=true'), alertListSchema);
     expect(unreadOnly.items.every((a) => a.readAt === null)).toBe(true);
     expect((await c.post('/api/v1/alerts/read-all')).statusCode).toBe(204);
     expect((await alertsOf(chair)).unread).toBe(0);
@@ -185,24 +174,16 @@ describe('reading alerts', () => {
 
   it('the situation of a case shows what changed since my last look, in categories I may read', async () => {
     const c = await loggedIn(app, cop);
-    const first = (await c.get(`/api/v1/cases/${theCase.id}/situation`)).json() as {
-      previousLookAt: string | null;
-    };
+    const first = bodyOf(await c.get(`/api/v1/cases/${theCase.id}/situation`), situationSchema);
     expect(first).toHaveProperty('openActions');
     await addEntry(care, theCase.id, 'zorg'); // the police may not read zorg
     await addEntry(t.regisseur, theCase.id, 'zorg');
-    const s = (await c.get(`/api/v1/cases/${theCase.id}/situation`)).json() as {
-      previousLookAt: string;
-      newEntries: number;
-    };
+    const s = bodyOf(await c.get(`/api/v1/cases/${theCase.id}/situation`), situationSchema);
     expect(s.previousLookAt).not.toBeNull();
     expect(s.newEntries).toBe(0);
     await addEntry(cop, theCase.id, 'politie'); // my own: not news to me
     await (await loggedIn(app, director)).patch(`/api/v1/cases/${theCase.id}`, { status: 'analysis' });
-    const s2 = (await c.get(`/api/v1/cases/${theCase.id}/situation`)).json() as {
-      newEntries: number;
-      statusChanges: { to: string }[];
-    };
+    const s2 = bodyOf(await c.get(`/api/v1/cases/${theCase.id}/situation`), situationSchema);
     expect(s2.newEntries).toBe(0);
     expect(s2.statusChanges.map((x) => x.to)).toEqual(['analysis']);
     expectProblem(

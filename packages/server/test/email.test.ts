@@ -2,8 +2,11 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendDigests } from '../src/modules/alerts/jobs.js';
-import { messageIdOf, OutboxWorker, smtpTransport } from '../src/modules/alerts/mailer.js';
+import { z } from 'zod';
+import { userSeesCaseSql } from '../src/access/cases.js';
+import { messageIdOf, OutboxWorker, smtpTransport } from '../src/background/outbox.js';
+import { col, rows } from '../src/db/rows.js';
+import { sendDigests } from '../src/modules/alerts/send-digests.js';
 import {
   type CaseJson,
   type Client,
@@ -81,7 +84,14 @@ async function entry(u: TestUser, caseId: string, category: string, text: string
 
 async function outboxRows(userId: string) {
   const db = await testDb();
-  return db.query<{ idempotency_key: string; status: string; attempts: number; last_error: string | null }>(
+  return rows(
+    db,
+    z.object({
+      idempotency_key: col.text,
+      status: col.text,
+      attempts: col.int,
+      last_error: col.text.nullable(),
+    }),
     'SELECT idempotency_key, status, attempts, last_error FROM email_outbox WHERE user_id = $1 ORDER BY created_at',
     [userId],
   );
@@ -90,9 +100,12 @@ async function outboxRows(userId: string) {
 const worker = async (port: number, afterSend?: (key: string) => Promise<void>) =>
   new OutboxWorker(
     await testDb(),
-    smtpTransport(`smtp://127.0.0.1:${port}`),
+    {
+      transport: smtpTransport(`smtp://127.0.0.1:${port}`),
+      userSeesCase: userSeesCaseSql,
+      ...(afterSend ? { afterSend } : {}),
+    },
     { backoffBaseMs: 50, lockMs: 200 },
-    afterSend,
   );
 
 beforeAll(async () => {

@@ -1,8 +1,17 @@
+import {
+  AREA_KINDS,
+  areaGeometrySchema,
+  demoAccountsSchema,
+  sessionResponseSchema,
+  userListSchema,
+} from '@wijkregie/shared';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { buildApp } from '../src/app.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/bootstrap/demo.js';
 import { firstRun } from '../src/bootstrap/first-run.js';
-import { Client, emptyDb } from './helpers.js';
+import { col, countRow, oneRow, rows } from '../src/db/rows.js';
+import { bodyOf, Client, emptyDb } from './helpers.js';
 
 describe('first start on an empty database', () => {
   it('seeds Gemeente Voorbeeldstad in demo mode, and only once', async () => {
@@ -12,9 +21,11 @@ describe('first start on an empty database', () => {
       expect(first).toMatchObject({ created: true, demo: true, adminEmail: 'beheer@voorbeeldstad.example' });
       expect(await firstRun(db, { demo: true })).toEqual({ created: false });
 
-      const [tenants] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tenants');
-      expect(tenants!.n).toBe(1);
-      const kinds = (await db.query<{ kind: string }>('SELECT kind FROM partners')).map((r) => r.kind);
+      const tenants = await oneRow(db, countRow, 'SELECT count(*)::int AS n FROM tenants');
+      expect(tenants.n).toBe(1);
+      const kinds = (await rows(db, z.object({ kind: col.text }), 'SELECT kind FROM partners')).map(
+        (r) => r.kind,
+      );
       for (const k of [
         'gemeente',
         'politie',
@@ -29,12 +40,16 @@ describe('first start on an empty database', () => {
       ]) {
         expect(kinds).toContain(k);
       }
-      const areas = await db.query<{
-        kind: string;
-        code: string;
-        parent_id: string | null;
-        geometry: { type: string; coordinates: number[][][] };
-      }>('SELECT kind, code, parent_id, geometry FROM areas');
+      const areas = await rows(
+        db,
+        z.object({
+          kind: z.enum(AREA_KINDS),
+          code: col.text,
+          parent_id: col.uuid.nullable(),
+          geometry: areaGeometrySchema,
+        }),
+        'SELECT kind, code, parent_id, geometry FROM areas',
+      );
       expect(areas.filter((a) => a.kind === 'wijk').length).toBeGreaterThanOrEqual(3);
       expect(areas.filter((a) => a.kind === 'buurt').length).toBeGreaterThanOrEqual(6);
       for (const a of areas) {
@@ -42,8 +57,9 @@ describe('first start on an empty database', () => {
         expect(a.kind === 'buurt' ? a.parent_id : null).toEqual(
           a.kind === 'buurt' ? expect.any(String) : null,
         );
-        const ring = a.geometry.coordinates[0]!;
         expect(a.geometry.type).toBe('Polygon');
+        if (a.geometry.type !== 'Polygon') continue;
+        const ring = a.geometry.coordinates[0] ?? [];
         expect(ring.length).toBeGreaterThanOrEqual(4);
         expect(ring[0]).toEqual(ring.at(-1)); // closed
         for (const [lng, lat] of ring) {
@@ -55,21 +71,20 @@ describe('first start on an empty database', () => {
       }
 
       // Every role can sign in with the documented demo password; the login page lists them.
-      const app = await buildApp({ db, publicUrl: 'http://localhost:3000' });
+      const app = await buildApp({ db, publicUrl: 'http://localhost:3000', demoPassword: DEMO_PASSWORD });
       for (const u of DEMO_USERS) {
         const c = await new Client(app).login({
           email: `${u.local}@voorbeeldstad.example`,
           password: DEMO_PASSWORD,
         });
-        expect(((await c.get('/api/v1/session')).json() as { user: { roles: string[] } }).user.roles).toEqual(
-          u.roles,
-        );
+        expect(bodyOf(await c.get('/api/v1/session'), sessionResponseSchema).user.roles).toEqual(u.roles);
       }
-      const demo = (await app.inject({ method: 'GET', url: '/api/v1/demo-accounts' })).json() as {
-        demo: boolean;
-        accounts: { roles: string[] }[];
-      };
+      const demo = bodyOf(
+        await app.inject({ method: 'GET', url: '/api/v1/demo-accounts' }),
+        demoAccountsSchema,
+      );
       expect(demo.demo).toBe(true);
+      expect(demo.password).toBe(DEMO_PASSWORD);
       expect(new Set(demo.accounts.flatMap((a) => a.roles))).toEqual(
         new Set(['admin', 'regisseur', 'professional', 'auditor']),
       );
@@ -93,7 +108,7 @@ describe('first start on an empty database', () => {
         email: 'beheer@gemeente.test',
         password: 'een-goed-wachtwoord',
       });
-      expect(((await c.get('/api/v1/users')).json() as { total: number }).total).toBe(1);
+      expect(bodyOf(await c.get('/api/v1/users'), userListSchema).total).toBe(1);
       expect((await app.inject({ method: 'GET', url: '/api/v1/demo-accounts' })).json()).toEqual({
         demo: false,
         password: null,

@@ -1,7 +1,24 @@
-import type { Partner, User } from '@wijkregie/shared';
+import {
+  auditListSchema,
+  auditVerifySchema,
+  partnerListSchema,
+  partnerSchema,
+  sessionResponseSchema,
+  userListSchema,
+  userSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, expectProblem, loggedIn, newTenant, PASSWORD, type TestTenant, testApp } from './helpers.js';
+import {
+  bodyOf,
+  Client,
+  expectProblem,
+  loggedIn,
+  newTenant,
+  PASSWORD,
+  type TestTenant,
+  testApp,
+} from './helpers.js';
 
 let app: FastifyInstance;
 let t: TestTenant;
@@ -13,17 +30,14 @@ beforeAll(async () => {
   other = await newTenant();
 });
 
-const partnersOf = async (c: Client) =>
-  (await c.get('/api/v1/partners')).json() as { items: Partner[]; total: number };
-const usersOf = async (c: Client) =>
-  (await c.get('/api/v1/users')).json() as { items: User[]; total: number };
+const partnersOf = async (c: Client) => bodyOf(await c.get('/api/v1/partners'), partnerListSchema);
+const usersOf = async (c: Client) => bodyOf(await c.get('/api/v1/users'), userListSchema);
 
 describe('partners', () => {
   it('admin creates a partner; it is listed with the others', async () => {
     const admin = await loggedIn(app, t.admin);
     const res = await admin.post('/api/v1/partners', { name: 'GGZ Centraal', kind: 'ggz' });
-    expect(res.statusCode).toBe(201);
-    const created = res.json() as Partner;
+    const created = bodyOf(res, partnerSchema, 201);
     expect(created).toEqual({ id: expect.any(String), name: 'GGZ Centraal', kind: 'ggz' });
     const list = await partnersOf(admin);
     expect(list.items).toContainEqual(created);
@@ -97,8 +111,7 @@ describe('users', () => {
       partnerId: t.partners.politie,
       roles: ['professional', 'auditor'],
     });
-    expect(res.statusCode).toBe(201);
-    const user = res.json() as User;
+    const user = bodyOf(res, userSchema, 201);
     expect(user).toEqual({
       id: expect.any(String),
       email,
@@ -109,7 +122,7 @@ describe('users', () => {
     expect(res.body).not.toContain('een-lang-wachtwoord');
     expect((await usersOf(admin)).items).toContainEqual(user);
     const c = await loggedIn(app, { email, password: 'een-lang-wachtwoord' });
-    expect(((await c.get('/api/v1/session')).json() as { user: User }).user.roles).toEqual([
+    expect(bodyOf(await c.get('/api/v1/session'), sessionResponseSchema).user.roles).toEqual([
       'professional',
       'auditor',
     ]);
@@ -187,7 +200,7 @@ describe('users', () => {
 
   it('lists only the users of the own tenant, without password hashes', async () => {
     const res = await (await loggedIn(app, other.admin)).get('/api/v1/users');
-    const items = (res.json() as { items: User[] }).items;
+    const items = bodyOf(res, userListSchema).items;
     expect(items.map((u) => u.id).sort()).toEqual(
       [other.admin.id, other.regisseur.id, other.professional.id, other.auditor.id].sort(),
     );
@@ -198,9 +211,11 @@ describe('users', () => {
 describe('audit of the organisation', () => {
   it("an admin's new partner and new user are in the tenant's audit chain, without the email", async () => {
     const admin = await loggedIn(app, t.admin);
-    const partner = (
-      await admin.post('/api/v1/partners', { name: `Geaudit ${Date.now()}`, kind: 'zorg' })
-    ).json() as Partner;
+    const partner = bodyOf(
+      await admin.post('/api/v1/partners', { name: `Geaudit ${Date.now()}`, kind: 'zorg' }),
+      partnerSchema,
+      201,
+    );
     const email = `geaudit-${Date.now()}@test.example`;
     const res = await admin.post('/api/v1/users', {
       email,
@@ -209,14 +224,11 @@ describe('audit of the organisation', () => {
       partnerId: partner.id,
       roles: ['professional'],
     });
-    expect(res.statusCode).toBe(201);
-    const user = res.json() as User;
+    const user = bodyOf(res, userSchema, 201);
 
     const auditor = await loggedIn(app, t.auditor);
     const audit = await auditor.get('/api/v1/audit?limit=200');
-    const items = (
-      audit.json() as { items: { action: string; objectType: string; objectId: string; userId: string }[] }
-    ).items;
+    const items = bodyOf(audit, auditListSchema).items;
     for (const [type, id] of [
       ['partner', partner.id],
       ['user', user.id],
@@ -226,6 +238,6 @@ describe('audit of the organisation', () => {
       );
     }
     expect(audit.body).not.toContain(email);
-    expect(((await auditor.get('/api/v1/audit/verify')).json() as { valid: boolean }).valid).toBe(true);
+    expect(bodyOf(await auditor.get('/api/v1/audit/verify'), auditVerifySchema).valid).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { sessionResponseSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Client, expectProblem, newTenant, type TestTenant, testApp, testDb } from './helpers.js';
+import { bodyOf, Client, expectProblem, newTenant, type TestTenant, testApp, testDb } from './helpers.js';
 
 let app: FastifyInstance;
 let t: TestTenant;
@@ -148,8 +149,7 @@ describe('GET and DELETE /api/v1/session', () => {
   it('GET returns the logged-in user', async () => {
     const c = await new Client(app, freshIp()).login(t.professional);
     const res = await c.get('/api/v1/session');
-    expect(res.statusCode).toBe(200);
-    expect((res.json() as { user: { id: string } }).user.id).toBe(t.professional.id);
+    expect(bodyOf(res, sessionResponseSchema).user.id).toBe(t.professional.id);
   });
 
   it('DELETE logs out: 204, and the old cookie no longer works', async () => {

@@ -4,6 +4,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  auditListSchema,
+  auditVerifySchema,
+  categoryListSchema,
+  partnerListSchema,
+  sessionResponseSchema,
+  signalCategoryListSchema,
+  userListSchema,
+} from '@wijkregie/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../src/db/postgres.js';
 import { TEST_AUDIT_KEY } from './helpers.js';
@@ -120,7 +129,9 @@ class HttpClient {
     const set = res.headers.get('set-cookie');
     if (set) this.cookie = set.split(';')[0] ?? '';
     const text = await res.text();
-    return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    // Parsed by each caller with the answer's shared schema.
+    const json: unknown = text ? JSON.parse(text) : {};
+    return { status: res.status, json };
   }
 }
 
@@ -238,22 +249,21 @@ describe.skipIf(!existsSync(CLI) || !existsSync(MAIN))('npm run tenant', () => {
           const admin = new HttpClient(server.base);
           const login = await admin.call('POST', '/api/v1/session', { email, password });
           expect(login.status).toBe(200);
-          const me = login.json.user as { id: string; roles: string[]; partnerId: string };
+          const me = sessionResponseSchema.parse(login.json).user;
           expect(me.roles).toEqual(['admin']);
 
           // What a new municipality needs: its gemeente partner, information and signal categories.
-          const partners = (await admin.call('GET', '/api/v1/partners')).json.items as {
-            id: string;
-            kind: string;
-            name: string;
-          }[];
+          const partners = partnerListSchema.parse((await admin.call('GET', '/api/v1/partners')).json).items;
           expect(partners).toEqual([{ id: me.partnerId, kind: 'gemeente', name }]);
-          const categories = (await admin.call('GET', '/api/v1/categories')).json.items as { key: string }[];
+          const categories = categoryListSchema.parse(
+            (await admin.call('GET', '/api/v1/categories')).json,
+          ).items;
           expect(categories.map((c) => c.key)).toContain('basis');
-          const signalCategories = (await admin.call('GET', '/api/v1/signal-categories')).json
-            .items as unknown[];
+          const signalCategories = signalCategoryListSchema.parse(
+            (await admin.call('GET', '/api/v1/signal-categories')).json,
+          ).items;
           expect(signalCategories.length).toBeGreaterThan(0);
-          const users = (await admin.call('GET', '/api/v1/users')).json.items as { id: string }[];
+          const users = userListSchema.parse((await admin.call('GET', '/api/v1/users')).json).items;
           expect(users.map((u) => u.id)).toEqual([me.id]);
 
           // A privacy officer of the new municipality finds the creation in its audit chain.
@@ -267,18 +277,15 @@ describe.skipIf(!existsSync(CLI) || !existsSync(MAIN))('npm run tenant', () => {
           expect(created.status).toBe(201);
           const officer = new HttpClient(server.base);
           expect((await officer.call('POST', '/api/v1/session', auditor)).status).toBe(200);
-          const audit = (await officer.call('GET', '/api/v1/audit?limit=200')).json.items as {
-            action: string;
-            objectType: string;
-            objectId: string | null;
-            userId: string | null;
-          }[];
+          const audit = auditListSchema.parse(
+            (await officer.call('GET', '/api/v1/audit?limit=200')).json,
+          ).items;
           const records = audit.map((a) => `${a.action}:${a.objectType}:${a.objectId}`);
           expect(records).toContain(`create:tenant:${tenantId}`);
           expect(records).toContain(`create:partner:${me.partnerId}`);
           expect(records).toContain(`create:user:${me.id}`);
           const verify = await officer.call('GET', '/api/v1/audit/verify');
-          expect(verify.json).toMatchObject({ valid: true });
+          expect(auditVerifySchema.parse(verify.json).valid).toBe(true);
 
           expect(server.output()).not.toContain(password);
         } finally {
