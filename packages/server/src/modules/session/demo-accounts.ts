@@ -4,14 +4,17 @@ import { listDemoAccounts } from './repository.js';
 
 /**
  * The demo accounts for the login page, with the demo password the seed gave them (handed in by
- * whoever seeds the demo). Only accounts that the demo seed made are listed; on a real
+ * whoever seeds the demo; an app built without one — tests, a real municipality — shows none). Only accounts that the demo seed made are listed; on a real
  * municipality's database the list is empty and no password is shown.
  */
-export async function demoAccounts(system: SystemDb, demoPassword: string): Promise<DemoAccounts> {
+export async function demoAccounts(
+  system: SystemDb,
+  demoPassword: string | undefined,
+): Promise<DemoAccounts> {
   const accounts = await listDemoAccounts(system.db);
   return {
     demo: accounts.length > 0,
-    password: accounts.length > 0 ? demoPassword : null,
+    password: accounts.length > 0 ? (demoPassword ?? null) : null,
     accounts,
   };
 }

@@ -14,7 +14,12 @@ const TAGS = ['Sessie'];
 
 export function sessionRoutes(
   app: FastifyInstance,
-  deps: { system: SystemDb; throttle: LoginThrottle; secureCookies: boolean; demoPassword: string },
+  deps: {
+    system: SystemDb;
+    throttle: LoginThrottle;
+    secureCookies: boolean;
+    demoPassword: string | undefined;
+  },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const throttle = new Throttle(deps.system.db);
