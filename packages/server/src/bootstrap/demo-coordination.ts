@@ -1,4 +1,7 @@
+import { CASE_STATUSES, CASE_TYPES } from '@wijkregie/shared';
+import { z } from 'zod';
 import type { Tx } from '../db/db.js';
+import { col, execute, idRow, oneRow, rows } from '../db/rows.js';
 import { addDays, addDaysKeepingLocalTime, amsterdamDate, amsterdamMidnight } from '../lib/time.js';
 import type { DemoContext } from './demo-cases.js';
 
@@ -38,13 +41,15 @@ const TASKS: Record<string, string[]> = {
 export async function seedDemoCoordination(tx: Tx, demo: DemoContext): Promise<void> {
   const { tenantId, partnerIds, userIds } = demo;
   const partnerKey = new Map(Object.entries(partnerIds).map(([k, v]) => [v, k]));
-  const cases = await tx.query<{
-    id: string;
-    director_user_id: string | null;
-    partner_ids: string[];
-    status: string;
-    type: string;
-  }>(
+  const cases = await rows(
+    tx,
+    z.object({
+      id: col.uuid,
+      director_user_id: col.uuid.nullable(),
+      partner_ids: col.textArray,
+      status: z.enum(CASE_STATUSES),
+      type: z.enum(CASE_TYPES),
+    }),
     `SELECT c.id, c.director_user_id, c.status, c.type,
             ARRAY(SELECT cp.partner_id FROM case_partners cp WHERE cp.case_id = c.id ORDER BY cp.added_at, cp.partner_id) AS partner_ids
        FROM cases c WHERE c.tenant_id = $1 AND c.status <> 'closed' ORDER BY c.reference`,
@@ -64,7 +69,9 @@ export async function seedDemoCoordination(tx: Tx, demo: DemoContext): Promise<v
     caseIds: string[];
     seriesId?: string;
   }) => {
-    const [row] = await tx.query<{ id: string }>(
+    const { id } = await oneRow(
+      tx,
+      idRow,
       `INSERT INTO meetings (tenant_id, title, kind, starts_at, place, chair_user_id, series_id, created_by_user_id, created_by_partner_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
@@ -80,23 +87,24 @@ export async function seedDemoCoordination(tx: Tx, demo: DemoContext): Promise<v
       ],
     );
     for (const p of m.partners) {
-      await tx.query('INSERT INTO meeting_partners (tenant_id, meeting_id, partner_id) VALUES ($1, $2, $3)', [
-        tenantId,
-        row!.id,
-        partnerIds[p],
-      ]);
-    }
-    for (const [i, caseId] of m.caseIds.entries()) {
-      await tx.query(
-        'INSERT INTO meeting_agenda (tenant_id, meeting_id, case_id, position) VALUES ($1, $2, $3, $4)',
-        [tenantId, row!.id, caseId, i + 1],
+      await execute(
+        tx,
+        'INSERT INTO meeting_partners (tenant_id, meeting_id, partner_id) VALUES ($1, $2, $3)',
+        [tenantId, id, partnerIds[p]],
       );
     }
-    return row!.id;
+    for (const [i, caseId] of m.caseIds.entries()) {
+      await execute(
+        tx,
+        'INSERT INTO meeting_agenda (tenant_id, meeting_id, case_id, position) VALUES ($1, $2, $3, $4)',
+        [tenantId, id, caseId, i + 1],
+      );
+    }
+    return id;
   };
 
   // A fortnightly case meeting on Tuesday 10:00: the last one was held 14 days ago, five are to come.
-  const [series] = await tx.query<{ id: string }>('SELECT gen_random_uuid() AS id');
+  const series = await oneRow(tx, idRow, 'SELECT gen_random_uuid() AS id');
   const careCases = cases.filter((c) => c.type === 'person' || c.type === 'household');
   const groupCases = cases.filter((c) => c.type === 'group' || c.type === 'area');
   const allPartners = ['gemeente', 'politie', 'wijkteam', 'ggz', 'schuldhulp', 'jeugd', 'woningcorporatie'];
@@ -112,7 +120,7 @@ export async function seedDemoCoordination(tx: Tx, demo: DemoContext): Promise<v
         chair: 'regisseur',
         partners: allPartners,
         caseIds: careCases.slice(k * 3, k * 3 + 4).map((c) => c.id),
-        seriesId: series!.id,
+        seriesId: series.id,
       }),
     );
   }
@@ -141,7 +149,8 @@ export async function seedDemoCoordination(tx: Tx, demo: DemoContext): Promise<v
   // Minutes and decisions of the meeting that was held.
   const held = seriesIds[0]!;
   for (const c of careCases.slice(0, 3)) {
-    await tx.query(
+    await execute(
+      tx,
       `INSERT INTO entries (tenant_id, case_id, category, text, author_user_id, partner_id, kind, meeting_id, created_at)
        VALUES ($1, $2, 'basis', $3, $4, $5, 'decision', $6, $7)`,
       [
@@ -168,7 +177,9 @@ export async function seedDemoCoordination(tx: Tx, demo: DemoContext): Promise<v
       const status = offset < -5 && i % 2 === 0 ? 'done' : (n + i) % 11 === 0 ? 'cancelled' : 'open';
       const assignee = (n + i) % 3 === 0 ? null : userIds[USER_OF_PARTNER[owner]!];
       const fromMeeting = careCases.slice(0, 4).some((x) => x.id === c.id) ? held : null;
-      const [row] = await tx.query<{ id: string }>(
+      const action = await oneRow(
+        tx,
+        idRow,
         `INSERT INTO actions (tenant_id, case_id, title, owner_partner_id, assignee_user_id, due_date, status, result,
                               meeting_id, overdue_alerted_for, created_by_user_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
@@ -188,11 +199,12 @@ export async function seedDemoCoordination(tx: Tx, demo: DemoContext): Promise<v
           new Date(Date.now() - 20 * 86_400_000),
         ],
       );
-      await tx.query(
+      await execute(
+        tx,
         'INSERT INTO action_history (tenant_id, action_id, user_id, change, at) VALUES ($1, $2, $3, $4::jsonb, $5)',
         [
           tenantId,
-          row!.id,
+          action.id,
           c.director_user_id ?? userIds.regisseur,
           JSON.stringify({ created: { ownerPartnerId: partnerIds[owner], dueDate: addDays(today, offset) } }),
           new Date(Date.now() - 20 * 86_400_000),
@@ -205,12 +217,13 @@ export async function seedDemoCoordination(tx: Tx, demo: DemoContext): Promise<v
   // The regisseur follows a few cases and finds some unread alerts after logging in.
   const kinds = ['entry_added', 'action_done', 'status_changed', 'action_overdue'];
   for (const [i, c] of cases.slice(0, 4).entries()) {
-    await tx.query('INSERT INTO case_followers (tenant_id, case_id, user_id) VALUES ($1, $2, $3)', [
+    await execute(tx, 'INSERT INTO case_followers (tenant_id, case_id, user_id) VALUES ($1, $2, $3)', [
       tenantId,
       c.id,
       userIds.regisseur,
     ]);
-    await tx.query(
+    await execute(
+      tx,
       `INSERT INTO alerts (tenant_id, user_id, kind, case_id, actor_user_id, created_at)
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [
