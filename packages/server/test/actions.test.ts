@@ -1,8 +1,17 @@
+import {
+  type Action,
+  actionDetailSchema,
+  actionListSchema,
+  actionSchema,
+  alertListSchema,
+  caseDetailSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDate } from '../src/lib/time.js';
-import { alertOverdueActions } from '../src/modules/alerts/jobs.js';
+import { alertOverdueActions } from '../src/modules/actions/alert-overdue-actions.js';
 import {
+  bodyOf,
   type CaseJson,
   type Client,
   createCase,
@@ -16,18 +25,6 @@ import {
   testDb,
 } from './helpers.js';
 
-interface ActionJson {
-  id: string;
-  caseId: string;
-  status: string;
-  overdue: boolean;
-  canEdit: boolean;
-  ownerPartnerId: string;
-  assigneeUserId: string | null;
-  dueDate: string;
-  result: string | null;
-}
-
 let app: FastifyInstance;
 let t: TestTenant;
 let other: TestTenant;
@@ -40,21 +37,18 @@ let ggz: TestUser; // not in the case
 let theCase: CaseJson;
 const today = amsterdamDate();
 
-async function newAction(c: Client, caseId: string, body: Record<string, unknown>): Promise<ActionJson> {
+async function newAction(c: Client, caseId: string, body: Record<string, unknown>): Promise<Action> {
   const res = await c.post(`/api/v1/cases/${caseId}/actions`, {
     title: 'Huisbezoek afleggen',
     dueDate: addDays(today, 7),
     ...body,
   });
-  if (res.statusCode !== 201) throw new Error(`action: ${res.statusCode} ${res.body}`);
-  return res.json() as ActionJson;
+  return bodyOf(res, actionSchema, 201);
 }
 
 async function alertKinds(u: TestUser, caseId: string): Promise<string[]> {
   const c = await loggedIn(app, u);
-  const body = (await c.get('/api/v1/alerts?limit=200')).json() as {
-    items: { kind: string; caseId: string }[];
-  };
+  const body = bodyOf(await c.get('/api/v1/alerts?limit=200'), alertListSchema);
   return body.items.filter((a) => a.caseId === caseId).map((a) => a.kind);
 }
 
@@ -116,7 +110,7 @@ describe('creating an action', () => {
   it('rejects bad input naming the field and creates nothing', async () => {
     const c = await loggedIn(app, cop);
     const count = async () =>
-      ((await c.get(`/api/v1/actions?caseId=${theCase.id}`)).json() as { total: number }).total;
+      bodyOf(await c.get(`/api/v1/actions?caseId=${theCase.id}`), actionListSchema).total;
     const before = await count();
     const url = `/api/v1/cases/${theCase.id}/actions`;
     expectProblem(await c.post(url, { title: '', ownerPartnerId: t.partners.politie, dueDate: today }), 400, [
@@ -178,7 +172,7 @@ describe('creating an action', () => {
     const a = await newAction(d, theCase.id, { ownerPartnerId: t.partners.ggz, title: 'GGZ-beoordeling' });
     const g = await loggedIn(app, ggz);
     expect((await g.get(`/api/v1/actions/${a.id}`)).statusCode).toBe(200);
-    expect(((await g.get(`/api/v1/cases/${theCase.id}`)).json() as CaseJson).partnerIds).toContain(
+    expect(bodyOf(await g.get(`/api/v1/cases/${theCase.id}`), caseDetailSchema).partnerIds).toContain(
       t.partners.ggz,
     );
   });
@@ -238,8 +232,7 @@ describe('changing an action', () => {
     const res = await (await loggedIn(app, care2)).patch(`/api/v1/actions/${a.id}`, {
       dueDate: addDays(today, 10),
     });
-    expect(res.statusCode).toBe(200);
-    expect((res.json() as ActionJson).dueDate).toBe(addDays(today, 10));
+    expect(bodyOf(res, actionSchema).dueDate).toBe(addDays(today, 10));
     const d = await loggedIn(app, director);
     expect((await d.patch(`/api/v1/actions/${a.id}`, { result: 'Gesprek gepland' })).statusCode).toBe(200);
     expect((await reg.patch(`/api/v1/actions/${a.id}`, { status: 'cancelled' })).statusCode).toBe(200);
@@ -254,14 +247,15 @@ describe('changing an action', () => {
     });
     const c = await loggedIn(app, care);
     const res = await c.patch(`/api/v1/actions/${a.id}`, { status: 'done', result: 'Hulp geaccepteerd' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'done', result: 'Hulp geaccepteerd', overdue: false });
+    expect(bodyOf(res, actionSchema)).toMatchObject({
+      status: 'done',
+      result: 'Hulp geaccepteerd',
+      overdue: false,
+    });
     expect(await alertKinds(director, theCase.id)).toContain('action_done');
     expect(await alertKinds(care2, theCase.id)).toContain('action_done');
     expect(await alertKinds(care, theCase.id)).not.toContain('action_done');
-    const detail = (await c.get(`/api/v1/actions/${a.id}`)).json() as {
-      history: { userId: string; change: Record<string, unknown> }[];
-    };
+    const detail = bodyOf(await c.get(`/api/v1/actions/${a.id}`), actionDetailSchema);
     expect(detail.history).toHaveLength(2);
     expect(detail.history[1]).toMatchObject({
       userId: care.id,
@@ -280,7 +274,7 @@ describe('changing an action', () => {
     ]);
     expectProblem(await c.patch('/api/v1/actions/not-a-uuid', { status: 'done' }), 400);
     expectProblem(await c.patch(`/api/v1/actions/${crypto.randomUUID()}`, { status: 'done' }), 404);
-    const after = (await c.get(`/api/v1/actions/${a.id}`)).json() as ActionJson & { history: unknown[] };
+    const after = bodyOf(await c.get(`/api/v1/actions/${a.id}`), actionDetailSchema);
     expect(after).toMatchObject({ status: 'open', assigneeUserId: null, dueDate: a.dueDate });
     expect(after.history).toHaveLength(1);
   });
@@ -306,9 +300,7 @@ describe('lists', () => {
     const thisWeek = await newAction(reg, c2.id, { ownerPartnerId: t.partners.wijkteam, dueDate: today });
     const c = await loggedIn(app, care);
     const ids = async (q: string) =>
-      ((await c.get(`/api/v1/actions?caseId=${c2.id}&${q}`)).json() as { items: ActionJson[] }).items.map(
-        (a) => a.id,
-      );
+      bodyOf(await c.get(`/api/v1/actions?caseId=${c2.id}&${q}`), actionListSchema).items.map((a) => a.id);
     const mine = await ids('mine=true');
     expect(mine).toEqual(expect.arrayContaining([mineA.id, partnerA.id, late.id, thisWeek.id]));
     expect(mine).not.toContain(colleagueA.id);
@@ -321,10 +313,7 @@ describe('lists', () => {
     expect(week).not.toContain(mineA.id); // due in 7 days: always next week
     // The police is not in this case: it sees none of its actions, and counts agree.
     const copC = await loggedIn(app, cop);
-    const all = (await copC.get('/api/v1/actions?limit=200')).json() as {
-      items: ActionJson[];
-      total: number;
-    };
+    const all = bodyOf(await copC.get('/api/v1/actions?limit=200'), actionListSchema);
     expect(all.items.some((a) => a.caseId === c2.id)).toBe(false);
     expect(all.total).toBe(all.items.length);
     expectProblem(await copC.get(`/api/v1/actions?caseId=${c2.id}`), 404);

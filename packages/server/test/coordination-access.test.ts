@@ -1,6 +1,22 @@
+import {
+  actionSchema,
+  colleagueSchema,
+  collection,
+  meetingSchema,
+  outboxListSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCase, expectProblem, loggedIn, newTenant, type TestTenant, testApp } from './helpers.js';
+import { z } from 'zod';
+import {
+  bodyOf,
+  createCase,
+  expectProblem,
+  loggedIn,
+  newTenant,
+  type TestTenant,
+  testApp,
+} from './helpers.js';
 
 let app: FastifyInstance;
 let t: TestTenant;
@@ -15,12 +31,12 @@ beforeAll(async () => {
 describe('who may not', () => {
   it('colleagues: staff doing case work only, and only of their own municipality', async () => {
     const res = await (await loggedIn(app, t.professional)).get('/api/v1/colleagues');
-    expect(res.statusCode).toBe(200);
-    const items = (res.json() as { items: { id: string; name: string; partnerId: string }[] }).items;
+    // Strict: a colleague carries nothing beyond these three fields (a plain schema would strip extras).
+    const items = bodyOf(res, collection(z.strictObject(colleagueSchema.shape))).items;
     expect(items.map((u) => u.id)).toEqual(expect.arrayContaining([t.regisseur.id, t.professional.id]));
     expect(items.map((u) => u.id)).not.toContain(other.regisseur.id);
     expect(items.map((u) => u.id)).not.toContain(t.admin.id); // no case work
-    expect(Object.keys(items[0]!).sort()).toEqual(['id', 'name', 'partnerId']);
+    expect(Object.keys(items[0] ?? {}).sort()).toEqual(['id', 'name', 'partnerId']);
     expectProblem(await (await loggedIn(app, t.auditor)).get('/api/v1/colleagues'), 403);
     expect((await app.inject({ method: 'GET', url: '/api/v1/colleagues' })).statusCode).toBe(401);
   });
@@ -41,14 +57,10 @@ describe('who may not', () => {
     expect(
       (await reg.post(`/api/v1/cases/${c.id}/entries`, { category: 'basis', text: 'x' })).statusCode,
     ).toBe(201);
-    const mine = (await admin.get('/api/v1/outbox')).json() as {
-      items: { toAddress: string; subject: string }[];
-    };
+    const mine = bodyOf(await admin.get('/api/v1/outbox'), outboxListSchema);
     expect(mine.items.map((m) => m.toAddress)).toContain(t.professional.email);
-    expect(mine.items[0]!.subject).toContain(c.reference);
-    const theirs = (await (await loggedIn(app, other.admin)).get('/api/v1/outbox')).json() as {
-      items: { toAddress: string }[];
-    };
+    expect(mine.items[0]?.subject).toContain(c.reference);
+    const theirs = bodyOf(await (await loggedIn(app, other.admin)).get('/api/v1/outbox'), outboxListSchema);
     expect(theirs.items.map((m) => m.toAddress)).not.toContain(t.professional.email);
   });
 
@@ -64,13 +76,13 @@ describe('who may not', () => {
       partnerIds: [t.partners.wijkteam],
       caseIds: [c.id],
     });
-    const meetingId = (m.json() as { id: string }).id;
+    const meetingId = bodyOf(m, meetingSchema, 201).id;
     const a = await reg.post(`/api/v1/cases/${c.id}/actions`, {
       title: 'Bellen',
       ownerPartnerId: t.partners.wijkteam,
       dueDate: '2030-01-01',
     });
-    const actionId = (a.json() as { id: string }).id;
+    const actionId = bodyOf(a, actionSchema, 201).id;
     const cop = await loggedIn(app, t.professional); // politie: not invited, not in the case
     expectProblem(await cop.get(`/api/v1/meetings/${meetingId}/minutes`), 404);
     expectProblem(await cop.get(`/api/v1/meetings/${meetingId}/pdf`), 404);

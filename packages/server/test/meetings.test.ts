@@ -1,8 +1,18 @@
 import { inflateSync } from 'node:zlib';
+import {
+  actionListSchema,
+  actionSchema,
+  entryListSchema,
+  entrySchema,
+  type Meeting,
+  meetingListSchema,
+  meetingSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamDate } from '../src/lib/time.js';
 import {
+  bodyOf,
   type CaseJson,
   type Client,
   createCase,
@@ -15,17 +25,6 @@ import {
   testApp,
 } from './helpers.js';
 
-interface MeetingJson {
-  id: string;
-  title: string;
-  kind: string;
-  startsAt: string;
-  chairUserId: string;
-  partnerIds: string[];
-  agenda: { caseId: string; caseReference?: string }[];
-  seriesId: string | null;
-}
-
 /** The text of a PDF made by pdfkit: inflate the content streams, decode the hex strings of each TJ. */
 function pdfText(pdf: Buffer): string {
   const s = pdf.toString('latin1');
@@ -33,12 +32,12 @@ function pdfText(pdf: Buffer): string {
   for (const m of s.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
     let content: string;
     try {
-      content = inflateSync(Buffer.from(m[1]!, 'latin1')).toString('latin1');
+      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
     } catch {
       continue;
     }
     for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) {
-      const hex = [...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
+      const hex = [...(tj[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
       lines.push(Buffer.from(hex, 'hex').toString('latin1'));
     }
   }
@@ -57,7 +56,7 @@ let policeCase: CaseJson; // politie + wijkteam
 let careCase: CaseJson; // wijkteam only
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString();
 
-async function newMeeting(c: Client, body: Record<string, unknown>): Promise<MeetingJson> {
+async function newMeeting(c: Client, body: Record<string, unknown>): Promise<Meeting> {
   const res = await c.post('/api/v1/meetings', {
     title: 'Casusoverleg Noord',
     kind: 'case',
@@ -67,8 +66,7 @@ async function newMeeting(c: Client, body: Record<string, unknown>): Promise<Mee
     caseIds: [],
     ...body,
   });
-  if (res.statusCode !== 201) throw new Error(`meeting: ${res.statusCode} ${res.body}`);
-  return res.json() as MeetingJson;
+  return bodyOf(res, meetingSchema, 201);
 }
 
 beforeAll(async () => {
@@ -97,26 +95,24 @@ describe('meetings', () => {
   it('each invited partner sees only the agenda items of cases it takes part in', async () => {
     const m = await newMeeting(reg, { caseIds: [policeCase.id, careCase.id] });
     expect(m.agenda.map((a) => a.caseId)).toEqual([policeCase.id, careCase.id]);
-    const asCop = (await (await loggedIn(app, cop)).get(`/api/v1/meetings/${m.id}`)).json() as MeetingJson;
+    const asCop = bodyOf(await (await loggedIn(app, cop)).get(`/api/v1/meetings/${m.id}`), meetingSchema);
     expect(asCop.agenda.map((a) => a.caseId)).toEqual([policeCase.id]);
-    const asCare = (await (await loggedIn(app, care)).get(`/api/v1/meetings/${m.id}`)).json() as MeetingJson;
+    const asCare = bodyOf(await (await loggedIn(app, care)).get(`/api/v1/meetings/${m.id}`), meetingSchema);
     expect(asCare.agenda.map((a) => a.caseId)).toEqual([policeCase.id, careCase.id]);
     // The chair (ggz, not in these cases) sees the meeting but not the items.
-    const asChair = (
-      await (await loggedIn(app, chair)).get(`/api/v1/meetings/${m.id}`)
-    ).json() as MeetingJson;
+    const asChair = bodyOf(await (await loggedIn(app, chair)).get(`/api/v1/meetings/${m.id}`), meetingSchema);
     expect(asChair.agenda).toEqual([]);
     // Not invited: the meeting does not exist for them, and is not listed.
     const g = await loggedIn(app, ggz);
     expectProblem(await g.get(`/api/v1/meetings/${m.id}`), 404);
-    const list = (await g.get('/api/v1/meetings')).json() as { items: MeetingJson[]; total: number };
+    const list = bodyOf(await g.get('/api/v1/meetings'), meetingListSchema);
     expect(list.items.map((x) => x.id)).not.toContain(m.id);
     expectProblem(await (await loggedIn(app, other.regisseur)).get(`/api/v1/meetings/${m.id}`), 404);
   });
 
   it('puts only cases the creator may see on the agenda, and rejects bad input creating nothing', async () => {
     const c = await loggedIn(app, cop);
-    const before = ((await c.get('/api/v1/meetings')).json() as { total: number }).total;
+    const before = bodyOf(await c.get('/api/v1/meetings'), meetingListSchema).total;
     const base = {
       title: 'Overleg',
       kind: 'case',
@@ -139,7 +135,7 @@ describe('meetings', () => {
       400,
       ['recurrence.count'],
     );
-    expect(((await c.get('/api/v1/meetings')).json() as { total: number }).total).toBe(before);
+    expect(bodyOf(await c.get('/api/v1/meetings'), meetingListSchema).total).toBe(before);
     const auditor = await loggedIn(app, t.auditor);
     expectProblem(await auditor.post('/api/v1/meetings', base), 403);
     expectProblem(await auditor.get('/api/v1/meetings'), 403);
@@ -149,7 +145,7 @@ describe('meetings', () => {
     const startsAt = '2027-03-16T09:00:00Z'; // Tuesday 10:00 in Amsterdam (winter time)
     const m = await newMeeting(reg, { startsAt, recurrence: { intervalWeeks: 2, count: 4 } });
     expect(m.seriesId).toBeTruthy();
-    const all = (await reg.get('/api/v1/meetings?limit=200')).json() as { items: MeetingJson[] };
+    const all = bodyOf(await reg.get('/api/v1/meetings?limit=200'), meetingListSchema);
     const series = all.items.filter((x) => x.seriesId === m.seriesId).map((x) => x.startsAt);
     // 30 March is after the switch to summer time: still 10:00 local, so 08:00 UTC.
     expect(series).toEqual([
@@ -170,8 +166,7 @@ describe('meetings', () => {
       text: 'Twee meldingen deze week',
       kind: 'decision',
     });
-    expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({
+    expect(bodyOf(ok, entrySchema, 201)).toMatchObject({
       kind: 'decision',
       meetingId: m.id,
       caseId: policeCase.id,
@@ -193,17 +188,15 @@ describe('meetings', () => {
         .statusCode,
     ).toBe(201);
     // The police reads only its own minutes; the wijkteam reads politie (read) and zorg.
-    const asCop = (await c.get(url)).json() as { items: { text: string }[] };
+    const asCop = bodyOf(await c.get(url), entryListSchema);
     expect(asCop.items.map((e) => e.text)).toEqual(['Twee meldingen deze week']);
-    const asCare = (await cc.get(url)).json() as { items: { text: string }[] };
+    const asCare = bodyOf(await cc.get(url), entryListSchema);
     expect(asCare.items.map((e) => e.text).sort()).toEqual(
       ['Schulden bij energieleverancier', 'Twee meldingen deze week'].sort(),
     );
     // And the minutes are in the case journal.
-    const journal = (await cc.get(`/api/v1/cases/${careCase.id}/entries`)).json() as {
-      items: { meetingId: string }[];
-    };
-    expect(journal.items[0]!.meetingId).toBe(m.id);
+    const journal = bodyOf(await cc.get(`/api/v1/cases/${careCase.id}/entries`), entryListSchema);
+    expect(journal.items[0]?.meetingId).toBe(m.id);
     expectProblem(
       await (await loggedIn(app, ggz)).post(url, { caseId: policeCase.id, category: 'politie', text: 'x' }),
       404,
@@ -259,11 +252,10 @@ describe('meetings', () => {
     expectProblem(await c.patch(`/api/v1/meetings/${m.id}`, { title: 'Anders' }), 403);
     const ch = await loggedIn(app, chair);
     const res = await ch.patch(`/api/v1/meetings/${m.id}`, { place: 'Wijkcentrum De Brug' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ place: 'Wijkcentrum De Brug' });
+    expect(bodyOf(res, meetingSchema)).toMatchObject({ place: 'Wijkcentrum De Brug' });
     // The chair cannot see policeCase; changing the agenda keeps that hidden item.
     await ch.patch(`/api/v1/meetings/${m.id}`, { caseIds: [] });
-    const again = (await reg.get(`/api/v1/meetings/${m.id}`)).json() as MeetingJson;
+    const again = bodyOf(await reg.get(`/api/v1/meetings/${m.id}`), meetingSchema);
     expect(again.agenda.map((a) => a.caseId)).toEqual([policeCase.id]);
     expectProblem(await ch.patch(`/api/v1/meetings/${m.id}`, { startsAt: 'gisteren' }), 400, ['startsAt']);
   });
@@ -276,10 +268,11 @@ describe('meetings', () => {
       dueDate: addDays(amsterdamDate(), 5),
       meetingId: m.id,
     });
-    expect(res.statusCode).toBe(201);
-    const list = (await (await loggedIn(app, cop)).get(`/api/v1/actions?meetingId=${m.id}`)).json() as {
-      items: { id: string; meetingId: string }[];
-    };
+    bodyOf(res, actionSchema, 201);
+    const list = bodyOf(
+      await (await loggedIn(app, cop)).get(`/api/v1/actions?meetingId=${m.id}`),
+      actionListSchema,
+    );
     expect(list.items.map((a) => a.meetingId)).toEqual([m.id]);
     // A case that is not on that meeting's agenda cannot claim it.
     expectProblem(
