@@ -133,4 +133,33 @@ describe('architecture', () => {
       .map((f) => relative(SRC, f));
     expect(offenders).toEqual([]);
   });
+
+  it('keeps http/ below the modules: the HTTP seam imports no module (app.ts hands it what it needs)', () => {
+    const offenders = files
+      .filter((f) => roomOf(f) === 'http')
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((t) => roomOf(t).startsWith('modules/'))
+          .map((t) => `${relative(SRC, f)} → ${relative(SRC, t)}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets only the process entries (main.ts, cli.ts) import bootstrap/', () => {
+    const offenders = files
+      .filter((f) => roomOf(f) !== 'bootstrap' && !['main', 'cli'].includes(roomOf(f)))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((t) => roomOf(t) === 'bootstrap')
+          .map((t) => `${relative(SRC, f)} → ${relative(SRC, t)}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('gives every use case its own file: no module keeps a use-cases.ts', () => {
+    const offenders = files
+      .filter((f) => roomOf(f).startsWith('modules/') && /\/use-cases\.ts$/.test(f))
+      .map((f) => relative(SRC, f));
+    expect(offenders).toEqual([]);
+  });
 });
