@@ -1,6 +1,8 @@
+import { actionSchema, meetingSchema, signalSchema, subjectSchema } from '@wijkregie/shared';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  bodyOf,
   Client,
   createCase,
   createPerson,
@@ -87,7 +89,7 @@ beforeAll(async () => {
     ['locations', 'Fuzzplek'],
   ] as const) {
     const res = await reg.post(`/api/v1/${collection}`, { name });
-    if (res.statusCode === 201) ids[collection] = (res.json() as { id: string }).id;
+    if (res.statusCode === 201) ids[collection] = bodyOf(res, subjectSchema, 201).id;
   }
   const c = await createCase(reg, {
     subjects: [{ kind: 'person', id: ids.persons }],
@@ -99,7 +101,7 @@ beforeAll(async () => {
     ownerPartnerId: t.partners.politie,
     dueDate: '2026-12-31',
   });
-  ids.actions = (action.json() as { id: string }).id;
+  ids.actions = bodyOf(action, actionSchema, 201).id;
   const meeting = await reg.post('/api/v1/meetings', {
     title: 'Fuzzoverleg',
     kind: 'case',
@@ -108,13 +110,13 @@ beforeAll(async () => {
     partnerIds: [t.partners.politie],
     caseIds: [c.id],
   });
-  ids.meetings = (meeting.json() as { id: string }).id;
+  ids.meetings = bodyOf(meeting, meetingSchema, 201).id;
   const signal = await reg.post('/api/v1/signals', {
     category: 'overlast_jeugd',
     description: 'Fuzzsignaal over jongeren bij het speelveld',
     source: 'professional',
   });
-  ids.signals = (signal.json() as { id: string }).id;
+  ids.signals = bodyOf(signal, signalSchema, 201).id;
   // Users and partners get a spare of their own: a mutated PATCH must not lock the fuzzing clients out.
   ids.users = (await t.addUser('wijkteam', ['professional'])).id;
   ids.partners = t.partners.schuldhulp!;

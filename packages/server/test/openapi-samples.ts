@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requestPath } from '../src/http/api-design-rules.js';
+import { bodyOf } from './helpers.js';
 
 /**
  * Request values generated from the OpenAPI document, for the tests that sweep every operation:
@@ -40,25 +43,66 @@ export interface Parameter {
 export interface Operation {
   /** Upper case: `GET`, `POST`, … */
   method: string;
+  /** The path a request goes to (`/api/v1/cases/{id}`; the document's own is relative to its server). */
   path: string;
   parameters: Parameter[];
   /** The schema of the JSON request body, if the operation takes one. */
   body: JsonSchema | undefined;
 }
 
-interface Document {
-  paths: Record<
-    string,
-    Record<
-      string,
-      {
-        parameters?: Parameter[];
-        requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-      }
-    >
-  >;
-  components?: { schemas?: Record<string, JsonSchema> };
-}
+/**
+ * The same parts as Zod shapes, to read the document with: it is generated from the route schemas,
+ * not part of the wire contract in packages/shared. Loose objects: members not listed are kept as
+ * they are (the rules may look at them), only the listed ones are checked.
+ */
+const jsonSchemaShape: z.ZodType<JsonSchema> = z.lazy(() =>
+  z.looseObject({
+    type: z.union([z.string(), z.array(z.string())]).optional(),
+    format: z.string().optional(),
+    enum: z.array(z.unknown()).optional(),
+    const: z.unknown().optional(),
+    pattern: z.string().optional(),
+    minLength: z.number().optional(),
+    minimum: z.number().optional(),
+    minItems: z.number().optional(),
+    nullable: z.boolean().optional(),
+    properties: z.record(z.string(), jsonSchemaShape).optional(),
+    required: z.array(z.string()).optional(),
+    items: jsonSchemaShape.optional(),
+    anyOf: z.array(jsonSchemaShape).optional(),
+    oneOf: z.array(jsonSchemaShape).optional(),
+    allOf: z.array(jsonSchemaShape).optional(),
+    $ref: z.string().optional(),
+    default: z.unknown().optional(),
+  }),
+);
+const parameterShape = z.looseObject({
+  name: z.string(),
+  in: z.enum(['path', 'query', 'header', 'cookie']),
+  required: z.boolean().optional(),
+  schema: jsonSchemaShape.optional(),
+});
+const serversShape = z.array(z.looseObject({ url: z.string() })).optional();
+const documentShape = z.looseObject({
+  servers: serversShape,
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.looseObject({
+        servers: serversShape,
+        parameters: z.array(parameterShape).optional(),
+        requestBody: z
+          .looseObject({
+            content: z.record(z.string(), z.looseObject({ schema: jsonSchemaShape.optional() })).optional(),
+          })
+          .optional(),
+      }),
+    ),
+  ),
+  components: z.looseObject({ schemas: z.record(z.string(), jsonSchemaShape).optional() }).optional(),
+});
+type Document = z.infer<typeof documentShape>;
 
 /** What a test decides about the values; the walk itself is the same for every test. */
 export interface SampleRules {
@@ -86,10 +130,9 @@ export class OpenApi {
 
   /** The document the app serves. */
   static async of(app: FastifyInstance): Promise<OpenApi> {
-    const res = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
-    if (res.statusCode !== 200) throw new Error(`openapi.json: ${res.statusCode}`);
-    // The document is the server's own, generated from the route schemas: read as what it declares.
-    return new OpenApi(res.json() as Document);
+    return new OpenApi(
+      bodyOf(await app.inject({ method: 'GET', url: '/api/v1/openapi.json' }), documentShape),
+    );
   }
 
   /** Every operation of the document, in its order. */
@@ -97,7 +140,7 @@ export class OpenApi {
     return Object.entries(this.doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, o]) => ({
         method: method.toUpperCase(),
-        path,
+        path: requestPath(this.doc, path),
         parameters: o.parameters ?? [],
         body: this.deref(o.requestBody?.content?.['application/json']?.schema),
       })),
