@@ -1,7 +1,33 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  actionSchema,
+  alertListSchema,
+  auditListSchema,
+  caseFromSignalSchema,
+  caseSchema,
+  categorySchema,
+  entrySchema,
+  importAnswerSchema,
+  matrixSchema,
+  meetingSchema,
+  partnerSchema,
+  personSchema,
+  preferencesSchema,
+  publicReportReceiptSchema,
+  relationSchema,
+  signalCategoryViewSchema,
+  signalRouteSchema,
+  signalSchema,
+  subjectSchema,
+  userSchema,
+  visitSchema,
+} from '@wijkregie/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { col, idRow, oneRow, rows } from '../src/db/rows.js';
 import {
+  bodyOf,
   Client,
   loggedIn,
   newTenant,
@@ -67,11 +93,28 @@ let api: OpenApi;
 let A: Built;
 let B: Built;
 
-function ok(res: LightMyRequestResponse, what: string): Record<string, unknown> {
-  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-  return res.body ? (res.json() as Record<string, unknown>) : {};
+/** The answer of a request that made `what`, checked against the route's response schema. */
+function ok<S extends z.ZodType>(
+  res: LightMyRequestResponse,
+  what: string,
+  schema: S,
+  status = 201,
+): z.output<S> {
+  try {
+    return bodyOf(res, schema, status);
+  } catch (e) {
+    throw new Error(`${what}: ${(e as Error).message}`);
+  }
 }
-const idOf = (res: LightMyRequestResponse, what: string) => ok(res, what).id as string;
+const idOf = <S extends z.ZodType<{ id: string }>>(
+  res: LightMyRequestResponse,
+  what: string,
+  schema: S,
+  status = 201,
+): string => ok(res, what, schema, status).id;
+function noContent(res: LightMyRequestResponse, what: string) {
+  if (res.statusCode !== 204) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+}
 
 /** A municipality with one of everything, made through the API (areas have no route: SQL). */
 async function build(label: string): Promise<Built> {
@@ -91,14 +134,18 @@ async function build(label: string): Promise<Built> {
       ],
     ],
   });
-  const [wijk] = await db.query<{ id: string }>(
+  const wijk = await oneRow(
+    db,
+    idRow,
     `INSERT INTO areas (tenant_id, kind, code, name, geometry) VALUES ($1, 'wijk', 'WK000101', $2, $3::jsonb) RETURNING id`,
     [t.id, `${marker} Wijk`, JSON.stringify(square(5, 52, 0.1))],
   );
-  const [buurt] = await db.query<{ id: string }>(
+  const buurt = await oneRow(
+    db,
+    idRow,
     `INSERT INTO areas (tenant_id, kind, code, name, parent_id, geometry)
      VALUES ($1, 'buurt', 'BU00010101', $2, $3, $4::jsonb) RETURNING id`,
-    [t.id, `${marker} Buurt`, wijk!.id, JSON.stringify(square(5, 52, 0.05))],
+    [t.id, `${marker} Buurt`, wijk.id, JSON.stringify(square(5, 52, 0.05))],
   );
   const point = { lat: 52.02, lng: 5.02 };
 
@@ -111,6 +158,7 @@ async function build(label: string): Promise<Built> {
   const partner = idOf(
     await admin.post('/api/v1/partners', { name: `${marker} Zorgpartner`, kind: 'zorg' }),
     'partner',
+    partnerSchema,
   );
   const user = idOf(
     await admin.post('/api/v1/users', {
@@ -121,9 +169,14 @@ async function build(label: string): Promise<Built> {
       roles: ['professional'],
     }),
     'user',
+    userSchema,
   );
   const category = `k${label.toLowerCase()}${hex}`;
-  ok(await admin.post('/api/v1/categories', { key: category, label: `${marker} categorie` }), 'category');
+  ok(
+    await admin.post('/api/v1/categories', { key: category, label: `${marker} categorie` }),
+    'category',
+    categorySchema,
+  );
   ok(
     await reg.put('/api/v1/access-matrix', {
       cells: [
@@ -135,6 +188,8 @@ async function build(label: string): Promise<Built> {
       ],
     }),
     'matrix',
+    matrixSchema,
+    200,
   );
   const signalCategory = `s${label.toLowerCase()}${hex}`;
   ok(
@@ -145,14 +200,16 @@ async function build(label: string): Promise<Built> {
       deadlineDays: 5,
     }),
     'signal category',
+    signalCategoryViewSchema,
   );
   const route = idOf(
     await admin.post('/api/v1/signal-routes', {
       category: signalCategory,
-      areaId: buurt!.id,
+      areaId: buurt.id,
       partnerId: t.partners.wijkteam,
     }),
     'route',
+    signalRouteSchema,
   );
 
   // Subjects. The first person's birth date and address are what the creditor file below matches on.
@@ -170,10 +227,12 @@ async function build(label: string): Promise<Built> {
       address,
     }),
     'person',
+    personSchema,
   );
   const person2 = idOf(
     await reg.post('/api/v1/persons', { firstName: marker, lastName: 'Tweede' }),
     'person 2',
+    personSchema,
   );
   const household = idOf(
     await reg.post('/api/v1/households', {
@@ -182,10 +241,12 @@ async function build(label: string): Promise<Built> {
       contactPersonId: person,
     }),
     'household',
+    subjectSchema,
   );
   const location = idOf(
     await reg.post('/api/v1/locations', { name: `${marker} plein`, ...point }),
     'location',
+    subjectSchema,
   );
   const group = idOf(
     await reg.post('/api/v1/groups', {
@@ -195,6 +256,7 @@ async function build(label: string): Promise<Built> {
       meetingPlaceIds: [location],
     }),
     'group',
+    subjectSchema,
   );
   ok(
     await reg.post('/api/v1/relations', {
@@ -203,6 +265,7 @@ async function build(label: string): Promise<Built> {
       to: { kind: 'location', id: location },
     }),
     'relation',
+    relationSchema,
   );
 
   // A case with entries (one by the professional: an alert for the director), an action, a meeting.
@@ -213,19 +276,22 @@ async function build(label: string): Promise<Built> {
       subjects: [{ kind: 'person', id: person }],
       partnerIds: [t.partners.wijkteam],
       directorUserId: t.regisseur.id,
-      areaId: buurt!.id,
+      areaId: buurt.id,
     }),
     'case',
+    caseSchema,
   );
-  ok(await pro.put('/api/v1/me/preferences', { email: 'immediate' }), 'preferences');
-  ok(await pro.post(`/api/v1/cases/${theCase}/follow`), 'follow');
+  ok(await pro.put('/api/v1/me/preferences', { email: 'immediate' }), 'preferences', preferencesSchema, 200);
+  noContent(await pro.post(`/api/v1/cases/${theCase}/follow`), 'follow');
   const entry = idOf(
     await reg.post(`/api/v1/cases/${theCase}/entries`, { category: 'basis', text: `${marker} notitie` }),
     'entry',
+    entrySchema,
   );
   ok(
     await pro.post(`/api/v1/cases/${theCase}/entries`, { category, text: `${marker} zorgnotitie` }),
     'entry 2',
+    entrySchema,
   );
   const action = idOf(
     await reg.post(`/api/v1/cases/${theCase}/actions`, {
@@ -235,6 +301,7 @@ async function build(label: string): Promise<Built> {
       dueDate: '2020-01-06',
     }),
     'action',
+    actionSchema,
   );
   const meeting = idOf(
     await reg.post('/api/v1/meetings', {
@@ -246,6 +313,7 @@ async function build(label: string): Promise<Built> {
       caseIds: [theCase],
     }),
     'meeting',
+    meetingSchema,
   );
   ok(
     await reg.post(`/api/v1/meetings/${meeting}/minutes`, {
@@ -254,6 +322,7 @@ async function build(label: string): Promise<Built> {
       text: `${marker} verslag`,
     }),
     'minutes',
+    entrySchema,
   );
 
   // Signals: a professional's, one made into a case, a visit with its outcome, a creditor import.
@@ -266,6 +335,7 @@ async function build(label: string): Promise<Built> {
       personIds: [person],
     }),
     'signal',
+    signalSchema,
   );
   const signal2 = idOf(
     await reg.post('/api/v1/signals', {
@@ -274,6 +344,7 @@ async function build(label: string): Promise<Built> {
       source: 'professional',
     }),
     'signal 2',
+    signalSchema,
   );
   ok(
     await reg.post(`/api/v1/signals/${signal2}/case`, {
@@ -281,19 +352,24 @@ async function build(label: string): Promise<Built> {
       type: 'person',
     }),
     'signal → case',
+    caseFromSignalSchema,
   );
   const visited = idOf(
     await reg.post(`/api/v1/signals/${signal}/visits`, { plannedDate: '2030-01-07' }),
     'visit',
+    visitSchema,
   );
   ok(
     await reg.post(`/api/v1/visits/${visited}/outcome`, { outcome: 'contact', notes: `${marker} bezoek` }),
     'outcome',
+    visitSchema,
+    200,
   );
   // And one still to make (B's outcome requests then reach the checks of their references).
   const visit = idOf(
     await reg.post(`/api/v1/signals/${signal}/visits`, { plannedDate: '2030-01-08' }),
     'visit 2',
+    visitSchema,
   );
   const imported = ok(
     await debt.request({
@@ -303,15 +379,19 @@ async function build(label: string): Promise<Built> {
       payload: creditorCsv(label === 'A' ? '77' : '78', label === 'A' ? '1971-03-04' : '1972-05-06', hex),
     }),
     'import',
+    importAnswerSchema,
+    200,
   );
+  if (!imported.importId) throw new Error('import: no importId');
   const report = ok(
     await new Client(app, someAddress()).post(`/api/public/v1/reports?gemeente=${t.id}`, {
       category: signalCategory,
       description: `${marker} melding van een bewoner`,
     }),
     'public report',
+    publicReportReceiptSchema,
   );
-  const alerts = ok(await reg.get('/api/v1/alerts'), 'alerts').items as { id: string }[];
+  const alerts = ok(await reg.get('/api/v1/alerts'), 'alerts', alertListSchema, 200).items;
   if (!alerts[0]) throw new Error('no alert');
 
   return {
@@ -325,7 +405,7 @@ async function build(label: string): Promise<Built> {
       location,
       partner,
       user,
-      area: buurt!.id,
+      area: buurt.id,
       case: theCase,
       entry,
       action,
@@ -333,12 +413,12 @@ async function build(label: string): Promise<Built> {
       alert: alerts[0].id,
       signal,
       visit,
-      import: imported.importId as string,
+      import: imported.importId,
       route,
       category,
       signalCategory,
       tenant: t.id,
-      trackingCode: report.trackingCode as string,
+      trackingCode: report.trackingCode,
       searchTerm: marker,
     },
   };
@@ -449,7 +529,8 @@ function referenceRules(path: string, pick: Pick): SampleRules {
     // (`outcome: 'referred'` with `referredPartnerId`), so the reference is not ignored.
     property: (key, p, s) =>
       p.enum?.find(
-        (v) => typeof v === 'string' && Object.keys(s.properties ?? {}).some((k) => k !== key && k.startsWith(v)),
+        (v) =>
+          typeof v === 'string' && Object.keys(s.properties ?? {}).some((k) => k !== key && k.startsWith(v)),
       ),
     // A subject reference: the id follows the kind.
     whole(s) {
@@ -460,7 +541,8 @@ function referenceRules(path: string, pick: Pick): SampleRules {
     },
     // A change with nothing required and no reference: change its first field.
     nonEmpty: true,
-    arrayItem: (s, name) => (s.minItems ?? 0) > 0 || referencesIn(s.items ?? {}, name.replace(/s$/, ''), path),
+    arrayItem: (s, name) =>
+      (s.minItems ?? 0) > 0 || referencesIn(s.items ?? {}, name.replace(/s$/, ''), path),
     choose(values, name) {
       if (name === 'access') return 'write';
       if (name === 'type' && values.includes('member_of')) return 'member_of';
@@ -472,7 +554,8 @@ function referenceRules(path: string, pick: Pick): SampleRules {
         if (name === 'category') return pick(refKind(name, path));
         if (s.format === 'date') return '2030-01-07';
         if (s.format === 'date-time') return '2030-01-07T09:00:00.000Z';
-        if (name === 'key') return `k${(++counter).toString(36)}${randomUUID().slice(0, 6).replace(/-/g, '')}`;
+        if (name === 'key')
+          return `k${(++counter).toString(36)}${randomUUID().slice(0, 6).replace(/-/g, '')}`;
         if (name === 'email') return `sweep-${++counter}-${randomUUID().slice(0, 8)}@test.example`;
         if (name === 'password') return PASSWORD;
         if (name === 'postalCode') return '1234AB';
@@ -687,18 +770,22 @@ async function send(c: Client, r: Req): Promise<LightMyRequestResponse> {
 /** Every row of every table that carries A's tenant_id, as one digest per table. */
 async function tenantRows(tenantId: string): Promise<Record<string, string>> {
   const db = await testDb();
-  const tables = await db.query<{ table_name: string }>(
+  const tables = await rows(
+    db,
+    z.object({ table_name: col.text }),
     `SELECT table_name FROM information_schema.columns
       WHERE column_name = 'tenant_id' AND table_schema = current_schema() ORDER BY table_name`,
   );
   const out: Record<string, string> = {};
   for (const { table_name } of tables) {
-    const [row] = await db.query<{ n: number; digest: string }>(
+    const row = await oneRow(
+      db,
+      z.object({ n: col.int, digest: col.text }),
       `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS digest
          FROM "${table_name}" x WHERE tenant_id = $1`,
       [tenantId],
     );
-    out[table_name] = `${row!.n} ${row!.digest}`;
+    out[table_name] = `${row.n} ${row.digest}`;
   }
   return out;
 }
@@ -768,9 +855,9 @@ describe('two municipalities on one installation', () => {
     /** Every foreign value B's users sent: B's audit log may name them in records of B's own denied requests. */
     const sentSoFar = new Set<string>();
     const ownRecordsAside = (op: Operation, res: LightMyRequestResponse): string => {
-      if (!op.path.startsWith('/api/v1/audit') || res.statusCode !== 200) return res.body;
-      const body = res.json() as { items?: { action: string; objectId: string | null }[] };
-      if (!body.items) return res.body;
+      // Only the list has records; /audit/verify answers counts.
+      if (op.path !== '/api/v1/audit' || res.statusCode !== 200) return res.body;
+      const body = bodyOf(res, auditListSchema);
       const items = body.items.filter(
         (i) => !(i.action === 'denied' && i.objectId && sentSoFar.has(i.objectId)),
       );
@@ -868,6 +955,7 @@ describe('two municipalities on one installation', () => {
           text: `${A.marker} live`,
         }),
         'entry',
+        entrySchema,
       );
       await mine.waitFor(1);
       await new Promise((r) => setTimeout(r, 300));
