@@ -95,16 +95,21 @@ function ChoiceGroup({
   );
 }
 
-/** Radio buttons in a fieldset: one value of the options. */
-export function RadioGroup({
+/** Radio buttons in a fieldset: one value of the options (typed as the options' values). */
+export function RadioGroup<V extends string>({
+  options,
   value,
   onValue,
   ...group
-}: ChoiceGroupProps & { value: string; onValue: (value: string) => void }) {
+}: Omit<ChoiceGroupProps, 'options'> & {
+  options: readonly (ChoiceOption & { value: V })[];
+  value: V | '';
+  onValue: (value: V) => void;
+}) {
   const prefix = group.itemPrefix ?? group.id;
   return (
     <ChoiceGroup {...group}>
-      {group.options.map((option) => (
+      {options.map((option) => (
         <RadioButton
           key={option.value}
           id={`${prefix}-${option.value}`}

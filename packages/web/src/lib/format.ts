@@ -59,3 +59,11 @@ export function plural(n: number, one: string, many: string): string {
 export function labelOf(labels: Readonly<Record<string, string>>, code: string): string {
   return labels[code] ?? code;
 }
+
+/** The options of a select or radio group: the codes of a shared list with their labels, in its order. */
+export function codeOptions<V extends string>(
+  codes: readonly V[],
+  labels: Readonly<Record<V, string>>,
+): { value: V; label: string }[] {
+  return codes.map((value) => ({ value, label: labels[value] }));
+}

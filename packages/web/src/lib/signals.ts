@@ -17,18 +17,6 @@ export function useSignalCategories() {
   return { ...categories, names };
 }
 
-const amsterdamDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today in Europe/Amsterdam as `YYYY-MM-DD`. */
-export function todayIso(): string {
-  return amsterdamDay.format(new Date());
-}
-
 /** "Dorpsstraat 1, 1234 AB Voorbeeldstad" from whatever parts of the address a signal has; '' when none. */
 export function formatSignalLocation(location: Partial<SignalLocation> | null | undefined): string {
   if (!location) return '';

@@ -1,4 +1,5 @@
 import { SUBJECT_KIND_LABELS, type SubjectKind } from '@wijkregie/shared';
+import { labelOf } from './format.ts';
 
 /** The page of a subject in the web app. */
 export const SUBJECT_PATHS: Record<SubjectKind, string> = {
@@ -14,7 +15,7 @@ export function subjectPath(ref: { kind: string; id: string }): string | null {
 }
 
 export function subjectKindLabel(kind: string): string {
-  return SUBJECT_KIND_LABELS[kind as SubjectKind] ?? kind;
+  return labelOf(SUBJECT_KIND_LABELS, kind);
 }
 
 /**

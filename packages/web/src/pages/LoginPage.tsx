@@ -5,7 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { type LoginState, useAuth } from '../auth/AuthContext.tsx';
 import { Alert } from '../components/Alert.tsx';
-import { Button } from '../components/Button.tsx';
+import { Button, SubmitButton } from '../components/Button.tsx';
 import { TextField } from '../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../components/Heading.tsx';
 import { SkipLink } from '../components/SkipLink.tsx';
@@ -135,9 +135,9 @@ export function LoginPage() {
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
               />
-              <Button type="submit" appearance="primary-action" busy={busy} disabled={busy} ref={submitRef}>
+              <SubmitButton busy={busy} ref={submitRef}>
                 Inloggen
-              </Button>
+              </SubmitButton>
             </form>
           </section>
           {demo?.demo && (

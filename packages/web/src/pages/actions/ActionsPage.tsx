@@ -8,6 +8,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { SubNav } from '../../components/SubNav.tsx';
+import { codeOptions } from '../../lib/format.ts';
 import { usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -57,7 +58,7 @@ const VIEWS: readonly View[] = [
   },
 ];
 
-const STATUS_OPTIONS = ACTION_STATUSES.map((s) => ({ value: s, label: ACTION_STATUS_LABELS[s] }));
+const STATUS_OPTIONS = codeOptions(ACTION_STATUSES, ACTION_STATUS_LABELS);
 
 export function ActionsPage() {
   const user = useUser();

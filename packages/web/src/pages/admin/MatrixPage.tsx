@@ -7,6 +7,7 @@ import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { cx } from '../../components/classNames.ts';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Select } from '../../components/Select.tsx';
+import { codeOptions } from '../../lib/format.ts';
 import { useCategories, usePartners } from '../../lib/reference.ts';
 import { byName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -14,7 +15,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 
 export const ACCESS_LABELS: Record<Access, string> = { none: 'Geen', read: 'Lezen', write: 'Schrijven' };
-const ACCESS_OPTIONS = ACCESS_LEVELS.map((level) => ({ value: level, label: ACCESS_LABELS[level] }));
+const ACCESS_OPTIONS = codeOptions(ACCESS_LEVELS, ACCESS_LABELS);
 
 const loadMatrix = (signal: AbortSignal) => api.getMatrix(signal);
 

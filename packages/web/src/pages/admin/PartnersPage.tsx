@@ -4,7 +4,6 @@ import {
   PARTNER_KIND_LABELS,
   PARTNER_KINDS,
   type Partner,
-  type PartnerKind,
 } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
@@ -16,6 +15,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { DataTable } from '../../components/Table.tsx';
+import { codeOptions, labelOf } from '../../lib/format.ts';
 import { sortedByName } from '../../lib/sort.ts';
 import { useApiData, withItem } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
@@ -26,7 +26,7 @@ import { NoAccessPage } from '../NotFoundPage.tsx';
 const loadPartners = (signal: AbortSignal) => api.listPartners(signal);
 
 export function kindLabel(kind: string): string {
-  return PARTNER_KIND_LABELS[kind as PartnerKind] ?? kind;
+  return labelOf(PARTNER_KIND_LABELS, kind);
 }
 
 export function PartnersPage() {
@@ -75,7 +75,7 @@ export function PartnersPage() {
 
 const FORM_ID = 'partner';
 const FIELDS = ['name', 'kind'] as const;
-const KIND_OPTIONS = PARTNER_KINDS.map((kind) => ({ value: kind, label: PARTNER_KIND_LABELS[kind] }));
+const KIND_OPTIONS = codeOptions(PARTNER_KINDS, PARTNER_KIND_LABELS);
 
 function CreatePartnerForm({
   onCreated,

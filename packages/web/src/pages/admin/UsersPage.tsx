@@ -20,6 +20,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { DataTable } from '../../components/Table.tsx';
+import { codeOptions } from '../../lib/format.ts';
 import { sortedByName } from '../../lib/sort.ts';
 import { useApiData, withItem } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
@@ -153,7 +154,7 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
         legend="Rollen"
         error={errors.roles}
         name="roles"
-        options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+        options={codeOptions(ROLES, ROLE_LABELS)}
         value={roles}
         onToggle={(role, checked) => toggleRole(role as Role, checked)}
         markInvalid

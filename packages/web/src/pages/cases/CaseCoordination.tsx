@@ -1,11 +1,11 @@
-import { CASE_STATUS_LABELS, type CaseDetail, type CaseStatus, type Situation } from '@wijkregie/shared';
+import { CASE_STATUS_LABELS, type CaseDetail, type Situation } from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
-import { formatDateTime, plural } from '../../lib/format.ts';
+import { formatDateTime, labelOf, plural } from '../../lib/format.ts';
 import { useColleagues, usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { ActionForm } from '../actions/ActionForm.tsx';
@@ -13,7 +13,7 @@ import { ActionTable } from '../actions/ActionTable.tsx';
 
 function statusLabel(status: string | null): string {
   if (!status) return 'nieuw';
-  return CASE_STATUS_LABELS[status as CaseStatus] ?? status;
+  return labelOf(CASE_STATUS_LABELS, status);
 }
 
 /** "Sinds je laatste bezoek": what changed in the case since the user last looked (this look is recorded). */

@@ -12,13 +12,14 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { Alert } from '../../components/Alert.tsx';
-import { Button, ButtonGroup } from '../../components/Button.tsx';
+import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { cx } from '../../components/classNames.ts';
 import { SelectField } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import { codeOptions, labelOf } from '../../lib/format.ts';
 
-const RESULT_OPTIONS = CASE_RESULTS.map((r) => ({ value: r, label: CASE_RESULT_LABELS[r] }));
+const RESULT_OPTIONS = codeOptions(CASE_RESULTS, CASE_RESULT_LABELS);
 
 /** The lifecycle as steps: done, current and still to come. */
 export function StepIndicator({ status }: { status: CaseStatus }) {
@@ -84,7 +85,7 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
       setReopenTo('');
       onChanged(
         to === 'closed'
-          ? `De casus is afgesloten met resultaat „${CASE_RESULT_LABELS[closeResult as CaseResult]}”.`
+          ? `De casus is afgesloten met resultaat „${labelOf(CASE_RESULT_LABELS, closeResult ?? '')}”.`
           : `De status is gewijzigd naar ${CASE_STATUS_LABELS[to]}.`,
       );
       headingRef.current?.focus();
@@ -187,9 +188,7 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
                 onValue={setResult}
               />
               <ButtonGroup>
-                <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-                  Casus afsluiten
-                </Button>
+                <SubmitButton busy={busy}>Casus afsluiten</SubmitButton>
                 <Button
                   appearance="secondary-action"
                   onClick={() => {
@@ -213,9 +212,7 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
                 value={reopenTo}
                 onValue={setReopenTo}
               />
-              <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-                Casus heropenen
-              </Button>
+              <SubmitButton busy={busy}>Casus heropenen</SubmitButton>
             </form>
           )}
         </>

@@ -19,7 +19,7 @@ import { Pagination } from '../../components/Pagination.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { wijkOptions } from '../../lib/areas.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { codeOptions, formatDateTime } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { subjectText } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -29,8 +29,8 @@ import { NoAccessPage } from '../NotFoundPage.tsx';
 
 export const CASES_PAGE_SIZE = 25;
 
-const TYPE_OPTIONS = CASE_TYPES.map((type) => ({ value: type, label: CASE_TYPE_LABELS[type] }));
-const STATUS_OPTIONS = CASE_STATUSES.map((status) => ({ value: status, label: CASE_STATUS_LABELS[status] }));
+const TYPE_OPTIONS = codeOptions(CASE_TYPES, CASE_TYPE_LABELS);
+const STATUS_OPTIONS = codeOptions(CASE_STATUSES, CASE_STATUS_LABELS);
 
 function filterFromParams(params: URLSearchParams): CaseFilter {
   const type = params.get('soort');

@@ -16,6 +16,7 @@ import { Breadcrumb } from '../../components/Links.tsx';
 import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { areaGroups } from '../../lib/areas.ts';
+import { codeOptions } from '../../lib/format.ts';
 import { useAreas, usePartners, useUsers } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
 import { useNavigateWithMessage } from '../../lib/useFlashMessage.ts';
@@ -28,7 +29,7 @@ import { type ChosenSubject, SubjectPicker } from './SubjectPicker.tsx';
 
 const FORM_ID = 'case';
 const FIELDS = ['type', 'title', 'subjects', 'partnerIds', 'directorUserId', 'areaId'] as const;
-const TYPE_OPTIONS = CASE_TYPES.map((type) => ({ value: type, label: CASE_TYPE_LABELS[type] }));
+const TYPE_OPTIONS = codeOptions(CASE_TYPES, CASE_TYPE_LABELS);
 
 /** Types whose case must name at least one subject of the matching kind. */
 const NEEDS_SUBJECT: readonly CaseType[] = ['person', 'household', 'group'];

@@ -6,20 +6,20 @@ import {
   hasPermission,
   MEETING_KIND_LABELS,
   type Meeting,
+  MINUTE_KINDS,
 } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
-import { RadioButton } from '../../components/Choice.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
+import { RadioGroup } from '../../components/Choice.tsx';
 import { DataList } from '../../components/DataList.tsx';
-import { Fieldset } from '../../components/Fieldset.tsx';
 import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { codeOptions, formatDateTime } from '../../lib/format.ts';
 import { type Names, useCategories, useColleagues, useMyAccess, usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
@@ -32,6 +32,7 @@ import { NoAccessPage } from '../NotFoundPage.tsx';
 
 export const MINUTES_KIND_LABELS = { minutes: 'Verslag', decision: 'Besluit' } as const;
 type MinutesKind = keyof typeof MINUTES_KIND_LABELS;
+const MINUTES_KIND_OPTIONS = codeOptions(MINUTE_KINDS, MINUTES_KIND_LABELS);
 
 export function MeetingPage() {
   const user = useUser();
@@ -357,21 +358,16 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
           value={caseId}
           onValue={setCaseId}
         />
-        <Fieldset id={`${MINUTES_FORM_ID}-kind`} legend="Soort" error={fieldErrors.kind}>
-          <div className="wr-radio-row">
-            {(Object.keys(MINUTES_KIND_LABELS) as MinutesKind[]).map((value) => (
-              <RadioButton
-                key={value}
-                id={`${MINUTES_FORM_ID}-kind-${value}`}
-                name="kind"
-                value={value}
-                label={MINUTES_KIND_LABELS[value]}
-                checked={kind === value}
-                onChange={() => setKind(value)}
-              />
-            ))}
-          </div>
-        </Fieldset>
+        <RadioGroup
+          id={`${MINUTES_FORM_ID}-kind`}
+          legend="Soort"
+          error={fieldErrors.kind}
+          name="kind"
+          layout="row"
+          options={MINUTES_KIND_OPTIONS}
+          value={kind}
+          onValue={setKind}
+        />
         <SelectField
           id={`${MINUTES_FORM_ID}-category`}
           label="Categorie"
@@ -392,9 +388,9 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
           value={text}
           onValue={setText}
         />
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
+        <SubmitButton busy={busy}>
           {kind === 'decision' ? 'Besluit vastleggen' : 'Verslag vastleggen'}
-        </Button>
+        </SubmitButton>
       </SubmitForm>
     </div>
   );

@@ -19,6 +19,7 @@ import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { daysFromNow } from '../../lib/dates.ts';
+import { codeOptions } from '../../lib/format.ts';
 import { useColleagues, usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useNavigateWithMessage } from '../../lib/useFlashMessage.ts';
@@ -43,7 +44,7 @@ const FIELDS = [
   'count',
   'recurrence',
 ] as const;
-const KIND_OPTIONS = MEETING_KINDS.map((kind) => ({ value: kind, label: MEETING_KIND_LABELS[kind] }));
+const KIND_OPTIONS = codeOptions(MEETING_KINDS, MEETING_KIND_LABELS);
 const CASE_SEARCH_LIMIT = 50;
 
 type CaseChoice = Pick<Case, 'id' | 'reference' | 'title'>;

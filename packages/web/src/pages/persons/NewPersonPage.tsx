@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
@@ -163,9 +163,7 @@ export function NewPersonPage() {
             {field('city')}
           </div>
         </fieldset>
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-          Persoon registreren
-        </Button>
+        <SubmitButton busy={busy}>Persoon registreren</SubmitButton>
       </form>
     </>
   );

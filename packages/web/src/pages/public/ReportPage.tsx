@@ -11,7 +11,7 @@ import {
 } from '../../components/AddressFields.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { AreaMap } from '../../components/AreaMap.tsx';
-import { Button } from '../../components/Button.tsx';
+import { Button, SubmitButton } from '../../components/Button.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
@@ -291,9 +291,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
             onChange={(e) => setWebsite(e.target.value)}
           />
         </div>
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-          Melding versturen
-        </Button>
+        <SubmitButton busy={busy}>Melding versturen</SubmitButton>
       </SubmitForm>
       <section aria-labelledby="follow-heading" className="wr-card">
         <Heading level={2} id="follow-heading">

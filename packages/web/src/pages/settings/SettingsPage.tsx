@@ -3,15 +3,16 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
-import { RadioButton } from '../../components/Choice.tsx';
-import { Fieldset } from '../../components/Fieldset.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
+import { RadioGroup } from '../../components/Choice.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { receivesAlerts } from '../../lib/alerts.tsx';
+import { codeOptions } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { apiErrorToSubmitErrors } from '../../lib/validation.ts';
 
+const EMAIL_OPTIONS = codeOptions(EMAIL_PREFERENCES, EMAIL_PREFERENCE_LABELS);
 const loadPreferences = (signal: AbortSignal) => api.getPreferences(signal);
 
 /** Instellingen: how the user wants to hear about changes in the cases they follow or direct. */
@@ -85,22 +86,15 @@ function EmailPreferenceForm() {
           onSubmit={onSubmit}
           className="wr-form"
         >
-          <Fieldset id="preferences-email" legend="Wanneer wil je een e-mail?">
-            {EMAIL_PREFERENCES.map((value) => (
-              <RadioButton
-                key={value}
-                id={`preferences-email-${value}`}
-                name="email"
-                value={value}
-                label={EMAIL_PREFERENCE_LABELS[value]}
-                checked={email === value}
-                onChange={() => setEmail(value)}
-              />
-            ))}
-          </Fieldset>
-          <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-            Opslaan
-          </Button>
+          <RadioGroup
+            id="preferences-email"
+            legend="Wanneer wil je een e-mail?"
+            name="email"
+            options={EMAIL_OPTIONS}
+            value={email}
+            onValue={setEmail}
+          />
+          <SubmitButton busy={busy}>Opslaan</SubmitButton>
         </form>
       )}
     </section>

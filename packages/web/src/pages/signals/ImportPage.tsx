@@ -4,7 +4,7 @@ import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { DataTable } from '../../components/Table.tsx';
@@ -168,9 +168,7 @@ function Import() {
             />
           )}
         </FormField>
-        <Button type="submit" appearance="primary-action" busy={running !== null} disabled={running !== null}>
-          Importeren
-        </Button>
+        <SubmitButton busy={running !== null}>Importeren</SubmitButton>
       </form>
       <div role="status" className="wr-status">
         {running !== null && (

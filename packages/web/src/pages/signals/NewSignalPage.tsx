@@ -11,12 +11,13 @@ import {
 } from '../../components/AddressFields.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { AreaMap, centreOf, type Point } from '../../components/AreaMap.tsx';
-import { Button } from '../../components/Button.tsx';
-import { RadioButton } from '../../components/Choice.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
+import { RadioGroup } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
+import { codeOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
@@ -41,6 +42,8 @@ const FIELDS = [
   'lng',
   'personIds',
 ] as const;
+
+const SOURCE_OPTIONS = codeOptions(SIGNAL_SOURCES, SIGNAL_SOURCE_LABELS);
 
 const loadAreas = (signal: AbortSignal) => api.listAreas(signal);
 
@@ -141,21 +144,16 @@ function NewSignal() {
           value={description}
           onValue={setDescription}
         />
-        <Fieldset id={`${FORM_ID}-source`} legend="Bron" error={fieldErrors.source}>
-          <div className="wr-radio-row">
-            {SIGNAL_SOURCES.map((s) => (
-              <RadioButton
-                key={s}
-                id={`${FORM_ID}-source-${s}`}
-                name="source"
-                value={s}
-                label={SIGNAL_SOURCE_LABELS[s]}
-                checked={source === s}
-                onChange={() => setSource(s)}
-              />
-            ))}
-          </div>
-        </Fieldset>
+        <RadioGroup
+          id={`${FORM_ID}-source`}
+          legend="Bron"
+          error={fieldErrors.source}
+          name="source"
+          layout="row"
+          options={SOURCE_OPTIONS}
+          value={source}
+          onValue={setSource}
+        />
         <TextField
           id={`${FORM_ID}-occurredAt`}
           label="Wanneer (niet verplicht)"
@@ -211,9 +209,7 @@ function NewSignal() {
           onChange={setPersons}
           error={fieldErrors.personIds}
         />
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-          Signaal melden
-        </Button>
+        <SubmitButton busy={busy}>Signaal melden</SubmitButton>
       </SubmitForm>
     </>
   );

@@ -12,14 +12,14 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
-import { RadioButton } from '../../components/Choice.tsx';
-import { Fieldset } from '../../components/Fieldset.tsx';
+import { Button, SubmitButton } from '../../components/Button.tsx';
+import { RadioGroup } from '../../components/Choice.tsx';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { formatDate, formatPostalCode } from '../../lib/format.ts';
+import { DATE_PATTERN, todayIso } from '../../lib/dates.ts';
+import { codeOptions, formatDate, formatPostalCode, labelOf } from '../../lib/format.ts';
 import { type Names, usePartners } from '../../lib/reference.ts';
-import { formatDistance, todayIso } from '../../lib/signals.ts';
+import { formatDistance } from '../../lib/signals.ts';
 import { byName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
@@ -28,7 +28,7 @@ import type { FieldErrors } from '../../lib/validation.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 import { SignalsNav } from './SignalParts.tsx';
 
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const OUTCOME_OPTIONS = codeOptions(VISIT_OUTCOMES, VISIT_OUTCOME_LABELS);
 
 export function OutreachPage() {
   const user = useUser();
@@ -152,7 +152,7 @@ function VisitCard({ item, recorded, partners, partnerNames, onRecorded }: Visit
       {recorded ? (
         <div role="status">
           <Alert type="ok" heading="Uitkomst vastgelegd">
-            {VISIT_OUTCOME_LABELS[recorded.outcome as VisitOutcome] ?? recorded.outcome}
+            {labelOf(VISIT_OUTCOME_LABELS, recorded.outcome ?? '')}
             {recorded.referredPartnerId &&
               ` naar ${partnerNames.get(recorded.referredPartnerId) ?? 'een partner'}`}
             {recorded.nextStep && `. Vervolg: ${recorded.nextStep}`}
@@ -219,19 +219,15 @@ function OutcomeForm({
           {formError}
         </Alert>
       )}
-      <Fieldset id={`${formId}-outcome`} legend="Uitkomst" error={errors.outcome}>
-        {VISIT_OUTCOMES.map((o) => (
-          <RadioButton
-            key={o}
-            id={`${formId}-outcome-${o}`}
-            name={`${formId}-outcome`}
-            value={o}
-            label={VISIT_OUTCOME_LABELS[o]}
-            checked={outcome === o}
-            onChange={() => setOutcome(o)}
-          />
-        ))}
-      </Fieldset>
+      <RadioGroup
+        id={`${formId}-outcome`}
+        legend="Uitkomst"
+        error={errors.outcome}
+        name={`${formId}-outcome`}
+        options={OUTCOME_OPTIONS}
+        value={outcome}
+        onValue={setOutcome}
+      />
       {outcome === 'referred' && (
         <SelectField
           id={`${formId}-referredPartnerId`}
@@ -272,9 +268,7 @@ function OutcomeForm({
         value={notes}
         onValue={setNotes}
       />
-      <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-        Uitkomst opslaan
-      </Button>
+      <SubmitButton busy={busy}>Uitkomst opslaan</SubmitButton>
     </form>
   );
 }

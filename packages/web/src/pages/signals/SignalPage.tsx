@@ -6,7 +6,6 @@ import {
   type SignalDetail,
   type SignalHistoryItem,
   type SignalMatch,
-  type SignalStatus,
   VISIT_OUTCOME_LABELS,
 } from '@wijkregie/shared';
 import { useCallback } from 'react';
@@ -17,7 +16,7 @@ import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatDate, formatDateTime, labelOf } from '../../lib/format.ts';
 import { type Names, useAreas, usePartners } from '../../lib/reference.ts';
 import { formatPoint, formatSignalLocation, useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -306,7 +305,7 @@ function Visits({ signal, partnerNames }: { signal: SignalDetail; partnerNames: 
 }
 
 function statusLabel(value: unknown): string {
-  return typeof value === 'string' ? (SIGNAL_STATUS_LABELS[value as SignalStatus] ?? value) : '?';
+  return typeof value === 'string' ? labelOf(SIGNAL_STATUS_LABELS, value) : '?';
 }
 
 /** A history record's change in words. */

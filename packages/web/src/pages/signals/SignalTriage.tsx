@@ -13,16 +13,17 @@ import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
-import { Button } from '../../components/Button.tsx';
+import { Button, SubmitButton } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { todayIso } from '../../lib/dates.ts';
+import { codeOptions, formatDateTime, labelOf } from '../../lib/format.ts';
 import { useColleagues } from '../../lib/reference.ts';
-import { excerpt, formatSignalLocation, todayIso } from '../../lib/signals.ts';
+import { excerpt, formatSignalLocation } from '../../lib/signals.ts';
 import { byName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
@@ -102,7 +103,7 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
       setPublicUpdate('');
       onChanged(
         status
-          ? `De status is gewijzigd in „${SIGNAL_STATUS_LABELS[status as keyof typeof SIGNAL_STATUS_LABELS]}”.`
+          ? `De status is gewijzigd in „${labelOf(SIGNAL_STATUS_LABELS, status)}”.`
           : 'Het bericht voor de melder is opgeslagen.',
       );
     });
@@ -118,10 +119,7 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
           error={errors.status}
           name="status"
           placeholder="Status niet wijzigen"
-          options={options.map((s) => ({
-            value: s,
-            label: SIGNAL_STATUS_LABELS[s as keyof typeof SIGNAL_STATUS_LABELS],
-          }))}
+          options={options.map((s) => ({ value: s, label: labelOf(SIGNAL_STATUS_LABELS, s) }))}
           value={status}
           onValue={setStatus}
         />
@@ -136,9 +134,7 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
           value={publicUpdate}
           onValue={setPublicUpdate}
         />
-        <Button type="submit" appearance="primary-action" busy={busy} disabled={busy}>
-          Status wijzigen
-        </Button>
+        <SubmitButton busy={busy}>Status wijzigen</SubmitButton>
       </SubmitForm>
     </Part>
   );
@@ -176,9 +172,9 @@ function DismissForm({ signal, onChanged }: PartProps) {
           value={reason}
           onValue={setReason}
         />
-        <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
+        <SubmitButton appearance="secondary-action" busy={busy}>
           Niet oppakken
-        </Button>
+        </SubmitButton>
       </SubmitForm>
     </Part>
   );
@@ -227,9 +223,9 @@ function PlanVisitForm({ signal, onChanged }: PartProps) {
             onValue={setVisitorUserId}
           />
         </div>
-        <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
+        <SubmitButton appearance="secondary-action" busy={busy}>
           Huisbezoek plannen
-        </Button>
+        </SubmitButton>
       </SubmitForm>
     </Part>
   );
@@ -335,15 +331,15 @@ function AttachCaseForm({ signal, onChanged }: PartProps) {
           value={caseId}
           onValue={setCaseId}
         />
-        <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
+        <SubmitButton appearance="secondary-action" busy={busy}>
           Koppelen aan casus
-        </Button>
+        </SubmitButton>
       </SubmitForm>
     </Part>
   );
 }
 
-const CASE_TYPE_OPTIONS = CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] }));
+const CASE_TYPE_OPTIONS = codeOptions(CASE_TYPES, CASE_TYPE_LABELS);
 
 function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: readonly Partner[] }) {
   const formId = 'signal-case';
@@ -424,9 +420,9 @@ function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: r
             })}
           </div>
         </Fieldset>
-        <Button type="submit" appearance="secondary-action" busy={busy} disabled={busy}>
+        <SubmitButton appearance="secondary-action" busy={busy}>
           Casus starten
-        </Button>
+        </SubmitButton>
       </SubmitForm>
     </Part>
   );

@@ -24,7 +24,7 @@ import { Pagination } from '../../components/Pagination.tsx';
 import type { SelectOption, SelectOptionGroup } from '../../components/Select.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { areaGroups } from '../../lib/areas.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { codeOptions, formatDateTime } from '../../lib/format.ts';
 import { type Names, useAreas } from '../../lib/reference.ts';
 import { excerpt, formatSignalLocation, useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -36,9 +36,9 @@ import { FirstContactDue, SignalStatusBadge, SignalsNav } from './SignalParts.ts
 
 export const SIGNALS_PAGE_SIZE = 25;
 
-const STATUS_OPTIONS = SIGNAL_STATUSES.map((s) => ({ value: s, label: SIGNAL_STATUS_LABELS[s] }));
-const SOURCE_OPTIONS = SIGNAL_SOURCES.map((s) => ({ value: s, label: SIGNAL_SOURCE_LABELS[s] }));
-const CREDITOR_OPTIONS = CREDITOR_TYPES.map((t) => ({ value: t, label: CREDITOR_TYPE_LABELS[t] }));
+const STATUS_OPTIONS = codeOptions(SIGNAL_STATUSES, SIGNAL_STATUS_LABELS);
+const SOURCE_OPTIONS = codeOptions(SIGNAL_SOURCES, SIGNAL_SOURCE_LABELS);
+const CREDITOR_OPTIONS = codeOptions(CREDITOR_TYPES, CREDITOR_TYPE_LABELS);
 
 /** The URL parameters of the inbox (Dutch, like the other pages) and the filter of the API. */
 function filterFromParams(params: URLSearchParams): SignalFilter {
