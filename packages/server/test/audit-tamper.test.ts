@@ -4,19 +4,22 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { auditListSchema, auditVerifySchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createTenant } from '../src/bootstrap/tenant.js';
 import { loadConfig } from '../src/config.js';
 import type { Db, Queryable } from '../src/db/db.js';
 import { migrate } from '../src/db/migrate.js';
 import { openPglite } from '../src/db/pglite.js';
+import { col, oneRow, rows } from '../src/db/rows.js';
 import { GENESIS_HASH, legacyChainHash } from '../src/modules/audit/chain.js';
 import { AuditCheckpoints } from '../src/modules/audit/checkpoints.js';
 import { auditKeyFrom, loadAuditKey } from '../src/modules/audit/key.js';
 import {
   AuditKeyMismatchError,
-  type AuditRow,
+  auditRow,
   prepareAuditChains,
   recordOf,
   verifyChain,
@@ -24,6 +27,7 @@ import {
 import { verifyAll } from '../src/modules/audit/verify.js';
 import { AuditWriter } from '../src/modules/audit/writer.js';
 import {
+  bodyOf,
   Client,
   createCase,
   createPerson,
@@ -58,13 +62,15 @@ async function asSuperuser(fn: (tx: Queryable) => Promise<void>) {
 /** Rewrites `user_id` of record `seq` and recomputes every later link with plain SHA-256. */
 async function rewriteFrom(tenantId: string, seq: number, userId: string, extra = '') {
   await asSuperuser(async (tx) => {
-    const rows = await tx.query<AuditRow>(
+    const stored = await rows(
+      tx,
+      auditRow,
       'SELECT * FROM audit_log WHERE tenant_id = $1 AND seq >= $2 ORDER BY seq',
       [tenantId, seq - 1],
     );
-    let prev = seq === 1 ? '0'.repeat(64) : rows.shift()!.hash;
-    for (const r of rows) {
-      if (Number(r.seq) === seq) r.user_id = userId;
+    let prev = seq === 1 ? '0'.repeat(64) : stored.shift()!.hash;
+    for (const r of stored) {
+      if (r.seq === seq) r.user_id = userId;
       // The attacker's tool: plain SHA-256 over the previous hash and the record, as the chain used to be.
       const hash = legacyChainHash(prev, recordOf(r));
       await tx.query(
@@ -85,12 +91,7 @@ async function someHistory() {
   return { t, reg, auditor: await loggedIn(app, t.auditor) };
 }
 
-const verifyApi = async (c: Client) =>
-  (await c.get('/api/v1/audit/verify')).json() as {
-    valid: boolean;
-    count: number;
-    firstBroken?: { id: string; seq: number; reason: string };
-  };
+const verifyApi = async (c: Client) => bodyOf(await c.get('/api/v1/audit/verify'), auditVerifySchema);
 
 async function verifyLines(checkpointFile?: string) {
   const lines: string[] = [];
@@ -103,20 +104,20 @@ describe('a database superuser without the key', () => {
     const { t, auditor } = await someHistory();
     expect((await verifyApi(auditor)).valid).toBe(true);
     const db = await testDb();
-    const [victim] = await db.query<{ seq: number }>(
+    const victim = await oneRow(
+      db,
+      z.object({ seq: col.int }),
       `SELECT seq FROM audit_log WHERE tenant_id = $1 AND action = 'read' ORDER BY seq LIMIT 1`,
       [t.id],
     );
-    await rewriteFrom(t.id, Number(victim!.seq), t.admin.id);
+    await rewriteFrom(t.id, victim.seq, t.admin.id);
 
     const res = await verifyApi(auditor);
     expect(res.valid).toBe(false);
-    expect(res.firstBroken?.seq).toBe(Number(victim!.seq));
+    expect(res.firstBroken?.seq).toBe(victim.seq);
     const { ok, lines } = await verifyLines();
     expect(ok).toBe(false);
-    expect(lines.find((l) => l.includes(t.id))).toMatch(
-      new RegExp(`^KAPOT .*volgnummer ${Number(victim!.seq)}\\b`),
-    );
+    expect(lines.find((l) => l.includes(t.id))).toMatch(new RegExp(`^KAPOT .*volgnummer ${victim.seq}\\b`));
   });
 
   it('cannot pass the whole chain off as an old unkeyed one', async () => {
@@ -134,8 +135,13 @@ describe('a database superuser without the key', () => {
     const logged: string[] = [];
     const checkpoints = new AuditCheckpoints(db, { file, log: (c) => logged.push(JSON.stringify(c)) });
     expect(await checkpoints.writeNow()).toBeGreaterThan(0);
-    const head = await db.query<{ seq: number }>('SELECT seq FROM audit_heads WHERE tenant_id = $1', [t.id]);
-    const headSeq = Number(head[0]!.seq);
+    const head = await oneRow(
+      db,
+      z.object({ seq: col.int }),
+      'SELECT seq FROM audit_heads WHERE tenant_id = $1',
+      [t.id],
+    );
+    const headSeq = head.seq;
     expect(logged.some((l) => l.includes(t.id) && l.includes(`"seq":${headSeq}`))).toBe(true);
     expect(readFileSync(file, 'utf8')).toContain(t.id);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -232,7 +238,9 @@ describe('records from before the key (migration 007)', () => {
     const prepared = await prepareAuditChains(db);
     expect(prepared.sealed).toBeGreaterThanOrEqual(1);
     expect(prepared.mismatched).not.toContain(tenantId);
-    const [seal] = await db.query<{ action: string; seq: number; keyed: boolean }>(
+    const seal = await oneRow(
+      db,
+      z.object({ action: col.text, seq: col.int, keyed: col.bool }),
       'SELECT action, seq, keyed FROM audit_log WHERE tenant_id = $1 AND seq = 4',
       [tenantId],
     );
@@ -316,9 +324,7 @@ describe('refused access to personal data', () => {
     expectProblem(await new Client(app).get(`/api/v1/persons/${anonymousTarget}`), 401);
 
     const auditor = await loggedIn(app, t.auditor);
-    const caseAudit = (await auditor.get(`/api/v1/audit?objectId=${x.id}`)).json() as {
-      items: { action: string; userId: string; partnerId: string; objectType: string; objectId: string }[];
-    };
+    const caseAudit = bodyOf(await auditor.get(`/api/v1/audit?objectId=${x.id}`), auditListSchema);
     const denied = caseAudit.items.filter((i) => i.action === 'denied');
     expect(denied).toHaveLength(3);
     expect(denied.filter((i) => i.userId === t.professional.id)).toHaveLength(2);
@@ -332,17 +338,15 @@ describe('refused access to personal data', () => {
       objectType: 'case',
       objectId: x.id,
     });
-    const personAudit = (await auditor.get(`/api/v1/audit?objectId=${person.id}`)).json() as {
-      items: { action: string; objectType: string; userId: string }[];
-    };
+    const personAudit = bodyOf(await auditor.get(`/api/v1/audit?objectId=${person.id}`), auditListSchema);
     expect(personAudit.items).toContainEqual(
       expect.objectContaining({ action: 'denied', objectType: 'person', userId: t.professional.id }),
     );
-    const signalAudit = (await auditor.get(`/api/v1/audit?objectId=${missing}`)).json() as {
-      items: { action: string; objectType: string }[];
-    };
+    const signalAudit = bodyOf(await auditor.get(`/api/v1/audit?objectId=${missing}`), auditListSchema);
     expect(signalAudit.items).toEqual([expect.objectContaining({ action: 'denied', objectType: 'signal' })]);
-    expect((await auditor.get(`/api/v1/audit?objectId=${anonymousTarget}`)).json()).toMatchObject({
+    expect(
+      bodyOf(await auditor.get(`/api/v1/audit?objectId=${anonymousTarget}`), auditListSchema),
+    ).toMatchObject({
       total: 0,
     });
     // The denied records are links of the chain like any other.

@@ -1,8 +1,16 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  type ImportProgress,
+  importAnswerSchema,
+  importProgressSchema,
+  partnerListSchema,
+  signalListSchema,
+} from '@wijkregie/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CREDITOR_COLUMNS } from '../src/modules/early-warning/columns.js';
+import { jsonOf } from './helpers.js';
 import { freshPostgres, HttpClient, MAIN, startServer, waitHealthy } from './server-process.js';
 
 // kill -9 during a creditor import: after a restart the dead run is `interrupted` with the rows it
@@ -37,13 +45,6 @@ function creditorFile(): string {
   return `${lines.join('\n')}\n`;
 }
 
-interface Progress {
-  status: string;
-  lines: number;
-  imported: number;
-  duplicates: number;
-}
-
 describe.skipIf(!existsSync(MAIN))('a creditor import cut off by kill -9', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'wijkregie-crash-'));
   let pgDrop: (() => Promise<void>) | undefined;
@@ -67,9 +68,7 @@ describe.skipIf(!existsSync(MAIN))('a creditor import cut off by kill -9', () =>
     const first = await startServer(env);
     await waitHealthy(first);
     const admin = await new HttpClient(first.base).login(ADMIN.email, ADMIN.password);
-    const partners = (await (await admin.request('GET', '/api/v1/partners')).json()) as {
-      items: { id: string }[];
-    };
+    const partners = await jsonOf(await admin.request('GET', '/api/v1/partners'), partnerListSchema);
     const made = await admin.request('POST', '/api/v1/users', {
       ...REG,
       name: 'Regisseur',
@@ -81,11 +80,11 @@ describe.skipIf(!existsSync(MAIN))('a creditor import cut off by kill -9', () =>
 
     const file = creditorFile();
     const upload = reg.request('POST', '/api/v1/signals/import', file, 'text/csv').catch(() => undefined);
-    let seen: Progress | undefined;
+    let seen: ImportProgress | undefined;
     for (let i = 0; i < 600; i++) {
       const res = await reg.request('GET', '/api/v1/signals/imports/current');
       if (res.status === 200) {
-        const p = (await res.json()) as Progress;
+        const p = await jsonOf(res, importProgressSchema);
         if (p.status === 'running' && p.imported > 0) {
           seen = p;
           break;
@@ -102,24 +101,29 @@ describe.skipIf(!existsSync(MAIN))('a creditor import cut off by kill -9', () =>
     try {
       await waitHealthy(second);
       const reg2 = await new HttpClient(second.base).login(REG.email, REG.password);
-      const after = (await (await reg2.request('GET', '/api/v1/signals/imports/current')).json()) as Progress;
+      const after = await jsonOf(
+        await reg2.request('GET', '/api/v1/signals/imports/current'),
+        importProgressSchema,
+      );
       expect(after.status).toBe('interrupted');
       expect(after.imported).toBeGreaterThanOrEqual(seen!.imported);
       expect(after.imported).toBeLessThan(ROWS);
-      const stored = (await (
-        await reg2.request('GET', '/api/v1/signals?source=creditor&limit=1')
-      ).json()) as {
-        total: number;
-      };
+      const stored = await jsonOf(
+        await reg2.request('GET', '/api/v1/signals?source=creditor&limit=1'),
+        signalListSchema,
+      );
       expect(stored.total).toBe(after.imported);
 
       // Resume: the same file again; the rows already stored are duplicates.
       const again = await reg2.request('POST', '/api/v1/signals/import', file, 'text/csv');
       expect(again.status).toBe(200);
-      const result = (await again.json()) as { imported: number; duplicates: number };
+      const result = await jsonOf(again, importAnswerSchema);
       expect(result.duplicates).toBe(after.imported);
       expect(result.imported).toBe(ROWS - after.imported);
-      const done = (await (await reg2.request('GET', '/api/v1/signals/imports/current')).json()) as Progress;
+      const done = await jsonOf(
+        await reg2.request('GET', '/api/v1/signals/imports/current'),
+        importProgressSchema,
+      );
       expect(done.status).toBe('done');
     } finally {
       second.child.kill('SIGTERM');
