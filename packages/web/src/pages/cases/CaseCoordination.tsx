@@ -5,6 +5,7 @@ import { api } from '../../api/endpoints.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { formatDateTime, labelOf, plural } from '../../lib/format.ts';
 import { useColleagues, usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -163,25 +164,21 @@ export function CaseActions({
       <Heading level={2} id="case-actions-heading">
         Acties
       </Heading>
-      {actions.error && (
-        <Alert type="error" role="alert">
-          {actions.error}
-        </Alert>
-      )}
-      {actions.loading && !actions.data && <Paragraph>De acties worden geladen…</Paragraph>}
-      {actions.data && (
-        <ActionTable
-          caption={`Acties in deze casus (${actions.data.total})`}
-          actions={actions.data.items}
-          partnerNames={partners.names}
-          showCase={false}
-          empty="Er zijn nog geen acties in deze casus."
-          onChanged={(_, text) => {
-            onChanged(text);
-            actions.reload();
-          }}
-        />
-      )}
+      <Loaded data={actions} loading="De acties worden geladen…">
+        {(page) => (
+          <ActionTable
+            caption={`Acties in deze casus (${page.total})`}
+            actions={page.items}
+            partnerNames={partners.names}
+            showCase={false}
+            empty="Er zijn nog geen acties in deze casus."
+            onChanged={(_, text) => {
+              onChanged(text);
+              actions.reload();
+            }}
+          />
+        )}
+      </Loaded>
       {mayAdd && partners.data && (
         <ActionForm
           formId="case-action"

@@ -18,6 +18,7 @@ import { RadioGroup } from '../../components/Choice.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions, formatDateTime } from '../../lib/format.ts';
 import { type Names, useCategories, useColleagues, useMyAccess, usePartners } from '../../lib/reference.ts';
@@ -204,24 +205,20 @@ function MeetingView({ id }: { id: string }) {
               <Heading level={2} id="meeting-actions-heading">
                 Acties uit dit overleg
               </Heading>
-              {actions.error && (
-                <Alert type="error" role="alert">
-                  {actions.error}
-                </Alert>
-              )}
-              {actions.loading && !actions.data && <Paragraph>De acties worden geladen…</Paragraph>}
-              {actions.data && (
-                <ActionTable
-                  caption={`Acties uit dit overleg (${actions.data.total})`}
-                  actions={actions.data.items}
-                  partnerNames={partners.names}
-                  empty="In dit overleg zijn nog geen acties afgesproken."
-                  onChanged={(_, text) => {
-                    setMessage(text);
-                    actions.reload();
-                  }}
-                />
-              )}
+              <Loaded data={actions} loading="De acties worden geladen…">
+                {(page) => (
+                  <ActionTable
+                    caption={`Acties uit dit overleg (${page.total})`}
+                    actions={page.items}
+                    partnerNames={partners.names}
+                    empty="In dit overleg zijn nog geen acties afgesproken."
+                    onChanged={(_, text) => {
+                      setMessage(text);
+                      actions.reload();
+                    }}
+                  />
+                )}
+              </Loaded>
             </section>
           </div>
         </div>

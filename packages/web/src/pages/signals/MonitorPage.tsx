@@ -3,18 +3,17 @@ import { type FormEvent, useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, monitorCsvUrl } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { DateField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { DataTable } from '../../components/Table.tsx';
+import { DATE_PATTERN } from '../../lib/dates.ts';
 import { formatMonth } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { NoAccessPage } from '../NotFoundPage.tsx';
 import { SignalsNav } from './SignalParts.tsx';
-
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export function MonitorPage() {
   const user = useUser();
@@ -73,42 +72,41 @@ function Monitor() {
           </Button>
         </div>
       </form>
-      {monitor.error && (
-        <Alert type="error" role="alert">
-          {monitor.error}
-        </Alert>
-      )}
-      {monitor.loading && !monitor.data && <Paragraph>De cijfers worden geladen…</Paragraph>}
-      {monitor.data && (
-        <>
-          <Paragraph>
-            <a className="utrecht-link utrecht-link--html-a" href={monitorCsvUrl(period)} download>
-              Exporteer CSV<span className="wr-visually-hidden"> van de monitor</span>
-            </a>
-          </Paragraph>
-          <section aria-labelledby="monitor-chart-heading">
-            <Heading level={2} id="monitor-chart-heading">
-              Per maand
-            </Heading>
-            <FunnelChart rows={rows} />
-          </section>
-          <DataTable
-            caption="Trechter per maand en soort schuldeiser"
-            rows={rows}
-            rowKey={(r) => `${r.month}-${r.creditorType}`}
-            empty="Geen vroegsignalen in deze periode."
-            columns={[
-              { header: 'Maand', cell: (r) => <span className="wr-nowrap">{formatMonth(r.month)}</span> },
-              { header: 'Schuldeiser', cell: (r) => CREDITOR_TYPE_LABELS[r.creditorType] ?? r.creditorType },
-              { header: 'Signalen', cell: (r) => r.signals.toLocaleString('nl-NL') },
-              { header: 'Huishoudens', cell: (r) => r.households.toLocaleString('nl-NL') },
-              { header: 'Contact', cell: (r) => r.contacted.toLocaleString('nl-NL') },
-              { header: 'Hulp geaccepteerd', cell: (r) => r.helpAccepted.toLocaleString('nl-NL') },
-              { header: 'Doorverwezen', cell: (r) => r.referred.toLocaleString('nl-NL') },
-            ]}
-          />
-        </>
-      )}
+      <Loaded data={monitor} loading="De cijfers worden geladen…">
+        {() => (
+          <>
+            <Paragraph>
+              <a className="utrecht-link utrecht-link--html-a" href={monitorCsvUrl(period)} download>
+                Exporteer CSV<span className="wr-visually-hidden"> van de monitor</span>
+              </a>
+            </Paragraph>
+            <section aria-labelledby="monitor-chart-heading">
+              <Heading level={2} id="monitor-chart-heading">
+                Per maand
+              </Heading>
+              <FunnelChart rows={rows} />
+            </section>
+            <DataTable
+              caption="Trechter per maand en soort schuldeiser"
+              rows={rows}
+              rowKey={(r) => `${r.month}-${r.creditorType}`}
+              empty="Geen vroegsignalen in deze periode."
+              columns={[
+                { header: 'Maand', cell: (r) => <span className="wr-nowrap">{formatMonth(r.month)}</span> },
+                {
+                  header: 'Schuldeiser',
+                  cell: (r) => CREDITOR_TYPE_LABELS[r.creditorType] ?? r.creditorType,
+                },
+                { header: 'Signalen', cell: (r) => r.signals.toLocaleString('nl-NL') },
+                { header: 'Huishoudens', cell: (r) => r.households.toLocaleString('nl-NL') },
+                { header: 'Contact', cell: (r) => r.contacted.toLocaleString('nl-NL') },
+                { header: 'Hulp geaccepteerd', cell: (r) => r.helpAccepted.toLocaleString('nl-NL') },
+                { header: 'Doorverwezen', cell: (r) => r.referred.toLocaleString('nl-NL') },
+              ]}
+            />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

@@ -16,6 +16,7 @@ import { Button, SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { DATE_PATTERN, todayIso } from '../../lib/dates.ts';
 import { codeOptions, formatDate, formatPostalCode, labelOf } from '../../lib/format.ts';
 import { type Names, usePartners } from '../../lib/reference.ts';
@@ -74,35 +75,31 @@ function Outreach() {
           </Button>
         </div>
       </form>
-      {worklist.error && (
-        <Alert type="error" role="alert">
-          {worklist.error}
-        </Alert>
-      )}
-      {worklist.loading && !worklist.data && <Paragraph>De werklijst wordt geladen…</Paragraph>}
-      {worklist.data && (
-        <>
-          <Heading level={2} id="worklist-heading">
-            Werklijst {today ? 'van vandaag' : formatDate(date)} ({items.length})
-          </Heading>
-          {items.length === 0 ? (
-            <Paragraph>Er staan geen open huisbezoeken op deze dag.</Paragraph>
-          ) : (
-            <ol className="wr-worklist" aria-labelledby="worklist-heading">
-              {items.map((item) => (
-                <VisitCard
-                  key={item.visitId}
-                  item={item}
-                  recorded={recorded[item.visitId] ?? null}
-                  partners={partners.data?.items ?? []}
-                  partnerNames={partners.names}
-                  onRecorded={(visit) => setRecorded((current) => ({ ...current, [visit.id]: visit }))}
-                />
-              ))}
-            </ol>
-          )}
-        </>
-      )}
+      <Loaded data={worklist} loading="De werklijst wordt geladen…">
+        {() => (
+          <>
+            <Heading level={2} id="worklist-heading">
+              Werklijst {today ? 'van vandaag' : formatDate(date)} ({items.length})
+            </Heading>
+            {items.length === 0 ? (
+              <Paragraph>Er staan geen open huisbezoeken op deze dag.</Paragraph>
+            ) : (
+              <ol className="wr-worklist" aria-labelledby="worklist-heading">
+                {items.map((item) => (
+                  <VisitCard
+                    key={item.visitId}
+                    item={item}
+                    recorded={recorded[item.visitId] ?? null}
+                    partners={partners.data?.items ?? []}
+                    partnerNames={partners.names}
+                    onRecorded={(visit) => setRecorded((current) => ({ ...current, [visit.id]: visit }))}
+                  />
+                ))}
+              </ol>
+            )}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }
