@@ -8,6 +8,8 @@ export * from './contract.js';
 export * from './coordination.js';
 export * from './early-warning.js';
 export * from './matrix.js';
+export * from './operation.js';
+export * from './operations/cases.js';
 export * from './partners.js';
 export * from './permissions.js';
 export * from './problem.js';
