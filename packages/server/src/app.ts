@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { Alert } from '@wijkregie/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import {
@@ -13,6 +14,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
+import type { Viewer } from './access/viewer.js';
+import { LiveHub } from './background/live.js';
 import type { Db } from './db/db.js';
 import { SystemDb } from './db/scope.js';
 import { applyApiDesignRules, registerApiVersionHeader } from './http/api-design-rules.js';
@@ -21,9 +24,11 @@ import { AppError, errorHandler, notFound, sendProblem, validationError } from '
 import { registerSecurity } from './http/security.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { actionRoutes } from './modules/actions/routes.js';
-import { AlertHub } from './modules/alerts/hub.js';
+import { loadNewAlerts } from './modules/alerts/load-new-alerts.js';
+import { ALERT_CHANNEL } from './modules/alerts/repository.js';
 import { alertRoutes } from './modules/alerts/routes.js';
 import { areaRoutes } from './modules/areas/routes.js';
+import { auditEntries } from './modules/audit/context.js';
 import { registerDeniedAudit } from './modules/audit/denied.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { AuditWriter } from './modules/audit/writer.js';
@@ -34,9 +39,8 @@ import { matrixRoutes } from './modules/matrix/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { publicReportRoutes } from './modules/public-reports/routes.js';
-import { demoAccountsRoute } from './modules/session/demo-accounts.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
-import { listenForEndedSessions } from './modules/session/repository.js';
+import { findActiveSession, listenForEndedSessions } from './modules/session/repository.js';
 import { sessionRoutes } from './modules/session/routes.js';
 import { signalRoutes } from './modules/signals/routes.js';
 import { subjectRoutes } from './modules/subjects/routes.js';
@@ -54,6 +58,11 @@ export interface AppOptions {
   loginThrottle?: Partial<LoginThrottle>;
   /** Addresses (or CIDR blocks) of proxies whose X-Forwarded-For names the client; default none. */
   trustProxy?: string[] | false;
+  /**
+   * The password the demo seed gave its accounts, shown on the login page while demo accounts exist
+   * (main.ts hands in bootstrap's; the app does not import bootstrap).
+   */
+  demoPassword?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -99,14 +108,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerTextGuard(app);
   const audit = new AuditWriter(opts.db);
   // Live alerts: listen before serving; end every open stream before the server closes.
-  const hub = new AlertHub(opts.db);
+  const hub = new LiveHub<Viewer, Alert>(opts.db, ALERT_CHANNEL, (tenantId, viewer, ids) =>
+    loadNewAlerts(opts.db, tenantId, viewer, ids),
+  );
   await hub.start();
   app.addHook('preClose', () => hub.stop());
   // A logout on another instance drops the session from this one's cache at once.
   const stopSessionListener = await listenForEndedSessions(opts.db);
   app.addHook('preClose', () => stopSessionListener());
   app.addHook('onClose', () => audit.close());
-  registerAuth(app, system, { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits }, audit, opts.publicUrl);
+  registerAuth(app, {
+    system,
+    limits: { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits },
+    publicUrl: opts.publicUrl,
+    findSession: (token, limits) => findActiveSession(opts.db, token, limits),
+    recordReads: (ctx, events) => audit.record(auditEntries(ctx, events)),
+  });
   registerDeniedAudit(app);
 
   await app.register(fastifySwagger, {
@@ -124,7 +141,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: (documentObject) => applyApiDesignRules(jsonSchemaTransformObject(documentObject)),
+    transformObject: (documentObject) =>
+      applyApiDesignRules(jsonSchemaTransformObject(documentObject), opts.publicUrl),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
@@ -138,8 +156,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     system,
     throttle: { ...DEFAULT_LOGIN_THROTTLE, ...opts.loginThrottle },
     secureCookies: opts.publicUrl.startsWith('https:'),
+    demoPassword: opts.demoPassword,
   });
-  demoAccountsRoute(app, system);
   organisationRoutes(app);
   areaRoutes(app);
   matrixRoutes(app);

@@ -3,7 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import { userSeesCaseSql } from './access/cases.js';
 import { buildApp } from './app.js';
+import { OutboxWorker, smtpTransport } from './background/outbox.js';
+import { Scheduler } from './background/scheduler.js';
+import { DEMO_PASSWORD } from './bootstrap/demo.js';
 import { firstRun } from './bootstrap/first-run.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { Db } from './db/db.js';
@@ -11,13 +15,14 @@ import { migrate } from './db/migrate.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
 import { SystemDb } from './db/scope.js';
-import { Jobs } from './modules/alerts/jobs.js';
-import { smtpTransport } from './modules/alerts/mailer.js';
+import { alertOverdueActions } from './modules/actions/alert-overdue-actions.js';
+import { sendDueDigests } from './modules/alerts/send-due-digests.js';
 import { AuditCheckpoints } from './modules/audit/checkpoints.js';
 import { loadAuditKey } from './modules/audit/key.js';
 import { prepareAuditChains } from './modules/audit/repository.js';
-import { demoLoginHint } from './modules/session/demo-accounts.js';
 import { interruptDeadImports } from './modules/early-warning/interrupt-dead-imports.js';
+import { demoLoginHint } from './modules/session/demo-accounts.js';
+import { alertOverdueSignals } from './modules/signals/alert-overdue-signals.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -82,6 +87,7 @@ async function main() {
     logger,
     webDist: WEB_DIST,
     trustProxy: config.trustProxy,
+    demoPassword: DEMO_PASSWORD,
   });
   try {
     await app.listen({ port: config.port, host: '::' });
@@ -89,15 +95,30 @@ async function main() {
     if ((err as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT') throw err;
     await app.listen({ port: config.port, host: '0.0.0.0' });
   }
-  // Overdue actions, digests and the email outbox. Without SMTP_URL emails wait in the outbox.
-  const jobs = new Jobs(db, {
-    publicUrl: config.publicUrl,
+  const jobFailed = (job: string, err: unknown) =>
+    logger.error({ job, err: err instanceof Error ? err.message : String(err) }, 'job failed');
+  // The email outbox, drained as soon as a commit announces new email (NOTIFY) and on the schedule
+  // for retries. Without SMTP_URL emails wait in the outbox (shown on the admin page).
+  const outbox = new OutboxWorker(db, {
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined,
-    intervalMs: config.jobIntervalMs,
-    onError: (job, err) =>
-      logger.error({ job, err: err instanceof Error ? err.message : String(err) }, 'job failed'),
+    userSeesCase: userSeesCaseSql,
   });
-  await jobs.start();
+  await outbox.start((err) => jobFailed('outbox', err));
+  // Overdue actions and signals, dead imports, digests (from 07:00) and the outbox, at start and on
+  // every tick; every instance runs them, the SQL makes that safe.
+  const publicUrl = config.publicUrl;
+  const scheduler = new Scheduler({
+    intervalMs: config.jobIntervalMs,
+    onError: jobFailed,
+    jobs: [
+      { name: 'overdue', run: () => alertOverdueActions(db, publicUrl) },
+      { name: 'signals-overdue', run: () => alertOverdueSignals(db, publicUrl) },
+      { name: 'imports', run: () => interruptDeadImports(db) },
+      { name: 'digest', run: () => sendDueDigests(db, publicUrl) },
+      { name: 'outbox', run: () => outbox.drain() },
+    ],
+  });
+  scheduler.start();
   // Signed checkpoints of the audit chains' heads, outside the database (docs/audit.md).
   const checkpoints = new AuditCheckpoints(db, {
     file: resolve(config.auditCheckpointFile),
@@ -110,7 +131,7 @@ async function main() {
   checkpoints.start();
   // Printed for the person who started it: where to go and, on the demo, how to get in.
   console.log(`Wijkregie draait op ${config.publicUrl}`);
-  const demoLogin = await demoLoginHint(new SystemDb(db));
+  const demoLogin = await demoLoginHint(new SystemDb(db), DEMO_PASSWORD);
   if (demoLogin) console.log(demoLogin);
   logger.info(
     {
@@ -131,7 +152,8 @@ async function main() {
     force.unref();
     try {
       await app.close(); // stops accepting, lets running requests finish
-      await jobs.stop();
+      await scheduler.stop();
+      await outbox.stop();
       await checkpoints
         .stop()
         .catch((err: unknown) =>
