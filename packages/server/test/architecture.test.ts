@@ -19,6 +19,15 @@ function sourceFiles(dir: string): string[] {
 
 const files = sourceFiles(SRC);
 
+/** Every file below `dir`, without installed packages and build output. */
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) return [];
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
 /** The room a file belongs to: `modules/<name>` for a module, else its top folder (`access`, `db`, …) or file (`app`). */
 function roomOf(file: string): string {
   const parts = relative(SRC, file).split('/');
@@ -161,5 +170,25 @@ describe('architecture', () => {
       .filter((f) => roomOf(f).startsWith('modules/') && /\/use-cases\.ts$/.test(f))
       .map((f) => relative(SRC, f));
     expect(offenders).toEqual([]);
+  });
+
+  it('names only files that exist in ARCHITECTURE.md and CODE_STYLE.md', () => {
+    const root = resolve(SRC, '../../..');
+    const tracked = [
+      ...walk(join(root, 'packages')),
+      ...walk(join(root, 'e2e')),
+      ...walk(join(root, 'scripts')),
+    ]
+      .map((f) => relative(root, f))
+      .concat(readdirSync(root));
+    const missing: string[] = [];
+    for (const doc of ['ARCHITECTURE.md', 'CODE_STYLE.md']) {
+      const text = readFileSync(join(root, doc), 'utf8');
+      for (const m of text.matchAll(/`([\w./-]+\.(?:ts|tsx|mjs|md|sql))`/g)) {
+        const named = m[1] ?? '';
+        if (!tracked.some((f) => f === named || f.endsWith(`/${named}`))) missing.push(`${doc}: ${named}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
