@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode } from 'react';
-import { Alert } from './Alert.tsx';
+import { ErrorAlert } from './Alert.tsx';
 import { cx } from './classNames.ts';
 
 export interface SubmitFormProps {
@@ -19,11 +19,7 @@ export interface SubmitFormProps {
 export function SubmitForm({ id, labelledBy, label, error, onSubmit, className, children }: SubmitFormProps) {
   return (
     <>
-      {error && (
-        <Alert type="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert message={error} />
       <form
         id={id}
         aria-label={label}

@@ -4,7 +4,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { type LoginState, useAuth } from '../auth/AuthContext.tsx';
-import { Alert } from '../components/Alert.tsx';
+import { Alert, ErrorAlert } from '../components/Alert.tsx';
 import { Button, SubmitButton } from '../components/Button.tsx';
 import { TextField } from '../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../components/Heading.tsx';
@@ -107,11 +107,7 @@ export function LoginPage() {
                 {notice}
               </Alert>
             )}
-            {formError && (
-              <Alert type="error" role="alert">
-                {formError}
-              </Alert>
-            )}
+            <ErrorAlert message={formError} />
             <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
               <TextField
                 id={`${FORM_ID}-email`}
@@ -123,7 +119,7 @@ export function LoginPage() {
                 inputMode="email"
                 spellCheck={false}
                 value={email}
-                onChange={(event) => setEmail(event.target.value)}
+                onValue={setEmail}
               />
               <TextField
                 id={`${FORM_ID}-password`}
@@ -133,7 +129,7 @@ export function LoginPage() {
                 name="password"
                 autoComplete="current-password"
                 value={password}
-                onChange={(event) => setPassword(event.target.value)}
+                onValue={setPassword}
               />
               <SubmitButton busy={busy} ref={submitRef}>
                 Inloggen

@@ -1,5 +1,5 @@
-import { Link } from 'react-router-dom';
 import { PageHeading, Paragraph } from '../components/Heading.tsx';
+import { TextLink } from '../components/Links.tsx';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 
 export function NotFoundPage() {
@@ -11,9 +11,7 @@ export function NotFoundPage() {
         Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar het overzicht.
       </Paragraph>
       <Paragraph>
-        <Link className="utrecht-link utrecht-link--html-a" to="/">
-          Naar het overzicht
-        </Link>
+        <TextLink to="/">Naar het overzicht</TextLink>
       </Paragraph>
     </>
   );

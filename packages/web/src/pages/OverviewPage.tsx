@@ -1,8 +1,8 @@
 import { hasPermission, type Permission, ROLE_LABELS } from '@wijkregie/shared';
-import { Link } from 'react-router-dom';
 import { api } from '../api/endpoints.ts';
 import { useUser } from '../auth/AuthContext.tsx';
 import { Heading, PageHeading, Paragraph } from '../components/Heading.tsx';
+import { TextLink } from '../components/Links.tsx';
 import { useApiData } from '../lib/useApiData.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 
@@ -59,9 +59,7 @@ export function OverviewPage() {
         <ul className="utrecht-link-list utrecht-link-list--html-ul wr-link-list">
           {NEXT_STEPS.filter((step) => hasPermission(user, step.permission)).map((step) => (
             <li key={step.to} className="utrecht-link-list__item">
-              <Link className="utrecht-link utrecht-link--html-a" to={step.to}>
-                {step.label}
-              </Link>
+              <TextLink to={step.to}>{step.label}</TextLink>
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { cx } from '../../components/classNames.ts';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Select } from '../../components/Select.tsx';
@@ -89,16 +89,8 @@ export function MatrixPage() {
       </Paragraph>
       {!editable && <Alert type="info">Je kunt de matrix bekijken, maar niet wijzigen.</Alert>}
       <StatusMessage message={status} />
-      {error && (
-        <Alert type="error" role="alert">
-          {error}
-        </Alert>
-      )}
-      {loadError && (
-        <Alert type="error" role="alert">
-          {loadError}
-        </Alert>
-      )}
+      <ErrorAlert message={error} />
+      <ErrorAlert message={loadError} />
       {(matrix.loading || partners.loading || categories.loading) && !matrix.data && (
         <Paragraph>De matrix wordt geladen…</Paragraph>
       )}

@@ -2,7 +2,7 @@ import { CASE_STATUS_LABELS, type CaseDetail, type Situation } from '@wijkregie/
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -124,11 +124,7 @@ export function FollowButton({
       >
         {following ? 'Niet meer volgen' : 'Volgen'}
       </Button>
-      {error && (
-        <Alert type="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

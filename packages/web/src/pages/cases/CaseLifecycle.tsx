@@ -11,7 +11,7 @@ import {
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { ErrorAlert } from '../../components/Alert.tsx';
 import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { cx } from '../../components/classNames.ts';
 import { SelectField } from '../../components/fields.tsx';
@@ -131,11 +131,7 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
           Resultaat: <strong>{CASE_RESULT_LABELS[detail.result]}</strong>
         </Paragraph>
       )}
-      {error && (
-        <Alert type="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert message={error} />
       {allowed.length === 0 ? (
         <Paragraph className="wr-muted">
           {status === 'closed'

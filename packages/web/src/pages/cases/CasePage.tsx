@@ -10,12 +10,13 @@ import {
   type User,
 } from '@wijkregie/shared';
 import { useCallback } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -76,11 +77,7 @@ function CaseView({ id }: { id: string }) {
 
   return (
     <>
-      <Paragraph className="wr-breadcrumb">
-        <Link className="utrecht-link utrecht-link--html-a" to="/casussen">
-          Casussen
-        </Link>
-      </Paragraph>
+      <Breadcrumb to="/casussen">Casussen</Breadcrumb>
       <div className="wr-case-heading">
         {c && <p className="utrecht-pre-heading wr-section__name">{CASE_TYPE_LABELS[c.type] ?? c.type}</p>}
         <PageHeading>
@@ -133,9 +130,7 @@ function CaseView({ id }: { id: string }) {
             )}
             {hasPermission(user, 'audit.read') && (
               <Paragraph>
-                <Link className="utrecht-link utrecht-link--html-a" to={`/audit?object=${c.id}`}>
-                  Wie heeft deze casus ingezien of gewijzigd?
-                </Link>
+                <TextLink to={`/audit?object=${c.id}`}>Wie heeft deze casus ingezien of gewijzigd?</TextLink>
               </Paragraph>
             )}
           </div>
@@ -148,11 +143,7 @@ function CaseView({ id }: { id: string }) {
               mayAdd={hasPermission(user, 'cases.write') && c.status !== 'closed'}
               onChanged={setMessage}
             />
-            {access.error && (
-              <Alert type="error" role="alert">
-                {access.error}
-              </Alert>
-            )}
+            <ErrorAlert message={access.error} />
             {access.data && categories.data && (
               <Journal
                 caseId={c.id}
@@ -221,13 +212,7 @@ function CaseFacts({ detail, user, partnerNames, userNames, areaNames }: CaseFac
                     return (
                       <li key={`${subject.kind}-${subject.id ?? i}`}>
                         <span className="wr-muted">{subjectKindLabel(subject.kind)}: </span>
-                        {path ? (
-                          <Link className="utrecht-link utrecht-link--html-a" to={path}>
-                            {text}
-                          </Link>
-                        ) : (
-                          text
-                        )}
+                        {path ? <TextLink to={path}>{text}</TextLink> : text}
                       </li>
                     );
                   })}
@@ -280,9 +265,9 @@ function RelatedCases({ detail }: { detail: CaseDetail }) {
           {
             header: 'Kenmerk',
             cell: (r) => (
-              <Link className="utrecht-link utrecht-link--html-a wr-nowrap" to={`/casussen/${r.id}`}>
+              <TextLink nowrap to={`/casussen/${r.id}`}>
                 {r.reference}
-              </Link>
+              </TextLink>
             ),
           },
           { header: 'Titel', cell: (r) => r.title },
@@ -294,9 +279,9 @@ function RelatedCases({ detail }: { detail: CaseDetail }) {
               r.viaPersonId === null ? (
                 'naam afgeschermd'
               ) : (
-                <Link className="utrecht-link utrecht-link--html-a" to={`/personen/${r.viaPersonId}`}>
+                <TextLink to={`/personen/${r.viaPersonId}`}>
                   Bekijk persoon<span className="wr-visually-hidden"> van casus {r.reference}</span>
-                </Link>
+                </TextLink>
               ),
           },
         ]}

@@ -1,7 +1,7 @@
 import type { OtherSubjectKind, Subject, SubjectKind, SubjectRef } from '@wijkregie/shared';
 import { useState } from 'react';
 import { api } from '../../api/endpoints.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { ErrorAlert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { PersonSearch, PickerFieldset } from '../../components/PersonSearch.tsx';
@@ -94,11 +94,7 @@ export function SubjectPicker({ id, chosen, onChange, error }: SubjectPickerProp
         isChosen={(personId) => isChosen('person', personId)}
         onAdd={(p, name) => add({ kind: 'person', id: p.id, label: name })}
       />
-      {others.error && (
-        <Alert type="error" role="alert">
-          {others.error}
-        </Alert>
-      )}
+      <ErrorAlert message={others.error} />
       {others.data && (
         <div className="wr-picker__others">
           {(['household', 'group', 'location'] as const).map((kind) => {

@@ -9,15 +9,16 @@ import {
   MINUTE_KINDS,
 } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions, formatDateTime } from '../../lib/format.ts';
@@ -74,20 +75,12 @@ function MeetingView({ id }: { id: string }) {
 
   return (
     <>
-      <Paragraph className="wr-breadcrumb">
-        <Link className="utrecht-link utrecht-link--html-a" to="/overleggen">
-          Overleggen
-        </Link>
-      </Paragraph>
+      <Breadcrumb to="/overleggen">Overleggen</Breadcrumb>
       {m && <p className="utrecht-pre-heading wr-section__name">{MEETING_KIND_LABELS[m.kind] ?? m.kind}</p>}
       <PageHeading>{m ? m.title : notFound ? 'Overleg niet gevonden' : 'Overleg'}</PageHeading>
       <StatusMessage message={message} />
       {meeting.loading && !m && <Paragraph>Het overleg wordt geladen…</Paragraph>}
-      {meeting.error && (
-        <Alert type="error" role="alert">
-          {meeting.error}
-        </Alert>
-      )}
+      <ErrorAlert message={meeting.error} />
       {m && (
         <div className="wr-case">
           <div className="wr-case__aside">
@@ -138,11 +131,7 @@ function MeetingView({ id }: { id: string }) {
               <Heading level={2} id="agenda-heading">
                 Agenda en verslag
               </Heading>
-              {minutes.error && (
-                <Alert type="error" role="alert">
-                  {minutes.error}
-                </Alert>
-              )}
+              <ErrorAlert message={minutes.error} />
               {m.agenda.length === 0 ? (
                 <Paragraph>Er staan geen casussen op de agenda die je mag zien.</Paragraph>
               ) : (
@@ -165,11 +154,7 @@ function MeetingView({ id }: { id: string }) {
                 <Heading level={2} id="record-heading">
                   Vastleggen
                 </Heading>
-                {access.error && (
-                  <Alert type="error" role="alert">
-                    {access.error}
-                  </Alert>
-                )}
+                <ErrorAlert message={access.error} />
                 {access.data && categories.data && (
                   <MinutesForm
                     meetingId={m.id}
@@ -241,10 +226,10 @@ function AgendaItem({ item, minutes, loading, categoryNames, partnerNames }: Age
     <li className="wr-agenda__item">
       <section aria-labelledby={headingId} className="wr-card">
         <Heading level={3} id={headingId}>
-          <Link className="utrecht-link utrecht-link--html-a" to={`/casussen/${item.caseId}`}>
+          <TextLink to={`/casussen/${item.caseId}`}>
             {item.caseReference && <span className="wr-reference">{item.caseReference}</span>}{' '}
             {item.caseTitle ?? (item.caseReference ? '' : 'Casus')}
-          </Link>
+          </TextLink>
         </Heading>
         {loading ? (
           <Paragraph>Het verslag wordt geladen…</Paragraph>

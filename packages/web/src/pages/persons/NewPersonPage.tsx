@@ -1,12 +1,13 @@
 import { createPersonSchema, hasPermission } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
+import { ErrorAlert } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Breadcrumb } from '../../components/Links.tsx';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import {
@@ -127,20 +128,12 @@ export function NewPersonPage() {
 
   return (
     <>
-      <Paragraph className="wr-breadcrumb">
-        <Link className="utrecht-link utrecht-link--html-a" to="/personen">
-          Personen
-        </Link>
-      </Paragraph>
+      <Breadcrumb to="/personen">Personen</Breadcrumb>
       <PageHeading>Persoon registreren</PageHeading>
       <Paragraph>
         Zoek eerst of de persoon al bekend is. Registreer alleen wat nodig is voor de aanpak.
       </Paragraph>
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
+      <ErrorAlert message={formError} />
       <form
         id={FORM_ID}
         aria-label="Persoon registreren"

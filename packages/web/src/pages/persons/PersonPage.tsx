@@ -1,11 +1,12 @@
 import { hasPermission } from '@wijkregie/shared';
 import { useCallback } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert, StatusMessage } from '../../components/Alert.tsx';
+import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Breadcrumb } from '../../components/Links.tsx';
 import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
@@ -28,19 +29,11 @@ export function PersonPage() {
 
   return (
     <>
-      <Paragraph className="wr-breadcrumb">
-        <Link className="utrecht-link utrecht-link--html-a" to="/personen">
-          Personen
-        </Link>
-      </Paragraph>
+      <Breadcrumb to="/personen">Personen</Breadcrumb>
       <PageHeading>{name ?? (notFound ? 'Persoon niet gevonden' : 'Persoon')}</PageHeading>
       <StatusMessage message={message} />
       {person.loading && !p && <Paragraph>De gegevens worden geladen…</Paragraph>}
-      {person.error && (
-        <Alert type="error" role="alert">
-          {person.error}
-        </Alert>
-      )}
+      <ErrorAlert message={person.error} />
       {p && (
         <div className="wr-subject">
           <section className="wr-card" aria-labelledby="person-data-heading">

@@ -1,11 +1,12 @@
 import { hasPermission, type OtherSubjectKind, type SubjectDetail } from '@wijkregie/shared';
 import { useCallback } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
+import { ErrorAlert } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { TextLink } from '../../components/Links.tsx';
 import { type AddressLike, formatAddress, formatDateTime } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
@@ -29,11 +30,7 @@ function details(subject: SubjectDetail, areaNames: ReadonlyMap<string, string>)
     if (typeof d.contactPersonId === 'string') {
       items.push({
         key: 'Contactpersoon',
-        value: (
-          <Link className="utrecht-link utrecht-link--html-a" to={`/personen/${d.contactPersonId}`}>
-            Bekijk contactpersoon
-          </Link>
-        ),
+        value: <TextLink to={`/personen/${d.contactPersonId}`}>Bekijk contactpersoon</TextLink>,
       });
     }
   }
@@ -71,11 +68,7 @@ export function SubjectPage({ kind }: { kind: OtherSubjectKind }) {
       <p className="utrecht-pre-heading wr-section__name">{kindLabel}</p>
       <PageHeading>{s ? s.name : notFound ? `${kindLabel} niet gevonden` : kindLabel}</PageHeading>
       {subject.loading && !s && <Paragraph>De gegevens worden geladen…</Paragraph>}
-      {subject.error && (
-        <Alert type="error" role="alert">
-          {subject.error}
-        </Alert>
-      )}
+      <ErrorAlert message={subject.error} />
       {s && (
         <div className="wr-subject">
           <section className="wr-card" aria-labelledby="subject-data-heading">

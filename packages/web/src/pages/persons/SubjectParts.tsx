@@ -7,9 +7,9 @@ import {
   type SubjectRef,
 } from '@wijkregie/shared';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { TextLink } from '../../components/Links.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { labelOf } from '../../lib/format.ts';
@@ -91,9 +91,7 @@ export function RelationsSection({ self, relations }: { self: SubjectRef; relati
                 {name === null ? (
                   <span className="wr-muted">(niet zichtbaar voor jou)</span>
                 ) : path ? (
-                  <Link className="utrecht-link utrecht-link--html-a" to={path}>
-                    {name ?? 'wordt geladen…'}
-                  </Link>
+                  <TextLink to={path}>{name ?? 'wordt geladen…'}</TextLink>
                 ) : (
                   name
                 )}
@@ -121,9 +119,9 @@ export function SubjectCasesSection({ cases }: { cases: readonly CaseSummary[] }
           {
             header: 'Kenmerk',
             cell: (c) => (
-              <Link className="utrecht-link utrecht-link--html-a wr-nowrap" to={`/casussen/${c.id}`}>
+              <TextLink nowrap to={`/casussen/${c.id}`}>
                 {c.reference}
-              </Link>
+              </TextLink>
             ),
           },
           { header: 'Titel', cell: (c) => c.title },

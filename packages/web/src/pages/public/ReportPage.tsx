@@ -1,6 +1,6 @@
 import { publicReportSchema } from '@wijkregie/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import {
@@ -9,13 +9,14 @@ import {
   addressInput,
   EMPTY_ADDRESS,
 } from '../../components/AddressFields.tsx';
-import { Alert } from '../../components/Alert.tsx';
+import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { AreaMap } from '../../components/AreaMap.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { TextLink } from '../../components/Links.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatPoint } from '../../lib/signals.ts';
@@ -63,9 +64,7 @@ function Receipt({ code }: { code: string }) {
       </Alert>
       <p className="utrecht-paragraph wr-tracking-code">{code}</p>
       <Paragraph>
-        <Link className="utrecht-link utrecht-link--html-a" to={`/melden/${encodeURIComponent(code)}`}>
-          Volg uw melding
-        </Link>
+        <TextLink to={`/melden/${encodeURIComponent(code)}`}>Volg uw melding</TextLink>
       </Paragraph>
       <Paragraph>
         Wij bekijken uw melding en zetten berichten over de voortgang bij deze code. Wij noemen daarin geen
@@ -176,11 +175,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
         hoeft niet in te loggen.
       </Paragraph>
       <Alert type="warning">Is er spoed of gevaar? Bel dan 112.</Alert>
-      {categories.error && (
-        <Alert type="error" role="alert">
-          {categories.error}
-        </Alert>
-      )}
+      <ErrorAlert message={categories.error} />
       <SubmitForm id={FORM_ID} label="Melding doen" error={formError} onSubmit={onSubmit} className="wr-card">
         <SelectField
           id={`${FORM_ID}-category`}

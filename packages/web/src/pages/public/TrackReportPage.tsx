@@ -1,10 +1,11 @@
 import { useCallback } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { Alert } from '../../components/Alert.tsx';
+import { ErrorAlert } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { TextLink } from '../../components/Links.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePublicTitle } from './PublicLayout.tsx';
@@ -43,11 +44,7 @@ export function TrackReportPage() {
         Code: <span className="wr-code">{code}</span>
       </Paragraph>
       {report.loading && !r && <Paragraph>De stand wordt opgehaald…</Paragraph>}
-      {report.error && (
-        <Alert type="error" role="alert">
-          {report.error}
-        </Alert>
-      )}
+      <ErrorAlert message={report.error} />
       {r && (
         <>
           <DataList
@@ -76,9 +73,7 @@ export function TrackReportPage() {
         </>
       )}
       <Paragraph>
-        <Link className="utrecht-link utrecht-link--html-a" to="/melden">
-          Nog een melding doen
-        </Link>
+        <TextLink to="/melden">Nog een melding doen</TextLink>
       </Paragraph>
     </>
   );

@@ -1,6 +1,6 @@
 import { createSignalSchema, hasPermission, SIGNAL_SOURCE_LABELS, SIGNAL_SOURCES } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import {
@@ -16,6 +16,7 @@ import { RadioGroup } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Breadcrumb } from '../../components/Links.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
@@ -108,11 +109,7 @@ function NewSignal() {
   return (
     <>
       <SignalsNav />
-      <Paragraph className="wr-breadcrumb">
-        <Link className="utrecht-link utrecht-link--html-a" to="/signalen">
-          Signalen
-        </Link>
-      </Paragraph>
+      <Breadcrumb to="/signalen">Signalen</Breadcrumb>
       <PageHeading>Nieuw signaal</PageHeading>
       <Paragraph>
         Leg vast wat je hebt gezien of gehoord. Het signaal wordt naar de juiste partner gerouteerd en krijgt

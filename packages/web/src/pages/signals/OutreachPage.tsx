@@ -8,14 +8,15 @@ import {
   type WorklistItem,
 } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
+import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { DATE_PATTERN, todayIso } from '../../lib/dates.ts';
 import { codeOptions, formatDate, formatPostalCode, labelOf } from '../../lib/format.ts';
@@ -140,9 +141,9 @@ function VisitCard({ item, recorded, partners, partnerNames, onRecorded }: Visit
         </li>
         {item.signalId !== null && (
           <li>
-            <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${item.signalId}`}>
+            <TextLink to={`/signalen/${item.signalId}`}>
               Signaal bekijken<span className="wr-visually-hidden"> van {address}</span>
-            </Link>
+            </TextLink>
           </li>
         )}
       </ul>
@@ -211,11 +212,7 @@ function OutcomeForm({
       onSubmit={onSubmit}
       className="wr-form wr-visit__form"
     >
-      {formError && (
-        <Alert type="error" role="alert">
-          {formError}
-        </Alert>
-      )}
+      <ErrorAlert message={formError} />
       <RadioGroup
         id={`${formId}-outcome`}
         legend="Uitkomst"

@@ -9,12 +9,13 @@ import {
   VISIT_OUTCOME_LABELS,
 } from '@wijkregie/shared';
 import { useCallback } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../lib/format.ts';
 import { type Names, useAreas, usePartners } from '../../lib/reference.ts';
@@ -55,11 +56,7 @@ function SignalView({ id }: { id: string }) {
   return (
     <>
       <SignalsNav />
-      <Paragraph className="wr-breadcrumb">
-        <Link className="utrecht-link utrecht-link--html-a" to="/signalen">
-          Signalen
-        </Link>
-      </Paragraph>
+      <Breadcrumb to="/signalen">Signalen</Breadcrumb>
       <div className="wr-case-heading">
         {s && <p className="utrecht-pre-heading wr-section__name">{SIGNAL_SOURCE_LABELS[s.source]}</p>}
         <PageHeading>
@@ -167,31 +164,21 @@ function facts(
   if (s.caseId) {
     items.push({
       key: 'Casus',
-      value: (
-        <Link className="utrecht-link utrecht-link--html-a" to={`/casussen/${s.caseId}`}>
-          Naar de casus
-        </Link>
-      ),
+      value: <TextLink to={`/casussen/${s.caseId}`}>Naar de casus</TextLink>,
     });
   }
   if (s.mergedIntoId) {
     items.push({
       key: 'Samengevoegd met',
       value: (
-        <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${s.mergedIntoId}`}>
-          Naar het signaal waarmee dit is samengevoegd
-        </Link>
+        <TextLink to={`/signalen/${s.mergedIntoId}`}>Naar het signaal waarmee dit is samengevoegd</TextLink>
       ),
     });
   }
   if (s.bundleId && s.bundleId !== s.id) {
     items.push({
       key: 'Bundel',
-      value: (
-        <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${s.bundleId}`}>
-          Eerder signaal op hetzelfde adres
-        </Link>
-      ),
+      value: <TextLink to={`/signalen/${s.bundleId}`}>Eerder signaal op hetzelfde adres</TextLink>,
     });
   }
   if (s.personIds.length > 0) {
@@ -201,9 +188,7 @@ function facts(
         <ul className="wr-plain-list">
           {s.personIds.map((pid, i) => (
             <li key={pid}>
-              <Link className="utrecht-link utrecht-link--html-a" to={`/personen/${pid}`}>
-                Persoon {i + 1}
-              </Link>
+              <TextLink to={`/personen/${pid}`}>Persoon {i + 1}</TextLink>
             </li>
           ))}
         </ul>
@@ -248,13 +233,7 @@ function Matches({ matches }: { matches: SignalMatch[] }) {
             const label = kind?.label ?? m.kind;
             return (
               <li key={`${m.kind}-${m.targetId}`}>
-                {kind ? (
-                  <Link className="utrecht-link utrecht-link--html-a" to={`${kind.path}/${m.targetId}`}>
-                    {label} bekijken
-                  </Link>
-                ) : (
-                  label
-                )}{' '}
+                {kind ? <TextLink to={`${kind.path}/${m.targetId}`}>{label} bekijken</TextLink> : label}{' '}
                 <span className="wr-muted">({MATCH_METHOD[m.method] ?? m.method})</span>
               </li>
             );

@@ -8,16 +8,17 @@ import {
   signalTransition,
 } from '@wijkregie/shared';
 import { type FormEvent, type ReactNode, useCallback, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
+import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { TextLink } from '../../components/Links.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { todayIso } from '../../lib/dates.ts';
@@ -257,11 +258,7 @@ function Duplicates({ signal, onChanged }: PartProps) {
         voort bij het andere.
       </Paragraph>
       {duplicates.error && <Alert type="error">{duplicates.error}</Alert>}
-      {error && (
-        <Alert type="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert message={error} />
       {duplicates.loading && !duplicates.data && <Paragraph>Wordt gezocht…</Paragraph>}
       {duplicates.data && items.length === 0 && <Paragraph>Geen waarschijnlijke dubbele signalen.</Paragraph>}
       {items.length > 0 && (
@@ -271,9 +268,7 @@ function Duplicates({ signal, onChanged }: PartProps) {
             return (
               <li key={d.id} className="wr-chosen__item">
                 <span>
-                  <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${d.id}`}>
-                    {name}
-                  </Link>
+                  <TextLink to={`/signalen/${d.id}`}>{name}</TextLink>
                   <span className="wr-muted">
                     {' '}
                     · {formatDateTime(d.createdAt)}

@@ -12,13 +12,12 @@ import {
   type SignalStatus,
 } from '@wijkregie/shared';
 import { useCallback } from 'react';
-import { Link } from 'react-router-dom';
 import { api, type SignalFilter, signalExportUrl } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { FilterBar, type FilterCheck, type FilterField } from '../../components/FilterBar.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { PrimaryLink } from '../../components/Links.tsx';
+import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import type { SelectOption, SelectOptionGroup } from '../../components/Select.tsx';
@@ -149,9 +148,7 @@ function signalColumns(categoryNames: Names, areaNames: Names) {
       header: 'Signaal',
       cell: (s: Signal) => (
         <>
-          <Link className="utrecht-link utrecht-link--html-a" to={`/signalen/${s.id}`}>
-            {excerpt(s.description, 70)}
-          </Link>
+          <TextLink to={`/signalen/${s.id}`}>{excerpt(s.description, 70)}</TextLink>
           <span className="wr-signal-category">{categoryNames.get(s.category) ?? s.category}</span>
         </>
       ),
