@@ -16,16 +16,3 @@ export function NotFoundPage() {
     </>
   );
 }
-
-export function NoAccessPage({ title }: { title: string }) {
-  usePageTitle(title);
-  return (
-    <>
-      <PageHeading>{title}</PageHeading>
-      <Paragraph>
-        Je hebt geen toegang tot deze pagina. Neem contact op met de functioneel beheerder als je die wel
-        nodig hebt.
-      </Paragraph>
-    </>
-  );
-}

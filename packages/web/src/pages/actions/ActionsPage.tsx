@@ -1,19 +1,18 @@
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus, hasPermission } from '@wijkregie/shared';
+import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
 import { type ActionFilter, api } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { SubNav } from '../../components/SubNav.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 import { ActionTable } from './ActionTable.tsx';
 
 export const ACTIONS_PAGE_SIZE = 25;
@@ -61,9 +60,11 @@ const VIEWS: readonly View[] = [
 const STATUS_OPTIONS = codeOptions(ACTION_STATUSES, ACTION_STATUS_LABELS);
 
 export function ActionsPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'cases.read')) return <NoAccessPage title="Acties" />;
-  return <Actions />;
+  return (
+    <Permitted permission="cases.read" title="Acties">
+      <Actions />
+    </Permitted>
+  );
 }
 
 function Actions() {

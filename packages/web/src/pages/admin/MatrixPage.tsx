@@ -6,13 +6,13 @@ import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { cx } from '../../components/classNames.ts';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { Select } from '../../components/Select.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useCategories, usePartners } from '../../lib/reference.ts';
 import { byName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 export const ACCESS_LABELS: Record<Access, string> = { none: 'Geen', read: 'Lezen', write: 'Schrijven' };
 const ACCESS_OPTIONS = codeOptions(ACCESS_LEVELS, ACCESS_LABELS);

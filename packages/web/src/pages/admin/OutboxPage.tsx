@@ -1,18 +1,17 @@
-import { hasPermission, OUTBOX_STATUSES, type OutboxItem } from '@wijkregie/shared';
+import { OUTBOX_STATUSES, type OutboxItem } from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
 import { cx } from '../../components/classNames.ts';
 import { EmailAddress } from '../../components/EmailAddress.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 export const OUTBOX_PAGE_SIZE = 50;
 
@@ -24,9 +23,11 @@ const STATUS_LABELS: Record<string, string> = {
 const STATUS_OPTIONS = Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label }));
 
 export function OutboxPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'outbox.read')) return <NoAccessPage title="Uitgaande e-mail" />;
-  return <Outbox />;
+  return (
+    <Permitted permission="outbox.read" title="Uitgaande e-mail">
+      <Outbox />
+    </Permitted>
+  );
 }
 
 /** Beheer › Uitgaande e-mail: the notification emails, their status and the last error. */

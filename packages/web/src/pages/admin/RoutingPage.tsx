@@ -1,14 +1,14 @@
-import { DEFAULT_SIGNAL_CATEGORIES, hasPermission, type SignalRoute } from '@wijkregie/shared';
+import { DEFAULT_SIGNAL_CATEGORIES, type SignalRoute } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import type { SelectOption, SelectOptionGroup } from '../../components/Select.tsx';
 import { DataTable } from '../../components/Table.tsx';
@@ -21,14 +21,15 @@ import { useApiData, withItem } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const loadRoutes = (signal: AbortSignal) => api.listSignalRoutes(signal);
 
 export function RoutingPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'signals.configure')) return <NoAccessPage title="Routering" />;
-  return <Routing />;
+  return (
+    <Permitted permission="signals.configure" title="Routering">
+      <Routing />
+    </Permitted>
+  );
 }
 
 function Routing() {

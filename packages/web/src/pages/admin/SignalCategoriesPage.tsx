@@ -1,13 +1,7 @@
-import {
-  hasPermission,
-  type SignalCategoryView,
-  signalCategorySchema,
-  updateSignalCategorySchema,
-} from '@wijkregie/shared';
+import { type SignalCategoryView, signalCategorySchema, updateSignalCategorySchema } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Choice.tsx';
@@ -16,6 +10,7 @@ import { FormCard } from '../../components/FormCard.tsx';
 import { NumberField, SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { EditButton, EditorCard, useRowEditor } from '../../components/RowEditor.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
@@ -25,7 +20,6 @@ import { useApiData, withItem } from '../../lib/useApiData.ts';
 import { type BoundField, useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { type FieldErrors, type IssueList, issuesToFieldErrors } from '../../lib/validation.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const loadCategories = (signal: AbortSignal) => api.listSignalCategories(signal);
 
@@ -49,9 +43,11 @@ function parseDays(text: string): number | null {
 const DAYS_MESSAGE = 'Vul een heel aantal dagen in, van 0 tot 365';
 
 export function SignalCategoriesPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'signals.configure')) return <NoAccessPage title="Signaalcategorieën" />;
-  return <SignalCategories />;
+  return (
+    <Permitted permission="signals.configure" title="Signaalcategorieën">
+      <SignalCategories />
+    </Permitted>
+  );
 }
 
 function SignalCategories() {

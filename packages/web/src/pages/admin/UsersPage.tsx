@@ -19,6 +19,7 @@ import { FormCard } from '../../components/FormCard.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { sortedByName } from '../../lib/sort.ts';
@@ -26,7 +27,6 @@ import { useApiData, withItem } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const loadUsers = (signal: AbortSignal) => api.listUsers(signal);
 const loadPartners = (signal: AbortSignal) => api.listPartners(signal);

@@ -8,13 +8,13 @@ import { Button } from '../../components/Button.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { receivesAlerts, useAlerts } from '../../lib/alerts.tsx';
 import { formatDateTime, plural } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 export const ALERTS_PAGE_SIZE = 25;
 

@@ -10,6 +10,7 @@ import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { type Names, usePartners, useUsers } from '../../lib/reference.ts';
@@ -19,7 +20,6 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
 import { userOptions } from '../../lib/users.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

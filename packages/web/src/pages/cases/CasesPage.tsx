@@ -16,6 +16,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { wijkOptions } from '../../lib/areas.ts';
@@ -25,7 +26,6 @@ import { subjectText } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 export const CASES_PAGE_SIZE = 25;
 

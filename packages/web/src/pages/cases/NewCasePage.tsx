@@ -14,6 +14,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
 import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { areaGroups } from '../../lib/areas.ts';
 import { codeOptions } from '../../lib/format.ts';
@@ -24,7 +25,6 @@ import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { directorCandidates, userOptions } from '../../lib/users.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 import { type ChosenSubject, SubjectPicker } from './SubjectPicker.tsx';
 
 const FORM_ID = 'case';

@@ -20,6 +20,7 @@ import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions, formatDateTime } from '../../lib/format.ts';
 import { type Names, useCategories, useColleagues, useMyAccess, usePartners } from '../../lib/reference.ts';
@@ -30,7 +31,6 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { ActionForm } from '../actions/ActionForm.tsx';
 import { ActionTable } from '../actions/ActionTable.tsx';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 export const MINUTES_KIND_LABELS = { minutes: 'Verslag', decision: 'Besluit' } as const;
 type MinutesKind = keyof typeof MINUTES_KIND_LABELS;

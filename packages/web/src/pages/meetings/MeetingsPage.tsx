@@ -1,17 +1,16 @@
-import { type Collection, hasPermission, MEETING_KIND_LABELS, type Meeting } from '@wijkregie/shared';
+import { type Collection, MEETING_KIND_LABELS, type Meeting } from '@wijkregie/shared';
 import { api } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime, plural } from '../../lib/format.ts';
 import { type ApiData, useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const MEETINGS_LIMIT = 100;
 const loadUpcoming = (signal: AbortSignal) =>
@@ -20,9 +19,11 @@ const loadPast = (signal: AbortSignal) =>
   api.listMeetings('past', { limit: MEETINGS_LIMIT, offset: 0 }, signal);
 
 export function MeetingsPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'cases.read')) return <NoAccessPage title="Overleggen" />;
-  return <Meetings />;
+  return (
+    <Permitted permission="cases.read" title="Overleggen">
+      <Meetings />
+    </Permitted>
+  );
 }
 
 function Meetings() {

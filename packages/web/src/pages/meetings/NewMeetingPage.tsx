@@ -1,10 +1,4 @@
-import {
-  type Case,
-  createMeetingSchema,
-  hasPermission,
-  MEETING_KIND_LABELS,
-  MEETING_KINDS,
-} from '@wijkregie/shared';
+import { type Case, createMeetingSchema, MEETING_KIND_LABELS, MEETING_KINDS } from '@wijkregie/shared';
 import { type FormEvent, type KeyboardEvent, useCallback, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
@@ -16,6 +10,7 @@ import { DateField, NumberField, SelectField, TextField } from '../../components
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
 import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { daysFromNow } from '../../lib/dates.ts';
@@ -27,7 +22,6 @@ import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { nameOrYou } from '../../lib/users.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const FORM_ID = 'meeting';
 const FIELDS = [
@@ -54,9 +48,11 @@ function caseLabel(c: CaseChoice): string {
 }
 
 export function NewMeetingPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'cases.write')) return <NoAccessPage title="Nieuw overleg" />;
-  return <NewMeetingForm />;
+  return (
+    <Permitted permission="cases.write" title="Nieuw overleg">
+      <NewMeetingForm />
+    </Permitted>
+  );
 }
 
 function NewMeetingForm() {

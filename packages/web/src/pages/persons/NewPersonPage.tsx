@@ -8,6 +8,7 @@ import { SubmitButton } from '../../components/Button.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import {
@@ -16,7 +17,6 @@ import {
   focusFirstError,
   issuesToFieldErrors,
 } from '../../lib/validation.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const FORM_ID = 'person';
 const FIELDS = [

@@ -7,11 +7,11 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 import { RelationsSection, SubjectCasesSection } from './SubjectParts.tsx';
 
 export function PersonPage() {

@@ -8,6 +8,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatDate, formatPostalCode } from '../../lib/format.ts';
@@ -15,8 +16,6 @@ import { personName } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
-
-import { NoAccessPage } from '../NotFoundPage.tsx';
 
 const PAGE_SIZE = 25;
 

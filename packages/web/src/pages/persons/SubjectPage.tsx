@@ -7,12 +7,12 @@ import { ErrorAlert } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { type AddressLike, formatAddress, formatDateTime } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 import { RelationsSection, SubjectCasesSection } from './SubjectParts.tsx';
 
 const CLASSIFICATION_LABELS: Record<string, string> = {

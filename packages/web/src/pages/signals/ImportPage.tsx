@@ -1,16 +1,15 @@
-import { hasPermission, type ImportAnswer, type ImportProgress } from '@wijkregie/shared';
+import type { ImportAnswer, ImportProgress } from '@wijkregie/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { plural } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 import { SignalsNav } from './SignalParts.tsx';
 
 /** The largest file the server takes (docs/integration.md: 50 MiB for a CSV import). */
@@ -37,9 +36,11 @@ const COLUMNS: readonly { name: string; meaning: string }[] = [
 const FORM_ID = 'import';
 
 export function ImportPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'signals.import')) return <NoAccessPage title="Vroegsignalen importeren" />;
-  return <Import />;
+  return (
+    <Permitted permission="signals.import" title="Vroegsignalen importeren">
+      <Import />
+    </Permitted>
+  );
 }
 
 function Import() {

@@ -1,24 +1,25 @@
-import { CREDITOR_TYPE_LABELS, hasPermission, type MonitorRow } from '@wijkregie/shared';
+import { CREDITOR_TYPE_LABELS, type MonitorRow } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, monitorCsvUrl } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
 import { Button } from '../../components/Button.tsx';
 import { DateField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { DATE_PATTERN } from '../../lib/dates.ts';
 import { formatMonth } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 import { SignalsNav } from './SignalParts.tsx';
 
 export function MonitorPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'signals.read')) return <NoAccessPage title="Monitor vroegsignalering" />;
-  return <Monitor />;
+  return (
+    <Permitted permission="signals.read" title="Monitor vroegsignalering">
+      <Monitor />
+    </Permitted>
+  );
 }
 
 function periodFromParams(params: URLSearchParams): { from?: string; to?: string } {

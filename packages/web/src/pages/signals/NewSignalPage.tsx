@@ -1,8 +1,7 @@
-import { createSignalSchema, hasPermission, SIGNAL_SOURCE_LABELS, SIGNAL_SOURCES } from '@wijkregie/shared';
+import { createSignalSchema, SIGNAL_SOURCE_LABELS, SIGNAL_SOURCES } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
 import {
   AddressFields,
   type AddressValues,
@@ -17,6 +16,7 @@ import { Fieldset } from '../../components/Fieldset.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
@@ -25,7 +25,6 @@ import type { FlashState } from '../../lib/useFlashMessage.ts';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 import { type ChosenPerson, PersonPicker } from './PersonPicker.tsx';
 import { SignalsNav } from './SignalParts.tsx';
 
@@ -49,9 +48,11 @@ const SOURCE_OPTIONS = codeOptions(SIGNAL_SOURCES, SIGNAL_SOURCE_LABELS);
 const loadAreas = (signal: AbortSignal) => api.listAreas(signal);
 
 export function NewSignalPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'signals.write')) return <NoAccessPage title="Nieuw signaal" />;
-  return <NewSignal />;
+  return (
+    <Permitted permission="signals.write" title="Nieuw signaal">
+      <NewSignal />
+    </Permitted>
+  );
 }
 
 function NewSignal() {

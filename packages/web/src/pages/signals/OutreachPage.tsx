@@ -1,5 +1,4 @@
 import {
-  hasPermission,
   type Partner,
   VISIT_OUTCOME_LABELS,
   VISIT_OUTCOMES,
@@ -10,7 +9,6 @@ import {
 import { type FormEvent, useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
@@ -18,6 +16,7 @@ import { DateField, SelectField, TextareaField, TextField } from '../../componen
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { DATE_PATTERN, todayIso } from '../../lib/dates.ts';
 import { codeOptions, formatDate, formatPostalCode, labelOf } from '../../lib/format.ts';
 import { type Names, usePartners } from '../../lib/reference.ts';
@@ -27,15 +26,16 @@ import { useApiData } from '../../lib/useApiData.ts';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 import { SignalsNav } from './SignalParts.tsx';
 
 const OUTCOME_OPTIONS = codeOptions(VISIT_OUTCOMES, VISIT_OUTCOME_LABELS);
 
 export function OutreachPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'signals.read')) return <NoAccessPage title="Huisbezoeken" />;
-  return <Outreach />;
+  return (
+    <Permitted permission="signals.read" title="Huisbezoeken">
+      <Outreach />
+    </Permitted>
+  );
 }
 
 function Outreach() {

@@ -16,6 +16,7 @@ import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../lib/format.ts';
 import { type Names, useAreas, usePartners } from '../../lib/reference.ts';
@@ -23,7 +24,6 @@ import { formatPoint, formatSignalLocation, useSignalCategories } from '../../li
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 import { FirstContactDue, SignalStatusBadge, SignalsNav } from './SignalParts.tsx';
 import { SignalTriage } from './SignalTriage.tsx';
 

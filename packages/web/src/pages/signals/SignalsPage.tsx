@@ -20,6 +20,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import type { SelectOption, SelectOptionGroup } from '../../components/Select.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { areaGroups } from '../../lib/areas.ts';
@@ -30,7 +31,6 @@ import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
-import { NoAccessPage } from '../NotFoundPage.tsx';
 import { FirstContactDue, SignalStatusBadge, SignalsNav } from './SignalParts.tsx';
 
 export const SIGNALS_PAGE_SIZE = 25;
@@ -64,9 +64,11 @@ function filterFromParams(params: URLSearchParams): SignalFilter {
 }
 
 export function SignalsPage() {
-  const user = useUser();
-  if (!hasPermission(user, 'signals.read')) return <NoAccessPage title="Signalen" />;
-  return <Signals />;
+  return (
+    <Permitted permission="signals.read" title="Signalen">
+      <Signals />
+    </Permitted>
+  );
 }
 
 function Signals() {
