@@ -359,7 +359,11 @@ const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 describe.skipIf(!existsSync(CLI))('npm run audit:verify', () => {
   it('exits 2 and names tenant and sequence number when the tail was cut off after a checkpoint', async () => {
     const dataDir = join(work, 'cli');
-    const env = { ...process.env, WIJKREGIE_DATA_DIR: dataDir, WIJKREGIE_AUDIT_KEY: TEST_AUDIT_KEY_TEXT };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      WIJKREGIE_DATA_DIR: dataDir,
+      WIJKREGIE_AUDIT_KEY: TEST_AUDIT_KEY_TEXT,
+    };
     delete env.DATABASE_URL;
     const key = loadAuditKey(loadConfig(env));
     let db: Db = await openPglite(dataDir, key);

@@ -53,7 +53,7 @@ let refSeq = 0;
 function signalRow(p: {
   lastName: string;
   initials?: string;
-  birthDate?: string;
+  birthDate?: string | null;
   postalCode: string;
   houseNumber: string;
   signalDate?: string;
@@ -96,7 +96,7 @@ interface GenPerson {
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const letters = 'ABCDEFGHJKLMNPRSTVWXZ';
+const letters = [...'ABCDEFGHJKLMNPRSTVWXZ'];
 
 describe('matching a generated population', () => {
   it('finds the known persons with high precision and recall, and no look-alikes', async () => {
