@@ -1,0 +1,27 @@
+import { auditListQuerySchema, auditListSchema, auditVerifySchema } from '../audit.js';
+import { operations } from '../operation.js';
+
+const tag = 'Audit';
+
+/** The audit log and the check of its hash chain. */
+export const auditOperations = operations({
+  listAudit: {
+    method: 'GET',
+    path: '/api/v1/audit',
+    auth: 'audit.read',
+    tag,
+    summary: 'Auditlog, nieuwste eerst; filter op object (ook betrokken persoon) of gebruiker',
+    query: auditListQuerySchema,
+    response: auditListSchema,
+    problems: [400, 401, 403],
+  },
+  verifyAudit: {
+    method: 'GET',
+    path: '/api/v1/audit/verify',
+    auth: 'audit.read',
+    tag,
+    summary: 'De hashketen van begin tot eind controleren',
+    response: auditVerifySchema,
+    problems: [401, 403],
+  },
+});
