@@ -1,21 +1,29 @@
 import type { ReactNode } from 'react';
 import { cx } from './classNames.ts';
+import { describedIds } from './FormField.tsx';
 
 export interface FieldsetProps {
   id: string;
   legend: string;
   description?: ReactNode;
   error?: string | undefined;
+  /** Another class of the group besides the form-fieldset ones (e.g. `wr-picker`). */
+  className?: string;
   children: ReactNode;
 }
 
 /** A group of controls (checkboxes, radio buttons) with a legend and an error message for the group. */
-export function Fieldset({ id, legend, description, error, children }: FieldsetProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+export function Fieldset({ id, legend, description, error, className, children }: FieldsetProps) {
+  const { descriptionId, errorId, describedBy } = describedIds(id, description, error);
   return (
-    <div className={cx('utrecht-form-fieldset', 'wr-field', error && 'utrecht-form-fieldset--invalid')}>
+    <div
+      className={cx(
+        'utrecht-form-fieldset',
+        'wr-field',
+        className,
+        error && 'utrecht-form-fieldset--invalid',
+      )}
+    >
       <fieldset
         id={id}
         aria-describedby={describedBy}

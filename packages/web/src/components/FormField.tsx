@@ -16,11 +16,20 @@ export interface FormFieldProps {
   children: (control: FieldControlProps) => ReactNode;
 }
 
-/** Label, optional description, error message and the control, linked with for/aria-describedby. */
-export function FormField({ id, label, description, error, children }: FormFieldProps) {
+/**
+ * The ids of a field's description and error message (`<id>-description`, `<id>-error`) when it has
+ * them, and the `aria-describedby` of its control that names both.
+ */
+export function describedIds(id: string, description: ReactNode, error: string | undefined) {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+  return { descriptionId, errorId, describedBy };
+}
+
+/** Label, optional description, error message and the control, linked with for/aria-describedby. */
+export function FormField({ id, label, description, error, children }: FormFieldProps) {
+  const { descriptionId, errorId, describedBy } = describedIds(id, description, error);
   return (
     <div
       className={cx(

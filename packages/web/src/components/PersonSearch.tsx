@@ -5,7 +5,7 @@ import { api } from '../api/endpoints.ts';
 import { formatDate, formatPostalCode } from '../lib/format.ts';
 import { personName } from '../lib/subjects.ts';
 import { Button } from './Button.tsx';
-import { cx } from './classNames.ts';
+import { Fieldset } from './Fieldset.tsx';
 import { FormField } from './FormField.tsx';
 import { Textbox } from './Textbox.tsx';
 import { VisuallyHidden } from './VisuallyHidden.tsx';
@@ -44,56 +44,34 @@ export function PickerFieldset<T>({
   children,
 }: PickerFieldsetProps<T>) {
   const summaryRef = useRef<HTMLParagraphElement>(null);
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div
-      className={cx(
-        'utrecht-form-fieldset',
-        'wr-field',
-        'wr-picker',
-        error && 'utrecht-form-fieldset--invalid',
+    <Fieldset id={id} legend={legend} error={error} className="wr-picker">
+      <p ref={summaryRef} tabIndex={-1} className="utrecht-paragraph wr-picker__summary">
+        {summary}
+      </p>
+      {chosen.length > 0 && (
+        <ul className="wr-chosen">
+          {chosen.map((item) => (
+            <li key={itemKey(item)} className="wr-chosen__item">
+              <span>{itemText(item)}</span>
+              <Button
+                appearance="subtle"
+                onClick={() => {
+                  onRemove(item);
+                  summaryRef.current?.focus();
+                }}
+              >
+                Verwijderen<VisuallyHidden> {itemLabel(item)}</VisuallyHidden>
+              </Button>
+            </li>
+          ))}
+        </ul>
       )}
-    >
-      <fieldset
-        id={id}
-        aria-describedby={errorId}
-        className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
-      >
-        <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
-          {legend}
-        </legend>
-        {error && (
-          <div id={errorId} className="utrecht-form-field-error-message">
-            {error}
-          </div>
-        )}
-        <p ref={summaryRef} tabIndex={-1} className="utrecht-paragraph wr-picker__summary">
-          {summary}
-        </p>
-        {chosen.length > 0 && (
-          <ul className="wr-chosen">
-            {chosen.map((item) => (
-              <li key={itemKey(item)} className="wr-chosen__item">
-                <span>{itemText(item)}</span>
-                <Button
-                  appearance="subtle"
-                  onClick={() => {
-                    onRemove(item);
-                    summaryRef.current?.focus();
-                  }}
-                >
-                  Verwijderen<VisuallyHidden> {itemLabel(item)}</VisuallyHidden>
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {children}
-        <div role="status" className="wr-visually-hidden">
-          {announcement}
-        </div>
-      </fieldset>
-    </div>
+      {children}
+      <div role="status" className="wr-visually-hidden">
+        {announcement}
+      </div>
+    </Fieldset>
   );
 }
 
