@@ -7,7 +7,8 @@ import { type LoginState, useAuth } from '../auth/AuthContext.tsx';
 import { Alert, ErrorAlert } from '../components/Alert.tsx';
 import { Button, SubmitButton } from '../components/Button.tsx';
 import { TextField } from '../components/fields.tsx';
-import { Heading, PageHeading, Paragraph } from '../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../components/Heading.tsx';
+import { Section } from '../components/Section.tsx';
 import { SkipLink } from '../components/SkipLink.tsx';
 import { VisuallyHidden } from '../components/VisuallyHidden.tsx';
 import { usePageTitle } from '../lib/usePageTitle.ts';
@@ -137,10 +138,7 @@ export function LoginPage() {
             </form>
           </section>
           {demo?.demo && (
-            <section className="wr-card wr-demo" aria-labelledby="demo-heading">
-              <Heading level={2} id="demo-heading">
-                Demo-omgeving
-              </Heading>
+            <Section id="demo" title="Demo-omgeving" className="wr-card wr-demo">
               <Paragraph>
                 Dit is een demo-omgeving met verzonnen gegevens. Gebruik een van deze accounts om rond te
                 kijken.
@@ -168,7 +166,7 @@ export function LoginPage() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Section>
           )}
         </div>
       </main>

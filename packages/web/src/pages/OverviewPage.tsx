@@ -1,8 +1,9 @@
 import { hasPermission, type Permission, ROLE_LABELS } from '@wijkregie/shared';
 import { api } from '../api/endpoints.ts';
 import { useUser } from '../auth/AuthContext.tsx';
-import { Heading, PageHeading, Paragraph } from '../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../components/Heading.tsx';
 import { TextLink } from '../components/Links.tsx';
+import { Section } from '../components/Section.tsx';
 import { useApiData } from '../lib/useApiData.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 
@@ -27,10 +28,7 @@ export function OverviewPage() {
     <>
       <PageHeading>Welkom, {user.name}</PageHeading>
       <Paragraph lead>Wijkregie brengt signalen, casussen en overleggen van de wijkaanpak samen.</Paragraph>
-      <section className="wr-card" aria-labelledby="account-heading">
-        <Heading level={2} id="account-heading">
-          Je account
-        </Heading>
+      <Section id="account" title="Je account" className="wr-card">
         <dl className="utrecht-data-list wr-data-list">
           <div className="utrecht-data-list__item">
             <dt className="utrecht-data-list__item-key">Naam</dt>
@@ -51,11 +49,8 @@ export function OverviewPage() {
             </dd>
           </div>
         </dl>
-      </section>
-      <section aria-labelledby="next-heading">
-        <Heading level={2} id="next-heading">
-          Aan de slag
-        </Heading>
+      </Section>
+      <Section id="next" title="Aan de slag">
         <ul className="utrecht-link-list utrecht-link-list--html-ul wr-link-list">
           {NEXT_STEPS.filter((step) => hasPermission(user, step.permission)).map((step) => (
             <li key={step.to} className="utrecht-link-list__item">
@@ -63,7 +58,7 @@ export function OverviewPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </>
   );
 }

@@ -6,11 +6,12 @@ import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { FilterBar, type FilterField } from '../../components/FilterBar.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { type Names, usePartners, useUsers } from '../../lib/reference.ts';
@@ -200,10 +201,7 @@ function VerifyChain() {
   }
 
   return (
-    <section className="wr-card" aria-labelledby="verify-heading">
-      <Heading level={2} id="verify-heading">
-        Integriteit
-      </Heading>
+    <Section id="verify" title="Integriteit" className="wr-card">
       <Button appearance="secondary-action" busy={busy} disabled={busy} onClick={() => void verify()}>
         Keten controleren
       </Button>
@@ -224,6 +222,6 @@ function VerifyChain() {
         )}
       </div>
       <ErrorAlert message={error} />
-    </section>
+    </Section>
   );
 }

@@ -4,8 +4,9 @@ import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
-import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
+import { Section } from '../../components/Section.tsx';
 import { formatDateTime, labelOf, plural } from '../../lib/format.ts';
 import { useColleagues, usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -46,10 +47,7 @@ export function SituationSummary({
   if (situation.actionsDone > 0)
     lines.push(`${plural(situation.actionsDone, 'actie afgerond', 'acties afgerond')}`);
   return (
-    <section className="wr-card wr-situation" aria-labelledby="situation-heading">
-      <Heading level={2} id="situation-heading">
-        Sinds je laatste bezoek
-      </Heading>
+    <Section id="situation" title="Sinds je laatste bezoek" className="wr-card wr-situation">
       {situation.previousLookAt === null ? (
         <Paragraph>Je bekijkt deze casus voor het eerst.</Paragraph>
       ) : (
@@ -77,7 +75,7 @@ export function SituationSummary({
         ) : null}
         .
       </Paragraph>
-    </section>
+    </Section>
   );
 }
 
@@ -156,10 +154,7 @@ export function CaseActions({
   const caseParticipants = (partners.data?.items ?? []).filter((p) => detail.partnerIds.includes(p.id));
 
   return (
-    <section aria-labelledby="case-actions-heading" className="wr-journal">
-      <Heading level={2} id="case-actions-heading">
-        Acties
-      </Heading>
+    <Section id="case-actions" title="Acties" className="wr-journal">
       <Loaded data={actions} loading="De acties worden geladen…">
         {(page) => (
           <ActionTable
@@ -188,6 +183,6 @@ export function CaseActions({
           }}
         />
       )}
-    </section>
+    </Section>
   );
 }

@@ -15,9 +15,10 @@ import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -187,10 +188,7 @@ function CaseFacts({ detail, user, partnerNames, userNames, areaNames }: CaseFac
     .map((id) => ({ id, name: partnerNames.get(id) ?? 'Onbekende partner' }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   return (
-    <section className="wr-card" aria-labelledby="facts-heading">
-      <Heading level={2} id="facts-heading">
-        Gegevens
-      </Heading>
+    <Section id="facts" title="Gegevens" className="wr-card">
       <DataList
         items={[
           { key: 'Soort', value: CASE_TYPE_LABELS[detail.type] ?? detail.type },
@@ -239,7 +237,7 @@ function CaseFacts({ detail, user, partnerNames, userNames, areaNames }: CaseFac
           { key: 'Laatst gewijzigd', value: formatDateTime(detail.updatedAt) },
         ]}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -252,10 +250,7 @@ function RelatedCases({ detail }: { detail: CaseDetail }) {
   const heading = RELATED_HEADINGS[detail.type];
   if (!heading && detail.relatedCases.length === 0) return null;
   return (
-    <section className="wr-card" aria-labelledby="related-heading">
-      <Heading level={2} id="related-heading">
-        {heading ?? 'Persoonsgerichte aanpak van betrokkenen'}
-      </Heading>
+    <Section id="related" title={heading ?? 'Persoonsgerichte aanpak van betrokkenen'} className="wr-card">
       <DataTable
         caption={`Casussen van ${detail.type === 'group' ? 'groepsleden' : 'gezinsleden'} die je mag zien`}
         rows={detail.relatedCases}
@@ -286,6 +281,6 @@ function RelatedCases({ detail }: { detail: CaseDetail }) {
           },
         ]}
       />
-    </section>
+    </Section>
   );
 }

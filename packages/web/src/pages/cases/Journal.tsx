@@ -7,6 +7,7 @@ import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { EntryFields, EntryHeader, onlyCategory } from '../../components/Entry.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -116,10 +117,7 @@ export function Journal({
   }
 
   return (
-    <section aria-labelledby="journal-heading" className="wr-journal">
-      <Heading level={2} id="journal-heading">
-        Journaal
-      </Heading>
+    <Section id="journal" title="Journaal" className="wr-journal">
       {closed ? (
         <Alert type="info">Deze casus is afgesloten; er kunnen geen notities meer bij.</Alert>
       ) : writable.length === 0 ? (
@@ -244,7 +242,7 @@ export function Journal({
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }
 

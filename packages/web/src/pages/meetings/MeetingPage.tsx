@@ -21,6 +21,7 @@ import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions, formatDateTime } from '../../lib/format.ts';
 import { type Names, useCategories, useColleagues, useMyAccess, usePartners } from '../../lib/reference.ts';
@@ -84,10 +85,7 @@ function MeetingView({ id }: { id: string }) {
       {m && (
         <div className="wr-case">
           <div className="wr-case__aside">
-            <section className="wr-card" aria-labelledby="meeting-facts-heading">
-              <Heading level={2} id="meeting-facts-heading">
-                Gegevens
-              </Heading>
+            <Section id="meeting-facts" title="Gegevens" className="wr-card">
               <DataList
                 items={[
                   { key: 'Datum en tijd', value: formatDateTime(m.startsAt) },
@@ -124,13 +122,10 @@ function MeetingView({ id }: { id: string }) {
                   Download PDF (agenda en verslag)
                 </a>
               </Paragraph>
-            </section>
+            </Section>
           </div>
           <div className="wr-case__main">
-            <section aria-labelledby="agenda-heading" className="wr-agenda">
-              <Heading level={2} id="agenda-heading">
-                Agenda en verslag
-              </Heading>
+            <Section id="agenda" title="Agenda en verslag" className="wr-agenda">
               <ErrorAlert message={minutes.error} />
               {m.agenda.length === 0 ? (
                 <Paragraph>Er staan geen casussen op de agenda die je mag zien.</Paragraph>
@@ -148,12 +143,9 @@ function MeetingView({ id }: { id: string }) {
                   ))}
                 </ol>
               )}
-            </section>
+            </Section>
             {mayWrite && m.agenda.length > 0 && (
-              <section aria-labelledby="record-heading" className="wr-journal">
-                <Heading level={2} id="record-heading">
-                  Vastleggen
-                </Heading>
+              <Section id="record" title="Vastleggen" className="wr-journal">
                 <ErrorAlert message={access.error} />
                 {access.data && categories.data && (
                   <MinutesForm
@@ -184,12 +176,9 @@ function MeetingView({ id }: { id: string }) {
                     }}
                   />
                 )}
-              </section>
+              </Section>
             )}
-            <section aria-labelledby="meeting-actions-heading">
-              <Heading level={2} id="meeting-actions-heading">
-                Acties uit dit overleg
-              </Heading>
+            <Section id="meeting-actions" title="Acties uit dit overleg">
               <Loaded data={actions} loading="De acties worden geladen…">
                 {(page) => (
                   <ActionTable
@@ -204,7 +193,7 @@ function MeetingView({ id }: { id: string }) {
                   />
                 )}
               </Loaded>
-            </section>
+            </Section>
           </div>
         </div>
       )}

@@ -5,9 +5,10 @@ import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Section } from '../../components/Section.tsx';
 import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
@@ -36,10 +37,7 @@ export function PersonPage() {
       <ErrorAlert message={person.error} />
       {p && (
         <div className="wr-subject">
-          <section className="wr-card" aria-labelledby="person-data-heading">
-            <Heading level={2} id="person-data-heading">
-              Gegevens
-            </Heading>
+          <Section id="person-data" title="Gegevens" className="wr-card">
             <DataList
               items={[
                 { key: 'Voornaam', value: p.firstName },
@@ -50,7 +48,7 @@ export function PersonPage() {
                 { key: 'Geregistreerd', value: formatDateTime(p.createdAt) },
               ]}
             />
-          </section>
+          </Section>
           <RelationsSection self={{ kind: 'person', id: p.id }} relations={p.relations} />
           <SubjectCasesSection cases={p.cases} />
         </div>

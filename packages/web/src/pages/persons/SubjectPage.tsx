@@ -5,9 +5,10 @@ import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Section } from '../../components/Section.tsx';
 import { type AddressLike, formatAddress, formatDateTime } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
@@ -71,12 +72,9 @@ export function SubjectPage({ kind }: { kind: OtherSubjectKind }) {
       <ErrorAlert message={subject.error} />
       {s && (
         <div className="wr-subject">
-          <section className="wr-card" aria-labelledby="subject-data-heading">
-            <Heading level={2} id="subject-data-heading">
-              Gegevens
-            </Heading>
+          <Section id="subject-data" title="Gegevens" className="wr-card">
             <DataList items={details(s, areas.names)} />
-          </section>
+          </Section>
           <RelationsSection self={{ kind, id: s.id }} relations={s.relations} />
           <SubjectCasesSection cases={s.cases} />
         </div>

@@ -8,8 +8,9 @@ import {
 } from '@wijkregie/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
-import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
+import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { labelOf } from '../../lib/format.ts';
@@ -70,10 +71,7 @@ export function RelationsSection({ self, relations }: { self: SubjectRef; relati
   const others = relations.map((r) => (r.from.kind === self.kind && r.from.id === self.id ? r.to : r.from));
   const names = useSubjectNames(others);
   return (
-    <section className="wr-card" aria-labelledby="relations-heading">
-      <Heading level={2} id="relations-heading">
-        Relaties
-      </Heading>
+    <Section id="relations" title="Relaties" className="wr-card">
       {relations.length === 0 ? (
         <Paragraph>Er zijn geen relaties vastgelegd.</Paragraph>
       ) : (
@@ -100,16 +98,13 @@ export function RelationsSection({ self, relations }: { self: SubjectRef; relati
           })}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
 export function SubjectCasesSection({ cases }: { cases: readonly CaseSummary[] }) {
   return (
-    <section className="wr-card" aria-labelledby="cases-heading">
-      <Heading level={2} id="cases-heading">
-        Casussen
-      </Heading>
+    <Section id="cases" title="Casussen" className="wr-card">
       <DataTable
         caption="Casussen die je mag zien"
         rows={cases}
@@ -129,6 +124,6 @@ export function SubjectCasesSection({ cases }: { cases: readonly CaseSummary[] }
           { header: 'Status', cell: (c) => <StatusBadge status={c.status} /> },
         ]}
       />
-    </section>
+    </Section>
   );
 }

@@ -15,8 +15,9 @@ import { Button, SubmitButton } from '../../components/Button.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
+import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatPoint } from '../../lib/signals.ts';
@@ -288,10 +289,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
         </div>
         <SubmitButton busy={busy}>Melding versturen</SubmitButton>
       </SubmitForm>
-      <section aria-labelledby="follow-heading" className="wr-card">
-        <Heading level={2} id="follow-heading">
-          Melding volgen
-        </Heading>
+      <Section id="follow" title="Melding volgen" className="wr-card">
         <form aria-labelledby="follow-heading" onSubmit={follow} className="wr-form">
           <FormField id="follow-code" label="Uw code" description="Bijvoorbeeld ABCD-EFGH-JKLM">
             {(control) => (
@@ -311,7 +309,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
             )}
           </FormField>
         </form>
-      </section>
+      </Section>
     </>
   );
 }

@@ -4,8 +4,9 @@ import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
+import { Section } from '../../components/Section.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePublicTitle } from './PublicLayout.tsx';
@@ -53,10 +54,7 @@ export function TrackReportPage() {
               { key: 'Gemeld op', value: formatDateTime(r.createdAt) },
             ]}
           />
-          <section aria-labelledby="updates-heading">
-            <Heading level={2} id="updates-heading">
-              Berichten
-            </Heading>
+          <Section id="updates" title="Berichten">
             {r.updates.length === 0 ? (
               <Paragraph>Er zijn nog geen berichten.</Paragraph>
             ) : (
@@ -69,7 +67,7 @@ export function TrackReportPage() {
                 ))}
               </ol>
             )}
-          </section>
+          </Section>
         </>
       )}
       <Paragraph>

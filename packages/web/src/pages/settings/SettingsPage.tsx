@@ -5,7 +5,8 @@ import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Section } from '../../components/Section.tsx';
 import { receivesAlerts } from '../../lib/alerts.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -62,10 +63,7 @@ function EmailPreferenceForm() {
   }
 
   return (
-    <section className="wr-card wr-form-card" aria-labelledby="email-heading">
-      <Heading level={2} id="email-heading">
-        E-mail bij notificaties
-      </Heading>
+    <Section id="email" title="E-mail bij notificaties" className="wr-card wr-form-card">
       <Paragraph>
         Je krijgt notificaties over casussen die je volgt of regisseert, over overleggen die je voorzit en
         over acties die aan jou zijn toegewezen. Een e-mail noemt alleen het casusnummer en een link, nooit
@@ -97,6 +95,6 @@ function EmailPreferenceForm() {
           <SubmitButton busy={busy}>Opslaan</SubmitButton>
         </form>
       )}
-    </section>
+    </Section>
   );
 }

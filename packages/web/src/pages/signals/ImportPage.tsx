@@ -7,6 +7,7 @@ import { SubmitButton } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
+import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { plural } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -230,10 +231,7 @@ function Import() {
           )}
         </section>
       )}
-      <section aria-labelledby="import-columns-heading">
-        <Heading level={2} id="import-columns-heading">
-          Verwachte kolommen
-        </Heading>
+      <Section id="import-columns" title="Verwachte kolommen">
         <Paragraph>
           De eerste regel noemt de kolommen, in deze of een andere volgorde. Datums als JJJJ-MM-DD of
           DD-MM-JJJJ.
@@ -247,7 +245,7 @@ function Import() {
             { header: 'Inhoud', cell: (c) => c.meaning },
           ]}
         />
-      </section>
+      </Section>
     </>
   );
 }

@@ -4,9 +4,10 @@ import { useSearchParams } from 'react-router-dom';
 import { api, monitorCsvUrl } from '../../api/endpoints.ts';
 import { Button } from '../../components/Button.tsx';
 import { DateField } from '../../components/fields.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
+import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { DATE_PATTERN } from '../../lib/dates.ts';
 import { formatMonth } from '../../lib/signals.ts';
@@ -81,12 +82,9 @@ function Monitor() {
                 Exporteer CSV<span className="wr-visually-hidden"> van de monitor</span>
               </a>
             </Paragraph>
-            <section aria-labelledby="monitor-chart-heading">
-              <Heading level={2} id="monitor-chart-heading">
-                Per maand
-              </Heading>
+            <Section id="monitor-chart" title="Per maand">
               <FunnelChart rows={rows} />
-            </section>
+            </Section>
             <DataTable
               caption="Trechter per maand en soort schuldeiser"
               rows={rows}

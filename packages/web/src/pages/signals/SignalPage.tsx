@@ -14,9 +14,10 @@ import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../lib/format.ts';
 import { type Names, useAreas, usePartners } from '../../lib/reference.ts';
@@ -84,12 +85,9 @@ function SignalView({ id }: { id: string }) {
               {s.involvement.coordinator}.
             </Alert>
           )}
-          <section aria-labelledby="signal-facts-heading" className="wr-card">
-            <Heading level={2} id="signal-facts-heading">
-              Gegevens
-            </Heading>
+          <Section id="signal-facts" title="Gegevens" className="wr-card">
             <DataList items={facts(s, categoryLabel, partners.names, areas.names)} />
-          </section>
+          </Section>
           {s.matches && <Matches matches={s.matches} />}
           {s.canTriage && (
             <SignalTriage signal={s} partners={partners.data?.items ?? []} onChanged={changed} />
@@ -216,10 +214,7 @@ const MATCH_METHOD: Record<string, string> = {
 /** What the signal matched (only the regisseur sees this). */
 function Matches({ matches }: { matches: SignalMatch[] }) {
   return (
-    <section aria-labelledby="signal-matches-heading" className="wr-card">
-      <Heading level={2} id="signal-matches-heading">
-        Overeenkomsten
-      </Heading>
+    <Section id="signal-matches" title="Overeenkomsten" className="wr-card">
       <Paragraph className="wr-muted">
         Wat de gemeente al kent over dit adres of deze personen. Alleen de regisseur ziet dit; de melder en de
         partners niet.
@@ -240,16 +235,13 @@ function Matches({ matches }: { matches: SignalMatch[] }) {
           })}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
 function Visits({ signal, partnerNames }: { signal: SignalDetail; partnerNames: Names }) {
   return (
-    <section aria-labelledby="signal-visits-heading">
-      <Heading level={2} id="signal-visits-heading">
-        Huisbezoeken
-      </Heading>
+    <Section id="signal-visits" title="Huisbezoeken">
       <DataTable
         caption={`Huisbezoeken (${signal.visits.length}), ook eerdere pogingen`}
         rows={signal.visits}
@@ -279,7 +271,7 @@ function Visits({ signal, partnerNames }: { signal: SignalDetail; partnerNames: 
           },
         ]}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -331,10 +323,7 @@ export function describeChange(change: Record<string, unknown>): string[] {
 
 function History({ items }: { items: SignalHistoryItem[] }) {
   return (
-    <section aria-labelledby="signal-history-heading">
-      <Heading level={2} id="signal-history-heading">
-        Geschiedenis
-      </Heading>
+    <Section id="signal-history" title="Geschiedenis">
       {items.length === 0 ? (
         <Paragraph>Nog geen geschiedenis.</Paragraph>
       ) : (
@@ -360,6 +349,6 @@ function History({ items }: { items: SignalHistoryItem[] }) {
           ))}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }

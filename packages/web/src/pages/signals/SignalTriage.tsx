@@ -19,6 +19,7 @@ import { Fieldset } from '../../components/Fieldset.tsx';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
+import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { todayIso } from '../../lib/dates.ts';
@@ -50,17 +51,14 @@ export function SignalTriage({ signal, partners, onChanged }: SignalTriageProps)
   const closed = signal.status === 'closed' || signal.status === 'dismissed';
 
   return (
-    <section aria-labelledby="signal-triage-heading" className="wr-triage">
-      <Heading level={2} id="signal-triage-heading">
-        Behandelen
-      </Heading>
+    <Section id="signal-triage" title="Behandelen" className="wr-triage">
       <StatusForm signal={signal} options={next.filter((s) => s !== 'dismissed')} onChanged={onChanged} />
       {mayDismiss && <DismissForm signal={signal} onChanged={onChanged} />}
       {!closed && <PlanVisitForm signal={signal} onChanged={onChanged} />}
       {!closed && <Duplicates signal={signal} onChanged={onChanged} />}
       {!signal.caseId && !closed && <AttachCaseForm signal={signal} onChanged={onChanged} />}
       {!signal.caseId && !closed && <StartCaseForm signal={signal} partners={partners} />}
-    </section>
+    </Section>
   );
 }
 
