@@ -1,15 +1,12 @@
 import {
   type Access,
-  type Action,
-  type ActionDetail,
-  type ActionList,
   type ActionListQuery,
   type AlertList,
   type AlertListQuery,
   type AreaList,
-  type AuditList,
   type AuditListQuery,
-  type AuditVerify,
+  actionOperations,
+  auditOperations,
   type Case,
   type CaseDetail,
   type CaseFromSignal,
@@ -33,18 +30,14 @@ import {
   type CreateSignalRoute,
   type CreateUser,
   caseOperations,
-  type DemoAccounts,
-  type Entry,
-  type EntryList,
   type ImportAnswer,
   type ImportProgress,
   type Matrix,
   type MatrixCell,
-  type Meeting,
-  type MeetingList,
   type Monitor,
   type MonitorQuery,
   type MyAccess,
+  meetingOperations,
   type OtherSubjectKind,
   type OutboxList,
   type OutboxStatus,
@@ -61,7 +54,6 @@ import {
   type PublicReportStatus,
   type RecordVisitOutcome,
   type Relation,
-  type SessionResponse,
   type Signal,
   type SignalCategoryList,
   type SignalCategoryView,
@@ -76,6 +68,7 @@ import {
   type SubjectDetail,
   type SubjectKind,
   type SubjectList,
+  sessionOperations,
   type UpdateAction,
   type UpdateCase,
   type UpdateSignal,
@@ -146,17 +139,14 @@ export function query(params: Record<string, string | number | boolean | undefin
 }
 
 export const api = {
+  // The session: a 401 here is the login page's business (wrong password, no session yet).
   login: (email: string, password: string) =>
-    apiRequest<SessionResponse>('/session', {
-      method: 'POST',
-      body: { email, password },
-      allowUnauthorized: true,
-    }),
+    call(sessionOperations.login, { body: { email, password } }, { allowUnauthorized: true }),
   getSession: (signal?: AbortSignal) =>
-    apiRequest<SessionResponse>('/session', { allowUnauthorized: true, signal }),
-  logout: () => apiRequest<void>('/session', { method: 'DELETE', allowUnauthorized: true }),
+    call(sessionOperations.currentSession, {}, { allowUnauthorized: true, signal }),
+  logout: () => call(sessionOperations.logout, {}, { allowUnauthorized: true }),
   demoAccounts: (signal?: AbortSignal) =>
-    apiRequest<DemoAccounts>('/demo-accounts', { allowUnauthorized: true, signal }),
+    call(sessionOperations.demoAccounts, {}, { allowUnauthorized: true, signal }),
   listPartners: (signal?: AbortSignal) => apiRequest<PartnerList>('/partners', { signal }),
   createPartner: (input: CreatePartner) => apiRequest<Partner>('/partners', { method: 'POST', body: input }),
   listUsers: (signal?: AbortSignal) => apiRequest<UserList>('/users', { signal }),
@@ -202,27 +192,24 @@ export const api = {
 
   // Actions.
   listActions: (filter: ActionFilter, page: Page, signal?: AbortSignal) =>
-    apiRequest<ActionList>(`/actions${query({ ...filter, ...page })}`, { signal }),
+    call(actionOperations.findActions, { query: { ...filter, ...page } }, { signal }),
   getAction: (id: string, signal?: AbortSignal) =>
-    apiRequest<ActionDetail>(`/actions/${encodeURIComponent(id)}`, { signal }),
+    call(actionOperations.getAction, { params: { id } }, { signal }),
   createAction: (caseId: string, input: CreateAction) =>
-    apiRequest<Action>(`/cases/${encodeURIComponent(caseId)}/actions`, { method: 'POST', body: input }),
+    call(actionOperations.createAction, { params: { id: caseId }, body: input }),
   updateAction: (id: string, input: UpdateAction) =>
-    apiRequest<Action>(`/actions/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
+    call(actionOperations.updateAction, { params: { id }, body: input }),
 
   // Meetings.
   listMeetings: (when: 'upcoming' | 'past', page: Page, signal?: AbortSignal) =>
-    apiRequest<MeetingList>(`/meetings${query({ [when]: true, ...page })}`, { signal }),
+    call(meetingOperations.findMeetings, { query: { [when]: true, ...page } }, { signal }),
   getMeeting: (id: string, signal?: AbortSignal) =>
-    apiRequest<Meeting>(`/meetings/${encodeURIComponent(id)}`, { signal }),
-  createMeeting: (input: CreateMeeting) => apiRequest<Meeting>('/meetings', { method: 'POST', body: input }),
+    call(meetingOperations.getMeeting, { params: { id } }, { signal }),
+  createMeeting: (input: CreateMeeting) => call(meetingOperations.createMeeting, { body: input }),
   listMinutes: (meetingId: string, signal?: AbortSignal) =>
-    apiRequest<EntryList>(`/meetings/${encodeURIComponent(meetingId)}/minutes`, { signal }),
+    call(meetingOperations.listMinutes, { params: { id: meetingId } }, { signal }),
   addMinutes: (meetingId: string, input: CreateMinutes) =>
-    apiRequest<Entry>(`/meetings/${encodeURIComponent(meetingId)}/minutes`, {
-      method: 'POST',
-      body: input,
-    }),
+    call(meetingOperations.addMinutes, { params: { id: meetingId }, body: input }),
   listColleagues: (signal?: AbortSignal) => apiRequest<ColleagueList>('/colleagues', { signal }),
 
   // Alerts, preferences, following a case.
@@ -253,8 +240,8 @@ export const api = {
 
   // Audit.
   listAudit: (filter: AuditFilter, page: Page, signal?: AbortSignal) =>
-    apiRequest<AuditList>(`/audit${query({ ...filter, ...page })}`, { signal }),
-  verifyAudit: () => apiRequest<AuditVerify>('/audit/verify'),
+    call(auditOperations.listAudit, { query: { ...filter, ...page } }, { signal }),
+  verifyAudit: () => call(auditOperations.verifyAudit, {}),
 
   // Signals, early warning and outreach.
   listSignalCategories: (signal?: AbortSignal) =>
