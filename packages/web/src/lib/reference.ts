@@ -16,17 +16,22 @@ function namesOf<T>(items: readonly T[] | undefined, key: (t: T) => string, name
   return new Map((items ?? []).map((item) => [key(item), name(item)]));
 }
 
-export function usePartners() {
-  const partners = useApiData(loadPartners);
-  const names = useMemo(
+/** The names by id of a loaded list of things with an id and a name, made again only when it changes. */
+function useNamesById(items: readonly { id: string; name: string }[] | undefined): Names {
+  return useMemo(
     () =>
       namesOf(
-        partners.data?.items,
-        (p) => p.id,
-        (p) => p.name,
+        items,
+        (t) => t.id,
+        (t) => t.name,
       ),
-    [partners.data],
+    [items],
   );
+}
+
+export function usePartners() {
+  const partners = useApiData(loadPartners);
+  const names = useNamesById(partners.data?.items);
   return { ...partners, names };
 }
 
@@ -39,15 +44,7 @@ export function useUsers(): ApiData<Collection<User> | null> & { names: Names; a
     [allowed],
   );
   const users = useApiData(loader);
-  const names = useMemo(
-    () =>
-      namesOf(
-        users.data?.items,
-        (u) => u.id,
-        (u) => u.name,
-      ),
-    [users.data],
-  );
+  const names = useNamesById(users.data?.items);
   return { ...users, names, allowed };
 }
 
@@ -93,14 +90,6 @@ export function useColleagues() {
     () => [...(colleagues.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
     [colleagues.data],
   );
-  const names = useMemo(
-    () =>
-      namesOf(
-        colleagues.data?.items,
-        (u) => u.id,
-        (u) => u.name,
-      ),
-    [colleagues.data],
-  );
+  const names = useNamesById(colleagues.data?.items);
   return { ...colleagues, sorted, names };
 }
