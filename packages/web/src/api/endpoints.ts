@@ -1,11 +1,12 @@
 import {
   type Access,
   type ActionListQuery,
-  type AlertList,
   type AlertListQuery,
   type AreaList,
   type AuditListQuery,
   actionOperations,
+  alertOperations,
+  areaOperations,
   auditOperations,
   type Case,
   type CaseDetail,
@@ -13,7 +14,6 @@ import {
   type CaseList,
   type CaseListQuery,
   type CategoryList,
-  type ColleagueList,
   type CreateAction,
   type CreateCase,
   type CreateEntry,
@@ -39,10 +39,8 @@ import {
   type MyAccess,
   meetingOperations,
   type OtherSubjectKind,
-  type OutboxList,
   type OutboxStatus,
-  type Partner,
-  type PartnerList,
+  organisationOperations,
   type Person,
   type PersonDetail,
   type PersonList,
@@ -62,7 +60,6 @@ import {
   type SignalList,
   type SignalRoute,
   type SignalRouteList,
-  type Situation,
   type StartCaseFromSignalInput,
   type Subject,
   type SubjectDetail,
@@ -73,8 +70,6 @@ import {
   type UpdateCase,
   type UpdateSignal,
   type UpdateSignalCategory,
-  type User,
-  type UserList,
   type Visit,
   type Worklist,
 } from '@wijkregie/shared';
@@ -147,13 +142,13 @@ export const api = {
   logout: () => call(sessionOperations.logout, {}, { allowUnauthorized: true }),
   demoAccounts: (signal?: AbortSignal) =>
     call(sessionOperations.demoAccounts, {}, { allowUnauthorized: true, signal }),
-  listPartners: (signal?: AbortSignal) => apiRequest<PartnerList>('/partners', { signal }),
-  createPartner: (input: CreatePartner) => apiRequest<Partner>('/partners', { method: 'POST', body: input }),
-  listUsers: (signal?: AbortSignal) => apiRequest<UserList>('/users', { signal }),
-  createUser: (input: CreateUser) => apiRequest<User>('/users', { method: 'POST', body: input }),
+  listPartners: (signal?: AbortSignal) => call(organisationOperations.listPartners, {}, { signal }),
+  createPartner: (input: CreatePartner) => call(organisationOperations.createPartner, { body: input }),
+  listUsers: (signal?: AbortSignal) => call(organisationOperations.listUsers, {}, { signal }),
+  createUser: (input: CreateUser) => call(organisationOperations.createUser, { body: input }),
 
   // Areas, categories and the authorisation matrix.
-  listAreas: (signal?: AbortSignal) => apiRequest<AreaList>('/areas', { signal }),
+  listAreas: (signal?: AbortSignal) => call(areaOperations.listAreas, {}, { signal }),
   listCategories: (signal?: AbortSignal) => apiRequest<CategoryList>('/categories', { signal }),
   getMatrix: (signal?: AbortSignal) => apiRequest<Matrix>('/access-matrix', { signal }),
   putMatrix: (cells: MatrixCell[]) =>
@@ -210,33 +205,30 @@ export const api = {
     call(meetingOperations.listMinutes, { params: { id: meetingId } }, { signal }),
   addMinutes: (meetingId: string, input: CreateMinutes) =>
     call(meetingOperations.addMinutes, { params: { id: meetingId }, body: input }),
-  listColleagues: (signal?: AbortSignal) => apiRequest<ColleagueList>('/colleagues', { signal }),
+  listColleagues: (signal?: AbortSignal) => call(organisationOperations.listColleagues, {}, { signal }),
 
   // Alerts, preferences, following a case.
   listAlerts: (filter: AlertFilter, page: Page, signal?: AbortSignal) =>
-    apiRequest<AlertList>(`/alerts${query({ ...filter, ...page })}`, { signal }),
+    call(alertOperations.listAlerts, { query: { ...filter, ...page } }, { signal }),
   /** For the bell, in the background: a 401 here does not end the session (the next real request does). */
   unreadAlerts: (signal?: AbortSignal) =>
-    apiRequest<AlertList>(`/alerts${query({ unread: true, limit: 1, offset: 0 })}`, {
-      signal,
-      allowUnauthorized: true,
-    }),
-  markAlertRead: (id: string) =>
-    apiRequest<void>(`/alerts/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} }),
-  markAllAlertsRead: () => apiRequest<void>('/alerts/read-all', { method: 'POST', body: {} }),
-  getPreferences: (signal?: AbortSignal) => apiRequest<Preferences>('/me/preferences', { signal }),
-  putPreferences: (input: Preferences) =>
-    apiRequest<Preferences>('/me/preferences', { method: 'PUT', body: input }),
-  followCase: (caseId: string) =>
-    apiRequest<void>(`/cases/${encodeURIComponent(caseId)}/follow`, { method: 'POST', body: {} }),
-  unfollowCase: (caseId: string) =>
-    apiRequest<void>(`/cases/${encodeURIComponent(caseId)}/follow`, { method: 'DELETE' }),
+    call(
+      alertOperations.listAlerts,
+      { query: { unread: true, limit: 1, offset: 0 } },
+      { signal, allowUnauthorized: true },
+    ),
+  markAlertRead: (id: string) => call(alertOperations.markAlertRead, { params: { id } }),
+  markAllAlertsRead: () => call(alertOperations.markAllAlertsRead, {}),
+  getPreferences: (signal?: AbortSignal) => call(alertOperations.getPreferences, {}, { signal }),
+  putPreferences: (input: Preferences) => call(alertOperations.updatePreferences, { body: input }),
+  followCase: (caseId: string) => call(alertOperations.followCase, { params: { id: caseId } }),
+  unfollowCase: (caseId: string) => call(alertOperations.unfollowCase, { params: { id: caseId } }),
   getSituation: (caseId: string, signal?: AbortSignal) =>
-    apiRequest<Situation>(`/cases/${encodeURIComponent(caseId)}/situation`, { signal }),
+    call(alertOperations.getSituation, { params: { id: caseId } }, { signal }),
 
   // The email outbox (admin).
   listOutbox: (status: OutboxStatus | undefined, page: Page, signal?: AbortSignal) =>
-    apiRequest<OutboxList>(`/outbox${query({ status, ...page })}`, { signal }),
+    call(organisationOperations.listOutbox, { query: { status, ...page } }, { signal }),
 
   // Audit.
   listAudit: (filter: AuditFilter, page: Page, signal?: AbortSignal) =>

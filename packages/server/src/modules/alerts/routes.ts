@@ -1,20 +1,13 @@
-import {
-  type Alert,
-  alertListQuerySchema,
-  alertListSchema,
-  idParams,
-  preferencesSchema,
-  situationSchema,
-} from '@wijkregie/shared';
+import { type Alert, alertOperations as op } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Viewer } from '../../access/viewer.js';
-import { viewerOf } from '../../access/viewer.js';
+import { type Viewer, viewerOf } from '../../access/viewer.js';
 import type { LiveHub } from '../../background/live.js';
 import { ctxOf } from '../../http/context.js';
 import { openEventStream } from '../../http/event-stream.js';
 import { problemResponses } from '../../http/openapi.js';
+import { routesFor } from '../../http/serve.js';
 import { followCase } from './follow-case.js';
 import { getPreferences } from './get-preferences.js';
 import { getSituation } from './get-situation.js';
@@ -24,69 +17,30 @@ import { markAllAlertsRead } from './mark-all-alerts-read.js';
 import { unfollowCase } from './unfollow-case.js';
 import { updatePreferences } from './update-preferences.js';
 
-const TAGS = ['Notificaties (SITRAP)'];
 const PURPOSE = 'Casusregie integrale wijkaanpak';
+/** A 204 operation answers nothing: the use case's `void` becomes the `undefined` serve sends as no content. */
+const noContent = (): undefined => undefined;
 
 export function alertRoutes(app: FastifyInstance, hub: LiveHub<Viewer, Alert>) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const read = { auth: 'cases.read', purpose: PURPOSE } as const;
+  const serve = routesFor(app, PURPOSE);
+  // The caller's own settings: no case data, so no processing purpose of case work.
+  const serveOwn = routesFor(app);
+  serve(op.listAlerts, (c) => listAlerts(c.ctx, c.query));
+  serve(op.markAlertRead, (c) => markAlertRead(c.ctx, c.params.id).then(noContent));
+  serve(op.markAllAlertsRead, (c) => markAllAlertsRead(c.ctx).then(noContent));
+  serveOwn(op.getPreferences, (c) => getPreferences(c.ctx));
+  serveOwn(op.updatePreferences, (c) => updatePreferences(c.ctx, c.body));
+  serve(op.followCase, (c) => followCase(c.ctx, c.params.id).then(noContent));
+  serve(op.unfollowCase, (c) => unfollowCase(c.ctx, c.params.id).then(noContent));
+  serve(op.getSituation, (c) => getSituation(c.ctx, c.params.id));
 
-  r.get(
-    '/api/v1/alerts',
-    {
-      config: read,
-      schema: {
-        tags: TAGS,
-        summary: 'Mijn notificaties (alleen over casussen die ik nu nog mag zien)',
-        querystring: alertListQuerySchema,
-        response: { 200: alertListSchema, ...problemResponses(400, 401, 403) },
-      },
-    },
-    async (req) => {
-      const { unread, ...page } = req.query;
-      return listAlerts(ctxOf(req), unread === 'true', page);
-    },
-  );
-
-  r.post(
-    '/api/v1/alerts/:id/read',
-    {
-      config: read,
-      schema: {
-        tags: TAGS,
-        summary: 'Notificatie als gelezen markeren',
-        params: idParams,
-        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
-      },
-    },
-    async (req, reply) => {
-      await markAlertRead(ctxOf(req), req.params.id);
-      return reply.code(204).send(null);
-    },
-  );
-
-  r.post(
-    '/api/v1/alerts/read-all',
-    {
-      config: read,
-      schema: {
-        tags: TAGS,
-        summary: 'Alle notificaties als gelezen markeren',
-        response: { 204: z.null(), ...problemResponses(401, 403) },
-      },
-    },
-    async (req, reply) => {
-      await markAllAlertsRead(ctxOf(req));
-      return reply.code(204).send(null);
-    },
-  );
-
-  r.get(
+  // Not an operation: a server-sent event stream that stays open (the reply is taken over).
+  app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/alerts/stream',
     {
-      config: read,
+      config: { auth: 'cases.read', purpose: PURPOSE },
       schema: {
-        tags: TAGS,
+        tags: ['Notificaties (SITRAP)'],
         summary: 'Live notificaties (text/event-stream, `event: alert` met de notificatie als JSON)',
         response: { 200: z.string(), ...problemResponses(401, 403) },
       },
@@ -105,80 +59,5 @@ export function alertRoutes(app: FastifyInstance, hub: LiveHub<Viewer, Alert>) {
         stillAllowed: () => ctx.sessionActive(),
       });
     },
-  );
-
-  r.get(
-    '/api/v1/me/preferences',
-    {
-      config: { auth: 'session' },
-      schema: {
-        tags: TAGS,
-        summary: 'Mijn voorkeur voor e-mail bij notificaties',
-        response: { 200: preferencesSchema, ...problemResponses(401) },
-      },
-    },
-    async (req) => getPreferences(ctxOf(req)),
-  );
-
-  r.put(
-    '/api/v1/me/preferences',
-    {
-      config: { auth: 'session' },
-      schema: {
-        tags: TAGS,
-        summary: 'Voorkeur voor e-mail: immediate, daily of off',
-        body: preferencesSchema,
-        response: { 200: preferencesSchema, ...problemResponses(400, 401) },
-      },
-    },
-    async (req) => updatePreferences(ctxOf(req), req.body),
-  );
-
-  r.post(
-    '/api/v1/cases/:id/follow',
-    {
-      config: read,
-      schema: {
-        tags: TAGS,
-        summary: 'Casus volgen: notificaties bij elke wijziging',
-        params: idParams,
-        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
-      },
-    },
-    async (req, reply) => {
-      await followCase(ctxOf(req), req.params.id);
-      return reply.code(204).send(null);
-    },
-  );
-
-  r.delete(
-    '/api/v1/cases/:id/follow',
-    {
-      config: read,
-      schema: {
-        tags: TAGS,
-        summary: 'Casus niet meer volgen',
-        params: idParams,
-        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
-      },
-    },
-    async (req, reply) => {
-      await unfollowCase(ctxOf(req), req.params.id);
-      return reply.code(204).send(null);
-    },
-  );
-
-  r.get(
-    '/api/v1/cases/:id/situation',
-    {
-      config: read,
-      schema: {
-        tags: TAGS,
-        summary: 'Wat er veranderde sinds mijn vorige blik op de casus (en die blik onthouden)',
-        params: idParams,
-        response: { 200: situationSchema, ...problemResponses(400, 401, 403, 404) },
-      },
-    },
-    async (req) => getSituation(ctxOf(req), req.params.id),
   );
 }

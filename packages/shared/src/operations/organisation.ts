@@ -1,0 +1,69 @@
+import { outboxListQuerySchema, outboxListSchema } from '../coordination.js';
+import { operations } from '../operation.js';
+import { createPartnerSchema, partnerListSchema, partnerSchema } from '../partners.js';
+import { colleagueListSchema, createUserSchema, userListSchema, userSchema } from '../users.js';
+
+const tag = 'Organisatie';
+
+/** The municipality's partners and users, colleagues to choose, and the email outbox (admin). */
+export const organisationOperations = operations({
+  listPartners: {
+    method: 'GET',
+    path: '/api/v1/partners',
+    auth: 'partners.read',
+    tag,
+    summary: 'Partners van de gemeente',
+    response: partnerListSchema,
+    problems: [401, 403],
+  },
+  createPartner: {
+    method: 'POST',
+    path: '/api/v1/partners',
+    auth: 'partners.create',
+    tag,
+    summary: 'Partner toevoegen (beheerder)',
+    body: createPartnerSchema,
+    status: 201,
+    response: partnerSchema,
+    problems: [400, 401, 403, 409, 413, 415],
+  },
+  listUsers: {
+    method: 'GET',
+    path: '/api/v1/users',
+    auth: 'users.read',
+    tag,
+    summary: 'Gebruikers van de gemeente',
+    response: userListSchema,
+    problems: [401, 403],
+  },
+  createUser: {
+    method: 'POST',
+    path: '/api/v1/users',
+    auth: 'users.create',
+    tag,
+    summary: 'Gebruiker toevoegen (beheerder)',
+    body: createUserSchema,
+    status: 201,
+    response: userSchema,
+    problems: [400, 401, 403, 409, 413, 415],
+  },
+  listColleagues: {
+    method: 'GET',
+    path: '/api/v1/colleagues',
+    auth: 'cases.read',
+    tag,
+    summary: 'Actieve medewerkers (naam en organisatie) om een voorzitter of uitvoerder te kiezen',
+    response: colleagueListSchema,
+    problems: [401, 403],
+  },
+  listOutbox: {
+    method: 'GET',
+    path: '/api/v1/outbox',
+    auth: 'outbox.read',
+    tag,
+    summary: 'Uitgaande e-mail (beheerder): verzonden, wachtend en mislukt',
+    query: outboxListQuerySchema,
+    response: outboxListSchema,
+    problems: [400, 401, 403],
+  },
+});
