@@ -1,5 +1,4 @@
 import {
-  type Actor,
   CASE_RESULT_LABELS,
   CASE_TYPE_LABELS,
   type CaseDetail,
@@ -17,7 +16,7 @@ import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
-import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
@@ -34,21 +33,20 @@ import { subjectKindLabel, subjectPath } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { actorOf } from '../../lib/users.ts';
 import { CaseActions, FollowButton, SituationSummary, useSituation } from './CaseCoordination.tsx';
 import { CaseLifecycle } from './CaseLifecycle.tsx';
 import { EditCaseForm } from './EditCaseForm.tsx';
 import { Journal } from './Journal.tsx';
 
-export function actorOf(user: User): Actor {
-  return { userId: user.id, partnerId: user.partnerId, roles: user.roles };
-}
-
 export function CasePage() {
-  const user = useUser();
   const { id = '' } = useParams();
-  if (!hasPermission(user, 'cases.read')) return <NoAccessPage title="Casus" />;
   // A new id (a related case) starts with fresh state.
-  return <CaseView key={id} id={id} />;
+  return (
+    <Permitted permission="cases.read" title="Casus">
+      <CaseView key={id} id={id} />
+    </Permitted>
+  );
 }
 
 function CaseView({ id }: { id: string }) {

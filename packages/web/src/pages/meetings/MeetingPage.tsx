@@ -20,7 +20,7 @@ import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
-import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions, formatDateTime } from '../../lib/format.ts';
@@ -38,10 +38,12 @@ type MinutesKind = keyof typeof MINUTES_KIND_LABELS;
 const MINUTES_KIND_OPTIONS = codeOptions(MINUTE_KINDS, MINUTES_KIND_LABELS);
 
 export function MeetingPage() {
-  const user = useUser();
   const { id = '' } = useParams();
-  if (!hasPermission(user, 'cases.read')) return <NoAccessPage title="Overleg" />;
-  return <MeetingView key={id} id={id} />;
+  return (
+    <Permitted permission="cases.read" title="Overleg">
+      <MeetingView key={id} id={id} />
+    </Permitted>
+  );
 }
 
 function agendaLabel(item: Meeting['agenda'][number]): string {

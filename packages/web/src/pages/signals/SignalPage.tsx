@@ -1,6 +1,5 @@
 import {
   CREDITOR_TYPE_LABELS,
-  hasPermission,
   SIGNAL_SOURCE_LABELS,
   SIGNAL_STATUS_LABELS,
   type SignalDetail,
@@ -11,12 +10,11 @@ import {
 import { useCallback } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
-import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../lib/format.ts';
@@ -29,11 +27,13 @@ import { FirstContactDue, SignalStatusBadge, SignalsNav } from './SignalParts.ts
 import { SignalTriage } from './SignalTriage.tsx';
 
 export function SignalPage() {
-  const user = useUser();
   const { id = '' } = useParams();
-  if (!hasPermission(user, 'signals.read')) return <NoAccessPage title="Signaal" />;
   // Another signal (after a merge) starts with fresh state.
-  return <SignalView key={id} id={id} />;
+  return (
+    <Permitted permission="signals.read" title="Signaal">
+      <SignalView key={id} id={id} />
+    </Permitted>
+  );
 }
 
 function SignalView({ id }: { id: string }) {
