@@ -56,12 +56,17 @@ export type OperationRequest<O extends Operation> = (O['params'] extends z.ZodTy
   ? { params: Sent<O['params']> }
   : { params?: undefined }) &
   (O['query'] extends z.ZodType ? { query?: QueryOf<Sent<O['query']>> } : { query?: undefined }) &
-  (O['body'] extends z.ZodType ? { body: Sent<O['body']> } : { body?: undefined });
+  (O['body'] extends z.ZodType
+    ? { body: Sent<O['body']> }
+    : // A file that is not JSON (the creditor CSV) goes as its text; the server reads it as bytes.
+      O['consumes'] extends readonly ['text/csv']
+      ? { body: string }
+      : { body?: undefined });
 
 /** The success answer: the response schema's output, or nothing (204). */
 export type OperationResponse<O extends Operation> = O['response'] extends z.ZodType
   ? z.output<O['response']>
-  : undefined;
+  : void;
 
 /** A capability's operations, keyed by a name that says what each does. */
 export const operations = <const T extends Record<string, Operation>>(ops: T): T => ops;

@@ -35,8 +35,6 @@ export function sessionRoutes(
   serve(op.logout, async (c) => {
     await logout(deps.system, c.ctx);
     c.reply.clearCookie(SESSION_COOKIE, cookieOptions(c.request));
-    // No content: serve answers 204.
-    return undefined;
   });
   serve(op.demoAccounts, () => demoAccounts(deps.system, deps.demoPassword));
 }
