@@ -14,11 +14,10 @@ import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
-import { Checkbox } from '../../components/Choice.tsx';
-import { Fieldset } from '../../components/Fieldset.tsx';
 import { DateField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
-import { Heading, Paragraph } from '../../components/Heading.tsx';
+import { Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
+import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
@@ -26,10 +25,9 @@ import { todayIso } from '../../lib/dates.ts';
 import { codeOptions, formatDateTime, labelOf } from '../../lib/format.ts';
 import { useColleagues } from '../../lib/reference.ts';
 import { excerpt, formatSignalLocation } from '../../lib/signals.ts';
-import { byName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
-import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { useForm } from '../../lib/useFormSubmit.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { SignalStatusBadge } from './SignalParts.tsx';
 
@@ -64,12 +62,9 @@ export function SignalTriage({ signal, partners, onChanged }: SignalTriageProps)
 
 function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="wr-card wr-triage__part">
-      <Heading level={3} id={`${id}-heading`}>
-        {title}
-      </Heading>
+    <Section id={id} title={title} level={3} className="wr-card wr-triage__part">
       {children}
-    </section>
+    </Section>
   );
 }
 
@@ -80,13 +75,16 @@ interface PartProps {
 
 function StatusForm({ signal, options, onChanged }: PartProps & { options: readonly string[] }) {
   const formId = 'signal-status';
-  const [status, setStatus] = useState('');
-  const [publicUpdate, setPublicUpdate] = useState('');
-  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, ['status', 'publicUpdate']);
+  const { busy, formError, validate, submit, values, setValues, field } = useForm(
+    formId,
+    ['status', 'publicUpdate'],
+    { status: '', publicUpdate: '' },
+  );
+  const { status } = values;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const text = publicUpdate.trim();
+    const text = values.publicUpdate.trim();
     const missing = !status && !text;
     if (
       !validate(missing ? { status: 'Kies een nieuwe status of schrijf een bericht voor de melder' } : {})
@@ -98,8 +96,7 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
         ...(status ? { status: status as (typeof SIGNAL_STATUSES)[number] } : {}),
         ...(text ? { publicUpdate: text } : {}),
       });
-      setStatus('');
-      setPublicUpdate('');
+      setValues({ status: '', publicUpdate: '' });
       onChanged(
         status
           ? `De status is gewijzigd in „${labelOf(SIGNAL_STATUS_LABELS, status)}”.`
@@ -112,26 +109,18 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
     <Part id={formId} title="Status en bericht voor de melder">
       <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <SelectField
-          id={`${formId}-status`}
+          {...field('status')}
           label="Nieuwe status"
           description={`Nu: ${SIGNAL_STATUS_LABELS[signal.status].toLowerCase()}. Alleen de stappen die vanaf hier kunnen.`}
-          error={errors.status}
-          name="status"
           placeholder="Status niet wijzigen"
           options={options.map((s) => ({ value: s, label: labelOf(SIGNAL_STATUS_LABELS, s) }))}
-          value={status}
-          onValue={setStatus}
         />
         <TextareaField
-          id={`${formId}-publicUpdate`}
+          {...field('publicUpdate')}
           label="Bericht voor de melder (niet verplicht)"
           description="Een bewoner die dit meldde leest dit bij de code. Noem geen namen van mensen of organisaties. Max. 500 tekens."
-          error={errors.publicUpdate}
-          name="publicUpdate"
           rows={3}
           maxLength={500}
-          value={publicUpdate}
-          onValue={setPublicUpdate}
         />
         <SubmitButton busy={busy}>Status wijzigen</SubmitButton>
       </SubmitForm>
@@ -141,11 +130,13 @@ function StatusForm({ signal, options, onChanged }: PartProps & { options: reado
 
 function DismissForm({ signal, onChanged }: PartProps) {
   const formId = 'signal-dismiss';
-  const [reason, setReason] = useState('');
-  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, ['outcome'], {
-    focusServerErrors: false,
-    keepBusyOnSuccess: true,
-  });
+  const { busy, formError, validate, submit, values, field } = useForm(
+    formId,
+    ['outcome'],
+    { outcome: '' },
+    { focusServerErrors: false, keepBusyOnSuccess: true },
+  );
+  const reason = values.outcome;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -162,14 +153,10 @@ function DismissForm({ signal, onChanged }: PartProps) {
     <Part id={formId} title="Niet oppakken">
       <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <TextareaField
-          id={`${formId}-outcome`}
+          {...field('outcome')}
           label="Reden"
           description="Waarom dit signaal niet wordt opgepakt (blijft in de geschiedenis staan)"
-          error={errors.outcome}
-          name="outcome"
           rows={3}
-          value={reason}
-          onValue={setReason}
         />
         <SubmitButton appearance="secondary-action" busy={busy}>
           Niet oppakken
@@ -182,12 +169,12 @@ function DismissForm({ signal, onChanged }: PartProps) {
 function PlanVisitForm({ signal, onChanged }: PartProps) {
   const formId = 'signal-visit';
   const colleagues = useColleagues();
-  const [plannedDate, setPlannedDate] = useState(todayIso());
-  const [visitorUserId, setVisitorUserId] = useState('');
-  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, [
-    'plannedDate',
-    'visitorUserId',
-  ]);
+  const { busy, formError, validate, submit, values, field } = useForm(
+    formId,
+    ['plannedDate', 'visitorUserId'],
+    () => ({ plannedDate: todayIso(), visitorUserId: '' }),
+  );
+  const { plannedDate, visitorUserId } = values;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -202,24 +189,13 @@ function PlanVisitForm({ signal, onChanged }: PartProps) {
     <Part id={formId} title="Huisbezoek plannen">
       <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <div className="wr-field-row">
-          <DateField
-            id={`${formId}-plannedDate`}
-            label="Datum"
-            error={errors.plannedDate}
-            name="plannedDate"
-            value={plannedDate}
-            onValue={setPlannedDate}
-          />
+          <DateField {...field('plannedDate')} label="Datum" />
           <SelectField
-            id={`${formId}-visitorUserId`}
+            {...field('visitorUserId')}
             label="Bezoeker (niet verplicht)"
             description="Zonder bezoeker staat het op de werklijst van je organisatie"
-            error={errors.visitorUserId}
-            name="visitorUserId"
             placeholder="Iemand van mijn organisatie"
             options={colleagues.sorted.map((c) => ({ value: c.id, label: c.name }))}
-            value={visitorUserId}
-            onValue={setVisitorUserId}
           />
         </div>
         <SubmitButton appearance="secondary-action" busy={busy}>
@@ -291,11 +267,13 @@ const loadCases = (signal: AbortSignal) => api.listCases({}, { limit: 100, offse
 function AttachCaseForm({ signal, onChanged }: PartProps) {
   const formId = 'signal-attach';
   const cases = useApiData(loadCases);
-  const [caseId, setCaseId] = useState('');
-  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, ['caseId'], {
-    focusServerErrors: false,
-    keepBusyOnSuccess: true,
-  });
+  const { busy, formError, validate, submit, values, field } = useForm(
+    formId,
+    ['caseId'],
+    { caseId: '' },
+    { focusServerErrors: false, keepBusyOnSuccess: true },
+  );
+  const { caseId } = values;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -311,18 +289,14 @@ function AttachCaseForm({ signal, onChanged }: PartProps) {
       {cases.error && <Alert type="error">{cases.error}</Alert>}
       <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <SelectField
-          id={`${formId}-caseId`}
+          {...field('caseId')}
           label="Casus"
           description="De casussen die je mag zien, laatst gewijzigd eerst"
-          error={errors.caseId}
-          name="caseId"
           placeholder="Kies een casus"
           options={(cases.data?.items ?? []).map((c) => ({
             value: c.id,
             label: `${c.reference} ${c.title}`,
           }))}
-          value={caseId}
-          onValue={setCaseId}
         />
         <SubmitButton appearance="secondary-action" busy={busy}>
           Koppelen aan casus
@@ -339,12 +313,14 @@ function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: r
   const fields = ['title', 'type', 'partnerIds'] as const;
   const user = useUser();
   const navigate = useNavigate();
-  const [title, setTitle] = useState('');
-  const [type, setType] = useState('');
   const [partnerIds, setPartnerIds] = useState<string[]>([]);
-  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, fields, {
-    keepBusyOnSuccess: true,
-  });
+  const { busy, formError, errors, validate, submit, values, field } = useForm(
+    formId,
+    fields,
+    { title: '', type: '' },
+    { keepBusyOnSuccess: true },
+  );
+  const { title, type } = values;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -363,7 +339,6 @@ function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: r
     });
   }
 
-  const list = [...partners].sort(byName);
   return (
     <Part id={formId} title="Casus starten">
       <Paragraph className="wr-muted">
@@ -371,48 +346,27 @@ function StartCaseForm({ signal, partners }: { signal: SignalDetail; partners: r
       </Paragraph>
       <SubmitForm id={formId} error={formError} onSubmit={onSubmit}>
         <TextField
-          id={`${formId}-title`}
+          {...field('title')}
           label="Titel"
           description="Kort en zonder gevoelige details"
-          error={errors.title}
-          name="title"
           autoComplete="off"
-          value={title}
-          onValue={setTitle}
         />
         <SelectField
-          id={`${formId}-type`}
+          {...field('type')}
           label="Soort casus"
-          error={errors.type}
-          name="type"
           placeholder="Kies een soort"
           options={CASE_TYPE_OPTIONS}
-          value={type}
-          onValue={setType}
         />
-        <Fieldset id={`${formId}-partnerIds`} legend="Deelnemende partners" error={errors.partnerIds}>
-          <div className="wr-checkbox-columns">
-            {list.map((partner) => {
-              const own = partner.id === user.partnerId;
-              return (
-                <Checkbox
-                  key={partner.id}
-                  id={`${formId}-partner-${partner.id}`}
-                  name="partnerIds"
-                  value={partner.id}
-                  label={own ? `${partner.name} (je eigen organisatie)` : partner.name}
-                  checked={own || partnerIds.includes(partner.id)}
-                  disabled={own}
-                  onChange={(e) =>
-                    setPartnerIds((current) =>
-                      e.target.checked ? [...current, partner.id] : current.filter((p) => p !== partner.id),
-                    )
-                  }
-                />
-              );
-            })}
-          </div>
-        </Fieldset>
+        <PartnerCheckboxes
+          formId={formId}
+          legend="Deelnemende partners"
+          error={errors.partnerIds}
+          partners={partners}
+          value={partnerIds}
+          onChange={setPartnerIds}
+          ownPartnerId={user.partnerId}
+          ownFixed
+        />
         <SubmitButton appearance="secondary-action" busy={busy}>
           Casus starten
         </SubmitButton>
