@@ -23,10 +23,13 @@ export interface CsvDownload {
   body: string;
 }
 
-/** Sends a CSV download as the answer (the browser saves it under its name). */
-export function sendCsv(reply: FastifyReply, file: CsvDownload): FastifyReply {
-  return reply
+/**
+ * Makes the answer a CSV download (the browser saves it under its name) and gives the text to send:
+ * the route returns it and `serve` sends it as it is (a string under a non-JSON type is not serialized).
+ */
+export function csvAnswer(reply: FastifyReply, file: CsvDownload): string {
+  reply
     .type('text/csv; charset=utf-8')
-    .header('Content-Disposition', `attachment; filename="${file.filename}"`)
-    .send(file.body);
+    .header('Content-Disposition', `attachment; filename="${file.filename}"`);
+  return file.body;
 }
