@@ -372,7 +372,7 @@ describe.skipIf(!existsSync(CLI))('npm run audit:verify', () => {
     const writer = new AuditWriter(db);
     for (let i = 0; i < 5; i++) {
       await writer.record([
-        { tenantId, userId: null, partnerId: null, action: 'read', objectType: 'test', purpose: 'test' },
+        { tenantId, userId: null, partnerId: null, action: 'read', objectType: 'audit', purpose: 'test' },
       ]);
     }
     await writer.close();

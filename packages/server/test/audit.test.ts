@@ -146,7 +146,7 @@ describe('the hash chain', () => {
             userId: fresh.regisseur.id,
             partnerId: null,
             action: 'read',
-            objectType: 'test',
+            objectType: 'audit',
             purpose: 'test',
             details: { i },
           },

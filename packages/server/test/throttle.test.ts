@@ -196,7 +196,7 @@ describe('the throttle helper', () => {
     expect((await throttle.take([a, 'x'])).ok).toBe(true);
     expect((await throttle.take([a, 'x'])).ok).toBe(false);
     const rows = () =>
-      db.query<{ key: string }>('SELECT key FROM throttles WHERE key LIKE $1', [`${name}-%`]);
+      db.query('SELECT key FROM throttles WHERE key LIKE $1', [`${name}-%`]);
     expect(await rows()).toHaveLength(2);
     await new Promise((r) => setTimeout(r, 400));
     await throttle.cleanup();
