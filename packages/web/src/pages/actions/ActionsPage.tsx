@@ -1,6 +1,7 @@
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
 import { type ActionFilter, api } from '../../api/endpoints.ts';
+import { ActionTable } from '../../components/ActionTable.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
@@ -13,7 +14,6 @@ import { usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
-import { ActionTable } from './ActionTable.tsx';
 
 export const ACTIONS_PAGE_SIZE = 25;
 

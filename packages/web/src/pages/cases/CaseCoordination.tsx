@@ -2,6 +2,8 @@ import { CASE_STATUS_LABELS, type CaseDetail, type Situation } from '@wijkregie/
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
+import { ActionForm } from '../../components/ActionForm.tsx';
+import { ActionTable } from '../../components/ActionTable.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Paragraph } from '../../components/Heading.tsx';
@@ -10,8 +12,6 @@ import { Section } from '../../components/Section.tsx';
 import { formatDateTime, labelOf, plural } from '../../lib/format.ts';
 import { useColleagues, usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
-import { ActionForm } from '../actions/ActionForm.tsx';
-import { ActionTable } from '../actions/ActionTable.tsx';
 
 function statusLabel(status: string | null): string {
   if (!status) return 'nieuw';

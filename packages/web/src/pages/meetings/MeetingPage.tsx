@@ -12,6 +12,8 @@ import { type FormEvent, useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
+import { ActionForm } from '../../components/ActionForm.tsx';
+import { ActionTable } from '../../components/ActionTable.tsx';
 import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
@@ -30,8 +32,6 @@ import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
-import { ActionForm } from '../actions/ActionForm.tsx';
-import { ActionTable } from '../actions/ActionTable.tsx';
 
 export const MINUTES_KIND_LABELS = { minutes: 'Verslag', decision: 'Besluit' } as const;
 type MinutesKind = keyof typeof MINUTES_KIND_LABELS;

@@ -1,17 +1,17 @@
 import { type Action, type Colleague, createActionSchema, type Partner } from '@wijkregie/shared';
 import type { FormEvent } from 'react';
-import { api } from '../../api/endpoints.ts';
-import { useUser } from '../../auth/AuthContext.tsx';
-import { SubmitButton } from '../../components/Button.tsx';
-import { DateField, SelectField, TextField } from '../../components/fields.tsx';
-import { Heading } from '../../components/Heading.tsx';
-import type { SelectOption } from '../../components/Select.tsx';
-import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { daysFromNow } from '../../lib/dates.ts';
-import { nameOptions } from '../../lib/sort.ts';
-import { useForm } from '../../lib/useFormSubmit.ts';
-import { nameOrYou } from '../../lib/users.ts';
-import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
+import { api } from '../api/endpoints.ts';
+import { useUser } from '../auth/AuthContext.tsx';
+import { daysFromNow } from '../lib/dates.ts';
+import { nameOptions } from '../lib/sort.ts';
+import { useForm } from '../lib/useFormSubmit.ts';
+import { nameOrYou } from '../lib/users.ts';
+import { type FieldErrors, issuesToFieldErrors } from '../lib/validation.ts';
+import { SubmitButton } from './Button.tsx';
+import { DateField, SelectField, TextField } from './fields.tsx';
+import { Heading } from './Heading.tsx';
+import type { SelectOption } from './Select.tsx';
+import { SubmitForm } from './SubmitForm.tsx';
 
 const FIELDS = ['caseId', 'title', 'ownerPartnerId', 'assigneeUserId', 'dueDate'] as const;
 

@@ -1,18 +1,18 @@
 import { ACTION_STATUS_LABELS, type Action, type UpdateAction } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
-import { api } from '../../api/endpoints.ts';
-import { ErrorAlert } from '../../components/Alert.tsx';
-import { Button, ButtonGroup } from '../../components/Button.tsx';
-import { cx } from '../../components/classNames.ts';
-import { DateField, TextareaField } from '../../components/fields.tsx';
-import { Paragraph } from '../../components/Heading.tsx';
-import { TextLink } from '../../components/Links.tsx';
-import { EditButton, EditorCard, useRowEditor } from '../../components/RowEditor.tsx';
-import { DataTable } from '../../components/Table.tsx';
-import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
-import { formatDate } from '../../lib/format.ts';
-import type { Names } from '../../lib/reference.ts';
-import { apiErrorToSubmitErrors, type FieldErrors } from '../../lib/validation.ts';
+import { api } from '../api/endpoints.ts';
+import { formatDate } from '../lib/format.ts';
+import type { Names } from '../lib/reference.ts';
+import { apiErrorToSubmitErrors, type FieldErrors } from '../lib/validation.ts';
+import { ErrorAlert } from './Alert.tsx';
+import { Button, ButtonGroup } from './Button.tsx';
+import { cx } from './classNames.ts';
+import { DateField, TextareaField } from './fields.tsx';
+import { Paragraph } from './Heading.tsx';
+import { TextLink } from './Links.tsx';
+import { EditButton, EditorCard, useRowEditor } from './RowEditor.tsx';
+import { DataTable } from './Table.tsx';
+import { VisuallyHidden } from './VisuallyHidden.tsx';
 
 /** Status text with "te laat" spelled out, so that overdue is never shown by colour alone. */
 export function ActionStatusBadge({ action }: { action: Action }) {
