@@ -2,18 +2,12 @@ import {
   type Access,
   type ActionListQuery,
   type AlertListQuery,
-  type AreaList,
   type AuditListQuery,
   actionOperations,
   alertOperations,
   areaOperations,
   auditOperations,
-  type Case,
-  type CaseDetail,
-  type CaseFromSignal,
-  type CaseList,
   type CaseListQuery,
-  type CategoryList,
   type CreateAction,
   type CreateCase,
   type CreateEntry,
@@ -30,51 +24,32 @@ import {
   type CreateSignalRoute,
   type CreateUser,
   caseOperations,
-  type ImportAnswer,
-  type ImportProgress,
-  type Matrix,
+  earlyWarningOperations,
   type MatrixCell,
   type Monitor,
   type MonitorQuery,
-  type MyAccess,
+  matrixOperations,
   meetingOperations,
+  type Operation,
   type OtherSubjectKind,
   type OutboxStatus,
   organisationOperations,
-  type Person,
-  type PersonDetail,
-  type PersonList,
   type PlanVisit,
   type Preferences,
-  type PublicCategoryList,
   type PublicReport,
-  type PublicReportReceipt,
-  type PublicReportStatus,
+  publicReportOperations,
   type RecordVisitOutcome,
-  type Relation,
-  type Signal,
-  type SignalCategoryList,
-  type SignalCategoryView,
-  type SignalDetail,
   type SignalFilterQuery,
-  type SignalList,
-  type SignalRoute,
-  type SignalRouteList,
   type StartCaseFromSignalInput,
-  type Subject,
-  type SubjectDetail,
-  type SubjectKind,
-  type SubjectList,
   sessionOperations,
+  signalOperations,
+  subjectOperations,
   type UpdateAction,
   type UpdateCase,
   type UpdateSignal,
   type UpdateSignalCategory,
-  type Visit,
-  type Worklist,
 } from '@wijkregie/shared';
-import { call } from './call.ts';
-import { apiRequest } from './client.ts';
+import { call, queryString } from './call.ts';
 
 /**
  * Every answer of the API is typed with the shared package's schemas (`z.infer`), the same ones the
@@ -111,16 +86,12 @@ export type AuditFilter = FilterOf<AuditListQuery>;
 /** The period of the monitor (default the last twelve months). */
 export type MonitorPeriod = Omit<FilterOf<MonitorQuery>, 'format'>;
 
-/** The base path of the resident pages' API (no login). */
-const PUBLIC = { base: '/api/public/v1' } as const;
-
-/** The URL path segment of each subject kind's collection. */
-export const SUBJECT_COLLECTIONS: Record<SubjectKind, string> = {
-  person: 'persons',
-  household: 'households',
-  group: 'groups',
-  location: 'locations',
-};
+/** Households, groups and locations are listed and opened alike, each with its own operations. */
+const SUBJECT_OPERATIONS = {
+  household: { list: subjectOperations.listHouseholds, get: subjectOperations.getHousehold },
+  group: { list: subjectOperations.listGroups, get: subjectOperations.getGroup },
+  location: { list: subjectOperations.listLocations, get: subjectOperations.getLocation },
+} as const satisfies Record<OtherSubjectKind, { list: Operation; get: Operation }>;
 
 /** `?a=1&b=2` from the defined, non-empty values; '' when there are none. */
 export function query(params: Record<string, string | number | boolean | undefined | null>): string {
@@ -149,29 +120,25 @@ export const api = {
 
   // Areas, categories and the authorisation matrix.
   listAreas: (signal?: AbortSignal) => call(areaOperations.listAreas, {}, { signal }),
-  listCategories: (signal?: AbortSignal) => apiRequest<CategoryList>('/categories', { signal }),
-  getMatrix: (signal?: AbortSignal) => apiRequest<Matrix>('/access-matrix', { signal }),
-  putMatrix: (cells: MatrixCell[]) =>
-    apiRequest<Matrix>('/access-matrix', { method: 'PUT', body: { cells } }),
-  myAccess: (signal?: AbortSignal) => apiRequest<MyAccess>('/access-matrix/mine', { signal }),
+  listCategories: (signal?: AbortSignal) => call(matrixOperations.getCategories, {}, { signal }),
+  getMatrix: (signal?: AbortSignal) => call(matrixOperations.getMatrix, {}, { signal }),
+  putMatrix: (cells: MatrixCell[]) => call(matrixOperations.putMatrix, { body: { cells } }),
+  myAccess: (signal?: AbortSignal) => call(matrixOperations.getMyAccess, {}, { signal }),
 
   // Subjects.
   searchPersons: (q: string, page: Page, signal?: AbortSignal) =>
-    apiRequest<PersonList>(`/persons${query({ q, ...page })}`, { signal }),
+    call(subjectOperations.findPersons, { query: { q, ...page } }, { signal }),
   getPerson: (id: string, signal?: AbortSignal) =>
-    apiRequest<PersonDetail>(`/persons/${encodeURIComponent(id)}`, { signal }),
-  createPerson: (input: CreatePerson) => apiRequest<Person>('/persons', { method: 'POST', body: input }),
+    call(subjectOperations.getPerson, { params: { id } }, { signal }),
+  createPerson: (input: CreatePerson) => call(subjectOperations.createPerson, { body: input }),
   listSubjects: (kind: OtherSubjectKind, page: Page, signal?: AbortSignal, q?: string) =>
-    apiRequest<SubjectList>(`/${SUBJECT_COLLECTIONS[kind]}${query({ q, ...page })}`, { signal }),
+    call(SUBJECT_OPERATIONS[kind].list, { query: { q, ...page } }, { signal }),
   getSubject: (kind: OtherSubjectKind, id: string, signal?: AbortSignal) =>
-    apiRequest<SubjectDetail>(`/${SUBJECT_COLLECTIONS[kind]}/${encodeURIComponent(id)}`, { signal }),
-  createHousehold: (input: CreateHousehold) =>
-    apiRequest<Subject>('/households', { method: 'POST', body: input }),
-  createGroup: (input: CreateGroup) => apiRequest<Subject>('/groups', { method: 'POST', body: input }),
-  createLocation: (input: CreateLocation) =>
-    apiRequest<Subject>('/locations', { method: 'POST', body: input }),
-  createRelation: (input: CreateRelation) =>
-    apiRequest<Relation>('/relations', { method: 'POST', body: input }),
+    call(SUBJECT_OPERATIONS[kind].get, { params: { id } }, { signal }),
+  createHousehold: (input: CreateHousehold) => call(subjectOperations.createHousehold, { body: input }),
+  createGroup: (input: CreateGroup) => call(subjectOperations.createGroup, { body: input }),
+  createLocation: (input: CreateLocation) => call(subjectOperations.createLocation, { body: input }),
+  createRelation: (input: CreateRelation) => call(subjectOperations.createRelation, { body: input }),
 
   // Cases and their journal.
   listCases: (filter: CaseFilter, page: Page, signal?: AbortSignal) =>
@@ -236,78 +203,63 @@ export const api = {
   verifyAudit: () => call(auditOperations.verifyAudit, {}),
 
   // Signals, early warning and outreach.
-  listSignalCategories: (signal?: AbortSignal) =>
-    apiRequest<SignalCategoryList>('/signal-categories', { signal }),
+  listSignalCategories: (signal?: AbortSignal) => call(signalOperations.listSignalCategories, {}, { signal }),
   createSignalCategory: (input: CreateSignalCategoryInput) =>
-    apiRequest<SignalCategoryView>('/signal-categories', { method: 'POST', body: input }),
+    call(signalOperations.createSignalCategory, { body: input }),
   updateSignalCategory: (key: string, input: UpdateSignalCategory) =>
-    apiRequest<SignalCategoryView>(`/signal-categories/${encodeURIComponent(key)}`, {
-      method: 'PATCH',
-      body: input,
-    }),
+    call(signalOperations.changeSignalCategory, { params: { key }, body: input }),
   listSignals: (filter: SignalFilter, page: Page, signal?: AbortSignal) =>
-    apiRequest<SignalList>(`/signals${signalQuery(filter, page)}`, { signal }),
+    call(signalOperations.findSignals, { query: { ...filter, ...page } }, { signal }),
   getSignal: (id: string, signal?: AbortSignal) =>
-    apiRequest<SignalDetail>(`/signals/${encodeURIComponent(id)}`, { signal }),
-  createSignal: (input: CreateSignal) => apiRequest<Signal>('/signals', { method: 'POST', body: input }),
+    call(signalOperations.getSignal, { params: { id } }, { signal }),
+  createSignal: (input: CreateSignal) => call(signalOperations.createSignal, { body: input }),
   updateSignal: (id: string, input: UpdateSignal) =>
-    apiRequest<Signal>(`/signals/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
+    call(signalOperations.updateSignal, { params: { id }, body: input }),
   startCaseFromSignal: (id: string, input: StartCaseFromSignalInput) =>
-    apiRequest<CaseFromSignal>(`/signals/${encodeURIComponent(id)}/case`, {
-      method: 'POST',
-      body: input,
-    }),
+    call(signalOperations.startCaseFromSignal, { params: { id }, body: input }),
   signalDuplicates: (id: string, signal?: AbortSignal) =>
-    apiRequest<SignalList>(`/signals/${encodeURIComponent(id)}/duplicates`, { signal }),
+    call(signalOperations.findDuplicates, { params: { id } }, { signal }),
   mergeSignal: (id: string, intoId: string) =>
-    apiRequest<Signal>(`/signals/${encodeURIComponent(id)}/merge`, { method: 'POST', body: { intoId } }),
+    call(signalOperations.mergeSignal, { params: { id }, body: { intoId } }),
   planVisit: (signalId: string, input: PlanVisit) =>
-    apiRequest<Visit>(`/signals/${encodeURIComponent(signalId)}/visits`, { method: 'POST', body: input }),
+    call(signalOperations.planVisit, { params: { id: signalId }, body: input }),
   recordVisitOutcome: (visitId: string, input: RecordVisitOutcome) =>
-    apiRequest<Visit>(`/visits/${encodeURIComponent(visitId)}/outcome`, { method: 'POST', body: input }),
+    call(signalOperations.recordVisitOutcome, { params: { id: visitId }, body: input }),
   worklist: (date: string, signal?: AbortSignal) =>
-    apiRequest<Worklist>(`/outreach/worklist${query({ date })}`, { signal }),
+    call(signalOperations.getWorklist, { query: { date } }, { signal }),
+  // Without `format=csv` the monitor answers JSON; the CSV is a download link (monitorCsvUrl).
   monitor: (period: MonitorPeriod, signal?: AbortSignal) =>
-    apiRequest<Monitor>(`/signals/monitor${query(period)}`, { signal }),
-  importSignals: (csv: string) => apiRequest<ImportAnswer>('/signals/import', { method: 'POST', csv }),
-  currentImport: (signal?: AbortSignal) => apiRequest<ImportProgress>('/signals/imports/current', { signal }),
+    call(earlyWarningOperations.getMonitor, { query: period }, { signal }) as Promise<Monitor>,
+  importSignals: (csv: string) => call(earlyWarningOperations.importCreditorFile, { body: csv }),
+  currentImport: (signal?: AbortSignal) =>
+    call(earlyWarningOperations.getCurrentImportProgress, {}, { signal }),
   importProgress: (importId: string, signal?: AbortSignal) =>
-    apiRequest<ImportProgress>(`/signals/imports/${encodeURIComponent(importId)}`, { signal }),
-  listSignalRoutes: (signal?: AbortSignal) => apiRequest<SignalRouteList>('/signal-routes', { signal }),
-  createSignalRoute: (input: CreateSignalRoute) =>
-    apiRequest<SignalRoute>('/signal-routes', { method: 'POST', body: input }),
-  deleteSignalRoute: (id: string) =>
-    apiRequest<void>(`/signal-routes/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    call(earlyWarningOperations.getImportProgress, { params: { id: importId } }, { signal }),
+  listSignalRoutes: (signal?: AbortSignal) => call(signalOperations.listSignalRoutes, {}, { signal }),
+  createSignalRoute: (input: CreateSignalRoute) => call(signalOperations.createSignalRoute, { body: input }),
+  deleteSignalRoute: (id: string) => call(signalOperations.removeSignalRoute, { params: { id } }),
 
   // Resident reports (public, no login).
   publicCategories: (signal?: AbortSignal) =>
-    apiRequest<PublicCategoryList>('/categories', { ...PUBLIC, signal }),
-  publicAreas: (signal?: AbortSignal) => apiRequest<AreaList>('/areas', { ...PUBLIC, signal }),
+    call(publicReportOperations.listPublicCategories, {}, { signal }),
+  publicAreas: (signal?: AbortSignal) => call(publicReportOperations.listPublicAreas, {}, { signal }),
   createPublicReport: (input: PublicReport) =>
-    apiRequest<PublicReportReceipt>('/reports', { ...PUBLIC, method: 'POST', body: input }),
+    call(publicReportOperations.createPublicReport, { body: input }),
   trackPublicReport: (code: string, signal?: AbortSignal) =>
-    apiRequest<PublicReportStatus>(`/reports/${encodeURIComponent(code)}`, { ...PUBLIC, signal }),
+    call(publicReportOperations.trackReport, { params: { code } }, { signal }),
 };
 
-/** The query string of a signal filter (booleans as `true`), used for the list and the CSV export. */
-export function signalQuery(filter: SignalFilter, page?: Page): string {
-  return query({
-    ...filter,
-    routedToMe: filter.routedToMe ? 'true' : undefined,
-    overdue: filter.overdue ? 'true' : undefined,
-    open: filter.open ? 'true' : undefined,
-    ...page,
-  });
-}
-
-/** The address of the CSV export of exactly this filter (a plain link: the browser downloads it). */
+/**
+ * The address of the CSV export of exactly this filter (a plain link: the browser downloads it); the
+ * query string is the one listSignals sends (flags as `true`).
+ */
 export function signalExportUrl(filter: SignalFilter): string {
-  return `/api/v1/signals/export${signalQuery(filter)}`;
+  return `${signalOperations.exportSignals.path}${queryString(filter)}`;
 }
 
 /** The address of the monitor as CSV. */
 export function monitorCsvUrl(period: MonitorPeriod): string {
-  return `/api/v1/signals/monitor${query({ ...period, format: 'csv' })}`;
+  return `${earlyWarningOperations.getMonitor.path}${query({ ...period, format: 'csv' })}`;
 }
 
 /** A partner's row of the matrix as the `can` rules of the shared package take it. */
