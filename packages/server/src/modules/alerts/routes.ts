@@ -18,20 +18,18 @@ import { unfollowCase } from './unfollow-case.js';
 import { updatePreferences } from './update-preferences.js';
 
 const PURPOSE = 'Casusregie integrale wijkaanpak';
-/** A 204 operation answers nothing: the use case's `void` becomes the `undefined` serve sends as no content. */
-const noContent = (): undefined => undefined;
 
 export function alertRoutes(app: FastifyInstance, hub: LiveHub<Viewer, Alert>) {
   const serve = routesFor(app, PURPOSE);
   // The caller's own settings: no case data, so no processing purpose of case work.
   const serveOwn = routesFor(app);
   serve(op.listAlerts, (c) => listAlerts(c.ctx, c.query));
-  serve(op.markAlertRead, (c) => markAlertRead(c.ctx, c.params.id).then(noContent));
-  serve(op.markAllAlertsRead, (c) => markAllAlertsRead(c.ctx).then(noContent));
+  serve(op.markAlertRead, (c) => markAlertRead(c.ctx, c.params.id));
+  serve(op.markAllAlertsRead, (c) => markAllAlertsRead(c.ctx));
   serveOwn(op.getPreferences, (c) => getPreferences(c.ctx));
   serveOwn(op.updatePreferences, (c) => updatePreferences(c.ctx, c.body));
-  serve(op.followCase, (c) => followCase(c.ctx, c.params.id).then(noContent));
-  serve(op.unfollowCase, (c) => unfollowCase(c.ctx, c.params.id).then(noContent));
+  serve(op.followCase, (c) => followCase(c.ctx, c.params.id));
+  serve(op.unfollowCase, (c) => unfollowCase(c.ctx, c.params.id));
   serve(op.getSituation, (c) => getSituation(c.ctx, c.params.id));
 
   // Not an operation: a server-sent event stream that stays open (the reply is taken over).
