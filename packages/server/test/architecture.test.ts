@@ -172,6 +172,30 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('registers every module route from the shared operation table (the event stream excepted)', () => {
+    const offenders = files
+      .filter((f) => /modules\/[\w-]+\/routes\.ts$/.test(f))
+      .flatMap((f) =>
+        [...readFileSync(f, 'utf8').matchAll(/\.(?:get|post|put|patch|delete|route)\(\s*'([^']+)'/g)]
+          .map((m) => m[1] ?? '')
+          .filter((url) => url !== '/api/v1/alerts/stream')
+          .map((url) => `${relative(SRC, f)}: ${url}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets a web page import from components/ and lib/, never from another page folder', () => {
+    const PAGES = resolve(SRC, '../../web/src/pages');
+    const offenders = walk(PAGES)
+      .filter((f) => /\.tsx?$/.test(f))
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((t) => t.startsWith(`${PAGES}/`) && dirname(t) !== dirname(f) && dirname(t) !== PAGES)
+          .map((t) => `${relative(PAGES, f)} → ${relative(PAGES, t)}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('names only files that exist in ARCHITECTURE.md and CODE_STYLE.md', () => {
     const root = resolve(SRC, '../../..');
     const tracked = [
