@@ -99,7 +99,7 @@ export const subjectOperations = operations({
     problems: [400, 401, 403],
   },
   // "Groeps" is what the document has always said (label + "s"); kept so the document does not change.
-  listGroups: { ...listOther, path: '/api/v1/groups', summary: 'Groeps die ik mag zien' },
+  listGroups: { ...listOther, path: '/api/v1/groups', summary: 'Groepen die ik mag zien' },
   getGroup: { ...getOther, path: '/api/v1/groups/:id', summary: 'Groep met relaties en zichtbare casussen' },
   createLocation: {
     method: 'POST',
