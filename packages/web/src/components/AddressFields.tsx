@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../lib/validation.ts';
+import { type BoundField, filledIn } from '../lib/useFormSubmit.ts';
 import { TextField } from './fields.tsx';
 
 export interface AddressValues {
@@ -13,67 +13,35 @@ export const ADDRESS_FIELDS = ['street', 'houseNumber', 'postalCode', 'city'] as
 
 /** The parts of the address that were filled in (trimmed), for a `location` in the API. */
 export function addressInput(values: AddressValues): Partial<AddressValues> {
-  const out: Partial<AddressValues> = {};
-  for (const key of ADDRESS_FIELDS) {
-    const value = values[key].trim();
-    if (value) out[key] = value;
-  }
-  return out;
+  return filledIn(values, ADDRESS_FIELDS);
 }
 
 export interface AddressFieldsProps {
-  formId: string;
-  values: AddressValues;
-  onChange: (next: AddressValues) => void;
-  errors: FieldErrors;
+  /** The form's `field` (see `useForm`): the address is part of the form's values. */
+  field: (name: keyof AddressValues) => BoundField;
 }
 
 /** Street, house number, postal code and city, with the browser's address autocomplete. */
-export function AddressFields({ formId, values, onChange, errors }: AddressFieldsProps) {
-  const set = (key: keyof AddressValues, value: string) => onChange({ ...values, [key]: value });
+export function AddressFields({ field }: AddressFieldsProps) {
   return (
     <>
       <div className="wr-field-row">
+        <TextField {...field('street')} label="Straat" autoComplete="address-line1" />
         <TextField
-          id={`${formId}-street`}
-          label="Straat"
-          error={errors.street}
-          name="street"
-          autoComplete="address-line1"
-          value={values.street}
-          onChange={(e) => set('street', e.target.value)}
-        />
-        <TextField
-          id={`${formId}-houseNumber`}
+          {...field('houseNumber')}
           label="Huisnummer"
-          error={errors.houseNumber}
-          name="houseNumber"
           className="wr-number"
           autoComplete="address-line2"
-          value={values.houseNumber}
-          onChange={(e) => set('houseNumber', e.target.value)}
         />
       </div>
       <div className="wr-field-row">
         <TextField
-          id={`${formId}-postalCode`}
+          {...field('postalCode')}
           label="Postcode"
-          error={errors.postalCode}
-          name="postalCode"
           className="wr-number"
           autoComplete="postal-code"
-          value={values.postalCode}
-          onChange={(e) => set('postalCode', e.target.value)}
         />
-        <TextField
-          id={`${formId}-city`}
-          label="Plaats"
-          error={errors.city}
-          name="city"
-          autoComplete="address-level2"
-          value={values.city}
-          onChange={(e) => set('city', e.target.value)}
-        />
+        <TextField {...field('city')} label="Plaats" autoComplete="address-level2" />
       </div>
     </>
   );

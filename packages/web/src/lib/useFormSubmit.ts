@@ -109,3 +109,16 @@ export function useForm<V extends Record<string, string>>(
   });
   return { ...form, values, setValues, field };
 }
+
+/** The values of `keys` that were filled in, trimmed; an empty or blank value is left out (not sent). */
+export function filledIn<K extends string>(
+  values: Readonly<Record<K, string>>,
+  keys: readonly K[],
+): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const key of keys) {
+    const value = values[key].trim();
+    if (value) out[key] = value;
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import {
   type Meeting,
   MINUTE_KINDS,
 } from '@wijkregie/shared';
-import { type FormEvent, useCallback, useState } from 'react';
+import { type FormEvent, useCallback } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
@@ -29,7 +29,7 @@ import { codeOptions, formatDateTime } from '../../lib/format.ts';
 import { type Names, useCategories, useColleagues, useMyAccess, usePartners } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
-import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 
@@ -275,17 +275,18 @@ interface MinutesFormProps {
 function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFormProps) {
   const onlyCase = caseOptions.length === 1 ? (caseOptions[0]?.value ?? '') : '';
   const onlyCategory = categories.length === 1 ? (categories[0]?.key ?? '') : '';
-  const [caseId, setCaseId] = useState(onlyCase);
-  const [kind, setKind] = useState<MinutesKind>('minutes');
-  const [category, setCategory] = useState(onlyCategory);
-  const [text, setText] = useState('');
-  const {
-    busy,
-    formError,
-    errors: fieldErrors,
-    validate,
-    submit,
-  } = useFormSubmit(MINUTES_FORM_ID, MINUTES_FIELDS);
+  const { busy, formError, validate, submit, values, setValues, field } = useForm<{
+    caseId: string;
+    kind: MinutesKind;
+    category: string;
+    text: string;
+  }>(MINUTES_FORM_ID, MINUTES_FIELDS, {
+    caseId: onlyCase,
+    kind: 'minutes',
+    category: onlyCategory,
+    text: '',
+  });
+  const { caseId, kind, category } = values;
 
   if (categories.length === 0) {
     return (
@@ -298,14 +299,14 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = createMinutesSchema.safeParse({ caseId, category, text, kind });
+    const parsed = createMinutesSchema.safeParse({ caseId, category, text: values.text, kind });
     const errors: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
     if (caseId === '') errors.caseId = 'Kies een casus';
     if (category === '') errors.category = 'Kies een categorie';
     if (!validate(errors) || !parsed.success) return;
     await submit(async () => {
       await api.addMinutes(meetingId, parsed.data);
-      setText('');
+      setValues((current) => ({ ...current, text: '' }));
       onAdded(kind);
     });
   }
@@ -322,45 +323,20 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
         onSubmit={onSubmit}
       >
         <SelectField
-          id={`${MINUTES_FORM_ID}-caseId`}
+          {...field('caseId')}
           label="Casus"
-          error={fieldErrors.caseId}
-          name="caseId"
           placeholder={onlyCase ? undefined : 'Kies een casus'}
           options={caseOptions}
-          value={caseId}
-          onValue={setCaseId}
         />
-        <RadioGroup
-          id={`${MINUTES_FORM_ID}-kind`}
-          legend="Soort"
-          error={fieldErrors.kind}
-          name="kind"
-          layout="row"
-          options={MINUTES_KIND_OPTIONS}
-          value={kind}
-          onValue={setKind}
-        />
+        <RadioGroup {...field('kind')} legend="Soort" layout="row" options={MINUTES_KIND_OPTIONS} />
         <SelectField
-          id={`${MINUTES_FORM_ID}-category`}
+          {...field('category')}
           label="Categorie"
           description="Alleen de categorieën waarin jouw organisatie mag schrijven"
-          error={fieldErrors.category}
-          name="category"
           placeholder={onlyCategory ? undefined : 'Kies een categorie'}
           options={[...categories].map((c) => ({ value: c.key, label: c.label }))}
-          value={category}
-          onValue={setCategory}
         />
-        <TextareaField
-          id={`${MINUTES_FORM_ID}-text`}
-          label="Tekst"
-          error={fieldErrors.text}
-          name="text"
-          rows={5}
-          value={text}
-          onValue={setText}
-        />
+        <TextareaField {...field('text')} label="Tekst" rows={5} />
         <SubmitButton busy={busy}>
           {kind === 'decision' ? 'Besluit vastleggen' : 'Verslag vastleggen'}
         </SubmitButton>

@@ -3,12 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import {
-  AddressFields,
-  type AddressValues,
-  addressInput,
-  EMPTY_ADDRESS,
-} from '../../components/AddressFields.tsx';
+import { AddressFields, addressInput, EMPTY_ADDRESS } from '../../components/AddressFields.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { AreaMap } from '../../components/AreaMap.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
@@ -22,7 +17,7 @@ import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatPoint } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
-import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { filledIn, useForm } from '../../lib/useFormSubmit.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { usePublicTitle } from './PublicLayout.tsx';
 
@@ -79,25 +74,17 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
   const navigate = useNavigate();
   const categories = useApiData(loadCategories);
   const areas = useApiData(loadAreas);
-  const [category, setCategory] = useState('');
-  const [description, setDescription] = useState('');
-  const [address, setAddress] = useState<AddressValues>(EMPTY_ADDRESS);
   const [point, setPoint] = useState<{ lat: number; lng: number } | null>(null);
   const [locating, setLocating] = useState(false);
   const [locateMessage, setLocateMessage] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [phone, setPhone] = useState('');
-  const [website, setWebsite] = useState('');
   // The form gives way to what comes next, so it stays busy after a success.
-  const {
-    busy,
-    formError,
-    setFormError,
-    errors: fieldErrors,
-    validate,
-    submit,
-  } = useFormSubmit(FORM_ID, FIELDS, { leaf: true, keepBusyOnSuccess: true });
+  const { busy, formError, setFormError, errors, validate, submit, values, field } = useForm(
+    FORM_ID,
+    FIELDS,
+    { category: '', description: '', ...EMPTY_ADDRESS, name: '', email: '', phone: '', website: '' },
+    { leaf: true, keepBusyOnSuccess: true },
+  );
+  const website = field('website');
   const [code, setCode] = useState('');
 
   function locate() {
@@ -127,23 +114,20 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const location = { ...addressInput(address), ...(point ?? {}) };
-    const contact = {
-      ...(name.trim() ? { name: name.trim() } : {}),
-      ...(email.trim() ? { email: email.trim() } : {}),
-      ...(phone.trim() ? { phone: phone.trim() } : {}),
-    };
+    const { category, description } = values;
+    const location = { ...addressInput(values), ...(point ?? {}) };
+    const contact = filledIn(values, ['name', 'email', 'phone']);
     const parsed = publicReportSchema.safeParse({
       category,
       description,
       location: Object.keys(location).length > 0 ? location : undefined,
       contact: Object.keys(contact).length > 0 ? contact : undefined,
-      website: website || undefined,
+      website: values.website || undefined,
     });
     if (!parsed.success) {
-      const errors = issuesToFieldErrors(parsed.error, { leaf: true });
-      if (category === '') errors.category = 'Kies een onderwerp';
-      validate(errors);
+      const found = issuesToFieldErrors(parsed.error, { leaf: true });
+      if (category === '') found.category = 'Kies een onderwerp';
+      validate(found);
       return;
     }
     validate({});
@@ -179,32 +163,24 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
       <ErrorAlert message={categories.error} />
       <SubmitForm id={FORM_ID} label="Melding doen" error={formError} onSubmit={onSubmit} className="wr-card">
         <SelectField
-          id={`${FORM_ID}-category`}
+          {...field('category')}
           label="Onderwerp"
-          error={fieldErrors.category}
-          name="category"
           placeholder="Kies een onderwerp"
           options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
-          value={category}
-          onValue={setCategory}
         />
         <TextareaField
-          id={`${FORM_ID}-description`}
+          {...field('description')}
           label="Wat is er aan de hand?"
           description="Beschrijf wat u ziet of hoort, waar en wanneer. Minstens 10 en hoogstens 2.000 tekens."
-          error={fieldErrors.description}
-          name="description"
           maxLength={2000}
-          value={description}
-          onValue={setDescription}
         />
         <Fieldset
           id={`${FORM_ID}-location`}
           legend="Waar is het? (niet verplicht)"
           description="Vul een adres in, of geef uw huidige locatie door als u er nu bent."
-          error={fieldErrors.lat ?? fieldErrors.lng}
+          error={errors.lat ?? errors.lng}
         >
-          <AddressFields formId={FORM_ID} values={address} onChange={setAddress} errors={fieldErrors} />
+          <AddressFields field={field} />
           {(areas.data?.items.length ?? 0) > 0 && (
             <AreaMap
               areas={areas.data?.items ?? []}
@@ -244,47 +220,21 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
           legend="Uw gegevens (niet verplicht)"
           description="Alleen als wij u mogen benaderen voor vragen. U kunt ook anoniem melden."
         >
-          <TextField
-            id={`${FORM_ID}-name`}
-            label="Naam"
-            error={fieldErrors.name}
-            name="name"
-            autoComplete="name"
-            value={name}
-            onValue={setName}
-          />
-          <TextField
-            id={`${FORM_ID}-email`}
-            label="E-mailadres"
-            error={fieldErrors.email}
-            type="email"
-            name="email"
-            autoComplete="email"
-            value={email}
-            onValue={setEmail}
-          />
-          <TextField
-            id={`${FORM_ID}-phone`}
-            label="Telefoonnummer"
-            error={fieldErrors.phone}
-            type="tel"
-            name="phone"
-            autoComplete="tel"
-            value={phone}
-            onValue={setPhone}
-          />
+          <TextField {...field('name')} label="Naam" autoComplete="name" />
+          <TextField {...field('email')} label="E-mailadres" type="email" autoComplete="email" />
+          <TextField {...field('phone')} label="Telefoonnummer" type="tel" autoComplete="tel" />
         </Fieldset>
         {/* A field for robots only: people never see it, screen readers skip it, Tab passes it by. */}
         <div className="wr-visually-hidden" aria-hidden="true">
-          <label htmlFor={`${FORM_ID}-website`}>Website (niet invullen)</label>
+          <label htmlFor={website.id}>Website (niet invullen)</label>
           <input
-            id={`${FORM_ID}-website`}
+            id={website.id}
             type="text"
-            name="website"
+            name={website.name}
             tabIndex={-1}
             autoComplete="off"
-            value={website}
-            onChange={(e) => setWebsite(e.target.value)}
+            value={website.value}
+            onChange={(e) => website.onValue(e.target.value)}
           />
         </div>
         <SubmitButton busy={busy}>Melding versturen</SubmitButton>

@@ -2,12 +2,7 @@ import { createSignalSchema, SIGNAL_SOURCE_LABELS, SIGNAL_SOURCES } from '@wijkr
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
-import {
-  AddressFields,
-  type AddressValues,
-  addressInput,
-  EMPTY_ADDRESS,
-} from '../../components/AddressFields.tsx';
+import { AddressFields, addressInput, EMPTY_ADDRESS } from '../../components/AddressFields.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { AreaMap, centreOf, type Point } from '../../components/AreaMap.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
@@ -22,7 +17,7 @@ import { codeOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
-import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { type ChosenPerson, PersonPicker } from './PersonPicker.tsx';
@@ -61,22 +56,16 @@ function NewSignal() {
   const categories = useSignalCategories();
   const areas = useApiData(loadAreas);
 
-  const [category, setCategory] = useState('');
-  const [description, setDescription] = useState('');
-  const [source, setSource] = useState('professional');
-  const [occurredAt, setOccurredAt] = useState('');
-  const [address, setAddress] = useState<AddressValues>(EMPTY_ADDRESS);
   const [point, setPoint] = useState<Point | null>(null);
   const [buurtId, setBuurtId] = useState('');
   const [persons, setPersons] = useState<ChosenPerson[]>([]);
   // The form gives way to what comes next, so it stays busy after a success.
-  const {
-    busy,
-    formError,
-    errors: fieldErrors,
-    validate,
-    submit,
-  } = useFormSubmit(FORM_ID, FIELDS, { leaf: true, keepBusyOnSuccess: true });
+  const { busy, formError, errors, validate, submit, values, field } = useForm(
+    FORM_ID,
+    FIELDS,
+    { category: '', description: '', source: 'professional', occurredAt: '', ...EMPTY_ADDRESS },
+    { leaf: true, keepBusyOnSuccess: true },
+  );
 
   const areaItems = areas.data?.items ?? [];
   const buurten = areaItems
@@ -85,7 +74,8 @@ function NewSignal() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const location = { ...addressInput(address), ...(point ?? {}) };
+    const { category, description, source, occurredAt } = values;
+    const location = { ...addressInput(values), ...(point ?? {}) };
     const parsed = createSignalSchema.safeParse({
       category,
       description,
@@ -95,8 +85,7 @@ function NewSignal() {
       personIds: persons.length > 0 ? persons.map((p) => p.id) : undefined,
     });
     if (!parsed.success) {
-      const errors = issuesToFieldErrors(parsed.error, { leaf: true });
-      validate(errors);
+      validate(issuesToFieldErrors(parsed.error, { leaf: true }));
       return;
     }
     validate({});
@@ -124,51 +113,30 @@ function NewSignal() {
         className="wr-card"
       >
         <SelectField
-          id={`${FORM_ID}-category`}
+          {...field('category')}
           label="Categorie"
-          error={fieldErrors.category}
-          name="category"
           placeholder="Kies een categorie"
           options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
-          value={category}
-          onValue={setCategory}
         />
         <TextareaField
-          id={`${FORM_ID}-description`}
+          {...field('description')}
           label="Omschrijving"
           description="Wat is er aan de hand? Alleen wat nodig is om het op te volgen."
-          error={fieldErrors.description}
-          name="description"
-          value={description}
-          onValue={setDescription}
         />
-        <RadioGroup
-          id={`${FORM_ID}-source`}
-          legend="Bron"
-          error={fieldErrors.source}
-          name="source"
-          layout="row"
-          options={SOURCE_OPTIONS}
-          value={source}
-          onValue={setSource}
-        />
+        <RadioGroup {...field('source')} legend="Bron" layout="row" options={SOURCE_OPTIONS} />
         <TextField
-          id={`${FORM_ID}-occurredAt`}
+          {...field('occurredAt')}
           label="Wanneer (niet verplicht)"
           description="Datum en tijd waarop het gebeurde of werd opgemerkt"
-          error={fieldErrors.occurredAt}
           type="datetime-local"
-          name="occurredAt"
-          value={occurredAt}
-          onValue={setOccurredAt}
         />
         <Fieldset
           id={`${FORM_ID}-location`}
           legend="Waar (niet verplicht)"
           description="Geef het adres en wijs de plek aan op de kaart: de buurt, en daarmee de partner naar wie het signaal gaat, volgt uit de speld."
-          error={fieldErrors.lat ?? fieldErrors.lng}
+          error={errors.lat ?? errors.lng}
         >
-          <AddressFields formId={FORM_ID} values={address} onChange={setAddress} errors={fieldErrors} />
+          <AddressFields field={field} />
           {areas.error && <Alert type="warning">De kaart kon niet worden geladen: {areas.error}</Alert>}
           {areaItems.length > 0 && (
             <>
@@ -205,7 +173,7 @@ function NewSignal() {
           id={`${FORM_ID}-personIds`}
           chosen={persons}
           onChange={setPersons}
-          error={fieldErrors.personIds}
+          error={errors.personIds}
         />
         <SubmitButton busy={busy}>Signaal melden</SubmitButton>
       </SubmitForm>

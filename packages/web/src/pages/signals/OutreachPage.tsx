@@ -23,7 +23,7 @@ import { type Names, usePartners } from '../../lib/reference.ts';
 import { formatDistance } from '../../lib/signals.ts';
 import { byName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
-import { useFormSubmit } from '../../lib/useFormSubmit.ts';
+import { filledIn, useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import type { FieldErrors } from '../../lib/validation.ts';
 import { SignalsNav } from './SignalParts.tsx';
@@ -176,15 +176,14 @@ function OutcomeForm({
   onRecorded: (visit: Visit) => void;
 }) {
   const formId = `visit-${item.visitId}`;
-  const [outcome, setOutcome] = useState('');
-  const [referredPartnerId, setReferredPartnerId] = useState('');
-  const [nextStep, setNextStep] = useState('');
-  const [nextDate, setNextDate] = useState('');
-  const [notes, setNotes] = useState('');
   // The form gives way to the recorded outcome, so it stays busy after a success.
-  const { busy, formError, errors, validate, submit } = useFormSubmit(formId, FIELDS, {
-    keepBusyOnSuccess: true,
-  });
+  const { busy, formError, validate, submit, values, field } = useForm(
+    formId,
+    FIELDS,
+    { outcome: '', referredPartnerId: '', nextStep: '', nextDate: '', notes: '' },
+    { keepBusyOnSuccess: true },
+  );
+  const { outcome, referredPartnerId } = values;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -196,9 +195,7 @@ function OutcomeForm({
       const visit = await api.recordVisitOutcome(item.visitId, {
         outcome: outcome as VisitOutcome,
         ...(outcome === 'referred' ? { referredPartnerId } : {}),
-        ...(nextStep.trim() ? { nextStep: nextStep.trim() } : {}),
-        ...(nextDate ? { nextDate } : {}),
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
+        ...filledIn(values, ['nextStep', 'nextDate', 'notes']),
       });
       onRecorded(visit);
     });
@@ -213,55 +210,29 @@ function OutcomeForm({
       className="wr-form wr-visit__form"
     >
       <ErrorAlert message={formError} />
+      {/* The radios are named after the form: the worklist shows a form per visit. */}
       <RadioGroup
-        id={`${formId}-outcome`}
-        legend="Uitkomst"
-        error={errors.outcome}
+        {...field('outcome')}
         name={`${formId}-outcome`}
+        legend="Uitkomst"
         options={OUTCOME_OPTIONS}
-        value={outcome}
-        onValue={setOutcome}
       />
       {outcome === 'referred' && (
         <SelectField
-          id={`${formId}-referredPartnerId`}
+          {...field('referredPartnerId')}
           label="Doorverwezen naar"
-          error={errors.referredPartnerId}
-          name="referredPartnerId"
           placeholder="Kies een partner"
           options={[...partners].sort(byName).map((p) => ({ value: p.id, label: p.name }))}
-          value={referredPartnerId}
-          onValue={setReferredPartnerId}
         />
       )}
       <TextField
-        id={`${formId}-nextStep`}
+        {...field('nextStep')}
         label="Vervolgstap (niet verplicht)"
-        error={errors.nextStep}
-        name="nextStep"
         autoComplete="off"
         maxLength={500}
-        value={nextStep}
-        onValue={setNextStep}
       />
-      <DateField
-        id={`${formId}-nextDate`}
-        label="Datum vervolg (niet verplicht)"
-        error={errors.nextDate}
-        name="nextDate"
-        value={nextDate}
-        onValue={setNextDate}
-      />
-      <TextareaField
-        id={`${formId}-notes`}
-        label="Aantekeningen (niet verplicht)"
-        error={errors.notes}
-        name="notes"
-        rows={3}
-        maxLength={2000}
-        value={notes}
-        onValue={setNotes}
-      />
+      <DateField {...field('nextDate')} label="Datum vervolg (niet verplicht)" />
+      <TextareaField {...field('notes')} label="Aantekeningen (niet verplicht)" rows={3} maxLength={2000} />
       <SubmitButton busy={busy}>Uitkomst opslaan</SubmitButton>
     </form>
   );
