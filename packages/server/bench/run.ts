@@ -24,8 +24,8 @@ import type { Queryable } from '@wijkregie/server/dist/db/db.js';
 import { migrate } from '@wijkregie/server/dist/db/migrate.js';
 import { col, execute, oneRow, rows } from '@wijkregie/server/dist/db/rows.js';
 import { TenantScope } from '@wijkregie/server/dist/db/scope.js';
-import { searchPersons } from '@wijkregie/server/dist/modules/subjects/repository.js';
 import { parsePersonQuery } from '@wijkregie/server/dist/modules/subjects/person-query.js';
+import { searchPersons } from '@wijkregie/server/dist/modules/subjects/repository.js';
 import { caseDetailSchema, collection, entrySchema, personSchema } from '@wijkregie/shared';
 import { z } from 'zod';
 import {

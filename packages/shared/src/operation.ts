@@ -66,7 +66,8 @@ export type OperationRequest<O extends Operation> = (O['params'] extends z.ZodTy
 /** The success answer: the response schema's output, or nothing (204). */
 export type OperationResponse<O extends Operation> = O['response'] extends z.ZodType
   ? z.output<O['response']>
-  : void;
+  : // biome-ignore lint/suspicious/noConfusingVoidType: a 204 operation's handler is a use case that returns nothing (Promise<void>), which `undefined` would refuse
+    void;
 
 /** A capability's operations, keyed by a name that says what each does. */
 export const operations = <const T extends Record<string, Operation>>(ops: T): T => ops;
