@@ -11,8 +11,9 @@ import { PageHeading, Paragraph } from '../components/Heading.tsx';
 import { Section } from '../components/Section.tsx';
 import { SkipLink } from '../components/SkipLink.tsx';
 import { VisuallyHidden } from '../components/VisuallyHidden.tsx';
+import { useForm } from '../lib/useFormSubmit.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
-import { type FieldErrors, focusFirstError } from '../lib/validation.ts';
+import type { FieldErrors } from '../lib/validation.ts';
 
 const FORM_ID = 'login';
 const FIELDS = ['email', 'password'] as const;
@@ -31,11 +32,11 @@ export function LoginPage() {
   const location = useLocation();
   const state = loginState(location.state);
 
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, formError, setFormError, validate, submit, values, setValues, field } = useForm(
+    FORM_ID,
+    FIELDS,
+    { email: '', password: '' },
+  );
   const [demo, setDemo] = useState<DemoAccounts | null>(null);
   const submitRef = useRef<HTMLButtonElement>(null);
 
@@ -54,36 +55,32 @@ export function LoginPage() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
+    const { email, password } = values;
     const errors: FieldErrors = {};
     if (email.trim() === '') errors.email = 'Vul je e-mailadres in';
     if (password === '') errors.password = 'Vul je wachtwoord in';
-    setFieldErrors(errors);
-    if (Object.keys(errors).length > 0) {
-      focusFirstError(FORM_ID, FIELDS, errors);
-      return;
-    }
-    setBusy(true);
-    try {
-      const { user } = await api.login(email.trim(), password);
-      signedIn(user);
-      navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true });
-    } catch (error) {
-      setPassword('');
-      if (error instanceof ApiError && error.status === 401) setFormError(LOGIN_FAILED);
-      else if (error instanceof ApiError && error.status === 429) setFormError(LOGIN_THROTTLED);
-      else if (error instanceof ApiError) setFormError(error.problem.detail);
-      else setFormError('Inloggen is niet gelukt. Probeer het opnieuw.');
-    } finally {
-      setBusy(false);
-    }
+    if (!validate(errors)) return;
+    await submit(
+      async () => {
+        const { user } = await api.login(email.trim(), password);
+        signedIn(user);
+        navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true });
+      },
+      // A failed login names no field: the message says what went wrong, the password is emptied.
+      (error) => {
+        setValues((current) => ({ ...current, password: '' }));
+        if (error instanceof ApiError && error.status === 401) setFormError(LOGIN_FAILED);
+        else if (error instanceof ApiError && error.status === 429) setFormError(LOGIN_THROTTLED);
+        else if (error instanceof ApiError) setFormError(error.problem.detail);
+        else setFormError('Inloggen is niet gelukt. Probeer het opnieuw.');
+        return true;
+      },
+    );
   }
 
   function fillAccount(account: DemoAccount) {
-    setEmail(account.email);
-    setPassword(demo?.password ?? '');
-    setFieldErrors({});
-    setFormError(null);
+    setValues({ email: account.email, password: demo?.password ?? '' });
+    validate({});
     submitRef.current?.focus();
   }
 
@@ -111,26 +108,18 @@ export function LoginPage() {
             <ErrorAlert message={formError} />
             <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
               <TextField
-                id={`${FORM_ID}-email`}
+                {...field('email')}
                 label="E-mailadres"
-                error={fieldErrors.email}
                 type="email"
-                name="email"
                 autoComplete="username"
                 inputMode="email"
                 spellCheck={false}
-                value={email}
-                onValue={setEmail}
               />
               <TextField
-                id={`${FORM_ID}-password`}
+                {...field('password')}
                 label="Wachtwoord"
-                error={fieldErrors.password}
                 type="password"
-                name="password"
                 autoComplete="current-password"
-                value={password}
-                onValue={setPassword}
               />
               <SubmitButton busy={busy} ref={submitRef}>
                 Inloggen
