@@ -49,7 +49,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
-  timeout: 30_000,
+  // A journey test walks a whole process with an axe scan on every page (about 3 s each in Debian's
+  // Chromium on a two-core machine); 30 s left no room for a busy machine.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   globalTeardown: path.join(repoRoot, 'e2e/global-teardown.ts'),
   use: {
