@@ -1,4 +1,4 @@
-import { alertListSchema, importAnswerSchema, subjectSchema } from '@wijkregie/shared';
+import { alertListSchema, subjectSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';

@@ -195,8 +195,7 @@ describe('the throttle helper', () => {
     expect(refused.ok ? 0 : refused.retryAfterSeconds).toBe(1);
     expect((await throttle.take([a, 'x'])).ok).toBe(true);
     expect((await throttle.take([a, 'x'])).ok).toBe(false);
-    const rows = () =>
-      db.query('SELECT key FROM throttles WHERE key LIKE $1', [`${name}-%`]);
+    const rows = () => db.query('SELECT key FROM throttles WHERE key LIKE $1', [`${name}-%`]);
     expect(await rows()).toHaveLength(2);
     await new Promise((r) => setTimeout(r, 400));
     await throttle.cleanup();

@@ -67,7 +67,9 @@ export function applyApiDesignRules<T extends object>(doc: T, publicUrl: string)
   const host = publicUrl.replace(/\/+$/, '');
   const info = isObject(d.info) ? d.info : {};
   d.info = { ...info, version: API_VERSION, contact: API_CONTACT };
-  d.servers = [{ url: `${host}${API_BASE_PATH}`, description: `Wijkregie API, versie ${API_VERSION.split('.')[0]}` }];
+  d.servers = [
+    { url: `${host}${API_BASE_PATH}`, description: `Wijkregie API, versie ${API_VERSION.split('.')[0]}` },
+  ];
   d.tags = API_TAGS;
   const components = isObject(d.components) ? d.components : {};
   components.headers = {

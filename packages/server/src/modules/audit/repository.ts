@@ -123,7 +123,9 @@ export async function appendAudit(tx: Queryable, entries: readonly AuditEntry[])
 
 /** The head of a tenant's chain as committed now (the genesis link for a chain without records). */
 export async function readChainHead(q: Queryable, tenantId: string): Promise<ChainHead> {
-  const head = await row(q, chainHeadRow, 'SELECT seq, hash FROM audit_heads WHERE tenant_id = $1', [tenantId]);
+  const head = await row(q, chainHeadRow, 'SELECT seq, hash FROM audit_heads WHERE tenant_id = $1', [
+    tenantId,
+  ]);
   return head ?? { seq: 0, hash: GENESIS_HASH };
 }
 
@@ -265,10 +267,12 @@ export async function verifyChain(q: Queryable, tenantId: string): Promise<Verif
     // were appended meanwhile (walk on) or are missing.
     head = await readChainHead(q, tenantId);
     if (head.seq <= count) break;
-    const next = await row(q, z.object({}), 'SELECT 1 AS found FROM audit_log WHERE tenant_id = $1 AND seq = $2', [
-      tenantId,
-      expectedSeq,
-    ]);
+    const next = await row(
+      q,
+      z.object({}),
+      'SELECT 1 AS found FROM audit_log WHERE tenant_id = $1 AND seq = $2',
+      [tenantId, expectedSeq],
+    );
     if (!next) return brokenAtEnd('records aan het eind ontbreken');
   }
   if (last && !last.keyed) {
@@ -379,7 +383,11 @@ export async function readChainHeads(q: Queryable): Promise<({ tenantId: string 
 
 /** Every tenant, in the order they were made (for the verifying command). */
 export function listTenants(q: Queryable): Promise<{ id: string; name: string }[]> {
-  return rows(q, z.object({ id: col.uuid, name: col.text }), 'SELECT id, name FROM tenants ORDER BY created_at, id');
+  return rows(
+    q,
+    z.object({ id: col.uuid, name: col.text }),
+    'SELECT id, name FROM tenants ORDER BY created_at, id',
+  );
 }
 
 /** A record as `GET /audit` shows it: without its chain fields and details. */

@@ -52,7 +52,11 @@ export class AuditWriter {
       while (this.queue.length > 0) {
         const batch: Pending[] = [];
         let size = 0;
-        for (let p = this.queue.shift(); p !== undefined; p = size < this.maxBatch ? this.queue.shift() : undefined) {
+        for (
+          let p = this.queue.shift();
+          p !== undefined;
+          p = size < this.maxBatch ? this.queue.shift() : undefined
+        ) {
           batch.push(p);
           size += p.entries.length;
         }
