@@ -13,7 +13,8 @@ import { firstRun } from '../src/bootstrap/first-run.js';
 import { col, countRow, oneRow, rows } from '../src/db/rows.js';
 import { bodyOf, Client, emptyDb } from './helpers.js';
 
-describe('first start on an empty database', () => {
+// Seeding the demo takes 20–30 s on a busy two-core machine.
+describe('first start on an empty database', { timeout: 180_000 }, () => {
   it('seeds Gemeente Voorbeeldstad in demo mode, and only once', async () => {
     const { db, drop } = await emptyDb();
     try {

@@ -8,7 +8,8 @@ import { MAIN, startServer, waitHealthy } from './server-process.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'wijkregie-proc-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe.skipIf(!existsSync(MAIN))('the server process', () => {
+// A first start seeds the demo: 20–30 s on a busy two-core machine.
+describe.skipIf(!existsSync(MAIN))('the server process', { timeout: 180_000 }, () => {
   it('refuses a wrong configuration with a clear message and exit code 1', async () => {
     const p = await startServer({ PORT: 'drieduizend', WIJKREGIE_DATA_DIR: dataDir });
     expect(await p.exited).toBe(1);
