@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -8,7 +9,6 @@ import type { Alert } from '@wijkregie/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import {
-  jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   type ZodTypeProvider,
@@ -21,6 +21,7 @@ import { SystemDb } from './db/scope.js';
 import { applyApiDesignRules, registerApiVersionHeader } from './http/api-design-rules.js';
 import { DEFAULT_SESSION_LIMITS, registerAuth, type SessionLimits } from './http/auth.js';
 import { AppError, errorHandler, notFound, sendProblem, validationError } from './http/errors.js';
+import { openapiTransform } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { actionRoutes } from './modules/actions/routes.js';
@@ -28,6 +29,7 @@ import { loadNewAlerts } from './modules/alerts/load-new-alerts.js';
 import { ALERT_CHANNEL } from './modules/alerts/repository.js';
 import { alertRoutes } from './modules/alerts/routes.js';
 import { areaRoutes } from './modules/areas/routes.js';
+import { attachmentRoutes } from './modules/attachments/routes.js';
 import { auditEntries } from './modules/audit/context.js';
 import { registerDeniedAudit } from './modules/audit/denied.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -38,7 +40,9 @@ import { healthRoutes } from './modules/health/routes.js';
 import { matrixRoutes } from './modules/matrix/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { overviewRoutes } from './modules/overview/routes.js';
 import { publicReportRoutes } from './modules/public-reports/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
 import { findActiveSession, listenForEndedSessions } from './modules/session/repository.js';
 import { sessionRoutes } from './modules/session/routes.js';
@@ -103,6 +107,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie);
+  // multipart/form-data for the operations that take files (`form` in the operation table): the
+  // plugin only parses what such a route reads, with that route's limits (http/form.ts); every other
+  // route refuses a form with 415 (http/serve.ts).
+  await app.register(fastifyMultipart, { limits: { fileSize: 0, files: 0 } });
   registerApiVersionHeader(app); // first, so that every answer carries it, refusals included
   registerSecurity(app, opts.publicUrl);
   registerTextGuard(app);
@@ -140,7 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
       security: [{ session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
     transformObject: (documentObject) =>
       applyApiDesignRules(jsonSchemaTransformObject(documentObject), opts.publicUrl),
   });
@@ -163,13 +171,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   matrixRoutes(app);
   subjectRoutes(app);
   caseRoutes(app);
+  attachmentRoutes(app);
   actionRoutes(app);
   meetingRoutes(app);
   alertRoutes(app, hub);
   signalRoutes(app);
   earlyWarningRoutes(app);
+  searchRoutes(app);
   publicReportRoutes(app, system);
   auditRoutes(app);
+  overviewRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {

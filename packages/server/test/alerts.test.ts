@@ -111,11 +111,13 @@ describe('who is alerted', () => {
     expect(Object.keys(a).sort()).toEqual([
       'caseId',
       'caseReference',
+      'count',
       'createdAt',
       'id',
       'kind',
       'readAt',
       'signalId',
+      'updatedAt',
     ]);
     expect(JSON.stringify(items)).not.toMatch(/Psychose|zorg|Overlast/);
   });

@@ -9,15 +9,7 @@ import { describe, expect, it } from 'vitest';
  */
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-const files = sourceFiles(SRC);
+const files = walk(SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 
 /** Every file below `dir`, without installed packages and build output. */
 function walk(dir: string): string[] {

@@ -112,6 +112,9 @@ beforeAll(async () => {
   await box.start();
   app = await testApp({ publicUrl: 'https://wijkregie.voorbeeldstad.example' });
   t = await newTenant(['gemeente', 'politie', 'wijkteam']);
+  // These tests follow one email per entry through the outbox; gathering entries into one alert and
+  // one email has its own tests (alert-bundling.test.ts), so this municipality has it off.
+  await (await testDb()).query('UPDATE tenants SET alert_bundle_seconds = 0 WHERE id = $1', [t.id]);
   reg = await loggedIn(app, t.regisseur);
   director = await t.addUser('gemeente', ['professional']);
   _cop = t.professional;

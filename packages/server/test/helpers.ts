@@ -11,14 +11,14 @@ import {
 } from '@wijkregie/shared';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type AppOptions, buildApp } from '../src/app.js';
 import { createTenant } from '../src/bootstrap/tenant.js';
 import type { Db } from '../src/db/db.js';
 import { migrate } from '../src/db/migrate.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
-import { idRow, oneRow } from '../src/db/rows.js';
+import { col, idRow, oneRow, rows } from '../src/db/rows.js';
 import { auditKeyFrom } from '../src/modules/audit/key.js';
 import { hashPassword } from '../src/modules/session/passwords.js';
 
@@ -236,7 +236,9 @@ export async function createPerson(c: Client, extra: Record<string, unknown> = {
 export type CaseJson = Case;
 
 export async function createCase(c: Client, body: Record<string, unknown>): Promise<CaseJson> {
-  const res = await c.post('/api/v1/cases', { type: 'person', title: 'Testcasus', ...body });
+  // A person case needs a person (issue 11): without subjects the default is an area case.
+  const type = body.subjects ? 'person' : 'area';
+  const res = await c.post('/api/v1/cases', { type, title: 'Testcasus', ...body });
   return bodyOf(res, caseSchema, 201);
 }
 
@@ -263,4 +265,27 @@ export async function emptyDb(): Promise<{ db: Db; drop: () => Promise<void> }> 
       await admin.close();
     },
   };
+}
+
+/**
+ * The `update` records of the audit chain about an object, oldest first: who changed it, which
+ * objects were named along, and the details (GET /audit shows no details).
+ */
+export async function auditUpdates(
+  db: Db,
+  tenantId: string,
+  objectId: string,
+): Promise<{ userId: string | null; objectIds: string[]; details: Record<string, unknown> }[]> {
+  const found = await rows(
+    db,
+    z.object({ user_id: col.uuid.nullable(), object_ids: col.textArray.nullable(), details: col.json }),
+    `SELECT user_id, object_ids, details FROM audit_log
+      WHERE tenant_id = $1 AND object_id = $2 AND action = 'update' ORDER BY seq`,
+    [tenantId, objectId],
+  );
+  return found.map((r) => ({
+    userId: r.user_id,
+    objectIds: r.object_ids ?? [],
+    details: (r.details ?? {}) as Record<string, unknown>,
+  }));
 }

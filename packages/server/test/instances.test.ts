@@ -169,7 +169,7 @@ describe.skipIf(skipReason !== undefined)(
       expect(matrix.status).toBe(200);
       caseId = (
         await created<{ id: string }>(a, reg, '/api/v1/cases', {
-          type: 'person',
+          type: 'area',
           title: 'Casus op twee instanties',
           partnerIds: [wijkteam],
           directorUserId: users.director.id,

@@ -342,6 +342,7 @@ async function build(label: string): Promise<Built> {
       category: signalCategory,
       description: `${marker} tweede`,
       source: 'professional',
+      personIds: [person],
     }),
     'signal 2',
     signalSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collection, pagingQuery } from './contract.js';
+import { isoDateSchema } from './subjects.js';
 
 /** What happened to the object of an audit record. */
 export const AUDIT_ACTIONS = [
@@ -42,6 +43,45 @@ export const AUDIT_OBJECT_TYPES = [
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
+/** What happened, as the privacy officer reads it (the web and the CSV export). */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: 'Aangemaakt',
+  read: 'Ingezien',
+  update: 'Gewijzigd',
+  delete: 'Verwijderd',
+  list: 'Lijst bekeken',
+  search: 'Gezocht',
+  export: 'Geëxporteerd',
+  import: 'Geïmporteerd',
+  merge: 'Samengevoegd',
+  seal: 'Oude keten verzegeld',
+  denied: 'Geweigerd',
+};
+
+/** What a record is about, in Dutch. */
+export const AUDIT_OBJECT_TYPE_LABELS: Record<AuditObjectType, string> = {
+  action: 'Actie',
+  attachment: 'Bijlage',
+  audit: 'Auditlog',
+  case: 'Casus',
+  category: 'Informatiecategorie',
+  entry: 'Notitie',
+  group: 'Groep',
+  household: 'Huishouden',
+  location: 'Locatie',
+  matrix: 'Autorisatiematrix',
+  meeting: 'Overleg',
+  partner: 'Partner',
+  person: 'Persoon',
+  relation: 'Relatie',
+  signal: 'Signaal',
+  signal_category: 'Signaalcategorie',
+  signal_route: 'Routeringsregel',
+  tenant: 'Gemeente',
+  user: 'Gebruiker',
+  visit: 'Huisbezoek',
+};
+
 /** One record of `GET /audit` (the stored record without its chain fields and details). */
 export const auditItemSchema = z.object({
   id: z.uuid(),
@@ -54,18 +94,36 @@ export const auditItemSchema = z.object({
   objectIds: z.array(z.uuid()).nullable(),
   personIds: z.array(z.uuid()),
   purpose: z.string(),
+  /** The user's name now (null for the system). */
+  userName: z.string().nullable(),
+  /** The partner's name now. */
+  partnerName: z.string().nullable(),
+  /**
+   * What the object is, for whoever may read the audit log: a case's reference, a person's name, a
+   * meeting's title and date, …; null when the object no longer exists or has no name.
+   */
+  objectLabel: z.string().nullable(),
 });
 export type AuditItem = z.infer<typeof auditItemSchema>;
 
-/** `GET /audit`: records about an object (also a person involved) or by a user, newest first. */
+/**
+ * `GET /audit`: records about an object (also a person involved) or by a user, newest first; `from`
+ * and `to` are days in Europe/Amsterdam (both included); `format=csv` answers the whole selection as
+ * a CSV download instead of a page.
+ */
 export const auditListQuerySchema = z.strictObject({
   objectId: z.uuid({ error: 'Geen geldige id' }).optional(),
   userId: z.uuid({ error: 'Geen geldige id' }).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  format: z.enum(['json', 'csv'], { error: 'Kies json of csv' }).optional(),
   ...pagingQuery,
 });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
 export const auditListSchema = collection(auditItemSchema);
 export type AuditList = z.infer<typeof auditListSchema>;
+/** The list as JSON, or (`format=csv`) the CSV text. */
+export const auditAnswerSchema = z.union([auditListSchema, z.string()]);
 
 /** `GET /audit/verify`: whether the chain holds, how many records it has, and the first broken one. */
 export const auditVerifySchema = z.object({

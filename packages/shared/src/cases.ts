@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { attachmentSchema, uploadsSchema } from './attachments.js';
 import { collection, pagingQuery } from './contract.js';
+import { CASE_SORT_FIELDS, sortQuery } from './sorting.js';
 import { type SubjectKind, subjectRefSchema } from './subjects.js';
 
 export const CASE_TYPES = ['person', 'household', 'group', 'area', 'undermining'] as const;
@@ -142,6 +144,7 @@ export const caseListQuerySchema = z.strictObject({
   mine: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(200).optional(),
   ...pagingQuery,
+  ...sortQuery(CASE_SORT_FIELDS),
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 export const caseListSchema = collection(caseSchema);
@@ -162,6 +165,8 @@ export const caseDetailSchema = caseSchema.extend({
   relatedCases: z.array(relatedCaseSchema),
   /** Statuses the caller may move the case to now. */
   allowedStatuses: z.array(z.enum(CASE_STATUSES)),
+  /** The signals the case was started from or that were attached to it, as far as the caller may open them. */
+  signalIds: z.array(z.uuid()),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -179,6 +184,12 @@ export const createEntrySchema = z.strictObject({
   correctsEntryId: z.uuid({ error: 'Geen geldige id' }).optional(),
 });
 export type CreateEntry = z.infer<typeof createEntrySchema>;
+/**
+ * The same as multipart/form-data, with files: the fields `category`, `text` (and `correctsEntryId`)
+ * and one or more `file` parts. The entry and its files are stored together, or nothing is.
+ */
+export const createEntryFormSchema = createEntrySchema.extend({ file: uploadsSchema });
+export type CreateEntryForm = z.infer<typeof createEntryFormSchema>;
 
 export const entrySchema = z.object({
   id: z.uuid(),
@@ -193,6 +204,8 @@ export const entrySchema = z.object({
   kind: z.enum(ENTRY_KINDS),
   meetingId: z.uuid().nullable(),
   createdAt: z.string(),
+  /** Files sent with the entry; read under the entry's category, like its text. */
+  attachments: z.array(attachmentSchema),
 });
 export type Entry = z.infer<typeof entrySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collection, pagingQuery } from './contract.js';
+import { ACTION_SORT_FIELDS, ALERT_SORT_FIELDS, MEETING_SORT_FIELDS, sortQuery } from './sorting.js';
 
 // Actions ------------------------------------------------------------------------------------------
 
@@ -79,6 +80,7 @@ export const actionListQuerySchema = z.strictObject({
   caseId: z.uuid({ error: 'Geen geldige casus' }).optional(),
   meetingId: z.uuid({ error: 'Geen geldig overleg' }).optional(),
   ...pagingQuery,
+  ...sortQuery(ACTION_SORT_FIELDS),
 });
 export type ActionListQuery = z.infer<typeof actionListQuerySchema>;
 export const actionListSchema = collection(actionSchema);
@@ -153,6 +155,19 @@ export const updateMeetingSchema = z
       .array(z.uuid({ error: 'Geen geldige casus' }))
       .max(100)
       .optional(),
+    /** Cancelling is the only change of status; a cancelled meeting stays, shown as cancelled. */
+    status: z.literal('cancelled', { error: 'Alleen annuleren (cancelled) is mogelijk' }).optional(),
+    /** Who was there: recorded per person, others keep what was recorded before. */
+    attendance: z
+      .array(
+        z.strictObject({
+          userId: z.uuid({ error: 'Geen geldige gebruiker' }),
+          present: z.boolean({ error: 'Kies aanwezig (true) of afwezig (false)' }),
+        }),
+      )
+      .max(200, 'Te veel deelnemers')
+      .refine((a) => new Set(a.map((x) => x.userId)).size === a.length, 'Een deelnemer staat er dubbel in')
+      .optional(),
   })
   .refine((u) => Object.keys(u).length > 0, {
     message: 'Geef minstens één veld om te wijzigen',
@@ -169,6 +184,22 @@ export const createMinutesSchema = z.strictObject({
   kind: z.enum(MINUTE_KINDS, { error: 'Kies minutes of decision' }).default('minutes'),
 });
 export type CreateMinutes = z.infer<typeof createMinutesSchema>;
+
+export const MEETING_STATUSES = ['planned', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  planned: 'Gepland',
+  cancelled: 'Geannuleerd',
+};
+
+/** One person on a meeting's attendance list; name and partner as they are now (a deactivated user keeps theirs). */
+export const attendanceSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  partnerId: z.uuid(),
+  present: z.boolean(),
+});
+export type Attendance = z.infer<typeof attendanceSchema>;
 
 export const agendaItemSchema = z.object({
   caseId: z.uuid(),
@@ -189,6 +220,11 @@ export const meetingSchema = z.object({
   agenda: z.array(agendaItemSchema),
   seriesId: z.uuid().nullable(),
   createdAt: z.string(),
+  /** `cancelled` meetings stay listed (with their minutes and actions) but can no longer change. */
+  status: z.enum(MEETING_STATUSES),
+  cancelledAt: z.string().nullable(),
+  /** The attendance list as recorded; empty until somebody records it. */
+  attendance: z.array(attendanceSchema),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
@@ -199,6 +235,7 @@ export const meetingListQuerySchema = z.strictObject({
   past: z.enum(['true', 'false']).optional(),
   caseId: z.uuid({ error: 'Geen geldige casus' }).optional(),
   ...pagingQuery,
+  ...sortQuery(MEETING_SORT_FIELDS),
 });
 export type MeetingListQuery = z.infer<typeof meetingListQuerySchema>;
 export const meetingListSchema = collection(meetingSchema);
@@ -247,13 +284,27 @@ export const alertSchema = z.object({
   signalId: z.uuid().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
+  /**
+   * How many changes the alert stands for: entries on one case within a few minutes are gathered
+   * into one alert ("3 nieuwe notities"). 1 for every other kind.
+   */
+  count: z.number().int().min(1),
+  /** When the last of those changes came in (`createdAt` for a single one). */
+  updatedAt: z.string(),
 });
 export type Alert = z.infer<typeof alertSchema>;
+
+/** What an alert says in a list or an email: its kind, or for a bundle of entries "3 nieuwe notities". */
+export function alertLabel(alert: { kind: AlertKind; count: number }): string {
+  if (alert.kind === 'entry_added' && alert.count > 1) return `${alert.count} nieuwe notities`;
+  return ALERT_KIND_LABELS[alert.kind];
+}
 
 /** `GET /alerts`: only unread ones, and the page. */
 export const alertListQuerySchema = z.strictObject({
   unread: z.enum(['true', 'false']).optional(),
   ...pagingQuery,
+  ...sortQuery(ALERT_SORT_FIELDS),
 });
 export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
 /** A page of the caller's alerts, and how many of all of them are unread. */
@@ -267,7 +318,7 @@ export type AlertList = z.infer<typeof alertListSchema>;
 export const EMAIL_PREFERENCES = ['immediate', 'daily', 'off'] as const;
 export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
 export const EMAIL_PREFERENCE_LABELS: Record<EmailPreference, string> = {
-  immediate: 'Direct een e-mail bij elke wijziging',
+  immediate: 'Direct een e-mail bij elke wijziging (notities kort na elkaar samen in één e-mail)',
   daily: 'Eén overzicht per dag',
   off: 'Geen e-mail (alleen in de app)',
 };

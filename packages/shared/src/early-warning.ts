@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { PartnerKind } from './partners.js';
+import { type Actor, hasPermission } from './permissions.js';
 import type { Deadline } from './signals.js';
 import { isoDateSchema } from './subjects.js';
 
@@ -72,3 +74,28 @@ export const monitorSchema = z.object({ items: z.array(monitorRowSchema) });
 export type Monitor = z.infer<typeof monitorSchema>;
 /** The monitor as JSON, or (`format=csv`) as the CSV text. */
 export const monitorAnswerSchema = z.union([monitorSchema, z.string()]);
+
+/**
+ * Who may read in creditor files: the permission `signals.import` (the role) and, for a professional, the
+ * kind of their partner — the municipality, debt counselling and the care team, never the police. The
+ * server checks it on every import; the web offers the import only to whom it holds.
+ */
+export const CREDITOR_IMPORT_PARTNER_KINDS = [
+  'gemeente',
+  'schuldhulp',
+  'wijkteam',
+] as const satisfies readonly PartnerKind[];
+
+export function mayImportCreditorSignals(
+  actor: Pick<Actor, 'roles'>,
+  partnerKind: PartnerKind | null | undefined,
+): boolean {
+  if (!hasPermission(actor, 'signals.import')) return false;
+  if (actor.roles.includes('regisseur')) return true;
+  const kinds: readonly PartnerKind[] = CREDITOR_IMPORT_PARTNER_KINDS;
+  return partnerKind != null && kinds.includes(partnerKind);
+}
+
+/** Why the import is refused to a user of another partner (for the server's 403 and the web page alike). */
+export const CREDITOR_IMPORT_REFUSAL =
+  'Alleen de gemeente, schuldhulpverlening en het wijkteam mogen signalen van schuldeisers inlezen.';

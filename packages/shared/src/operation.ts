@@ -25,6 +25,13 @@ export interface Operation {
   readonly body?: z.ZodType;
   /** Content types the body may come in, when not JSON (the creditor file: `text/csv`). */
   readonly consumes?: readonly string[];
+  /**
+   * The body as `multipart/form-data`, for an operation that also takes files beside its JSON body
+   * (a journal entry with attachments): text fields by name (what JSON sends as an object, array or
+   * number as its JSON text), files as `file` parts (`z.file()`). The server reads the form
+   * (`http/form.ts`) and validates it with this schema; the document shows both bodies.
+   */
+  readonly form?: z.ZodType;
   /** The success status: 200 unless said otherwise (201 for a creation, 204 for no content). */
   readonly status?: 200 | 201 | 202 | 204;
   /** The schema of the success answer; none for 204. */
@@ -40,7 +47,12 @@ type Sent<S> = S extends z.ZodType ? z.input<S> : undefined;
 export interface OperationInput<O extends Operation> {
   params: Parsed<O['params']>;
   query: Parsed<O['query']>;
-  body: Parsed<O['body']>;
+  /** The JSON body, or — for an operation with a `form` — the form with its files. */
+  body: O['form'] extends z.ZodType
+    ? O['body'] extends z.ZodType
+      ? Parsed<O['body']> | Parsed<O['form']>
+      : Parsed<O['form']>
+    : Parsed<O['body']>;
 }
 
 /**
@@ -57,11 +69,14 @@ export type OperationRequest<O extends Operation> = (O['params'] extends z.ZodTy
   : { params?: undefined }) &
   (O['query'] extends z.ZodType ? { query?: QueryOf<Sent<O['query']>> } : { query?: undefined }) &
   (O['body'] extends z.ZodType
-    ? { body: Sent<O['body']> }
-    : // A file that is not JSON (the creditor CSV) goes as its text; the server reads it as bytes.
-      O['consumes'] extends readonly ['text/csv']
-      ? { body: string }
-      : { body?: undefined });
+    ? // An operation that takes files also takes a FormData (sent as multipart/form-data).
+      { body: O['form'] extends z.ZodType ? Sent<O['body']> | FormData : Sent<O['body']> }
+    : O['form'] extends z.ZodType
+      ? { body: FormData }
+      : // A file that is not JSON (the creditor CSV) goes as its text; the server reads it as bytes.
+        O['consumes'] extends readonly ['text/csv']
+        ? { body: string }
+        : { body?: undefined });
 
 /** The success answer: the response schema's output, or nothing (204). */
 export type OperationResponse<O extends Operation> = O['response'] extends z.ZodType

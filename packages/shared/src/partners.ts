@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collection } from './contract.js';
+import { PARTNER_SORT_FIELDS, sortQuery } from './sorting.js';
 
 export const PARTNER_KINDS = [
   'gemeente',
@@ -52,3 +53,27 @@ export const createPartnerSchema = z.strictObject({
   kind: z.enum(PARTNER_KINDS, { error: 'Onbekend soort partner' }),
 });
 export type CreatePartner = z.infer<typeof createPartnerSchema>;
+
+/**
+ * A partner as the list shows it: with whether it still takes part. A deactivated partner stays
+ * (its name stays on cases, meetings and history) but is no longer offered for new work.
+ */
+export const partnerWithStatusSchema = partnerSchema.extend({ active: z.boolean() });
+export type PartnerWithStatus = z.infer<typeof partnerWithStatusSchema>;
+export const partnerWithStatusListSchema = collection(partnerWithStatusSchema);
+export type PartnerWithStatusList = z.infer<typeof partnerWithStatusListSchema>;
+/** `GET /partners?sort=&order=`. */
+export const partnerListQuerySchema = z.strictObject(sortQuery(PARTNER_SORT_FIELDS));
+export type PartnerListQuery = z.infer<typeof partnerListQuerySchema>;
+
+/** `PATCH /partners/:id` (admin): `active: false` ends its users' sessions and stops their logins. */
+export const updatePartnerSchema = z
+  .strictObject({
+    name: createPartnerSchema.shape.name.optional(),
+    active: z.boolean({ error: 'Kies actief (true) of niet actief (false)' }).optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, {
+    message: 'Geef minstens één veld om te wijzigen',
+    path: ['(body)'],
+  });
+export type UpdatePartner = z.infer<typeof updatePartnerSchema>;

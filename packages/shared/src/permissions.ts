@@ -12,7 +12,8 @@ export const PERMISSIONS = {
   'areas.read': ['admin', 'regisseur', 'professional', 'auditor'],
   'categories.read': ['admin', 'regisseur', 'professional', 'auditor'],
   'categories.create': ['admin', 'regisseur'],
-  'matrix.read': ['admin', 'regisseur'],
+  /** The privacy officer reads the matrix to check it (read-only: no `matrix.write`). */
+  'matrix.read': ['admin', 'regisseur', 'auditor'],
   'matrix.write': ['admin', 'regisseur'],
   /** Persons, households, groups, locations; which ones a user sees is decided per subject. */
   'subjects.read': ['regisseur', 'professional'],

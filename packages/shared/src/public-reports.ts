@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonField, MAX_PUBLIC_PHOTO_BYTES, uploadSchema } from './attachments.js';
 import { collection } from './contract.js';
 import { SIGNAL_STATUSES, type SignalStatus, signalLocationSchema } from './signals.js';
 
@@ -59,6 +60,23 @@ export const publicReportSchema = z.strictObject({
   website: z.string().max(500).optional(),
 });
 export type PublicReport = z.infer<typeof publicReportSchema>;
+/**
+ * The same as multipart/form-data with one photo (JPEG or PNG, at most 10 MiB) as a `file` part;
+ * `location` and `contact` are JSON text. The report and its photo are stored together, or nothing is.
+ */
+export const publicReportFormSchema = publicReportSchema.extend({
+  location: jsonField(signalLocationSchema).optional(),
+  contact: jsonField(publicReportSchema.shape.contact.unwrap()).optional(),
+  file: z
+    .array(
+      uploadSchema.meta({
+        description: `Een foto (JPEG of PNG) tot ${MAX_PUBLIC_PHOTO_BYTES / 1024 / 1024} MiB`,
+      }),
+    )
+    .max(1, 'Stuur één foto')
+    .default([]),
+});
+export type PublicReportForm = z.infer<typeof publicReportFormSchema>;
 
 /** The receipt of a report: only the code to follow it with. */
 export const publicReportReceiptSchema = z.object({ trackingCode: z.string() });

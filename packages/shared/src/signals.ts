@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { attachmentSchema, jsonField, uploadsSchema } from './attachments.js';
 import { CASE_TYPES, caseSchema } from './cases.js';
 import { collection, pagingQuery } from './contract.js';
 import { CREDITOR_TYPES } from './early-warning.js';
+import { SIGNAL_SORT_FIELDS, sortQuery } from './sorting.js';
 import { isoDateSchema } from './subjects.js';
 
 export const SIGNAL_SOURCES = ['professional', 'resident', 'creditor', 'outreach'] as const;
@@ -148,10 +150,12 @@ export const DEFAULT_SIGNAL_CATEGORIES: SignalCategoryDefault[] = [
     publicReport: true,
     deadline: { days: 10, working: true },
   },
+  // Not on the residents' form: a suspicion of money laundering names a business or a person and goes
+  // to the police and the municipality through professionals (residents use Meld Misdaad Anoniem).
   {
     key: 'ondermijning_witwassen',
     label: 'Ondermijning: witwassen',
-    publicReport: true,
+    publicReport: false,
     deadline: { days: 10, working: true },
   },
   { key: 'overig', label: 'Overig', publicReport: true, deadline: { days: 10, working: true } },
@@ -188,6 +192,16 @@ export const createSignalSchema = z.strictObject({
     .optional(),
 });
 export type CreateSignal = z.infer<typeof createSignalSchema>;
+/**
+ * The same as multipart/form-data, with photos or documents as `file` parts; `location` and
+ * `personIds` are JSON text. The signal and its files are stored together, or nothing is.
+ */
+export const createSignalFormSchema = createSignalSchema.extend({
+  location: jsonField(signalLocationSchema).optional(),
+  personIds: jsonField(createSignalSchema.shape.personIds.unwrap()).optional(),
+  file: uploadsSchema,
+});
+export type CreateSignalForm = z.infer<typeof createSignalFormSchema>;
 
 export const updateSignalSchema = z
   .strictObject({
@@ -332,7 +346,11 @@ const signalFilterFields = {
 export const signalFilterQuerySchema = z.strictObject(signalFilterFields);
 export type SignalFilterQuery = z.infer<typeof signalFilterQuerySchema>;
 /** `GET /signals`: the filter and the page. */
-export const signalListQuerySchema = z.strictObject({ ...signalFilterFields, ...pagingQuery });
+export const signalListQuerySchema = z.strictObject({
+  ...signalFilterFields,
+  ...pagingQuery,
+  ...sortQuery(SIGNAL_SORT_FIELDS),
+});
 export type SignalListQuery = z.infer<typeof signalListQuerySchema>;
 export const signalListSchema = collection(signalSchema);
 export type SignalList = z.infer<typeof signalListSchema>;
@@ -390,6 +408,8 @@ export const signalDetailSchema = signalSchema.extend({
   /** Persons and cases this signal matched; only for the regisseur. */
   matches: z.array(signalMatchSchema).nullable(),
   canTriage: z.boolean(),
+  /** Photos and documents of the signal (a resident's photo too); whoever sees the signal sees them. */
+  attachments: z.array(attachmentSchema),
 });
 export type SignalDetail = z.infer<typeof signalDetailSchema>;
 

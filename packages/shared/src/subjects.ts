@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collection, pagingQuery } from './contract.js';
+import { PERSON_SORT_FIELDS, SUBJECT_SORT_FIELDS, sortQuery } from './sorting.js';
 
 /** BSN 11-test ("elfproef"): 9 digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11. */
 export function isValidBsn(bsn: string): boolean {
@@ -109,22 +110,40 @@ export const RELATION_LABELS: Record<RelationType, string> = {
 
 const ids = (label: string) => z.array(z.uuid({ error: `Geen geldige ${label}` })).max(100);
 
+/**
+ * A household may be registered with only a name (and address); members and a contact person can be
+ * given at once or added later. A contact person must be one of the members.
+ */
 export const createHouseholdSchema = z
   .strictObject({
     name: text(150, 'Naam'),
-    memberIds: ids('persoon').min(1, 'Een huishouden heeft minstens één lid'),
-    contactPersonId: z.uuid({ error: 'Geen geldige contactpersoon' }),
+    memberIds: ids('persoon').default([]),
+    contactPersonId: z.uuid({ error: 'Geen geldige contactpersoon' }).optional(),
     address: addressSchema.optional(),
   })
-  .refine((h) => h.memberIds.includes(h.contactPersonId), {
-    path: ['contactPersonId'],
-    message: 'De contactpersoon moet lid zijn van het huishouden',
+  .superRefine((h, ctx) => {
+    if (h.contactPersonId === undefined || h.memberIds.includes(h.contactPersonId)) return;
+    if (h.memberIds.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['memberIds'],
+        message: 'Een huishouden met een contactpersoon heeft minstens één lid',
+      });
+    }
+    ctx.addIssue({
+      code: 'custom',
+      path: ['contactPersonId'],
+      message: 'De contactpersoon moet lid zijn van het huishouden',
+    });
   });
 export type CreateHousehold = z.infer<typeof createHouseholdSchema>;
 
 export const createGroupSchema = z.strictObject({
   name: text(150, 'Naam'),
-  classification: z.enum(GROUP_CLASSIFICATIONS, { error: 'Kies hinderlijk, overlastgevend of crimineel' }),
+  /** Not yet known when a group is first noticed; it can be set later. */
+  classification: z
+    .enum(GROUP_CLASSIFICATIONS, { error: 'Kies hinderlijk, overlastgevend of crimineel' })
+    .optional(),
   memberIds: ids('persoon').default([]),
   meetingPlaceIds: ids('locatie').default([]),
 });
@@ -210,6 +229,7 @@ export type PersonDetail = z.infer<typeof personDetailSchema>;
 export const personSearchQuerySchema = z.strictObject({
   q: z.string().trim().max(200).default(''),
   ...pagingQuery,
+  ...sortQuery(PERSON_SORT_FIELDS),
 });
 export type PersonSearchQuery = z.infer<typeof personSearchQuerySchema>;
 export const personListSchema = collection(personSchema);
@@ -219,7 +239,139 @@ export type PersonList = z.infer<typeof personListSchema>;
 export const subjectListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   ...pagingQuery,
+  ...sortQuery(SUBJECT_SORT_FIELDS),
 });
 export type SubjectListQuery = z.infer<typeof subjectListQuerySchema>;
 export const subjectListSchema = collection(subjectSchema);
 export type SubjectList = z.infer<typeof subjectListSchema>;
+
+// Changing subjects -------------------------------------------------------------------------------
+
+/** What a client sends to register a household (`memberIds` may be left out). */
+export type CreateHouseholdInput = z.input<typeof createHouseholdSchema>;
+
+const personFields = createPersonSchema.shape;
+
+/**
+ * `PATCH /persons/{id}`: the fields to change; a field left out stays as it is, `null` clears
+ * what may be empty (birth date, BSN, address).
+ */
+export const updatePersonSchema = z.strictObject({
+  firstName: personFields.firstName.optional(),
+  lastName: personFields.lastName.optional(),
+  birthDate: personFields.birthDate.unwrap().nullable().optional(),
+  bsn: personFields.bsn.unwrap().nullable().optional(),
+  address: addressSchema.nullable().optional(),
+});
+export type UpdatePerson = z.infer<typeof updatePersonSchema>;
+export type UpdatePersonInput = z.input<typeof updatePersonSchema>;
+
+/** `PATCH /households/{id}`: name, address and contact person (a current member, or `null`). */
+export const updateHouseholdSchema = z.strictObject({
+  name: text(150, 'Naam').optional(),
+  address: addressSchema.nullable().optional(),
+  contactPersonId: z.uuid({ error: 'Geen geldige contactpersoon' }).nullable().optional(),
+});
+export type UpdateHousehold = z.infer<typeof updateHouseholdSchema>;
+
+/** `PATCH /groups/{id}`: name and classification. */
+export const updateGroupSchema = z.strictObject({
+  name: text(150, 'Naam').optional(),
+  classification: z
+    .enum(GROUP_CLASSIFICATIONS, { error: 'Kies hinderlijk, overlastgevend of crimineel' })
+    .nullable()
+    .optional(),
+});
+export type UpdateGroup = z.infer<typeof updateGroupSchema>;
+
+const latSchema = z.number().min(50.7, 'Ligt niet in Nederland').max(53.6, 'Ligt niet in Nederland');
+const lngSchema = z.number().min(3.3, 'Ligt niet in Nederland').max(7.3, 'Ligt niet in Nederland');
+
+/**
+ * `PATCH /locations/{id}`: name, address and point. A point is changed as a whole (lat and lng
+ * together, or both `null`); a location keeps an address or a point (checked against what it has).
+ */
+export const updateLocationSchema = z
+  .strictObject({
+    name: text(150, 'Naam').optional(),
+    address: addressSchema.nullable().optional(),
+    lat: latSchema.nullable().optional(),
+    lng: lngSchema.nullable().optional(),
+  })
+  .refine((l) => (l.lat === undefined) === (l.lng === undefined) && (l.lat === null) === (l.lng === null), {
+    path: ['lng'],
+    message: 'Geef zowel lat als lng, of geen van beide',
+  });
+export type UpdateLocation = z.infer<typeof updateLocationSchema>;
+
+/** `PATCH /relations/{id}`: the day the relation ended (today when left out); not in the future. */
+export const endRelationSchema = z.strictObject({
+  endedOn: isoDateSchema.refine((d) => d >= '1900-01-01', 'Einddatum ligt voor 1900').optional(),
+});
+export type EndRelation = z.infer<typeof endRelationSchema>;
+
+/** A relation that has ended: it stays on both subjects' pages as history. */
+export const endedRelationSchema = relationSchema.extend({
+  endedOn: z.string(),
+  /** The name of who ended it, as it was then. */
+  endedBy: z.string(),
+});
+export type EndedRelation = z.infer<typeof endedRelationSchema>;
+
+/** The fields whose earlier values a subject's history keeps. */
+export const SUBJECT_FIELDS = [
+  'firstName',
+  'lastName',
+  'birthDate',
+  'bsn',
+  'address',
+  'name',
+  'contactPersonId',
+  'classification',
+  'point',
+] as const;
+export type SubjectField = (typeof SUBJECT_FIELDS)[number];
+export const SUBJECT_FIELD_LABELS: Record<SubjectField, string> = {
+  firstName: 'Voornaam',
+  lastName: 'Achternaam',
+  birthDate: 'Geboortedatum',
+  bsn: 'BSN',
+  address: 'Adres',
+  name: 'Naam',
+  contactPersonId: 'Contactpersoon',
+  classification: 'Classificatie',
+  point: 'Punt op de kaart',
+};
+
+/** A value in a subject's history: text, an address, a point, or nothing. */
+export const subjectValueSchema = z.union([
+  z.string(),
+  z.object({ street: z.string(), houseNumber: z.string(), postalCode: z.string(), city: z.string() }),
+  z.object({ lat: z.number(), lng: z.number() }),
+  z.null(),
+]);
+export type SubjectValue = z.infer<typeof subjectValueSchema>;
+
+/**
+ * One change of a subject: when, by whom (name and organisation as they were then) and each field's
+ * value before and after. A household's contact person is kept as a yes/no ("set" or null), not an id.
+ */
+export const subjectChangeSchema = z.object({
+  at: z.string(),
+  by: z.string(),
+  organisation: z.string(),
+  changes: z.array(
+    z.object({ field: z.enum(SUBJECT_FIELDS), from: subjectValueSchema, to: subjectValueSchema }),
+  ),
+});
+export type SubjectChange = z.infer<typeof subjectChangeSchema>;
+
+/** What a subject's page adds to show its past: ended relations and earlier values, newest first. */
+const subjectPast = {
+  endedRelations: z.array(endedRelationSchema),
+  history: z.array(subjectChangeSchema),
+};
+export const personPageSchema = personDetailSchema.extend(subjectPast);
+export type PersonPage = z.infer<typeof personPageSchema>;
+export const subjectPageSchema = subjectDetailSchema.extend(subjectPast);
+export type SubjectPage = z.infer<typeof subjectPageSchema>;

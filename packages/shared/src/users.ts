@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { collection } from './contract.js';
 import { ROLES } from './roles.js';
+import { sortQuery, USER_SORT_FIELDS } from './sorting.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -44,3 +45,34 @@ export const createUserSchema = z.strictObject({
     .refine((r) => new Set(r).size === r.length, 'Een rol staat er dubbel in'),
 });
 export type CreateUser = z.infer<typeof createUserSchema>;
+
+/**
+ * A user as the organisation's lists show them: with whether they may still log in. A deactivated
+ * user stays listed (their name stays on what they did) and can be activated again.
+ */
+export const userWithStatusSchema = userSchema.extend({ active: z.boolean() });
+export type UserWithStatus = z.infer<typeof userWithStatusSchema>;
+export const userWithStatusListSchema = collection(userWithStatusSchema);
+export type UserWithStatusList = z.infer<typeof userWithStatusListSchema>;
+/** `GET /users?sort=&order=`. */
+export const userListQuerySchema = z.strictObject(sortQuery(USER_SORT_FIELDS));
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+/** `PATCH /users/:id` (admin): `active: false` ends the user's sessions at once. */
+export const updateUserSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Naam is verplicht')
+      .max(200, 'Naam is te lang (max. 200 tekens)')
+      .optional(),
+    roles: createUserSchema.shape.roles.optional(),
+    partnerId: z.uuid({ error: 'Geen geldige partner' }).optional(),
+    active: z.boolean({ error: 'Kies actief (true) of niet actief (false)' }).optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, {
+    message: 'Geef minstens één veld om te wijzigen',
+    path: ['(body)'],
+  });
+export type UpdateUser = z.infer<typeof updateUserSchema>;

@@ -23,12 +23,14 @@ import { NewMeetingPage } from './pages/meetings/NewMeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { NewPersonPage } from './pages/persons/NewPersonPage.tsx';
+import { NewSubjectPage } from './pages/persons/NewSubjectPage.tsx';
 import { PersonPage } from './pages/persons/PersonPage.tsx';
 import { PersonsPage } from './pages/persons/PersonsPage.tsx';
 import { SubjectPage } from './pages/persons/SubjectPage.tsx';
 import { PublicLayout } from './pages/public/PublicLayout.tsx';
 import { ReportPage } from './pages/public/ReportPage.tsx';
 import { TrackReportPage } from './pages/public/TrackReportPage.tsx';
+import { SearchPage } from './pages/search/SearchPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { ImportPage } from './pages/signals/ImportPage.tsx';
 import { MonitorPage } from './pages/signals/MonitorPage.tsx';
@@ -71,6 +73,9 @@ function StaffApp() {
             <Route path="personen" element={<PersonsPage />} />
             <Route path="personen/nieuw" element={<NewPersonPage />} />
             <Route path="personen/:id" element={<PersonPage />} />
+            <Route path="huishoudens/nieuw" element={<NewSubjectPage kind="household" />} />
+            <Route path="groepen/nieuw" element={<NewSubjectPage kind="group" />} />
+            <Route path="locaties/nieuw" element={<NewSubjectPage kind="location" />} />
             <Route path="huishoudens/:id" element={<SubjectPage kind="household" />} />
             <Route path="groepen/:id" element={<SubjectPage kind="group" />} />
             <Route path="locaties/:id" element={<SubjectPage kind="location" />} />
@@ -83,6 +88,7 @@ function StaffApp() {
             <Route path="acties" element={<ActionsPage />} />
             <Route path="notificaties" element={<NotificationsPage />} />
             <Route path="instellingen" element={<SettingsPage />} />
+            <Route path="zoeken" element={<SearchPage />} />
             <Route path="beheer" element={<BeheerLayout />}>
               <Route index element={<BeheerIndex />} />
               <Route path="partners" element={<PartnersPage />} />

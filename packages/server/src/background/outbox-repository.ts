@@ -26,19 +26,23 @@ export interface OutboxRecipient {
 
 /**
  * Puts one email per recipient in the outbox, in the caller's transaction, and wakes the workers.
- * An email whose idempotency key is already there is not added again.
+ * An email whose idempotency key is already there is not added again. `holdSeconds` makes it due
+ * only that much later (while more changes may still join it, see `rewriteUnsentEmails`); the
+ * scheduler's drain picks it up then.
  */
 export async function enqueueEmails(
   q: Queryable,
   tenantId: string,
-  email: { kind: 'alert' | 'digest'; caseId: string | null; content: EmailContent },
+  email: { kind: 'alert' | 'digest'; caseId: string | null; content: EmailContent; holdSeconds?: number },
   recipients: readonly OutboxRecipient[],
 ): Promise<void> {
   if (recipients.length === 0) return;
   await execute(
     q,
-    `INSERT INTO email_outbox (tenant_id, user_id, idempotency_key, kind, case_id, to_address, subject, body_text, body_html)
-     SELECT $1, x.user_id, x.idempotency_key, $2, $3, x.address, $4, $5, $6
+    `INSERT INTO email_outbox (tenant_id, user_id, idempotency_key, kind, case_id, to_address, subject, body_text, body_html,
+                               next_attempt_at)
+     SELECT $1, x.user_id, x.idempotency_key, $2, $3, x.address, $4, $5, $6,
+            now() + make_interval(secs => $10::double precision)
        FROM unnest($7::uuid[], $8::text[], $9::text[]) AS x (user_id, idempotency_key, address)
      ON CONFLICT (idempotency_key) DO NOTHING`,
     [
@@ -51,9 +55,42 @@ export async function enqueueEmails(
       recipients.map((r) => r.userId),
       recipients.map((r) => r.idempotencyKey),
       recipients.map((r) => r.toAddress),
+      email.holdSeconds ?? 0,
     ],
   );
   await execute(q, `SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+}
+
+/**
+ * Gives emails that no worker has touched yet (`pending`, never attempted) new words, in the
+ * caller's transaction; answers the keys that took them. The row lock of the UPDATE and the claim's
+ * `FOR UPDATE SKIP LOCKED` keep the two apart: a claim running now makes this UPDATE wait and then
+ * find the row `sending` (not rewritten — the caller makes a new email instead), and a claim after
+ * it skips the row until this transaction commits. An email that was tried once keeps its words: the
+ * SMTP server may have it already, and a resend must be the same message under the same Message-ID.
+ */
+export async function rewriteUnsentEmails(
+  q: Queryable,
+  tenantId: string,
+  emails: readonly { idempotencyKey: string; content: EmailContent }[],
+): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const done = await rows(
+    q,
+    z.object({ key: col.text }),
+    `UPDATE email_outbox o SET subject = x.subject, body_text = x.body_text, body_html = x.body_html
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS x (key, subject, body_text, body_html)
+      WHERE o.tenant_id = $1 AND o.idempotency_key = x.key AND o.status = 'pending' AND o.attempts = 0
+      RETURNING o.idempotency_key AS key`,
+    [
+      tenantId,
+      emails.map((e) => e.idempotencyKey),
+      emails.map((e) => e.content.subject),
+      emails.map((e) => e.content.text),
+      emails.map((e) => e.content.html),
+    ],
+  );
+  return new Set(done.map((d) => d.key));
 }
 
 export const outboxRow = z.object({

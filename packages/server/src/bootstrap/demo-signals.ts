@@ -115,6 +115,9 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
   const { tenantId, partnerIds, userIds } = demo;
   const s = new TenantScope(tx, tenantId);
   const today = amsterdamDate();
+  // A demo report is never dated later than now: seeded in the morning, "today 19:30" would lie ahead.
+  const seededAt = Date.now();
+  const notLater = (at: Date) => new Date(Math.min(at.getTime(), seededAt - 60_000));
   let seed = 2026_11;
   const rnd = () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -251,7 +254,7 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
       category,
       description: `Betalingsachterstand ${CREDITOR_TYPE_LABELS[type].toLowerCase()} bij ${CREDITORS[type][i % CREDITORS[type].length]} van € ${amount.toFixed(2).replace('.', ',')}${endOfSupply ? ', dreigende afsluiting' : ''}`,
       source: 'creditor',
-      at: new Date(`${signalDate}T08:00:00Z`),
+      at: notLater(new Date(`${signalDate}T08:00:00Z`)),
       street: about?.street ?? pick(['Vogelzang', 'Akkerweg', 'Molenstraat', 'Bloemenhof']),
       houseNumber: about?.house_number ?? String(1 + Math.floor(rnd() * 120)),
       postalCode: about?.postal_code ?? `999${i % 10}${'ABCDEFGH'[i % 8]}${'KLMNPRST'[(i * 3) % 8]}`,
@@ -277,7 +280,7 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
 
   // 2. Resident reports, each with a tracking code and the receipt as a public update.
   for (const [i, [category, description]] of RESIDENT_REPORTS.entries()) {
-    const at = new Date(`${addDays(today, -Math.floor(rnd() * 28))}T19:30:00Z`);
+    const at = notLater(new Date(`${addDays(today, -Math.floor(rnd() * 28))}T19:30:00Z`));
     const point = pointIn(i + 3);
     const id = await insert({
       category,
@@ -306,7 +309,7 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
           userIds.regisseur,
           JSON.stringify({ status: { from: 'new', to: 'triage' } }),
           'Uw melding is in behandeling genomen.',
-          new Date(at.getTime() + 86_400_000),
+          notLater(new Date(at.getTime() + 86_400_000)),
         ],
       );
     }
@@ -314,7 +317,7 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
 
   // 3. Partners' own signals.
   for (const [i, [user, category, description]] of PROFESSIONAL.entries()) {
-    const at = new Date(`${addDays(today, -Math.floor(rnd() * 20))}T10:00:00Z`);
+    const at = notLater(new Date(`${addDays(today, -Math.floor(rnd() * 20))}T10:00:00Z`));
     const partner = PARTNER_OF_USER[user];
     await insert({
       category,
@@ -347,7 +350,7 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
         outcome,
         outcome === 'referred' ? partnerIds.wijkteam : null,
         outcome === 'not_home' ? 'Kaartje in de bus; opnieuw langs' : null,
-        new Date(`${addDays(today, -3 - i)}T11:00:00Z`),
+        notLater(new Date(`${addDays(today, -3 - i)}T11:00:00Z`)),
       ],
     );
     const status = {

@@ -18,6 +18,7 @@ export const API_BASE_PATH = '/api/v1';
 /** Tags and what they hold, in the order the readable page shows them. */
 export const API_TAGS: { name: string; description: string }[] = [
   { name: 'Sessie', description: 'Inloggen, uitloggen en de eigen sessie' },
+  { name: 'Startpagina', description: 'Wat vandaag aandacht vraagt, per rol' },
   { name: 'Organisatie', description: 'Partners en gebruikers (functioneel beheer)' },
   { name: 'Autorisatie', description: 'Informatiecategorieën en de autorisatiematrix' },
   { name: 'Gebieden', description: 'Wijken en buurten' },
@@ -27,6 +28,8 @@ export const API_TAGS: { name: string; description: string }[] = [
   { name: 'Overleggen', description: 'Multidisciplinaire overleggen, agenda en verslag' },
   { name: 'Notificaties (SITRAP)', description: 'Meldingen van wijzigingen, live en per e-mail' },
   { name: 'Signalen', description: 'Signalen, vroegsignalering en huisbezoeken' },
+  { name: 'Bijlagen', description: "Documenten en foto's bij notities en signalen" },
+  { name: 'Zoeken', description: 'Eén zoekopdracht over alles wat de gebruiker mag zien' },
   { name: 'Bewoners', description: 'Openbare eindpunten voor bewoners, zonder inloggen' },
   { name: 'Audit', description: 'Het auditlog en de controle van de keten' },
   { name: 'Systeem', description: 'Gezondheid van de dienst' },

@@ -2,6 +2,8 @@ import type { Operation, OperationInput, OperationResponse } from '@wijkregie/sh
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import { ctxOf, type RequestContext } from './context.js';
+import { AppError, validationError } from './errors.js';
+import { DEFAULT_FORM_LIMITS, type FormLimits, readForm } from './form.js';
 import { problemResponses } from './openapi.js';
 
 /** What a route's handler gets: the parsed input, the caller, and the raw request and reply. */
@@ -16,9 +18,65 @@ export type Handler<O extends Operation> = (
   call: Call<O>,
 ) => Promise<OperationResponse<O>> | OperationResponse<O>;
 
-/** Route options an operation cannot say (a content-type's body limit). */
+/** Route options an operation cannot say (a content-type's body limit, a form's file limits). */
 export interface ServeOptions {
   bodyLimit?: number;
+  /** For an operation with a `form`: how many files of what size (default: ten of 20 MiB). */
+  form?: FormLimits;
+}
+
+const FORM = 'multipart/form-data';
+const JSON_TYPE = 'application/json';
+
+/**
+ * The body schema Fastify validates with. An operation with a `form` has one per content type: its
+ * JSON body (if any) and its form, which `readForm` has turned into fields and files by then; the
+ * OpenAPI document shows both (see `openapiTransform`).
+ */
+function bodySchema(op: Operation): unknown {
+  if (!op.form) return op.body;
+  return {
+    content: {
+      ...(op.body && { [JSON_TYPE]: { schema: op.body } }),
+      [FORM]: { schema: op.form },
+    },
+  };
+}
+
+/**
+ * Multipart bodies only where an operation takes files. For one that does, the form is read here,
+ * before validation (the limits hold while reading: 413 before anything is stored); any other content
+ * type is refused, since Fastify validates a per-content-type body only for the types it names.
+ */
+function formHook(op: Operation, limits: FormLimits) {
+  return async (request: FastifyRequest): Promise<void> => {
+    // Apps built without the multipart plugin (none today) simply have no forms.
+    const multipart = typeof request.isMultipart === 'function' && request.isMultipart();
+    if (!op.form) {
+      if (multipart)
+        throw new AppError(
+          'unsupported-media-type',
+          'Stuur de gegevens als JSON (Content-Type: application/json).',
+        );
+      return;
+    }
+    if (multipart) {
+      request.body = await readForm(request, limits);
+      return;
+    }
+    if (op.body && request.mediaType === JSON_TYPE) return;
+    if (op.body && request.body === undefined) {
+      // No body at all: the JSON schema names what is missing, as it does for the other operations.
+      const parsed = op.body.safeParse(undefined);
+      if (!parsed.success) throw validationError(parsed.error);
+    }
+    throw new AppError(
+      'unsupported-media-type',
+      op.body
+        ? 'Stuur de gegevens als JSON of, met bestanden, als multipart/form-data.'
+        : 'Stuur de bestanden als multipart/form-data.',
+    );
+  };
 }
 
 /**
@@ -41,10 +99,11 @@ export function routesFor(app: FastifyInstance, purpose?: string) {
         summary: op.summary,
         ...(op.params && { params: op.params }),
         ...(op.query && { querystring: op.query }),
-        ...(op.body && { body: op.body }),
+        ...((op.body || op.form) && { body: bodySchema(op) }),
         ...(op.consumes && { consumes: [...op.consumes] }),
         response: { [status]: op.response ?? z.null(), ...problemResponses(...op.problems) },
       },
+      preValidation: formHook(op, options.form ?? DEFAULT_FORM_LIMITS),
       handler: async (request, reply) => {
         // The schemas above have parsed params, query and body before the handler runs (the Zod
         // validator compiler replaces them with the parsed values), so they have the operation's types.
@@ -59,7 +118,6 @@ export function routesFor(app: FastifyInstance, purpose?: string) {
           },
         } as Call<O>;
         const result = await handler(call);
-        if (reply.sent) return reply;
         return reply.code(status).send(status === 204 ? null : result);
       },
     };

@@ -12,6 +12,27 @@ export function amsterdamDate(at: Date = new Date()): string {
   return dateFmt.format(at);
 }
 
+const dateTimeFmt = new Intl.DateTimeFormat('en-CA', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The wall-clock time in Amsterdam at instant `at` as `YYYY-MM-DD HH:MM:SS` (for files people open in
+ * a spreadsheet: a Dutch reader expects local time there, not UTC).
+ */
+export function amsterdamDateTime(at: Date): string {
+  const parts = dateTimeFmt.formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
 /** Adds whole days to a `YYYY-MM-DD` date. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);

@@ -52,11 +52,12 @@ export const meetingOperations = operations({
     path: '/api/v1/meetings/:id',
     auth: 'meetings.write',
     tag,
-    summary: 'Overleg wijzigen (voorzitter, planner of regisseur)',
+    summary:
+      'Overleg wijzigen, verplaatsen of annuleren, de agenda aanpassen en de aanwezigheid vastleggen (voorzitter, planner of regisseur)',
     params: idParams,
     body: updateMeetingSchema,
     response: meetingSchema,
-    problems: [400, 401, 403, 404],
+    problems: [400, 401, 403, 404, 409],
   },
   addMinutes: {
     method: 'POST',

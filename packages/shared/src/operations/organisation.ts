@@ -1,7 +1,21 @@
+import { idParams } from '../contract.js';
 import { outboxListQuerySchema, outboxListSchema } from '../coordination.js';
 import { operations } from '../operation.js';
-import { createPartnerSchema, partnerListSchema, partnerSchema } from '../partners.js';
-import { colleagueListSchema, createUserSchema, userListSchema, userSchema } from '../users.js';
+import {
+  createPartnerSchema,
+  partnerSchema,
+  partnerWithStatusListSchema,
+  partnerWithStatusSchema,
+  updatePartnerSchema,
+} from '../partners.js';
+import {
+  colleagueListSchema,
+  createUserSchema,
+  updateUserSchema,
+  userSchema,
+  userWithStatusListSchema,
+  userWithStatusSchema,
+} from '../users.js';
 
 const tag = 'Organisatie';
 
@@ -12,8 +26,9 @@ export const organisationOperations = operations({
     path: '/api/v1/partners',
     auth: 'partners.read',
     tag,
-    summary: 'Partners van de gemeente',
-    response: partnerListSchema,
+    summary:
+      'Partners van de gemeente, ook gedeactiveerde (`active: false`: niet meer te kiezen voor nieuw werk)',
+    response: partnerWithStatusListSchema,
     problems: [401, 403],
   },
   createPartner: {
@@ -32,8 +47,8 @@ export const organisationOperations = operations({
     path: '/api/v1/users',
     auth: 'users.read',
     tag,
-    summary: 'Gebruikers van de gemeente',
-    response: userListSchema,
+    summary: 'Gebruikers van de gemeente, ook gedeactiveerde (`active: false`)',
+    response: userWithStatusListSchema,
     problems: [401, 403],
   },
   createUser: {
@@ -46,6 +61,29 @@ export const organisationOperations = operations({
     status: 201,
     response: userSchema,
     problems: [400, 401, 403, 409, 413, 415],
+  },
+  updatePartner: {
+    method: 'PATCH',
+    path: '/api/v1/partners/:id',
+    auth: 'partners.create',
+    tag,
+    summary:
+      'Partner wijzigen of (de)activeren (beheerder); deactiveren beëindigt de sessies van haar gebruikers direct',
+    params: idParams,
+    body: updatePartnerSchema,
+    response: partnerWithStatusSchema,
+    problems: [400, 401, 403, 404, 409, 413, 415],
+  },
+  updateUser: {
+    method: 'PATCH',
+    path: '/api/v1/users/:id',
+    auth: 'users.create',
+    tag,
+    summary: 'Gebruiker wijzigen of (de)activeren (beheerder); deactiveren beëindigt de sessies direct',
+    params: idParams,
+    body: updateUserSchema,
+    response: userWithStatusSchema,
+    problems: [400, 401, 403, 404, 409, 413, 415],
   },
   listColleagues: {
     method: 'GET',

@@ -3,6 +3,7 @@ import { operations } from '../operation.js';
 import {
   gemeenteQuerySchema,
   publicCategoryListSchema,
+  publicReportFormSchema,
   publicReportReceiptSchema,
   publicReportSchema,
   publicReportStatusSchema,
@@ -38,9 +39,11 @@ export const publicReportOperations = operations({
     path: '/api/public/v1/reports',
     auth: 'public',
     tag,
-    summary: 'Melding doen als bewoner (zonder inloggen); geeft een code om de melding te volgen',
+    summary:
+      'Melding doen als bewoner (zonder inloggen), als JSON of als multipart/form-data met één foto; geeft een code om de melding te volgen',
     query: gemeenteQuerySchema,
     body: publicReportSchema,
+    form: publicReportFormSchema,
     status: 201,
     response: publicReportReceiptSchema,
     problems: [400, 413, 415, 429],

@@ -1,7 +1,9 @@
+import { addAttachmentsFormSchema, attachmentListSchema } from '../attachments.js';
 import { idParams } from '../contract.js';
 import { operations } from '../operation.js';
 import {
   caseFromSignalSchema,
+  createSignalFormSchema,
   createSignalRouteSchema,
   createSignalSchema,
   mergeSignalSchema,
@@ -67,11 +69,13 @@ export const signalOperations = operations({
     path: '/api/v1/signals',
     auth: 'signals.write',
     tag,
-    summary: 'Signaal melden (wordt gerouteerd, gematcht en krijgt een termijn voor eerste contact)',
+    summary:
+      "Signaal melden (wordt gerouteerd, gematcht en krijgt een termijn voor eerste contact); als multipart/form-data met foto's of documenten",
     body: createSignalSchema,
+    form: createSignalFormSchema,
     status: 201,
     response: signalSchema,
-    problems: [400, 401, 403],
+    problems: [400, 401, 403, 413, 415],
   },
   findSignals: {
     method: 'GET',
@@ -105,6 +109,19 @@ export const signalOperations = operations({
     params: idParams,
     response: signalDetailSchema,
     problems: [400, 401, 403, 404],
+  },
+  addSignalAttachments: {
+    method: 'POST',
+    path: '/api/v1/signals/:id/attachments',
+    auth: 'signals.write',
+    tag,
+    summary:
+      "Foto's of documenten bij een signaal (multipart/form-data, `file`-delen); wie het signaal ziet, ziet ze",
+    params: idParams,
+    form: addAttachmentsFormSchema,
+    status: 201,
+    response: attachmentListSchema,
+    problems: [400, 401, 403, 404, 413, 415],
   },
   updateSignal: {
     method: 'PATCH',

@@ -6,15 +6,21 @@ import {
   createLocationSchema,
   createPersonSchema,
   createRelationSchema,
-  personDetailSchema,
+  endedRelationSchema,
+  endRelationSchema,
   personListSchema,
+  personPageSchema,
   personSchema,
   personSearchQuerySchema,
   relationSchema,
-  subjectDetailSchema,
   subjectListQuerySchema,
   subjectListSchema,
+  subjectPageSchema,
   subjectSchema,
+  updateGroupSchema,
+  updateHouseholdSchema,
+  updateLocationSchema,
+  updatePersonSchema,
 } from '../subjects.js';
 
 const tag = 'Betrokkenen';
@@ -33,7 +39,19 @@ const getOther = {
   auth: 'subjects.read',
   tag,
   params: idParams,
-  response: subjectDetailSchema,
+  response: subjectPageSchema,
+  problems: [400, 401, 403, 404],
+} as const;
+/**
+ * Changing a subject: besides the role, the caller's organisation needs write access to `basis`
+ * (names, birth dates, addresses) in the matrix, or the regisseur role (403); 404 when they cannot see it.
+ */
+const updateOther = {
+  method: 'PATCH',
+  auth: 'subjects.write',
+  tag,
+  params: idParams,
+  response: subjectSchema,
   problems: [400, 401, 403, 404],
 } as const;
 
@@ -67,8 +85,19 @@ export const subjectOperations = operations({
     tag,
     summary: 'Persoon met relaties en zichtbare casussen',
     params: idParams,
-    response: personDetailSchema,
+    response: personPageSchema,
     problems: [400, 401, 403, 404],
+  },
+  updatePerson: {
+    method: 'PATCH',
+    path: '/api/v1/persons/:id',
+    auth: 'subjects.write',
+    tag,
+    summary: 'Persoon wijzigen (schrijfrecht op basisgegevens); eerdere waarden blijven in de historie',
+    params: idParams,
+    body: updatePersonSchema,
+    response: personSchema,
+    problems: [400, 401, 403, 404, 409],
   },
   createHousehold: {
     method: 'POST',
@@ -87,6 +116,12 @@ export const subjectOperations = operations({
     path: '/api/v1/households/:id',
     summary: 'Huishouden met relaties en zichtbare casussen',
   },
+  updateHousehold: {
+    ...updateOther,
+    path: '/api/v1/households/:id',
+    summary: 'Huishouden wijzigen: naam, adres, contactpersoon',
+    body: updateHouseholdSchema,
+  },
   createGroup: {
     method: 'POST',
     path: '/api/v1/groups',
@@ -101,6 +136,12 @@ export const subjectOperations = operations({
   // "Groeps" is what the document has always said (label + "s"); kept so the document does not change.
   listGroups: { ...listOther, path: '/api/v1/groups', summary: 'Groepen die ik mag zien' },
   getGroup: { ...getOther, path: '/api/v1/groups/:id', summary: 'Groep met relaties en zichtbare casussen' },
+  updateGroup: {
+    ...updateOther,
+    path: '/api/v1/groups/:id',
+    summary: 'Groep wijzigen: naam, classificatie',
+    body: updateGroupSchema,
+  },
   createLocation: {
     method: 'POST',
     path: '/api/v1/locations',
@@ -118,6 +159,12 @@ export const subjectOperations = operations({
     path: '/api/v1/locations/:id',
     summary: 'Locatie met relaties en zichtbare casussen',
   },
+  updateLocation: {
+    ...updateOther,
+    path: '/api/v1/locations/:id',
+    summary: 'Locatie wijzigen: naam, adres, punt',
+    body: updateLocationSchema,
+  },
   createRelation: {
     method: 'POST',
     path: '/api/v1/relations',
@@ -128,5 +175,16 @@ export const subjectOperations = operations({
     status: 201,
     response: relationSchema,
     problems: [400, 401, 403],
+  },
+  endRelation: {
+    method: 'PATCH',
+    path: '/api/v1/relations/:id',
+    auth: 'subjects.write',
+    tag,
+    summary: 'Relatie beëindigen (blijft zichtbaar als beëindigd)',
+    params: idParams,
+    body: endRelationSchema,
+    response: endedRelationSchema,
+    problems: [400, 401, 403, 404],
   },
 });

@@ -75,6 +75,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (csv !== undefined) {
     headers['Content-Type'] = 'text/csv; charset=utf-8';
     init.body = csv;
+  } else if (body instanceof FormData) {
+    // Files: the browser sets multipart/form-data with its boundary itself.
+    init.body = body;
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

@@ -2,6 +2,7 @@ import {
   type Access,
   type ActionListQuery,
   type AlertListQuery,
+  type AuditList,
   type AuditListQuery,
   actionOperations,
   alertOperations,
@@ -12,7 +13,7 @@ import {
   type CreateCase,
   type CreateEntry,
   type CreateGroup,
-  type CreateHousehold,
+  type CreateHouseholdInput,
   type CreateLocation,
   type CreateMeeting,
   type CreateMinutes,
@@ -24,8 +25,10 @@ import {
   type CreateSignalRoute,
   type CreateUser,
   caseOperations,
+  type EndRelation,
   earlyWarningOperations,
   type MatrixCell,
+  type MeetingSortField,
   type Monitor,
   type MonitorQuery,
   matrixOperations,
@@ -34,21 +37,35 @@ import {
   type OtherSubjectKind,
   type OutboxStatus,
   organisationOperations,
+  overviewOperations,
+  type PersonSortField,
   type PlanVisit,
   type Preferences,
   type PublicReport,
   publicReportOperations,
   type RecordVisitOutcome,
   type SignalFilterQuery,
+  type SignalSortField,
+  type Sorting,
   type StartCaseFromSignalInput,
+  type SubjectSortField,
+  searchOperations,
   sessionOperations,
   signalOperations,
   subjectOperations,
   type UpdateAction,
   type UpdateCase,
+  type UpdateGroup,
+  type UpdateHousehold,
+  type UpdateLocation,
+  type UpdateMeeting,
+  type UpdatePartner,
+  type UpdatePersonInput,
   type UpdateSignal,
   type UpdateSignalCategory,
+  type UpdateUser,
 } from '@wijkregie/shared';
+import { formDataOf } from '../lib/uploads.ts';
 import { call, queryString } from './call.ts';
 
 /**
@@ -82,7 +99,7 @@ export type SignalFilter = FilterOf<SignalFilterQuery>;
 /** Which alerts GET /alerts lists (all, or only the unread ones). */
 export type AlertFilter = FilterOf<AlertListQuery>;
 /** Whose or about what GET /audit lists records. */
-export type AuditFilter = FilterOf<AuditListQuery>;
+export type AuditFilter = Omit<FilterOf<AuditListQuery>, 'format'>;
 /** The period of the monitor (default the last twelve months). */
 export type MonitorPeriod = Omit<FilterOf<MonitorQuery>, 'format'>;
 
@@ -117,6 +134,10 @@ export const api = {
   createPartner: (input: CreatePartner) => call(organisationOperations.createPartner, { body: input }),
   listUsers: (signal?: AbortSignal) => call(organisationOperations.listUsers, {}, { signal }),
   createUser: (input: CreateUser) => call(organisationOperations.createUser, { body: input }),
+  updatePartner: (id: string, input: UpdatePartner) =>
+    call(organisationOperations.updatePartner, { params: { id }, body: input }),
+  updateUser: (id: string, input: UpdateUser) =>
+    call(organisationOperations.updateUser, { params: { id }, body: input }),
 
   // Areas, categories and the authorisation matrix.
   listAreas: (signal?: AbortSignal) => call(areaOperations.listAreas, {}, { signal }),
@@ -126,19 +147,36 @@ export const api = {
   myAccess: (signal?: AbortSignal) => call(matrixOperations.getMyAccess, {}, { signal }),
 
   // Subjects.
-  searchPersons: (q: string, page: Page, signal?: AbortSignal) =>
+  searchPersons: (q: string, page: Page & Sorting<PersonSortField>, signal?: AbortSignal) =>
     call(subjectOperations.findPersons, { query: { q, ...page } }, { signal }),
   getPerson: (id: string, signal?: AbortSignal) =>
     call(subjectOperations.getPerson, { params: { id } }, { signal }),
   createPerson: (input: CreatePerson) => call(subjectOperations.createPerson, { body: input }),
-  listSubjects: (kind: OtherSubjectKind, page: Page, signal?: AbortSignal, q?: string) =>
-    call(SUBJECT_OPERATIONS[kind].list, { query: { q, ...page } }, { signal }),
+  listSubjects: (
+    kind: OtherSubjectKind,
+    page: Page & Sorting<SubjectSortField>,
+    signal?: AbortSignal,
+    q?: string,
+  ) => call(SUBJECT_OPERATIONS[kind].list, { query: { q, ...page } }, { signal }),
   getSubject: (kind: OtherSubjectKind, id: string, signal?: AbortSignal) =>
     call(SUBJECT_OPERATIONS[kind].get, { params: { id } }, { signal }),
-  createHousehold: (input: CreateHousehold) => call(subjectOperations.createHousehold, { body: input }),
+  createHousehold: (input: CreateHouseholdInput) => call(subjectOperations.createHousehold, { body: input }),
   createGroup: (input: CreateGroup) => call(subjectOperations.createGroup, { body: input }),
   createLocation: (input: CreateLocation) => call(subjectOperations.createLocation, { body: input }),
   createRelation: (input: CreateRelation) => call(subjectOperations.createRelation, { body: input }),
+  updatePerson: (id: string, input: UpdatePersonInput) =>
+    call(subjectOperations.updatePerson, { params: { id }, body: input }),
+  updateHousehold: (id: string, input: UpdateHousehold) =>
+    call(subjectOperations.updateHousehold, { params: { id }, body: input }),
+  updateGroup: (id: string, input: UpdateGroup) =>
+    call(subjectOperations.updateGroup, { params: { id }, body: input }),
+  updateLocation: (id: string, input: UpdateLocation) =>
+    call(subjectOperations.updateLocation, { params: { id }, body: input }),
+  endRelation: (id: string, input: EndRelation) =>
+    call(subjectOperations.endRelation, { params: { id }, body: input }),
+
+  // The one search of the header.
+  search: (q: string, signal?: AbortSignal) => call(searchOperations.search, { query: { q } }, { signal }),
 
   // Cases and their journal.
   listCases: (filter: CaseFilter, page: Page, signal?: AbortSignal) =>
@@ -149,8 +187,12 @@ export const api = {
     call(caseOperations.updateCase, { params: { id }, body: input }),
   listEntries: (caseId: string, category: string | undefined, page: Page, signal?: AbortSignal) =>
     call(caseOperations.listEntries, { params: { id: caseId }, query: { category, ...page } }, { signal }),
-  addEntry: (caseId: string, input: CreateEntry) =>
-    call(caseOperations.addEntry, { params: { id: caseId }, body: input }),
+  // With files the entry goes as multipart/form-data; entry and files are stored together or not at all.
+  addEntry: (caseId: string, input: CreateEntry, files: readonly File[] = []) =>
+    call(caseOperations.addEntry, {
+      params: { id: caseId },
+      body: files.length > 0 ? formDataOf(input, files) : input,
+    }),
 
   // Actions.
   listActions: (filter: ActionFilter, page: Page, signal?: AbortSignal) =>
@@ -163,11 +205,13 @@ export const api = {
     call(actionOperations.updateAction, { params: { id }, body: input }),
 
   // Meetings.
-  listMeetings: (when: 'upcoming' | 'past', page: Page, signal?: AbortSignal) =>
+  listMeetings: (when: 'upcoming' | 'past', page: Page & Sorting<MeetingSortField>, signal?: AbortSignal) =>
     call(meetingOperations.findMeetings, { query: { [when]: true, ...page } }, { signal }),
   getMeeting: (id: string, signal?: AbortSignal) =>
     call(meetingOperations.getMeeting, { params: { id } }, { signal }),
   createMeeting: (input: CreateMeeting) => call(meetingOperations.createMeeting, { body: input }),
+  updateMeeting: (id: string, input: UpdateMeeting) =>
+    call(meetingOperations.updateMeeting, { params: { id }, body: input }),
   listMinutes: (meetingId: string, signal?: AbortSignal) =>
     call(meetingOperations.listMinutes, { params: { id: meetingId } }, { signal }),
   addMinutes: (meetingId: string, input: CreateMinutes) =>
@@ -186,6 +230,7 @@ export const api = {
     ),
   markAlertRead: (id: string) => call(alertOperations.markAlertRead, { params: { id } }),
   markAllAlertsRead: () => call(alertOperations.markAllAlertsRead, {}),
+  getOverview: (signal?: AbortSignal) => call(overviewOperations.getOverview, {}, { signal }),
   getPreferences: (signal?: AbortSignal) => call(alertOperations.getPreferences, {}, { signal }),
   putPreferences: (input: Preferences) => call(alertOperations.updatePreferences, { body: input }),
   followCase: (caseId: string) => call(alertOperations.followCase, { params: { id: caseId } }),
@@ -198,8 +243,9 @@ export const api = {
     call(organisationOperations.listOutbox, { query: { status, ...page } }, { signal }),
 
   // Audit.
+  // Without `format=csv` the audit log answers JSON; the CSV is a download link (auditCsvUrl).
   listAudit: (filter: AuditFilter, page: Page, signal?: AbortSignal) =>
-    call(auditOperations.listAudit, { query: { ...filter, ...page } }, { signal }),
+    call(auditOperations.listAudit, { query: { ...filter, ...page } }, { signal }) as Promise<AuditList>,
   verifyAudit: () => call(auditOperations.verifyAudit, {}),
 
   // Signals, early warning and outreach.
@@ -208,11 +254,14 @@ export const api = {
     call(signalOperations.createSignalCategory, { body: input }),
   updateSignalCategory: (key: string, input: UpdateSignalCategory) =>
     call(signalOperations.changeSignalCategory, { params: { key }, body: input }),
-  listSignals: (filter: SignalFilter, page: Page, signal?: AbortSignal) =>
+  listSignals: (filter: SignalFilter, page: Page & Sorting<SignalSortField>, signal?: AbortSignal) =>
     call(signalOperations.findSignals, { query: { ...filter, ...page } }, { signal }),
   getSignal: (id: string, signal?: AbortSignal) =>
     call(signalOperations.getSignal, { params: { id } }, { signal }),
-  createSignal: (input: CreateSignal) => call(signalOperations.createSignal, { body: input }),
+  createSignal: (input: CreateSignal, files: readonly File[] = []) =>
+    call(signalOperations.createSignal, { body: files.length > 0 ? formDataOf(input, files) : input }),
+  addSignalAttachments: (id: string, files: readonly File[]) =>
+    call(signalOperations.addSignalAttachments, { params: { id }, body: formDataOf({}, files) }),
   updateSignal: (id: string, input: UpdateSignal) =>
     call(signalOperations.updateSignal, { params: { id }, body: input }),
   startCaseFromSignal: (id: string, input: StartCaseFromSignalInput) =>
@@ -243,8 +292,8 @@ export const api = {
   publicCategories: (signal?: AbortSignal) =>
     call(publicReportOperations.listPublicCategories, {}, { signal }),
   publicAreas: (signal?: AbortSignal) => call(publicReportOperations.listPublicAreas, {}, { signal }),
-  createPublicReport: (input: PublicReport) =>
-    call(publicReportOperations.createPublicReport, { body: input }),
+  createPublicReport: (input: PublicReport, photo?: File) =>
+    call(publicReportOperations.createPublicReport, { body: photo ? formDataOf(input, [photo]) : input }),
   trackPublicReport: (code: string, signal?: AbortSignal) =>
     call(publicReportOperations.trackReport, { params: { code } }, { signal }),
 };
@@ -255,6 +304,11 @@ export const api = {
  */
 export function signalExportUrl(filter: SignalFilter): string {
   return `${signalOperations.exportSignals.path}${queryString(filter)}`;
+}
+
+/** The address of the audit log of exactly this filter as CSV (all records, not one page). */
+export function auditCsvUrl(filter: AuditFilter): string {
+  return `${auditOperations.listAudit.path}${query({ ...filter, format: 'csv' })}`;
 }
 
 /** The address of the monitor as CSV. */

@@ -1,39 +1,18 @@
-import { hasPermission } from '@wijkregie/shared';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/AuthContext.tsx';
 import { AlertsProvider } from '../lib/alerts.tsx';
+import { mainMenu } from '../lib/navigation.ts';
 import { Button } from './Button.tsx';
+import { HeaderSearch, maySearch } from './HeaderSearch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { SkipLink } from './SkipLink.tsx';
-
-interface MenuItem {
-  to: string;
-  label: string;
-  end?: boolean;
-}
 
 /** The page layout for signed-in users: skip link, header, main menu, main content, footer. */
 export function AppShell() {
   const user = useUser();
   const { logout } = useAuth();
-  const items: MenuItem[] = [
-    { to: '/', label: 'Overzicht', end: true },
-    { to: '/signalen', label: 'Signalen' },
-  ];
-  if (hasPermission(user, 'subjects.read')) items.push({ to: '/personen', label: 'Personen' });
-  if (hasPermission(user, 'cases.read')) items.push({ to: '/casussen', label: 'Casussen' });
-  items.push({ to: '/overleggen', label: 'Overleggen' });
-  if (hasPermission(user, 'cases.read')) items.push({ to: '/acties', label: 'Acties' });
-  if (hasPermission(user, 'audit.read')) items.push({ to: '/audit', label: 'Audit' });
-  if (
-    hasPermission(user, 'partners.read') ||
-    hasPermission(user, 'users.read') ||
-    hasPermission(user, 'matrix.read') ||
-    hasPermission(user, 'signals.configure') ||
-    hasPermission(user, 'outbox.read')
-  ) {
-    items.push({ to: '/beheer', label: 'Beheer' });
-  }
+  // Only what the user may use (the same permissions as the server's), so no item leads to "geen toegang".
+  const items = mainMenu(user);
 
   return (
     <AlertsProvider user={user}>
@@ -45,6 +24,7 @@ export function AppShell() {
               <span className="wr-logo__mark" aria-hidden="true" />
               <span className="wr-logo__name">Wijkregie</span>
             </Link>
+            {maySearch(user) && <HeaderSearch />}
             <div className="wr-header__user">
               <span className="wr-header__user-name">
                 <span className="wr-header__user-label">Ingelogd als </span>

@@ -1,4 +1,4 @@
-import { ALERT_KIND_LABELS } from '@wijkregie/shared';
+import { alertLabel } from '@wijkregie/shared';
 import { NavLink } from 'react-router-dom';
 import { bellLabel, useAlerts } from '../lib/alerts.tsx';
 
@@ -31,7 +31,7 @@ export function NotificationBell() {
       </NavLink>
       <div className="wr-visually-hidden" aria-live="polite">
         {arrivals > 0 && latest
-          ? `Nieuwe notificatie: ${ALERT_KIND_LABELS[latest.kind] ?? latest.kind} ${latest.caseReference ? ` bij casus ${latest.caseReference}` : ''}.`
+          ? `Nieuwe notificatie: ${alertLabel(latest)}${latest.caseReference ? ` bij casus ${latest.caseReference}` : ''}.`
           : ''}
       </div>
     </div>

@@ -68,13 +68,16 @@ export function AlertsProvider({ user, children }: { user: User; children: React
     let stopped = false;
 
     const onAlert = (event: MessageEvent<string>) => {
+      // An alert that counts up ("3 nieuwe notities") was unread already: it changes no count.
+      let counted = true;
       try {
         const alert = JSON.parse(event.data) as Alert;
+        counted = !(alert.count > 1);
         setLatest(alert);
       } catch {
         // An event we cannot read still means something arrived.
       }
-      setUnread((n) => (n === null ? n : n + 1));
+      if (counted) setUnread((n) => (n === null ? n : n + 1));
       setArrivals((n) => n + 1);
     };
 

@@ -1,4 +1,4 @@
-import { type Collection, hasPermission, type User } from '@wijkregie/shared';
+import { type Collection, hasPermission, type UserWithStatus } from '@wijkregie/shared';
 import { useCallback, useMemo } from 'react';
 import { api } from '../api/endpoints.ts';
 import { useUser } from '../auth/AuthContext.tsx';
@@ -36,7 +36,7 @@ export function usePartners() {
 }
 
 /** The users of the municipality when the signed-in user may read them; otherwise `data` stays null. */
-export function useUsers(): ApiData<Collection<User> | null> & { names: Names; allowed: boolean } {
+export function useUsers(): ApiData<Collection<UserWithStatus> | null> & { names: Names; allowed: boolean } {
   const user = useUser();
   const allowed = hasPermission(user, 'users.read');
   const loader = useCallback(

@@ -11,7 +11,7 @@ import { type ActionFilter, listActions } from './repository.js';
  * week (open ones, Monday to Sunday in Amsterdam), of a case or of a meeting.
  */
 export async function findActions(ctx: RequestContext, query: ActionListQuery): Promise<ActionList> {
-  const { limit, offset, mine, partner, overdue, dueThisWeek, ...rest } = query;
+  const { limit, offset, sort, order, mine, partner, overdue, dueThisWeek, ...rest } = query;
   const q = {
     ...rest,
     mine: mine === 'true',
@@ -29,7 +29,7 @@ export async function findActions(ctx: RequestContext, query: ActionListQuery): 
     f.status = 'open';
   }
   if (q.caseId) await visibleCase(s, ctx, q.caseId);
-  const result = await listActions(s, viewerOf(ctx), f, today, { limit, offset });
+  const result = await listActions(s, viewerOf(ctx), f, today, { limit, offset }, { sort, order });
   await ctx.auditRead([
     {
       action: 'list',

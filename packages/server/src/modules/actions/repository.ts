@@ -1,9 +1,16 @@
-import { ACTION_STATUSES, type ActionHistory, type ActionStatus } from '@wijkregie/shared';
+import {
+  ACTION_STATUSES,
+  type ActionHistory,
+  type ActionSortField,
+  type ActionStatus,
+  type Sorting,
+} from '@wijkregie/shared';
 import { z } from 'zod';
 import { caseVisibleSql } from '../../access/cases.js';
 import { meetingIdVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
 import type { Queryable } from '../../db/db.js';
+import { orderOf } from '../../db/order.js';
 import { Params, selectPage } from '../../db/params.js';
 import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
@@ -124,6 +131,14 @@ export interface ActionFilter {
   meetingId?: string | undefined;
 }
 
+/** The columns an action list may be sorted on. */
+const ACTION_SORT: Record<ActionSortField, string> = {
+  title: 'lower(a.title)',
+  dueDate: 'a.due_date',
+  status: 'a.status',
+  createdAt: 'a.created_at',
+};
+
 /** Actions of cases the viewer sees, filtered and paged in SQL. `today` decides what is overdue. */
 export async function listActions(
   s: TenantScope,
@@ -131,6 +146,7 @@ export async function listActions(
   f: ActionFilter,
   today: string,
   page: { limit: number; offset: number },
+  by?: Sorting<ActionSortField>,
 ): Promise<{ items: ActionRecord[]; total: number }> {
   const p = new Params();
   const where = [`a.tenant_id = ${p.add(s.tenantId)}`, caseVisibleSql('c', v, p)];
@@ -158,7 +174,7 @@ export async function listActions(
     {
       select: (sp: Params) => select(v, sp),
       fromWhere: `${FROM} WHERE ${where.join(' AND ')}`,
-      order: 'a.due_date, a.created_at, a.id',
+      order: orderOf(by, ACTION_SORT, 'a.due_date, a.created_at, a.id'),
     },
     page,
   );

@@ -29,7 +29,7 @@ export async function claimDigestRun(q: Queryable, tenantId: string, userId: str
 
 /**
  * Marks the user's undigested alerts digested and answers them per case and kind — only about cases
- * the user can still see — with the user's address.
+ * the user can still see — with the user's address. `n` counts changes: a bundle of three entries is three.
  */
 export function takeDigestItems(q: Queryable, tenantId: string, userId: string) {
   return rows(
@@ -38,8 +38,8 @@ export function takeDigestItems(q: Queryable, tenantId: string, userId: string) 
     `WITH mine AS (
        UPDATE alerts a SET digested_at = now()
         WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.digested_at IS NULL
-       RETURNING a.kind, a.case_id)
-     SELECT m.kind, c.reference, count(*)::int AS n, u.email
+       RETURNING a.kind, a.case_id, a.count)
+     SELECT m.kind, c.reference, sum(m.count)::int AS n, u.email
        FROM mine m JOIN cases c ON c.tenant_id = $1 AND c.id = m.case_id
        JOIN users u ON u.tenant_id = $1 AND u.id = $2
       WHERE ${userSeesCaseSql('u', 'c')}

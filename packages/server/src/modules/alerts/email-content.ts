@@ -1,4 +1,4 @@
-import { ALERT_KIND_LABELS, type AlertKind } from '@wijkregie/shared';
+import { ALERT_KIND_LABELS, type AlertKind, alertLabel } from '@wijkregie/shared';
 import type { EmailContent } from '../../background/outbox-repository.js';
 
 /*
@@ -28,13 +28,21 @@ function html(paragraphs: string[], link?: { href: string; text: string }): stri
   return `<!doctype html><html lang="nl"><body>\n${body}\n${a}\n${footer}\n</body></html>`;
 }
 
+/**
+ * The email of a case alert. A bundle of entries ("3 nieuwe notities") says how many, still without
+ * a word of what they say.
+ */
 export function alertEmail(
   publicUrl: string,
-  alert: { kind: AlertKind; caseId: string; caseReference: string },
+  alert: { kind: AlertKind; caseId: string; caseReference: string; count?: number },
 ): EmailContent {
-  const label = ALERT_KIND_LABELS[alert.kind];
+  const count = alert.count ?? 1;
+  const label = alertLabel({ kind: alert.kind, count });
   const link = `${publicUrl}/casussen/${alert.caseId}`;
-  const line = `Er is een wijziging in casus ${alert.caseReference}: ${label.toLowerCase()}.`;
+  const line =
+    count > 1
+      ? `Er zijn ${label} in casus ${alert.caseReference}.`
+      : `Er is een wijziging in casus ${alert.caseReference}: ${label.toLowerCase()}.`;
   return {
     subject: `Wijkregie: ${label.toLowerCase()} in casus ${alert.caseReference}`,
     text: `${line}\n\nBekijk de casus: ${link}\n\n${FOOTER_TEXT}\n`,

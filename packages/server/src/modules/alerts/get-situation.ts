@@ -11,14 +11,13 @@ import { caseChangesSince, recordLook } from './situation-repository.js';
  * actions now. Remembers this look for the next time.
  */
 export async function getSituation(ctx: RequestContext, caseId: string): Promise<Situation> {
-  const { personIds, situation } = await ctx.db.transaction(async (s) => {
-    const c = await visibleCase(s, ctx, caseId);
+  // No read record of its own: the situation (counts and status changes, no content) is a part of
+  // the case view, whose `GET /cases/:id` records the read of the case once.
+  return ctx.db.transaction(async (s) => {
+    await visibleCase(s, ctx, caseId);
     const changes = await caseChangesSince(s, caseId, ctx.userId, ctx.partnerId, amsterdamDate());
     await recordLook(s, caseId, ctx.userId);
     const following = await isFollowing(s.q, s.tenantId, caseId, ctx.userId);
-    return { personIds: c.personIds, situation: { caseId, ...changes, following } };
+    return { caseId, ...changes, following };
   });
-  // After the transaction: the embedded database has one connection, and the audit writer needs it.
-  await ctx.auditRead([{ action: 'read', objectType: 'case', objectId: caseId, personIds }]);
-  return situation;
 }

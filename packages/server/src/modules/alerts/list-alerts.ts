@@ -9,7 +9,7 @@ export async function listAlerts(ctx: RequestContext, q: AlertListQuery): Promis
   const v = viewerOf(ctx);
   const page = { limit: q.limit, offset: q.offset };
   const [list, n] = await Promise.all([
-    findAlerts(s, v, { unread: q.unread === 'true' }, page),
+    findAlerts(s, v, { unread: q.unread === 'true' }, page, { sort: q.sort, order: q.order }),
     countUnread(s, v),
   ]);
   return { ...list, unread: n };

@@ -1,9 +1,11 @@
 import {
   ALERT_KINDS,
   type Alert,
+  type AlertSortField,
   EMAIL_PREFERENCES,
   type EmailPreference,
   type Preferences,
+  type Sorting,
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import { caseVisibleSql, userSeesCaseSql } from '../../access/cases.js';
@@ -14,8 +16,10 @@ import {
   type EmailContent,
   enqueueEmails,
   type OutboxRecipient,
+  rewriteUnsentEmails,
 } from '../../background/outbox-repository.js';
 import type { Queryable } from '../../db/db.js';
+import { orderOf } from '../../db/order.js';
 import { Params, selectPage } from '../../db/params.js';
 import { col, countRow, execute, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
@@ -110,14 +114,96 @@ export function insertSignalAlerts(
   );
 }
 
-/** The alert emails of those who want them at once, in the outbox (keyed by alert, so never twice). */
+/**
+ * The alert emails of those who want them at once, in the outbox (keyed by alert, so never twice);
+ * `holdSeconds` keeps them back while more changes may join their alert (a bundle's window).
+ */
 export function enqueueAlertEmails(
   s: TenantScope,
   caseId: string | null,
   content: EmailContent,
   recipients: readonly OutboxRecipient[],
+  holdSeconds = 0,
 ): Promise<void> {
-  return enqueueEmails(s.q, s.tenantId, { kind: 'alert', caseId, content }, recipients);
+  return enqueueEmails(s.q, s.tenantId, { kind: 'alert', caseId, content, holdSeconds }, recipients);
+}
+
+/** The idempotency key (and Message-ID) of an alert's email: one email per alert, however often it is bumped. */
+export const alertEmailKey = (alertId: string) => `alert:${alertId}`;
+
+/** The municipality's bundle window in seconds (`tenants.alert_bundle_seconds`; 0 = no bundles). */
+export async function bundleWindowSeconds(s: TenantScope): Promise<number> {
+  const found = await row(
+    s.q,
+    z.object({ seconds: col.int }),
+    'SELECT alert_bundle_seconds AS seconds FROM tenants WHERE id = $1',
+    [s.tenantId],
+  );
+  return found?.seconds ?? 0;
+}
+
+const openBundleRow = z.object({
+  id: col.uuid,
+  user_id: col.uuid,
+  count: col.int,
+  /** The state of the alert's email; null when it has none (the recipient wanted none then). */
+  email_status: col.text.nullable(),
+  email_attempts: col.int.nullable(),
+});
+export type OpenBundle = z.infer<typeof openBundleRow>;
+
+/**
+ * The open `entry_added` alerts of these recipients in the case — unread, not yet in a digest,
+ * younger than the window — locked until the end of the transaction, so two entries at the same
+ * moment count on one alert instead of overwriting each other. Newest first; with each, the state
+ * of its email.
+ */
+export function openBundles(
+  s: TenantScope,
+  caseId: string,
+  userIds: readonly string[],
+  windowSeconds: number,
+): Promise<OpenBundle[]> {
+  return rows(
+    s.q,
+    openBundleRow,
+    `SELECT a.id, a.user_id, a.count, o.status AS email_status, o.attempts AS email_attempts
+       FROM alerts a LEFT JOIN email_outbox o ON o.tenant_id = a.tenant_id AND o.idempotency_key = 'alert:' || a.id::text
+      WHERE a.tenant_id = $1 AND a.case_id = $2 AND a.user_id = ANY ($3::uuid[])
+        AND a.kind = 'entry_added' AND a.read_at IS NULL AND a.digested_at IS NULL
+        AND a.created_at > clock_timestamp() - make_interval(secs => $4::double precision)
+      ORDER BY a.created_at DESC, a.id
+      FOR UPDATE OF a`,
+    [s.tenantId, caseId, [...userIds], windowSeconds],
+  );
+}
+
+/**
+ * New wording for alert emails no worker has touched yet; answers the alert ids whose email took it.
+ * A claimed email (being sent, or tried once) keeps its words: its Message-ID may already be out.
+ */
+export async function rewriteAlertEmails(
+  s: TenantScope,
+  emails: readonly { alertId: string; content: EmailContent }[],
+): Promise<Set<string>> {
+  const keys = await rewriteUnsentEmails(
+    s.q,
+    s.tenantId,
+    emails.map((e) => ({ idempotencyKey: alertEmailKey(e.alertId), content: e.content })),
+  );
+  return new Set(emails.filter((e) => keys.has(alertEmailKey(e.alertId))).map((e) => e.alertId));
+}
+
+/** Counts one more change on each of these alerts. */
+export function bumpAlerts(s: TenantScope, ids: readonly string[]): Promise<InsertedAlert[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return rows(
+    s.q,
+    insertedRow,
+    `UPDATE alerts SET count = count + 1, updated_at = clock_timestamp()
+      WHERE tenant_id = $1 AND id = ANY ($2::uuid[]) RETURNING id, user_id`,
+    [s.tenantId, [...ids]],
+  );
 }
 
 /** Wakes the live streams of every instance at commit: ids only, each hub loads what it may show. */
@@ -138,6 +224,8 @@ const alertRow = z.object({
   reference: col.text.nullable(),
   created_at: col.timestamp,
   read_at: col.timestamp.nullable(),
+  count: col.int,
+  updated_at: col.timestamp,
 });
 const toAlert = (r: z.infer<typeof alertRow>): Alert => ({
   id: r.id,
@@ -147,6 +235,8 @@ const toAlert = (r: z.infer<typeof alertRow>): Alert => ({
   signalId: r.signal_id,
   createdAt: r.created_at.toISOString(),
   readAt: r.read_at ? r.read_at.toISOString() : null,
+  count: r.count,
+  updatedAt: r.updated_at.toISOString(),
 });
 
 const ALERT_FROM = `FROM alerts a
@@ -159,12 +249,20 @@ function alertVisibleSql(v: Viewer, p: Params): string {
     OR (a.case_id IS NULL AND a.signal_id IS NOT NULL AND ${signalVisibleSql('sg', v, p)}))`;
 }
 
+/** The columns an alert list may be sorted on (`read`: unread ones first, ascending). */
+const ALERT_SORT: Record<AlertSortField, string> = {
+  createdAt: 'a.created_at',
+  kind: 'a.kind',
+  read: '(a.read_at IS NOT NULL)',
+};
+
 /** The caller's alerts about cases they can still see (checked now, not when the alert was made). */
 export async function findAlerts(
   s: TenantScope,
   v: Viewer,
   f: { unread?: boolean; ids?: string[] },
   page: { limit: number; offset: number },
+  by?: Sorting<AlertSortField>,
 ): Promise<{ items: Alert[]; total: number }> {
   const p = new Params();
   const where = [`a.tenant_id = ${p.add(s.tenantId)}`, `a.user_id = ${p.add(v.userId)}`];
@@ -176,9 +274,10 @@ export async function findAlerts(
     alertRow,
     p,
     {
-      select: 'a.id, a.kind, a.case_id, a.signal_id, c.reference, a.created_at, a.read_at',
+      select:
+        'a.id, a.kind, a.case_id, a.signal_id, c.reference, a.created_at, a.read_at, a.count, a.updated_at',
       fromWhere: `${ALERT_FROM} WHERE ${where.join(' AND ')}`,
-      order: 'a.created_at DESC, a.id',
+      order: orderOf(by, ALERT_SORT, 'a.created_at DESC, a.id'),
     },
     page,
   );

@@ -4,6 +4,7 @@ import {
   AUDIT_OBJECT_TYPES,
   type AuditItem,
   type AuditListQuery,
+  type AuditObjectType,
   type AuditVerify,
 } from '@wijkregie/shared';
 import { z } from 'zod';
@@ -390,9 +391,10 @@ export function listTenants(q: Queryable): Promise<{ id: string; name: string }[
   );
 }
 
-/** A record as `GET /audit` shows it: without its chain fields and details. */
+/** A record as `GET /audit` shows it: without its chain fields and details, with the names of who. */
 const auditItemRow = z.object({
   id: col.uuid,
+  seq: col.int,
   at: col.timestamp,
   user_id: col.uuid.nullable(),
   partner_id: col.uuid.nullable(),
@@ -402,46 +404,198 @@ const auditItemRow = z.object({
   object_ids: col.textArray.nullable(),
   person_ids: col.textArray,
   purpose: col.text,
+  user_name: col.text.nullable(),
+  partner_name: col.text.nullable(),
 });
+type AuditItemRow = z.infer<typeof auditItemRow>;
 
-/** The tenant's records about an object (also a person involved) or by a user, newest first. */
-export async function searchAudit(
-  s: TenantScope,
-  f: AuditListQuery,
-): Promise<{ items: AuditItem[]; total: number }> {
-  const p = new Params();
-  const where = [`tenant_id = ${p.add(s.tenantId)}`];
+const ITEM_SELECT = `l.id, l.seq, l.at, l.user_id, l.partner_id, l.action, l.object_type, l.object_id, l.object_ids,
+       l.person_ids, l.purpose, u.name AS user_name, pa.name AS partner_name`;
+
+/**
+ * The FROM and WHERE of a selection of the log: by object (also a person involved), by user, and by
+ * days in Europe/Amsterdam (`to` included). The names are today's names of the user and partner.
+ */
+function auditSelection(s: TenantScope, f: AuditFilter, p: Params): string {
+  const tenant = p.add(s.tenantId);
+  const where = [`l.tenant_id = ${tenant}`];
   if (f.objectId) {
     const id = p.add(f.objectId);
     where.push(
-      `(object_id = ${id} OR object_ids @> ARRAY[${id}]::uuid[] OR person_ids @> ARRAY[${id}]::uuid[])`,
+      `(l.object_id = ${id} OR l.object_ids @> ARRAY[${id}]::uuid[] OR l.person_ids @> ARRAY[${id}]::uuid[])`,
     );
   }
-  if (f.userId) where.push(`user_id = ${p.add(f.userId)}`);
-  const page = await selectPage(
+  if (f.userId) where.push(`l.user_id = ${p.add(f.userId)}`);
+  if (f.from) where.push(`l.at >= (${p.add(f.from)}::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'`);
+  if (f.to) where.push(`l.at < (${p.add(f.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'`);
+  return `FROM audit_log l
+     LEFT JOIN users u ON u.tenant_id = l.tenant_id AND u.id = l.user_id
+     LEFT JOIN partners pa ON pa.tenant_id = l.tenant_id AND pa.id = l.partner_id
+    WHERE ${where.join(' AND ')}`;
+}
+
+/** Which records of the log: by object, by user, by period. */
+export type AuditFilter = Pick<AuditListQuery, 'objectId' | 'userId' | 'from' | 'to'>;
+
+/**
+ * What each object of the records is, in words, for whoever reads the audit log (the privacy officer
+ * must be able to say who saw whose data, AVG art. 15): a case's reference (not its title, which may
+ * describe a situation), a person's name, a household's, group's or location's name, a note's
+ * category and case, a meeting's title and day, a signal's category and day, a visit's day, the
+ * name of a user or partner. One query for the whole page; objects that are gone have no label.
+ */
+async function objectLabels(s: TenantScope, items: readonly AuditItemRow[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string[]>();
+  for (const r of items) {
+    if (!r.object_id) continue;
+    const list = ids.get(r.object_type) ?? [];
+    list.push(r.object_id);
+    ids.set(r.object_type, list);
+  }
+  const p = new Params();
+  const tenant = p.add(s.tenantId);
+  const day = (column: string) => `to_char(${column} AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY')`;
+  const parts: string[] = [];
+  const part = (type: AuditObjectType, sql: (idsParam: string) => string) => {
+    const list = ids.get(type);
+    if (list?.length) parts.push(sql(`${p.add([...new Set(list)])}::uuid[]`));
+  };
+  part(
+    'case',
+    (x) => `SELECT id, reference AS label FROM cases WHERE tenant_id = ${tenant} AND id = ANY(${x})`,
+  );
+  part(
+    'person',
+    (x) =>
+      `SELECT id, first_name || ' ' || last_name AS label FROM persons WHERE tenant_id = ${tenant} AND id = ANY(${x})`,
+  );
+  for (const type of ['household', 'group', 'location'] as const) {
+    part(
+      type,
+      (x) => `SELECT id, name AS label FROM ${type}s WHERE tenant_id = ${tenant} AND id = ANY(${x})`,
+    );
+  }
+  part(
+    'entry',
+    (x) => `SELECT e.id, 'Notitie (' || coalesce(cat.label, e.category) || ') in ' || c.reference AS label
+              FROM entries e
+              JOIN cases c ON c.tenant_id = e.tenant_id AND c.id = e.case_id
+              LEFT JOIN categories cat ON cat.tenant_id = e.tenant_id AND cat.key = e.category
+             WHERE e.tenant_id = ${tenant} AND e.id = ANY(${x})`,
+  );
+  part(
+    'action',
+    (x) => `SELECT a.id, 'Actie in ' || c.reference AS label FROM actions a
+              JOIN cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
+             WHERE a.tenant_id = ${tenant} AND a.id = ANY(${x})`,
+  );
+  part(
+    'meeting',
+    (x) =>
+      `SELECT id, title || ', ' || ${day('starts_at')} AS label FROM meetings WHERE tenant_id = ${tenant} AND id = ANY(${x})`,
+  );
+  part(
+    'signal',
+    (x) => `SELECT sg.id, coalesce(sc.label, sg.category) || ', ' || ${day('sg.created_at')} AS label
+              FROM signals sg
+              LEFT JOIN signal_categories sc ON sc.tenant_id = sg.tenant_id AND sc.key = sg.category
+             WHERE sg.tenant_id = ${tenant} AND sg.id = ANY(${x})`,
+  );
+  part(
+    'visit',
+    (x) => `SELECT id, 'Huisbezoek ' || to_char(planned_date, 'DD-MM-YYYY') AS label FROM visits
+             WHERE tenant_id = ${tenant} AND id = ANY(${x})`,
+  );
+  part('user', (x) => `SELECT id, name AS label FROM users WHERE tenant_id = ${tenant} AND id = ANY(${x})`);
+  part(
+    'partner',
+    (x) => `SELECT id, name AS label FROM partners WHERE tenant_id = ${tenant} AND id = ANY(${x})`,
+  );
+  part(
+    'signal_route',
+    (x) => `SELECT r.id, coalesce(sc.label, r.category) || ' → ' || pa.name AS label FROM signal_routes r
+              JOIN partners pa ON pa.tenant_id = r.tenant_id AND pa.id = r.partner_id
+              LEFT JOIN signal_categories sc ON sc.tenant_id = r.tenant_id AND sc.key = r.category
+             WHERE r.tenant_id = ${tenant} AND r.id = ANY(${x})`,
+  );
+  if (parts.length === 0) return new Map();
+  const found = await rows(
+    s.q,
+    z.object({ id: col.uuid, label: col.text }),
+    parts.join('\n UNION ALL\n'),
+    p.values,
+  );
+  return new Map(found.map((r) => [r.id, r.label]));
+}
+
+function presentItem(r: AuditItemRow, labels: ReadonlyMap<string, string>): AuditItem {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    userId: r.user_id,
+    partnerId: r.partner_id,
+    action: r.action,
+    objectType: r.object_type,
+    objectId: r.object_id,
+    objectIds: r.object_ids,
+    personIds: r.person_ids,
+    purpose: r.purpose,
+    userName: r.user_name,
+    partnerName: r.partner_name,
+    objectLabel: (r.object_id && labels.get(r.object_id)) ?? null,
+  };
+}
+
+/** The tenant's records about an object (also a person involved), by a user or in a period, newest first. */
+export async function searchAudit(
+  s: TenantScope,
+  f: AuditFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: AuditItem[]; total: number }> {
+  const p = new Params();
+  const result = await selectPage(
     s.q,
     auditItemRow,
     p,
-    {
-      select: 'id, at, user_id, partner_id, action, object_type, object_id, object_ids, person_ids, purpose',
-      fromWhere: `FROM audit_log WHERE ${where.join(' AND ')}`,
-      order: 'seq DESC',
-    },
-    f,
+    { select: ITEM_SELECT, fromWhere: auditSelection(s, f, p), order: 'l.seq DESC' },
+    page,
   );
-  return {
-    total: page.total,
-    items: page.rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      userId: r.user_id,
-      partnerId: r.partner_id,
-      action: r.action,
-      objectType: r.object_type,
-      objectId: r.object_id,
-      objectIds: r.object_ids,
-      personIds: r.person_ids,
-      purpose: r.purpose,
-    })),
-  };
+  const labels = await objectLabels(s, result.rows);
+  return { total: result.total, items: result.rows.map((r) => presentItem(r, labels)) };
+}
+
+/** How many records a selection holds (before an export, which is refused when it is too large). */
+export async function countAudit(s: TenantScope, f: AuditFilter): Promise<number> {
+  const p = new Params();
+  const found = await row(
+    s.q,
+    z.object({ n: col.int }),
+    `SELECT count(*) AS n ${auditSelection(s, f, p)}`,
+    p.values,
+  );
+  return found?.n ?? 0;
+}
+
+/**
+ * Every record of a selection, newest first, in slices (for the CSV export). Each slice continues
+ * below the last sequence number, so records appended meanwhile neither shift nor repeat rows.
+ */
+export async function* allAudit(s: TenantScope, f: AuditFilter, slice = 2000): AsyncGenerator<AuditItem> {
+  let below: number | null = null;
+  for (;;) {
+    const p = new Params();
+    const fromWhere = auditSelection(s, f, p);
+    const after: string = below === null ? '' : ` AND l.seq < ${p.add(below)}`;
+    const found: AuditItemRow[] = await rows(
+      s.q,
+      auditItemRow,
+      `SELECT ${ITEM_SELECT} ${fromWhere}${after} ORDER BY l.seq DESC LIMIT ${p.add(slice)}`,
+      p.values,
+    );
+    const labels = await objectLabels(s, found);
+    for (const r of found) yield presentItem(r, labels);
+    const last: AuditItemRow | undefined = found.at(-1);
+    if (!last || found.length < slice) return;
+    below = last.seq;
+  }
 }

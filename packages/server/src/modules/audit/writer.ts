@@ -8,6 +8,35 @@ import {
   readChainHead,
 } from './repository.js';
 
+/** Whether two entries say the same thing (same who, why, what and about what). */
+const sameness = (e: AuditEntry) =>
+  JSON.stringify([
+    e.tenantId,
+    e.userId,
+    e.partnerId,
+    e.purpose,
+    e.action,
+    e.objectType,
+    e.objectId ?? null,
+    e.objectIds ?? null,
+    e.personIds ?? [],
+    e.details ?? null,
+  ]);
+
+/**
+ * The entries of one request without repeats: a request that reads the same object twice (a case
+ * met again through one of its parts) read it once, and the log says so once.
+ */
+export function distinctEntries(entries: readonly AuditEntry[]): AuditEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((e) => {
+    const key = sameness(e);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 interface Pending {
   entries: readonly AuditEntry[];
   resolve: () => void;
@@ -37,7 +66,9 @@ export class AuditWriter {
     private readonly maxBatch = 1000,
   ) {}
 
-  record(entries: readonly AuditEntry[]): Promise<void> {
+  /** Records the reads of one request (identical entries become one record). */
+  record(all: readonly AuditEntry[]): Promise<void> {
+    const entries = distinctEntries(all);
     if (entries.length === 0) return Promise.resolve();
     if (this.closed) return Promise.reject(new Error('audit writer closed'));
     return new Promise<void>((resolve, reject) => {

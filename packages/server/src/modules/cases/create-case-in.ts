@@ -21,6 +21,17 @@ import {
  * signal): the case, its partners, subjects and first status, and the audit record.
  */
 export async function createCaseIn(s: TenantScope, ctx: RequestContext, input: CreateCase): Promise<Case> {
+  // A person-centred case is about someone: without a person it cannot be worked on (nor found by them).
+  // Named together with any unknown reference, so one answer says everything that is wrong.
+  if (input.type === 'person' && !input.subjects.some((x) => x.kind === 'person')) {
+    const subjects = { path: 'subjects', message: 'Kies minstens één persoon als betrokkene' };
+    await checkCaseReferences(s, input).catch((err: unknown) => {
+      throw err instanceof AppError
+        ? new AppError(err.code, err.detail, [subjects, ...(err.errors ?? [])])
+        : err;
+    });
+    throw new AppError('validation', 'Een persoonsgerichte casus heeft een persoon nodig.', [subjects]);
+  }
   await checkCaseReferences(s, input);
   const errors: FieldError[] = [];
   const v = viewerOf(ctx);

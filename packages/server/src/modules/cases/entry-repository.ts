@@ -1,10 +1,11 @@
-import { ENTRY_KINDS, type Entry, type EntryKind } from '@wijkregie/shared';
+import { attachmentSchema, ENTRY_KINDS, type Entry, type EntryKind } from '@wijkregie/shared';
 import { z } from 'zod';
 import { meetingIdVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
 import { Params, selectPage } from '../../db/params.js';
 import { col, oneRow, row } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+import { entryAttachmentsSql } from '../attachments/repository.js';
 
 /** The SQL of a case's journal: entries, read through the access matrix. */
 
@@ -20,6 +21,7 @@ const entryRow = z.object({
   kind: z.enum(ENTRY_KINDS),
   meeting_id: col.uuid.nullable(),
   created_at: col.timestamp,
+  attachments: z.array(attachmentSchema),
 });
 
 const toEntry = (r: z.infer<typeof entryRow>): Entry => ({
@@ -34,6 +36,7 @@ const toEntry = (r: z.infer<typeof entryRow>): Entry => ({
   kind: r.kind,
   meetingId: r.meeting_id,
   createdAt: r.created_at.toISOString(),
+  attachments: r.attachments,
 });
 
 export async function insertEntry(
@@ -55,7 +58,8 @@ export async function insertEntry(
     `WITH ins AS (
        INSERT INTO entries (tenant_id, case_id, category, text, author_user_id, partner_id, corrects_entry_id, kind, meeting_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *)
-     SELECT ins.*, u.name AS author_name FROM ins JOIN users u ON u.tenant_id = ins.tenant_id AND u.id = ins.author_user_id`,
+     SELECT ins.*, u.name AS author_name, '[]'::json AS attachments
+       FROM ins JOIN users u ON u.tenant_id = ins.tenant_id AND u.id = ins.author_user_id`,
     [
       s.tenantId,
       e.caseId,
@@ -116,7 +120,7 @@ export async function entriesPage(
       select: (
         sp,
       ) => `e.id, e.case_id, e.category, e.text, e.author_user_id, u.name AS author_name, e.partner_id,
-               e.corrects_entry_id, e.kind, e.created_at,
+               e.corrects_entry_id, e.kind, e.created_at, ${entryAttachmentsSql('e.id', 'e.tenant_id')} AS attachments,
                CASE WHEN ${meetingIdVisibleSql('e.meeting_id', v, sp)} THEN e.meeting_id END AS meeting_id`,
       fromWhere: `FROM entries e JOIN users u ON u.tenant_id = e.tenant_id AND u.id = e.author_user_id
                   WHERE ${where.join(' AND ')}`,

@@ -1,5 +1,6 @@
 import { type CaseDetail, can, nextStatuses, transitionKind } from '@wijkregie/shared';
 import { readVisibleCase } from '../../access/cases.js';
+import { caseSignalIds } from '../../access/signals.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { partnerAccess } from '../matrix/repository.js';
@@ -15,9 +16,10 @@ export async function getCase(ctx: RequestContext, id: string): Promise<CaseDeta
   const read = await readVisibleCase(s, ctx, id);
   const c = read.case;
   const hasMembers = c.subjects.some((x) => x.kind === 'household' || x.kind === 'group');
-  const [access, related] = await Promise.all([
+  const [access, related, signalIds] = await Promise.all([
     partnerAccess(s, ctx.partnerId, read.matrixVersion),
     hasMembers ? memberCases(s, viewerOf(ctx), id) : Promise.resolve([]),
+    caseSignalIds(s, viewerOf(ctx), id),
   ]);
   const [out] = await presentCases(s, ctx, [c], access, read.subjectLabels);
   if (!out) throw new Error('presenting one case gave none');
@@ -25,5 +27,5 @@ export async function getCase(ctx: RequestContext, id: string): Promise<CaseDeta
     can(ctx, transitionKind(c.status, to) === 'reopen' ? 'case.reopen' : 'case.update', { case: c }),
   );
   await ctx.auditRead([{ action: 'read', objectType: 'case', objectId: id, personIds: c.personIds }]);
-  return { ...out, relatedCases: related, allowedStatuses };
+  return { ...out, relatedCases: related, allowedStatuses, signalIds };
 }

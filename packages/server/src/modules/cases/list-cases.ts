@@ -7,11 +7,11 @@ import { casesPage } from './repository.js';
 
 /** `GET /cases`: a page of the cases the caller sees (`mine=true`: those they direct). */
 export async function listCases(ctx: RequestContext, query: CaseListQuery): Promise<CaseList> {
-  const { limit, offset, mine, ...rest } = query;
+  const { limit, offset, mine, sort, order, ...rest } = query;
   const filter = { ...rest, mine: mine === 'true' };
   const s = ctx.db.read;
   const [page, access] = await Promise.all([
-    casesPage(s, viewerOf(ctx), filter, { limit, offset }),
+    casesPage(s, viewerOf(ctx), filter, { limit, offset }, { sort, order }),
     partnerAccess(s, ctx.partnerId),
   ]);
   const items = await presentCases(s, ctx, page.items, access);

@@ -5,8 +5,10 @@ import type { AuditEvent, RequestContext } from '../../http/context.js';
 import { entriesPage } from './entry-repository.js';
 
 /**
- * `GET /cases/:id/entries`: a page of the journal in the categories the caller's partner may read;
- * reading it is recorded for the case and for every entry handed out.
+ * `GET /cases/:id/entries`: a page of the journal in the categories the caller's partner may read.
+ * Reading it is recorded for every entry handed out, each with the case among its objects (a search
+ * by the case finds them); the case itself is recorded once, by the case view's `GET /cases/:id`, not
+ * again by each part of that view.
  */
 export async function listEntries(
   ctx: RequestContext,
@@ -17,24 +19,17 @@ export async function listEntries(
   const s = ctx.db.read;
   const c = await visibleCase(s, ctx, caseId);
   const page = await entriesPage(s, caseId, viewerOf(ctx), { category }, { limit, offset });
-  const entriesRead = page.items.map(
-    (e): AuditEvent => ({
-      action: 'read',
-      objectType: 'entry',
-      objectId: e.id,
-      personIds: c.personIds,
-      details: { caseId },
-    }),
+  await ctx.auditRead(
+    page.items.map(
+      (e): AuditEvent => ({
+        action: 'read',
+        objectType: 'entry',
+        objectId: e.id,
+        objectIds: [caseId, e.id],
+        personIds: c.personIds,
+        details: { caseId },
+      }),
+    ),
   );
-  await ctx.auditRead([
-    {
-      action: 'read',
-      objectType: 'case',
-      objectId: caseId,
-      personIds: c.personIds,
-      details: { journal: page.items.length },
-    },
-    ...entriesRead,
-  ]);
   return page;
 }

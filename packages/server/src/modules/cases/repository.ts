@@ -2,8 +2,10 @@ import {
   CASE_STATUSES,
   CASE_TYPES,
   type CaseResult,
+  type CaseSortField,
   type CaseStatus,
   type CaseType,
+  type Sorting,
   type SubjectRef,
 } from '@wijkregie/shared';
 import { z } from 'zod';
@@ -11,6 +13,7 @@ import { CASE_COLUMNS, type CaseRecord, caseRow, toCase } from '../../access/cas
 import { caseVisibleSql } from '../../access/cases.js';
 import { subjectIdVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
+import { orderOf } from '../../db/order.js';
 import { Params, selectPage } from '../../db/params.js';
 import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
@@ -34,12 +37,22 @@ export interface CaseFilter {
   q?: string | undefined;
 }
 
-/** One page of the cases the viewer sees that pass the filter, most recently changed first. */
+/** The columns a case list may be sorted on (nothing else of a request reaches ORDER BY). */
+const CASE_SORT: Record<CaseSortField, string> = {
+  reference: 'c.reference',
+  title: 'lower(c.title)',
+  type: 'c.type',
+  status: 'c.status',
+  updatedAt: 'c.updated_at',
+};
+
+/** One page of the cases the viewer sees that pass the filter, most recently changed first (or as sorted). */
 export async function casesPage(
   s: TenantScope,
   v: Viewer,
   f: CaseFilter,
   page: { limit: number; offset: number },
+  by?: Sorting<CaseSortField>,
 ): Promise<{ items: CaseRecord[]; total: number }> {
   const p = new Params();
   const where = [`c.tenant_id = ${p.add(s.tenantId)}`, caseVisibleSql('c', v, p)];
@@ -63,7 +76,7 @@ export async function casesPage(
     {
       select: CASE_COLUMNS,
       fromWhere: `FROM cases c WHERE ${where.join(' AND ')}`,
-      order: 'c.updated_at DESC, c.id',
+      order: orderOf(by, CASE_SORT, 'c.updated_at DESC, c.id'),
     },
     page,
   );

@@ -9,7 +9,7 @@ import { listMeetings } from './repository.js';
  * first) or all, perhaps only those with a case on the agenda.
  */
 export async function findMeetings(ctx: RequestContext, query: MeetingListQuery): Promise<MeetingList> {
-  const { upcoming, past, caseId, limit, offset } = query;
+  const { upcoming, past, caseId, limit, offset, sort, order } = query;
   const when = upcoming === 'true' ? 'upcoming' : past === 'true' ? 'past' : undefined;
   const s = ctx.db.read;
   const now = new Date().toISOString();
@@ -25,6 +25,7 @@ export async function findMeetings(ctx: RequestContext, query: MeetingListQuery)
     },
     when === 'past' ? 'desc' : 'asc',
     { limit, offset },
+    { sort, order },
   );
   const items = await present(s, ctx, result.items);
   await ctx.auditRead([{ action: 'list', objectType: 'meeting', objectIds: items.map((m) => m.id) }]);

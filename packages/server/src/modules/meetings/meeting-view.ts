@@ -14,7 +14,8 @@ import { AppError, notFound } from '../../http/errors.js';
 import { entriesPage } from '../cases/entry-repository.js';
 import { activeUserExists } from '../cases/repository.js';
 import { existingPartnerIds } from '../matrix/repository.js';
-import { type AgendaCase, agendaCases, findMeeting, type MeetingRecord } from './repository.js';
+import { activePartnerIds } from '../organisation/repository.js';
+import { type AgendaCase, agendaCases, attendanceOf, findMeeting, type MeetingRecord } from './repository.js';
 
 /** What the meeting use cases share: loading a visible meeting, presenting it, checking references. */
 
@@ -26,9 +27,16 @@ export async function present(
   actor: Actor,
   meetings: readonly MeetingRecord[],
 ): Promise<Meeting[]> {
-  const cases = await agendaCases(s, [...new Set(meetings.flatMap((m) => m.caseIds))]);
+  const [cases, attendance] = await Promise.all([
+    agendaCases(s, [...new Set(meetings.flatMap((m) => m.caseIds))]),
+    attendanceOf(
+      s,
+      meetings.map((m) => m.id),
+    ),
+  ]);
   return meetings.map(({ caseIds, createdByUserId: _, ...rest }) => ({
     ...rest,
+    attendance: attendance.get(rest.id) ?? [],
     agenda: caseIds
       .map((id) => cases.get(id))
       .filter((c): c is AgendaCase => c !== undefined && seesCase(actor, c))
@@ -61,20 +69,31 @@ export async function writtenMeeting(s: TenantScope, id: string): Promise<Meetin
   return m;
 }
 
-/** Chair, partners and agenda must exist, and every case on the agenda must be visible to the caller. */
+/**
+ * Chair, partners and agenda must exist, and every case on the agenda must be visible to the caller.
+ * A partner newly invited must still take part (`invited`: the ones already invited, which may stay
+ * after their deactivation).
+ */
 export async function validateMeetingRefs(
   s: TenantScope,
   ctx: RequestContext,
   input: { chairUserId?: string; partnerIds?: string[] | undefined; caseIds?: string[] | undefined },
+  invited: readonly string[] = [],
 ): Promise<void> {
   const errors: FieldError[] = [];
   if (input.chairUserId && !(await activeUserExists(s, input.chairUserId))) {
     errors.push({ path: 'chairUserId', message: 'Onbekende gebruiker' });
   }
   if (input.partnerIds?.length) {
-    const found = await existingPartnerIds(s, input.partnerIds);
+    const [found, active] = await Promise.all([
+      existingPartnerIds(s, input.partnerIds),
+      activePartnerIds(s, input.partnerIds),
+    ]);
     input.partnerIds.forEach((id, i) => {
       if (!found.has(id)) errors.push({ path: `partnerIds.${i}`, message: 'Onbekende partner' });
+      else if (!active.has(id) && !invited.includes(id)) {
+        errors.push({ path: `partnerIds.${i}`, message: 'Deze partner is gedeactiveerd' });
+      }
     });
   }
   if (input.caseIds?.length) {

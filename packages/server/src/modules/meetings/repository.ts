@@ -1,13 +1,19 @@
 import {
+  type Attendance,
   CASE_STATUSES,
   type CaseFacts,
   type CaseStatus,
   MEETING_KINDS,
+  MEETING_STATUSES,
   type MeetingKind,
+  type MeetingSortField,
+  type MeetingStatus,
+  type Sorting,
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import { meetingVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
+import { orderOf } from '../../db/order.js';
 import { Params, selectPage } from '../../db/params.js';
 import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
@@ -28,6 +34,8 @@ export interface MeetingRecord {
   seriesId: string | null;
   createdAt: string;
   createdByUserId: string;
+  status: MeetingStatus;
+  cancelledAt: string | null;
 }
 
 const meetingRow = z.object({
@@ -43,10 +51,13 @@ const meetingRow = z.object({
   series_id: col.uuid.nullable(),
   created_at: col.timestamp,
   created_by_user_id: col.uuid,
+  status: z.enum(MEETING_STATUSES),
+  cancelled_at: col.timestamp.nullable(),
 });
 type MeetingRow = z.infer<typeof meetingRow>;
 
 const SELECT = `m.id, m.title, m.kind, m.starts_at, m.place, m.chair_user_id, m.series_id, m.created_at, m.created_by_user_id,
+  m.status, m.cancelled_at,
   (SELECT u.name FROM users u WHERE u.tenant_id = m.tenant_id AND u.id = m.chair_user_id) AS chair_name,
   ARRAY(SELECT mp.partner_id FROM meeting_partners mp WHERE mp.meeting_id = m.id ORDER BY mp.partner_id) AS partner_ids,
   ARRAY(SELECT ma.case_id FROM meeting_agenda ma WHERE ma.meeting_id = m.id ORDER BY ma.position) AS case_ids`;
@@ -64,6 +75,8 @@ const toRecord = (r: MeetingRow): MeetingRecord => ({
   seriesId: r.series_id,
   createdAt: r.created_at.toISOString(),
   createdByUserId: r.created_by_user_id,
+  status: r.status,
+  cancelledAt: r.cancelled_at ? r.cancelled_at.toISOString() : null,
 });
 
 export async function insertMeeting(
@@ -156,6 +169,84 @@ export async function updateMeetingRow(
   );
 }
 
+/** Cancels the meeting: it stays, with who cancelled it and when. */
+export async function cancelMeetingRow(s: TenantScope, id: string, userId: string): Promise<void> {
+  await execute(
+    s.q,
+    `UPDATE meetings SET status = 'cancelled', cancelled_at = now(), cancelled_by_user_id = $3
+      WHERE tenant_id = $1 AND id = $2 AND status <> 'cancelled'`,
+    [s.tenantId, id, userId],
+  );
+}
+
+/** The meeting locked for a change in this transaction (two chairs editing at once take turns). */
+export async function lockMeeting(s: TenantScope, id: string): Promise<void> {
+  await execute(s.q, 'SELECT 1 FROM meetings WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [s.tenantId, id]);
+}
+
+/** Records present or absent per person; who is not named keeps what was recorded before. */
+export async function recordAttendance(
+  s: TenantScope,
+  meetingId: string,
+  entries: readonly { userId: string; present: boolean }[],
+  recordedByUserId: string,
+): Promise<void> {
+  if (!entries.length) return;
+  await execute(
+    s.q,
+    `INSERT INTO meeting_attendance (tenant_id, meeting_id, user_id, present, recorded_by_user_id)
+     SELECT $1, $2, x.u, x.p, $5 FROM unnest($3::uuid[], $4::boolean[]) AS x (u, p)
+     ON CONFLICT (meeting_id, user_id) DO UPDATE
+       SET present = EXCLUDED.present, recorded_by_user_id = EXCLUDED.recorded_by_user_id, recorded_at = now()`,
+    [s.tenantId, meetingId, entries.map((e) => e.userId), entries.map((e) => e.present), recordedByUserId],
+  );
+}
+
+/** The attendance lists of these meetings, by meeting, each sorted by name (one query for all). */
+export async function attendanceOf(
+  s: TenantScope,
+  meetingIds: readonly string[],
+): Promise<Map<string, Attendance[]>> {
+  const out = new Map<string, Attendance[]>();
+  if (!meetingIds.length) return out;
+  const found = await rows(
+    s.q,
+    z.object({
+      meeting_id: col.uuid,
+      user_id: col.uuid,
+      name: col.text,
+      partner_id: col.uuid,
+      present: col.bool,
+    }),
+    `SELECT a.meeting_id, a.user_id, u.name, u.partner_id, a.present
+       FROM meeting_attendance a JOIN users u ON u.tenant_id = a.tenant_id AND u.id = a.user_id
+      WHERE a.tenant_id = $1 AND a.meeting_id = ANY ($2::uuid[])
+      ORDER BY lower(u.name), u.id`,
+    [s.tenantId, [...meetingIds]],
+  );
+  for (const r of found) {
+    const list = out.get(r.meeting_id) ?? [];
+    list.push({ userId: r.user_id, name: r.name, partnerId: r.partner_id, present: r.present });
+    out.set(r.meeting_id, list);
+  }
+  return out;
+}
+
+/** The partner of each of these users of the tenant (who may be on an attendance list). */
+export async function partnersOfUsers(
+  s: TenantScope,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (!userIds.length) return new Map();
+  const found = await rows(
+    s.q,
+    z.object({ id: col.uuid, partner_id: col.uuid }),
+    'SELECT id, partner_id FROM users WHERE tenant_id = $1 AND id = ANY ($2::uuid[])',
+    [s.tenantId, [...userIds]],
+  );
+  return new Map(found.map((r) => [r.id, r.partner_id]));
+}
+
 /** The meeting by id in the tenant, whoever asks: the caller decides with `seesMeeting`. */
 export async function findMeeting(s: TenantScope, id: string): Promise<MeetingRecord | undefined> {
   const found = await row(
@@ -167,6 +258,14 @@ export async function findMeeting(s: TenantScope, id: string): Promise<MeetingRe
   return found ? toRecord(found) : undefined;
 }
 
+/** The columns a meeting list may be sorted on. */
+const MEETING_SORT: Record<MeetingSortField, string> = {
+  startsAt: 'm.starts_at',
+  title: 'lower(m.title)',
+  kind: 'm.kind',
+  place: 'lower(m.place)',
+};
+
 /** Meetings the viewer sees, filtered by time and agenda, paged in SQL. */
 export async function listMeetings(
   s: TenantScope,
@@ -174,6 +273,7 @@ export async function listMeetings(
   f: { from?: string | undefined; to?: string | undefined; caseId?: string | undefined },
   order: 'asc' | 'desc',
   page: { limit: number; offset: number },
+  by?: Sorting<MeetingSortField>,
 ): Promise<{ items: MeetingRecord[]; total: number }> {
   const p = new Params();
   const where = [`m.tenant_id = ${p.add(s.tenantId)}`, meetingVisibleSql('m', v, p)];
@@ -191,7 +291,7 @@ export async function listMeetings(
     {
       select: SELECT,
       fromWhere: `FROM meetings m WHERE ${where.join(' AND ')}`,
-      order: `m.starts_at ${order === 'asc' ? 'ASC' : 'DESC'}, m.id`,
+      order: orderOf(by, MEETING_SORT, `m.starts_at ${order === 'asc' ? 'ASC' : 'DESC'}, m.id`),
     },
     page,
   );

@@ -9,9 +9,10 @@ export async function createUser(ctx: RequestContext, input: CreateUser): Promis
   // Hash outside the transaction: it takes tens of milliseconds and needs no database.
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (s) => {
-    if (!(await findPartner(s, input.partnerId))) {
-      throw invalidField('partnerId', 'Onbekende partner');
-    }
+    const partner = await findPartner(s, input.partnerId);
+    if (!partner) throw invalidField('partnerId', 'Onbekende partner');
+    // A deactivated partner takes no new work, and no new colleagues either.
+    if (!partner.active) throw invalidField('partnerId', 'Deze partner is gedeactiveerd');
     if (await emailTaken(s, input.email)) {
       throw conflict('Dit e-mailadres is al in gebruik.', [
         { path: 'email', message: 'Dit e-mailadres is al in gebruik' },

@@ -4,42 +4,91 @@ import {
   PARTNER_KINDS,
   type Partner,
   type PartnerKind,
+  type PartnerWithStatus,
   ROLES,
   type Role,
   type User,
+  type UserWithStatus,
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import { Params, selectPage } from '../../db/params.js';
-import { col, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 const partnerRow = z.object({ id: col.uuid, name: col.text, kind: z.enum(PARTNER_KINDS) });
+const partnerWithStatusRow = partnerRow.extend({ active: col.bool });
 const oneRowShape = z.object({ one: col.int });
 
-export function listPartners(s: TenantScope): Promise<Partner[]> {
+/** Every partner, also deactivated ones: their names stay on cases, meetings and history. */
+export function listPartners(s: TenantScope): Promise<PartnerWithStatus[]> {
   return rows(
     s.q,
-    partnerRow,
-    'SELECT id, name, kind FROM partners WHERE tenant_id = $1 ORDER BY lower(name), id',
+    partnerWithStatusRow,
+    'SELECT id, name, kind, active FROM partners WHERE tenant_id = $1 ORDER BY lower(name), id',
     [s.tenantId],
   );
 }
 
-export function findPartner(s: TenantScope, id: string): Promise<Partner | undefined> {
-  return row(s.q, partnerRow, 'SELECT id, name, kind FROM partners WHERE tenant_id = $1 AND id = $2', [
-    s.tenantId,
-    id,
-  ]);
+export function findPartner(s: TenantScope, id: string): Promise<PartnerWithStatus | undefined> {
+  return row(
+    s.q,
+    partnerWithStatusRow,
+    'SELECT id, name, kind, active FROM partners WHERE tenant_id = $1 AND id = $2',
+    [s.tenantId, id],
+  );
 }
 
-export async function partnerNameTaken(s: TenantScope, name: string): Promise<boolean> {
+/** The partner locked for a change in this transaction (a second admin's change waits for it). */
+export function lockPartner(s: TenantScope, id: string): Promise<PartnerWithStatus | undefined> {
+  return row(
+    s.q,
+    partnerWithStatusRow,
+    'SELECT id, name, kind, active FROM partners WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
+    [s.tenantId, id],
+  );
+}
+
+/**
+ * Which of `ids` are partners of the tenant that still take part: only those may be chosen for new
+ * work (a case, an action, a meeting). Ones already chosen before their deactivation stay.
+ */
+export async function activePartnerIds(s: TenantScope, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const found = await rows(
+    s.q,
+    z.object({ id: col.uuid }),
+    'SELECT id FROM partners WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND active',
+    [s.tenantId, [...ids]],
+  );
+  return new Set(found.map((r) => r.id));
+}
+
+/** True when another partner of the tenant has this name (`exceptId`: the partner being renamed). */
+export async function partnerNameTaken(s: TenantScope, name: string, exceptId?: string): Promise<boolean> {
   const found = await row(
     s.q,
     oneRowShape,
-    'SELECT 1 AS one FROM partners WHERE tenant_id = $1 AND lower(name) = lower($2)',
-    [s.tenantId, name],
+    'SELECT 1 AS one FROM partners WHERE tenant_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3',
+    [s.tenantId, name, exceptId ?? null],
   );
   return found !== undefined;
+}
+
+export async function updatePartnerRow(
+  s: TenantScope,
+  id: string,
+  u: { name?: string | undefined; active?: boolean | undefined },
+): Promise<void> {
+  const p = new Params();
+  const sets: string[] = [];
+  if (u.name !== undefined) sets.push(`name = ${p.add(u.name)}`);
+  if (u.active !== undefined) sets.push(`active = ${p.add(u.active)}`);
+  if (!sets.length) return;
+  await execute(
+    s.q,
+    `UPDATE partners SET ${sets.join(', ')} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}`,
+    p.values,
+  );
 }
 
 export function insertPartner(s: TenantScope, p: { name: string; kind: PartnerKind }): Promise<Partner> {
@@ -65,16 +114,92 @@ const toUser = (r: z.infer<typeof userRow>): User => ({
   partnerId: r.partner_id,
   roles: r.roles,
 });
+const userWithStatusRow = userRow.extend({ active: col.bool });
+const toUserWithStatus = (r: z.infer<typeof userWithStatusRow>): UserWithStatus => ({
+  ...toUser(r),
+  active: r.active,
+});
 
-export async function listUsers(s: TenantScope): Promise<User[]> {
+/** Every user, also deactivated ones (the admin activates them again; their names stay on history). */
+export async function listUsers(s: TenantScope): Promise<UserWithStatus[]> {
   const found = await rows(
     s.q,
-    userRow,
-    `SELECT id, email, name, partner_id, roles FROM users
-      WHERE tenant_id = $1 AND active ORDER BY lower(name), id`,
+    userWithStatusRow,
+    `SELECT id, email, name, partner_id, roles, active FROM users
+      WHERE tenant_id = $1 ORDER BY lower(name), id`,
     [s.tenantId],
   );
-  return found.map(toUser);
+  return found.map(toUserWithStatus);
+}
+
+/** The user locked for a change in this transaction. */
+export async function lockUser(s: TenantScope, id: string): Promise<UserWithStatus | undefined> {
+  const found = await row(
+    s.q,
+    userWithStatusRow,
+    `SELECT id, email, name, partner_id, roles, active FROM users
+      WHERE tenant_id = $1 AND id = $2 FOR UPDATE`,
+    [s.tenantId, id],
+  );
+  return found ? toUserWithStatus(found) : undefined;
+}
+
+/**
+ * Active admins of the tenant other than `exceptId` whose partner takes part: somebody must stay
+ * who can manage users. Locks those rows, so two admins cannot take each other's rights at once.
+ */
+export async function otherActiveAdmins(s: TenantScope, exceptId: string | null): Promise<number> {
+  const found = await rows(
+    s.q,
+    z.object({ id: col.uuid }),
+    `SELECT u.id FROM users u JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+      WHERE u.tenant_id = $1 AND u.active AND p.active AND 'admin' = ANY (u.roles)
+        AND u.id IS DISTINCT FROM $2
+      FOR UPDATE OF u`,
+    [s.tenantId, exceptId],
+  );
+  return found.length;
+}
+
+/** Active admins of the tenant who do not belong to `partnerId` (see `otherActiveAdmins`). */
+export async function activeAdminsOutside(s: TenantScope, partnerId: string): Promise<number> {
+  const found = await rows(
+    s.q,
+    z.object({ id: col.uuid }),
+    `SELECT u.id FROM users u JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+      WHERE u.tenant_id = $1 AND u.active AND p.active AND 'admin' = ANY (u.roles) AND u.partner_id <> $2
+      FOR UPDATE OF u`,
+    [s.tenantId, partnerId],
+  );
+  return found.length;
+}
+
+export async function updateUserRow(
+  s: TenantScope,
+  id: string,
+  u: {
+    name?: string | undefined;
+    roles?: readonly Role[] | undefined;
+    partnerId?: string | undefined;
+    active?: boolean | undefined;
+  },
+): Promise<UserWithStatus> {
+  const p = new Params();
+  const sets: string[] = [];
+  if (u.name !== undefined) sets.push(`name = ${p.add(u.name)}`);
+  if (u.roles !== undefined) sets.push(`roles = ${p.add([...u.roles])}::text[]`);
+  if (u.partnerId !== undefined) sets.push(`partner_id = ${p.add(u.partnerId)}`);
+  if (u.active !== undefined) sets.push(`active = ${p.add(u.active)}`);
+  // With nothing to set, the row is read back as it is.
+  const set = sets.length ? sets.join(', ') : 'id = id';
+  const updated = await oneRow(
+    s.q,
+    userWithStatusRow,
+    `UPDATE users SET ${set} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}
+     RETURNING id, email, name, partner_id, roles, active`,
+    p.values,
+  );
+  return toUserWithStatus(updated);
 }
 
 /** True when the email is in use anywhere: it is the login name, unique over all tenants. */
@@ -102,8 +227,10 @@ export function listColleagues(s: TenantScope) {
   return rows(
     s.q,
     z.object({ id: col.uuid, name: col.text, partnerId: col.uuid }),
-    `SELECT id, name, partner_id AS "partnerId" FROM users WHERE tenant_id = $1 AND active
-       AND roles && ARRAY['regisseur', 'professional']::text[] ORDER BY name, id`,
+    `SELECT u.id, u.name, u.partner_id AS "partnerId"
+       FROM users u JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+      WHERE u.tenant_id = $1 AND u.active AND p.active
+        AND u.roles && ARRAY['regisseur', 'professional']::text[] ORDER BY u.name, u.id`,
     [s.tenantId],
   );
 }

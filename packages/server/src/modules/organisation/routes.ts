@@ -7,6 +7,8 @@ import { listColleagues } from './list-colleagues.js';
 import { listOutbox } from './list-outbox.js';
 import { listPartners } from './list-partners.js';
 import { listUsers } from './list-users.js';
+import { updatePartner } from './update-partner.js';
+import { updateUser } from './update-user.js';
 
 export function organisationRoutes(app: FastifyInstance) {
   const serve = routesFor(app);
@@ -14,6 +16,8 @@ export function organisationRoutes(app: FastifyInstance) {
   serve(op.createPartner, (c) => createPartner(c.ctx, c.body));
   serve(op.listUsers, (c) => listUsers(c.ctx));
   serve(op.createUser, (c) => createUser(c.ctx, c.body));
+  serve(op.updatePartner, (c) => updatePartner(c.ctx, c.params.id, c.body));
+  serve(op.updateUser, (c) => updateUser(c.ctx, c.params.id, c.body));
   serve(op.listColleagues, (c) => listColleagues(c.ctx));
   serve(op.listOutbox, (c) => listOutbox(c.ctx, c.query));
 }

@@ -1,5 +1,12 @@
-import type { PublicReport, PublicReportReceipt } from '@wijkregie/shared';
+import {
+  PHOTO_CONTENT_TYPES,
+  type PublicReport,
+  type PublicReportForm,
+  type PublicReportReceipt,
+} from '@wijkregie/shared';
 import { invalidField } from '../../http/errors.js';
+import { attachFiles } from '../attachments/attach-files.js';
+import { checkUploads } from '../attachments/uploads.js';
 import { appendAudit } from '../audit/repository.js';
 import { signalCategory } from '../signals/configuration-repository.js';
 import { takeInSignal } from '../signals/signal-intake.js';
@@ -10,11 +17,12 @@ import { newTrackingCode } from './tracking-code.js';
  * `POST /api/public/v1/reports`: a resident's report becomes a signal with source `resident` in the
  * municipality's inbox, routed like any other. The resident gets a tracking code, nothing else. At
  * most five reports per address in ten minutes; a filled honeypot gets a receipt and stores nothing.
+ * Sent as a form, it may bring one photo, stored with the signal (its attachment) or not at all.
  */
 export async function createPublicReport(
   deps: PublicDeps,
   ip: string,
-  input: PublicReport,
+  input: PublicReport | PublicReportForm,
   gemeente?: string,
 ): Promise<PublicReportReceipt> {
   await throttlePublic(deps.throttle, REPORT_LIMIT, ip);
@@ -22,6 +30,8 @@ export async function createPublicReport(
   // The honeypot: a person never fills this field. A bot gets a receipt; nothing is stored.
   if (input.website) return { trackingCode };
   const tenantId = await resolvePublicTenant(deps.system, gemeente);
+  // A photo (JPEG or PNG) is checked by its content before anything is stored (415).
+  const uploads = await checkUploads('file' in input ? input.file : [], PHOTO_CONTENT_TYPES);
   return deps.system.forTenant(tenantId).transaction(async (s) => {
     const category = await signalCategory(s, input.category);
     if (!category?.publicReport) throw invalidField('category', 'Kies een onderwerp uit de lijst');
@@ -36,17 +46,18 @@ export async function createPublicReport(
       { userId: null, partnerId: null },
       { trackingCode, contact: input.contact ?? null, publicText: 'Uw melding is ontvangen.' },
     );
+    const photos = await attachFiles(s, { signalId: id }, uploads, null);
     // Nobody is logged in, so there is no request context for `audit(…)`: the record names no user.
+    const byResident = { tenantId, userId: null, partnerId: null, purpose: 'Melding van een bewoner' };
     await appendAudit(s.q, [
-      {
-        tenantId,
-        userId: null,
-        partnerId: null,
-        action: 'create',
-        objectType: 'signal',
-        objectId: id,
-        purpose: 'Melding van een bewoner',
-      },
+      { ...byResident, action: 'create', objectType: 'signal', objectId: id },
+      ...photos.map((a) => ({
+        ...byResident,
+        action: 'create' as const,
+        objectType: 'attachment' as const,
+        objectId: a.id,
+        details: { signalId: id, contentType: a.contentType, size: a.size },
+      })),
     ]);
     return { trackingCode };
   });

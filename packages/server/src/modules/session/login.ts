@@ -53,11 +53,19 @@ export async function login(
   const candidate = await findLoginCandidate(system, email);
   const ok = await verifyPassword(candidate?.passwordHash, input.password);
   if (!candidate || !ok) throw new AppError('unauthenticated', 'E-mailadres of wachtwoord onjuist.');
+  // Only who knows the password learns that the account (or its organisation) was deactivated, so
+  // that a former colleague knows whom to ask instead of retyping; it counts as a failed attempt.
+  if (!candidate.active) {
+    throw new AppError(
+      'unauthenticated',
+      'Dit account is niet (meer) actief. Neem contact op met de functioneel beheerder van Wijkregie in jouw gemeente.',
+    );
+  }
   const [, addressSlot] = taken.slots;
   await Promise.all([
     throttle.clear(rules.account, email),
     addressSlot ? throttle.release(addressSlot) : undefined,
   ]);
-  const { passwordHash: _, ...user } = candidate;
+  const { passwordHash: _, active: __, ...user } = candidate;
   return { session: { user: publicUser(user) }, token: await createSession(system, user) };
 }

@@ -34,15 +34,17 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export async function findLoginCandidate(
   q: Queryable,
   email: string,
-): Promise<(SessionUser & { passwordHash: string }) | undefined> {
+): Promise<(SessionUser & { passwordHash: string; active: boolean }) | undefined> {
   const found = await row(
     q,
-    userRow.extend({ password_hash: col.text }),
-    `SELECT id, tenant_id, email, name, partner_id, roles, password_hash
-       FROM users WHERE email = $1 AND active`,
+    userRow.extend({ password_hash: col.text, active: col.bool }),
+    `SELECT u.id, u.tenant_id, u.email, u.name, u.partner_id, u.roles, u.password_hash,
+            u.active AND p.active AS active
+       FROM users u JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+      WHERE u.email = $1`,
     [email],
   );
-  return found ? { ...toUser(found), passwordHash: found.password_hash } : undefined;
+  return found ? { ...toUser(found), passwordHash: found.password_hash, active: found.active } : undefined;
 }
 
 /** Creates a session and returns the cookie token (only its hash is stored). */
@@ -118,7 +120,8 @@ export async function findActiveSession(
        SELECT s.id AS session_id, s.last_seen_at, s.created_at,
               u.id, u.tenant_id, u.email, u.name, u.partner_id, u.roles
          FROM sessions s JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.ended_at IS NULL AND u.active
+         JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+        WHERE s.token_hash = $1 AND s.ended_at IS NULL AND u.active AND p.active
           AND s.last_seen_at > now() - make_interval(secs => $2::double precision / 1000)
           AND s.created_at > now() - make_interval(secs => $3::double precision / 1000)),
      touched AS (
@@ -166,6 +169,61 @@ export async function endSession(q: Queryable, sessionId: string): Promise<void>
   } finally {
     forgetSession(sessionId);
   }
+}
+
+/** Drops sessions from this process's cache at once (the NOTIFY does the same on every instance at commit). */
+export function forgetSessions(sessionIds: readonly string[]): void {
+  for (const id of sessionIds) forgetSession(id);
+}
+
+/**
+ * Ends, inside the caller's transaction, every live session of the tenant's users in `users`
+ * (their ids) or of all users of a partner, and announces each on `session_ended` as a logout
+ * does: the NOTIFYs go out at commit and every instance drops the sessions from its cache. Answers
+ * the ended sessions' ids; the caller hands them to `forgetSessions` after the commit, so that this
+ * instance forgets them before its answer leaves (the NOTIFY may arrive a moment later). Until the
+ * commit other requests still see the sessions as live, as they would a request sent just before.
+ */
+export async function endSessionsOf(
+  q: Queryable,
+  tenantId: string,
+  whose: { userId: string } | { partnerId: string },
+): Promise<string[]> {
+  logouts++;
+  const [filter, param] =
+    'userId' in whose
+      ? ['s.user_id = $2', whose.userId]
+      : [
+          's.user_id IN (SELECT u.id FROM users u WHERE u.tenant_id = $1 AND u.partner_id = $2)',
+          whose.partnerId,
+        ];
+  const ended = await rows(
+    q,
+    z.object({ id: col.uuid }),
+    `WITH ended AS (
+       UPDATE sessions s SET ended_at = now()
+        WHERE s.tenant_id = $1 AND ${filter} AND s.ended_at IS NULL RETURNING s.id)
+     SELECT id, pg_notify('${SESSION_ENDED_CHANNEL}', id::text) AS notified FROM ended`,
+    [tenantId, param],
+  );
+  return ended.map((r) => r.id);
+}
+
+/**
+ * A user's live sessions stay, but every instance drops what it cached of them (roles, partner,
+ * name), so a changed user is served as changed from the next request on, not up to 2 s later.
+ * It reuses the `session_ended` channel, whose listener does exactly that: forget the cached session.
+ */
+export async function refreshSessionsOf(q: Queryable, tenantId: string, userId: string): Promise<string[]> {
+  logouts++;
+  const live = await rows(
+    q,
+    z.object({ id: col.uuid }),
+    `SELECT s.id, pg_notify('${SESSION_ENDED_CHANNEL}', s.id::text) AS notified FROM sessions s
+      WHERE s.tenant_id = $1 AND s.user_id = $2 AND s.ended_at IS NULL`,
+    [tenantId, userId],
+  );
+  return live.map((r) => r.id);
 }
 
 /** Forgets sessions ended on any app instance on this database; resolves with the stop function. */

@@ -2,14 +2,15 @@ import { SIGNAL_SOURCE_LABELS, SIGNAL_STATUS_LABELS, type SignalFilterQuery } fr
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { type CsvDownload, spreadsheetCsv } from '../../lib/spreadsheet-csv.js';
-import { amsterdamDate } from '../../lib/time.js';
+import { amsterdamDate, amsterdamDateTime } from '../../lib/time.js';
 import { signalCategories } from './configuration-repository.js';
 import { allSignals } from './repository.js';
 import { filterOf } from './signal-filter.js';
 
 const HEADER = [
   'id',
-  'gemeld op',
+  // A spreadsheet shows the text as it is: local time, and the header says which.
+  'gemeld op (Europe/Amsterdam)',
   'categorie',
   'bron',
   'status',
@@ -32,7 +33,7 @@ export async function exportSignals(ctx: RequestContext, query: SignalFilterQuer
     ids.push(x.id);
     rows.push([
       x.id,
-      x.createdAt,
+      amsterdamDateTime(new Date(x.createdAt)),
       cats.get(x.category) ?? x.category,
       SIGNAL_SOURCE_LABELS[x.source],
       SIGNAL_STATUS_LABELS[x.status],

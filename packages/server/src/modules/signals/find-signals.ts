@@ -8,9 +8,16 @@ import { present } from './signal-view.js';
 
 /** `GET /signals`: the signals the caller may see, filtered before paging; the list is audited. */
 export async function findSignals(ctx: RequestContext, query: SignalListQuery): Promise<SignalList> {
-  const { limit, offset, ...rest } = query;
+  const { limit, offset, sort, order, ...rest } = query;
   const f = filterOf(rest);
-  const result = await listSignals(ctx.db.read, viewerOf(ctx), f, amsterdamDate(), { limit, offset });
+  const result = await listSignals(
+    ctx.db.read,
+    viewerOf(ctx),
+    f,
+    amsterdamDate(),
+    { limit, offset },
+    { sort, order },
+  );
   await ctx.auditRead([
     {
       action: 'list',

@@ -3,6 +3,7 @@ import { openableCaseAndSignalIds } from '../../access/signals.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { TenantScope } from '../../db/scope.js';
 import type { RequestContext } from '../../http/context.js';
+import { signalAttachments } from '../attachments/repository.js';
 import { involvedPartners, signalHistory, signalMatches } from './repository.js';
 import { isRegisseur, present, visibleSignal } from './signal-view.js';
 import { visitsOf } from './visit-repository.js';
@@ -49,12 +50,14 @@ async function historyAsSeenBy(
 export async function getSignal(ctx: RequestContext, id: string): Promise<SignalDetail> {
   const s = ctx.db.read;
   const sig = await visibleSignal(s, ctx, id);
-  const [history, visits, involved, matches] = await Promise.all([
+  const [history, visits, involved, matches, attachments] = await Promise.all([
     signalHistory(s, id).then((h) => historyAsSeenBy(s, ctx, h)),
     visitsOf(s, id),
     involvedPartners(s, id, ctx.partnerId),
     // Matches name persons and cases: only for the regisseur, who decides what to do with them.
     isRegisseur(ctx) ? signalMatches(s, id) : Promise.resolve(null),
+    // Photos and documents: whoever sees the signal sees them.
+    signalAttachments(s, id),
   ]);
   await ctx.auditRead([{ action: 'read', objectType: 'signal', objectId: id, personIds: sig.personIds }]);
   return {
@@ -67,5 +70,6 @@ export async function getSignal(ctx: RequestContext, id: string): Promise<Signal
       : null,
     matches,
     canTriage: triagesSignal(ctx, sig),
+    attachments,
   };
 }

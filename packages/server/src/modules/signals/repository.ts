@@ -4,8 +4,10 @@ import {
   SIGNAL_SOURCES,
   SIGNAL_STATUSES,
   type Signal,
+  type SignalSortField,
   type SignalSource,
   type SignalStatus,
+  type Sorting,
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import { caseIdVisibleSql } from '../../access/cases.js';
@@ -13,6 +15,7 @@ import { signalIdVisibleSql, signalVisibleSql } from '../../access/signals.js';
 import { subjectIdVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
 import type { Queryable } from '../../db/db.js';
+import { orderOf } from '../../db/order.js';
 import { Params, selectPage } from '../../db/params.js';
 import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
@@ -298,12 +301,22 @@ function filterSql(s: TenantScope, v: Viewer, f: SignalFilter, today: string, p:
   return `FROM signals sg WHERE ${where.join(' AND ')}`;
 }
 
+/** The columns a signal list may be sorted on. */
+const SIGNAL_SORT: Record<SignalSortField, string> = {
+  category: 'sg.category',
+  source: 'sg.source',
+  status: 'sg.status',
+  firstContactDue: 'sg.first_contact_due',
+  createdAt: 'sg.created_at',
+};
+
 export async function listSignals(
   s: TenantScope,
   v: Viewer,
   f: SignalFilter,
   today: string,
   page: { limit: number; offset: number },
+  by?: Sorting<SignalSortField>,
 ): Promise<{ items: SignalRecord[]; total: number }> {
   const p = new Params();
   const fromWhere = filterSql(s, v, f, today, p);
@@ -311,7 +324,11 @@ export async function listSignals(
     s.q,
     signalRow,
     p,
-    { select: (sp) => signalColumns(v, sp), fromWhere, order: 'sg.created_at DESC, sg.id' },
+    {
+      select: (sp) => signalColumns(v, sp),
+      fromWhere,
+      order: orderOf(by, SIGNAL_SORT, 'sg.created_at DESC, sg.id'),
+    },
     page,
   );
   return { items: found.rows.map((r) => toSignal(r, today)), total: found.total };

@@ -2,6 +2,7 @@ import { signalOperations as op } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { routesFor } from '../../http/serve.js';
 import { csvAnswer } from '../../lib/spreadsheet-csv.js';
+import { addSignalAttachments } from './add-signal-attachments.js';
 import { changeSignalCategory } from './change-signal-category.js';
 import { createSignal } from './create-signal.js';
 import { createSignalCategory } from './create-signal-category.js';
@@ -37,6 +38,7 @@ export function signalRoutes(app: FastifyInstance) {
   serve(op.findSignals, (c) => findSignals(c.ctx, c.query));
   serve(op.exportSignals, async (c) => csvAnswer(c.reply, await exportSignals(c.ctx, c.query)));
   serve(op.getSignal, (c) => getSignal(c.ctx, c.params.id));
+  serve(op.addSignalAttachments, (c) => addSignalAttachments(c.ctx, c.params.id, c.body));
   serve(op.updateSignal, (c) => updateSignal(c.ctx, c.params.id, c.body));
   serve(op.startCaseFromSignal, (c) => startCaseFromSignal(c.ctx, c.params.id, c.body));
   serve(op.findDuplicates, (c) => findDuplicates(c.ctx, c.params.id));

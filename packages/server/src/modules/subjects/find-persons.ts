@@ -7,9 +7,9 @@ import { searchPersons } from './repository.js';
 /** Persons the caller may see that match a free query (name, birth date, postal code). */
 export async function findPersons(
   ctx: RequestContext,
-  { q, ...page }: PersonSearchQuery,
+  { q, sort, order, ...page }: PersonSearchQuery,
 ): Promise<PersonList> {
-  const result = await searchPersons(ctx.db.read, viewerOf(ctx), parsePersonQuery(q), page);
+  const result = await searchPersons(ctx.db.read, viewerOf(ctx), parsePersonQuery(q), page, { sort, order });
   const ids = result.items.map((p) => p.id);
   await ctx.auditRead([
     {

@@ -1,4 +1,4 @@
-import type { OtherSubjectKind, SubjectDetail } from '@wijkregie/shared';
+import type { OtherSubjectKind, SubjectPage } from '@wijkregie/shared';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
@@ -10,7 +10,7 @@ export async function getSubject(
   ctx: RequestContext,
   kind: OtherSubjectKind,
   id: string,
-): Promise<SubjectDetail> {
+): Promise<SubjectPage> {
   const s = ctx.db.read;
   const subject = await findOther(s, kind, id, viewerOf(ctx));
   if (!subject) throw notFound('Deze betrokkene bestaat niet of is niet zichtbaar voor jou.');

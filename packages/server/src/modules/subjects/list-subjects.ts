@@ -7,9 +7,9 @@ import { listOthers } from './repository.js';
 export async function listSubjects(
   ctx: RequestContext,
   kind: OtherSubjectKind,
-  { q, ...page }: SubjectListQuery,
+  { q, sort, order, ...page }: SubjectListQuery,
 ): Promise<SubjectList> {
-  const result = await listOthers(ctx.db.read, kind, viewerOf(ctx), q, page);
+  const result = await listOthers(ctx.db.read, kind, viewerOf(ctx), q, page, { sort, order });
   await ctx.auditRead([{ action: 'list', objectType: kind, objectIds: result.items.map((x) => x.id) }]);
   return result;
 }

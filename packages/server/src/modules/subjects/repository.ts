@@ -5,18 +5,22 @@ import {
   type GroupClassification,
   type OtherSubjectKind,
   type Person,
+  type PersonSortField,
   RELATION_TYPES,
   type Relation,
   type RelationType,
+  type Sorting,
   SUBJECT_KINDS,
   type Subject,
   type SubjectKind,
   type SubjectRef,
+  type SubjectSortField,
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import { caseVisibleSql } from '../../access/cases.js';
 import { SUBJECT_TABLES, subjectIdVisibleSql, subjectVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
+import { orderOf } from '../../db/order.js';
 import { Params, selectPage } from '../../db/params.js';
 import { col, countRow, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
@@ -132,11 +136,21 @@ export interface PersonQuery {
 const rankedPersonRow = personRow.extend({ total: col.int });
 
 /** Typo-tolerant search (trigram word similarity on the name), filtered by visibility before paging. */
+/** The columns a person list may be sorted on (the name as it is filed: last name first). */
+const PERSON_SORT: Record<PersonSortField, string> = {
+  name: "lower(p.last_name || ' ' || p.first_name)",
+  birthDate: 'p.birth_date',
+  postalCode: 'p.postal_code',
+  city: 'lower(p.city)',
+  createdAt: 'p.created_at',
+};
+
 export async function searchPersons(
   s: TenantScope,
   v: Viewer,
   q: PersonQuery,
   page: { limit: number; offset: number },
+  by?: Sorting<PersonSortField>,
 ): Promise<{ items: Person[]; total: number }> {
   const p = new Params();
   const where = [`p.tenant_id = ${p.add(s.tenantId)}`];
@@ -166,12 +180,13 @@ export async function searchPersons(
   if (q.postalCode) where.push(`p.postal_code = ${p.add(q.postalCode)}`);
   where.push(subjectVisibleSql('person', 'p', v, p));
   const fromWhere = `FROM persons p WHERE ${where.join(' AND ')}`;
-  if (similarity.length === 0) {
+  // Asked for another order than the best match first, the matches are simply sorted.
+  if (similarity.length === 0 || by?.sort) {
     const { rows: found, total } = await selectPage(
       s.q,
       personRow,
       p,
-      { select: PERSON_COLS, fromWhere, order: 'p.last_name, p.first_name, p.id' },
+      { select: PERSON_COLS, fromWhere, order: orderOf(by, PERSON_SORT, 'p.last_name, p.first_name, p.id') },
       page,
     );
     return { items: found.map(toPerson), total };
@@ -221,11 +236,50 @@ export async function subjectLabels(
   return new Map(found.map((r) => [r.id, r.label]));
 }
 
+/** The person's stored fields, locked for a change in this transaction (visibility is checked before). */
+export async function lockPerson(s: TenantScope, id: string): Promise<Person | undefined> {
+  const found = await row(
+    s.q,
+    personRow,
+    `SELECT ${PERSON_COLS} FROM persons p WHERE p.tenant_id = $1 AND p.id = $2 FOR UPDATE`,
+    [s.tenantId, id],
+  );
+  return found ? toPerson(found) : undefined;
+}
+
+/** Writes all of a person's own fields (the use case has merged the change into what was there). */
+export async function updatePersonRow(
+  s: TenantScope,
+  id: string,
+  p: Pick<Person, 'firstName' | 'lastName' | 'birthDate' | 'bsn' | 'address'>,
+): Promise<Person> {
+  const updated = await oneRow(
+    s.q,
+    personRow,
+    `UPDATE persons AS p SET first_name = $3, last_name = $4, birth_date = $5, bsn = $6,
+            street = $7, house_number = $8, postal_code = $9, city = $10
+      WHERE p.tenant_id = $1 AND p.id = $2 RETURNING ${PERSON_COLS}`,
+    [s.tenantId, id, p.firstName, p.lastName, p.birthDate, p.bsn, ...addressParams(p.address ?? undefined)],
+  );
+  return toPerson(updated);
+}
+
+/** Whether another person than `id` has this BSN. */
+export async function bsnTakenByOther(s: TenantScope, bsn: string, id: string): Promise<boolean> {
+  const found = await row(
+    s.q,
+    anyRow,
+    'SELECT 1 FROM persons WHERE tenant_id = $1 AND bsn = $2 AND id <> $3',
+    [s.tenantId, bsn, id],
+  );
+  return found !== undefined;
+}
+
 // Households, groups, locations ------------------------------------------------------------------
 
 export async function insertHousehold(
   s: TenantScope,
-  h: { name: string; contactPersonId: string; address?: Address | undefined },
+  h: { name: string; contactPersonId?: string | undefined; address?: Address | undefined },
   by: Creator,
 ): Promise<string> {
   const inserted = await oneRow(
@@ -234,14 +288,14 @@ export async function insertHousehold(
     `INSERT INTO households (tenant_id, name, contact_person_id, street, house_number, postal_code, city,
                              created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [s.tenantId, h.name, h.contactPersonId, ...addressParams(h.address), by.userId, by.partnerId],
+    [s.tenantId, h.name, h.contactPersonId ?? null, ...addressParams(h.address), by.userId, by.partnerId],
   );
   return inserted.id;
 }
 
 export async function insertGroup(
   s: TenantScope,
-  g: { name: string; classification: GroupClassification },
+  g: { name: string; classification?: GroupClassification | undefined },
   by: Creator,
 ): Promise<string> {
   const inserted = await oneRow(
@@ -249,7 +303,7 @@ export async function insertGroup(
     idRow,
     `INSERT INTO groups (tenant_id, name, classification, created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [s.tenantId, g.name, g.classification, by.userId, by.partnerId],
+    [s.tenantId, g.name, g.classification ?? null, by.userId, by.partnerId],
   );
   return inserted.id;
 }
@@ -291,7 +345,7 @@ const otherSubjectRow = addressCols.extend({
   name: col.text,
   created_at: col.timestamp,
   contact_person_id: col.uuid.nullish(),
-  classification: z.enum(GROUP_CLASSIFICATIONS).optional(),
+  classification: z.enum(GROUP_CLASSIFICATIONS).nullish(),
   lat: col.num.nullish(),
   lng: col.num.nullish(),
   area_id: col.uuid.nullish(),
@@ -318,7 +372,7 @@ function toSubject(kind: OtherSubjectKind, r: OtherSubjectRow): Subject {
     kind === 'household'
       ? { contactPersonId: r.contact_person_id ?? null, address: addressOf(r) }
       : kind === 'group'
-        ? { classification: r.classification }
+        ? { classification: r.classification ?? null }
         : { address: addressOf(r), lat: r.lat ?? null, lng: r.lng ?? null, areaId: r.area_id ?? null };
   return { kind, id: r.id, name: r.name, createdAt: r.created_at.toISOString(), details };
 }
@@ -340,12 +394,15 @@ export async function findOther(
   return found ? toSubject(kind, found) : undefined;
 }
 
+const SUBJECT_SORT: Record<SubjectSortField, string> = { name: 'lower(x.name)', createdAt: 'x.created_at' };
+
 export async function listOthers(
   s: TenantScope,
   kind: OtherSubjectKind,
   v: Viewer,
   q: string | undefined,
   page: { limit: number; offset: number },
+  by?: Sorting<SubjectSortField>,
 ): Promise<{ items: Subject[]; total: number }> {
   const p = new Params();
   const where = [`x.tenant_id = ${p.add(s.tenantId)}`, subjectVisibleSql(kind, 'x', v, p)];
@@ -357,11 +414,102 @@ export async function listOthers(
     {
       select: (sp) => otherCols(kind, v, sp),
       fromWhere: `FROM ${SUBJECT_TABLES[kind]} x WHERE ${where.join(' AND ')}`,
-      order: 'lower(x.name), x.id',
+      order: orderOf(by, SUBJECT_SORT, 'lower(x.name), x.id'),
     },
     page,
   );
   return { items: found.map((r) => toSubject(kind, r)), total };
+}
+
+/** A household, group or location's stored fields, all of them, locked for a change in this transaction. */
+export interface OtherFields {
+  name: string;
+  address: Address | null;
+  contactPersonId: string | null;
+  classification: GroupClassification | null;
+  point: { lat: number; lng: number } | null;
+  areaId: string | null;
+}
+
+const OTHER_FIELD_COLS: Record<OtherSubjectKind, string> = {
+  household: 'x.name, x.street, x.house_number, x.postal_code, x.city, x.contact_person_id',
+  group: 'x.name, x.classification',
+  location: 'x.name, x.street, x.house_number, x.postal_code, x.city, x.lat, x.lng, x.area_id',
+};
+
+const otherFieldsRow = addressCols.extend({
+  name: col.text,
+  contact_person_id: col.uuid.nullish(),
+  classification: z.enum(GROUP_CLASSIFICATIONS).nullish(),
+  lat: col.num.nullish(),
+  lng: col.num.nullish(),
+  area_id: col.uuid.nullish(),
+});
+
+export async function lockOther(
+  s: TenantScope,
+  kind: OtherSubjectKind,
+  id: string,
+): Promise<OtherFields | undefined> {
+  const found = await row(
+    s.q,
+    otherFieldsRow,
+    `SELECT ${OTHER_FIELD_COLS[kind]} FROM ${SUBJECT_TABLES[kind]} x
+      WHERE x.tenant_id = $1 AND x.id = $2 FOR UPDATE`,
+    [s.tenantId, id],
+  );
+  if (!found) return undefined;
+  return {
+    name: found.name,
+    address: addressOf(found),
+    contactPersonId: found.contact_person_id ?? null,
+    classification: found.classification ?? null,
+    point:
+      found.lat !== null && found.lat !== undefined && found.lng !== null && found.lng !== undefined
+        ? { lat: found.lat, lng: found.lng }
+        : null,
+    areaId: found.area_id ?? null,
+  };
+}
+
+/** Writes the kind's own fields (the use case has merged the change into what was there). */
+export async function updateOtherRow(
+  s: TenantScope,
+  kind: OtherSubjectKind,
+  id: string,
+  f: OtherFields,
+): Promise<void> {
+  const address = addressParams(f.address ?? undefined);
+  const [sets, values]: [string, unknown[]] =
+    kind === 'household'
+      ? [
+          'name = $3, street = $4, house_number = $5, postal_code = $6, city = $7, contact_person_id = $8',
+          [f.name, ...address, f.contactPersonId],
+        ]
+      : kind === 'group'
+        ? ['name = $3, classification = $4', [f.name, f.classification]]
+        : [
+            'name = $3, street = $4, house_number = $5, postal_code = $6, city = $7, lat = $8, lng = $9, area_id = $10',
+            [f.name, ...address, f.point?.lat ?? null, f.point?.lng ?? null, f.areaId],
+          ];
+  await oneRow(
+    s.q,
+    idRow,
+    `UPDATE ${SUBJECT_TABLES[kind]} SET ${sets} WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+    [s.tenantId, id, ...values],
+  );
+}
+
+/** Whether the person is now a member of the household (`member_of`). */
+export async function isMember(s: TenantScope, personId: string, householdId: string): Promise<boolean> {
+  const found = await row(
+    s.q,
+    anyRow,
+    `SELECT 1 FROM subject_relations WHERE tenant_id = $1 AND from_kind = 'person' AND from_id = $2
+        AND relation = 'member_of' AND to_kind = 'household' AND to_id = $3`,
+    [s.tenantId, personId, householdId],
+  );
+  return found !== undefined;
 }
 
 // Relations --------------------------------------------------------------------------------------

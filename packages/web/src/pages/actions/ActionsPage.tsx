@@ -61,7 +61,7 @@ const STATUS_OPTIONS = codeOptions(ACTION_STATUSES, ACTION_STATUS_LABELS);
 
 export function ActionsPage() {
   return (
-    <Permitted permission="cases.read" title="Acties">
+    <Permitted permission="actions.read" title="Acties">
       <Actions />
     </Permitted>
   );

@@ -1,26 +1,17 @@
-import { hasPermission } from '@wijkregie/shared';
 import { Navigate, Outlet } from 'react-router-dom';
 import { useUser } from '../../auth/AuthContext.tsx';
+import { NoAccessPage } from '../../components/Permitted.tsx';
 import { SubNav } from '../../components/SubNav.tsx';
+import { beheerPages } from '../../lib/navigation.ts';
 
 /**
  * Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Routering, Signaalcategorieën, Uitgaande
- * e-mail) above the pages of the section.
+ * e-mail) above the pages of the section, with only the pages the user may see.
  */
 export function BeheerLayout() {
   const user = useUser();
-  const links = [
-    hasPermission(user, 'partners.read') && { to: '/beheer/partners', label: 'Partners' },
-    hasPermission(user, 'users.read') && { to: '/beheer/gebruikers', label: 'Gebruikers' },
-    hasPermission(user, 'matrix.read') && { to: '/beheer/matrix', label: 'Autorisatiematrix' },
-    hasPermission(user, 'signals.configure') && { to: '/beheer/routering', label: 'Routering' },
-    hasPermission(user, 'signals.configure') && {
-      to: '/beheer/signaalcategorieen',
-      label: 'Signaalcategorieën',
-    },
-    hasPermission(user, 'outbox.read') && { to: '/beheer/e-mail', label: 'Uitgaande e-mail' },
-  ].filter((link): link is { to: string; label: string } => Boolean(link));
-
+  const links = beheerPages(user);
+  if (links.length === 0) return <NoAccessPage title="Beheer" />;
   return (
     <div className="wr-section">
       <p className="utrecht-pre-heading wr-section__name">Beheer</p>
@@ -33,14 +24,6 @@ export function BeheerLayout() {
 /** /beheer leads to the first page of the section the user may see. */
 export function BeheerIndex() {
   const user = useUser();
-  const first = hasPermission(user, 'partners.read')
-    ? 'partners'
-    : hasPermission(user, 'users.read')
-      ? 'gebruikers'
-      : hasPermission(user, 'matrix.read')
-        ? 'matrix'
-        : hasPermission(user, 'signals.configure')
-          ? 'routering'
-          : 'e-mail';
-  return <Navigate to={first} replace />;
+  const first = beheerPages(user)[0];
+  return <Navigate to={first ? first.to : '/'} replace />;
 }

@@ -87,7 +87,12 @@ export function MatrixPage() {
         „Lezen” geeft inzage, „Schrijven” ook het toevoegen van notities. Elke wijziging wordt direct
         opgeslagen en vastgelegd in de auditlog.
       </Paragraph>
-      {!editable && <Alert type="info">Je kunt de matrix bekijken, maar niet wijzigen.</Alert>}
+      {!editable && (
+        <Alert type="info" heading="Alleen lezen">
+          Je kunt de matrix bekijken en controleren, maar niet wijzigen. Een wijziging vraag je aan de
+          regisseur of de functioneel beheerder; elke wijziging staat in de auditlog.
+        </Alert>
+      )}
       <StatusMessage message={status} />
       <ErrorAlert message={error} />
       <ErrorAlert message={loadError} />
@@ -103,6 +108,7 @@ export function MatrixPage() {
           <table className="utrecht-table utrecht-table--html-table wr-table wr-matrix__table">
             <caption id="matrix-caption" className="utrecht-table__caption">
               Autorisatiematrix: partners (rijen) × informatiecategorieën (kolommen)
+              {editable ? '' : ', alleen lezen'}
             </caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">

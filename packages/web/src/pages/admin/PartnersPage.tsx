@@ -4,12 +4,15 @@ import {
   PARTNER_KIND_LABELS,
   PARTNER_KINDS,
   type Partner,
+  type PartnerWithStatus,
+  updatePartnerSchema,
 } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
+import { ActivationControl } from '../../components/ActivationControl.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
-import { SubmitButton } from '../../components/Button.tsx';
+import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
@@ -34,13 +37,26 @@ export function PartnersPage() {
   const user = useUser();
   const partners = useApiData(loadPartners);
   const [status, setStatus] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const mayEdit = hasPermission(user, 'partners.create');
 
-  if (!hasPermission(user, 'partners.read')) return <NoAccessPage title="Partners" />;
+  if (!hasPermission(user, 'partners.read'))
+    return <NoAccessPage title="Partners" permission="partners.read" />;
 
   function added(partner: Partner) {
-    partners.setData((current) => withItem(current, partner));
+    partners.setData((current) => withItem(current, { ...partner, active: true }));
     setStatus(`Partner „${partner.name}” is toegevoegd.`);
   }
+
+  function changed(partner: PartnerWithStatus, message: string) {
+    partners.setData((current) =>
+      current
+        ? { ...current, items: current.items.map((p) => (p.id === partner.id ? partner : p)) }
+        : current,
+    );
+    setStatus(message);
+  }
+  const edited = partners.data?.items.find((p) => p.id === editing);
 
   return (
     <>
@@ -57,11 +73,39 @@ export function PartnersPage() {
             columns={[
               { header: 'Naam', cell: (partner) => partner.name },
               { header: 'Soort', cell: (partner) => kindLabel(partner.kind) },
+              { header: 'Status', cell: (partner) => (partner.active ? 'Actief' : 'Gedeactiveerd') },
+              ...(mayEdit
+                ? [
+                    {
+                      header: 'Wijzigen',
+                      cell: (partner: PartnerWithStatus) => (
+                        <Button
+                          appearance="subtle"
+                          aria-label={`${partner.name} wijzigen`}
+                          onClick={() => {
+                            setStatus(null);
+                            setEditing(partner.id);
+                          }}
+                        >
+                          Wijzigen
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}
       </Loaded>
-      {hasPermission(user, 'partners.create') && (
+      {mayEdit && edited && (
+        <EditPartnerForm
+          key={edited.id}
+          partner={edited}
+          onChanged={changed}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {mayEdit && (
         <CreatePartnerForm
           onCreated={added}
           onStart={() => {
@@ -112,6 +156,75 @@ function CreatePartnerForm({
       <TextField {...field('name')} label="Naam" autoComplete="organization" />
       <SelectField {...field('kind')} label="Soort" placeholder="Kies een soort" options={KIND_OPTIONS} />
       <SubmitButton busy={busy}>Partner toevoegen</SubmitButton>
+    </FormCard>
+  );
+}
+
+interface EditPartnerFormProps {
+  partner: PartnerWithStatus;
+  onChanged: (partner: PartnerWithStatus, message: string) => void;
+  onClose: () => void;
+}
+
+const EDIT_FORM_ID = 'edit-partner';
+
+/**
+ * Renames a partner, or deactivates it (its users can no longer log in and their sessions end at
+ * once; it is no longer offered for new cases, actions and meetings) or activates it again.
+ */
+function EditPartnerForm({ partner, onChanged, onClose }: EditPartnerFormProps) {
+  const { busy, formError, validate, submit, values, field } = useForm(EDIT_FORM_ID, ['name'] as const, {
+    name: partner.name,
+  });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = updatePartnerSchema.safeParse({ name: values.name });
+    if (!parsed.success) {
+      validate(issuesToFieldErrors(parsed.error));
+      return;
+    }
+    validate({});
+    await submit(async () => {
+      const updated = await api.updatePartner(partner.id, parsed.data);
+      onChanged(updated, `Partner „${updated.name}” is gewijzigd.`);
+      onClose();
+    });
+  }
+
+  // `submit` turns a failure into the form's message, so the promise of `setActive` never rejects.
+  async function setActive(active: boolean) {
+    await submit(async () => {
+      const updated = await api.updatePartner(partner.id, { active });
+      onChanged(
+        updated,
+        active
+          ? `Partner „${updated.name}” is weer actief; de gebruikers kunnen weer inloggen.`
+          : `Partner „${updated.name}” is gedeactiveerd; de gebruikers zijn uitgelogd.`,
+      );
+      onClose();
+    });
+  }
+
+  return (
+    <FormCard
+      id={EDIT_FORM_ID}
+      title={`Partner „${partner.name}” wijzigen`}
+      error={formError}
+      onSubmit={onSubmit}
+    >
+      <TextField {...field('name')} label="Naam" autoComplete="organization" />
+      <ButtonGroup>
+        <SubmitButton busy={busy}>Naam opslaan</SubmitButton>
+        <Button onClick={onClose}>Annuleren</Button>
+      </ButtonGroup>
+      <ActivationControl
+        noun="Partner"
+        active={partner.active}
+        busy={busy}
+        consequences={`De gebruikers van ${partner.name} worden direct uitgelogd en kunnen niet meer inloggen. De partner blijft staan bij de casussen en overleggen waar ze aan meedeed, maar is niet meer te kiezen voor nieuw werk.`}
+        onSetActive={setActive}
+      />
     </FormCard>
   );
 }

@@ -1,4 +1,4 @@
-import { ALERT_KIND_LABELS, type Alert as AlertItem } from '@wijkregie/shared';
+import { type Alert as AlertItem, alertLabel } from '@wijkregie/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
@@ -28,8 +28,9 @@ export function NotificationsPage() {
   return <Notifications />;
 }
 
+/** The kind of change, or for entries gathered into one alert "3 nieuwe notities". */
 function kindLabel(alert: AlertItem): string {
-  return ALERT_KIND_LABELS[alert.kind] ?? alert.kind;
+  return alertLabel(alert);
 }
 
 /** The user's alerts, newest first; new ones appear as they arrive through the stream. */
@@ -145,7 +146,10 @@ function Notifications() {
               },
               {
                 header: 'Tijdstip',
-                cell: (a) => <time dateTime={a.createdAt}>{formatDateTime(a.createdAt)}</time>,
+                cell: (a) => (
+                  // A bundle of entries: when the last of them came in.
+                  <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt)}</time>
+                ),
               },
               {
                 header: 'Gelezen',

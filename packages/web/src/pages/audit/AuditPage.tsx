@@ -1,7 +1,14 @@
-import { type AuditItem, type AuditVerify, hasPermission, type User } from '@wijkregie/shared';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_OBJECT_TYPE_LABELS,
+  type AuditItem,
+  type AuditVerify,
+  hasPermission,
+  type User,
+} from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { api } from '../../api/endpoints.ts';
+import { type AuditFilter, api, auditCsvUrl } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -25,34 +32,7 @@ import type { FieldErrors } from '../../lib/validation.ts';
 const PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const ACTION_LABELS: Record<string, string> = {
-  read: 'Ingezien',
-  list: 'Lijst bekeken',
-  search: 'Gezocht',
-  create: 'Aangemaakt',
-  update: 'Gewijzigd',
-  delete: 'Verwijderd',
-  export: 'Geëxporteerd',
-  denied: 'Geweigerd',
-  seal: 'Oude keten verzegeld',
-};
-
-const OBJECT_LABELS: Record<string, string> = {
-  case: 'Casus',
-  entry: 'Notitie',
-  person: 'Persoon',
-  household: 'Huishouden',
-  group: 'Groep',
-  location: 'Locatie',
-  relation: 'Relatie',
-  matrix: 'Autorisatiematrix',
-  category: 'Categorie',
-  audit: 'Auditlog',
-  partner: 'Partner',
-  user: 'Gebruiker',
-};
-
-const shortId = (id: string) => id.slice(0, 8);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function AuditPage() {
   usePageTitle('Auditlog');
@@ -60,14 +40,19 @@ export function AuditPage() {
   const { params, setParams, offset, paging } = usePagedParams(PAGE_SIZE);
   const objectId = params.get('object') ?? '';
   const userId = params.get('gebruiker') ?? '';
+  const from = params.get('van') ?? '';
+  const to = params.get('tot') ?? '';
+  const filter: AuditFilter = {
+    ...(objectId ? { objectId } : {}),
+    ...(userId ? { userId } : {}),
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  };
+  const filterKey = JSON.stringify(filter);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filter is rebuilt each render; its text is the dependency
   const loader = useCallback(
-    (signal: AbortSignal) =>
-      api.listAudit(
-        { ...(objectId ? { objectId } : {}), ...(userId ? { userId } : {}) },
-        { limit: PAGE_SIZE, offset },
-        signal,
-      ),
-    [objectId, userId, offset],
+    (signal: AbortSignal) => api.listAudit(filter, { limit: PAGE_SIZE, offset }, signal),
+    [filterKey, offset],
   );
   const records = useApiData(loader);
   const partners = usePartners();
@@ -75,19 +60,15 @@ export function AuditPage() {
 
   if (!hasPermission(user, 'audit.read')) return <NoAccessPage title="Auditlog" />;
 
-  const userName = (id: string | null) => {
-    if (!id) return 'Systeem';
-    return users.names.get(id) ?? (id === user.id ? `${user.name} (jij)` : `Gebruiker ${shortId(id)}`);
-  };
-  const filtered = Boolean(objectId || userId);
+  const filtered = Object.keys(filter).length > 0;
 
   return (
     <>
       <PageHeading>Auditlog</PageHeading>
       <Paragraph>
-        Elke inzage en wijziging van persoonsgegevens: wie, namens welke partner, wat, wanneer en met welk
-        doel. De log is een hashketen; met „Keten controleren” ga je na dat er niets is gewijzigd of
-        verwijderd.
+        Elke inzage en wijziging van persoonsgegevens: wie, namens welke partner, wat, wanneer (tijden in
+        Nederlandse tijd) en met welk doel. De log is een hashketen; met „Keten controleren” ga je na dat er
+        niets is gewijzigd of verwijderd. Klik op een object om alles over dat object te zien.
       </Paragraph>
       <VerifyChain />
       <FilterBar
@@ -102,9 +83,20 @@ export function AuditPage() {
             const value = values[key]?.trim() ?? '';
             if (value && !UUID.test(value)) errors[key] = 'Geen geldige id (een UUID, 36 tekens)';
           }
+          for (const key of ['from', 'to']) {
+            const value = values[key] ?? '';
+            if (value && !DATE.test(value)) errors[key] = 'Geen geldige datum';
+          }
+          if (values.from && values.to && values.from > values.to) errors.to = 'Ligt vóór de begindatum';
           return errors;
         }}
       />
+      <Paragraph>
+        <a className="utrecht-link utrecht-link--html-a" href={auditCsvUrl(filter)} download>
+          Exporteer CSV<span className="wr-visually-hidden"> van de auditlog</span>
+          {filtered ? ' (met dit filter)' : ''}
+        </a>
+      </Paragraph>
       <Loaded data={records} loading="De auditlog wordt geladen…" busy>
         {(page) => (
           <>
@@ -113,7 +105,7 @@ export function AuditPage() {
               rows={page.items}
               rowKey={(r) => r.id}
               empty="Geen auditrecords gevonden."
-              columns={columns(userName, partners.names, hasPermission(user, 'cases.read'))}
+              columns={columns(user, hasPermission(user, 'cases.read'))}
             />
             <Pagination label="Paginering auditlog" total={page.total} {...paging} />
           </>
@@ -123,7 +115,18 @@ export function AuditPage() {
   );
 }
 
-function columns(userName: (id: string | null) => string, partnerNames: Names, linkCases: boolean) {
+function columns(me: User, linkCases: boolean) {
+  // A name leads to everything that user did: the user filter without knowing ids.
+  const userName = (r: AuditItem) => {
+    if (!r.userId) return 'Systeem';
+    const name = r.userName ?? 'Onbekende gebruiker';
+    return (
+      <TextLink to={`/audit?gebruiker=${r.userId}`}>
+        {r.userId === me.id ? `${name} (jij)` : name}
+        <span className="wr-visually-hidden">: alle records van deze gebruiker</span>
+      </TextLink>
+    );
+  };
   return [
     {
       header: 'Tijd',
@@ -133,22 +136,28 @@ function columns(userName: (id: string | null) => string, partnerNames: Names, l
         </time>
       ),
     },
-    { header: 'Gebruiker', cell: (r: AuditItem) => userName(r.userId) },
-    {
-      header: 'Partner',
-      cell: (r: AuditItem) => (r.partnerId ? (partnerNames.get(r.partnerId) ?? '–') : '–'),
-    },
-    { header: 'Actie', cell: (r: AuditItem) => ACTION_LABELS[r.action] ?? r.action },
-    { header: 'Objecttype', cell: (r: AuditItem) => OBJECT_LABELS[r.objectType] ?? r.objectType },
+    { header: 'Gebruiker', cell: userName },
+    { header: 'Partner', cell: (r: AuditItem) => r.partnerName ?? '–' },
+    { header: 'Actie', cell: (r: AuditItem) => AUDIT_ACTION_LABELS[r.action] },
+    { header: 'Objecttype', cell: (r: AuditItem) => AUDIT_OBJECT_TYPE_LABELS[r.objectType] },
     {
       header: 'Object',
       cell: (r: AuditItem) => {
         if (r.objectId) {
-          const code = <code className="wr-code wr-id">{r.objectId}</code>;
-          return linkCases && r.objectType === 'case' ? (
-            <TextLink to={`/casussen/${r.objectId}`}>{code}</TextLink>
-          ) : (
-            code
+          const label = r.objectLabel ?? 'Niet meer aanwezig';
+          return (
+            <>
+              <TextLink to={`/audit?object=${r.objectId}`}>
+                {label}
+                <span className="wr-visually-hidden">: alle records over dit object</span>
+              </TextLink>
+              {linkCases && r.objectType === 'case' && (
+                <>
+                  {' '}
+                  (<TextLink to={`/casussen/${r.objectId}`}>casus openen</TextLink>)
+                </>
+              )}
+            </>
           );
         }
         if (r.objectIds) return `${r.objectIds.length} ${r.objectIds.length === 1 ? 'object' : 'objecten'}`;
@@ -169,7 +178,12 @@ function auditFilterFields(users: readonly User[] | null, partnerNames: Names): 
     description:
       'De id van een casus, notitie of persoon; bij een persoon ook de records waarin die voorkomt',
   };
-  if (!users) return [object, { kind: 'id', key: 'user', param: 'gebruiker', label: 'Gebruikers-id' }];
+  const period: FilterField[] = [
+    { kind: 'date', key: 'from', param: 'van', label: 'Vanaf (datum)' },
+    { kind: 'date', key: 'to', param: 'tot', label: 'Tot en met (datum)' },
+  ];
+  if (!users)
+    return [object, { kind: 'id', key: 'user', param: 'gebruiker', label: 'Gebruikers-id' }, ...period];
   const options = userOptions([...users].sort(byName), partnerNames);
   const user: FilterField = {
     kind: 'select',
@@ -179,7 +193,7 @@ function auditFilterFields(users: readonly User[] | null, partnerNames: Names): 
     placeholder: 'Alle gebruikers',
     options,
   };
-  return [object, user];
+  return [object, user, ...period];
 }
 
 function VerifyChain() {

@@ -230,6 +230,24 @@ function CaseFacts({ detail, user, partnerNames, userNames, areaNames }: CaseFac
             key: 'Gebied',
             value: detail.areaId ? (areaNames.get(detail.areaId) ?? 'Onbekend gebied') : 'Geen',
           },
+          ...(detail.signalIds.length > 0
+            ? [
+                {
+                  key: detail.signalIds.length === 1 ? 'Gestart vanuit signaal' : 'Signalen',
+                  value: (
+                    <ul className="wr-plain-list">
+                      {detail.signalIds.map((signalId, i) => (
+                        <li key={signalId}>
+                          <TextLink to={`/signalen/${signalId}`}>
+                            {detail.signalIds.length === 1 ? 'Bekijk het signaal' : `Signaal ${i + 1}`}
+                          </TextLink>
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]
+            : []),
           ...(detail.result ? [{ key: 'Resultaat', value: CASE_RESULT_LABELS[detail.result] }] : []),
           { key: 'Aangemaakt', value: formatDateTime(detail.createdAt) },
           { key: 'Laatst gewijzigd', value: formatDateTime(detail.updatedAt) },

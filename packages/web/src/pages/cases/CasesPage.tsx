@@ -1,4 +1,5 @@
 import {
+  CASE_SORT_FIELDS,
   CASE_STATUS_LABELS,
   CASE_STATUSES,
   CASE_TYPE_LABELS,
@@ -17,6 +18,7 @@ import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
+import { useSortParams } from '../../components/Sorting.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { wijkOptions } from '../../lib/areas.ts';
@@ -48,16 +50,21 @@ export function CasesPage() {
   usePageTitle('Casussen');
   const user = useUser();
   const { params, setParams, key, offset, paging } = usePagedParams(CASES_PAGE_SIZE);
+  const sort = useSortParams(CASE_SORT_FIELDS);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the search string is the whole input.
   const loader = useCallback(
     (signal: AbortSignal) =>
-      api.listCases(filterFromParams(params), { limit: CASES_PAGE_SIZE, offset }, signal),
+      api.listCases(
+        { ...filterFromParams(params), ...sort.query },
+        { limit: CASES_PAGE_SIZE, offset },
+        signal,
+      ),
     [key],
   );
   const cases = useApiData(loader);
   const areas = useAreas();
 
-  if (!hasPermission(user, 'cases.read')) return <NoAccessPage title="Casussen" />;
+  if (!hasPermission(user, 'cases.read')) return <NoAccessPage title="Casussen" permission="cases.read" />;
 
   const filtered = ['q', 'soort', 'status', 'wijk', 'mijn'].some((name) => params.has(name));
 
@@ -108,7 +115,9 @@ export function CasesPage() {
         {(page) => (
           <>
             <DataTable
-              caption={`Casussen (${page.total})${filtered ? ', gefilterd' : ''}, laatst gewijzigd eerst`}
+              caption={`Casussen (${page.total})${filtered ? ', gefilterd' : ''}${sort.query.sort ? '' : ', laatst gewijzigd eerst'}`}
+              sorting={sort.table}
+              usualOrder="laatst gewijzigd eerst"
               rows={page.items}
               rowKey={(c) => c.id}
               empty={
@@ -129,21 +138,23 @@ export function CasesPage() {
 const caseColumns = [
   {
     header: 'Kenmerk',
+    sort: 'reference',
     cell: (c: Case) => (
       <TextLink nowrap to={`/casussen/${c.id}`}>
         {c.reference}
       </TextLink>
     ),
   },
-  { header: 'Titel', cell: (c: Case) => c.title },
-  { header: 'Soort', cell: (c: Case) => CASE_TYPE_LABELS[c.type] ?? c.type },
-  { header: 'Status', cell: (c: Case) => <StatusBadge status={c.status} /> },
+  { header: 'Titel', sort: 'title', cell: (c: Case) => c.title },
+  { header: 'Soort', sort: 'type', cell: (c: Case) => CASE_TYPE_LABELS[c.type] ?? c.type },
+  { header: 'Status', sort: 'status', cell: (c: Case) => <StatusBadge status={c.status} /> },
   {
     header: 'Betrokkenen',
     cell: (c: Case) => (c.subjects.length === 0 ? '–' : c.subjects.map(subjectText).join(', ')),
   },
   {
     header: 'Gewijzigd',
+    sort: 'updatedAt',
     cell: (c: Case) => <span className="wr-nowrap">{formatDateTime(c.updatedAt)}</span>,
   },
 ];

@@ -3,6 +3,7 @@ import { type FormEvent, type MouseEvent, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
+import { AttachmentList, FileField } from '../../components/Attachments.tsx';
 import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { EntryFields, EntryHeader, onlyCategory } from '../../components/Entry.tsx';
 import { SelectField } from '../../components/fields.tsx';
@@ -12,6 +13,7 @@ import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Names } from '../../lib/reference.ts';
+import { checkFiles, DOCUMENT_RULES } from '../../lib/uploads.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 
@@ -202,6 +204,10 @@ export function Journal({
                         </p>
                       )}
                       <div className="wr-entry__text">{entry.text}</div>
+                      <AttachmentList
+                        attachments={entry.attachments}
+                        label={`notitie van ${describe(entry)}`}
+                      />
                       {(correctedBy.length > 0 || mayWrite) && (
                         <footer className="wr-entry__footer">
                           {correctedBy.map((c) => (
@@ -247,7 +253,7 @@ export function Journal({
 }
 
 const FORM_ID = 'entry';
-const FIELDS = ['category', 'text'] as const;
+const FIELDS = ['category', 'text', 'file'] as const;
 
 interface EntryFormProps {
   caseId: string;
@@ -268,10 +274,13 @@ function EntryForm({
   onAdded,
 }: EntryFormProps) {
   const only = onlyCategory(categories);
-  const { busy, formError, validate, submit, values, setValues, field } = useForm(FORM_ID, FIELDS, {
+  const { busy, formError, validate, submit, values, setValues, field, errors } = useForm(FORM_ID, FIELDS, {
     category: only,
     text: '',
   });
+  // Files go with the entry, under its category: whoever may read the entry may open them.
+  const [files, setFiles] = useState<File[]>([]);
+  const [sent, setSent] = useState(0);
 
   // A correction is written in the category of the corrected entry, when the user may write there.
   useEffect(() => {
@@ -288,10 +297,14 @@ function EntryForm({
     });
     const found: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
     if (!parsed.success && values.category === '') found.category = 'Kies een categorie';
+    const fileProblem = checkFiles(files, DOCUMENT_RULES);
+    if (fileProblem) found.file = fileProblem;
     if (!validate(found) || !parsed.success) return;
     await submit(async () => {
-      const entry = await api.addEntry(caseId, parsed.data);
+      const entry = await api.addEntry(caseId, parsed.data, files);
       setValues({ category: only, text: '' });
+      setFiles([]);
+      setSent((n) => n + 1);
       onAdded(entry);
     });
   }
@@ -319,6 +332,15 @@ function EntryForm({
           </div>
         )}
         <EntryFields field={field} categories={categories} />
+        <FileField
+          id={`${FORM_ID}-file`}
+          label="Bijlagen (niet verplicht)"
+          rules={DOCUMENT_RULES}
+          files={files}
+          onFiles={setFiles}
+          error={errors.file}
+          resetKey={sent}
+        />
         <ButtonGroup>
           <SubmitButton busy={busy}>{correcting ? 'Correctie opslaan' : 'Notitie toevoegen'}</SubmitButton>
         </ButtonGroup>

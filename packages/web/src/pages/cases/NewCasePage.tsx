@@ -51,7 +51,8 @@ export function NewCasePage() {
   const [subjects, setSubjects] = useState<ChosenSubject[]>([]);
   const [partnerIds, setPartnerIds] = useState<string[]>([]);
 
-  if (!hasPermission(user, 'cases.write')) return <NoAccessPage title="Nieuwe casus" />;
+  if (!hasPermission(user, 'cases.write'))
+    return <NoAccessPage title="Nieuwe casus" permission="cases.write" />;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

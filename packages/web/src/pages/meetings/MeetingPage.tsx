@@ -5,8 +5,10 @@ import {
   type Entry,
   hasPermission,
   MEETING_KIND_LABELS,
+  MEETING_STATUS_LABELS,
   type Meeting,
   MINUTE_KINDS,
+  type PartnerWithStatus,
 } from '@wijkregie/shared';
 import { type FormEvent, useCallback } from 'react';
 import { useParams } from 'react-router-dom';
@@ -32,6 +34,7 @@ import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
+import { MeetingEditor } from './MeetingEditor.tsx';
 
 export const MINUTES_KIND_LABELS = { minutes: 'Verslag', decision: 'Besluit' } as const;
 type MinutesKind = keyof typeof MINUTES_KIND_LABELS;
@@ -44,6 +47,28 @@ export function MeetingPage() {
       <MeetingView key={id} id={id} />
     </Permitted>
   );
+}
+
+/**
+ * The invited partners by name, one row each, keyed by id: two invitees never share a row, and a
+ * name that changes (a rename) replaces its row instead of leaving a stale one. A partner that was
+ * deactivated since stays invited and says so.
+ */
+function invitees(ids: readonly string[], partners: readonly PartnerWithStatus[]) {
+  const byId = new Map(partners.map((p) => [p.id, p]));
+  return ids
+    .map((id) => {
+      const p = byId.get(id);
+      return { id, label: p ? (p.active ? p.name : `${p.name} (gedeactiveerd)`) : 'Partner niet gevonden' };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+}
+
+function attendanceText(list: Meeting['attendance'], present: boolean): string {
+  return list
+    .filter((a) => a.present === present)
+    .map((a) => a.name)
+    .join(', ');
 }
 
 function agendaLabel(item: Meeting['agenda'][number]): string {
@@ -75,6 +100,12 @@ function MeetingView({ id }: { id: string }) {
   const writableCategories = (categories.data?.items ?? []).filter((c) => writable.includes(c.key));
   const caseOptions = (m?.agenda ?? []).map((item) => ({ value: item.caseId, label: agendaLabel(item) }));
   const mayWrite = hasPermission(user, 'cases.write');
+  // The server also lets whoever planned the meeting change it; the answer does not say who that was.
+  const mayEdit =
+    m !== null &&
+    hasPermission(user, 'meetings.write') &&
+    (user.roles.includes('regisseur') || m.chairUserId === user.id);
+  const cancelled = m?.status === 'cancelled';
 
   return (
     <>
@@ -84,6 +115,12 @@ function MeetingView({ id }: { id: string }) {
       <StatusMessage message={message} />
       {meeting.loading && !m && <Paragraph>Het overleg wordt geladen…</Paragraph>}
       <ErrorAlert message={meeting.error} />
+      {m && cancelled && (
+        <Alert type="warning">
+          Dit overleg is geannuleerd{m.cancelledAt ? ` op ${formatDateTime(m.cancelledAt)}` : ''}. Het verslag
+          en de acties die er al bij horen, blijven zichtbaar.
+        </Alert>
+      )}
       {m && (
         <div className="wr-case">
           <div className="wr-case__aside">
@@ -91,6 +128,7 @@ function MeetingView({ id }: { id: string }) {
               <DataList
                 items={[
                   { key: 'Datum en tijd', value: formatDateTime(m.startsAt) },
+                  { key: 'Status', value: MEETING_STATUS_LABELS[m.status] },
                   { key: 'Plaats', value: m.place ?? 'Niet opgegeven' },
                   {
                     key: 'Voorzitter',
@@ -101,17 +139,32 @@ function MeetingView({ id }: { id: string }) {
                     value:
                       m.partnerIds.length === 0 ? (
                         'Geen partners'
+                      ) : !partners.data ? (
+                        // No names yet: never a row per invitee with a stand-in name (fault 2 of issue 11).
+                        partners.error ? (
+                          'De namen van de partners konden niet worden geladen.'
+                        ) : (
+                          'Partners worden geladen…'
+                        )
                       ) : (
                         <ul className="wr-plain-list">
-                          {m.partnerIds
-                            .map((pid) => partners.names.get(pid) ?? 'Onbekende partner')
-                            .sort((a, b) => a.localeCompare(b, 'nl'))
-                            .map((name) => (
-                              <li key={name}>{name}</li>
-                            ))}
+                          {invitees(m.partnerIds, partners.data.items).map((p) => (
+                            <li key={p.id}>{p.label}</li>
+                          ))}
                         </ul>
                       ),
                   },
+                  ...(m.attendance.length
+                    ? [
+                        {
+                          key: 'Aanwezig',
+                          value: attendanceText(m.attendance, true),
+                        },
+                        ...(m.attendance.some((a) => !a.present)
+                          ? [{ key: 'Afwezig', value: attendanceText(m.attendance, false) }]
+                          : []),
+                      ]
+                    : []),
                   ...(m.seriesId ? [{ key: 'Reeks', value: 'Onderdeel van een vaste reeks' }] : []),
                 ]}
               />
@@ -146,7 +199,22 @@ function MeetingView({ id }: { id: string }) {
                 </ol>
               )}
             </Section>
-            {mayWrite && m.agenda.length > 0 && (
+            {mayEdit && !cancelled && (
+              <Section id="meeting-edit" title="Overleg wijzigen" className="wr-journal">
+                <MeetingEditor
+                  key={`${m.id}-${m.startsAt}-${m.title}-${m.agenda.length}-${m.attendance.length}`}
+                  meeting={m}
+                  colleagues={colleagues.sorted}
+                  partnerNames={partners.names}
+                  onChanged={(updated, text) => {
+                    meeting.setData(updated);
+                    setMessage(text);
+                    minutes.reload();
+                  }}
+                />
+              </Section>
+            )}
+            {mayWrite && !cancelled && m.agenda.length > 0 && (
               <Section id="record" title="Vastleggen" className="wr-journal">
                 <ErrorAlert message={access.error} />
                 {access.data && categories.data && (
@@ -241,9 +309,7 @@ function AgendaItem({ item, minutes, loading, categoryNames, partnerNames }: Age
                         {categoryNames.get(entry.category) ?? entry.category}
                       </span>
                       <span className="wr-entry__author">{entry.authorName}</span>
-                      <span className="wr-entry__partner">
-                        {partnerNames.get(entry.partnerId) ?? 'Onbekende partner'}
-                      </span>
+                      <span className="wr-entry__partner">{partnerNames.get(entry.partnerId) ?? ''}</span>
                       <time className="wr-entry__time" dateTime={entry.createdAt}>
                         {formatDateTime(entry.createdAt)}
                       </time>

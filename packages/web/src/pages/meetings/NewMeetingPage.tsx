@@ -1,9 +1,8 @@
-import { type Case, createMeetingSchema, MEETING_KIND_LABELS, MEETING_KINDS } from '@wijkregie/shared';
-import { type FormEvent, type KeyboardEvent, useCallback, useState } from 'react';
+import { createMeetingSchema, MEETING_KIND_LABELS, MEETING_KINDS } from '@wijkregie/shared';
+import { type FormEvent, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { Alert } from '../../components/Alert.tsx';
-import { Button, SubmitButton } from '../../components/Button.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields.tsx';
@@ -12,16 +11,15 @@ import { Breadcrumb } from '../../components/Links.tsx';
 import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { Textbox } from '../../components/Textbox.tsx';
 import { daysFromNow } from '../../lib/dates.ts';
 import { codeOptions } from '../../lib/format.ts';
 import { useColleagues, usePartners } from '../../lib/reference.ts';
-import { useApiData } from '../../lib/useApiData.ts';
 import { useNavigateWithMessage } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { nameOrYou } from '../../lib/users.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
+import { AgendaPicker, type CaseChoice } from './AgendaPicker.tsx';
 
 const FORM_ID = 'meeting';
 const FIELDS = [
@@ -39,13 +37,6 @@ const FIELDS = [
   'recurrence',
 ] as const;
 const KIND_OPTIONS = codeOptions(MEETING_KINDS, MEETING_KIND_LABELS);
-const CASE_SEARCH_LIMIT = 50;
-
-type CaseChoice = Pick<Case, 'id' | 'reference' | 'title'>;
-
-function caseLabel(c: CaseChoice): string {
-  return `${c.reference} ${c.title}`;
-}
 
 export function NewMeetingPage() {
   return (
@@ -159,13 +150,13 @@ function NewMeetingForm() {
           formId={FORM_ID}
           legend="Uitgenodigde partners"
           error={errors.partnerIds}
-          partners={partners.data?.items ?? []}
+          partners={(partners.data?.items ?? []).filter((p) => p.active)}
           value={partnerIds}
           onChange={setPartnerIds}
           ownPartnerId={user.partnerId}
           loadError={partners.error}
         />
-        <AgendaPicker chosen={chosen} onChange={setChosen} error={errors.caseIds} />
+        <AgendaPicker formId={FORM_ID} chosen={chosen} onChange={setChosen} error={errors.caseIds} />
         <Fieldset
           id={`${FORM_ID}-recurrence`}
           legend="Herhaling"
@@ -188,85 +179,5 @@ function NewMeetingForm() {
         <SubmitButton busy={busy}>Overleg plannen</SubmitButton>
       </SubmitForm>
     </>
-  );
-}
-
-interface AgendaPickerProps {
-  chosen: readonly CaseChoice[];
-  onChange: (chosen: CaseChoice[]) => void;
-  error: string | undefined;
-}
-
-/** The cases on the agenda: search the cases the user may see and tick them. */
-function AgendaPicker({ chosen, onChange, error }: AgendaPickerProps) {
-  const [q, setQ] = useState('');
-  const [search, setSearch] = useState('');
-  const loader = useCallback(
-    (signal: AbortSignal) =>
-      api.listCases({ q: search || undefined }, { limit: CASE_SEARCH_LIMIT, offset: 0 }, signal),
-    [search],
-  );
-  const cases = useApiData(loader, 'De casussen konden niet worden geladen.');
-  const results = cases.data?.items ?? null;
-  const total = cases.data?.total ?? 0;
-
-  const chosenIds = new Set(chosen.map((c) => c.id));
-  const others = (results ?? []).filter((c) => !chosenIds.has(c.id));
-
-  function toggle(c: CaseChoice, checked: boolean) {
-    onChange(checked ? [...chosen, c] : chosen.filter((x) => x.id !== c.id));
-  }
-
-  function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      setSearch(q.trim());
-    }
-  }
-
-  return (
-    <Fieldset
-      id={`${FORM_ID}-caseIds`}
-      legend="Casussen op de agenda"
-      description="Alleen casussen die je mag zien. Zoek op kenmerk of titel."
-      error={error}
-    >
-      <div className="wr-inline-control">
-        <label className="wr-visually-hidden" htmlFor={`${FORM_ID}-case-search`}>
-          Casus zoeken
-        </label>
-        <Textbox
-          id={`${FORM_ID}-case-search`}
-          type="search"
-          autoComplete="off"
-          placeholder="Kenmerk of titel"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={onSearchKey}
-        />
-        <Button onClick={() => setSearch(q.trim())}>
-          Zoeken<span className="wr-visually-hidden"> casussen</span>
-        </Button>
-      </div>
-      {cases.error && <Alert type="error">{cases.error}</Alert>}
-      <p className="utrecht-paragraph wr-muted" aria-live="polite">
-        {results === null
-          ? 'De casussen worden geladen…'
-          : `${chosen.length} gekozen. ${total > CASE_SEARCH_LIMIT ? `De eerste ${CASE_SEARCH_LIMIT} van ${total} casussen; zoek om te verfijnen.` : `${total} ${total === 1 ? 'casus' : 'casussen'} gevonden.`}`}
-      </p>
-      <div className="wr-case-choices">
-        {[...chosen, ...others].map((c) => (
-          <Checkbox
-            key={c.id}
-            id={`${FORM_ID}-case-${c.id}`}
-            name="caseIds"
-            value={c.id}
-            label={caseLabel(c)}
-            checked={chosenIds.has(c.id)}
-            onChange={(e) => toggle({ id: c.id, reference: c.reference, title: c.title }, e.target.checked)}
-          />
-        ))}
-      </div>
-    </Fieldset>
   );
 }

@@ -2,7 +2,6 @@ import { createPersonSchema } from '@wijkregie/shared';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
-import { ADDRESS_FIELDS } from '../../components/AddressFields.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
@@ -13,21 +12,10 @@ import type { FlashState } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
+import { PERSON_FIELDS, type PersonField, personInput, personValues } from './person-form.ts';
 
 const FORM_ID = 'person';
-const FIELDS = [
-  'firstName',
-  'lastName',
-  'birthDate',
-  'bsn',
-  'street',
-  'houseNumber',
-  'postalCode',
-  'city',
-] as const;
-type Field = (typeof FIELDS)[number];
-
-const LABELS: Record<Field, string> = {
+const LABELS: Record<PersonField, string> = {
   firstName: 'Voornaam',
   lastName: 'Achternaam',
   birthDate: 'Geboortedatum',
@@ -36,17 +24,6 @@ const LABELS: Record<Field, string> = {
   houseNumber: 'Huisnummer',
   postalCode: 'Postcode',
   city: 'Plaats',
-};
-
-const EMPTY: Record<Field, string> = {
-  firstName: '',
-  lastName: '',
-  birthDate: '',
-  bsn: '',
-  street: '',
-  houseNumber: '',
-  postalCode: '',
-  city: '',
 };
 
 export function NewPersonPage() {
@@ -61,28 +38,19 @@ function NewPerson() {
   usePageTitle('Persoon registreren');
   const navigate = useNavigate();
   // The form gives way to the new person's page, so it stays busy after a success.
-  const { busy, formError, validate, submit, values, field } = useForm(FORM_ID, FIELDS, EMPTY, {
-    leaf: true,
-    keepBusyOnSuccess: true,
-  });
+  const { busy, formError, validate, submit, values, field } = useForm(
+    FORM_ID,
+    PERSON_FIELDS,
+    personValues(),
+    {
+      leaf: true,
+      keepBusyOnSuccess: true,
+    },
+  );
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const hasAddress = ADDRESS_FIELDS.some((f) => values[f].trim() !== '');
-    const parsed = createPersonSchema.safeParse({
-      firstName: values.firstName,
-      lastName: values.lastName,
-      birthDate: values.birthDate || undefined,
-      bsn: values.bsn.replace(/\s/g, '') || undefined,
-      address: hasAddress
-        ? {
-            street: values.street,
-            houseNumber: values.houseNumber,
-            postalCode: values.postalCode,
-            city: values.city,
-          }
-        : undefined,
-    });
+    const parsed = createPersonSchema.safeParse(personInput(values, undefined));
     if (!parsed.success) {
       validate(issuesToFieldErrors(parsed.error, { leaf: true }));
       return;
@@ -98,7 +66,7 @@ function NewPerson() {
   }
 
   const input = (
-    name: Field,
+    name: PersonField,
     props: { description?: string; autoComplete?: string; inputMode?: 'numeric'; type?: string } = {},
   ) => (
     <TextField

@@ -1,5 +1,5 @@
 import { hasPermission } from '@wijkregie/shared';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
@@ -13,20 +13,32 @@ import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { PersonEditForm } from './PersonEditForm.tsx';
+import { EditToggle } from './SubjectEditing.tsx';
+import { HistorySection } from './SubjectHistory.tsx';
 import { RelationsSection, SubjectCasesSection } from './SubjectParts.tsx';
+import { useBasisWrite } from './useBasisWrite.ts';
 
 export function PersonPage() {
   const user = useUser();
   const { id = '' } = useParams();
-  const [message] = useFlashMessage();
+  const [message, setMessage] = useFlashMessage();
   const loader = useCallback((signal: AbortSignal) => api.getPerson(id, signal), [id]);
   const person = useApiData(loader);
+  const canEdit = useBasisWrite();
+  const dataHeading = useRef<HTMLHeadingElement>(null);
   const p = person.data;
   const name = p ? `${p.firstName} ${p.lastName}` : null;
   const notFound = person.error !== null && !p;
   usePageTitle(name ?? (notFound ? 'Persoon niet gevonden' : 'Persoon'));
 
   if (!hasPermission(user, 'subjects.read')) return <NoAccessPage title="Persoon" />;
+
+  /** After a change: the page shows the new state (history included) and says what happened. */
+  const changed = (text: string) => {
+    setMessage(text);
+    person.reload();
+  };
 
   return (
     <>
@@ -37,20 +49,44 @@ export function PersonPage() {
       <ErrorAlert message={person.error} />
       {p && (
         <div className="wr-subject">
-          <Section id="person-data" title="Gegevens" className="wr-card">
-            <DataList
-              items={[
-                { key: 'Voornaam', value: p.firstName },
-                { key: 'Achternaam', value: p.lastName },
-                { key: 'Geboortedatum', value: formatDate(p.birthDate) },
-                { key: 'BSN', value: p.bsn ?? '–' },
-                { key: 'Adres', value: formatAddress(p.address) },
-                { key: 'Geregistreerd', value: formatDateTime(p.createdAt) },
-              ]}
+          <Section id="person-data" title="Gegevens" className="wr-card" headingRef={dataHeading} focusable>
+            <EditToggle
+              canEdit={hasPermission(user, 'subjects.write') ? canEdit : null}
+              what="de gegevens van deze persoon"
+              view={
+                <DataList
+                  items={[
+                    { key: 'Voornaam', value: p.firstName },
+                    { key: 'Achternaam', value: p.lastName },
+                    { key: 'Geboortedatum', value: formatDate(p.birthDate) },
+                    { key: 'BSN', value: p.bsn ?? '–' },
+                    { key: 'Adres', value: formatAddress(p.address) },
+                    { key: 'Geregistreerd', value: formatDateTime(p.createdAt) },
+                  ]}
+                />
+              }
+              form={(close) => (
+                <PersonEditForm
+                  person={p}
+                  onCancel={() => close(false)}
+                  onSaved={() => {
+                    close(true);
+                    changed('De gegevens zijn opgeslagen. De vorige waarden staan bij Wijzigingen.');
+                    dataHeading.current?.focus();
+                  }}
+                />
+              )}
             />
           </Section>
-          <RelationsSection self={{ kind: 'person', id: p.id }} relations={p.relations} />
+          <RelationsSection
+            self={{ kind: 'person', id: p.id }}
+            relations={p.relations}
+            endedRelations={p.endedRelations}
+            canEdit={canEdit === true}
+            onChanged={changed}
+          />
           <SubjectCasesSection cases={p.cases} />
+          <HistorySection history={p.history} />
         </div>
       )}
     </>

@@ -16,6 +16,7 @@ import { personName } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
+import { OtherSubjectsSearch } from './OtherSubjectsSearch.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -98,6 +99,7 @@ export function PersonsPage() {
           )}
         </Loaded>
       )}
+      <OtherSubjectsSearch canRegister={hasPermission(user, 'subjects.write')} />
     </>
   );
 }

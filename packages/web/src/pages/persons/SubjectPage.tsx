@@ -1,20 +1,25 @@
 import { hasPermission, type OtherSubjectKind, type SubjectDetail } from '@wijkregie/shared';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { ErrorAlert } from '../../components/Alert.tsx';
+import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { TextLink } from '../../components/Links.tsx';
+import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { type AddressLike, formatAddress, formatDateTime } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
+import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { RelationsSection, SubjectCasesSection } from './SubjectParts.tsx';
+import { EditToggle } from './SubjectEditing.tsx';
+import { SubjectForm } from './SubjectForm.tsx';
+import { HistorySection } from './SubjectHistory.tsx';
+import { RelationsSection, SubjectCasesSection, useSubjectNames } from './SubjectParts.tsx';
+import { useBasisWrite } from './useBasisWrite.ts';
 
 const CLASSIFICATION_LABELS: Record<string, string> = {
   hinderlijk: 'Hinderlijk',
@@ -37,7 +42,7 @@ function details(subject: SubjectDetail, areaNames: ReadonlyMap<string, string>)
   }
   if (subject.kind === 'group') {
     const c = String(d.classification ?? '');
-    items.push({ key: 'Classificatie', value: CLASSIFICATION_LABELS[c] ?? (c || '–') });
+    items.push({ key: 'Classificatie', value: CLASSIFICATION_LABELS[c] ?? (c || 'Nog niet bepaald') });
   }
   if (subject.kind === 'location') {
     items.push({ key: 'Adres', value: formatAddress(address) });
@@ -50,33 +55,82 @@ function details(subject: SubjectDetail, areaNames: ReadonlyMap<string, string>)
   return items;
 }
 
+const WHAT: Record<OtherSubjectKind, string> = {
+  household: 'de gegevens van dit huishouden',
+  group: 'de gegevens van deze groep',
+  location: 'de gegevens van deze locatie',
+};
+
 /** The page of a household, group or location. */
 export function SubjectPage({ kind }: { kind: OtherSubjectKind }) {
   const user = useUser();
   const { id = '' } = useParams();
+  const [message, setMessage] = useFlashMessage();
   const loader = useCallback((signal: AbortSignal) => api.getSubject(kind, id, signal), [kind, id]);
   const subject = useApiData(loader);
   const areas = useAreas();
+  const canEdit = useBasisWrite();
+  const dataHeading = useRef<HTMLHeadingElement>(null);
   const s = subject.data;
   const kindLabel = subjectKindLabel(kind);
   const notFound = subject.error !== null && !s;
   usePageTitle(s ? `${kindLabel} ${s.name}` : notFound ? `${kindLabel} niet gevonden` : kindLabel);
+  const memberRefs = (s?.relations ?? [])
+    .filter((r) => r.type === 'member_of' && r.from.kind === 'person')
+    .map((r) => r.from);
+  const memberNames = useSubjectNames(kind === 'household' ? memberRefs : []);
 
   if (!hasPermission(user, 'subjects.read')) return <NoAccessPage title={kindLabel} />;
 
+  const changed = (text: string) => {
+    setMessage(text);
+    subject.reload();
+  };
+  const members = memberRefs.flatMap((m) => {
+    const name = memberNames.get(m.id);
+    return name ? [{ id: m.id, name }] : [];
+  });
+
   return (
     <>
+      <Breadcrumb to="/personen">Personen en betrokkenen</Breadcrumb>
       <p className="utrecht-pre-heading wr-section__name">{kindLabel}</p>
       <PageHeading>{s ? s.name : notFound ? `${kindLabel} niet gevonden` : kindLabel}</PageHeading>
+      <StatusMessage message={message} />
       {subject.loading && !s && <Paragraph>De gegevens worden geladen…</Paragraph>}
       <ErrorAlert message={subject.error} />
       {s && (
         <div className="wr-subject">
-          <Section id="subject-data" title="Gegevens" className="wr-card">
-            <DataList items={details(s, areas.names)} />
+          <Section id="subject-data" title="Gegevens" className="wr-card" headingRef={dataHeading} focusable>
+            <EditToggle
+              canEdit={hasPermission(user, 'subjects.write') ? canEdit : null}
+              what={WHAT[kind]}
+              view={<DataList items={details(s, areas.names)} />}
+              form={(close) => (
+                <SubjectForm
+                  kind={kind}
+                  subject={s}
+                  members={members}
+                  submitLabel="Opslaan"
+                  onCancel={() => close(false)}
+                  onSaved={() => {
+                    close(true);
+                    changed('De gegevens zijn opgeslagen. De vorige waarden staan bij Wijzigingen.');
+                    dataHeading.current?.focus();
+                  }}
+                />
+              )}
+            />
           </Section>
-          <RelationsSection self={{ kind, id: s.id }} relations={s.relations} />
+          <RelationsSection
+            self={{ kind, id: s.id }}
+            relations={s.relations}
+            endedRelations={s.endedRelations}
+            canEdit={canEdit === true}
+            onChanged={changed}
+          />
           <SubjectCasesSection cases={s.cases} />
+          <HistorySection history={s.history} />
         </div>
       )}
     </>

@@ -1,28 +1,23 @@
 import {
   CASE_TYPE_LABELS,
   type CaseSummary,
+  type EndedRelation,
   RELATION_LABELS,
   type Relation,
-  type RelationType,
   type SubjectRef,
 } from '@wijkregie/shared';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
-import { Paragraph } from '../../components/Heading.tsx';
+import { Button } from '../../components/Button.tsx';
+import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { labelOf } from '../../lib/format.ts';
+import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import { formatDate, labelOf } from '../../lib/format.ts';
 import { subjectKindLabel, subjectPath } from '../../lib/subjects.ts';
-
-/** The relation read from the other side: "Jan is lid van X" becomes "X heeft als lid Jan". */
-const INVERSE_LABELS: Record<RelationType, string> = {
-  member_of: 'heeft als lid',
-  parent_of: 'kind van',
-  lives_at: 'adres van',
-  meets_at: 'ontmoetingsplek van',
-};
+import { AddRelationForm, EndRelationForm, endedText, INVERSE_LABELS } from './RelationEditing.tsx';
 
 const MAX_NAMES = 30;
 
@@ -30,7 +25,7 @@ const MAX_NAMES = 30;
  * The names of related subjects, each read through its own page's API (so the same visibility rules
  * apply and the read is logged). A subject the user may not see gets no name.
  */
-function useSubjectNames(refs: readonly SubjectRef[]): Map<string, string | null> {
+export function useSubjectNames(refs: readonly SubjectRef[]): Map<string, string | null> {
   const [names, setNames] = useState(new Map<string, string | null>());
   const key = refs
     .slice(0, MAX_NAMES)
@@ -67,37 +62,101 @@ function useSubjectNames(refs: readonly SubjectRef[]): Map<string, string | null
   return names;
 }
 
-export function RelationsSection({ self, relations }: { self: SubjectRef; relations: readonly Relation[] }) {
-  const others = relations.map((r) => (r.from.kind === self.kind && r.from.id === self.id ? r.to : r.from));
-  const names = useSubjectNames(others);
+export interface RelationsSectionProps {
+  self: SubjectRef;
+  relations: readonly Relation[];
+  endedRelations: readonly EndedRelation[];
+  /** Whether the user may add and end relations (see useBasisWrite). */
+  canEdit: boolean;
+  /** After a relation was added or ended: the page reloads and says what happened. */
+  onChanged: (message: string) => void;
+}
+
+/** The relations that hold now (each can be ended), those that ended, and a form to add one. */
+export function RelationsSection({
+  self,
+  relations,
+  endedRelations,
+  canEdit,
+  onChanged,
+}: RelationsSectionProps) {
+  const otherOf = (r: Relation) => (r.from.kind === self.kind && r.from.id === self.id ? r.to : r.from);
+  const names = useSubjectNames([...relations, ...endedRelations].map(otherOf));
+  const [ending, setEnding] = useState<string | null>(null);
+
+  const describe = (relation: Relation) => {
+    const outgoing = relation.from.kind === self.kind && relation.from.id === self.id;
+    const other = otherOf(relation);
+    const label = outgoing ? RELATION_LABELS[relation.type] : INVERSE_LABELS[relation.type];
+    const name = names.get(other.id);
+    const path = subjectPath(other);
+    const kind = subjectKindLabel(other.kind).toLowerCase();
+    const text = `${label} ${kind} ${name ?? ''}`.trim();
+    const shown = (
+      <>
+        <span className="wr-relations__type">{label}</span> {kind}{' '}
+        {name === null ? (
+          <span className="wr-muted">(niet zichtbaar voor jou)</span>
+        ) : path ? (
+          <TextLink to={path}>{name ?? 'wordt geladen…'}</TextLink>
+        ) : (
+          name
+        )}
+      </>
+    );
+    return { text, shown };
+  };
+
   return (
     <Section id="relations" title="Relaties" className="wr-card">
       {relations.length === 0 ? (
-        <Paragraph>Er zijn geen relaties vastgelegd.</Paragraph>
+        <Paragraph>Er zijn geen relaties die nu gelden.</Paragraph>
       ) : (
         <ul className="wr-plain-list wr-relations">
           {relations.map((relation) => {
-            const outgoing = relation.from.kind === self.kind && relation.from.id === self.id;
-            const other = outgoing ? relation.to : relation.from;
-            const label = outgoing ? RELATION_LABELS[relation.type] : INVERSE_LABELS[relation.type];
-            const name = names.get(other.id);
-            const path = subjectPath(other);
+            const { text, shown } = describe(relation);
             return (
-              <li key={relation.id}>
-                <span className="wr-relations__type">{label}</span>{' '}
-                {subjectKindLabel(other.kind).toLowerCase()}{' '}
-                {name === null ? (
-                  <span className="wr-muted">(niet zichtbaar voor jou)</span>
-                ) : path ? (
-                  <TextLink to={path}>{name ?? 'wordt geladen…'}</TextLink>
-                ) : (
-                  name
+              <li key={relation.id} className="wr-relations__item">
+                <span>{shown}</span>
+                {canEdit && ending !== relation.id && (
+                  <Button appearance="subtle" onClick={() => setEnding(relation.id)}>
+                    Beëindigen<VisuallyHidden> ({text})</VisuallyHidden>
+                  </Button>
+                )}
+                {ending === relation.id && (
+                  <EndRelationForm
+                    relation={relation}
+                    description={text}
+                    onEnded={(ended) => {
+                      setEnding(null);
+                      onChanged(`Relatie beëindigd per ${formatDate(ended.endedOn)}: ${text}.`);
+                    }}
+                    onCancel={() => setEnding(null)}
+                  />
                 )}
               </li>
             );
           })}
         </ul>
       )}
+      {endedRelations.length > 0 && (
+        <>
+          <Heading level={3} id="relations-ended-heading">
+            Beëindigde relaties
+          </Heading>
+          <ul
+            className="wr-plain-list wr-relations wr-relations--ended"
+            aria-labelledby="relations-ended-heading"
+          >
+            {endedRelations.map((relation) => (
+              <li key={relation.id}>
+                {describe(relation).shown} <span className="wr-muted">{endedText(relation)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {canEdit && <AddRelationForm self={self} onAdded={onChanged} />}
     </Section>
   );
 }

@@ -6,6 +6,7 @@ import { api } from '../../api/endpoints.ts';
 import { AddressFields, addressInput, EMPTY_ADDRESS } from '../../components/AddressFields.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { AreaMap } from '../../components/AreaMap.tsx';
+import { FileField } from '../../components/Attachments.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
@@ -16,6 +17,7 @@ import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatPoint } from '../../lib/signals.ts';
+import { checkFiles, PHOTO_RULES } from '../../lib/uploads.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { filledIn, useForm } from '../../lib/useFormSubmit.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
@@ -33,6 +35,7 @@ const FIELDS = [
   'name',
   'email',
   'phone',
+  'file',
 ] as const;
 
 const loadCategories = (signal: AbortSignal) => api.publicCategories(signal);
@@ -85,6 +88,8 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
     { leaf: true, keepBusyOnSuccess: true },
   );
   const website = field('website');
+  // One photo, sent with the report in the same request.
+  const [photos, setPhotos] = useState<File[]>([]);
   const [code, setCode] = useState('');
 
   function locate() {
@@ -124,16 +129,18 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
       contact: Object.keys(contact).length > 0 ? contact : undefined,
       website: values.website || undefined,
     });
-    if (!parsed.success) {
-      const found = issuesToFieldErrors(parsed.error, { leaf: true });
+    const photoProblem = checkFiles(photos, PHOTO_RULES);
+    if (!parsed.success || photoProblem) {
+      const found = parsed.success ? {} : issuesToFieldErrors(parsed.error, { leaf: true });
       if (category === '') found.category = 'Kies een onderwerp';
+      if (photoProblem) found.file = photoProblem;
       validate(found);
       return;
     }
     validate({});
     await submit(
       async () => {
-        const created = await api.createPublicReport(parsed.data);
+        const created = await api.createPublicReport(parsed.data, photos[0]);
         onDone(created.trackingCode);
       },
       (error) => {
@@ -224,6 +231,14 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
           <TextField {...field('email')} label="E-mailadres" type="email" autoComplete="email" />
           <TextField {...field('phone')} label="Telefoonnummer" type="tel" autoComplete="tel" />
         </Fieldset>
+        <FileField
+          id={`${FORM_ID}-file`}
+          label="Foto (niet verplicht)"
+          rules={PHOTO_RULES}
+          files={photos}
+          onFiles={setPhotos}
+          error={errors.file}
+        />
         {/* A field for robots only: people never see it, screen readers skip it, Tab passes it by. */}
         <div className="wr-visually-hidden" aria-hidden="true">
           <label htmlFor={website.id}>Website (niet invullen)</label>

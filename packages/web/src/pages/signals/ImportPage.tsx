@@ -1,4 +1,4 @@
-import type { ImportAnswer, ImportProgress } from '@wijkregie/shared';
+import { CREDITOR_IMPORT_REFUSAL, type ImportAnswer, type ImportProgress } from '@wijkregie/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
@@ -6,10 +6,11 @@ import { Alert } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Permitted } from '../../components/Permitted.tsx';
+import { NoAccessPage, Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { plural } from '../../lib/format.ts';
+import { useMayImportCreditorSignals } from '../../lib/navigation.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { SignalsNav } from './SignalParts.tsx';
 
@@ -39,9 +40,18 @@ const FORM_ID = 'import';
 export function ImportPage() {
   return (
     <Permitted permission="signals.import" title="Vroegsignalen importeren">
-      <Import />
+      <ImportForOwnPartner />
     </Permitted>
   );
+}
+
+/** The role is not all: the user's organisation must be one that may import (the shared rule, as the server's). */
+function ImportForOwnPartner() {
+  const mayImport = useMayImportCreditorSignals();
+  if (mayImport === undefined)
+    return <Paragraph aria-busy="true">Even kijken of je mag importeren…</Paragraph>;
+  if (!mayImport) return <NoAccessPage title="Vroegsignalen importeren" reason={CREDITOR_IMPORT_REFUSAL} />;
+  return <Import />;
 }
 
 function Import() {

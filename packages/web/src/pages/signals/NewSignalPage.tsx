@@ -5,6 +5,7 @@ import { api } from '../../api/endpoints.ts';
 import { AddressFields, addressInput, EMPTY_ADDRESS } from '../../components/AddressFields.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { AreaMap, centreOf, type Point } from '../../components/AreaMap.tsx';
+import { FileField } from '../../components/Attachments.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
@@ -15,6 +16,7 @@ import { Permitted } from '../../components/Permitted.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
+import { checkFiles, DOCUMENT_RULES } from '../../lib/uploads.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
@@ -36,6 +38,7 @@ const FIELDS = [
   'lat',
   'lng',
   'personIds',
+  'file',
 ] as const;
 
 const SOURCE_OPTIONS = codeOptions(SIGNAL_SOURCES, SIGNAL_SOURCE_LABELS);
@@ -59,6 +62,8 @@ function NewSignal() {
   const [point, setPoint] = useState<Point | null>(null);
   const [buurtId, setBuurtId] = useState('');
   const [persons, setPersons] = useState<ChosenPerson[]>([]);
+  // Photos or documents go with the signal in one request: stored together, or not at all.
+  const [files, setFiles] = useState<File[]>([]);
   // The form gives way to what comes next, so it stays busy after a success.
   const { busy, formError, errors, validate, submit, values, field } = useForm(
     FORM_ID,
@@ -84,13 +89,17 @@ function NewSignal() {
       location: Object.keys(location).length > 0 ? location : undefined,
       personIds: persons.length > 0 ? persons.map((p) => p.id) : undefined,
     });
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error, { leaf: true }));
+    const fileProblem = checkFiles(files, DOCUMENT_RULES);
+    if (!parsed.success || fileProblem) {
+      validate({
+        ...(parsed.success ? {} : issuesToFieldErrors(parsed.error, { leaf: true })),
+        ...(fileProblem ? { file: fileProblem } : {}),
+      });
       return;
     }
     validate({});
     await submit(async () => {
-      const created = await api.createSignal(parsed.data);
+      const created = await api.createSignal(parsed.data, files);
       const state: FlashState = { message: 'Het signaal is gemeld.' };
       void navigate(`/signalen/${created.id}`, { state });
     });
@@ -174,6 +183,14 @@ function NewSignal() {
           chosen={persons}
           onChange={setPersons}
           error={errors.personIds}
+        />
+        <FileField
+          id={`${FORM_ID}-file`}
+          label="Foto's of documenten (niet verplicht)"
+          rules={DOCUMENT_RULES}
+          files={files}
+          onFiles={setFiles}
+          error={errors.file}
         />
         <SubmitButton busy={busy}>Signaal melden</SubmitButton>
       </SubmitForm>

@@ -23,6 +23,7 @@ import { formatPoint, formatSignalLocation, useSignalCategories } from '../../li
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { SignalAttachments } from './SignalAttachments.tsx';
 import { FirstContactDue, SignalStatusBadge, SignalsNav } from './SignalParts.tsx';
 import { SignalTriage } from './SignalTriage.tsx';
 
@@ -88,6 +89,7 @@ function SignalView({ id }: { id: string }) {
           <Section id="signal-facts" title="Gegevens" className="wr-card">
             <DataList items={facts(s, categoryLabel, partners.names, areas.names)} />
           </Section>
+          <SignalAttachments signal={s} onAdded={changed} />
           {s.matches && <Matches matches={s.matches} />}
           {s.canTriage && (
             <SignalTriage signal={s} partners={partners.data?.items ?? []} onChanged={changed} />

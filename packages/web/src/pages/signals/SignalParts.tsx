@@ -1,8 +1,8 @@
-import { hasPermission, SIGNAL_STATUS_LABELS, type Signal, type SignalStatus } from '@wijkregie/shared';
-import { useUser } from '../../auth/AuthContext.tsx';
+import { SIGNAL_STATUS_LABELS, type Signal, type SignalStatus } from '@wijkregie/shared';
 import { cx } from '../../components/classNames.ts';
 import { SubNav } from '../../components/SubNav.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { useSignalPages } from '../../lib/navigation.ts';
 
 /** The status of a signal as a label; the text says it all, the colour only helps. */
 export function SignalStatusBadge({ status, prefix = false }: { status: SignalStatus; prefix?: boolean }) {
@@ -46,15 +46,7 @@ export function FirstContactDue({ signal }: { signal: Pick<Signal, 'firstContact
  * (Sub-navigation rather than more links in the main menu.)
  */
 export function SignalsNav() {
-  const user = useUser();
-  const links = [
-    { to: '/signalen', label: 'Binnengekomen', end: true },
-    { to: '/outreach', label: 'Huisbezoeken', end: false },
-    ...(hasPermission(user, 'signals.import')
-      ? [{ to: '/signalen/import', label: 'Import', end: false }]
-      : []),
-    { to: '/signalen/monitor', label: 'Monitor', end: false },
-  ];
+  const links = useSignalPages();
   return (
     <div className="wr-section">
       <p className="utrecht-pre-heading wr-section__name">Signalen</p>

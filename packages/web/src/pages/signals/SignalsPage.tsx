@@ -3,6 +3,7 @@ import {
   CREDITOR_TYPES,
   type CreditorType,
   hasPermission,
+  SIGNAL_SORT_FIELDS,
   SIGNAL_SOURCE_LABELS,
   SIGNAL_SOURCES,
   SIGNAL_STATUS_LABELS,
@@ -22,6 +23,7 @@ import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import type { SelectOption, SelectOptionGroup } from '../../components/Select.tsx';
+import { useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { areaGroups } from '../../lib/areas.ts';
 import { codeOptions, formatDateTime } from '../../lib/format.ts';
@@ -75,18 +77,19 @@ function Signals() {
   usePageTitle('Signalen');
   const user = useUser();
   const { params, setParams, key, offset, paging } = usePagedParams(SIGNALS_PAGE_SIZE);
+  const sort = useSortParams(SIGNAL_SORT_FIELDS);
   const [message] = useFlashMessage();
   const categories = useSignalCategories();
   const areas = useAreas();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the search string is the whole input.
   const loader = useCallback(
     (signal: AbortSignal) =>
-      api.listSignals(filterFromParams(params), { limit: SIGNALS_PAGE_SIZE, offset }, signal),
+      api.listSignals(filterFromParams(params), { limit: SIGNALS_PAGE_SIZE, offset, ...sort.query }, signal),
     [key],
   );
   const signals = useApiData(loader);
   const filter = filterFromParams(params);
-  const filtered = [...params.keys()].some((name) => name !== 'vanaf');
+  const filtered = [...params.keys()].some((name) => !['vanaf', 'sorteer', 'volgorde'].includes(name));
 
   return (
     <>
@@ -126,7 +129,9 @@ function Signals() {
               </a>
             </div>
             <DataTable
-              caption={`Signalen (${page.total})${filtered ? ', gefilterd' : ''}, nieuwste eerst`}
+              caption={`Signalen (${page.total})${filtered ? ', gefilterd' : ''}${sort.query.sort ? '' : ', nieuwste eerst'}`}
+              sorting={sort.table}
+              usualOrder="nieuwste eerst"
               rows={page.items}
               rowKey={(s) => s.id}
               empty={
@@ -148,6 +153,7 @@ function signalColumns(categoryNames: Names, areaNames: Names) {
   return [
     {
       header: 'Signaal',
+      sort: 'category',
       cell: (s: Signal) => (
         <>
           <TextLink to={`/signalen/${s.id}`}>{excerpt(s.description, 70)}</TextLink>
@@ -155,7 +161,7 @@ function signalColumns(categoryNames: Names, areaNames: Names) {
         </>
       ),
     },
-    { header: 'Bron', cell: (s: Signal) => SIGNAL_SOURCE_LABELS[s.source] ?? s.source },
+    { header: 'Bron', sort: 'source', cell: (s: Signal) => SIGNAL_SOURCE_LABELS[s.source] ?? s.source },
     {
       header: 'Plaats',
       cell: (s: Signal) => {
@@ -170,10 +176,15 @@ function signalColumns(categoryNames: Names, areaNames: Names) {
         );
       },
     },
-    { header: 'Status', cell: (s: Signal) => <SignalStatusBadge status={s.status} /> },
-    { header: 'Eerste contact uiterlijk', cell: (s: Signal) => <FirstContactDue signal={s} /> },
+    { header: 'Status', sort: 'status', cell: (s: Signal) => <SignalStatusBadge status={s.status} /> },
+    {
+      header: 'Eerste contact uiterlijk',
+      sort: 'firstContactDue',
+      cell: (s: Signal) => <FirstContactDue signal={s} />,
+    },
     {
       header: 'Gemeld',
+      sort: 'createdAt',
       cell: (s: Signal) => <span className="wr-nowrap">{formatDateTime(s.createdAt)}</span>,
     },
   ];
