@@ -33,7 +33,7 @@
 
 import { get as httpGet } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { col, rows } from '@wijkregie/server/dist/db/rows.js';
+import { col, execute, rows } from '@wijkregie/server/dist/db/rows.js';
 import { caseSchema, partnerSchema, userSchema } from '@wijkregie/shared';
 import { SMTPServer } from 'smtp-server';
 import { SMTPConnection } from 'smtp-server/lib/smtp-connection.js';
@@ -295,6 +295,10 @@ async function main(): Promise<boolean> {
   await call(api, 'PUT', '/api/v1/access-matrix', adminCookie, {
     cells: [{ partnerId: wijkteam.id, category: 'basis', access: 'write' }],
   });
+  // Every change its own alert and email, at once: the bench ties each change to one alert id and
+  // measures the pipeline, not the bundle window (300 s unless a municipality sets it; migration 013).
+  const setupDb = await openBenchDb(database);
+  await execute(setupDb, 'UPDATE tenants SET alert_bundle_seconds = 0');
 
   const regCookie = await login(api, regisseur.email);
   const cases: BenchCase[] = [];
