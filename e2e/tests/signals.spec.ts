@@ -120,9 +120,11 @@ test.describe('Signalen', () => {
     await login(staff, REGISSEUR_EMAIL);
     await openMenu(staff, 'Signalen');
     await expect(staff.getByRole('heading', { level: 1, name: 'Signalen' })).toBeVisible();
-    await staff.getByLabel('Zoeken').fill(description);
-    await staff.getByLabel('Bron').selectOption({ label: 'Bewoner' });
-    await staff.getByRole('button', { name: 'Filteren' }).click();
+    // The inbox's own filter, not the search in the header.
+    const filters = staff.getByRole('search', { name: 'Signalen filteren' });
+    await filters.getByLabel('Zoeken').fill(description);
+    await filters.getByLabel('Bron').selectOption({ label: 'Bewoner' });
+    await filters.getByRole('button', { name: 'Filteren' }).click();
     await expect(staff).toHaveURL(/bron=resident/);
     const table = staff.getByRole('table', { name: /^Signalen \(1\), gefilterd/ });
     await expect(table).toBeVisible();
