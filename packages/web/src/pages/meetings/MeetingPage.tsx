@@ -43,7 +43,7 @@ const MINUTES_KIND_OPTIONS = codeOptions(MINUTE_KINDS, MINUTES_KIND_LABELS);
 export function MeetingPage() {
   const { id = '' } = useParams();
   return (
-    <Permitted permission="cases.read" title="Overleg">
+    <Permitted permission="meetings.read" title="Overleg">
       <MeetingView key={id} id={id} />
     </Permitted>
   );
