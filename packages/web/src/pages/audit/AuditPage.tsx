@@ -17,7 +17,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
-import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -34,7 +34,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The audit log, for auditors and regisseurs; anyone else reads why not (and loads nothing). */
 export function AuditPage() {
+  return (
+    <Permitted permission="audit.read" title="Auditlog">
+      <AuditView />
+    </Permitted>
+  );
+}
+
+function AuditView() {
   usePageTitle('Auditlog');
   const user = useUser();
   const { params, setParams, offset, paging } = usePagedParams(PAGE_SIZE);
@@ -57,8 +66,6 @@ export function AuditPage() {
   const records = useApiData(loader);
   const partners = usePartners();
   const users = useUsers();
-
-  if (!hasPermission(user, 'audit.read')) return <NoAccessPage title="Auditlog" />;
 
   const filtered = Object.keys(filter).length > 0;
 
