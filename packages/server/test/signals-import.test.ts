@@ -288,7 +288,7 @@ describe('POST /signals/import', () => {
     expect(res.imported).toBe(2);
     // B-1 spans lines 2 and 3; B-2 is line 4, B-3 line 5.
     expect(res.rejected).toEqual([
-      { line: 5, message: 'Regel 5: postalCode: geen geldige postcode (1234 AB)' },
+      { line: 5, message: 'Regel 5: postcode (kolom postalCode): geen geldige postcode (1234 AB)' },
     ]);
     expect((await signalByRef(t, 'B-1'))!.arrears_amount).toBe('1234.56');
     expect(await signalByRef(t, 'B-2')).toMatchObject({
@@ -299,32 +299,35 @@ describe('POST /signals/import', () => {
 
   it('rejects each invalid field with a Dutch message naming the line and the field, and imports the rest', async () => {
     const cases: [Row, string][] = [
-      [{ creditorType: 'gas' }, 'creditorType: kies energie, water, huur of zorgverzekering'],
-      [{ creditorType: '' }, 'creditorType: verplicht'],
-      [{ creditorName: '' }, 'creditorName: verplicht'],
-      [{ creditorName: 'x'.repeat(201) }, 'creditorName: te lang'],
-      [{ reference: '' }, 'reference: verplicht'],
-      [{ signalDate: '' }, 'signalDate: verplicht'],
-      [{ signalDate: '2026-02-30' }, 'signalDate: geen geldige datum'],
-      [{ signalDate: '15/13/2026' }, 'signalDate: geen geldige datum'],
-      [{ lastName: '' }, 'lastName: verplicht'],
-      [{ lastName: '12345' }, 'lastName: geen geldige achternaam'],
-      [{ initials: 'J.1' }, 'initials: geen geldige voorletters'],
-      [{ birthDate: '31-13-1980' }, 'birthDate: geen geldige datum'],
-      [{ birthDate: '2099-01-01' }, 'birthDate: ligt in de toekomst'],
-      [{ postalCode: '0123AB' }, 'postalCode: geen geldige postcode (1234 AB)'],
-      [{ postalCode: '1234' }, 'postalCode: geen geldige postcode (1234 AB)'],
-      [{ postalCode: '' }, 'postalCode: verplicht'],
-      [{ houseNumber: '' }, 'houseNumber: verplicht'],
-      [{ houseNumber: 'twaalf' }, 'houseNumber: geen geldig huisnummer'],
-      [{ arrearsAmount: '' }, 'arrearsAmount: verplicht'],
-      [{ arrearsAmount: 'veel' }, 'arrearsAmount: geen geldig bedrag'],
-      [{ arrearsAmount: '1.234' }, 'arrearsAmount: geen geldig bedrag'],
-      [{ arrearsAmount: '-5,00' }, 'arrearsAmount: geen geldig bedrag'],
-      [{ arrearsAmount: '0,00' }, 'arrearsAmount: moet groter dan 0 zijn'],
-      [{ arrearsSince: '2026-13-01' }, 'arrearsSince: geen geldige datum'],
-      [{ arrearsSince: '2026-10-01' }, 'arrearsSince: ligt na signalDate'],
-      [{ endOfSupply: 'misschien' }, 'endOfSupply: kies ja of nee'],
+      [
+        { creditorType: 'gas' },
+        'soort schuldeiser (kolom creditorType): kies energie, water, huur of zorgverzekering',
+      ],
+      [{ creditorType: '' }, 'soort schuldeiser (kolom creditorType): verplicht'],
+      [{ creditorName: '' }, 'naam schuldeiser (kolom creditorName): verplicht'],
+      [{ creditorName: 'x'.repeat(201) }, 'naam schuldeiser (kolom creditorName): te lang'],
+      [{ reference: '' }, 'kenmerk (kolom reference): verplicht'],
+      [{ signalDate: '' }, 'signaaldatum (kolom signalDate): verplicht'],
+      [{ signalDate: '2026-02-30' }, 'signaaldatum (kolom signalDate): geen geldige datum'],
+      [{ signalDate: '15/13/2026' }, 'signaaldatum (kolom signalDate): geen geldige datum'],
+      [{ lastName: '' }, 'achternaam (kolom lastName): verplicht'],
+      [{ lastName: '12345' }, 'achternaam (kolom lastName): geen geldige achternaam'],
+      [{ initials: 'J.1' }, 'voorletters (kolom initials): geen geldige voorletters'],
+      [{ birthDate: '31-13-1980' }, 'geboortedatum (kolom birthDate): geen geldige datum'],
+      [{ birthDate: '2099-01-01' }, 'geboortedatum (kolom birthDate): ligt in de toekomst'],
+      [{ postalCode: '0123AB' }, 'postcode (kolom postalCode): geen geldige postcode (1234 AB)'],
+      [{ postalCode: '1234' }, 'postcode (kolom postalCode): geen geldige postcode (1234 AB)'],
+      [{ postalCode: '' }, 'postcode (kolom postalCode): verplicht'],
+      [{ houseNumber: '' }, 'huisnummer (kolom houseNumber): verplicht'],
+      [{ houseNumber: 'twaalf' }, 'huisnummer (kolom houseNumber): geen geldig huisnummer'],
+      [{ arrearsAmount: '' }, 'bedrag achterstand (kolom arrearsAmount): verplicht'],
+      [{ arrearsAmount: 'veel' }, 'bedrag achterstand (kolom arrearsAmount): geen geldig bedrag'],
+      [{ arrearsAmount: '1.234' }, 'bedrag achterstand (kolom arrearsAmount): geen geldig bedrag'],
+      [{ arrearsAmount: '-5,00' }, 'bedrag achterstand (kolom arrearsAmount): geen geldig bedrag'],
+      [{ arrearsAmount: '0,00' }, 'bedrag achterstand (kolom arrearsAmount): moet groter dan 0 zijn'],
+      [{ arrearsSince: '2026-13-01' }, 'achterstand sinds (kolom arrearsSince): geen geldige datum'],
+      [{ arrearsSince: '2026-10-01' }, 'achterstand sinds (kolom arrearsSince): ligt na de signaaldatum'],
+      [{ endOfSupply: 'misschien' }, 'dreigende afsluiting (kolom endOfSupply): kies ja of nee'],
     ];
     const rows: Row[] = [{ reference: 'C-ok-1' }];
     for (const [r] of cases) rows.push({ ...r });
@@ -350,7 +353,7 @@ describe('POST /signals/import', () => {
       {
         line: 2,
         message:
-          'Regel 2: houseNumber: verplicht; postalCode: geen geldige postcode (1234 AB); endOfSupply: kies ja of nee',
+          'Regel 2: huisnummer (kolom houseNumber): verplicht; postcode (kolom postalCode): geen geldige postcode (1234 AB); dreigende afsluiting (kolom endOfSupply): kies ja of nee',
       },
       { line: 3, message: 'Regel 3: 2 velden in plaats van 14' },
     ]);
@@ -402,7 +405,9 @@ describe('POST /signals/import', () => {
     );
     const res = await importOk(reg, csv(rows));
     expect(res).toMatchObject({ imported: 1203, duplicates: 0 });
-    expect(res.rejected).toEqual([{ line: 602, message: expect.stringContaining('Regel 602: signalDate') }]);
+    expect(res.rejected).toEqual([
+      { line: 602, message: expect.stringContaining('Regel 602: signaaldatum (kolom signalDate)') },
+    ]);
 
     const audit = await rowsOf(
       db,
@@ -443,7 +448,7 @@ describe('POST /signals/import', () => {
     let body = expectProblem(await post(reg, csv([{ reference: 'G-1' }], { header: missing })), 400, [
       '(body)',
     ]);
-    expect(JSON.stringify(body)).toContain('kolom postalCode ontbreekt');
+    expect(JSON.stringify(body)).toContain('postcode (kolom postalCode) ontbreekt');
 
     const unknown = [...CREDITOR_COLUMNS, 'bsn'];
     body = expectProblem(await post(reg, csv([{ reference: 'G-2' }], { header: unknown })), 400, ['(body)']);
@@ -452,7 +457,7 @@ describe('POST /signals/import', () => {
     const typo = CREDITOR_COLUMNS.map((c) => (c === 'houseNumber' ? 'huisnummer' : c));
     body = expectProblem(await post(reg, csv([{ reference: 'G-3' }], { header: typo })), 400, ['(body)']);
     expect(body.detail).toContain('huisnummer');
-    expect(body.detail).toContain('houseNumber ontbreekt');
+    expect(body.detail).toContain('huisnummer (kolom houseNumber) ontbreekt');
 
     expectProblem(await post(reg, ''), 400);
     expectProblem(await post(reg, '\uFEFF'), 400);

@@ -24,6 +24,53 @@ export const END_OF_SUPPLY_DEADLINE: Deadline = { days: 3, working: true };
 /** The signal category of a creditor type's signals. */
 export const creditorCategory = (t: CreditorType) => `achterstand_${t}`;
 
+/**
+ * The columns of the creditor file (docs/integration.md, "Creditor early warnings"), in the order of
+ * the documentation: the header names the file and its template use. The one list: the server checks
+ * headers against it, the import page shows it, and the tests and the bench write their files with it.
+ */
+export const CREDITOR_COLUMNS = [
+  'creditorType',
+  'creditorName',
+  'reference',
+  'signalDate',
+  'lastName',
+  'initials',
+  'birthDate',
+  'street',
+  'houseNumber',
+  'postalCode',
+  'city',
+  'arrearsAmount',
+  'arrearsSince',
+  'endOfSupply',
+] as const;
+export type CreditorColumn = (typeof CREDITOR_COLUMNS)[number];
+
+/**
+ * What each column is, in Dutch: a message about a row names the column by this and by its name in the
+ * file ("postcode (kolom postalCode)"), so the user finds it in the file and understands it.
+ */
+export const CREDITOR_COLUMN_LABELS: Record<CreditorColumn, string> = {
+  creditorType: 'soort schuldeiser',
+  creditorName: 'naam schuldeiser',
+  reference: 'kenmerk',
+  signalDate: 'signaaldatum',
+  lastName: 'achternaam',
+  initials: 'voorletters',
+  birthDate: 'geboortedatum',
+  street: 'straat',
+  houseNumber: 'huisnummer',
+  postalCode: 'postcode',
+  city: 'plaats',
+  arrearsAmount: 'bedrag achterstand',
+  arrearsSince: 'achterstand sinds',
+  endOfSupply: 'dreigende afsluiting',
+};
+
+/** A column as a message names it: "postcode (kolom postalCode)". */
+export const creditorColumnName = (c: CreditorColumn) => `${CREDITOR_COLUMN_LABELS[c]} (kolom ${c})`;
+
 /** `POST /signals/import`: what was imported, what was a duplicate, which lines were rejected and why. */
 export const importResultSchema = z.object({
   imported: z.number(),

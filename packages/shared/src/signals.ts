@@ -401,6 +401,11 @@ export type SignalMatch = z.infer<typeof signalMatchSchema>;
 
 /** `GET /signals/:id`: the signal with its history, visits and (only "that", never "what") involvement. */
 export const signalDetailSchema = signalSchema.extend({
+  /**
+   * The name of the user who reported it: the professional, or for a creditor file whoever read it in;
+   * null for a resident's report (the resident is never named here).
+   */
+  reporterName: z.string().nullable(),
   history: z.array(signalHistoryItemSchema),
   visits: z.array(visitSchema),
   /** "Only that, never what": other partners who are involved, and who coordinates. */

@@ -229,11 +229,36 @@ export async function seedDemoSignals(tx: Tx, demo: DemoContext): Promise<void> 
     ids.push(inserted.id);
     return inserted.id;
   };
+  // The reason in the words the intake uses (category label, partner name), never their keys.
+  const categoryLabels = new Map(
+    (
+      await rows(
+        tx,
+        z.object({ key: col.text, label: col.text }),
+        'SELECT key, label FROM signal_categories WHERE tenant_id = $1',
+        [tenantId],
+      )
+    ).map((c) => [c.key, c.label]),
+  );
+  const partnerNames = new Map(
+    (
+      await rows(
+        tx,
+        z.object({ id: col.uuid, name: col.text }),
+        'SELECT id, name FROM partners WHERE tenant_id = $1',
+        [tenantId],
+      )
+    ).map((p) => [p.id, p.name]),
+  );
   const routed = (category: string) => {
     const partner = ROUTES.find(([c]) => c === category)?.[1];
+    const partnerId = partner ? partnerIds[partner] : undefined;
+    const label = categoryLabels.get(category) ?? category;
     return {
-      routedPartnerId: partner ? partnerIds[partner] : null,
-      routingReason: partner ? `Routeringsregel: ${category} (hele gemeente) → ${partner}` : null,
+      routedPartnerId: partnerId ?? null,
+      routingReason: partnerId
+        ? `Routeringsregel: ${label} (hele gemeente) → ${partnerNames.get(partnerId) ?? 'een partner'}`
+        : 'Geen routeringsregel voor deze categorie en plek: de regisseur beoordeelt het signaal.',
     };
   };
 

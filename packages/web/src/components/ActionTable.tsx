@@ -2,7 +2,7 @@ import { ACTION_STATUS_LABELS, type Action, type UpdateAction } from '@wijkregie
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import { formatDate } from '../lib/format.ts';
-import type { Names } from '../lib/reference.ts';
+import { type Names, partnerName } from '../lib/reference.ts';
 import { apiErrorToSubmitErrors, type FieldErrors } from '../lib/validation.ts';
 import { ErrorAlert } from './Alert.tsx';
 import { Button, ButtonGroup } from './Button.tsx';
@@ -73,7 +73,7 @@ export function ActionTable({
                 },
               ]
             : []),
-          { header: 'Organisatie', cell: (a) => partnerNames.get(a.ownerPartnerId) ?? 'Onbekende partner' },
+          { header: 'Organisatie', cell: (a) => partnerName(partnerNames, a.ownerPartnerId) },
           {
             header: 'Uitvoerder',
             cell: (a) => a.assigneeName ?? <span className="wr-muted">Nog niemand</span>,

@@ -160,7 +160,7 @@ export function AreaMap({ areas, value, onChange }: AreaMapProps) {
       </figcaption>
       <p className="utrecht-paragraph" aria-live="polite">
         {value
-          ? `Speld: ${pinArea ? `${pinArea.name}, ` : ''}${formatPoint(value.lat, value.lng)}.`
+          ? `Speld: ${pinArea ? `in ${pinArea.name}` : 'buiten de wijken van de kaart'} (ongeveer ${formatPoint(value.lat, value.lng)}).`
           : 'Nog geen speld geplaatst.'}
       </p>
       {value && (

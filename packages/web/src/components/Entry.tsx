@@ -1,7 +1,7 @@
 import type { Category } from '@wijkregie/shared';
 import type { ReactNode } from 'react';
 import { formatDateTime } from '../lib/format.ts';
-import type { Names } from '../lib/reference.ts';
+import { type Names, partnerName } from '../lib/reference.ts';
 import type { BoundField } from '../lib/useFormSubmit.ts';
 import { SelectField, TextareaField } from './fields.tsx';
 
@@ -28,7 +28,7 @@ export function EntryHeader({ id, entry, categoryLabel, partnerNames, children }
       {children}
       <span className="wr-entry__category">{categoryLabel}</span>
       <span className="wr-entry__author">{entry.authorName}</span>
-      <span className="wr-entry__partner">{partnerNames.get(entry.partnerId) ?? 'Onbekende partner'}</span>
+      <span className="wr-entry__partner">{partnerName(partnerNames, entry.partnerId)}</span>
       <time className="wr-entry__time" dateTime={entry.createdAt}>
         {formatDateTime(entry.createdAt)}
       </time>

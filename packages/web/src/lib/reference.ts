@@ -29,6 +29,14 @@ function useNamesById(items: readonly { id: string; name: string }[] | undefined
   );
 }
 
+/**
+ * A partner's name; while the names are still loading an ellipsis, never a stand-in that reads as a
+ * fact ("Onbekende partner" beside the real names, fault 2 of issue 11).
+ */
+export function partnerName(partnerNames: Names, id: string): string {
+  return partnerNames.get(id) ?? (partnerNames.size === 0 ? '…' : 'Onbekende partner');
+}
+
 export function usePartners() {
   const partners = useApiData(loadPartners);
   const names = useNamesById(partners.data?.items);

@@ -27,10 +27,14 @@ export function formatSignalLocation(location: Partial<SignalLocation> | null | 
   return [street, place].filter(Boolean).join(', ');
 }
 
-/** A point as "52,16512, 5,38210" (Dutch decimal comma). */
+/**
+ * A point for people, rounded to about a hundred metres: "52,165° N, 5,387° O". Never the main
+ * information on a page (an address or a buurt is); at most beside it.
+ */
 export function formatPoint(lat: number, lng: number): string {
-  const f = (n: number) => n.toLocaleString('nl-NL', { minimumFractionDigits: 5, maximumFractionDigits: 5 });
-  return `${f(lat)}, ${f(lng)}`;
+  const f = (n: number) =>
+    Math.abs(n).toLocaleString('nl-NL', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  return `${f(lat)}° ${lat < 0 ? 'Z' : 'N'}, ${f(lng)}° ${lng < 0 ? 'W' : 'O'}`;
 }
 
 /** A walking distance: "350 m" or "1,2 km". */

@@ -2,6 +2,7 @@ import {
   CREDITOR_TYPES,
   type CreditorType,
   creditorCategory,
+  creditorColumnName,
   END_OF_SUPPLY_DEADLINE,
   type FieldError,
 } from '@wijkregie/shared';
@@ -36,13 +37,14 @@ export function headerColumns(header: CsvRecord): Record<Column, number> {
         message: `Kopregel: onbekende kolom "${name.slice(0, 60)}" (kolom ${i + 1}); verwacht: ${CREDITOR_COLUMNS.join(', ')}.`,
       });
     } else if (found.has(col)) {
-      errors.push({ path: '(body)', message: `Kopregel: kolom ${col} staat er twee keer in.` });
+      errors.push({ path: '(body)', message: `Kopregel: ${creditorColumnName(col)} staat er twee keer in.` });
     } else {
       found.set(col, i);
     }
   });
   for (const col of CREDITOR_COLUMNS) {
-    if (!found.has(col)) errors.push({ path: '(body)', message: `Kopregel: kolom ${col} ontbreekt.` });
+    if (!found.has(col))
+      errors.push({ path: '(body)', message: `Kopregel: ${creditorColumnName(col)} ontbreekt.` });
   }
   if (errors.length) {
     const detail = `Het bestand is niet ingelezen: de kopregel klopt niet (${errors
@@ -151,7 +153,7 @@ export class RowValidator {
     // A NUL byte decodes to U+0000, which PostgreSQL cannot store: the row is refused, not the file.
     const unstorable = CREDITOR_COLUMNS.filter((c) => hasUnstorableText(rec.fields[this.columns[c]] ?? ''));
     if (unstorable.length) {
-      return `Regel ${rec.line}: ${unstorable.map((c) => `${c}: ${UNSTORABLE_MESSAGE.toLowerCase()}`).join('; ')}`;
+      return `Regel ${rec.line}: ${unstorable.map((c) => `${creditorColumnName(c)}: ${UNSTORABLE_MESSAGE.toLowerCase()}`).join('; ')}`;
     }
     const width = CREDITOR_COLUMNS.length;
     const extra = rec.fields.slice(width);
@@ -161,7 +163,7 @@ export class RowValidator {
     const errors: string[] = [];
     const get = (c: Column) => (rec.fields[this.columns[c]] ?? '').trim().replace(/\s+/g, ' ');
     const fail = (c: Column, message: string) => {
-      errors.push(`${c}: ${message}`);
+      errors.push(`${creditorColumnName(c)}: ${message}`);
       return undefined;
     };
     const text = (c: Column, max: number, required: boolean) => {
@@ -209,7 +211,8 @@ export class RowValidator {
       else if (amount > MAX_AMOUNT) fail('arrearsAmount', 'te groot');
     }
     const arrearsSince = date('arrearsSince', false);
-    if (arrearsSince && signalDate && arrearsSince > signalDate) fail('arrearsSince', 'ligt na signalDate');
+    if (arrearsSince && signalDate && arrearsSince > signalDate)
+      fail('arrearsSince', 'ligt na de signaaldatum');
     const rawEnd = get('endOfSupply').toLowerCase();
     const endOfSupply =
       rawEnd === 'ja'

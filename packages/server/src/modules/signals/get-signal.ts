@@ -4,7 +4,7 @@ import { viewerOf } from '../../access/viewer.js';
 import type { TenantScope } from '../../db/scope.js';
 import type { RequestContext } from '../../http/context.js';
 import { signalAttachments } from '../attachments/repository.js';
-import { involvedPartners, signalHistory, signalMatches } from './repository.js';
+import { involvedPartners, reporterName, signalHistory, signalMatches } from './repository.js';
 import { isRegisseur, present, visibleSignal } from './signal-view.js';
 import { visitsOf } from './visit-repository.js';
 
@@ -50,7 +50,7 @@ async function historyAsSeenBy(
 export async function getSignal(ctx: RequestContext, id: string): Promise<SignalDetail> {
   const s = ctx.db.read;
   const sig = await visibleSignal(s, ctx, id);
-  const [history, visits, involved, matches, attachments] = await Promise.all([
+  const [history, visits, involved, matches, attachments, reporter] = await Promise.all([
     signalHistory(s, id).then((h) => historyAsSeenBy(s, ctx, h)),
     visitsOf(s, id),
     involvedPartners(s, id, ctx.partnerId),
@@ -58,10 +58,13 @@ export async function getSignal(ctx: RequestContext, id: string): Promise<Signal
     isRegisseur(ctx) ? signalMatches(s, id) : Promise.resolve(null),
     // Photos and documents: whoever sees the signal sees them.
     signalAttachments(s, id),
+    // Who reported it, by name: the professional, or whoever read in the creditor file.
+    reporterName(s, sig.reporterUserId),
   ]);
   await ctx.auditRead([{ action: 'read', objectType: 'signal', objectId: id, personIds: sig.personIds }]);
   return {
     ...present(sig),
+    reporterName: reporter,
     history,
     visits,
     // "Only that, never what": which partners also reported about these persons, and who coordinates.

@@ -385,6 +385,18 @@ export async function signalHistory(s: TenantScope, id: string) {
   }));
 }
 
+/** The name of the user who reported a signal (a professional, or who read in the creditor file). */
+export async function reporterName(s: TenantScope, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const found = await row(
+    s.q,
+    z.object({ name: col.text }),
+    'SELECT name FROM users WHERE tenant_id = $1 AND id = $2',
+    [s.tenantId, userId],
+  );
+  return found?.name ?? null;
+}
+
 /** Likely duplicates: same category, not merged, within 14 days, at the same address or within 150 m. */
 export async function duplicateCandidates(s: TenantScope, v: Viewer, sig: SignalRecord, today: string) {
   const p = new Params();

@@ -14,7 +14,7 @@ import type { SelectOption, SelectOptionGroup } from '../../components/Select.ts
 import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { areaGroups } from '../../lib/areas.ts';
-import { useAreas, usePartners } from '../../lib/reference.ts';
+import { partnerName, useAreas, usePartners } from '../../lib/reference.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { nameOptions } from '../../lib/sort.ts';
 import { useApiData, withItem } from '../../lib/useApiData.ts';
@@ -91,7 +91,7 @@ function Routing() {
               columns={[
                 { header: 'Categorie', cell: (r) => categoryName(r.category) },
                 { header: 'Gebied', cell: (r) => areaName(r.areaId) },
-                { header: 'Partner', cell: (r) => partners.names.get(r.partnerId) ?? 'Onbekende partner' },
+                { header: 'Partner', cell: (r) => partnerName(partners.names, r.partnerId) },
                 {
                   header: 'Verwijderen',
                   cell: (r) => (

@@ -11,7 +11,6 @@ import { Breadcrumb } from '../../components/Links.tsx';
 import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { daysFromNow } from '../../lib/dates.ts';
 import { codeOptions } from '../../lib/format.ts';
 import { useColleagues, usePartners } from '../../lib/reference.ts';
 import { useNavigateWithMessage } from '../../lib/useFlashMessage.ts';
@@ -20,6 +19,7 @@ import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { nameOrYou } from '../../lib/users.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { AgendaPicker, type CaseChoice } from './AgendaPicker.tsx';
+import { amsterdamDateTime, fromAmsterdam } from './amsterdamTime.ts';
 
 const FORM_ID = 'meeting';
 const FIELDS = [
@@ -58,7 +58,8 @@ function NewMeetingForm() {
     () => ({
       title: '',
       kind: 'case',
-      date: daysFromNow(1),
+      // Tomorrow in Amsterdam, not in the browser's time zone.
+      date: amsterdamDateTime(new Date(Date.now() + 86_400_000).toISOString()).date,
       time: '10:00',
       place: '',
       chairUserId: user.id,
@@ -75,14 +76,15 @@ function NewMeetingForm() {
     event.preventDefault();
     const { title, kind, date, time, place, chairUserId, intervalWeeks, count } = values;
     const errors: FieldErrors = {};
-    const start = date && time ? new Date(`${date}T${time}`) : null;
+    // The date and time are Dutch local time, whatever the browser's time zone (fault 6 of issue 11).
+    const startsAt = date && time ? fromAmsterdam(date, time) : null;
     if (!date) errors.date = 'Vul een datum in';
     if (!time) errors.time = 'Vul een tijd in';
-    else if (start && Number.isNaN(start.getTime())) errors.date = 'Geen geldige datum of tijd';
+    else if (date && !startsAt) errors.date = 'Geen geldige datum of tijd';
     const parsed = createMeetingSchema.safeParse({
       title,
       kind,
-      startsAt: start && !Number.isNaN(start.getTime()) ? start.toISOString() : '',
+      startsAt: startsAt ?? '',
       place: place.trim() || null,
       chairUserId,
       partnerIds,

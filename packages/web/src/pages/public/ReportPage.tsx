@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { AddressFields, addressInput, EMPTY_ADDRESS } from '../../components/AddressFields.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
-import { AreaMap } from '../../components/AreaMap.tsx';
+import { AreaMap, areaAt } from '../../components/AreaMap.tsx';
 import { FileField } from '../../components/Attachments.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
@@ -16,7 +16,6 @@ import { TextLink } from '../../components/Links.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
-import { formatPoint } from '../../lib/signals.ts';
 import { checkFiles, PHOTO_RULES } from '../../lib/uploads.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { filledIn, useForm } from '../../lib/useFormSubmit.ts';
@@ -92,6 +91,12 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
   const [photos, setPhotos] = useState<File[]>([]);
   const [code, setCode] = useState('');
 
+  // Where a point lies, in words ("in Binnenstad"): a resident reads no coordinates.
+  const inArea = (point: { lat: number; lng: number }) => {
+    const area = areaAt(areas.data?.items ?? [], point);
+    return area ? `, in ${area.name}` : '';
+  };
+
   function locate() {
     if (!('geolocation' in navigator)) {
       setLocateMessage('Uw browser kan uw locatie niet doorgeven. Vul het adres in.');
@@ -107,7 +112,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
         };
         setPoint(next);
         setLocating(false);
-        setLocateMessage(`Uw locatie is toegevoegd (${formatPoint(next.lat, next.lng)}).`);
+        setLocateMessage(`Uw locatie is toegevoegd als plek op de kaart${inArea(next)}.`);
       },
       () => {
         setLocating(false);
@@ -195,9 +200,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
               onChange={(next) => {
                 setPoint(next);
                 setLocateMessage(
-                  next
-                    ? `De plek op de kaart is vastgelegd (${formatPoint(next.lat, next.lng)}).`
-                    : 'De plek is weggehaald.',
+                  next ? `De plek op de kaart is vastgelegd${inArea(next)}.` : 'De plek is weggehaald.',
                 );
               }}
             />

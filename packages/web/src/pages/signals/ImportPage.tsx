@@ -9,7 +9,7 @@ import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { NoAccessPage, Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { plural } from '../../lib/format.ts';
+import { formatDateTime, plural } from '../../lib/format.ts';
 import { useMayImportCreditorSignals } from '../../lib/navigation.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { SignalsNav } from './SignalParts.tsx';
@@ -144,7 +144,7 @@ function Import() {
       </Paragraph>
       {interrupted && (
         <Alert type="warning" heading="Uw vorige import is onderbroken">
-          De import van {new Date(interrupted.startedAt).toLocaleString('nl-NL')} stopte na{' '}
+          De import van {formatDateTime(interrupted.startedAt)} stopte na{' '}
           {plural(interrupted.lines, 'regel', 'regels')}:{' '}
           {plural(interrupted.imported, 'signaal', 'signalen')} zijn opgeslagen. Lees hetzelfde bestand
           opnieuw in om verder te gaan; regels die al zijn ingelezen worden als dubbel overgeslagen.

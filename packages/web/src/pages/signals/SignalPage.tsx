@@ -109,10 +109,8 @@ function facts(
   areaNames: Names,
 ): DataListItem[] {
   const address = formatSignalLocation(s.location);
-  const point =
-    s.location.lat !== undefined && s.location.lng !== undefined
-      ? formatPoint(s.location.lat, s.location.lng)
-      : '';
+  const area = s.areaId ? areaNames.get(s.areaId) : undefined;
+  const hasPoint = s.location.lat !== undefined && s.location.lng !== undefined;
   const items: DataListItem[] = [
     { key: 'Categorie', value: categoryLabel },
     { key: 'Omschrijving', value: <span className="wr-entry__text">{s.description}</span> },
@@ -120,17 +118,18 @@ function facts(
     { key: 'Bron', value: SIGNAL_SOURCE_LABELS[s.source] },
     { key: 'Gemeld op', value: formatDateTime(s.createdAt) },
     { key: 'Wanneer gebeurd', value: s.occurredAt ? formatDateTime(s.occurredAt) : 'Niet opgegeven' },
-    { key: 'Adres', value: address || 'Niet opgegeven' },
+    { key: 'Adres', value: address || placeWithoutAddress(hasPoint, area) },
   ];
-  if (point) items.push({ key: 'Plek op de kaart', value: point });
+  if (s.location.lat !== undefined && s.location.lng !== undefined) {
+    // Beside the address or the buurt, rounded: never raw coordinates as the main information.
+    items.push({
+      key: 'Plek op de kaart',
+      value: <span className="wr-muted">ongeveer {formatPoint(s.location.lat, s.location.lng)}</span>,
+    });
+  }
   items.push(
-    { key: 'Wijk of buurt', value: s.areaId ? (areaNames.get(s.areaId) ?? 'Onbekend gebied') : 'Onbekend' },
-    {
-      key: 'Gemeld door',
-      value: s.reporterPartnerId
-        ? (partnerNames.get(s.reporterPartnerId) ?? 'Een partner')
-        : 'Een bewoner of import',
-    },
+    { key: 'Wijk of buurt', value: s.areaId ? (area ?? 'Onbekend gebied') : 'Onbekend' },
+    { key: 'Gemeld door', value: reportedBy(s, partnerNames) },
     {
       key: 'Gerouteerd naar',
       value: s.routedPartnerId ? (partnerNames.get(s.routedPartnerId) ?? 'Een partner') : 'De regisseur',
@@ -197,6 +196,38 @@ function facts(
   }
   if (s.outcome) items.push({ key: 'Uitkomst of reden', value: s.outcome });
   return items;
+}
+
+/** Where it is when there is no address: the point on the map in its buurt, in words. */
+function placeWithoutAddress(hasPoint: boolean, area: string | undefined): string {
+  if (!hasPoint) return 'Niet opgegeven';
+  return area
+    ? `Geen adres; de melder wees een plek op de kaart aan in ${area}`
+    : 'Geen adres; de melder wees een plek op de kaart aan';
+}
+
+/**
+ * Who reported it, as it really was: a resident through the report form, a creditor through the
+ * early-warning file (and who read that in), or the professional and their organisation.
+ */
+function reportedBy(s: SignalDetail, partnerNames: Names): string {
+  const partner = s.reporterPartnerId ? partnerNames.get(s.reporterPartnerId) : undefined;
+  const person = [s.reporterName, partner].filter(Boolean);
+  const who = person.length === 2 ? `${person[0]} (${person[1]})` : (person[0] ?? '');
+  switch (s.source) {
+    case 'resident':
+      return 'Een bewoner, via het meldformulier op de website';
+    case 'creditor': {
+      const creditor = s.creditor
+        ? `${s.creditor.name} (schuldeiser, ${CREDITOR_TYPE_LABELS[s.creditor.type].toLowerCase()})`
+        : 'Een schuldeiser';
+      return `${creditor}, via de vroegsignalering${who ? `; ingelezen door ${who}` : ''}`;
+    }
+    case 'outreach':
+      return who ? `${who}, bij outreach` : 'Een medewerker, bij outreach';
+    default:
+      return who || 'Een partner';
+  }
 }
 
 const MATCH_KIND: Record<string, { label: string; path: string }> = {
