@@ -1,6 +1,11 @@
 import {
+  actionSchema,
+  alertListSchema,
+  caseSchema,
   colleagueListSchema,
   entrySchema,
+  meetingSchema,
+  PROBLEM_BASE,
   partnerSchema,
   partnerWithStatusListSchema,
   partnerWithStatusSchema,
@@ -313,8 +318,228 @@ describe('editing and deactivating partners', () => {
   });
 });
 
+describe('a deactivated partner or user takes on no new work (400 naming the field)', () => {
+  it('refuses a deactivated partner or its users for a new case, action, assignee, director or chair; what it had stays', async () => {
+    const reg = await loggedIn(app, t.regisseur);
+    const p = await newPartner('Buurtwerk');
+    const u = await addUserTo(p.id);
+    const person = (await createPerson(reg)).id;
+    // Work it took on before its deactivation.
+    const kase = await createCase(reg, {
+      title: 'Jongeren bij het winkelcentrum',
+      partnerIds: [p.id],
+      subjects: [{ kind: 'person', id: person }],
+    });
+    const action = bodyOf(
+      await reg.post(`/api/v1/cases/${kase.id}/actions`, {
+        title: 'Gesprek met de jongeren',
+        ownerPartnerId: p.id,
+        dueDate: '2099-01-01',
+      }),
+      actionSchema,
+      201,
+    );
+    const plain = await createCase(reg, {
+      title: 'Overlast Dorpsstraat',
+      partnerIds: [t.partners.politie],
+      subjects: [{ kind: 'person', id: person }],
+    });
+    expect((await admin.patch(`/api/v1/partners/${p.id}`, { active: false })).statusCode).toBe(200);
+
+    // A new case: neither as a partner nor its user as the director.
+    expectProblem(
+      await reg.post('/api/v1/cases', {
+        type: 'person',
+        title: 'Nieuw',
+        partnerIds: [t.partners.politie, p.id],
+        subjects: [{ kind: 'person', id: person }],
+      }),
+      400,
+      ['partnerIds.1'],
+    );
+    expectProblem(
+      await reg.post('/api/v1/cases', {
+        type: 'person',
+        title: 'Nieuw',
+        partnerIds: [t.partners.politie],
+        subjects: [{ kind: 'person', id: person }],
+        directorUserId: u.id,
+      }),
+      400,
+      ['directorUserId'],
+    );
+    // An existing case: not added, not its user as the director; where it took part, it may stay.
+    expectProblem(
+      await reg.patch(`/api/v1/cases/${plain.id}`, { partnerIds: [t.partners.politie, p.id] }),
+      400,
+      ['partnerIds.1'],
+    );
+    expectProblem(await reg.patch(`/api/v1/cases/${plain.id}`, { directorUserId: u.id }), 400, [
+      'directorUserId',
+    ]);
+    const kept = await reg.patch(`/api/v1/cases/${kase.id}`, {
+      title: 'Jongeren bij het winkelcentrum (vervolg)',
+      partnerIds: [...kase.partnerIds, t.partners.politie],
+    });
+    expect(bodyOf(kept, caseSchema).partnerIds).toEqual(expect.arrayContaining([p.id, t.partners.politie]));
+    // No new action for it, also not in the case it takes part in; no assignee of it on its old one.
+    expectProblem(
+      await reg.post(`/api/v1/cases/${kase.id}/actions`, {
+        title: 'Nog een gesprek',
+        ownerPartnerId: p.id,
+        dueDate: '2099-01-01',
+      }),
+      400,
+      ['ownerPartnerId'],
+    );
+    expectProblem(await reg.patch(`/api/v1/actions/${action.id}`, { assigneeUserId: u.id }), 400, [
+      'assigneeUserId',
+    ]);
+    // Its user chairs no new meeting.
+    expectProblem(
+      await reg.post('/api/v1/meetings', {
+        title: 'Casusoverleg',
+        kind: 'case',
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        chairUserId: u.id,
+        partnerIds: [t.partners.politie],
+        caseIds: [],
+      }),
+      400,
+      ['chairUserId'],
+    );
+    // Its old action can still be finished.
+    expect(
+      bodyOf(await reg.patch(`/api/v1/actions/${action.id}`, { status: 'done' }), actionSchema).status,
+    ).toBe('done');
+  });
+
+  it('a director deactivated since stays on the case: saving the case with them unchanged works', async () => {
+    const reg = await loggedIn(app, t.regisseur);
+    const director = await t.addUser('politie', ['professional']);
+    const kase = await createCase(reg, {
+      title: 'Woonfraude Kerkplein',
+      partnerIds: [t.partners.politie],
+      subjects: [{ kind: 'person', id: (await createPerson(reg)).id }],
+      directorUserId: director.id,
+    });
+    expect((await admin.patch(`/api/v1/users/${director.id}`, { active: false })).statusCode).toBe(200);
+    const saved = bodyOf(
+      await reg.patch(`/api/v1/cases/${kase.id}`, {
+        title: 'Woonfraude Kerkplein 4',
+        directorUserId: director.id,
+      }),
+      caseSchema,
+    );
+    expect(saved).toMatchObject({ title: 'Woonfraude Kerkplein 4', directorUserId: director.id });
+    // Choosing them anew elsewhere is refused.
+    const other = await createCase(reg, {
+      title: 'Ander',
+      partnerIds: [t.partners.politie],
+      subjects: [{ kind: 'person', id: (await createPerson(reg)).id }],
+    });
+    expectProblem(await reg.patch(`/api/v1/cases/${other.id}`, { directorUserId: director.id }), 400, [
+      'directorUserId',
+    ]);
+  });
+});
+
+describe('the login of a deactivated account', () => {
+  it('says so with its own problem type, only after the right password; otherwise the usual 401', async () => {
+    const u = await t.addUser('politie', ['professional']);
+    expect((await admin.patch(`/api/v1/users/${u.id}`, { active: false })).statusCode).toBe(200);
+    const inactive = expectProblem(await login(u), 401);
+    expect(inactive.type).toBe(`${PROBLEM_BASE}account-inactive`);
+    const wrong = expectProblem(await login(u, 'fout-wachtwoord-123'), 401);
+    const unknown = expectProblem(await login({ email: `niemand-${Date.now()}@test.example` }), 401);
+    // A wrong password tells the same as an unknown account: nothing about being deactivated.
+    expect(wrong).toEqual(unknown);
+    expect(wrong.type).toBe(`${PROBLEM_BASE}unauthenticated`);
+
+    // The same for a user whose organisation was deactivated.
+    const p = await newPartner('Wijkboerderij');
+    const member = await addUserTo(p.id);
+    expect((await admin.patch(`/api/v1/partners/${p.id}`, { active: false })).statusCode).toBe(200);
+    expect(expectProblem(await login(member), 401).type).toBe(`${PROBLEM_BASE}account-inactive`);
+    expect(expectProblem(await login(member, 'fout-wachtwoord-123'), 401).type).toBe(
+      `${PROBLEM_BASE}unauthenticated`,
+    );
+  });
+});
+
+describe('alerts after a meeting is cancelled or a partner deactivated', () => {
+  const kinds = async (c: Client, caseId: string) =>
+    bodyOf(await c.get('/api/v1/alerts?limit=200'), alertListSchema)
+      .items.filter((a) => a.caseId === caseId)
+      .map((a) => a.kind);
+
+  it("a cancelled meeting no longer makes its chair a recipient of the case's alerts", async () => {
+    const reg = await loggedIn(app, t.regisseur);
+    const chair = await t.addUser('gemeente', ['professional']);
+    const ch = await loggedIn(app, chair);
+    const kase = await createCase(reg, {
+      title: 'Verwaarlozing tuin',
+      partnerIds: [t.partners.politie],
+      subjects: [{ kind: 'person', id: (await createPerson(reg)).id }],
+    });
+    const meeting = bodyOf(
+      await reg.post('/api/v1/meetings', {
+        title: 'Casusoverleg',
+        kind: 'case',
+        startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        chairUserId: chair.id,
+        partnerIds: [t.partners.politie],
+        caseIds: [kase.id],
+      }),
+      meetingSchema,
+      201,
+    );
+    expect((await reg.patch(`/api/v1/cases/${kase.id}`, { status: 'triage' })).statusCode).toBe(200);
+    expect(await kinds(ch, kase.id)).toEqual(['status_changed']);
+
+    expect((await reg.patch(`/api/v1/meetings/${meeting.id}`, { status: 'cancelled' })).statusCode).toBe(200);
+    expect((await reg.patch(`/api/v1/cases/${kase.id}`, { status: 'analysis' })).statusCode).toBe(200);
+    expect(
+      (
+        await reg.post(`/api/v1/cases/${kase.id}/actions`, {
+          title: 'Tuin laten opruimen',
+          ownerPartnerId: t.partners.politie,
+          dueDate: '2000-01-01', // overdue at once
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(await kinds(ch, kase.id)).toEqual(['status_changed']);
+  });
+
+  it('users of a deactivated partner are no longer alerted', async () => {
+    const reg = await loggedIn(app, t.regisseur);
+    const p = await newPartner('Buurtbemiddeling');
+    const director = await addUserTo(p.id);
+    const kase = await createCase(reg, {
+      title: 'Burenruzie Lindelaan',
+      partnerIds: [p.id],
+      subjects: [{ kind: 'person', id: (await createPerson(reg)).id }],
+      directorUserId: director.id,
+    });
+    expect((await reg.patch(`/api/v1/cases/${kase.id}`, { status: 'triage' })).statusCode).toBe(200);
+    expect((await admin.patch(`/api/v1/partners/${p.id}`, { active: false })).statusCode).toBe(200);
+    expect((await reg.patch(`/api/v1/cases/${kase.id}`, { status: 'analysis' })).statusCode).toBe(200);
+    // Activated again, the director reads what reached them: only the change from before.
+    expect((await admin.patch(`/api/v1/partners/${p.id}`, { active: true })).statusCode).toBe(200);
+    expect(await kinds(await loggedIn(app, director), kase.id)).toEqual(['status_changed']);
+  });
+});
+
+async function newPartner(name: string) {
+  return bodyOf(
+    await admin.post('/api/v1/partners', { name: `${name} ${Date.now()}`, kind: 'overig' }),
+    partnerSchema,
+    201,
+  );
+}
+
 async function addUserTo(partnerId: string) {
-  const email = `jw-${Date.now()}@test.example`;
+  const email = `jw-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@test.example`;
   const res = await admin.post('/api/v1/users', {
     email,
     name: 'Jongerenwerker Bakker',

@@ -11,6 +11,12 @@ export const ERROR_CODES = {
   validation: { status: 400, title: 'Ongeldige invoer' },
   malformed: { status: 400, title: 'Onleesbaar verzoek' },
   unauthenticated: { status: 401, title: 'Niet ingelogd' },
+  /**
+   * A login with the right password for an account (or organisation) that was deactivated. Still a
+   * 401 like any failed login; the own type lets the login page say why. Only answered after the
+   * password was checked, so it tells nothing to whoever guesses.
+   */
+  'account-inactive': { status: 401, title: 'Account niet actief' },
   forbidden: { status: 403, title: 'Geen toegang' },
   'cross-site': { status: 403, title: 'Verzoek van een andere site geweigerd' },
   'not-found': { status: 404, title: 'Niet gevonden' },

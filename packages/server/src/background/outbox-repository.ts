@@ -104,7 +104,10 @@ export const outboxRow = z.object({
   body_text: col.text,
   body_html: col.text,
   attempts: col.int,
-  /** Whether the recipient may still get it: active, email not off, and (for an alert) still sees the case. */
+  /**
+   * Whether the recipient may still get it: active (and so is their partner), email not off, and
+   * (for an alert) still sees the case.
+   */
   deliverable: col.bool,
 });
 export type OutboxRow = z.infer<typeof outboxRow>;
@@ -145,6 +148,8 @@ export function claimDueEmails(
                    SELECT 1 FROM users u
                     WHERE u.tenant_id = o.tenant_id AND u.id = o.user_id AND u.active
                       AND u.email_preference <> 'off'
+                      AND EXISTS (SELECT 1 FROM partners up
+                                   WHERE up.tenant_id = u.tenant_id AND up.id = u.partner_id AND up.active)
                       AND (o.case_id IS NULL OR EXISTS (
                         SELECT 1 FROM cases c WHERE c.tenant_id = o.tenant_id AND c.id = o.case_id
                            AND ${userSeesCase('u', 'c')}))

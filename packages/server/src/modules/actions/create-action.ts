@@ -8,7 +8,7 @@ import { amsterdamDate } from '../../lib/time.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import { audit } from '../audit/record.js';
 import { setCasePartners, touchCase } from '../cases/repository.js';
-import { existingPartnerIds } from '../matrix/repository.js';
+import { partnerStatuses } from '../matrix/repository.js';
 import { alertIfOverdue, present, writtenAction } from './action-view.js';
 import { insertAction, insertActionHistory, isUserOfPartner } from './repository.js';
 
@@ -21,16 +21,20 @@ export function createAction(ctx: RequestContext, caseId: string, input: CreateA
     const c = await visibleCase(s, ctx, caseId);
     if (c.status === 'closed') throw conflict('De casus is afgesloten; heropen hem eerst.');
     const errors: FieldError[] = [];
-    const partnerKnown = (await existingPartnerIds(s, [input.ownerPartnerId])).has(input.ownerPartnerId);
+    const partnerActive = (await partnerStatuses(s, [input.ownerPartnerId])).get(input.ownerPartnerId);
+    const partnerKnown = partnerActive !== undefined;
     let addPartner = false;
     if (!partnerKnown) {
       errors.push({ path: 'ownerPartnerId', message: 'Onbekende partner' });
+    } else if (!partnerActive) {
+      // A deactivated organisation takes on no new work, also not in a case it took part in.
+      errors.push({ path: 'ownerPartnerId', message: 'Deze partner is gedeactiveerd' });
     } else if (!c.partnerIds.includes(input.ownerPartnerId)) {
       // Giving a partner a task in a case lets it see the case: only who may change the case may do that.
       if (can(ctx, 'case.update', { case: c })) addPartner = true;
       else errors.push({ path: 'ownerPartnerId', message: 'Deze partner neemt niet deel aan de casus' });
     }
-    if (input.assigneeUserId && partnerKnown) {
+    if (input.assigneeUserId && partnerActive) {
       if (!(await isUserOfPartner(s, input.assigneeUserId, input.ownerPartnerId))) {
         errors.push({
           path: 'assigneeUserId',

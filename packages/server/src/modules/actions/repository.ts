@@ -245,12 +245,13 @@ export async function actionHistory(s: TenantScope, actionId: string): Promise<A
   }));
 }
 
-/** Whether the user is an active user of the partner. */
+/** Whether the user is an active user of the partner, and the partner still takes part. */
 export async function isUserOfPartner(s: TenantScope, userId: string, partnerId: string): Promise<boolean> {
   const found = await row(
     s.q,
     idRow,
-    'SELECT id FROM users WHERE tenant_id = $1 AND id = $2 AND partner_id = $3 AND active',
+    `SELECT u.id FROM users u JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+      WHERE u.tenant_id = $1 AND u.id = $2 AND u.partner_id = $3 AND u.active AND p.active`,
     [s.tenantId, userId, partnerId],
   );
   return found !== undefined;

@@ -20,7 +20,12 @@ export function updateAction(ctx: RequestContext, id: string, u: UpdateAction): 
         'Alleen de uitvoerende partner, de casusregisseur of een regisseur kan deze actie wijzigen.',
       );
     }
-    if (u.assigneeUserId && !(await isUserOfPartner(s, u.assigneeUserId, a.ownerPartnerId))) {
+    // A new assignee must still work for the owner partner; the one already assigned may stay.
+    if (
+      u.assigneeUserId &&
+      u.assigneeUserId !== a.assigneeUserId &&
+      !(await isUserOfPartner(s, u.assigneeUserId, a.ownerPartnerId))
+    ) {
       throw invalidField('assigneeUserId', 'Geen actieve medewerker van de uitvoerende partner');
     }
     const change: Record<string, unknown> = {};

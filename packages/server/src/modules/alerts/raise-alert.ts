@@ -28,8 +28,9 @@ export interface AlertEvent {
 
 /**
  * The SITRAP outbox step, inside the transaction of the change: works out the recipients (the
- * case director, chairs of meetings not yet held with the case on the agenda, followers, the
- * assignee of an action — never the changer, never someone who cannot see the case), writes an
+ * case director, chairs of meetings not yet held nor cancelled with the case on the agenda,
+ * followers, the assignee of an action — never the changer, never someone who cannot see the case,
+ * never a user of a deactivated partner), writes an
  * alert per recipient and, for those who want immediate email, an email in the outbox. The
  * NOTIFY that wakes live streams and mail workers is delivered by PostgreSQL only at commit.
  *

@@ -40,9 +40,9 @@ const insertedRow = z.object({ id: col.uuid, user_id: col.uuid });
 type InsertedAlert = z.infer<typeof insertedRow>;
 
 /**
- * Who hears of a change to a case: the director, chairs of meetings not yet held with the case on
- * the agenda, followers and the assignee of an action — active, not the changer, and only while
- * they may see the case. Each with the case's reference (for the email).
+ * Who hears of a change to a case: the director, chairs of meetings not yet held (and not
+ * cancelled) with the case on the agenda, followers and the assignee of an action — active users of
+ * an active partner, not the changer, and only while they may see the case. Each with the case's reference (for the email).
  */
 export function caseAlertRecipients(s: TenantScope, ev: AlertEvent) {
   const p = new Params();
@@ -59,12 +59,14 @@ export function caseAlertRecipients(s: TenantScope, ev: AlertEvent) {
        SELECT director_user_id AS user_id FROM c WHERE director_user_id IS NOT NULL
        UNION SELECT m.chair_user_id FROM meeting_agenda ma JOIN meetings m ON m.id = ma.meeting_id
         WHERE ma.tenant_id = ${tenant} AND ma.case_id = ${caseId} AND m.starts_at >= ${since}::timestamptz
+          AND m.status <> 'cancelled'
        UNION SELECT f.user_id FROM case_followers f WHERE f.tenant_id = ${tenant} AND f.case_id = ${caseId}
        UNION SELECT ${assignee}::uuid WHERE ${assignee}::uuid IS NOT NULL
      )
      SELECT u.id, u.email, u.email_preference, c.reference
        FROM r JOIN users u ON u.tenant_id = ${tenant} AND u.id = r.user_id CROSS JOIN c
-      WHERE u.active AND u.id IS DISTINCT FROM ${actor}::uuid
+       JOIN partners up ON up.tenant_id = u.tenant_id AND up.id = u.partner_id
+      WHERE u.active AND up.active AND u.id IS DISTINCT FROM ${actor}::uuid
         AND ${userSeesCaseSql('u', 'c')}
       ORDER BY u.id`,
     p.values,
@@ -91,8 +93,9 @@ export function signalOverdueRecipients(s: TenantScope, routedPartnerId: string 
   return rows(
     s.q,
     recipientRow,
-    `SELECT u.id, u.email, u.email_preference FROM users u
-      WHERE u.tenant_id = $1 AND u.active
+    `SELECT u.id, u.email, u.email_preference
+       FROM users u JOIN partners up ON up.tenant_id = u.tenant_id AND up.id = u.partner_id
+      WHERE u.tenant_id = $1 AND u.active AND up.active
         AND CASE WHEN $2::uuid IS NULL THEN 'regisseur' = ANY (u.roles)
                  ELSE u.partner_id = $2 AND u.roles && ARRAY['regisseur', 'professional']::text[] END
       ORDER BY u.id`,

@@ -230,11 +230,18 @@ export async function insertStatusHistory(
 
 const anyRow = z.object({});
 
+/**
+ * True when the user exists in the tenant and may still work: the user is active and so is their
+ * partner (a deactivated organisation's users cannot log in, so they are not chosen for new work).
+ */
 export async function activeUserExists(s: TenantScope, userId: string): Promise<boolean> {
-  const found = await row(s.q, anyRow, 'SELECT 1 FROM users WHERE tenant_id = $1 AND id = $2 AND active', [
-    s.tenantId,
-    userId,
-  ]);
+  const found = await row(
+    s.q,
+    anyRow,
+    `SELECT 1 FROM users u JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+      WHERE u.tenant_id = $1 AND u.id = $2 AND u.active AND p.active`,
+    [s.tenantId, userId],
+  );
   return found !== undefined;
 }
 

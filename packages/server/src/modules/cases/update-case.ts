@@ -87,7 +87,7 @@ async function changeDetails(
   if (c.status === 'closed' && changes.status === undefined) {
     throw conflict('De casus is afgesloten; heropen hem eerst.');
   }
-  await checkCaseReferences(s, u);
+  await checkCaseReferences(s, u, { partnerIds: c.partnerIds, directorUserId: c.directorUserId });
   if (u.title !== undefined && u.title !== c.title) {
     await updateCaseRow(s, c.id, { title: u.title });
     changes.title = true;

@@ -132,6 +132,22 @@ export async function existingPartnerIds(s: TenantScope, ids: readonly string[])
   return new Set(found.map((r) => r.id));
 }
 
+/**
+ * The partners of the tenant among `ids`, each with whether it still takes part (`true`) or was
+ * deactivated (`false`); an id that is no partner of the tenant is absent. Only an active partner may
+ * be chosen for new work; one chosen before its deactivation may stay where it is.
+ */
+export async function partnerStatuses(s: TenantScope, ids: readonly string[]): Promise<Map<string, boolean>> {
+  if (!ids.length) return new Map();
+  const found = await rows(
+    s.q,
+    z.object({ id: col.uuid, active: col.bool }),
+    'SELECT id, active FROM partners WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+    [s.tenantId, [...new Set(ids)]],
+  );
+  return new Map(found.map((r) => [r.id, r.active]));
+}
+
 export async function existingCategoryKeys(s: TenantScope): Promise<Set<string>> {
   const found = await rows(
     s.q,

@@ -57,7 +57,7 @@ export async function login(
   // that a former colleague knows whom to ask instead of retyping; it counts as a failed attempt.
   if (!candidate.active) {
     throw new AppError(
-      'unauthenticated',
+      'account-inactive',
       'Dit account is niet (meer) actief. Neem contact op met de functioneel beheerder van Wijkregie in jouw gemeente.',
     );
   }
