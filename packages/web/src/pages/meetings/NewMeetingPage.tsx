@@ -40,7 +40,7 @@ const KIND_OPTIONS = codeOptions(MEETING_KINDS, MEETING_KIND_LABELS);
 
 export function NewMeetingPage() {
   return (
-    <Permitted permission="cases.write" title="Nieuw overleg">
+    <Permitted permission="meetings.write" title="Nieuw overleg">
       <NewMeetingForm />
     </Permitted>
   );
