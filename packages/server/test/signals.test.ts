@@ -428,6 +428,9 @@ describe('only that, never what', () => {
     expectProblem(await careC.get(`/api/v1/signals/${fromPolice.id}`), 404);
     const policeView = bodyOf(await copC.get(`/api/v1/signals/${fromPolice.id}`), signalDetailSchema);
     expect(policeView.involvement?.partners).toEqual([expect.stringContaining('wijkteam')]);
+    // Who reported it, by name (issue 11, fault 6: not "Een bewoner of import").
+    expect(policeView.reporterName).toBe(cop.name);
+    expect(seen.reporterName).toBe(care.name);
   });
 });
 
