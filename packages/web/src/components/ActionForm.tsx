@@ -23,7 +23,9 @@ export interface ActionFormProps {
   caseId?: string;
   caseOptions?: readonly SelectOption[];
   meetingId?: string;
-  partners: readonly Partner[];
+  /** The organisations to choose from; deactivated ones (`active: false`) are not offered. */
+  partners: readonly (Partner & { active?: boolean })[];
+  /** Active users of active partners (the server lists no others). */
   colleagues: readonly Colleague[];
   onCreated: (action: Action) => void;
 }
@@ -35,11 +37,13 @@ export function ActionForm({
   caseId: fixedCaseId,
   caseOptions,
   meetingId,
-  partners,
+  partners: all,
   colleagues,
   onCreated,
 }: ActionFormProps) {
   const user = useUser();
+  // A deactivated organisation takes on no new work (the server refuses it too).
+  const partners = all.filter((p) => p.active !== false);
   const onlyCase = caseOptions?.length === 1 ? (caseOptions[0]?.value ?? '') : '';
   const ownDefault = partners.some((p) => p.id === user.partnerId) ? user.partnerId : '';
   const { busy, formError, validate, submit, values, setValues, field } = useForm(formId, FIELDS, () => ({

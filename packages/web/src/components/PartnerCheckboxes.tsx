@@ -8,8 +8,14 @@ export interface PartnerCheckboxesProps {
   formId: string;
   legend: string;
   error?: string | undefined;
-  partners: readonly Partner[];
+  /** The partners to offer; a deactivated one (`active: false`) only when it is in `kept`. */
+  partners: readonly (Partner & { active?: boolean })[];
   value: readonly string[];
+  /**
+   * The partners that already take part (a case's): offered also when deactivated since, marked so,
+   * so that they can stay or be unticked. Anything else deactivated is not offered for new work.
+   */
+  kept?: readonly string[];
   onChange: (next: string[]) => void;
   /**
    * The user's own organisation: named "(je eigen organisatie)"; with `ownFixed` it always takes part
@@ -23,22 +29,32 @@ export interface PartnerCheckboxesProps {
   columns?: boolean;
 }
 
-/** The partners (organisations) to tick, by name: who takes part in a case or is invited to a meeting. */
+/**
+ * The partners (organisations) to tick, by name: who takes part in a case or is invited to a meeting.
+ * Deactivated partners are left out, except those that already take part (`kept`).
+ */
 export function PartnerCheckboxes({
   formId,
   legend,
   error,
   partners,
   value,
+  kept = [],
   onChange,
   ownPartnerId,
   ownFixed = false,
   loadError,
   columns = true,
 }: PartnerCheckboxesProps) {
-  const options = sortedByName(partners).map((p) => {
+  const offered = partners.filter((p) => p.active !== false || kept.includes(p.id));
+  const options = sortedByName(offered).map((p) => {
     const own = p.id === ownPartnerId;
-    return { value: p.id, label: own ? `${p.name} (je eigen organisatie)` : p.name, fixed: own && ownFixed };
+    const label = own
+      ? `${p.name} (je eigen organisatie)`
+      : p.active === false
+        ? `${p.name} (gedeactiveerd)`
+        : p.name;
+    return { value: p.id, label, fixed: own && ownFixed };
   });
   return (
     <CheckboxGroup

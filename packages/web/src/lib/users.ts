@@ -3,9 +3,25 @@ import type { SelectOption } from '../components/Select.tsx';
 import type { Names } from './reference.ts';
 import { byName } from './sort.ts';
 
-/** Users who can work on cases (and so can direct one), by name. */
-export function directorCandidates(users: readonly User[]): User[] {
-  return users.filter((u) => u.roles.includes('regisseur') || u.roles.includes('professional')).sort(byName);
+/**
+ * Users who can work on cases (and so can direct one), by name: active users of partners that still
+ * take part. `keep` (the case's director) stays offered though deactivated since.
+ */
+export function directorCandidates<U extends User & { active?: boolean }>(
+  users: readonly U[],
+  partners: readonly { id: string; active?: boolean }[],
+  keep: string | null = null,
+): U[] {
+  const inactivePartners = new Set(partners.filter((p) => p.active === false).map((p) => p.id));
+  return users
+    .filter(
+      (u) =>
+        u.id === keep ||
+        (u.active !== false &&
+          !inactivePartners.has(u.partnerId) &&
+          (u.roles.includes('regisseur') || u.roles.includes('professional'))),
+    )
+    .sort(byName);
 }
 
 /** Users as options "Naam (Partner)". */

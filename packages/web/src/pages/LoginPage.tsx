@@ -1,4 +1,4 @@
-import { type DemoAccount, type DemoAccounts, ROLE_LABELS } from '@wijkregie/shared';
+import { type DemoAccount, type DemoAccounts, PROBLEM_BASE, ROLE_LABELS } from '@wijkregie/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
@@ -20,6 +20,10 @@ const FIELDS = ['email', 'password'] as const;
 
 export const LOGIN_FAILED = 'E-mailadres of wachtwoord onjuist';
 export const LOGIN_THROTTLED = 'Te veel mislukte pogingen. Probeer het over enkele minuten opnieuw.';
+/** The server says so only after the right password: a wrong one gets LOGIN_FAILED as for anybody. */
+export const LOGIN_INACTIVE =
+  'Je account is niet meer actief. Neem contact op met de functioneel beheerder van je gemeente.';
+const ACCOUNT_INACTIVE = `${PROBLEM_BASE}account-inactive`;
 
 function loginState(value: unknown): LoginState {
   return typeof value === 'object' && value !== null ? (value as LoginState) : {};
@@ -69,7 +73,9 @@ export function LoginPage() {
       // A failed login names no field: the message says what went wrong, the password is emptied.
       (error) => {
         setValues((current) => ({ ...current, password: '' }));
-        if (error instanceof ApiError && error.status === 401) setFormError(LOGIN_FAILED);
+        if (error instanceof ApiError && error.problem.type === ACCOUNT_INACTIVE)
+          setFormError(LOGIN_INACTIVE);
+        else if (error instanceof ApiError && error.status === 401) setFormError(LOGIN_FAILED);
         else if (error instanceof ApiError && error.status === 429) setFormError(LOGIN_THROTTLED);
         else if (error instanceof ApiError) setFormError(error.problem.detail);
         else setFormError('Inloggen is niet gelukt. Probeer het opnieuw.');

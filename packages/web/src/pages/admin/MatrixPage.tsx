@@ -6,7 +6,7 @@ import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { cx } from '../../components/classNames.ts';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { Select } from '../../components/Select.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useCategories, usePartners } from '../../lib/reference.ts';
@@ -23,6 +23,14 @@ const cellKey = (partnerId: string, category: string) => `${partnerId}|${categor
 
 /** Beheer › Autorisatiematrix: per partner and information category none / read / write. */
 export function MatrixPage() {
+  return (
+    <Permitted permission="matrix.read" title="Autorisatiematrix">
+      <MatrixView />
+    </Permitted>
+  );
+}
+
+function MatrixView() {
   usePageTitle('Autorisatiematrix');
   const user = useUser();
   const matrix = useApiData(loadMatrix);
@@ -32,7 +40,6 @@ export function MatrixPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  if (!hasPermission(user, 'matrix.read')) return <NoAccessPage title="Autorisatiematrix" />;
   const editable = hasPermission(user, 'matrix.write');
 
   const access = new Map((matrix.data?.cells ?? []).map((c) => [cellKey(c.partnerId, c.category), c.access]));

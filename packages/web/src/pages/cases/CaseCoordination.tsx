@@ -150,8 +150,11 @@ export function CaseActions({
   const actions = useApiData(loader);
   const partners = usePartners();
   const colleagues = useColleagues();
-  // The owner of an action is one of the organisations taking part in the case.
-  const caseParticipants = (partners.data?.items ?? []).filter((p) => detail.partnerIds.includes(p.id));
+  // The owner of an action is one of the organisations taking part in the case; a deactivated one
+  // takes on no new work, so it is not offered.
+  const caseParticipants = (partners.data?.items ?? []).filter(
+    (p) => p.active && detail.partnerIds.includes(p.id),
+  );
 
   return (
     <Section id="case-actions" title="Acties" className="wr-journal">

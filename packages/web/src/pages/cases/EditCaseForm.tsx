@@ -20,9 +20,9 @@ const FIELDS = ['title', 'partnerIds', 'directorUserId'] as const;
 
 export interface EditCaseFormProps {
   detail: CaseDetail;
-  partners: readonly Partner[];
+  partners: readonly (Partner & { active?: boolean })[];
   /** null when the user may not read users: then the director cannot be changed here. */
-  users: readonly User[] | null;
+  users: readonly (User & { active?: boolean })[] | null;
   onSaved: () => void;
 }
 
@@ -95,6 +95,7 @@ export function EditCaseForm({ detail, partners, users, onSaved }: EditCaseFormP
           error={errors.partnerIds}
           partners={partners}
           value={partnerIds}
+          kept={detail.partnerIds}
           onChange={setPartnerIds}
           columns={false}
         />
@@ -103,7 +104,7 @@ export function EditCaseForm({ detail, partners, users, onSaved }: EditCaseFormP
             {...field('directorUserId')}
             label="Casusregisseur"
             placeholder="Nog niet gekozen"
-            options={userOptions(directorCandidates(users), partnerNames)}
+            options={userOptions(directorCandidates(users, partners, detail.directorUserId), partnerNames)}
           />
         )}
         <SubmitButton busy={busy}>Wijzigingen opslaan</SubmitButton>

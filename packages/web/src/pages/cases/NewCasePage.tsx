@@ -123,7 +123,10 @@ export function NewCasePage() {
             label="Casusregisseur"
             description="Wie de casus leidt; kan later worden gekozen"
             placeholder="Nog niet gekozen"
-            options={userOptions(directorCandidates(users.data?.items ?? []), partners.names)}
+            options={userOptions(
+              directorCandidates(users.data?.items ?? [], partners.data?.items ?? []),
+              partners.names,
+            )}
           />
         )}
         <SelectField

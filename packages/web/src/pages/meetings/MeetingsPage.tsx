@@ -1,5 +1,6 @@
-import { type Collection, MEETING_KIND_LABELS, type Meeting } from '@wijkregie/shared';
+import { type Collection, hasPermission, MEETING_KIND_LABELS, type Meeting } from '@wijkregie/shared';
 import { api } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
@@ -20,7 +21,7 @@ const loadPast = (signal: AbortSignal) =>
 
 export function MeetingsPage() {
   return (
-    <Permitted permission="cases.read" title="Overleggen">
+    <Permitted permission="meetings.read" title="Overleggen">
       <Meetings />
     </Permitted>
   );
@@ -28,6 +29,7 @@ export function MeetingsPage() {
 
 function Meetings() {
   usePageTitle('Overleggen');
+  const user = useUser();
   const [message] = useFlashMessage();
   const upcoming = useApiData(loadUpcoming);
   const past = useApiData(loadPast);
@@ -38,7 +40,9 @@ function Meetings() {
         Multidisciplinaire overleggen: de agenda met casussen, het verslag, de besluiten en de afspraken.
       </Paragraph>
       <StatusMessage message={message} />
-      <PrimaryLink to="/overleggen/nieuw">Nieuw overleg</PrimaryLink>
+      {hasPermission(user, 'meetings.write') && (
+        <PrimaryLink to="/overleggen/nieuw">Nieuw overleg</PrimaryLink>
+      )}
       <MeetingTable
         id="upcoming"
         heading="Komende overleggen"

@@ -7,7 +7,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
-import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -19,9 +19,18 @@ import { HistorySection } from './SubjectHistory.tsx';
 import { RelationsSection, SubjectCasesSection } from './SubjectParts.tsx';
 import { useBasisWrite } from './useBasisWrite.ts';
 
+/** A person's page, for the roles that work with subjects; anyone else reads why not (and loads nothing). */
 export function PersonPage() {
-  const user = useUser();
   const { id = '' } = useParams();
+  return (
+    <Permitted permission="subjects.read" title="Persoon">
+      <PersonView key={id} id={id} />
+    </Permitted>
+  );
+}
+
+function PersonView({ id }: { id: string }) {
+  const user = useUser();
   const [message, setMessage] = useFlashMessage();
   const loader = useCallback((signal: AbortSignal) => api.getPerson(id, signal), [id]);
   const person = useApiData(loader);
@@ -31,8 +40,6 @@ export function PersonPage() {
   const name = p ? `${p.firstName} ${p.lastName}` : null;
   const notFound = person.error !== null && !p;
   usePageTitle(name ?? (notFound ? 'Persoon niet gevonden' : 'Persoon'));
-
-  if (!hasPermission(user, 'subjects.read')) return <NoAccessPage title="Persoon" />;
 
   /** After a change: the page shows the new state (history included) and says what happened. */
   const changed = (text: string) => {

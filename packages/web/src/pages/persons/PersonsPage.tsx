@@ -8,7 +8,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
-import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatDate, formatPostalCode } from '../../lib/format.ts';
@@ -20,7 +20,16 @@ import { OtherSubjectsSearch } from './OtherSubjectsSearch.tsx';
 
 const PAGE_SIZE = 25;
 
+/** Searching persons, for the roles that work with subjects; anyone else reads why not (and loads nothing). */
 export function PersonsPage() {
+  return (
+    <Permitted permission="subjects.read" title="Personen">
+      <PersonsSearch />
+    </Permitted>
+  );
+}
+
+function PersonsSearch() {
   usePageTitle('Personen');
   const user = useUser();
   const { params, setParams, offset, paging } = usePagedParams(PAGE_SIZE);
@@ -33,8 +42,6 @@ export function PersonsPage() {
   const persons = useApiData(loader);
   const [input, setInput] = useState(q);
   const [inputError, setInputError] = useState<string | undefined>();
-
-  if (!hasPermission(user, 'subjects.read')) return <NoAccessPage title="Personen" />;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

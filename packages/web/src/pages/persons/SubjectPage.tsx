@@ -7,7 +7,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
-import { NoAccessPage } from '../../components/Permitted.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { type AddressLike, formatAddress, formatDateTime } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
@@ -61,10 +61,21 @@ const WHAT: Record<OtherSubjectKind, string> = {
   location: 'de gegevens van deze locatie',
 };
 
-/** The page of a household, group or location. */
+/**
+ * The page of a household, group or location, for the roles that work with subjects; anyone else
+ * reads why not (and loads nothing).
+ */
 export function SubjectPage({ kind }: { kind: OtherSubjectKind }) {
-  const user = useUser();
   const { id = '' } = useParams();
+  return (
+    <Permitted permission="subjects.read" title={subjectKindLabel(kind)}>
+      <SubjectView key={`${kind}/${id}`} kind={kind} id={id} />
+    </Permitted>
+  );
+}
+
+function SubjectView({ kind, id }: { kind: OtherSubjectKind; id: string }) {
+  const user = useUser();
   const [message, setMessage] = useFlashMessage();
   const loader = useCallback((signal: AbortSignal) => api.getSubject(kind, id, signal), [kind, id]);
   const subject = useApiData(loader);
@@ -79,8 +90,6 @@ export function SubjectPage({ kind }: { kind: OtherSubjectKind }) {
     .filter((r) => r.type === 'member_of' && r.from.kind === 'person')
     .map((r) => r.from);
   const memberNames = useSubjectNames(kind === 'household' ? memberRefs : []);
-
-  if (!hasPermission(user, 'subjects.read')) return <NoAccessPage title={kindLabel} />;
 
   const changed = (text: string) => {
     setMessage(text);
