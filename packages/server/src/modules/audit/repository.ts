@@ -195,16 +195,23 @@ export function recordOf(r: AuditRow): AuditRecord {
     id: r.id,
     tenantId: r.tenant_id,
     seq: Number(r.seq),
+    ...whoDidWhat(r),
+    action: r.action,
+    objectType: r.object_type,
+    details: r.details,
+  };
+}
+
+/** The columns a hashed record and a listed item share: when, who, on which objects, why. */
+function whoDidWhat(r: AuditItemRow | AuditRow) {
+  return {
     at: r.at.toISOString(),
     userId: r.user_id,
     partnerId: r.partner_id,
-    action: r.action,
-    objectType: r.object_type,
     objectId: r.object_id,
     objectIds: r.object_ids,
     personIds: r.person_ids,
     purpose: r.purpose,
-    details: r.details,
   };
 }
 
@@ -531,15 +538,9 @@ async function objectLabels(s: TenantScope, items: readonly AuditItemRow[]): Pro
 function presentItem(r: AuditItemRow, labels: ReadonlyMap<string, string>): AuditItem {
   return {
     id: r.id,
-    at: r.at.toISOString(),
-    userId: r.user_id,
-    partnerId: r.partner_id,
+    ...whoDidWhat(r),
     action: r.action,
     objectType: r.object_type,
-    objectId: r.object_id,
-    objectIds: r.object_ids,
-    personIds: r.person_ids,
-    purpose: r.purpose,
     userName: r.user_name,
     partnerName: r.partner_name,
     objectLabel: (r.object_id && labels.get(r.object_id)) ?? null,

@@ -15,6 +15,7 @@ import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
 import { col, execute, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+import { relationRow } from './repository.js';
 
 /** Whether the organisation may write `basis` (names, birth dates, addresses) in the matrix. */
 export async function writesBasis(s: TenantScope, partnerId: string): Promise<boolean> {
@@ -80,14 +81,6 @@ export async function changesOf(s: TenantScope, ref: SubjectRef): Promise<Subjec
 
 // Ending relations -----------------------------------------------------------------------------------
 
-const relationRow = z.object({
-  id: col.uuid,
-  from_kind: z.enum(SUBJECT_KINDS),
-  from_id: col.uuid,
-  relation: z.enum(RELATION_TYPES),
-  to_kind: z.enum(SUBJECT_KINDS),
-  to_id: col.uuid,
-});
 type RelationRow = z.infer<typeof relationRow>;
 const toRelation = (r: RelationRow): Relation => ({
   id: r.id,

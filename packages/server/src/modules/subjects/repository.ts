@@ -531,7 +531,8 @@ export async function insertRelation(
   return { id: inserted.id, from: r.from, type: r.type, to: r.to };
 }
 
-const relationRow = z.object({
+/** A stored relation between two subjects. */
+export const relationRow = z.object({
   id: col.uuid,
   from_kind: z.enum(SUBJECT_KINDS),
   from_id: col.uuid,
