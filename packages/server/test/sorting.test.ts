@@ -1,9 +1,11 @@
 import {
   actionListSchema,
   caseListSchema,
+  partnerWithStatusListSchema,
   personListSchema,
   signalListSchema,
   signalSchema,
+  userWithStatusListSchema,
 } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +103,26 @@ describe('sortable lists', () => {
       'Sorteerbos',
     ]);
     expect(await names('sort=name&limit=3')).toEqual(['Sorteerbos', 'Sorteerdijk', 'Sorteerman']);
+  });
+
+  it('partners and users (admin): by name as usual, by kind or e-mail address either way', async () => {
+    const admin = await loggedIn(app, t.admin);
+    const partners = async (query: string) =>
+      bodyOf(await admin.get(`/api/v1/partners?${query}`), partnerWithStatusListSchema).items.map(
+        (p) => p.kind,
+      );
+    expect(await partners('')).toEqual(['gemeente', 'politie', 'wijkteam']);
+    expect(await partners('sort=name&order=desc')).toEqual(['wijkteam', 'politie', 'gemeente']);
+    expect(await partners('sort=kind&order=desc')).toEqual(['wijkteam', 'politie', 'gemeente']);
+    const users = bodyOf(await admin.get('/api/v1/users'), userWithStatusListSchema).items;
+    const emails = users.map((u) => u.email);
+    expect(users.map((u) => u.name)).toEqual(users.map((u) => u.name).sort());
+    const byEmail = async (query: string) =>
+      bodyOf(await admin.get(`/api/v1/users?${query}`), userWithStatusListSchema).items.map((u) => u.email);
+    expect(await byEmail('sort=email')).toEqual([...emails].sort());
+    expect(await byEmail('sort=email&order=desc')).toEqual([...emails].sort().reverse());
+    expectProblem(await admin.get('/api/v1/users?sort=password_hash'), 400, ['sort']);
+    expectProblem(await admin.get('/api/v1/partners?sort=name&order=sideways'), 400, ['order']);
   });
 
   it('is 400 naming the field for a field that is not sortable or an unknown order', async () => {

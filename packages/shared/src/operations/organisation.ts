@@ -3,6 +3,7 @@ import { outboxListQuerySchema, outboxListSchema } from '../coordination.js';
 import { operations } from '../operation.js';
 import {
   createPartnerSchema,
+  partnerListQuerySchema,
   partnerSchema,
   partnerWithStatusListSchema,
   partnerWithStatusSchema,
@@ -12,6 +13,7 @@ import {
   colleagueListSchema,
   createUserSchema,
   updateUserSchema,
+  userListQuerySchema,
   userSchema,
   userWithStatusListSchema,
   userWithStatusSchema,
@@ -27,9 +29,10 @@ export const organisationOperations = operations({
     auth: 'partners.read',
     tag,
     summary:
-      'Partners van de gemeente, ook gedeactiveerde (`active: false`: niet meer te kiezen voor nieuw werk)',
+      'Partners van de gemeente, ook gedeactiveerde (`active: false`: niet meer te kiezen voor nieuw werk); op naam, of gesorteerd met `sort`',
+    query: partnerListQuerySchema,
     response: partnerWithStatusListSchema,
-    problems: [401, 403],
+    problems: [400, 401, 403],
   },
   createPartner: {
     method: 'POST',
@@ -47,9 +50,11 @@ export const organisationOperations = operations({
     path: '/api/v1/users',
     auth: 'users.read',
     tag,
-    summary: 'Gebruikers van de gemeente, ook gedeactiveerde (`active: false`)',
+    summary:
+      'Gebruikers van de gemeente, ook gedeactiveerde (`active: false`); op naam, of gesorteerd met `sort`',
+    query: userListQuerySchema,
     response: userWithStatusListSchema,
-    problems: [401, 403],
+    problems: [400, 401, 403],
   },
   createUser: {
     method: 'POST',

@@ -4,13 +4,17 @@ import {
   PARTNER_KINDS,
   type Partner,
   type PartnerKind,
+  type PartnerSortField,
   type PartnerWithStatus,
   ROLES,
   type Role,
+  type Sorting,
   type User,
+  type UserSortField,
   type UserWithStatus,
 } from '@wijkregie/shared';
 import { z } from 'zod';
+import { orderOf } from '../../db/order.js';
 import { Params, selectPage } from '../../db/params.js';
 import { col, execute, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
@@ -19,12 +23,16 @@ const partnerRow = z.object({ id: col.uuid, name: col.text, kind: z.enum(PARTNER
 const partnerWithStatusRow = partnerRow.extend({ active: col.bool });
 const oneRowShape = z.object({ one: col.int });
 
+/** The columns the partner list may be sorted on. */
+const PARTNER_SORT: Record<PartnerSortField, string> = { name: 'lower(name)', kind: 'kind' };
+
 /** Every partner, also deactivated ones: their names stay on cases, meetings and history. */
-export function listPartners(s: TenantScope): Promise<PartnerWithStatus[]> {
+export function listPartners(s: TenantScope, by?: Sorting<PartnerSortField>): Promise<PartnerWithStatus[]> {
   return rows(
     s.q,
     partnerWithStatusRow,
-    'SELECT id, name, kind, active FROM partners WHERE tenant_id = $1 ORDER BY lower(name), id',
+    `SELECT id, name, kind, active FROM partners WHERE tenant_id = $1
+      ORDER BY ${orderOf(by, PARTNER_SORT, 'lower(name), id')}`,
     [s.tenantId],
   );
 }
@@ -120,13 +128,20 @@ const toUserWithStatus = (r: z.infer<typeof userWithStatusRow>): UserWithStatus 
   active: r.active,
 });
 
+/** The columns the user list may be sorted on. */
+const USER_SORT: Record<UserSortField, string> = {
+  name: 'lower(name)',
+  email: 'email',
+  createdAt: 'created_at',
+};
+
 /** Every user, also deactivated ones (the admin activates them again; their names stay on history). */
-export async function listUsers(s: TenantScope): Promise<UserWithStatus[]> {
+export async function listUsers(s: TenantScope, by?: Sorting<UserSortField>): Promise<UserWithStatus[]> {
   const found = await rows(
     s.q,
     userWithStatusRow,
     `SELECT id, email, name, partner_id, roles, active FROM users
-      WHERE tenant_id = $1 ORDER BY lower(name), id`,
+      WHERE tenant_id = $1 ORDER BY ${orderOf(by, USER_SORT, 'lower(name), id')}`,
     [s.tenantId],
   );
   return found.map(toUserWithStatus);

@@ -12,9 +12,9 @@ import { updateUser } from './update-user.js';
 
 export function organisationRoutes(app: FastifyInstance) {
   const serve = routesFor(app);
-  serve(op.listPartners, (c) => listPartners(c.ctx));
+  serve(op.listPartners, (c) => listPartners(c.ctx, c.query));
   serve(op.createPartner, (c) => createPartner(c.ctx, c.body));
-  serve(op.listUsers, (c) => listUsers(c.ctx));
+  serve(op.listUsers, (c) => listUsers(c.ctx, c.query));
   serve(op.createUser, (c) => createUser(c.ctx, c.body));
   serve(op.updatePartner, (c) => updatePartner(c.ctx, c.params.id, c.body));
   serve(op.updateUser, (c) => updateUser(c.ctx, c.params.id, c.body));
