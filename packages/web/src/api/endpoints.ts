@@ -38,6 +38,7 @@ import {
   type OutboxStatus,
   organisationOperations,
   overviewOperations,
+  type PartnerSortField,
   type PersonSortField,
   type PlanVisit,
   type Preferences,
@@ -64,6 +65,7 @@ import {
   type UpdateSignal,
   type UpdateSignalCategory,
   type UpdateUser,
+  type UserSortField,
 } from '@wijkregie/shared';
 import { formDataOf } from '../lib/uploads.ts';
 import { call, queryString } from './call.ts';
@@ -130,9 +132,11 @@ export const api = {
   logout: () => call(sessionOperations.logout, {}, { allowUnauthorized: true }),
   demoAccounts: (signal?: AbortSignal) =>
     call(sessionOperations.demoAccounts, {}, { allowUnauthorized: true, signal }),
-  listPartners: (signal?: AbortSignal) => call(organisationOperations.listPartners, {}, { signal }),
+  listPartners: (signal?: AbortSignal, sort: Sorting<PartnerSortField> = {}) =>
+    call(organisationOperations.listPartners, { query: sort }, { signal }),
   createPartner: (input: CreatePartner) => call(organisationOperations.createPartner, { body: input }),
-  listUsers: (signal?: AbortSignal) => call(organisationOperations.listUsers, {}, { signal }),
+  listUsers: (signal?: AbortSignal, sort: Sorting<UserSortField> = {}) =>
+    call(organisationOperations.listUsers, { query: sort }, { signal }),
   createUser: (input: CreateUser) => call(organisationOperations.createUser, { body: input }),
   updatePartner: (id: string, input: UpdatePartner) =>
     call(organisationOperations.updatePartner, { params: { id }, body: input }),

@@ -11,6 +11,7 @@ import { DateField, TextareaField } from './fields.tsx';
 import { Paragraph } from './Heading.tsx';
 import { TextLink } from './Links.tsx';
 import { EditButton, EditorCard, useRowEditor } from './RowEditor.tsx';
+import type { TableSorting } from './Sorting.tsx';
 import { DataTable } from './Table.tsx';
 import { VisuallyHidden } from './VisuallyHidden.tsx';
 
@@ -38,6 +39,10 @@ export interface ActionTableProps {
   showCase?: boolean;
   empty?: string;
   onChanged: (action: Action, message: string) => void;
+  /** Makes the title, due date and status headers sort the list (the Acties page). */
+  sorting?: TableSorting;
+  /** The list's order without a choice, in words. */
+  usualOrder?: string;
 }
 
 /** Actions in a table; the ones the user may change get a "Bijwerken" button that opens a form below. */
@@ -48,6 +53,8 @@ export function ActionTable({
   showCase = true,
   empty = 'Er zijn geen acties.',
   onChanged,
+  sorting,
+  usualOrder,
 }: ActionTableProps) {
   const editor = useRowEditor((id) => `action-edit-${id}`);
   const editing = actions.find((a) => a.id === editor.editing) ?? null;
@@ -59,8 +66,10 @@ export function ActionTable({
         rows={actions}
         rowKey={(a) => a.id}
         empty={empty}
+        sorting={sorting}
+        usualOrder={usualOrder}
         columns={[
-          { header: 'Actie', cell: (a) => <span className="wr-action-title">{a.title}</span> },
+          { header: 'Actie', sort: 'title', cell: (a) => <span className="wr-action-title">{a.title}</span> },
           ...(showCase
             ? [
                 {
@@ -80,12 +89,14 @@ export function ActionTable({
           },
           {
             header: 'Termijn',
+            sort: 'dueDate',
             cell: (a) => (
               <span className={cx('wr-nowrap', a.overdue && 'wr-overdue')}>{formatDate(a.dueDate)}</span>
             ),
           },
           {
             header: 'Status',
+            sort: 'status',
             cell: (a) => (
               <>
                 <ActionStatusBadge action={a} />

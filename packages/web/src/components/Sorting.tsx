@@ -26,24 +26,29 @@ export interface SortQuery<F extends string> {
 /**
  * The sort of a list page from its URL: `query` for the API call (only fields of `fields`, so a hand-made
  * URL cannot ask for a column the list does not sort on), `table` for DataTable's headers. Changing the
- * sort goes back to the first page.
+ * sort goes back to the first page. A page with more than one sortable list gives each its own `prefix`
+ * (`komende-sorteer`, `eerdere-sorteer`; its page is then `<prefix>-vanaf`), so sorting one leaves the
+ * other as it is.
  */
 export function useSortParams<F extends string>(
   fields: readonly F[],
+  prefix?: string,
 ): { query: SortQuery<F>; table: TableSorting } {
   const [params, setParams] = useSearchParams();
-  const raw = params.get('sorteer');
+  const sortParam = prefix ? `${prefix}-sorteer` : 'sorteer';
+  const orderParam = prefix ? `${prefix}-volgorde` : 'volgorde';
+  const raw = params.get(sortParam);
   const field = fields.find((f) => f === raw);
-  const order: SortOrder = params.get('volgorde') === 'af' ? 'desc' : 'asc';
+  const order: SortOrder = params.get(orderParam) === 'af' ? 'desc' : 'asc';
   const apply = (next: string | undefined, nextOrder: SortOrder) => {
     const copy = new URLSearchParams(params);
-    copy.delete('vanaf');
+    copy.delete(prefix ? `${prefix}-vanaf` : 'vanaf');
     if (next) {
-      copy.set('sorteer', next);
-      copy.set('volgorde', nextOrder === 'desc' ? 'af' : 'op');
+      copy.set(sortParam, next);
+      copy.set(orderParam, nextOrder === 'desc' ? 'af' : 'op');
     } else {
-      copy.delete('sorteer');
-      copy.delete('volgorde');
+      copy.delete(sortParam);
+      copy.delete(orderParam);
     }
     setParams(copy);
   };

@@ -1,4 +1,9 @@
-import { ACTION_STATUS_LABELS, ACTION_STATUSES, type ActionStatus } from '@wijkregie/shared';
+import {
+  ACTION_SORT_FIELDS,
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  type ActionStatus,
+} from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
 import { type ActionFilter, api } from '../../api/endpoints.ts';
 import { ActionTable } from '../../components/ActionTable.tsx';
@@ -8,6 +13,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
+import { useSortParams } from '../../components/Sorting.tsx';
 import { SubNav } from '../../components/SubNav.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { usePartners } from '../../lib/reference.ts';
@@ -58,6 +64,8 @@ const VIEWS: readonly View[] = [
 ];
 
 const STATUS_OPTIONS = codeOptions(ACTION_STATUSES, ACTION_STATUS_LABELS);
+/** How GET /actions orders without `sort`. */
+const USUAL_ORDER = 'vroegste termijn eerst';
 
 export function ActionsPage() {
   return (
@@ -78,17 +86,19 @@ function Actions() {
       : ACTION_STATUSES.includes(statusParam as ActionStatus)
         ? (statusParam as ActionStatus)
         : '';
+  const sort = useSortParams(ACTION_SORT_FIELDS);
+  const { sort: field, order } = sort.query;
   const partners = usePartners();
   const [message, setMessage] = useState<string | null>(null);
 
   const loader = useCallback(
     (signal: AbortSignal) =>
       api.listActions(
-        { ...view.filter, status: view.statusChoice && status ? status : undefined },
+        { ...view.filter, status: view.statusChoice && status ? status : undefined, sort: field, order },
         { limit: ACTIONS_PAGE_SIZE, offset },
         signal,
       ),
-    [view, status, offset],
+    [view, status, offset, field, order],
   );
   const actions = useApiData(loader);
 
@@ -96,6 +106,11 @@ function Actions() {
     const next = new URLSearchParams();
     next.set('weergave', key);
     if (statusParam !== null) next.set('status', statusParam);
+    // The chosen order stays with the other view.
+    for (const name of ['sorteer', 'volgorde']) {
+      const value = params.get(name);
+      if (value !== null) next.set(name, value);
+    }
     return `/acties?${next.toString()}`;
   }
 
@@ -133,7 +148,9 @@ function Actions() {
         {(page) => (
           <>
             <ActionTable
-              caption={`${view.label}${statusText} (${page.total})`}
+              caption={`${view.label}${statusText} (${page.total})${field ? '' : `, ${USUAL_ORDER}`}`}
+              sorting={sort.table}
+              usualOrder={USUAL_ORDER}
               actions={page.items}
               partnerNames={partners.names}
               empty="Er zijn geen acties in deze weergave."

@@ -3,11 +3,12 @@ import {
   hasPermission,
   PARTNER_KIND_LABELS,
   PARTNER_KINDS,
+  PARTNER_SORT_FIELDS,
   type Partner,
   type PartnerWithStatus,
   updatePartnerSchema,
 } from '@wijkregie/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ActivationControl } from '../../components/ActivationControl.tsx';
@@ -18,15 +19,16 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
+import { useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { codeOptions, labelOf } from '../../lib/format.ts';
-import { sortedByName } from '../../lib/sort.ts';
 import { useApiData, withItem } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 
-const loadPartners = (signal: AbortSignal) => api.listPartners(signal);
+/** How GET /partners orders without `sort`. */
+const USUAL_ORDER = 'op naam';
 
 export function kindLabel(kind: string): string {
   return labelOf(PARTNER_KIND_LABELS, kind);
@@ -35,7 +37,13 @@ export function kindLabel(kind: string): string {
 export function PartnersPage() {
   usePageTitle('Partners');
   const user = useUser();
-  const partners = useApiData(loadPartners);
+  const sort = useSortParams(PARTNER_SORT_FIELDS);
+  const { sort: field, order } = sort.query;
+  const loader = useCallback(
+    (signal: AbortSignal) => api.listPartners(signal, { sort: field, order }),
+    [field, order],
+  );
+  const partners = useApiData(loader);
   const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const mayEdit = hasPermission(user, 'partners.create');
@@ -43,8 +51,10 @@ export function PartnersPage() {
   if (!hasPermission(user, 'partners.read'))
     return <NoAccessPage title="Partners" permission="partners.read" />;
 
+  // The list is shown as the server sorted it: after a change it is loaded again, to its place.
   function added(partner: Partner) {
     partners.setData((current) => withItem(current, { ...partner, active: true }));
+    partners.reload();
     setStatus(`Partner „${partner.name}” is toegevoegd.`);
   }
 
@@ -54,6 +64,7 @@ export function PartnersPage() {
         ? { ...current, items: current.items.map((p) => (p.id === partner.id ? partner : p)) }
         : current,
     );
+    partners.reload();
     setStatus(message);
   }
   const edited = partners.data?.items.find((p) => p.id === editing);
@@ -63,16 +74,18 @@ export function PartnersPage() {
       <PageHeading>Partners</PageHeading>
       <Paragraph>De organisaties die samenwerken in de wijkaanpak van de gemeente.</Paragraph>
       <StatusMessage message={status} />
-      <Loaded data={partners} loading="Partners worden geladen…">
+      <Loaded data={partners} loading="Partners worden geladen…" busy>
         {(list) => (
           <DataTable
-            caption={`Partners (${list.items.length}), op naam gesorteerd`}
-            rows={sortedByName(list.items)}
+            caption={`Partners (${list.items.length})${field ? '' : `, ${USUAL_ORDER} gesorteerd`}`}
+            sorting={sort.table}
+            usualOrder={USUAL_ORDER}
+            rows={list.items}
             rowKey={(partner) => partner.id}
             empty="Er zijn nog geen partners."
             columns={[
-              { header: 'Naam', cell: (partner) => partner.name },
-              { header: 'Soort', cell: (partner) => kindLabel(partner.kind) },
+              { header: 'Naam', sort: 'name', cell: (partner) => partner.name },
+              { header: 'Soort', sort: 'kind', cell: (partner) => kindLabel(partner.kind) },
               { header: 'Status', cell: (partner) => (partner.active ? 'Actief' : 'Gedeactiveerd') },
               ...(mayEdit
                 ? [

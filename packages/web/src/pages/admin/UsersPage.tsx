@@ -6,11 +6,12 @@ import {
   ROLE_LABELS,
   ROLES,
   type Role,
+  USER_SORT_FIELDS,
   type User,
   type UserWithStatus,
   updateUserSchema,
 } from '@wijkregie/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ActivationControl } from '../../components/ActivationControl.tsx';
@@ -23,6 +24,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
+import { useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { sortedByName } from '../../lib/sort.ts';
@@ -31,7 +33,8 @@ import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 
-const loadUsers = (signal: AbortSignal) => api.listUsers(signal);
+/** How GET /users orders without `sort`. */
+const USUAL_ORDER = 'op naam';
 const loadPartners = (signal: AbortSignal) => api.listPartners(signal);
 
 function rolesLabel(roles: readonly Role[]): string {
@@ -41,7 +44,13 @@ function rolesLabel(roles: readonly Role[]): string {
 export function UsersPage() {
   usePageTitle('Gebruikers');
   const user = useUser();
-  const users = useApiData(loadUsers);
+  const sort = useSortParams(USER_SORT_FIELDS);
+  const { sort: field, order } = sort.query;
+  const loader = useCallback(
+    (signal: AbortSignal) => api.listUsers(signal, { sort: field, order }),
+    [field, order],
+  );
+  const users = useApiData(loader);
   const partners = useApiData(loadPartners);
   const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -52,8 +61,10 @@ export function UsersPage() {
   const partnerList = sortedByName(partners.data?.items);
   const partnerName = (id: string) => partnerList.find((p) => p.id === id)?.name ?? '–';
 
+  // The list is shown as the server sorted it: after a change it is loaded again, to its place.
   function added(created: User) {
     users.setData((current) => withItem(current, { ...created, active: true }));
+    users.reload();
     setStatus(`Gebruiker „${created.name}” is toegevoegd.`);
   }
 
@@ -63,6 +74,7 @@ export function UsersPage() {
         ? { ...current, items: current.items.map((u) => (u.id === updated.id ? updated : u)) }
         : current,
     );
+    users.reload();
     setStatus(message);
   }
   const edited = users.data?.items.find((u) => u.id === editing);
@@ -74,16 +86,18 @@ export function UsersPage() {
       <PageHeading>Gebruikers</PageHeading>
       <Paragraph>De medewerkers van de gemeente en de partners die met Wijkregie werken.</Paragraph>
       <StatusMessage message={status} />
-      <Loaded data={users} loading="Gebruikers worden geladen…">
+      <Loaded data={users} loading="Gebruikers worden geladen…" busy>
         {(list) => (
           <DataTable
-            caption={`Gebruikers (${list.items.length}), op naam gesorteerd`}
-            rows={sortedByName(list.items)}
+            caption={`Gebruikers (${list.items.length})${field ? '' : `, ${USUAL_ORDER} gesorteerd`}`}
+            sorting={sort.table}
+            usualOrder={USUAL_ORDER}
+            rows={list.items}
             rowKey={(u) => u.id}
             empty="Er zijn nog geen gebruikers."
             columns={[
-              { header: 'Naam', cell: (u) => u.name },
-              { header: 'E-mailadres', cell: (u) => <EmailAddress email={u.email} /> },
+              { header: 'Naam', sort: 'name', cell: (u) => u.name },
+              { header: 'E-mailadres', sort: 'email', cell: (u) => <EmailAddress email={u.email} /> },
               { header: 'Partner', cell: (u) => partnerName(u.partnerId) },
               { header: 'Rollen', cell: (u) => rolesLabel(u.roles) },
               { header: 'Status', cell: (u) => (u.active ? 'Actief' : 'Gedeactiveerd') },

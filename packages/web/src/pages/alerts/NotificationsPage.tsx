@@ -1,4 +1,4 @@
-import { type Alert as AlertItem, alertLabel } from '@wijkregie/shared';
+import { ALERT_SORT_FIELDS, type Alert as AlertItem, alertLabel } from '@wijkregie/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
@@ -9,14 +9,18 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
+import { useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { receivesAlerts, useAlerts } from '../../lib/alerts.tsx';
 import { formatDateTime, plural } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { usePagedParams } from '../../lib/usePaging.ts';
 
 export const ALERTS_PAGE_SIZE = 25;
+/** How GET /alerts orders without `sort`. */
+const USUAL_ORDER = 'nieuwste eerst';
 
 /** What an alert is about, in words: a case by its reference, or a signal. */
 const subjectOf = (a: { caseReference: string | null }) =>
@@ -33,21 +37,27 @@ function kindLabel(alert: AlertItem): string {
   return alertLabel(alert);
 }
 
-/** The user's alerts, newest first; new ones appear as they arrive through the stream. */
+/**
+ * The user's alerts, newest first or as sorted (page and order in the URL); new ones appear as they
+ * arrive through the stream.
+ */
 function Notifications() {
   usePageTitle('Notificaties');
   const { arrivals, refresh } = useAlerts();
-  const [offset, setOffset] = useState(0);
+  const { offset, paging } = usePagedParams(ALERTS_PAGE_SIZE);
+  const sort = useSortParams(ALERT_SORT_FIELDS);
+  const { sort: field, order } = sort.query;
   const loader = useCallback(
-    (signal: AbortSignal) => api.listAlerts({}, { limit: ALERTS_PAGE_SIZE, offset }, signal),
-    [offset],
+    (signal: AbortSignal) =>
+      api.listAlerts({ sort: field, order }, { limit: ALERTS_PAGE_SIZE, offset }, signal),
+    [offset, field, order],
   );
   const alerts = useApiData(loader);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  // A new alert arrived: load the list again (the new one is at the top of the first page).
+  // A new alert arrived: load the list again (newest first, the new one is at the top of the first page).
   const reload = alerts.reload;
   useEffect(() => {
     if (arrivals > 0) reload();
@@ -121,72 +131,74 @@ function Notifications() {
               </Button>
             )}
           </div>
-          <DataTable
-            caption={`Notificaties (${list.total}), nieuwste eerst`}
-            rows={list.items}
-            rowKey={(a) => a.id}
-            empty="Je hebt nog geen notificaties."
-            columns={[
-              {
-                header: 'Melding',
-                cell: (a) => <span className={a.readAt ? undefined : 'wr-strong'}>{kindLabel(a)}</span>,
-              },
-              {
-                header: 'Over',
-                cell: (a) =>
-                  a.caseId ? (
-                    <TextLink nowrap to={`/casussen/${a.caseId}`}>
-                      {a.caseReference}
-                    </TextLink>
-                  ) : (
-                    <TextLink nowrap to={`/signalen/${a.signalId}`}>
-                      Signaal
-                    </TextLink>
+          <div aria-busy={alerts.loading || undefined}>
+            <DataTable
+              caption={`Notificaties (${list.total})${field ? '' : `, ${USUAL_ORDER}`}`}
+              sorting={sort.table}
+              usualOrder={USUAL_ORDER}
+              rows={list.items}
+              rowKey={(a) => a.id}
+              empty="Je hebt nog geen notificaties."
+              columns={[
+                {
+                  header: 'Melding',
+                  sort: 'kind',
+                  cell: (a) => <span className={a.readAt ? undefined : 'wr-strong'}>{kindLabel(a)}</span>,
+                },
+                {
+                  header: 'Over',
+                  cell: (a) =>
+                    a.caseId ? (
+                      <TextLink nowrap to={`/casussen/${a.caseId}`}>
+                        {a.caseReference}
+                      </TextLink>
+                    ) : (
+                      <TextLink nowrap to={`/signalen/${a.signalId}`}>
+                        Signaal
+                      </TextLink>
+                    ),
+                },
+                {
+                  header: 'Tijdstip',
+                  sort: 'createdAt',
+                  cell: (a) => (
+                    // A bundle of entries: when the last of them came in.
+                    <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt)}</time>
                   ),
-              },
-              {
-                header: 'Tijdstip',
-                cell: (a) => (
-                  // A bundle of entries: when the last of them came in.
-                  <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt)}</time>
-                ),
-              },
-              {
-                header: 'Gelezen',
-                cell: (a) =>
-                  a.readAt ? (
-                    <span className="wr-badge wr-badge--read">Gelezen</span>
-                  ) : (
-                    <span className="wr-badge wr-badge--unread">Ongelezen</span>
-                  ),
-              },
-              {
-                header: 'Actie',
-                cell: (a) =>
-                  a.readAt ? null : (
-                    <Button
-                      appearance="subtle"
-                      busy={busy === a.id}
-                      disabled={busy !== null}
-                      onClick={() => void markRead(a)}
-                    >
-                      Markeer als gelezen
-                      <VisuallyHidden>
-                        {' '}
-                        ({kindLabel(a)}, {subjectOf(a)})
-                      </VisuallyHidden>
-                    </Button>
-                  ),
-              },
-            ]}
-          />
-          <Pagination
-            label="Paginering notificaties"
-            total={list.total}
-            limit={ALERTS_PAGE_SIZE}
-            offset={offset}
-            onPage={setOffset}
-          />
+                },
+                {
+                  // Ascending: the unread ones first.
+                  header: 'Gelezen',
+                  sort: 'read',
+                  cell: (a) =>
+                    a.readAt ? (
+                      <span className="wr-badge wr-badge--read">Gelezen</span>
+                    ) : (
+                      <span className="wr-badge wr-badge--unread">Ongelezen</span>
+                    ),
+                },
+                {
+                  header: 'Actie',
+                  cell: (a) =>
+                    a.readAt ? null : (
+                      <Button
+                        appearance="subtle"
+                        busy={busy === a.id}
+                        disabled={busy !== null}
+                        onClick={() => void markRead(a)}
+                      >
+                        Markeer als gelezen
+                        <VisuallyHidden>
+                          {' '}
+                          ({kindLabel(a)}, {subjectOf(a)})
+                        </VisuallyHidden>
+                      </Button>
+                    ),
+                },
+              ]}
+            />
+          </div>
+          <Pagination label="Paginering notificaties" total={list.total} {...paging} />
         </>
       )}
     </>

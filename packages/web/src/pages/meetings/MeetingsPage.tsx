@@ -1,4 +1,5 @@
-import { type Collection, hasPermission, MEETING_KIND_LABELS, type Meeting } from '@wijkregie/shared';
+import { hasPermission, MEETING_KIND_LABELS, MEETING_SORT_FIELDS } from '@wijkregie/shared';
+import { useCallback } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
@@ -7,17 +8,14 @@ import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime, plural } from '../../lib/format.ts';
-import { type ApiData, useApiData } from '../../lib/useApiData.ts';
+import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 
 const MEETINGS_LIMIT = 100;
-const loadUpcoming = (signal: AbortSignal) =>
-  api.listMeetings('upcoming', { limit: MEETINGS_LIMIT, offset: 0 }, signal);
-const loadPast = (signal: AbortSignal) =>
-  api.listMeetings('past', { limit: MEETINGS_LIMIT, offset: 0 }, signal);
 
 export function MeetingsPage() {
   return (
@@ -31,8 +29,6 @@ function Meetings() {
   usePageTitle('Overleggen');
   const user = useUser();
   const [message] = useFlashMessage();
-  const upcoming = useApiData(loadUpcoming);
-  const past = useApiData(loadPast);
   return (
     <>
       <PageHeading>Overleggen</PageHeading>
@@ -45,14 +41,16 @@ function Meetings() {
       )}
       <MeetingTable
         id="upcoming"
+        when="upcoming"
         heading="Komende overleggen"
-        data={upcoming}
+        usualOrder="eerstvolgende eerst"
         empty="Er zijn geen komende overleggen."
       />
       <MeetingTable
         id="past"
+        when="past"
         heading="Eerdere overleggen"
-        data={past}
+        usualOrder="meest recente eerst"
         empty="Er zijn nog geen eerdere overleggen."
       />
     </>
@@ -61,24 +59,38 @@ function Meetings() {
 
 interface MeetingTableProps {
   id: string;
+  when: 'upcoming' | 'past';
   heading: string;
-  data: ApiData<Collection<Meeting>>;
+  /** How GET /meetings orders this list without `sort`. */
+  usualOrder: string;
   empty: string;
 }
 
-function MeetingTable({ id, heading, data, empty }: MeetingTableProps) {
+/** Coming or past meetings, each list sorted on its own (`komende-sorteer`, `eerdere-sorteer` in the URL). */
+function MeetingTable({ id, when, heading, usualOrder, empty }: MeetingTableProps) {
+  const sort = useSortParams(MEETING_SORT_FIELDS, when === 'upcoming' ? 'komende' : 'eerdere');
+  const { sort: field, order } = sort.query;
+  const loader = useCallback(
+    (signal: AbortSignal) =>
+      api.listMeetings(when, { limit: MEETINGS_LIMIT, offset: 0, sort: field, order }, signal),
+    [when, field, order],
+  );
+  const data = useApiData(loader);
   return (
     <Section id={id} title={heading}>
       <Loaded data={data} loading="De overleggen worden geladen…">
         {(page) => (
           <DataTable
-            caption={`${heading} (${page.total})`}
+            caption={`${heading} (${page.total})${field ? '' : `, ${usualOrder}`}`}
+            sorting={sort.table}
+            usualOrder={usualOrder}
             rows={page.items}
             rowKey={(m) => m.id}
             empty={empty}
             columns={[
               {
                 header: 'Datum en tijd',
+                sort: 'startsAt',
                 cell: (m) => (
                   <time className="wr-nowrap" dateTime={m.startsAt}>
                     {formatDateTime(m.startsAt)}
@@ -87,10 +99,15 @@ function MeetingTable({ id, heading, data, empty }: MeetingTableProps) {
               },
               {
                 header: 'Overleg',
+                sort: 'title',
                 cell: (m) => <TextLink to={`/overleggen/${m.id}`}>{m.title}</TextLink>,
               },
-              { header: 'Soort', cell: (m) => MEETING_KIND_LABELS[m.kind] ?? m.kind },
-              { header: 'Plaats', cell: (m) => m.place ?? <span className="wr-muted">–</span> },
+              { header: 'Soort', sort: 'kind', cell: (m) => MEETING_KIND_LABELS[m.kind] ?? m.kind },
+              {
+                header: 'Plaats',
+                sort: 'place',
+                cell: (m) => m.place ?? <span className="wr-muted">–</span>,
+              },
               { header: 'Voorzitter', cell: (m) => m.chairName },
               { header: 'Agenda', cell: (m) => plural(m.agenda.length, 'casus', 'casussen') },
             ]}

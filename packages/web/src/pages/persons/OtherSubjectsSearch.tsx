@@ -1,13 +1,18 @@
-import type { OtherSubjectKind, Subject, SubjectList } from '@wijkregie/shared';
-import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { type OtherSubjectKind, SUBJECT_SORT_FIELDS, type Subject } from '@wijkregie/shared';
+import { type FormEvent, useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
 import { Section } from '../../components/Section.tsx';
+import { useSortParams } from '../../components/Sorting.tsx';
+import { DataTable } from '../../components/Table.tsx';
+import { formatDateTime } from '../../lib/format.ts';
 import { subjectPath } from '../../lib/subjects.ts';
+import { useApiData } from '../../lib/useApiData.ts';
 
 const KINDS: { value: OtherSubjectKind; label: string }[] = [
   { value: 'household', label: 'Huishoudens' },
@@ -15,28 +20,50 @@ const KINDS: { value: OtherSubjectKind; label: string }[] = [
   { value: 'location', label: 'Locaties' },
 ];
 
+const LIMIT = 50;
+/** How the lists of households, groups and locations are ordered without `sort`. */
+const USUAL_ORDER = 'op naam';
+/**
+ * The search is in the URL beside the persons' search (`overig` the kind, `overig-naam` the name,
+ * `overig-sorteer` and `overig-volgorde` the order), so a reload or the back button keeps it.
+ */
+const PREFIX = 'overig';
+const KIND_PARAM = PREFIX;
+const NAME_PARAM = `${PREFIX}-naam`;
+
+const kindOf = (value: string | null): OtherSubjectKind | undefined =>
+  KINDS.find((k) => k.value === value)?.value;
+const labelOf = (kind: OtherSubjectKind) => KINDS.find((k) => k.value === kind)?.label ?? kind;
+
 /** Finds households, groups and locations by part of their name (the ones the user may see). */
 export function OtherSubjectsSearch({ canRegister }: { canRegister: boolean }) {
-  const [kind, setKind] = useState<OtherSubjectKind>('household');
-  const [q, setQ] = useState('');
-  const [found, setFound] = useState<{ kind: OtherSubjectKind; list: SubjectList } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const searched = kindOf(params.get(KIND_PARAM));
+  const searchedName = params.get(NAME_PARAM)?.trim() || undefined;
+  const sort = useSortParams(SUBJECT_SORT_FIELDS, PREFIX);
+  const { sort: field, order } = sort.query;
+  const [kind, setKind] = useState<OtherSubjectKind>(searched ?? 'household');
+  const [q, setQ] = useState(searchedName ?? '');
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  const loader = useCallback(
+    (signal: AbortSignal) =>
+      searched
+        ? api.listSubjects(searched, { limit: LIMIT, offset: 0, sort: field, order }, signal, searchedName)
+        : Promise.resolve(null),
+    [searched, searchedName, field, order],
+  );
+  const found = useApiData(loader, 'Zoeken is niet gelukt.');
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const list = await api.listSubjects(kind, { limit: 50, offset: 0 }, undefined, q.trim() || undefined);
-      setFound({ kind, list });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.problem.detail : 'Zoeken is niet gelukt.');
-    } finally {
-      setBusy(false);
-    }
+    const next = new URLSearchParams(params);
+    next.set(KIND_PARAM, kind);
+    if (q.trim()) next.set(NAME_PARAM, q.trim());
+    else next.delete(NAME_PARAM);
+    setParams(next);
   }
 
+  const list = searched ? found.data : null;
   return (
     <Section id="other-subjects" title="Huishoudens, groepen en locaties" className="wr-card">
       {canRegister && (
@@ -63,7 +90,7 @@ export function OtherSubjectsSearch({ canRegister }: { canRegister: boolean }) {
           label="Soort"
           options={KINDS}
           value={kind}
-          onValue={(v) => setKind(v as OtherSubjectKind)}
+          onValue={(v) => setKind(kindOf(v) ?? 'household')}
         />
         <TextField
           id="other-subjects-q"
@@ -72,34 +99,51 @@ export function OtherSubjectsSearch({ canRegister }: { canRegister: boolean }) {
           type="search"
           autoComplete="off"
           value={q}
-          error={error ?? undefined}
+          error={(searched && found.error) || undefined}
           onValue={setQ}
         />
-        <Button type="submit" appearance="secondary-action" busy={busy}>
+        <Button type="submit" appearance="secondary-action" busy={Boolean(searched) && found.loading}>
           Zoeken
         </Button>
       </form>
       <div role="status">
-        {found && (
+        {searched && list && (
           <Paragraph>
-            {found.list.total === 0
-              ? `Geen ${KINDS.find((k) => k.value === found.kind)?.label.toLowerCase()} gevonden.`
-              : `${found.list.total} gevonden${found.list.total > found.list.items.length ? `; de eerste ${found.list.items.length} staan hieronder` : ''}.`}
+            {list.total === 0
+              ? `Geen ${labelOf(searched).toLowerCase()} gevonden.`
+              : `${list.total} gevonden${list.total > list.items.length ? `; de eerste ${list.items.length} staan hieronder` : ''}.`}
           </Paragraph>
         )}
       </div>
-      {found && found.list.items.length > 0 && (
-        <ul
-          className="wr-plain-list"
-          aria-label={`Gevonden: ${KINDS.find((k) => k.value === found.kind)?.label.toLowerCase()}`}
-        >
-          {found.list.items.map((s: Subject) => (
-            <li key={s.id}>
-              <TextLink to={subjectPath(s) ?? '/personen'}>{s.name}</TextLink>
-            </li>
-          ))}
-        </ul>
+      {searched && (
+        <Loaded data={{ ...found, error: null }} loading="Er wordt gezocht…" busy>
+          {(page) =>
+            page.items.length > 0 && (
+              <DataTable
+                caption={`Gevonden: ${labelOf(searched).toLowerCase()} (${page.total})${field ? '' : `, ${USUAL_ORDER}`}`}
+                sorting={sort.table}
+                usualOrder={USUAL_ORDER}
+                rows={page.items}
+                rowKey={(s) => s.id}
+                columns={subjectColumns}
+              />
+            )
+          }
+        </Loaded>
       )}
     </Section>
   );
 }
+
+const subjectColumns = [
+  {
+    header: 'Naam',
+    sort: 'name',
+    cell: (s: Subject) => <TextLink to={subjectPath(s) ?? '/personen'}>{s.name}</TextLink>,
+  },
+  {
+    header: 'Geregistreerd',
+    sort: 'createdAt',
+    cell: (s: Subject) => <span className="wr-nowrap">{formatDateTime(s.createdAt)}</span>,
+  },
+];

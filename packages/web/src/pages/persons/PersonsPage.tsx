@@ -1,4 +1,4 @@
-import { hasPermission, type Person } from '@wijkregie/shared';
+import { hasPermission, PERSON_SORT_FIELDS, type Person } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
@@ -9,6 +9,7 @@ import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
+import { useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatDate, formatPostalCode } from '../../lib/format.ts';
@@ -19,6 +20,8 @@ import { usePagedParams } from '../../lib/usePaging.ts';
 import { OtherSubjectsSearch } from './OtherSubjectsSearch.tsx';
 
 const PAGE_SIZE = 25;
+/** How GET /persons orders the matches of a search without `sort`. */
+const USUAL_ORDER = 'beste overeenkomst eerst';
 
 /** Searching persons, for the roles that work with subjects; anyone else reads why not (and loads nothing). */
 export function PersonsPage() {
@@ -34,10 +37,14 @@ function PersonsSearch() {
   const user = useUser();
   const { params, setParams, offset, paging } = usePagedParams(PAGE_SIZE);
   const q = params.get('q')?.trim() ?? '';
+  const sort = useSortParams(PERSON_SORT_FIELDS);
+  const { sort: field, order } = sort.query;
   const loader = useCallback(
     (signal: AbortSignal) =>
-      q ? api.searchPersons(q, { limit: PAGE_SIZE, offset }, signal) : Promise.resolve(null),
-    [q, offset],
+      q
+        ? api.searchPersons(q, { limit: PAGE_SIZE, offset, sort: field, order }, signal)
+        : Promise.resolve(null),
+    [q, offset, field, order],
   );
   const persons = useApiData(loader);
   const [input, setInput] = useState(q);
@@ -51,7 +58,11 @@ function PersonsSearch() {
       return;
     }
     setInputError(undefined);
-    setParams(new URLSearchParams({ q: input.trim() }));
+    // A new search starts on its first page; the chosen order and the other search stay.
+    const next = new URLSearchParams(params);
+    next.set('q', input.trim());
+    next.delete('vanaf');
+    setParams(next);
   }
 
   return (
@@ -95,7 +106,9 @@ function PersonsSearch() {
           {(page) => (
             <>
               <DataTable
-                caption={`Zoekresultaten voor „${q}” (${page.total})`}
+                caption={`Zoekresultaten voor „${q}” (${page.total})${field ? '' : `, ${USUAL_ORDER}`}`}
+                sorting={sort.table}
+                usualOrder={USUAL_ORDER}
                 rows={page.items}
                 rowKey={(p) => p.id}
                 empty="Geen personen gevonden. Controleer de spelling of zoek op geboortedatum of postcode."
@@ -113,10 +126,16 @@ function PersonsSearch() {
 
 const personColumns = [
   {
+    // Sorted on the surname, then the first name.
     header: 'Naam',
+    sort: 'name',
     cell: (p: Person) => <TextLink to={`/personen/${p.id}`}>{personName(p)}</TextLink>,
   },
-  { header: 'Geboortedatum', cell: (p: Person) => formatDate(p.birthDate) },
-  { header: 'Postcode', cell: (p: Person) => (p.address ? formatPostalCode(p.address.postalCode) : '–') },
-  { header: 'Woonplaats', cell: (p: Person) => p.address?.city ?? '–' },
+  { header: 'Geboortedatum', sort: 'birthDate', cell: (p: Person) => formatDate(p.birthDate) },
+  {
+    header: 'Postcode',
+    sort: 'postalCode',
+    cell: (p: Person) => (p.address ? formatPostalCode(p.address.postalCode) : '–'),
+  },
+  { header: 'Woonplaats', sort: 'city', cell: (p: Person) => p.address?.city ?? '–' },
 ];
