@@ -224,8 +224,9 @@ export async function seedDemoCoordination(tx: Tx, demo: DemoContext): Promise<v
     ]);
     await execute(
       tx,
-      `INSERT INTO alerts (tenant_id, user_id, kind, case_id, actor_user_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
+      // A single change: it came in when the alert was made (the list shows `updated_at`).
+      `INSERT INTO alerts (tenant_id, user_id, kind, case_id, actor_user_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6)`,
       [
         tenantId,
         userIds.regisseur,
