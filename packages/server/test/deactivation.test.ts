@@ -10,6 +10,7 @@ import {
   partnerWithStatusListSchema,
   partnerWithStatusSchema,
   sessionResponseSchema,
+  signalSchema,
   userSchema,
   userWithStatusListSchema,
   userWithStatusSchema,
@@ -441,6 +442,43 @@ describe('a deactivated partner or user takes on no new work (400 naming the fie
     expectProblem(await reg.patch(`/api/v1/cases/${other.id}`, { directorUserId: director.id }), 400, [
       'directorUserId',
     ]);
+  });
+});
+
+describe('signal routing after a partner is deactivated', () => {
+  it('passes over a rule to a deactivated partner: the signal goes to the regisseur, not to nobody', async () => {
+    const p = bodyOf(
+      await admin.post('/api/v1/partners', { name: `Buurtbemiddeling ${Date.now()}`, kind: 'jongerenwerk' }),
+      partnerSchema,
+      201,
+    );
+    const reg = await loggedIn(app, t.regisseur);
+    const category = 'burenruzie';
+    const definition = {
+      key: category,
+      label: 'Burenruzie',
+      publicReport: false,
+      deadlineDays: 5,
+      deadlineWorking: true,
+    };
+    expect((await reg.post('/api/v1/signal-categories', definition)).statusCode).toBe(201);
+    expect((await reg.post('/api/v1/signal-routes', { category, partnerId: p.id })).statusCode).toBe(201);
+    const report = async () =>
+      bodyOf(
+        await reg.post('/api/v1/signals', {
+          category,
+          description: 'Ruzie tussen buren over de schutting',
+          source: 'professional',
+        }),
+        signalSchema,
+        201,
+      );
+    expect((await report()).routedPartnerId).toBe(p.id);
+
+    expect((await admin.patch(`/api/v1/partners/${p.id}`, { active: false })).statusCode).toBe(200);
+    const after = await report();
+    expect(after.routedPartnerId).toBeNull();
+    expect(after.routingReason).toMatch(/regisseur/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Overview, overviewSchema } from '@wijkregie/shared';
+import { meetingSchema, type Overview, overviewSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -260,6 +260,24 @@ describe('the start page', () => {
     const o = await overviewOf(follower);
     expect(o.alerts!.unread).toBe(1);
     expect(o.alerts!.items[0]).toMatchObject({ kind: 'entry_added', count: 2, caseId: careCase.id });
+  });
+
+  it('leaves a cancelled meeting out of the coming meetings', async () => {
+    const chair = await loggedIn(app, t.regisseur);
+    const cancelled = await chair.post('/api/v1/meetings', {
+      title: 'Afgelast wijkoverleg',
+      kind: 'case',
+      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      chairUserId: t.regisseur.id,
+      partnerIds: [t.partners.politie],
+      caseIds: [copCase.id],
+    });
+    const id = bodyOf(cancelled, meetingSchema, 201).id;
+    const titles = async () => (await overviewOf(cop)).meetings!.items.map((m) => m.title);
+    expect(await titles()).toContain('Afgelast wijkoverleg');
+    expect((await chair.patch(`/api/v1/meetings/${id}`, { status: 'cancelled' })).statusCode).toBe(200);
+    expect(await titles()).not.toContain('Afgelast wijkoverleg');
+    expect((await overviewOf(cop)).meetings!.upcoming).toBe(1);
   });
 
   it('is audited as the lists it shows', async () => {

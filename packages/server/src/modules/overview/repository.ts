@@ -148,7 +148,7 @@ const meetingRow = z.object({
 
 /**
  * Meetings from now until `until` that the viewer chairs, planned or is invited to (a regisseur:
- * all), the first few with the part of their agenda the viewer sees — one statement for the
+ * all), not cancelled ones, the first few with the part of their agenda the viewer sees — one statement for the
  * meetings, one for all their agendas.
  */
 export async function upcomingMeetings(s: TenantScope, v: Viewer, until: Date) {
@@ -159,7 +159,8 @@ export async function upcomingMeetings(s: TenantScope, v: Viewer, until: Date) {
     meetingRow,
     `SELECT m.id, m.title, m.kind, m.starts_at, m.place, u.name AS chair_name, count(*) OVER () AS upcoming_n
        FROM meetings m JOIN users u ON u.tenant_id = m.tenant_id AND u.id = m.chair_user_id
-      WHERE m.tenant_id = ${t} AND m.starts_at >= now() AND m.starts_at < ${p.add(until.toISOString())}::timestamptz
+      WHERE m.tenant_id = ${t} AND m.status = 'planned'
+        AND m.starts_at >= now() AND m.starts_at < ${p.add(until.toISOString())}::timestamptz
         AND ${meetingVisibleSql('m', v, p)}
       ORDER BY m.starts_at, m.id
       LIMIT ${OVERVIEW_ITEMS}`,

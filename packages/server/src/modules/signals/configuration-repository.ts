@@ -81,7 +81,11 @@ export async function updateSignalCategory(
   return updated && toCategory(updated);
 }
 
-/** The most specific routing rule: category in the buurt, in its wijk, then anywhere. */
+/**
+ * The most specific routing rule: category in the buurt, in its wijk, then anywhere. A rule to a
+ * deactivated partner is passed over (nobody there would read the signal): the next one counts, or
+ * none, and the regisseur judges the signal.
+ */
 export async function findRoute(s: TenantScope, category: string, areaId: string | null) {
   return row(
     s.q,
@@ -94,7 +98,7 @@ export async function findRoute(s: TenantScope, category: string, areaId: string
     `SELECT r.partner_id, p.name AS partner_name, a.name AS area_name,
             CASE WHEN r.area_id = $3 THEN 0 WHEN r.area_id IS NOT NULL THEN 1 ELSE 2 END AS rank
        FROM signal_routes r
-       JOIN partners p ON p.tenant_id = r.tenant_id AND p.id = r.partner_id
+       JOIN partners p ON p.tenant_id = r.tenant_id AND p.id = r.partner_id AND p.active
        LEFT JOIN areas a ON a.tenant_id = r.tenant_id AND a.id = r.area_id
       WHERE r.tenant_id = $1 AND r.category = $2
         AND (r.area_id IS NULL OR r.area_id = $3
