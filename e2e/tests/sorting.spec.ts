@@ -63,8 +63,10 @@ async function expectOrdered(
 }
 
 interface SortCheck {
-  /** The table, found by its caption. */
+  /** The table, found by the start of its caption (the end names the order). */
   table: Locator;
+  /** The list's usual order, as the caption ends without a choice ("nieuwste eerst"). */
+  usual: string;
   /** The header of the column to sort on. */
   header: string;
   /** The field the URL names (`sorteer=<field>`). */
@@ -79,13 +81,16 @@ interface SortCheck {
 async function expectHeaderSorts(page: Page, check: SortCheck): Promise<void> {
   const { table, header, field, read, compare } = check;
   const p = check.prefix ? `${check.prefix}-` : '';
-  await expect(table).toBeVisible();
+  const usual = new RegExp(`, ${check.usual}$`);
+  await expect(table).toHaveAccessibleName(usual);
   const columnHeader = table.getByRole('columnheader', { name: header, exact: true });
   await expect(columnHeader).not.toHaveAttribute('aria-sort');
 
   await columnHeader.getByRole('button', { name: header, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]${p}sorteer=${field}&${p}volgorde=op`));
   await expect(columnHeader).toHaveAttribute('aria-sort', 'ascending');
+  // Sorted, the caption no longer claims the usual order.
+  await expect(table).not.toHaveAccessibleName(usual);
   await expectOrdered(read, compare, 'ascending');
 
   await columnHeader.getByRole('button', { name: header, exact: true }).click();
@@ -106,16 +111,16 @@ test.describe('sorteerbare lijsten (1280 px)', () => {
 
     await login(page, REGISSEUR_EMAIL);
     await page.goto('/acties?weergave=organisatie&status=alle');
-    const table = page.getByRole('table', { name: /^Mijn organisatie \(\d+\), vroegste termijn eerst$/ });
+    const table = page.getByRole('table', { name: /^Mijn organisatie \(\d+\)/ });
     await expectHeaderSorts(page, {
       table,
+      usual: 'vroegste termijn eerst',
       header: 'Actie',
       field: 'title',
       read: texts(table, 'Actie'),
       compare: dutch,
     });
-    // Sorted, the caption no longer claims the usual order; another view keeps the order.
-    await expect(page.getByRole('table', { name: /^Mijn organisatie \(\d+\)$/ })).toBeVisible();
+    // Another view keeps the order.
     await page.getByRole('link', { name: 'Te laat' }).click();
     await expect(page).toHaveURL(/weergave=te-laat.*sorteer=title&volgorde=af/);
   });
@@ -124,9 +129,9 @@ test.describe('sorteerbare lijsten (1280 px)', () => {
     await login(page, REGISSEUR_EMAIL);
     await page.goto('/overleggen');
     const coming = page.getByRole('table', { name: /^Komende overleggen \(\d+\)/ });
-    await expect(coming).toHaveAccessibleName(/eerstvolgende eerst$/);
     await expectHeaderSorts(page, {
       table: coming,
+      usual: 'eerstvolgende eerst',
       header: 'Datum en tijd',
       prefix: 'komende',
       field: 'startsAt',
@@ -164,9 +169,10 @@ test.describe('sorteerbare lijsten (1280 px)', () => {
 
     await login(page, REGISSEUR_EMAIL);
     await page.goto(`/personen?q=${encodeURIComponent(surname)}`);
-    const persons = page.getByRole('table', { name: /^Zoekresultaten voor .*, beste overeenkomst eerst$/ });
+    const persons = page.getByRole('table', { name: /^Zoekresultaten voor / });
     await expectHeaderSorts(page, {
       table: persons,
+      usual: 'beste overeenkomst eerst',
       header: 'Postcode',
       field: 'postalCode',
       read: texts(persons, 'Postcode'),
@@ -177,9 +183,10 @@ test.describe('sorteerbare lijsten (1280 px)', () => {
     const other = page.getByRole('region', { name: 'Huishoudens, groepen en locaties' });
     await other.getByLabel('Soort').selectOption({ label: 'Huishoudens' });
     await other.getByRole('button', { name: 'Zoeken' }).click();
-    const households = other.getByRole('table', { name: /^Gevonden: huishoudens \(\d+\), op naam$/ });
+    const households = other.getByRole('table', { name: /^Gevonden: huishoudens \(\d+\)/ });
     await expectHeaderSorts(page, {
       table: households,
+      usual: 'op naam',
       header: 'Naam',
       prefix: 'overig',
       field: 'name',
@@ -193,9 +200,10 @@ test.describe('sorteerbare lijsten (1280 px)', () => {
   test('notificaties: op tijdstip', async ({ page }) => {
     await login(page, REGISSEUR_EMAIL);
     await page.goto('/notificaties');
-    const table = page.getByRole('table', { name: /^Notificaties \(\d+\), nieuwste eerst$/ });
+    const table = page.getByRole('table', { name: /^Notificaties \(\d+\)/ });
     await expectHeaderSorts(page, {
       table,
+      usual: 'nieuwste eerst',
       header: 'Tijdstip',
       field: 'createdAt',
       read: times(table, 'Tijdstip'),
@@ -206,9 +214,10 @@ test.describe('sorteerbare lijsten (1280 px)', () => {
   test('partners en gebruikers: op naam en op e-mailadres', async ({ page }) => {
     await login(page, ADMIN_EMAIL);
     await page.goto('/beheer/partners');
-    const partners = page.getByRole('table', { name: /^Partners \(\d+\), op naam gesorteerd$/ });
+    const partners = page.getByRole('table', { name: /^Partners \(\d+\)/ });
     await expectHeaderSorts(page, {
       table: partners,
+      usual: 'op naam gesorteerd',
       header: 'Naam',
       field: 'name',
       read: texts(partners, 'Naam'),
@@ -216,9 +225,10 @@ test.describe('sorteerbare lijsten (1280 px)', () => {
     });
 
     await page.goto('/beheer/gebruikers');
-    const users = page.getByRole('table', { name: /^Gebruikers \(\d+\), op naam gesorteerd$/ });
+    const users = page.getByRole('table', { name: /^Gebruikers \(\d+\)/ });
     await expectHeaderSorts(page, {
       table: users,
+      usual: 'op naam gesorteerd',
       header: 'E-mailadres',
       field: 'email',
       read: texts(users, 'E-mailadres'),
