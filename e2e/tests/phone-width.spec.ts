@@ -22,20 +22,23 @@ interface NarrowCell {
 }
 
 /**
- * Measures, in the page, every visible table cell (td, th) in the main content against the words of its
- * text: each word (a Range over it) must lie on one line and fit in the cell's content box. Cells of a
- * visually hidden header row (the card layout keeps it for screen readers) are not on screen and skipped.
+ * Measures, in the page, every visible table cell (td, th) in the main content — and every button and
+ * menu link of the page, header included — against the words of its text: each word (a Range over it)
+ * must lie on one line and fit in the element's content box. Cells of a visually hidden header row (the
+ * card layout keeps it for screen readers) are not on screen and skipped. (At 390 px the header's
+ * search button read "Zoek" / "en".)
  */
 async function narrowCells(page: Page): Promise<{ cells: number; narrow: NarrowCell[] }> {
   return page.evaluate(() => {
     const narrow: NarrowCell[] = [];
     let cells = 0;
-    for (const cell of Array.from(document.querySelectorAll<HTMLElement>('main td, main th'))) {
+    const measured = 'main td, main th, button, nav a';
+    for (const cell of Array.from(document.querySelectorAll<HTMLElement>(measured))) {
       const box = cell.getBoundingClientRect();
       if (box.width <= 1 || box.height <= 1 || !cell.checkVisibility({ visibilityProperty: true })) continue;
       const group = cell.closest('thead');
       if (group && group.getBoundingClientRect().width <= 1) continue;
-      cells++;
+      if (cell.matches('td, th')) cells++;
       const style = getComputedStyle(cell);
       const contentLeft = box.left + Number.parseFloat(style.paddingLeft);
       const contentRight = box.right - Number.parseFloat(style.paddingRight);
