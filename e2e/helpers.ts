@@ -10,12 +10,23 @@ export async function login(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeVisible();
+  // The shell is there; on a phone its menu is folded away (attached, not visible).
+  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeAttached();
 }
 
 /** Opens a page through the main menu and waits for its heading. */
 export async function openMenu(page: Page, name: string): Promise<void> {
+  await unfoldPhoneMenu(page);
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** On a phone the menu and the account links are folded behind the button "Menu": unfold them. */
+export async function unfoldPhoneMenu(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Menu', exact: true });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') {
+    await toggle.click();
+  }
 }
 
 /** A name nobody else uses, so the tests can run against a database that is not empty. */

@@ -32,7 +32,7 @@ test('de beheerder voegt een partner en een gebruiker toe', async ({ page }) => 
   // After a reload the partner is still there (it was stored, not just shown).
   await page.reload();
   await expect(
-    page.getByRole('table', { name: /Partners/ }).getByRole('cell', { name: partnerName }),
+    page.getByRole('table', { name: /Partners/ }).getByRole('cell', { name: partnerName, exact: true }),
   ).toBeVisible();
 
   // A user of that partner.

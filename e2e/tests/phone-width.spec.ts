@@ -151,3 +151,33 @@ test('op een telefoon is een signaal in de inbox een kaart met dezelfde gegevens
   await link.click();
   await expect(page).toHaveURL(href ?? /\/signalen\//);
 });
+
+test('op een telefoon vouwt het menu achter één knop en begint de pagina op het eerste scherm', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, REGISSEUR_EMAIL);
+  const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const toggle = page.getByRole('button', { name: 'Menu', exact: true });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu.getByRole('link', { name: 'Casussen', exact: true })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeHidden();
+  // The bell stays in sight, and the page's heading is on the first screen.
+  await expect(page.getByRole('link', { name: /^Notificaties/ })).toBeVisible();
+  const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+  expect(heading?.y ?? 1_000).toBeLessThan(844 / 2);
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible();
+  await expectNoAxeViolations(page, 'telefoonmenu open');
+  await menu.getByRole('link', { name: 'Casussen', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Casussen' })).toBeFocused();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu.getByRole('link', { name: 'Casussen', exact: true })).toBeHidden();
+
+  // From 640 px on the menu shows as it is, without the button.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(toggle).toBeHidden();
+  await expect(menu.getByRole('link', { name: 'Casussen', exact: true })).toBeVisible();
+});
