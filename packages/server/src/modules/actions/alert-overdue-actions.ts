@@ -1,11 +1,9 @@
+import { handleInChunks } from '../../background/chunks.js';
 import type { Db } from '../../db/db.js';
 import { TenantScope } from '../../db/scope.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import { claimOverdueActions } from './repository.js';
-
-/** Actions claimed per transaction: short transactions, however many fell overdue at once. */
-const CHUNK = 500;
 
 /**
  * The scheduler's job for due dates: every open action past its due date alerts once per due date
@@ -17,22 +15,17 @@ export async function alertOverdueActions(
   publicUrl: string,
   today = amsterdamDate(),
 ): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const n = await db.transaction(async (tx) => {
-      const due = await claimOverdueActions(tx, today, CHUNK);
-      for (const r of due) {
-        await raiseAlert(new TenantScope(tx, r.tenant_id), publicUrl, {
-          kind: 'action_overdue',
-          caseId: r.case_id,
-          actorUserId: null,
-          actionId: r.id,
-          assigneeUserId: r.assignee_user_id,
-        });
-      }
-      return due.length;
-    });
-    total += n;
-    if (n < CHUNK) return total;
-  }
+  return handleInChunks(
+    db,
+    (tx, limit) => claimOverdueActions(tx, today, limit),
+    async (tx, r) => {
+      await raiseAlert(new TenantScope(tx, r.tenant_id), publicUrl, {
+        kind: 'action_overdue',
+        caseId: r.case_id,
+        actorUserId: null,
+        actionId: r.id,
+        assigneeUserId: r.assignee_user_id,
+      });
+    },
+  );
 }
