@@ -267,4 +267,16 @@ test.describe('sorteren op een telefoon (390 px)', () => {
     await expect(page.getByRole('table', { name: /, op naam gesorteerd$/ })).toBeVisible();
     await expectOrdered(texts(users, 'Naam'), dutch, 'ascending');
   });
+
+  test('overleggen: twee lijsten, twee keuzelijsten die elk hun lijst noemen', async ({ page }) => {
+    await login(page, REGISSEUR_EMAIL);
+    await page.goto('/overleggen');
+    const coming = page.getByLabel('Sorteren: Komende overleggen', { exact: true });
+    const past = page.getByLabel('Sorteren: Eerdere overleggen', { exact: true });
+    await expect(coming).toHaveCount(1);
+    await expect(past).toHaveCount(1);
+    await coming.selectOption({ label: 'Overleg (oplopend)' });
+    await expect(page).toHaveURL(/komende-sorteer=title/);
+    await expect(past).toHaveValue('');
+  });
 });

@@ -106,18 +106,21 @@ export function SortSelect({
   columns,
   sorting,
   usual,
+  list,
 }: {
   columns: readonly { header: string; field: string }[];
   sorting: TableSorting;
   /** How the list is ordered without a choice, e.g. "laatst gewijzigd eerst". */
   usual: string;
+  /** The list's name, for screen readers ("Sorteren: Komende overleggen"): a page may hold two lists. */
+  list: string;
 }) {
   const id = useId();
   const value = sorting.field ? `${sorting.field}:${sorting.order}` : '';
   return (
     <div className="wr-sort-select">
       <label htmlFor={id} className="utrecht-form-label">
-        Sorteren
+        Sorteren<span className="wr-visually-hidden">: {list}</span>
       </label>
       <select
         id={id}

@@ -49,7 +49,12 @@ export function DataTable<T>({
   return (
     <div className="utrecht-table-container wr-table-container">
       {sorting && sortable.length > 0 && (
-        <SortSelect columns={sortable} sorting={sorting} usual={usualOrder} />
+        <SortSelect
+          columns={sortable}
+          sorting={sorting}
+          usual={usualOrder}
+          list={caption.replace(/\s*\(.*$/, '')}
+        />
       )}
       {/* biome-ignore lint/a11y/noRedundantRoles: kept on purpose, see above (display: block in card mode). */}
       <table role="table" className="utrecht-table utrecht-table--html-table wr-table wr-table--cards">
