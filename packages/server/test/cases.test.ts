@@ -194,7 +194,7 @@ describe('lifecycle', () => {
     expectProblem(await reg.patch(`/api/v1/cases/${x.id}`, { status: 'bogus' }), 400, ['status']);
   });
 
-  it('closing needs a result and works from any state; reopening only by a regisseur', async () => {
+  it('closing takes an optional result { outcome, text } and works from any state; reopening only by a regisseur', async () => {
     const x = await createCase(reg, {
       type: 'area',
       title: 'Afsluiten',
@@ -202,17 +202,34 @@ describe('lifecycle', () => {
       partnerIds: [t.partners.wijkteam],
     });
     const director = await loggedIn(app, careWorker);
-    expectProblem(await director.patch(`/api/v1/cases/${x.id}`, { status: 'closed' }), 400, ['result']);
     expectProblem(
-      await director.patch(`/api/v1/cases/${x.id}`, { status: 'closed', result: 'gelukt' }),
+      await director.patch(`/api/v1/cases/${x.id}`, { status: 'closed', result: { outcome: 'gelukt' } }),
+      400,
+      ['result.outcome'],
+    );
+    expectProblem(
+      await director.patch(`/api/v1/cases/${x.id}`, { status: 'closed', result: 'transferred' }),
       400,
       ['result'],
     );
-    expectProblem(await director.patch(`/api/v1/cases/${x.id}`, { result: 'goal_reached' }), 400, ['result']);
-    const closed = await director.patch(`/api/v1/cases/${x.id}`, { status: 'closed', result: 'transferred' });
-    expect(bodyOf(closed, caseSchema)).toMatchObject({ status: 'closed', result: 'transferred' });
     expectProblem(
-      await director.patch(`/api/v1/cases/${x.id}`, { status: 'closed', result: 'goal_reached' }),
+      await director.patch(`/api/v1/cases/${x.id}`, { result: { outcome: 'goals_achieved' } }),
+      400,
+      ['result'],
+    );
+    const closed = await director.patch(`/api/v1/cases/${x.id}`, {
+      status: 'closed',
+      result: { outcome: 'transferred', text: 'Overgedragen aan het zorgteam van de woningcorporatie' },
+    });
+    expect(bodyOf(closed, caseSchema)).toMatchObject({
+      status: 'closed',
+      result: { outcome: 'transferred', text: 'Overgedragen aan het zorgteam van de woningcorporatie' },
+    });
+    expectProblem(
+      await director.patch(`/api/v1/cases/${x.id}`, {
+        status: 'closed',
+        result: { outcome: 'goals_achieved' },
+      }),
       409,
     );
     expectProblem(await director.patch(`/api/v1/cases/${x.id}`, { status: 'execution' }), 403);
@@ -223,6 +240,9 @@ describe('lifecycle', () => {
     );
     const reopened = await reg.patch(`/api/v1/cases/${x.id}`, { status: 'execution' });
     expect(bodyOf(reopened, caseSchema)).toMatchObject({ status: 'execution', result: null });
+    // Without a result (the API leaves it optional): closed, no result.
+    const plain = await reg.patch(`/api/v1/cases/${x.id}`, { status: 'closed' });
+    expect(bodyOf(plain, caseSchema)).toMatchObject({ status: 'closed', result: null });
   });
 
   it('a participant who is not the director may not change the case (403)', async () => {

@@ -473,7 +473,7 @@ describe('matches with open cases', () => {
     });
     const db = await testDb();
     await db.query(
-      `UPDATE cases SET status = 'closed', result = 'goal_reached' WHERE tenant_id = $1 AND id = $2`,
+      `UPDATE cases SET status = 'closed', result = 'goals_achieved' WHERE tenant_id = $1 AND id = $2`,
       [t.id, closedCase.id],
     );
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attachmentSchema, uploadsSchema } from './attachments.js';
 import { collection, pagingQuery } from './contract.js';
+import { CASE_OUTCOMES } from './plans.js';
 import { CASE_SORT_FIELDS, sortQuery } from './sorting.js';
 import { type SubjectKind, subjectRefSchema } from './subjects.js';
 
@@ -34,14 +35,12 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   closed: 'Afgesloten',
 };
 
-export const CASE_RESULTS = ['goal_reached', 'partly_reached', 'not_reached', 'transferred'] as const;
-export type CaseResult = (typeof CASE_RESULTS)[number];
-export const CASE_RESULT_LABELS: Record<CaseResult, string> = {
-  goal_reached: 'Doel bereikt',
-  partly_reached: 'Doel deels bereikt',
-  not_reached: 'Doel niet bereikt',
-  transferred: 'Overgedragen',
-};
+/**
+ * How a case ended: the outcome (`CASE_OUTCOMES` of plans.ts) and, if the director wrote one, a word on
+ * it. Asked when a case closes; optional in the API (a case closed before issue 12 has none).
+ */
+export const caseResultSchema = z.object({ outcome: z.enum(CASE_OUTCOMES), text: z.string().nullable() });
+export type CaseResult = z.infer<typeof caseResultSchema>;
 
 const OPEN_ORDER = CASE_STATUSES.slice(0, -1) as Exclude<CaseStatus, 'closed'>[];
 
@@ -90,7 +89,13 @@ export type CreateCaseInput = z.input<typeof createCaseSchema>;
 export const updateCaseSchema = z
   .strictObject({
     status: z.enum(CASE_STATUSES, { error: 'Onbekende status' }).optional(),
-    result: z.enum(CASE_RESULTS, { error: 'Onbekend resultaat' }).optional(),
+    /** Only with `status: "closed"`: how the case ended. */
+    result: z
+      .strictObject({
+        outcome: z.enum(CASE_OUTCOMES, { error: 'Onbekende uitkomst' }),
+        text: z.string().trim().max(5000, 'Te lang (max. 5.000 tekens)').nullable().optional(),
+      })
+      .optional(),
     title: z
       .string()
       .trim()
@@ -124,7 +129,7 @@ export const caseSchema = z.object({
   type: z.enum(CASE_TYPES),
   title: z.string(),
   status: z.enum(CASE_STATUSES),
-  result: z.enum(CASE_RESULTS).nullable(),
+  result: caseResultSchema.nullable(),
   subjects: z.array(caseSubjectSchema),
   partnerIds: z.array(z.uuid()),
   directorUserId: z.uuid().nullable(),

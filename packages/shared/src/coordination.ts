@@ -20,6 +20,8 @@ export const createActionSchema = z.strictObject({
   assigneeUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
   dueDate: dateSchema,
   meetingId: z.uuid({ error: 'Geen geldig overleg' }).nullable().optional(),
+  /** A goal of the same case's plan the action works toward. */
+  goalId: z.uuid({ error: 'Geen geldig doel' }).nullable().optional(),
 });
 export type CreateAction = z.infer<typeof createActionSchema>;
 
@@ -48,6 +50,8 @@ export const actionSchema = z.object({
   status: z.enum(ACTION_STATUSES),
   result: z.string().nullable(),
   meetingId: z.uuid().nullable(),
+  /** The goal of the plan it works toward; null when none, or when the caller may not see the goal's domain. */
+  goalId: z.uuid().nullable(),
   /** Open and past its due date (Europe/Amsterdam). */
   overdue: z.boolean(),
   /** Whether the caller may change it: the owner partner's users, the case director, regisseurs. */
@@ -262,6 +266,9 @@ export const ALERT_KINDS = [
   'signal_matched',
   'partner_added',
   'signal_overdue',
+  'plan_changed',
+  'assessment_added',
+  'evaluation_added',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
@@ -273,6 +280,9 @@ export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
   signal_matched: 'Nieuw signaal over een betrokkene',
   partner_added: 'Partner toegevoegd',
   signal_overdue: 'Eerste contact met signaal te laat',
+  plan_changed: 'Plan van aanpak gewijzigd',
+  assessment_added: 'Nieuwe zelfredzaamheidsscore',
+  evaluation_added: 'Plan geëvalueerd',
 };
 
 export const alertSchema = z.object({

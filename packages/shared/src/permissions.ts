@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   'signalcategories.read': ['admin', 'regisseur', 'professional'],
   /** Routing rules and signal categories. */
   'signals.configure': ['regisseur', 'admin'],
+  /** The life domains of the plan of approach (reading them: whoever reads categories). */
+  'lifedomains.write': ['admin', 'regisseur'],
+  /** Results across cases (improvement per domain, closed cases by outcome). */
+  'outcomes.read': ['regisseur'],
   /** The email outbox (addresses and thin texts, no case content). */
   'outbox.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

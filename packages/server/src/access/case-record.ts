@@ -1,5 +1,5 @@
 import {
-  CASE_RESULTS,
+  CASE_OUTCOMES,
   CASE_STATUSES,
   CASE_TYPES,
   type CaseFacts,
@@ -42,7 +42,8 @@ export const caseRow = z.object({
   type: z.enum(CASE_TYPES),
   title: col.text,
   status: z.enum(CASE_STATUSES),
-  result: z.enum(CASE_RESULTS).nullable(),
+  result: z.enum(CASE_OUTCOMES).nullable(),
+  result_text: col.text.nullable(),
   director_user_id: col.uuid.nullable(),
   director_name: col.text.nullable(),
   area_id: col.uuid.nullable(),
@@ -56,7 +57,7 @@ export type CaseRow = z.infer<typeof caseRow>;
 
 /** The columns of `caseRow` for the case row `c` (without SELECT: paged lists put them in `selectPage`). */
 export const CASE_COLUMNS = `
-  c.id, c.reference, c.type, c.title, c.status, c.result, c.director_user_id, c.area_id, c.created_at, c.updated_at,
+  c.id, c.reference, c.type, c.title, c.status, c.result, c.result_text, c.director_user_id, c.area_id, c.created_at, c.updated_at,
     (SELECT u.name FROM users u WHERE u.tenant_id = c.tenant_id AND u.id = c.director_user_id) AS director_name,
     ARRAY(SELECT cp.partner_id FROM case_partners cp WHERE cp.case_id = c.id ORDER BY cp.added_at, cp.partner_id) AS partner_ids,
     (SELECT jsonb_agg(jsonb_build_object('kind', cs.kind, 'id', cs.subject_id) ORDER BY cs.position)
@@ -74,7 +75,7 @@ export const toCase = (r: CaseRow): CaseRecord => ({
   type: r.type,
   title: r.title,
   status: r.status,
-  result: r.result,
+  result: r.result ? { outcome: r.result, text: r.result_text } : null,
   subjects: r.subjects ?? [],
   partnerIds: r.partner_ids ?? [],
   directorUserId: r.director_user_id,

@@ -224,15 +224,16 @@ async function insertCase(c: Ctx, spec: CaseSpec, counters: Map<number, number>)
   const id = await insertId(
     c.tx,
     `INSERT INTO cases (tenant_id, reference, type, title, status, result, director_user_id, area_id,
-                        created_by_user_id, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+                        created_by_user_id, created_at, updated_at, closed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, CASE WHEN $5 = 'closed' THEN $10::timestamptz END)
+     RETURNING id`,
     [
       c.tenantId,
       `${year}-${String(n).padStart(4, '0')}`,
       spec.type,
       spec.title,
       spec.status,
-      spec.result ?? null,
+      spec.result?.outcome ?? null,
       c.userIds[spec.director],
       c.areaIds.get(spec.buurt) ?? null,
       c.userIds.regisseur,
@@ -269,7 +270,7 @@ async function insertCase(c: Ctx, spec: CaseSpec, counters: Map<number, number>)
         id,
         i === 0 ? null : path[i - 1],
         path[i],
-        path[i] === 'closed' ? spec.result : null,
+        path[i] === 'closed' ? (spec.result?.outcome ?? null) : null,
         c.userIds[spec.director],
         new Date(i === 0 ? createdAt : Math.min(at, c.now)),
       ],
@@ -459,8 +460,8 @@ export async function seedDemoCases(tx: Tx, demo: DemoContext): Promise<void> {
       { status: 'execution' },
       { status: 'execution' },
       { status: 'evaluation' },
-      { status: 'closed', result: 'goal_reached' },
-      { status: 'closed', result: 'partly_reached' },
+      { status: 'closed', result: { outcome: 'goals_achieved', text: null } },
+      { status: 'closed', result: { outcome: 'partly_achieved', text: null } },
     ];
     return all[i % all.length]!;
   };

@@ -1,9 +1,12 @@
-import { DEFAULT_CATEGORIES, DEFAULT_SIGNAL_CATEGORIES } from '@wijkregie/shared';
+import { DEFAULT_CATEGORIES, DEFAULT_LIFE_DOMAINS, DEFAULT_SIGNAL_CATEGORIES } from '@wijkregie/shared';
 import type { Queryable } from '../db/db.js';
 import { execute, idRow, oneRow } from '../db/rows.js';
 import { appendAudit } from '../modules/audit/repository.js';
 
-/** Creates a municipality with the default information categories. System-level: start-up and tests. */
+/**
+ * Creates a municipality with the default information categories, signal categories and life domains.
+ * System-level: start-up and tests.
+ */
 export async function createTenant(q: Queryable, name: string, demo = false): Promise<string> {
   const { id } = await oneRow(q, idRow, 'INSERT INTO tenants (name, demo) VALUES ($1, $2) RETURNING id', [
     name,
@@ -29,6 +32,24 @@ export async function createTenant(q: Queryable, name: string, demo = false): Pr
           pub: c.publicReport,
           days: c.deadline.days,
           working: c.deadline.working,
+          ord: i + 1,
+        })),
+      ),
+    ],
+  );
+  await execute(
+    q,
+    `INSERT INTO life_domains (tenant_id, key, label, domain_group, category, position)
+     SELECT $1, d.key, d.label, d.grp, d.category, d.ord
+       FROM jsonb_to_recordset($2::jsonb) AS d (key text, label text, grp text, category text, ord int)`,
+    [
+      id,
+      JSON.stringify(
+        DEFAULT_LIFE_DOMAINS.map((d, i) => ({
+          key: d.key,
+          label: d.label,
+          grp: d.group,
+          category: d.category,
           ord: i + 1,
         })),
       ),

@@ -26,6 +26,10 @@ export const API_TAGS: { name: string; description: string }[] = [
   { name: 'Casussen', description: 'Casussen, hun logboek en levensloop' },
   { name: 'Acties', description: 'Wie doet wat wanneer' },
   { name: 'Overleggen', description: 'Multidisciplinaire overleggen, agenda en verslag' },
+  {
+    name: 'Plan van aanpak',
+    description: 'Leefgebieden, zelfredzaamheidsscores, doelen, evaluaties en resultaten',
+  },
   { name: 'Notificaties (SITRAP)', description: 'Meldingen van wijzigingen, live en per e-mail' },
   { name: 'Signalen', description: 'Signalen, vroegsignalering en huisbezoeken' },
   { name: 'Bijlagen', description: "Documenten en foto's bij notities en signalen" },

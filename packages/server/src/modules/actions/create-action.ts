@@ -1,5 +1,6 @@
 import { type Action, type CreateAction, can, type FieldError } from '@wijkregie/shared';
 import { visibleCase } from '../../access/cases.js';
+import { goalOfCaseVisible } from '../../access/categories.js';
 import { meetingOfCaseVisible } from '../../access/meetings.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
@@ -45,6 +46,9 @@ export function createAction(ctx: RequestContext, caseId: string, input: CreateA
     if (input.meetingId && !(await meetingOfCaseVisible(s, viewerOf(ctx), input.meetingId, caseId))) {
       errors.push({ path: 'meetingId', message: 'Onbekend overleg, of de casus staat niet op de agenda' });
     }
+    if (input.goalId && !(await goalOfCaseVisible(s, viewerOf(ctx), input.goalId, caseId))) {
+      errors.push({ path: 'goalId', message: 'Onbekend doel, of het hoort niet bij deze casus' });
+    }
     if (errors.length) throw new AppError('validation', 'Ongeldige actie.', errors);
 
     if (addPartner) {
@@ -58,6 +62,7 @@ export function createAction(ctx: RequestContext, caseId: string, input: CreateA
       assigneeUserId: input.assigneeUserId ?? null,
       dueDate: input.dueDate,
       meetingId: input.meetingId ?? null,
+      goalId: input.goalId ?? null,
       createdBy: ctx.userId,
     });
     await insertActionHistory(s, id, ctx.userId, {

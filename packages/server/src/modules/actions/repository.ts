@@ -7,6 +7,7 @@ import {
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import { caseVisibleSql } from '../../access/cases.js';
+import { goalIdVisibleSql } from '../../access/categories.js';
 import { meetingIdVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
 import type { Queryable } from '../../db/db.js';
@@ -29,6 +30,7 @@ export interface ActionRecord {
   status: ActionStatus;
   result: string | null;
   meetingId: string | null;
+  goalId: string | null;
   createdAt: string;
   updatedAt: string;
   /** Of the case: decides, with the owner partner, who may change the action. */
@@ -47,18 +49,23 @@ const actionRow = z.object({
   status: z.enum(ACTION_STATUSES),
   result: col.text.nullable(),
   meeting_id: col.uuid.nullable(),
+  goal_id: col.uuid.nullable(),
   created_at: col.timestamp,
   updated_at: col.timestamp,
   director_user_id: col.uuid.nullable(),
 });
 type ActionRow = z.infer<typeof actionRow>;
 
-/** The columns of an action as `v` gets it: its meeting only if `v` may open that meeting. */
+/**
+ * The columns of an action as `v` gets it: its meeting only if `v` may open that meeting, its goal
+ * only if `v` may read the goal's life domain.
+ */
 const select = (v: Viewer, p: Params) => `a.id, a.case_id, c.reference, c.director_user_id, a.title,
   a.owner_partner_id, a.assignee_user_id,
   (SELECT u.name FROM users u WHERE u.tenant_id = a.tenant_id AND u.id = a.assignee_user_id) AS assignee_name,
   a.due_date, a.status, a.result, a.created_at, a.updated_at,
-  CASE WHEN ${meetingIdVisibleSql('a.meeting_id', v, p)} THEN a.meeting_id END AS meeting_id`;
+  CASE WHEN ${meetingIdVisibleSql('a.meeting_id', v, p)} THEN a.meeting_id END AS meeting_id,
+  CASE WHEN ${goalIdVisibleSql('a.goal_id', 'a.tenant_id', v, p)} THEN a.goal_id END AS goal_id`;
 const FROM = 'FROM actions a JOIN cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id';
 
 const toRecord = (r: ActionRow): ActionRecord => ({
@@ -73,6 +80,7 @@ const toRecord = (r: ActionRow): ActionRecord => ({
   status: r.status,
   result: r.result,
   meetingId: r.meeting_id,
+  goalId: r.goal_id,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
   caseDirectorUserId: r.director_user_id,
@@ -87,15 +95,27 @@ export async function insertAction(
     assigneeUserId: string | null;
     dueDate: string;
     meetingId: string | null;
+    goalId: string | null;
     createdBy: string;
   },
 ): Promise<string> {
   const inserted = await oneRow(
     s.q,
     idRow,
-    `INSERT INTO actions (tenant_id, case_id, title, owner_partner_id, assignee_user_id, due_date, meeting_id, created_by_user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [s.tenantId, a.caseId, a.title, a.ownerPartnerId, a.assigneeUserId, a.dueDate, a.meetingId, a.createdBy],
+    `INSERT INTO actions (tenant_id, case_id, title, owner_partner_id, assignee_user_id, due_date, meeting_id,
+                          goal_id, created_by_user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [
+      s.tenantId,
+      a.caseId,
+      a.title,
+      a.ownerPartnerId,
+      a.assigneeUserId,
+      a.dueDate,
+      a.meetingId,
+      a.goalId,
+      a.createdBy,
+    ],
   );
   return inserted.id;
 }

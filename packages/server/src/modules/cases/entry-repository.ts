@@ -1,5 +1,6 @@
 import { attachmentSchema, ENTRY_KINDS, type Entry, type EntryKind } from '@wijkregie/shared';
 import { z } from 'zod';
+import { categoryAllowedSql } from '../../access/categories.js';
 import { meetingIdVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
 import { Params, selectPage } from '../../db/params.js';
@@ -107,8 +108,7 @@ export async function entriesPage(
   const where = [
     `e.tenant_id = ${p.add(s.tenantId)}`,
     `e.case_id = ${p.add(caseId)}`,
-    `e.category IN (SELECT m.category FROM access_matrix m
-       WHERE m.tenant_id = e.tenant_id AND m.partner_id = ${p.add(v.partnerId)} AND m.access IN ('read', 'write'))`,
+    categoryAllowedSql('e.category', 'e.tenant_id', v, p),
   ];
   if (f.category) where.push(`e.category = ${p.add(f.category)}`);
   if (f.meetingId) where.push(`e.meeting_id = ${p.add(f.meetingId)}`);

@@ -199,7 +199,13 @@ export async function updateCaseRow(
   const sets = ['updated_at = now()'];
   if (u.title !== undefined) sets.push(`title = ${p.add(u.title)}`);
   if (u.status !== undefined) sets.push(`status = ${p.add(u.status)}`);
-  if (u.result !== undefined) sets.push(`result = ${p.add(u.result)}`);
+  if (u.result !== undefined) {
+    sets.push(
+      `result = ${p.add(u.result?.outcome ?? null)}`,
+      `result_text = ${p.add(u.result?.text ?? null)}`,
+    );
+  }
+  if (u.status !== undefined) sets.push(u.status === 'closed' ? 'closed_at = now()' : 'closed_at = NULL');
   if (u.directorUserId !== undefined) sets.push(`director_user_id = ${p.add(u.directorUserId)}`);
   await execute(
     s.q,
@@ -224,7 +230,7 @@ export async function insertStatusHistory(
     s.q,
     `INSERT INTO case_status_history (tenant_id, case_id, from_status, to_status, result, user_id)
      VALUES ($1, $2, $3, $4, $5, $6)`,
-    [s.tenantId, h.caseId, h.from, h.to, h.result, h.userId],
+    [s.tenantId, h.caseId, h.from, h.to, h.result?.outcome ?? null, h.userId],
   );
 }
 

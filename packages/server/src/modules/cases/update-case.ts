@@ -60,12 +60,9 @@ async function changeStatus(
         : 'Alleen de casusregisseur of een regisseur kan de status wijzigen.',
     );
   }
-  let result: CaseResult | null = null;
-  if (kind === 'close') {
-    if (u.result === undefined)
-      throw invalidField('result', 'Kies het resultaat van de casus bij het afsluiten');
-    result = u.result;
-  }
+  // How the case ended: asked by the app when closing, optional in the API (API.md).
+  const result: CaseResult | null =
+    kind === 'close' && u.result ? { outcome: u.result.outcome, text: u.result.text ?? null } : null;
   await updateCaseRow(s, c.id, { status: u.status, result });
   await insertStatusHistory(s, { caseId: c.id, from: c.status, to: u.status, result, userId: ctx.userId });
   changes.status = { from: c.status, to: u.status, ...(result ? { result } : {}) };

@@ -1,10 +1,10 @@
 import {
-  CASE_RESULT_LABELS,
-  CASE_RESULTS,
+  CASE_OUTCOME_LABELS,
+  CASE_OUTCOMES,
   CASE_STATUS_LABELS,
   CASE_STATUSES,
   type CaseDetail,
-  type CaseResult,
+  type CaseOutcome,
   type CaseStatus,
   transitionKind,
 } from '@wijkregie/shared';
@@ -19,7 +19,7 @@ import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { codeOptions, labelOf } from '../../lib/format.ts';
 
-const RESULT_OPTIONS = codeOptions(CASE_RESULTS, CASE_RESULT_LABELS);
+const RESULT_OPTIONS = codeOptions(CASE_OUTCOMES, CASE_OUTCOME_LABELS);
 
 /** The lifecycle as steps: done, current and still to come. */
 export function StepIndicator({ status }: { status: CaseStatus }) {
@@ -74,18 +74,21 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
     .filter((to) => transitionKind(status, to) === 'reopen')
     .map((to) => ({ value: to, label: CASE_STATUS_LABELS[to] }));
 
-  async function move(to: CaseStatus, closeResult?: CaseResult) {
+  async function move(to: CaseStatus, closeResult?: CaseOutcome) {
     if (busy) return;
     setError(null);
     setBusy(true);
     try {
-      await api.updateCase(detail.id, closeResult ? { status: to, result: closeResult } : { status: to });
+      await api.updateCase(
+        detail.id,
+        closeResult ? { status: to, result: { outcome: closeResult } } : { status: to },
+      );
       setClosing(false);
       setResult('');
       setReopenTo('');
       onChanged(
         to === 'closed'
-          ? `De casus is afgesloten met resultaat „${labelOf(CASE_RESULT_LABELS, closeResult ?? '')}”.`
+          ? `De casus is afgesloten met resultaat „${labelOf(CASE_OUTCOME_LABELS, closeResult ?? '')}”.`
           : `De status is gewijzigd naar ${CASE_STATUS_LABELS[to]}.`,
       );
       headingRef.current?.focus();
@@ -102,13 +105,13 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
 
   function onClose(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!CASE_RESULTS.includes(result as CaseResult)) {
+    if (!CASE_OUTCOMES.includes(result as CaseOutcome)) {
       setResultError('Kies het resultaat van de casus');
       document.getElementById('close-result')?.focus();
       return;
     }
     setResultError(undefined);
-    void move('closed', result as CaseResult);
+    void move('closed', result as CaseOutcome);
   }
 
   function onReopen(event: FormEvent<HTMLFormElement>) {
@@ -128,7 +131,8 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
       <StepIndicator status={status} />
       {status === 'closed' && detail.result && (
         <Paragraph>
-          Resultaat: <strong>{CASE_RESULT_LABELS[detail.result]}</strong>
+          Resultaat: <strong>{CASE_OUTCOME_LABELS[detail.result.outcome]}</strong>
+          {detail.result.text ? ` — ${detail.result.text}` : ''}
         </Paragraph>
       )}
       <ErrorAlert message={error} />

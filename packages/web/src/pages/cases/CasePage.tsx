@@ -1,5 +1,5 @@
 import {
-  CASE_RESULT_LABELS,
+  CASE_OUTCOME_LABELS,
   CASE_TYPE_LABELS,
   type CaseDetail,
   can,
@@ -248,7 +248,7 @@ function CaseFacts({ detail, user, partnerNames, userNames, areaNames }: CaseFac
                 },
               ]
             : []),
-          ...(detail.result ? [{ key: 'Resultaat', value: CASE_RESULT_LABELS[detail.result] }] : []),
+          ...(detail.result ? [{ key: 'Resultaat', value: CASE_OUTCOME_LABELS[detail.result.outcome] }] : []),
           { key: 'Aangemaakt', value: formatDateTime(detail.createdAt) },
           { key: 'Laatst gewijzigd', value: formatDateTime(detail.updatedAt) },
         ]}

@@ -1,0 +1,66 @@
+import { Params } from '../db/params.js';
+import { idRow, row } from '../db/rows.js';
+import type { TenantScope } from '../db/scope.js';
+import type { Viewer } from './viewer.js';
+
+/**
+ * The matrix inside a case, in one place: whether the viewer's partner may read (or write) the
+ * information category `categoryExpr` in the tenant `tenantExpr` — the SQL twin of `can(…,
+ * 'entry.read' | 'entry.write', …)` in packages/shared/src/access.ts. Journal entries, assessment
+ * scores and goals (through their life domain's category) are filtered with it; a missing matrix
+ * cell is `none`.
+ */
+export function categoryAllowedSql(
+  categoryExpr: string,
+  tenantExpr: string,
+  v: Viewer,
+  p: Params,
+  mode: 'read' | 'write' = 'read',
+): string {
+  const access = mode === 'read' ? `('read', 'write')` : `('write')`;
+  return `EXISTS (SELECT 1 FROM access_matrix vam
+      WHERE vam.tenant_id = ${tenantExpr} AND vam.partner_id = ${p.add(v.partnerId)}
+        AND vam.category = ${categoryExpr} AND vam.access IN ${access})`;
+}
+
+/**
+ * Whether the viewer may read the life domain `domainExpr` (its category's matrix cell): scores and
+ * goals of a domain follow its category.
+ */
+export function domainReadableSql(domainExpr: string, tenantExpr: string, v: Viewer, p: Params): string {
+  return `EXISTS (SELECT 1 FROM life_domains vld
+      WHERE vld.tenant_id = ${tenantExpr} AND vld.key = ${domainExpr}
+        AND ${categoryAllowedSql('vld.category', tenantExpr, v, p)})`;
+}
+
+/**
+ * Whether a reference to the goal `idExpr` may be handed to the viewer (an action's `goalId`): the
+ * viewer sees the goal's case — the caller checks that — and may read its domain.
+ */
+export function goalIdVisibleSql(idExpr: string, tenantExpr: string, v: Viewer, p: Params): string {
+  return `EXISTS (SELECT 1 FROM goals vg
+      WHERE vg.tenant_id = ${tenantExpr} AND vg.id = ${idExpr}
+        AND ${domainReadableSql('vg.domain', tenantExpr, v, p)})`;
+}
+
+/**
+ * Whether the goal belongs to the case and the viewer may read its domain: what an action's
+ * `goalId` requires (the caller has checked that the viewer sees the case).
+ */
+export async function goalOfCaseVisible(
+  s: TenantScope,
+  v: Viewer,
+  goalId: string,
+  caseId: string,
+): Promise<boolean> {
+  const p = new Params();
+  const found = await row(
+    s.q,
+    idRow,
+    `SELECT g.id FROM goals g
+      WHERE g.tenant_id = ${p.add(s.tenantId)} AND g.id = ${p.add(goalId)} AND g.case_id = ${p.add(caseId)}
+        AND ${domainReadableSql('g.domain', 'g.tenant_id', v, p)}`,
+    p.values,
+  );
+  return found !== undefined;
+}
