@@ -205,10 +205,36 @@ export const attendanceSchema = z.object({
 });
 export type Attendance = z.infer<typeof attendanceSchema>;
 
+/** An open goal of a case on the agenda (only of life domains the caller's partner may read). */
+export const agendaGoalSchema = z.object({
+  id: z.uuid(),
+  domain: z.string(),
+  text: z.string(),
+  targetScore: z.number().int().min(1).max(5).nullable(),
+  dueDate: z.string().nullable(),
+});
+export type AgendaGoal = z.infer<typeof agendaGoalSchema>;
+
+/** An overdue action of a case on the agenda (open, due before today in Europe/Amsterdam). */
+export const agendaActionSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  ownerPartnerId: z.uuid(),
+  assigneeName: z.string().nullable(),
+  dueDate: z.string(),
+  /** Its goal, when the caller may read the goal's domain. */
+  goalId: z.uuid().nullable(),
+});
+export type AgendaAction = z.infer<typeof agendaActionSchema>;
+
 export const agendaItemSchema = z.object({
   caseId: z.uuid(),
   caseReference: z.string().optional(),
   caseTitle: z.string().optional(),
+  /** The case's open goals, of domains the caller may read (issue 12). */
+  openGoals: z.array(agendaGoalSchema).optional(),
+  /** The case's overdue actions. */
+  overdueActions: z.array(agendaActionSchema).optional(),
 });
 
 export const meetingSchema = z.object({

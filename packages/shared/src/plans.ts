@@ -204,7 +204,8 @@ export const goalSchema = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
   domain: z.string(),
-  subjectId: z.uuid(),
+  /** The subject the goal is for; null when the caller may not open that subject (the goal stays). */
+  subjectId: z.uuid().nullable(),
   text: z.string(),
   targetScore: z.number().int().min(1).max(5).nullable(),
   dueDate: z.string().nullable(),
@@ -246,14 +247,16 @@ export type Evaluation = z.infer<typeof evaluationSchema>;
 // The plan -------------------------------------------------------------------------------------------
 
 export const latestScoreSchema = z.object({
-  subjectId: z.uuid(),
+  /** The person scored; null when the caller may not open that person. */
+  subjectId: z.uuid().nullable(),
   domain: z.string(),
   score: z.number().int().min(1).max(5),
   date: z.string(),
 });
 export type LatestScore = z.infer<typeof latestScoreSchema>;
 
-export const linkedCaseSchema = z.object({ id: z.uuid(), reference: z.string(), subjectId: z.uuid() });
+/** A linked case; `subjectId` (the member it is about) is null when the caller may not open that person. */
+export const linkedCaseSchema = z.object({ id: z.uuid(), reference: z.string(), subjectId: z.uuid().nullable() });
 export type LinkedCase = z.infer<typeof linkedCaseSchema>;
 
 /**

@@ -93,7 +93,7 @@ export const planOperations = operations({
     body: createGoalSchema,
     status: 201,
     response: goalSchema,
-    problems: [400, 401, 403, 404],
+    problems: [400, 401, 403, 404, 409],
   },
   updateGoal: {
     method: 'PATCH',
@@ -104,7 +104,7 @@ export const planOperations = operations({
     params: idParams,
     body: updateGoalSchema,
     response: goalSchema,
-    problems: [400, 401, 403, 404],
+    problems: [400, 401, 403, 404, 409],
   },
   getPlan: {
     method: 'GET',
