@@ -40,6 +40,7 @@ import { healthRoutes } from './modules/health/routes.js';
 import { matrixRoutes } from './modules/matrix/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
+import { outcomeRoutes } from './modules/outcomes/routes.js';
 import { overviewRoutes } from './modules/overview/routes.js';
 import { publicReportRoutes } from './modules/public-reports/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
@@ -181,6 +182,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   publicReportRoutes(app, system);
   auditRoutes(app);
   overviewRoutes(app);
+  outcomeRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {
