@@ -319,6 +319,7 @@ describe('GET /outcomes', () => {
     );
     expect(found[0]).toMatchObject({
       action: 'list',
+      object_type: 'assessment',
       details: { view: 'outcomes', from: '2025-01-01', to: '2025-12-31', areaId: areas.B2, persons: 1 },
     });
   });

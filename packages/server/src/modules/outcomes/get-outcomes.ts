@@ -15,7 +15,7 @@ function yearBefore(date: string): string {
  * `GET /outcomes` (regisseur): per life domain how many persons improved, stayed or worsened between
  * their first and last score in the period (default: the twelve months up to today, Europe/Amsterdam),
  * and the cases closed in the period by outcome; optionally for one wijk or buurt. Counts only, no
- * person: the read is audited as a list of assessments with its period and area.
+ * person: the read is audited as a list of assessments (no ids) with its period and area.
  */
 export async function getOutcomes(ctx: RequestContext, query: OutcomesQuery): Promise<Outcomes> {
   const to = query.to ?? amsterdamDate();
@@ -33,7 +33,7 @@ export async function getOutcomes(ctx: RequestContext, query: OutcomesQuery): Pr
   await ctx.auditRead([
     {
       action: 'list',
-      objectType: 'person',
+      objectType: 'assessment',
       details: {
         view: 'outcomes',
         from,
