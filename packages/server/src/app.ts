@@ -42,6 +42,7 @@ import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { outcomeRoutes } from './modules/outcomes/routes.js';
 import { overviewRoutes } from './modules/overview/routes.js';
+import { planRoutes } from './modules/plans/routes.js';
 import { publicReportRoutes } from './modules/public-reports/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
@@ -183,6 +184,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditRoutes(app);
   overviewRoutes(app);
   outcomeRoutes(app);
+  planRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {

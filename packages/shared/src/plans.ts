@@ -256,7 +256,11 @@ export const latestScoreSchema = z.object({
 export type LatestScore = z.infer<typeof latestScoreSchema>;
 
 /** A linked case; `subjectId` (the member it is about) is null when the caller may not open that person. */
-export const linkedCaseSchema = z.object({ id: z.uuid(), reference: z.string(), subjectId: z.uuid().nullable() });
+export const linkedCaseSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  subjectId: z.uuid().nullable(),
+});
 export type LinkedCase = z.infer<typeof linkedCaseSchema>;
 
 /**

@@ -17,20 +17,57 @@ export function categoryAllowedSql(
   p: Params,
   mode: 'read' | 'write' = 'read',
 ): string {
+  return partnerCategorySql(p.add(v.partnerId), categoryExpr, tenantExpr, mode);
+}
+
+/**
+ * The same decision for the partner `partnerExpr` (a column, for other users than the caller: the
+ * recipients of an alert). `categoryAllowedSql` is this with the viewer's partner.
+ */
+export function partnerCategorySql(
+  partnerExpr: string,
+  categoryExpr: string,
+  tenantExpr: string,
+  mode: 'read' | 'write' = 'read',
+): string {
   const access = mode === 'read' ? `('read', 'write')` : `('write')`;
   return `EXISTS (SELECT 1 FROM access_matrix vam
-      WHERE vam.tenant_id = ${tenantExpr} AND vam.partner_id = ${p.add(v.partnerId)}
+      WHERE vam.tenant_id = ${tenantExpr} AND vam.partner_id = ${partnerExpr}
         AND vam.category = ${categoryExpr} AND vam.access IN ${access})`;
+}
+
+/**
+ * Whether the partner `partnerExpr` may read at least one of the categories `categoriesExpr` (a
+ * text[] expression): who hears of a change to scores or goals of those categories' domains.
+ */
+export function partnerReadsAnyCategorySql(
+  partnerExpr: string,
+  categoriesExpr: string,
+  tenantExpr: string,
+): string {
+  return `EXISTS (SELECT 1 FROM unnest(${categoriesExpr}::text[]) AS rcat (category)
+      WHERE ${partnerCategorySql(partnerExpr, 'rcat.category', tenantExpr)})`;
 }
 
 /**
  * Whether the viewer may read the life domain `domainExpr` (its category's matrix cell): scores and
  * goals of a domain follow its category.
  */
-export function domainReadableSql(domainExpr: string, tenantExpr: string, v: Viewer, p: Params): string {
+export function domainReadableSql(
+  domainExpr: string,
+  tenantExpr: string,
+  v: Viewer,
+  p: Params,
+  mode: 'read' | 'write' = 'read',
+): string {
   return `EXISTS (SELECT 1 FROM life_domains vld
       WHERE vld.tenant_id = ${tenantExpr} AND vld.key = ${domainExpr}
-        AND ${categoryAllowedSql('vld.category', tenantExpr, v, p)})`;
+        AND ${categoryAllowedSql('vld.category', tenantExpr, v, p, mode)})`;
+}
+
+/** Whether the viewer may write scores and goals of the life domain `domainExpr` (write on its category). */
+export function domainWritableSql(domainExpr: string, tenantExpr: string, v: Viewer, p: Params): string {
+  return domainReadableSql(domainExpr, tenantExpr, v, p, 'write');
 }
 
 /**

@@ -24,13 +24,19 @@ export interface AlertEvent {
   actionId?: string | null;
   /** For action events: the action's assignee is a recipient too. */
   assigneeUserId?: string | null;
+  /**
+   * For a change bound to life domains (a goal, an assessment): the matrix categories of those
+   * domains. Only recipients whose partner may read at least one of them hear of it.
+   */
+  categories?: readonly string[];
 }
 
 /**
  * The SITRAP outbox step, inside the transaction of the change: works out the recipients (the
  * case director, chairs of meetings not yet held nor cancelled with the case on the agenda,
  * followers, the assignee of an action — never the changer, never someone who cannot see the case,
- * never a user of a deactivated partner), writes an
+ * never a user of a deactivated partner; for a change bound to life domains, only users whose
+ * partner may read one of the domains' categories), writes an
  * alert per recipient and, for those who want immediate email, an email in the outbox. The
  * NOTIFY that wakes live streams and mail workers is delivered by PostgreSQL only at commit.
  *

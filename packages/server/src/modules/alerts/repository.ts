@@ -9,6 +9,7 @@ import {
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import { caseVisibleSql, userSeesCaseSql } from '../../access/cases.js';
+import { partnerReadsAnyCategorySql } from '../../access/categories.js';
 import { signalVisibleSql } from '../../access/signals.js';
 import type { Viewer } from '../../access/viewer.js';
 import { announceLive } from '../../background/live-repository.js';
@@ -42,7 +43,9 @@ type InsertedAlert = z.infer<typeof insertedRow>;
 /**
  * Who hears of a change to a case: the director, chairs of meetings not yet held (and not
  * cancelled) with the case on the agenda, followers and the assignee of an action — active users of
- * an active partner, not the changer, and only while they may see the case. Each with the case's reference (for the email).
+ * an active partner, not the changer, and only while they may see the case; for a change bound to
+ * life domains (`ev.categories`), only users whose partner may read one of those categories. Each
+ * with the case's reference (for the email).
  */
 export function caseAlertRecipients(s: TenantScope, ev: AlertEvent) {
   const p = new Params();
@@ -51,6 +54,9 @@ export function caseAlertRecipients(s: TenantScope, ev: AlertEvent) {
   const assignee = p.add(ev.assigneeUserId ?? null);
   const actor = p.add(ev.actorUserId);
   const since = p.add(amsterdamMidnight(amsterdamDate()).toISOString());
+  const domainBound = ev.categories
+    ? `AND ${partnerReadsAnyCategorySql('u.partner_id', p.add([...ev.categories]), tenant)}`
+    : '';
   return rows(
     s.q,
     recipientRow.extend({ reference: col.text }),
@@ -67,7 +73,7 @@ export function caseAlertRecipients(s: TenantScope, ev: AlertEvent) {
        FROM r JOIN users u ON u.tenant_id = ${tenant} AND u.id = r.user_id CROSS JOIN c
        JOIN partners up ON up.tenant_id = u.tenant_id AND up.id = u.partner_id
       WHERE u.active AND up.active AND u.id IS DISTINCT FROM ${actor}::uuid
-        AND ${userSeesCaseSql('u', 'c')}
+        AND ${userSeesCaseSql('u', 'c')} ${domainBound}
       ORDER BY u.id`,
     p.values,
   );

@@ -13,6 +13,7 @@ const PERSONAL_DATA: Readonly<Record<string, AuditObjectType>> = {
   attachments: 'attachment',
   actions: 'action',
   meetings: 'meeting',
+  goals: 'goal',
   visits: 'visit',
 };
 

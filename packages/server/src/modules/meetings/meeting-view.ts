@@ -11,17 +11,29 @@ import { viewerOf } from '../../access/viewer.js';
 import type { TenantScope } from '../../db/scope.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { amsterdamDate } from '../../lib/time.js';
 import { entriesPage } from '../cases/entry-repository.js';
 import { activeUserExists } from '../cases/repository.js';
 import { existingPartnerIds } from '../matrix/repository.js';
 import { activePartnerIds } from '../organisation/repository.js';
-import { type AgendaCase, agendaCases, attendanceOf, findMeeting, type MeetingRecord } from './repository.js';
+import { openGoalsOf } from '../plans/repository.js';
+import {
+  type AgendaCase,
+  agendaCases,
+  attendanceOf,
+  findMeeting,
+  type MeetingRecord,
+  overdueActionsOf,
+} from './repository.js';
 
 /** What the meeting use cases share: loading a visible meeting, presenting it, checking references. */
 
 const NOT_FOUND = 'Dit overleg bestaat niet of is niet zichtbaar voor jou.';
 
-/** Meetings as `actor` may see them: agenda items only of cases the actor sees (one query for all). */
+/**
+ * Meetings as `actor` may see them: agenda items only of cases the actor sees (one query for all),
+ * each with the case's open goals of domains the actor may read and its overdue actions.
+ */
 export async function present(
   s: TenantScope,
   actor: Actor,
@@ -34,13 +46,26 @@ export async function present(
       meetings.map((m) => m.id),
     ),
   ]);
+  // Per visible case on an agenda: its open goals (readable domains only) and its overdue actions.
+  const seen = [...cases.values()].filter((c) => seesCase(actor, c)).map((c) => c.id);
+  const v = viewerOf(actor);
+  const [goals, overdue] = await Promise.all([
+    openGoalsOf(s, v, seen),
+    overdueActionsOf(s, v, seen, amsterdamDate()),
+  ]);
   return meetings.map(({ caseIds, createdByUserId: _, ...rest }) => ({
     ...rest,
     attendance: attendance.get(rest.id) ?? [],
     agenda: caseIds
       .map((id) => cases.get(id))
       .filter((c): c is AgendaCase => c !== undefined && seesCase(actor, c))
-      .map((c) => ({ caseId: c.id, caseReference: c.reference, caseTitle: c.title })),
+      .map((c) => ({
+        caseId: c.id,
+        caseReference: c.reference,
+        caseTitle: c.title,
+        openGoals: goals.get(c.id) ?? [],
+        overdueActions: overdue.get(c.id) ?? [],
+      })),
   }));
 }
 

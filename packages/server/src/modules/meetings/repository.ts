@@ -1,4 +1,5 @@
 import {
+  type AgendaAction,
   type Attendance,
   CASE_STATUSES,
   type CaseFacts,
@@ -11,6 +12,7 @@ import {
   type Sorting,
 } from '@wijkregie/shared';
 import { z } from 'zod';
+import { goalIdVisibleSql } from '../../access/categories.js';
 import { meetingVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
 import { orderOf } from '../../db/order.js';
@@ -352,4 +354,54 @@ export async function partnerNames(s: TenantScope): Promise<Map<string, string>>
     [s.tenantId],
   );
   return new Map(found.map((r) => [r.id, r.name]));
+}
+
+const overdueActionRow = z.object({
+  id: col.uuid,
+  case_id: col.uuid,
+  title: col.text,
+  owner_partner_id: col.uuid,
+  assignee_name: col.text.nullable(),
+  due_date: col.date,
+  goal_id: col.uuid.nullable(),
+});
+
+/**
+ * The overdue actions (open, due before `today`) of these cases, which the caller has checked the
+ * viewer sees, by case, oldest due date first; the goal only when the viewer may read its domain.
+ */
+export async function overdueActionsOf(
+  s: TenantScope,
+  v: Viewer,
+  caseIds: readonly string[],
+  today: string,
+): Promise<Map<string, AgendaAction[]>> {
+  const out = new Map<string, AgendaAction[]>();
+  if (caseIds.length === 0) return out;
+  const p = new Params();
+  const found = await rows(
+    s.q,
+    overdueActionRow,
+    `SELECT a.id, a.case_id, a.title, a.owner_partner_id, a.due_date,
+            (SELECT u.name FROM users u WHERE u.tenant_id = a.tenant_id AND u.id = a.assignee_user_id) AS assignee_name,
+            CASE WHEN ${goalIdVisibleSql('a.goal_id', 'a.tenant_id', v, p)} THEN a.goal_id END AS goal_id
+       FROM actions a
+      WHERE a.tenant_id = ${p.add(s.tenantId)} AND a.case_id = ANY (${p.add([...new Set(caseIds)])}::uuid[])
+        AND a.status = 'open' AND a.due_date < ${p.add(today)}::date
+      ORDER BY a.due_date, a.created_at, a.id`,
+    p.values,
+  );
+  for (const r of found) {
+    const list = out.get(r.case_id) ?? [];
+    list.push({
+      id: r.id,
+      title: r.title,
+      ownerPartnerId: r.owner_partner_id,
+      assigneeName: r.assignee_name,
+      dueDate: r.due_date,
+      goalId: r.goal_id,
+    });
+    out.set(r.case_id, list);
+  }
+  return out;
 }

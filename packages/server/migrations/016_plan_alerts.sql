@@ -1,0 +1,5 @@
+-- Issue 12: changes to the plan of approach raise SITRAP alerts of their own kinds.
+ALTER TABLE alerts DROP CONSTRAINT alerts_kind_check;
+ALTER TABLE alerts ADD CONSTRAINT alerts_kind_check CHECK (kind IN ('entry_added', 'status_changed',
+  'action_created', 'action_done', 'action_overdue', 'signal_matched', 'partner_added', 'signal_overdue',
+  'plan_changed', 'assessment_added', 'evaluation_added'));
