@@ -5,6 +5,7 @@ import { AppShell } from './components/AppShell.tsx';
 import { RouteFocus } from './components/RouteFocus.tsx';
 import { ActionsPage } from './pages/actions/ActionsPage.tsx';
 import { BeheerIndex, BeheerLayout } from './pages/admin/BeheerLayout.tsx';
+import { LifeDomainsPage } from './pages/admin/LifeDomainsPage.tsx';
 import { MatrixPage } from './pages/admin/MatrixPage.tsx';
 import { OutboxPage } from './pages/admin/OutboxPage.tsx';
 import { PartnersPage } from './pages/admin/PartnersPage.tsx';
@@ -22,6 +23,7 @@ import { MeetingsPage } from './pages/meetings/MeetingsPage.tsx';
 import { NewMeetingPage } from './pages/meetings/NewMeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
+import { OutcomesPage } from './pages/outcomes/OutcomesPage.tsx';
 import { NewPersonPage } from './pages/persons/NewPersonPage.tsx';
 import { NewSubjectPage } from './pages/persons/NewSubjectPage.tsx';
 import { PersonPage } from './pages/persons/PersonPage.tsx';
@@ -96,8 +98,10 @@ function StaffApp() {
               <Route path="matrix" element={<MatrixPage />} />
               <Route path="routering" element={<RoutingPage />} />
               <Route path="signaalcategorieen" element={<SignalCategoriesPage />} />
+              <Route path="leefgebieden" element={<LifeDomainsPage />} />
               <Route path="e-mail" element={<OutboxPage />} />
             </Route>
+            <Route path="resultaten" element={<OutcomesPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

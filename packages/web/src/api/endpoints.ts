@@ -10,10 +10,14 @@ import {
   auditOperations,
   type CaseListQuery,
   type CreateAction,
+  type CreateAssessment,
   type CreateCase,
   type CreateEntry,
+  type CreateEvaluation,
+  type CreateGoal,
   type CreateGroup,
   type CreateHouseholdInput,
+  type CreateLifeDomain,
   type CreateLocation,
   type CreateMeeting,
   type CreateMinutes,
@@ -36,6 +40,7 @@ import {
   type Operation,
   type OtherSubjectKind,
   type OutboxStatus,
+  type OutcomesQuery,
   organisationOperations,
   overviewOperations,
   type PartnerSortField,
@@ -43,6 +48,7 @@ import {
   type PlanVisit,
   type Preferences,
   type PublicReport,
+  planOperations,
   publicReportOperations,
   type RecordVisitOutcome,
   type SignalFilterQuery,
@@ -56,8 +62,10 @@ import {
   subjectOperations,
   type UpdateAction,
   type UpdateCase,
+  type UpdateGoal,
   type UpdateGroup,
   type UpdateHousehold,
+  type UpdateLifeDomain,
   type UpdateLocation,
   type UpdateMeeting,
   type UpdatePartner,
@@ -292,6 +300,26 @@ export const api = {
   createSignalRoute: (input: CreateSignalRoute) => call(signalOperations.createSignalRoute, { body: input }),
   deleteSignalRoute: (id: string) => call(signalOperations.removeSignalRoute, { params: { id } }),
 
+  // The plan of approach: life domains, assessments, goals, evaluations, results across cases.
+  listLifeDomains: (signal?: AbortSignal) => call(planOperations.listLifeDomains, {}, { signal }),
+  createLifeDomain: (input: CreateLifeDomain) => call(planOperations.createLifeDomain, { body: input }),
+  updateLifeDomain: (key: string, input: UpdateLifeDomain) =>
+    call(planOperations.updateLifeDomain, { params: { key }, body: input }),
+  listAssessments: (personId: string, signal?: AbortSignal) =>
+    call(planOperations.listAssessments, { params: { id: personId } }, { signal }),
+  createAssessment: (personId: string, input: CreateAssessment) =>
+    call(planOperations.createAssessment, { params: { id: personId }, body: input }),
+  getPlan: (caseId: string, signal?: AbortSignal) =>
+    call(planOperations.getPlan, { params: { id: caseId } }, { signal }),
+  createGoal: (caseId: string, input: CreateGoal) =>
+    call(planOperations.createGoal, { params: { id: caseId }, body: input }),
+  updateGoal: (id: string, input: UpdateGoal) =>
+    call(planOperations.updateGoal, { params: { id }, body: input }),
+  createEvaluation: (caseId: string, input: CreateEvaluation) =>
+    call(planOperations.createEvaluation, { params: { id: caseId }, body: input }),
+  getOutcomes: (filter: OutcomesQuery, signal?: AbortSignal) =>
+    call(planOperations.getOutcomes, { query: filter }, { signal }),
+
   // Resident reports (public, no login).
   publicCategories: (signal?: AbortSignal) =>
     call(publicReportOperations.listPublicCategories, {}, { signal }),
@@ -318,6 +346,11 @@ export function auditCsvUrl(filter: AuditFilter): string {
 /** The address of the monitor as CSV. */
 export function monitorCsvUrl(period: MonitorPeriod): string {
   return `${earlyWarningOperations.getMonitor.path}${query({ ...period, format: 'csv' })}`;
+}
+
+/** The address of a case's plan as PDF (a plain link: the browser downloads it). */
+export function planPdfUrl(caseId: string): string {
+  return planOperations.exportPlanPdf.path.replace(':id', encodeURIComponent(caseId));
 }
 
 /** A partner's row of the matrix as the `can` rules of the shared package take it. */

@@ -13,7 +13,15 @@ import { Heading } from './Heading.tsx';
 import type { SelectOption } from './Select.tsx';
 import { SubmitForm } from './SubmitForm.tsx';
 
-const FIELDS = ['caseId', 'title', 'ownerPartnerId', 'assigneeUserId', 'dueDate'] as const;
+const FIELDS = ['caseId', 'title', 'goalId', 'ownerPartnerId', 'assigneeUserId', 'dueDate'] as const;
+
+/** A goal of a case's plan that an action can work toward. */
+export interface GoalOption {
+  id: string;
+  caseId: string;
+  /** "Financiën: schulden in beeld" */
+  label: string;
+}
 
 export interface ActionFormProps {
   /** Prefix of the ids in the form, unique on the page. */
@@ -27,6 +35,8 @@ export interface ActionFormProps {
   partners: readonly (Partner & { active?: boolean })[];
   /** Active users of active partners (the server lists no others). */
   colleagues: readonly Colleague[];
+  /** The open goals of the case(s); the action can be tied to one of its own case ("Werkt aan doel"). */
+  goals?: readonly GoalOption[];
   onCreated: (action: Action) => void;
 }
 
@@ -39,6 +49,7 @@ export function ActionForm({
   meetingId,
   partners: all,
   colleagues,
+  goals = [],
   onCreated,
 }: ActionFormProps) {
   const user = useUser();
@@ -49,11 +60,13 @@ export function ActionForm({
   const { busy, formError, validate, submit, values, setValues, field } = useForm(formId, FIELDS, () => ({
     caseId: fixedCaseId ?? onlyCase,
     title: '',
+    goalId: '',
     ownerPartnerId: ownDefault,
     assigneeUserId: '',
     dueDate: daysFromNow(7),
   }));
-  const { caseId, title, ownerPartnerId, assigneeUserId, dueDate } = values;
+  const { caseId, title, goalId, ownerPartnerId, assigneeUserId, dueDate } = values;
+  const caseGoals = goals.filter((g) => g.caseId === caseId);
   const assignees = colleagues.filter((c) => c.partnerId === ownerPartnerId);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -64,6 +77,7 @@ export function ActionForm({
       assigneeUserId: assigneeUserId || undefined,
       dueDate,
       ...(meetingId ? { meetingId } : {}),
+      ...(goalId && caseGoals.some((g) => g.id === goalId) ? { goalId } : {}),
     });
     const found: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
     if (caseId === '') found.caseId = 'Kies een casus';
@@ -72,7 +86,7 @@ export function ActionForm({
     if (!validate(found) || !parsed.success) return;
     await submit(async () => {
       const action = await api.createAction(caseId, parsed.data);
-      setValues((current) => ({ ...current, title: '', assigneeUserId: '' }));
+      setValues((current) => ({ ...current, title: '', goalId: '', assigneeUserId: '' }));
       onCreated(action);
     });
   }
@@ -89,6 +103,8 @@ export function ActionForm({
             label="Casus"
             placeholder={onlyCase ? undefined : 'Kies een casus'}
             options={caseOptions}
+            // Another case has other goals.
+            onValue={(value) => setValues((current) => ({ ...current, caseId: value, goalId: '' }))}
           />
         )}
         <TextField
@@ -97,6 +113,15 @@ export function ActionForm({
           description="Wat moet er gebeuren?"
           autoComplete="off"
         />
+        {caseGoals.length > 0 && (
+          <SelectField
+            {...field('goalId')}
+            label="Werkt aan doel (optioneel)"
+            description="Een doel uit het plan van aanpak van de casus"
+            placeholder="Geen doel"
+            options={caseGoals.map((g) => ({ value: g.id, label: g.label }))}
+          />
+        )}
         <SelectField
           {...field('ownerPartnerId')}
           label="Verantwoordelijke organisatie"

@@ -25,6 +25,7 @@ export const BEHEER_PAGES: readonly (NavItem & { permission: Permission })[] = [
   { to: '/beheer/matrix', label: 'Autorisatiematrix', permission: 'matrix.read' },
   { to: '/beheer/routering', label: 'Routering', permission: 'signals.configure' },
   { to: '/beheer/signaalcategorieen', label: 'Signaalcategorieën', permission: 'signals.configure' },
+  { to: '/beheer/leefgebieden', label: 'Leefgebieden', permission: 'lifedomains.write' },
   { to: '/beheer/e-mail', label: 'Uitgaande e-mail', permission: 'outbox.read' },
 ];
 
@@ -36,6 +37,7 @@ const MAIN_MENU: readonly NavItem[] = [
   { to: '/casussen', label: 'Casussen', permission: 'cases.read' },
   { to: '/overleggen', label: 'Overleggen', permission: 'meetings.read' },
   { to: '/acties', label: 'Acties', permission: 'actions.read' },
+  { to: '/resultaten', label: 'Resultaten', permission: 'outcomes.read' },
   { to: '/audit', label: 'Audit', permission: 'audit.read' },
 ];
 

@@ -5,7 +5,7 @@ import { SubNav } from '../../components/SubNav.tsx';
 import { beheerPages } from '../../lib/navigation.ts';
 
 /**
- * Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Routering, Signaalcategorieën, Uitgaande
+ * Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Routering, Signaalcategorieën, Leefgebieden, Uitgaande
  * e-mail) above the pages of the section, with only the pages the user may see.
  */
 export function BeheerLayout() {

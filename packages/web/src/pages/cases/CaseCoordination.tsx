@@ -2,7 +2,7 @@ import { CASE_STATUS_LABELS, type CaseDetail, type Situation } from '@wijkregie/
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { ActionForm } from '../../components/ActionForm.tsx';
+import { ActionForm, type GoalOption } from '../../components/ActionForm.tsx';
 import { ActionTable } from '../../components/ActionTable.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -137,10 +137,13 @@ export function useSituation(caseId: string) {
 export function CaseActions({
   detail,
   mayAdd,
+  goals,
   onChanged,
 }: {
   detail: CaseDetail;
   mayAdd: boolean;
+  /** The open goals of the case's plan, for "Werkt aan doel". */
+  goals: readonly GoalOption[];
   onChanged: (message: string) => void;
 }) {
   const loader = useCallback(
@@ -180,6 +183,7 @@ export function CaseActions({
           caseId={detail.id}
           partners={caseParticipants.length > 0 ? caseParticipants : partners.data.items}
           colleagues={colleagues.sorted}
+          goals={goals}
           onCreated={(action) => {
             onChanged(`De actie „${action.title}” is toegevoegd.`);
             actions.reload();

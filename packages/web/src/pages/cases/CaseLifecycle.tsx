@@ -14,7 +14,7 @@ import { api } from '../../api/endpoints.ts';
 import { ErrorAlert } from '../../components/Alert.tsx';
 import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { cx } from '../../components/classNames.ts';
-import { SelectField } from '../../components/fields.tsx';
+import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { codeOptions, labelOf } from '../../lib/format.ts';
@@ -62,6 +62,7 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
   const [busy, setBusy] = useState(false);
   const [closing, setClosing] = useState(false);
   const [result, setResult] = useState('');
+  const [resultText, setResultText] = useState('');
   const [resultError, setResultError] = useState<string | undefined>();
   const [reopenTo, setReopenTo] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -81,10 +82,16 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
     try {
       await api.updateCase(
         detail.id,
-        closeResult ? { status: to, result: { outcome: closeResult } } : { status: to },
+        closeResult
+          ? {
+              status: to,
+              result: { outcome: closeResult, ...(resultText.trim() ? { text: resultText.trim() } : {}) },
+            }
+          : { status: to },
       );
       setClosing(false);
       setResult('');
+      setResultText('');
       setReopenTo('');
       onChanged(
         to === 'closed'
@@ -186,6 +193,14 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
                 options={RESULT_OPTIONS}
                 value={result}
                 onValue={setResult}
+              />
+              <TextareaField
+                id="close-result-text"
+                label="Toelichting (optioneel)"
+                description="Wat is er bereikt, wat niet, en waarom? Komt bij het resultaat van de casus."
+                rows={3}
+                value={resultText}
+                onValue={setResultText}
               />
               <ButtonGroup>
                 <SubmitButton busy={busy}>Casus afsluiten</SubmitButton>

@@ -8,7 +8,7 @@ import {
   hasPermission,
   type User,
 } from '@wijkregie/shared';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
@@ -21,6 +21,7 @@ import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { openGoalOptions, useLifeDomains, writableDomains } from '../../lib/plans.ts';
 import {
   type Names,
   useAreas,
@@ -38,6 +39,7 @@ import { CaseActions, FollowButton, SituationSummary, useSituation } from './Cas
 import { CaseLifecycle } from './CaseLifecycle.tsx';
 import { EditCaseForm } from './EditCaseForm.tsx';
 import { Journal } from './Journal.tsx';
+import { PlanSection } from './Plan.tsx';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -60,6 +62,10 @@ function CaseView({ id }: { id: string }) {
   const categories = useCategories();
   const access = useMyAccess();
   const situation = useSituation(id);
+  const planLoader = useCallback((signal: AbortSignal) => api.getPlan(id, signal), [id]);
+  const plan = useApiData(planLoader);
+  const domains = useLifeDomains();
+  const [actionsVersion, setActionsVersion] = useState(0);
 
   const c = detail.data;
   const notFound = detail.error !== null && !c;
@@ -72,7 +78,22 @@ function CaseView({ id }: { id: string }) {
   function changed(text: string) {
     setMessage(text);
     detail.reload();
+    plan.reload();
   }
+
+  /** A goal, its status or an evaluation changed: the plan shows the new state. */
+  function planChanged(text: string) {
+    setMessage(text);
+    plan.reload();
+  }
+
+  /** An action was added or changed: the goals show their actions anew. */
+  function actionsChanged(text: string) {
+    setMessage(text);
+    plan.reload();
+    setActionsVersion((n) => n + 1);
+  }
+  const mayWritePlan = hasPermission(user, 'cases.write') && c?.status !== 'closed';
 
   return (
     <>
@@ -137,10 +158,22 @@ function CaseView({ id }: { id: string }) {
             <SituationSummary situation={situation.data} error={situation.error} />
             <CaseLifecycle detail={c} onChanged={changed} />
             <RelatedCases detail={c} />
+            <ErrorAlert message={domains.error} />
+            <PlanSection
+              detail={c}
+              plan={plan}
+              labels={domains.labels}
+              writable={writableDomains(domains.data?.items ?? [], cells)}
+              mayWrite={mayWritePlan}
+              actionsVersion={actionsVersion}
+              partnerNames={partners.names}
+              onChanged={planChanged}
+            />
             <CaseActions
               detail={c}
               mayAdd={hasPermission(user, 'cases.write') && c.status !== 'closed'}
-              onChanged={setMessage}
+              goals={openGoalOptions(plan.data?.goals ?? [], domains.labels)}
+              onChanged={actionsChanged}
             />
             <ErrorAlert message={access.error} />
             {access.data && categories.data && (

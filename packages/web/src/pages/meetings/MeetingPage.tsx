@@ -27,8 +27,16 @@ import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { codeOptions, formatDateTime } from '../../lib/format.ts';
-import { type Names, useCategories, useColleagues, useMyAccess, usePartners } from '../../lib/reference.ts';
+import { codeOptions, formatDate, formatDateTime } from '../../lib/format.ts';
+import { goalLabel, useLifeDomains } from '../../lib/plans.ts';
+import {
+  type Names,
+  partnerName,
+  useCategories,
+  useColleagues,
+  useMyAccess,
+  usePartners,
+} from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
@@ -91,6 +99,7 @@ function MeetingView({ id }: { id: string }) {
   const colleagues = useColleagues();
   const categories = useCategories();
   const access = useMyAccess();
+  const domains = useLifeDomains();
 
   const m = meeting.data;
   const notFound = meeting.error !== null && !m;
@@ -99,6 +108,14 @@ function MeetingView({ id }: { id: string }) {
   const writable = (access.data?.cells ?? []).filter((c) => canWrite(c.access)).map((c) => c.category);
   const writableCategories = (categories.data?.items ?? []).filter((c) => writable.includes(c.key));
   const caseOptions = (m?.agenda ?? []).map((item) => ({ value: item.caseId, label: agendaLabel(item) }));
+  // The open goals of the cases on the agenda: an action agreed here can work toward one of them.
+  const goalOptions = (m?.agenda ?? []).flatMap((item) =>
+    (item.openGoals ?? []).map((goal) => ({
+      id: goal.id,
+      caseId: item.caseId,
+      label: goalLabel(goal, domains.labels),
+    })),
+  );
   const mayWrite = hasPermission(user, 'cases.write');
   // The server also lets whoever planned the meeting change it; the answer does not say who that was.
   const mayEdit =
@@ -194,6 +211,7 @@ function MeetingView({ id }: { id: string }) {
                       loading={minutes.loading && !minutes.data}
                       categoryNames={categories.names}
                       partnerNames={partners.names}
+                      domainNames={domains.labels}
                     />
                   ))}
                 </ol>
@@ -240,6 +258,7 @@ function MeetingView({ id }: { id: string }) {
                     meetingId={m.id}
                     partners={partners.data.items}
                     colleagues={colleagues.sorted}
+                    goals={goalOptions}
                     onCreated={(action) => {
                       setMessage(`De actie „${action.title}” is toegevoegd.`);
                       actions.reload();
@@ -277,10 +296,13 @@ interface AgendaItemProps {
   loading: boolean;
   categoryNames: Names;
   partnerNames: Names;
+  domainNames: ReadonlyMap<string, string>;
 }
 
-function AgendaItem({ item, minutes, loading, categoryNames, partnerNames }: AgendaItemProps) {
+function AgendaItem({ item, minutes, loading, categoryNames, partnerNames, domainNames }: AgendaItemProps) {
   const headingId = `agenda-${item.caseId}`;
+  const goals = item.openGoals ?? [];
+  const overdue = item.overdueActions ?? [];
   return (
     <li className="wr-agenda__item">
       <section aria-labelledby={headingId} className="wr-card">
@@ -290,6 +312,40 @@ function AgendaItem({ item, minutes, loading, categoryNames, partnerNames }: Age
             {item.caseTitle ?? (item.caseReference ? '' : 'Casus')}
           </TextLink>
         </Heading>
+        {goals.length > 0 && (
+          <>
+            <p className="wr-agenda__label" id={`${headingId}-goals`}>
+              Lopende doelen
+            </p>
+            <ul className="wr-agenda__goals" aria-labelledby={`${headingId}-goals`}>
+              {goals.map((goal) => (
+                <li key={goal.id}>
+                  {goalLabel(goal, domainNames)}
+                  {goal.dueDate && <span className="wr-muted"> (termijn {formatDate(goal.dueDate)})</span>}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {overdue.length > 0 && (
+          <>
+            <p className="wr-agenda__label wr-overdue" id={`${headingId}-overdue`}>
+              Acties over hun termijn
+            </p>
+            <ul className="wr-agenda__overdue" aria-labelledby={`${headingId}-overdue`}>
+              {overdue.map((action) => (
+                <li key={action.id}>
+                  {action.title}{' '}
+                  <span className="wr-muted">
+                    — {partnerName(partnerNames, action.ownerPartnerId)}
+                    {action.assigneeName ? ` (${action.assigneeName})` : ''}, termijn{' '}
+                    {formatDate(action.dueDate)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
         {loading ? (
           <Paragraph>Het verslag wordt geladen…</Paragraph>
         ) : minutes.length === 0 ? (

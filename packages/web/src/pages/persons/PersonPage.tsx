@@ -13,6 +13,7 @@ import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { AssessmentsSection } from './Assessments.tsx';
 import { PersonEditForm } from './PersonEditForm.tsx';
 import { EditToggle } from './SubjectEditing.tsx';
 import { HistorySection } from './SubjectHistory.tsx';
@@ -93,6 +94,14 @@ function PersonView({ id }: { id: string }) {
             onChanged={changed}
           />
           <SubjectCasesSection cases={p.cases} />
+          {hasPermission(user, 'cases.read') && (
+            <AssessmentsSection
+              personId={p.id}
+              personName={name ?? ''}
+              cases={p.cases}
+              onSaved={setMessage}
+            />
+          )}
           <HistorySection history={p.history} />
         </div>
       )}

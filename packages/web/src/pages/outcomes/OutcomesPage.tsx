@@ -1,0 +1,304 @@
+import {
+  CASE_OUTCOME_LABELS,
+  CASE_OUTCOMES,
+  type DomainOutcome,
+  type Outcomes,
+  type OutcomesQuery,
+} from '@wijkregie/shared';
+import type { ChartConfiguration } from 'chart.js';
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { api } from '../../api/endpoints.ts';
+import { Button } from '../../components/Button.tsx';
+import { ChartCanvas } from '../../components/Chart.tsx';
+import { DateField, SelectField } from '../../components/fields.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
+import { Section } from '../../components/Section.tsx';
+import { DataTable } from '../../components/Table.tsx';
+import { areaGroups } from '../../lib/areas.ts';
+import { csvDecimal, spreadsheetCsv } from '../../lib/csv.ts';
+import { DATE_PATTERN } from '../../lib/dates.ts';
+import { formatDate, plural } from '../../lib/format.ts';
+import { domainLabel, useLifeDomains } from '../../lib/plans.ts';
+import { useAreas } from '../../lib/reference.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+
+export function OutcomesPage() {
+  return (
+    <Permitted permission="outcomes.read" title="Resultaten">
+      <OutcomesView />
+    </Permitted>
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The filter of the URL: ?van=&tot=&gebied= (wrong values are left out). */
+function filterFromParams(params: URLSearchParams): OutcomesQuery {
+  const from = params.get('van') ?? '';
+  const to = params.get('tot') ?? '';
+  const areaId = params.get('gebied') ?? '';
+  return {
+    ...(DATE_PATTERN.test(from) ? { from } : {}),
+    ...(DATE_PATTERN.test(to) ? { to } : {}),
+    ...(UUID.test(areaId) ? { areaId } : {}),
+  };
+}
+
+const COLOURS = {
+  improved: 'hsl(140 55% 28%)',
+  same: 'hsl(210 8% 55%)',
+  worsened: 'hsl(4 70% 45%)',
+} as const;
+
+/**
+ * Resultaten (the regisseur): per life domain how many persons improved, stayed the same or worsened
+ * between their first and last score in the period, in a wijk or buurt or everywhere; the closed cases
+ * by outcome. A chart, the same numbers in a table, and both tables as CSV made here from the same data.
+ */
+function OutcomesView() {
+  usePageTitle('Resultaten');
+  const [params, setParams] = useSearchParams();
+  const filter = filterFromParams(params);
+  const [from, setFrom] = useState(filter.from ?? '');
+  const [to, setTo] = useState(filter.to ?? '');
+  const [areaId, setAreaId] = useState(filter.areaId ?? '');
+  const key = `${filter.from ?? ''}|${filter.to ?? ''}|${filter.areaId ?? ''}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filter (its key) is the whole input.
+  const loader = useCallback((signal: AbortSignal) => api.getOutcomes(filter, signal), [key]);
+  const outcomes = useApiData(loader);
+  const domains = useLifeDomains();
+  const areas = useAreas();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (from) next.set('van', from);
+    if (to) next.set('tot', to);
+    if (areaId) next.set('gebied', areaId);
+    setParams(next);
+  }
+
+  const period =
+    filter.from || filter.to
+      ? `${filter.from ? `vanaf ${formatDate(filter.from)}` : ''}${filter.from && filter.to ? ' ' : ''}${
+          filter.to ? `tot en met ${formatDate(filter.to)}` : ''
+        }`
+      : 'de twaalf maanden tot vandaag';
+  const where = filter.areaId ? (areas.names.get(filter.areaId) ?? 'het gekozen gebied') : 'de hele gemeente';
+
+  return (
+    <>
+      <PageHeading>Resultaten</PageHeading>
+      <Paragraph>
+        Per leefgebied: hoeveel personen vooruit of achteruit gingen tussen hun eerste en laatste score in de
+        periode (alleen wie er minstens twee heeft), en hoe de afgesloten casussen eindigden. Zonder periode:
+        de twaalf maanden tot vandaag.
+      </Paragraph>
+      <form className="wr-card wr-filters" aria-label="Periode en gebied kiezen" onSubmit={onSubmit}>
+        <div className="wr-field-row">
+          <DateField id="outcomes-from" label="Vanaf" name="van" value={from} onValue={setFrom} />
+          <DateField id="outcomes-to" label="Tot en met" name="tot" value={to} onValue={setTo} />
+          <SelectField
+            id="outcomes-area"
+            label="Wijk of buurt"
+            name="gebied"
+            placeholder="Hele gemeente"
+            options={[]}
+            groups={areaGroups(areas.data?.items)}
+            value={areaId}
+            onValue={setAreaId}
+          />
+        </div>
+        <div>
+          <Button type="submit" appearance="primary-action">
+            Toon resultaten
+          </Button>
+        </div>
+      </form>
+      <Loaded data={outcomes} loading="De resultaten worden geladen…">
+        {(data) => (
+          <OutcomesResult
+            data={data}
+            labels={domains.labels}
+            description={`${period}, ${where}`}
+            fileSuffix={[filter.from, filter.to].filter(Boolean).join('_')}
+          />
+        )}
+      </Loaded>
+    </>
+  );
+}
+
+/** A link to download text as a file, made in the browser (an object URL, released when it changes). */
+function DownloadLink({ text, filename, children }: { text: string; filename: string; children: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const next = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [text]);
+  if (!url) return null;
+  return (
+    <a className="utrecht-link utrecht-link--html-a" href={url} download={filename}>
+      {children}
+    </a>
+  );
+}
+
+function OutcomesResult({
+  data,
+  labels,
+  description,
+  fileSuffix,
+}: {
+  data: Outcomes;
+  labels: ReadonlyMap<string, string>;
+  description: string;
+  fileSuffix: string;
+}) {
+  const rows = data.domains.filter((d) => d.persons > 0);
+  const closed = CASE_OUTCOMES.map((outcome) => ({
+    outcome,
+    count: data.closedCases.find((c) => c.outcome === outcome)?.count ?? 0,
+  }));
+  const totalClosed = closed.reduce((n, c) => n + c.count, 0);
+  const suffix = fileSuffix ? `-${fileSuffix}` : '';
+
+  const domainsCsv = spreadsheetCsv(
+    [
+      'Leefgebied',
+      'Personen',
+      'Verbeterd',
+      'Gelijk',
+      'Verslechterd',
+      'Gemiddelde eerste score',
+      'Gemiddelde laatste score',
+    ],
+    rows.map((d) => [
+      domainLabel(labels, d.domain),
+      d.persons,
+      d.improved,
+      d.same,
+      d.worsened,
+      csvDecimal(d.averageFirst),
+      csvDecimal(d.averageLast),
+    ]),
+  );
+  const closedCsv = spreadsheetCsv(
+    ['Uitkomst', 'Aantal casussen'],
+    closed.map((c) => [CASE_OUTCOME_LABELS[c.outcome], c.count]),
+  );
+
+  return (
+    <>
+      <Paragraph className="wr-muted">Getoond: {description}.</Paragraph>
+      <Section id="outcomes-domains" title="Verandering per leefgebied">
+        {rows.length === 0 ? (
+          <Paragraph>
+            Geen personen met twee of meer scores op een leefgebied in deze periode en dit gebied.
+          </Paragraph>
+        ) : (
+          <>
+            <OutcomesChart rows={rows} labels={labels} />
+            <Paragraph>
+              <DownloadLink text={domainsCsv} filename={`resultaten-leefgebieden${suffix}.csv`}>
+                Exporteer CSV van de leefgebieden
+              </DownloadLink>
+            </Paragraph>
+          </>
+        )}
+        <DataTable
+          caption="Personen per leefgebied: verbeterd, gelijk of verslechterd tussen eerste en laatste score"
+          rows={rows}
+          rowKey={(d) => d.domain}
+          empty="Geen gegevens in deze periode."
+          columns={[
+            { header: 'Leefgebied', cell: (d) => domainLabel(labels, d.domain) },
+            { header: 'Personen', cell: (d) => d.persons.toLocaleString('nl-NL') },
+            { header: 'Verbeterd', cell: (d) => d.improved.toLocaleString('nl-NL') },
+            { header: 'Gelijk', cell: (d) => d.same.toLocaleString('nl-NL') },
+            { header: 'Verslechterd', cell: (d) => d.worsened.toLocaleString('nl-NL') },
+            { header: 'Gemiddeld eerst', cell: (d) => average(d.averageFirst) },
+            { header: 'Gemiddeld laatst', cell: (d) => average(d.averageLast) },
+          ]}
+        />
+      </Section>
+      <Section id="outcomes-closed" title="Afgesloten casussen per uitkomst">
+        <Paragraph>
+          {plural(totalClosed, 'casus', 'casussen')} afgesloten in deze periode.{' '}
+          <DownloadLink text={closedCsv} filename={`resultaten-casussen${suffix}.csv`}>
+            Exporteer CSV van de afgesloten casussen
+          </DownloadLink>
+        </Paragraph>
+        <DataTable
+          caption="Afgesloten casussen per uitkomst"
+          rows={closed}
+          rowKey={(c) => c.outcome}
+          columns={[
+            { header: 'Uitkomst', cell: (c) => CASE_OUTCOME_LABELS[c.outcome] },
+            { header: 'Aantal', cell: (c) => c.count.toLocaleString('nl-NL') },
+          ]}
+        />
+      </Section>
+    </>
+  );
+}
+
+function average(value: number | null): string {
+  return value === null
+    ? '–'
+    : value.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
+/** Stacked bars per domain: improved, same, worsened. The table below holds the same numbers. */
+function OutcomesChart({
+  rows,
+  labels,
+}: {
+  rows: readonly DomainOutcome[];
+  labels: ReadonlyMap<string, string>;
+}) {
+  const config = useMemo(
+    (): ChartConfiguration<'bar'> => ({
+      type: 'bar',
+      data: {
+        labels: rows.map((d) => domainLabel(labels, d.domain)),
+        datasets: [
+          { label: 'Verbeterd', data: rows.map((d) => d.improved), backgroundColor: COLOURS.improved },
+          { label: 'Gelijk', data: rows.map((d) => d.same), backgroundColor: COLOURS.same },
+          { label: 'Verslechterd', data: rows.map((d) => d.worsened), backgroundColor: COLOURS.worsened },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        plugins: { legend: { position: 'top', align: 'start' } },
+        scales: {
+          x: { stacked: true, title: { display: true, text: 'Personen' }, ticks: { precision: 0 } },
+          y: { stacked: true },
+        },
+      },
+    }),
+    [rows, labels],
+  );
+  const improved = rows.reduce((n, d) => n + d.improved, 0);
+  const worsened = rows.reduce((n, d) => n + d.worsened, 0);
+  const same = rows.reduce((n, d) => n + d.same, 0);
+  const best = [...rows].sort((a, b) => b.improved / b.persons - a.improved / a.persons)[0];
+  const summary = `Gestapeld staafdiagram per leefgebied: ${improved} keer verbeterd, ${same} keer gelijk, ${worsened} keer verslechterd${
+    best ? `; naar verhouding het vaakst verbeterd: ${domainLabel(labels, best.domain)}` : ''
+  }. De cijfers staan in de tabel hieronder.`;
+  return (
+    <figure className="wr-chart">
+      <ChartCanvas
+        config={config}
+        label="Gestapeld staafdiagram: verbeterd, gelijk en verslechterd per leefgebied. De samenvatting staat eronder, de cijfers in de tabel."
+        height={`${Math.max(10, rows.length * 2.25 + 5)}rem`}
+      />
+      <figcaption className="wr-muted">{summary}</figcaption>
+    </figure>
+  );
+}
