@@ -80,3 +80,62 @@ export async function setMatrixRow(
   await expectJson(await api.put('/api/v1/access-matrix', { data: { cells } }), 200);
   return partner;
 }
+
+export interface NarrowCell {
+  cell: string;
+  word: string;
+  wordWidth: number;
+  cellWidth: number;
+  lines: number;
+}
+
+/**
+ * Measures, in the page, every visible table cell (td, th) in the main content — and every button and
+ * menu link of the page, header included — against the words of its text: each word (a Range over it)
+ * must lie on one line and fit in the element's content box. Cells of a visually hidden header row (the
+ * card layout keeps it for screen readers) are not on screen and skipped. (At 390 px the header's
+ * search button read "Zoek" / "en".)
+ */
+export async function narrowCells(page: Page): Promise<{ cells: number; narrow: NarrowCell[] }> {
+  return page.evaluate(() => {
+    const narrow: NarrowCell[] = [];
+    let cells = 0;
+    const measured = 'main td, main th, button, nav a';
+    for (const cell of Array.from(document.querySelectorAll<HTMLElement>(measured))) {
+      const box = cell.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1 || !cell.checkVisibility({ visibilityProperty: true })) continue;
+      const group = cell.closest('thead');
+      if (group && group.getBoundingClientRect().width <= 1) continue;
+      if (cell.matches('td, th')) cells++;
+      const style = getComputedStyle(cell);
+      const contentLeft = box.left + Number.parseFloat(style.paddingLeft);
+      const contentRight = box.right - Number.parseFloat(style.paddingRight);
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        if (node.parentElement?.closest('.wr-visually-hidden')) continue;
+        // Words: runs without spaces; a hyphen or slash is a place where a line may break.
+        for (const match of text.matchAll(/[^\s\-/]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+          if (rects.length === 0) continue;
+          const left = Math.min(...rects.map((r) => r.left));
+          const right = Math.max(...rects.map((r) => r.right));
+          const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+          if (lines > 1 || left < contentLeft - 1 || right > contentRight + 1) {
+            narrow.push({
+              cell: (cell.textContent ?? '').trim().slice(0, 60),
+              word: match[0],
+              wordWidth: Math.round(right - left),
+              cellWidth: Math.round(contentRight - contentLeft),
+              lines,
+            });
+          }
+        }
+      }
+    }
+    return { cells, narrow };
+  });
+}

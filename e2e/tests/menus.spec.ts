@@ -14,14 +14,14 @@ const ROLES: { who: string; email: string; sees: string[]; notSees: string[] }[]
   {
     who: 'regisseur',
     email: demo('regisseur'),
-    sees: ['Signalen', 'Personen', 'Casussen', 'Overleggen', 'Acties', 'Audit', 'Beheer'],
+    sees: ['Signalen', 'Personen', 'Casussen', 'Overleggen', 'Acties', 'Resultaten', 'Audit', 'Beheer'],
     notSees: [],
   },
   {
     who: 'professional van het wijkteam',
     email: demo('wijkteam'),
     sees: ['Signalen', 'Personen', 'Casussen', 'Overleggen', 'Acties', 'Beheer'],
-    notSees: ['Audit'],
+    notSees: ['Audit', 'Resultaten'],
   },
   {
     who: 'wijkagent (politie)',
