@@ -976,6 +976,14 @@ describe('alerts and the agenda', () => {
     ]);
     expect(JSON.stringify(forCare)).not.toContain('overlast');
     expect(JSON.stringify(forCare)).not.toContain(crime.id);
+
+    // The printed agenda too.
+    const carePdf = pdfText((await care.get(`/api/v1/meetings/${meeting.id}/pdf`)).rawPayload);
+    expect(carePdf).toContain('Dagbesteding vinden');
+    expect(carePdf).not.toContain('Geen overlast meer');
+    const copPdf = pdfText((await cop.get(`/api/v1/meetings/${meeting.id}/pdf`)).rawPayload);
+    expect(copPdf).toContain('Geen overlast meer');
+    expect(copPdf).not.toContain('Dagbesteding');
   });
 });
 

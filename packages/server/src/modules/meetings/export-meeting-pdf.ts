@@ -12,6 +12,7 @@ import { forbidden, invalidField } from '../../http/errors.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { listActions } from '../actions/repository.js';
 import { listCategories } from '../matrix/repository.js';
+import { listLifeDomains, openGoalsOf } from '../plans/repository.js';
 import { minutesFor, visibleMeeting } from './meeting-view.js';
 import { type AgendaCase, agendaCases, partnerNames } from './repository.js';
 
@@ -26,8 +27,8 @@ const dateNl = (d: string) =>
 
 /**
  * Agenda and minutes as a PDF for one partner. It holds only what that partner may see: agenda items
- * of cases it takes part in, minutes in categories its row of the matrix may read, and the actions
- * of those cases. By default the caller's own view; a regisseur may print the view of an invited
+ * of cases it takes part in, their open goals and minutes in categories its row of the matrix may
+ * read, and the actions of those cases. By default the caller's own view; a regisseur may print the view of an invited
  * partner (to send it on), which never shows the regisseur's wider view. `GET /meetings/:id/pdf`.
  */
 export async function exportMeetingPdf(
@@ -58,10 +59,17 @@ export async function exportMeetingPdf(
   const agenda = m.caseIds
     .map((id) => cases.get(id))
     .filter((c): c is AgendaCase => c !== undefined && seesCase(actor, c));
-  const actions = await listActions(s, viewerOf(actor), { meetingId }, amsterdamDate(), {
-    limit: 200,
-    offset: 0,
-  });
+  const [actions, goals, domains] = await Promise.all([
+    listActions(s, viewerOf(actor), { meetingId }, amsterdamDate(), { limit: 200, offset: 0 }),
+    // The plan's open goals per case, only of domains this partner may read.
+    openGoalsOf(
+      s,
+      viewerOf(actor),
+      agenda.map((c) => c.id),
+    ),
+    listLifeDomains(s),
+  ]);
+  const domainLabels = new Map(domains.map((d) => [d.key, d.label]));
 
   const doc = new PDFDocument({
     size: 'A4',
@@ -103,6 +111,13 @@ export async function exportMeetingPdf(
     doc.moveDown(0.5).font('Helvetica-Bold').fontSize(12).text(`${c.reference} — ${c.title}`);
     const items = minutes.items.filter((e) => e.caseId === c.id);
     doc.font('Helvetica').fontSize(10);
+    const caseGoals = goals.get(c.id) ?? [];
+    if (caseGoals.length) {
+      doc.font('Helvetica-Bold').text('Lopende doelen');
+      doc.font('Helvetica');
+      for (const g of caseGoals) doc.text(`• ${domainLabels.get(g.domain) ?? g.domain}: ${g.text}`);
+      doc.moveDown(0.3);
+    }
     if (!items.length) doc.text('Geen verslag in categorieën die deze partner mag lezen.');
     for (const e of items) {
       doc

@@ -220,16 +220,23 @@ export async function latestScores(
   const found = await rows(
     s.q,
     latestRow.extend({ person_id: col.uuid, position: col.int }),
-    `SELECT DISTINCT ON (a.person_id, sc.domain) a.person_id, sc.domain, sc.score, a.assessed_on AS date,
-            ld.position,
-            CASE WHEN ${subjectIdVisibleSql('person', 'a.person_id', 'a.tenant_id', v, p)} THEN a.person_id END AS subject_id
-       FROM assessments a
-       JOIN assessment_scores sc ON sc.tenant_id = a.tenant_id AND sc.assessment_id = a.id
-       JOIN life_domains ld ON ld.tenant_id = sc.tenant_id AND ld.key = sc.domain
-      WHERE a.tenant_id = ${p.add(s.tenantId)} AND a.person_id = ANY (${p.add([...new Set(personIds)])}::uuid[])
-        AND ${caseIdVisibleSql('a.case_id', v, p)}
-        AND ${categoryAllowedSql('ld.category', 'ld.tenant_id', v, p)}
-      ORDER BY a.person_id, sc.domain, a.assessed_on DESC, a.created_at DESC`,
+    // The latest per person × domain first; whether the viewer may open the person once per person.
+    `WITH latest AS (
+       SELECT DISTINCT ON (a.person_id, sc.domain) a.tenant_id, a.person_id, sc.domain, sc.score,
+              a.assessed_on AS date, ld.position
+         FROM assessments a
+         JOIN assessment_scores sc ON sc.tenant_id = a.tenant_id AND sc.assessment_id = a.id
+         JOIN life_domains ld ON ld.tenant_id = sc.tenant_id AND ld.key = sc.domain
+        WHERE a.tenant_id = ${p.add(s.tenantId)} AND a.person_id = ANY (${p.add([...new Set(personIds)])}::uuid[])
+          AND ${caseIdVisibleSql('a.case_id', v, p)}
+          AND ${categoryAllowedSql('ld.category', 'ld.tenant_id', v, p)}
+        ORDER BY a.person_id, sc.domain, a.assessed_on DESC, a.created_at DESC),
+     opened AS (
+       SELECT x.person_id FROM (SELECT DISTINCT tenant_id, person_id FROM latest) x
+        WHERE ${subjectIdVisibleSql('person', 'x.person_id', 'x.tenant_id', v, p)})
+     SELECT l.person_id, l.domain, l.score, l.date, l.position,
+            CASE WHEN o.person_id IS NOT NULL THEN l.person_id END AS subject_id
+       FROM latest l LEFT JOIN opened o ON o.person_id = l.person_id`,
     p.values,
   );
   const order = new Map(personIds.map((id, i) => [id, i]));
