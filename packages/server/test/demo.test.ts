@@ -8,6 +8,7 @@ import {
   entryListSchema,
   meetingListSchema,
   monitorSchema,
+  outcomesSchema,
   signalListSchema,
   worklistSchema,
 } from '@wijkregie/shared';
@@ -164,5 +165,103 @@ describe('the demo early warning', () => {
     // The police sees none of the debt signals.
     const cop = await as('wijkagent');
     expect(bodyOf(await cop.get('/api/v1/signals?source=creditor'), signalListSchema).total).toBe(0);
+  });
+});
+
+describe('the demo plans', () => {
+  const q = async (sql: string) => (await db.query(sql)) as Record<string, unknown>[];
+
+  it('scores the persons of the person and household cases over months, as partners that may write the domain', async () => {
+    const perCase = await q(
+      // A moment may hold several partners' assessments (each scores the domains it may write).
+      `SELECT count(DISTINCT a.assessed_on)::int AS n FROM assessments a JOIN cases c ON c.id = a.case_id
+        WHERE c.type IN ('person', 'household') GROUP BY a.person_id, a.case_id`,
+    );
+    const counts = perCase.map((r) => Number(r.n));
+    expect(counts.length).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(8);
+    expect(counts.filter((n) => n >= 4).length / counts.length).toBeGreaterThan(0.8);
+    const span = await q(
+      `SELECT max(assessed_on) - min(assessed_on) AS days FROM assessments GROUP BY person_id, case_id
+       ORDER BY 1 DESC LIMIT 1`,
+    );
+    expect(Number(span[0]?.days)).toBeGreaterThan(120);
+    // Each score by a partner whose matrix row writes the domain's category, its author of that partner.
+    expect(
+      await q(
+        `SELECT sc.domain FROM assessment_scores sc
+           JOIN assessments a ON a.id = sc.assessment_id
+           JOIN life_domains ld ON ld.tenant_id = sc.tenant_id AND ld.key = sc.domain
+           JOIN users u ON u.id = a.author_user_id
+           LEFT JOIN access_matrix m ON m.tenant_id = a.tenant_id AND m.partner_id = a.author_partner_id
+                AND m.category = ld.category AND m.access = 'write'
+          WHERE m.category IS NULL OR u.partner_id <> a.author_partner_id`,
+      ),
+    ).toEqual([]);
+    // Nothing happens after now.
+    expect(
+      await q(
+        `SELECT 'assessment' FROM assessments WHERE assessed_on > current_date OR created_at > now()
+         UNION ALL SELECT 'goal' FROM goals WHERE created_at > now() OR updated_at > now() OR updated_at < created_at
+         UNION ALL SELECT 'evaluation' FROM evaluations WHERE evaluated_on > current_date OR created_at > now()
+         UNION ALL SELECT 'case' FROM cases WHERE closed_at > now()`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('shows improvement on some domains and a setback on others, and closed cases by result', async () => {
+    const o = bodyOf(await (await as('regisseur')).get('/api/v1/outcomes'), outcomesSchema);
+    expect(o.domains.filter((d) => d.improved > 0).length).toBeGreaterThanOrEqual(3);
+    expect(o.domains.filter((d) => d.worsened > 0).length).toBeGreaterThanOrEqual(3);
+    expect(o.closedCases.filter((c) => c.count > 0).length).toBeGreaterThanOrEqual(4);
+    expect(
+      await q(
+        `SELECT id FROM cases WHERE status = 'closed' AND (result IS NULL OR result_text IS NULL OR closed_at IS NULL)`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('has goals for the case subjects and household members, some achieved, with actions and evaluations', async () => {
+    const statuses = await q('SELECT DISTINCT status FROM goals');
+    expect(statuses.map((s) => s.status)).toEqual(expect.arrayContaining(['open', 'achieved']));
+    // A goal is for a subject of its case or a member of the case's household.
+    expect(
+      await q(
+        `SELECT g.id FROM goals g WHERE NOT EXISTS (
+           SELECT 1 FROM case_subjects s WHERE s.case_id = g.case_id AND s.subject_id = g.subject_id)
+           AND NOT EXISTS (SELECT 1 FROM case_subjects s JOIN subject_relations r
+                             ON r.to_id = s.subject_id AND r.relation = 'member_of' AND r.from_id = g.subject_id
+                            WHERE s.case_id = g.case_id)`,
+      ),
+    ).toEqual([]);
+    // Actions toward a goal of their own case, whose domain the owning partner may read.
+    const linked = await q(
+      `SELECT a.id, (g.case_id = a.case_id) AS same_case, (m.category IS NOT NULL) AS readable
+         FROM actions a JOIN goals g ON g.id = a.goal_id
+         JOIN life_domains ld ON ld.tenant_id = g.tenant_id AND ld.key = g.domain
+         LEFT JOIN access_matrix m ON m.tenant_id = a.tenant_id AND m.partner_id = a.owner_partner_id
+              AND m.category = ld.category`,
+    );
+    expect(linked.length).toBeGreaterThanOrEqual(10);
+    expect(linked.every((l) => l.same_case === true && l.readable === true)).toBe(true);
+    const evaluated = await q(
+      `SELECT e.id FROM evaluations e JOIN evaluation_goal_statuses s ON s.evaluation_id = e.id
+        WHERE s.status <> 'open'`,
+    );
+    expect(evaluated.length).toBeGreaterThan(0);
+  });
+
+  it('tells the household plan: the family in debt has goals for the household and the son his own approach', async () => {
+    const family = await q(
+      `SELECT g.subject_kind, g.domain, g.text FROM goals g JOIN cases c ON c.id = g.case_id
+        WHERE c.title LIKE 'Gezinsplan Gezin El Idrissi%'`,
+    );
+    expect(family.some((g) => g.subject_kind === 'household' && g.domain === 'financien')).toBe(true);
+    expect(family.some((g) => g.subject_kind === 'person')).toBe(true);
+    const son = await q(
+      `SELECT g.domain FROM goals g JOIN cases c ON c.id = g.case_id
+        WHERE c.title LIKE 'Persoonsgerichte aanpak zoon%'`,
+    );
+    expect(son.map((g) => g.domain)).toContain('criminaliteit');
   });
 });

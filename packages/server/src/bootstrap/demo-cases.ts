@@ -27,7 +27,7 @@ export interface DemoContext {
 }
 
 // Partner key → category → access. Absent is none.
-const MATRIX: Record<string, Record<string, Exclude<Access, 'none'>>> = {
+export const MATRIX: Record<string, Record<string, Exclude<Access, 'none'>>> = {
   gemeente: {
     basis: 'write',
     zorg: 'read',
@@ -49,7 +49,7 @@ const MATRIX: Record<string, Record<string, Exclude<Access, 'none'>>> = {
 };
 
 /** Who writes for each partner in the journal. */
-const AUTHOR_OF: Record<string, string> = {
+export const AUTHOR_OF: Record<string, string> = {
   gemeente: 'regisseur',
   politie: 'wijkagent',
   handhaving: 'handhaving',
@@ -124,7 +124,7 @@ const STREETS = list(
 );
 
 /** mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed;
   const next = () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/session/passwords.js';
 import { demoAreas } from './demo-areas.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoCoordination } from './demo-coordination.js';
+import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoSignals } from './demo-signals.js';
 import { createTenant } from './tenant.js';
 
@@ -107,6 +108,7 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
   }
   await seedDemoCases(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoCoordination(tx, { tenantId, partnerIds, userIds, areaIds });
+  await seedDemoPlans(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoSignals(tx, { tenantId, partnerIds, userIds, areaIds });
   return { tenantId, partnerIds };
 }
