@@ -904,6 +904,10 @@ describe('alerts and the agenda', () => {
     // No content in the alert.
     const raw = (await care2.get('/api/v1/alerts?limit=50')).body;
     expect(raw).not.toContain('Rustiger');
+    // Checked again when shown: once wijkteam may no longer read zorg, its alerts about zorg are gone.
+    await setMatrix(app, t, [{ partner: 'wijkteam', category: 'zorg', access: 'none' }]);
+    expect(await kinds(care2)).toEqual(['evaluation_added']);
+    expect(bodyOf(await care2.get('/api/v1/alerts?limit=50'), alertListSchema).unread).toBe(1);
   });
 
   it('the agenda shows each case’s open goals of readable domains and its overdue actions', async () => {

@@ -1,6 +1,7 @@
 import { ALERT_KINDS } from '@wijkregie/shared';
 import { z } from 'zod';
 import { userSeesCaseSql } from '../../access/cases.js';
+import { partnerReadsAnyCategorySql } from '../../access/categories.js';
 import type { Queryable } from '../../db/db.js';
 import { col, rows } from '../../db/rows.js';
 
@@ -29,7 +30,8 @@ export async function claimDigestRun(q: Queryable, tenantId: string, userId: str
 
 /**
  * Marks the user's undigested alerts digested and answers them per case and kind — only about cases
- * the user can still see — with the user's address. `n` counts changes: a bundle of three entries is three.
+ * the user can still see, and about life domains only while the user's partner may read one of
+ * their categories — with the user's address. `n` counts changes: a bundle of three entries is three.
  */
 export function takeDigestItems(q: Queryable, tenantId: string, userId: string) {
   return rows(
@@ -38,11 +40,12 @@ export function takeDigestItems(q: Queryable, tenantId: string, userId: string) 
     `WITH mine AS (
        UPDATE alerts a SET digested_at = now()
         WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.digested_at IS NULL
-       RETURNING a.kind, a.case_id, a.count)
+       RETURNING a.kind, a.case_id, a.count, a.categories)
      SELECT m.kind, c.reference, sum(m.count)::int AS n, u.email
        FROM mine m JOIN cases c ON c.tenant_id = $1 AND c.id = m.case_id
        JOIN users u ON u.tenant_id = $1 AND u.id = $2
       WHERE ${userSeesCaseSql('u', 'c')}
+        AND (m.categories IS NULL OR ${partnerReadsAnyCategorySql('u.partner_id', 'm.categories', '$1')})
       GROUP BY m.kind, c.reference, u.email
       ORDER BY c.reference, m.kind`,
     [tenantId, userId],

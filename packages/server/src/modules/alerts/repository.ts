@@ -87,10 +87,18 @@ export function insertCaseAlerts(
   return rows(
     s.q,
     insertedRow,
-    `INSERT INTO alerts (tenant_id, user_id, kind, case_id, action_id, actor_user_id)
-     SELECT $1, u, $2, $3, $4, $5 FROM unnest($6::uuid[]) AS u
+    `INSERT INTO alerts (tenant_id, user_id, kind, case_id, action_id, actor_user_id, categories)
+     SELECT $1, u, $2, $3, $4, $5, $7::text[] FROM unnest($6::uuid[]) AS u
      RETURNING id, user_id`,
-    [s.tenantId, ev.kind, ev.caseId, ev.actionId ?? null, ev.actorUserId, recipients.map((r) => r.id)],
+    [
+      s.tenantId,
+      ev.kind,
+      ev.caseId,
+      ev.actionId ?? null,
+      ev.actorUserId,
+      recipients.map((r) => r.id),
+      ev.categories ? [...ev.categories] : null,
+    ],
   );
 }
 
@@ -252,9 +260,13 @@ const ALERT_FROM = `FROM alerts a
   LEFT JOIN cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
   LEFT JOIN signals sg ON sg.tenant_id = a.tenant_id AND sg.id = a.signal_id`;
 
-/** An alert is shown only while its case (or signal) is still visible to the recipient. */
+/**
+ * An alert is shown only while its case (or signal) is still visible to the recipient, and one about
+ * a change bound to life domains only while the recipient's partner may read one of their categories.
+ */
 function alertVisibleSql(v: Viewer, p: Params): string {
-  return `((a.case_id IS NOT NULL AND ${caseVisibleSql('c', v, p)})
+  return `((a.case_id IS NOT NULL AND ${caseVisibleSql('c', v, p)}
+      AND (a.categories IS NULL OR ${partnerReadsAnyCategorySql(p.add(v.partnerId), 'a.categories', 'a.tenant_id')}))
     OR (a.case_id IS NULL AND a.signal_id IS NOT NULL AND ${signalVisibleSql('sg', v, p)}))`;
 }
 
