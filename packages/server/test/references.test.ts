@@ -413,3 +413,89 @@ describe('signals', () => {
     expect(ok(await (await as(care)).get(`/api/v1/outreach/worklist?date=${date}`))).toContain(s.id);
   });
 });
+
+describe('the plan of approach', () => {
+  it('a goal, score or linked case names its subject only for whoever may open it; an action its goal only with the domain', async () => {
+    const { t, reg, care, debt } = await world();
+    // Wijkteam reads zorg but not `basis`; schuldhulp reads neither.
+    await setMatrix(app, t, [
+      { partner: 'gemeente', category: 'zorg', access: 'write' },
+      { partner: 'wijkteam', category: 'zorg', access: 'read' },
+    ]);
+    const member = await createPerson(reg);
+    const hh = JSON.parse(
+      ok(await reg.post('/api/v1/households', { name: 'Huishouden Plan', memberIds: [member.id] }), 201),
+    ) as { id: string };
+    const partnerIds = [t.partners.wijkteam, t.partners.schuldhulp];
+    const householdCase = await createCase(reg, {
+      type: 'household',
+      subjects: [{ kind: 'household', id: hh.id }],
+      partnerIds,
+    });
+    const memberCase = await createCase(reg, { subjects: [{ kind: 'person', id: member.id }], partnerIds });
+    const goal = JSON.parse(
+      ok(
+        await reg.post(`/api/v1/cases/${memberCase.id}/goals`, {
+          domain: 'sociaal_netwerk',
+          subjectId: member.id,
+          text: 'Contact met de buren',
+        }),
+        201,
+      ),
+    ) as { id: string };
+    ok(
+      await reg.post(`/api/v1/persons/${member.id}/assessments`, {
+        caseId: memberCase.id,
+        date: '2026-02-01',
+        scores: [{ domain: 'sociaal_netwerk', score: 2 }],
+      }),
+      201,
+    );
+    const action = JSON.parse(
+      ok(
+        await reg.post(`/api/v1/cases/${memberCase.id}/actions`, {
+          title: 'Buurtkamer bezoeken',
+          ownerPartnerId: t.partners.wijkteam,
+          dueDate: amsterdamDate(),
+          goalId: goal.id,
+        }),
+        201,
+      ),
+    ) as { id: string };
+
+    const c = await as(care);
+    expect((await c.get(`/api/v1/persons/${member.id}`)).statusCode).toBe(404);
+    const plan = ok(await c.get(`/api/v1/cases/${memberCase.id}/plan`));
+    expect(plan).not.toContain(member.id);
+    expect(JSON.parse(plan)).toMatchObject({
+      goals: [{ id: goal.id, subjectId: null }],
+      latestScores: [{ domain: 'sociaal_netwerk', subjectId: null }],
+      householdCases: [{ id: householdCase.id, subjectId: null }],
+    });
+    const hhPlan = ok(await c.get(`/api/v1/cases/${householdCase.id}/plan`));
+    expect(hhPlan).not.toContain(member.id);
+    expect(hhPlan).not.toContain(hh.id);
+    expect(JSON.parse(hhPlan)).toMatchObject({
+      linkedCases: [{ id: memberCase.id, subjectId: null }],
+      linkedGoals: [{ id: goal.id }],
+    });
+    expect(JSON.parse(ok(await c.get(`/api/v1/actions/${action.id}`)))).toMatchObject({ goalId: goal.id });
+
+    // Schuldhulp sees the cases but may read no zorg: no goal, and the action without its goal.
+    const d = await as(debt);
+    const debtPlan = ok(await d.get(`/api/v1/cases/${memberCase.id}/plan`));
+    expect(debtPlan).not.toContain(goal.id);
+    expect(JSON.parse(ok(await d.get(`/api/v1/actions/${action.id}`)))).toMatchObject({ goalId: null });
+    expect(ok(await d.get(`/api/v1/actions?caseId=${memberCase.id}`))).not.toContain(goal.id);
+
+    // With `basis`, wijkteam gets the ids.
+    await setMatrix(app, t, [{ partner: 'wijkteam', category: 'basis', access: 'read' }]);
+    expect(JSON.parse(ok(await c.get(`/api/v1/cases/${householdCase.id}/plan`)))).toMatchObject({
+      linkedCases: [{ id: memberCase.id, subjectId: member.id }],
+    });
+    expect(JSON.parse(ok(await c.get(`/api/v1/cases/${memberCase.id}/plan`)))).toMatchObject({
+      goals: [{ id: goal.id, subjectId: member.id }],
+      householdCases: [{ id: householdCase.id, subjectId: hh.id }],
+    });
+  });
+});
