@@ -391,6 +391,59 @@ test('resultaten voor de regisseur: grafiek, tabel, CSV en gebied; niet in het m
   await expect(page.locator('main')).toContainText('Je hebt geen toegang tot deze pagina.');
 });
 
+test('het gezinsplan: de eigen casus van een gezinslid met zijn doelen, en de weg terug', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const regisseur = await apiAs(playwright, baseURL, REGISSEUR_EMAIL);
+  const member = await personWithCase(regisseur);
+  const household = await expectJson<{ id: string }>(
+    await regisseur.post('/api/v1/households', {
+      data: { name: unique('Gezin Zelfredzaam'), memberIds: [member.personId] },
+    }),
+    201,
+  );
+  const householdCase = await expectJson<{ id: string; reference: string }>(
+    await regisseur.post('/api/v1/cases', {
+      data: {
+        type: 'household',
+        title: unique('Gezinsplan'),
+        subjects: [{ kind: 'household', id: household.id }],
+        partnerIds: [member.partners.gemeente.id, member.partners.wijkteam.id],
+        directorUserId: member.regisseurId,
+      },
+    }),
+    201,
+  );
+  const goalText = unique('Eigen woonruimte gevonden');
+  await expectJson(
+    await regisseur.post(`/api/v1/cases/${member.caseId}/goals`, {
+      data: { domain: 'huisvesting', subjectId: member.personId, text: goalText },
+    }),
+    201,
+  );
+
+  await login(page, REGISSEUR_EMAIL);
+  await page.goto(`/casussen/${householdCase.id}`);
+  const plan = page.getByRole('region', { name: 'Plan van aanpak' });
+  const members = plan.getByRole('list', { name: 'Gezinsplan: de eigen aanpak van gezinsleden' });
+  await expect(members).toContainText(`Casus ${member.reference} van ${member.personName}`);
+  await expect(members).toContainText(`Huisvesting: ${goalText}`);
+  // A goal of the household plan can be for a member.
+  await plan.getByRole('button', { name: 'Doel toevoegen' }).click();
+  await expect(
+    plan.getByLabel('Voor wie').locator('option', { hasText: `Gezinslid: ${member.personName}` }),
+  ).toHaveCount(1);
+  await expectNoAxeViolations(page, 'gezinsplan');
+
+  await members.getByRole('link', { name: `Casus ${member.reference}` }).click();
+  await expect(page.getByRole('region', { name: 'Plan van aanpak' })).toContainText(
+    `Deze casus hoort bij het gezinsplan van casus ${householdCase.reference}.`,
+  );
+});
+
 test('Beheer › Leefgebieden: de lijst met groep en categorie, toevoegen en wijzigen', async ({ page }) => {
   test.setTimeout(90_000);
   await login(page, ADMIN_EMAIL);

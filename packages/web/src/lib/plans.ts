@@ -9,7 +9,7 @@ import {
   SCORES,
   type Score,
 } from '@wijkregie/shared';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import { useApiData } from './useApiData.ts';
 
@@ -73,4 +73,32 @@ export function openGoalOptions(
   return goals
     .filter((g) => g.status === 'open')
     .map((g) => ({ id: g.id, caseId: g.caseId, label: goalLabel(g, labels) }));
+}
+
+/**
+ * The names of persons by id, each read through the person's own API (so the same visibility rules apply
+ * and the read is logged); an id the user may not open gets no name. At most 20 at a time.
+ */
+export function usePersonNames(ids: readonly string[]): ReadonlyMap<string, string> {
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const key = [...new Set(ids)].sort().slice(0, 20).join(',');
+  useEffect(() => {
+    if (!key) return;
+    const controller = new AbortController();
+    // Each lookup catches its own failure, so the whole never rejects.
+    void Promise.all(
+      key.split(',').map(async (id): Promise<[string, string] | null> => {
+        try {
+          const p = await api.getPerson(id, controller.signal);
+          return [id, `${p.firstName} ${p.lastName}`];
+        } catch {
+          return null;
+        }
+      }),
+    ).then((pairs) => {
+      if (!controller.signal.aborted) setNames(new Map(pairs.filter((p) => p !== null)));
+    });
+    return () => controller.abort();
+  }, [key]);
+  return names;
 }

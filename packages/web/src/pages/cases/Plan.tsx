@@ -25,7 +25,7 @@ import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { todayIso } from '../../lib/dates.ts';
 import { codeOptions, formatDate } from '../../lib/format.ts';
-import { domainLabel, goalLabel, SCORE_OPTIONS, scoreText } from '../../lib/plans.ts';
+import { domainLabel, goalLabel, SCORE_OPTIONS, scoreText, usePersonNames } from '../../lib/plans.ts';
 import { type Names, partnerName } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
 import { type ApiData, useApiData } from '../../lib/useApiData.ts';
@@ -49,16 +49,36 @@ export interface PlanSectionProps {
   onChanged: (message: string) => void;
 }
 
-/** The name of a subject of the case, or of a member whose own case is linked to the household plan. */
-function subjectNamer(detail: CaseDetail, plan: Plan) {
+/**
+ * Who a goal or a score is about, in words: a subject of the case ("Daan de Wit", "huishouden Gezin de
+ * Wit"), a member whose name was looked up, or a member of a linked case.
+ */
+function subjectNamer(detail: CaseDetail, plan: Plan, personNames: ReadonlyMap<string, string>) {
   return (subjectId: string | null): string => {
     if (subjectId === null) return 'een betrokkene (naam afgeschermd)';
     const subject = detail.subjects.find((s) => s.id === subjectId);
-    if (subject) return `${subjectKindLabel(subject.kind)}: ${subject.label ?? 'naam afgeschermd'}`;
+    if (subject) {
+      const label = subject.label ?? 'naam afgeschermd';
+      return subject.kind === 'person' ? label : `${subjectKindLabel(subject.kind).toLowerCase()} ${label}`;
+    }
+    const person = personNames.get(subjectId);
+    if (person) return person;
     const linked = plan.linkedCases.find((c) => c.subjectId === subjectId);
-    if (linked) return `Gezinslid (casus ${linked.reference})`;
-    return 'Betrokkene';
+    if (linked) return `het gezinslid van casus ${linked.reference}`;
+    return 'een betrokkene';
   };
+}
+
+/** The persons a plan speaks of that are not named among the case's subjects (members of a household). */
+function unnamedPersons(detail: CaseDetail, plan: Plan | null): string[] {
+  if (!plan) return [];
+  const known = new Set(detail.subjects.map((s) => s.id));
+  const ids = [
+    ...plan.goals.map((g) => g.subjectId),
+    ...plan.latestScores.map((s) => s.subjectId),
+    ...plan.linkedCases.map((c) => c.subjectId),
+  ];
+  return ids.filter((id): id is string => id !== null && !known.has(id));
 }
 
 /**
@@ -84,7 +104,8 @@ export function PlanSection({
   );
   const actions = useApiData(actionsLoader);
   const p = plan.data;
-  const name = p ? subjectNamer(detail, p) : () => '';
+  const personNames = usePersonNames(unnamedPersons(detail, p));
+  const name = p ? subjectNamer(detail, p, personNames) : () => '';
   const actionById = new Map((actions.data?.items ?? []).map((a) => [a.id, a]));
 
   return (
@@ -136,7 +157,7 @@ export function PlanSection({
           </Heading>
           <LatestScores plan={p} name={name} labels={labels} />
           {(detail.type === 'household' || p.linkedCases.length > 0) && (
-            <HouseholdPlan plan={p} labels={labels} />
+            <HouseholdPlan plan={p} labels={labels} name={name} />
           )}
           <Heading level={3} id="evaluations-heading">
             Evaluaties
@@ -222,6 +243,7 @@ function GoalCard({
         {goal.text}
       </Heading>
       <DataList
+        compact
         items={[
           { key: 'Leefgebied', value: domainLabel(labels, goal.domain) },
           {
@@ -317,6 +339,36 @@ function GoalStatusForm({
   );
 }
 
+/** The persons that are members of the case's households and groups (that the user may open). */
+function useMembers(detail: CaseDetail): string[] {
+  const key = detail.subjects
+    .flatMap((s) =>
+      s.id !== null && (s.kind === 'household' || s.kind === 'group') ? [`${s.kind}:${s.id}`] : [],
+    )
+    .join(',');
+  const loader = useCallback(
+    async (signal: AbortSignal): Promise<string[]> => {
+      if (!key) return [];
+      const groups = await Promise.all(
+        key.split(',').map(async (pair) => {
+          const [kind, id] = pair.split(':') as ['household' | 'group', string];
+          try {
+            const subject = await api.getSubject(kind, id, signal);
+            return subject.relations
+              .filter((r) => r.type === 'member_of' && r.to.id === id && r.from.kind === 'person')
+              .map((r) => r.from.id);
+          } catch {
+            return [];
+          }
+        }),
+      );
+      return [...new Set(groups.flat())];
+    },
+    [key],
+  );
+  return useApiData(loader).data ?? [];
+}
+
 const GOAL_FORM_ID = 'goal';
 const GOAL_FIELDS = ['subjectId', 'domain', 'text', 'targetScore', 'dueDate'] as const;
 
@@ -330,11 +382,22 @@ function GoalForm({
   domains: readonly LifeDomain[];
   onCreated: (goal: Goal) => void;
 }) {
-  const subjects = detail.subjects.flatMap((s) =>
-    s.id === null
-      ? []
-      : [{ value: s.id, label: `${subjectKindLabel(s.kind)}: ${s.label ?? 'naam afgeschermd'}` }],
-  );
+  const members = useMembers(detail);
+  const memberNames = usePersonNames(members);
+  const subjects = [
+    ...detail.subjects.flatMap((s) =>
+      s.id === null
+        ? []
+        : [{ value: s.id, label: `${subjectKindLabel(s.kind)}: ${s.label ?? 'naam afgeschermd'}` }],
+    ),
+    // The members of a household or group in the case may have goals of their own in its plan.
+    ...members.flatMap((id) => {
+      const name = memberNames.get(id);
+      return name && !detail.subjects.some((s) => s.id === id)
+        ? [{ value: id, label: `${detail.type === 'group' ? 'Groepslid' : 'Gezinslid'}: ${name}` }]
+        : [];
+    }),
+  ];
   const onlySubject = subjects.length === 1 ? (subjects[0]?.value ?? '') : '';
   const initial = { subjectId: onlySubject, domain: '', text: '', targetScore: '', dueDate: '' };
   const form = useForm(GOAL_FORM_ID, GOAL_FIELDS, initial);
@@ -449,7 +512,7 @@ function LatestScores({
       {subjects.map((subjectId) => (
         <ScoreProfile
           key={subjectId ?? 'afgeschermd'}
-          caption={`Laatste scores: ${name(subjectId)}`}
+          caption={`Laatste scores van ${name(subjectId)}`}
           rows={plan.latestScores.filter((s) => s.subjectId === subjectId)}
           labels={labels}
         />
@@ -459,7 +522,15 @@ function LatestScores({
 }
 
 /** The household plan: the members' own cases (the person approach) with their goals. */
-function HouseholdPlan({ plan, labels }: { plan: Plan; labels: ReadonlyMap<string, string> }) {
+function HouseholdPlan({
+  plan,
+  labels,
+  name,
+}: {
+  plan: Plan;
+  labels: ReadonlyMap<string, string>;
+  name: (subjectId: string | null) => string;
+}) {
   return (
     <>
       <Heading level={3} id="household-plan-heading">
@@ -474,6 +545,7 @@ function HouseholdPlan({ plan, labels }: { plan: Plan; labels: ReadonlyMap<strin
             return (
               <li key={linked.id} className="wr-household-plan__case">
                 <TextLink to={`/casussen/${linked.id}`}>Casus {linked.reference}</TextLink>
+                {linked.subjectId && <> van {name(linked.subjectId)}</>}
                 {goals.length === 0 ? (
                   <Paragraph className="wr-muted">Geen doelen (die je mag zien).</Paragraph>
                 ) : (

@@ -244,10 +244,13 @@ function DomainChart({
             backgroundColor: 'hsl(211 60% 22%)',
             pointRadius: 4,
             tension: 0,
+            // Points on 1 and 5 are drawn whole, past the edge of the plot.
+            clip: 8,
           },
         ],
       },
       options: {
+        layout: { padding: { top: 6, right: 6 } },
         plugins: {
           legend: { display: false },
           tooltip: { callbacks: { label: (item) => scoreText(Number(item.raw)) } },
