@@ -2,11 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   actionSchema,
   alertListSchema,
+  assessmentSchema,
   auditListSchema,
   caseFromSignalSchema,
   caseSchema,
   categorySchema,
   entrySchema,
+  evaluationSchema,
+  goalSchema,
   importAnswerSchema,
   matrixSchema,
   meetingSchema,
@@ -75,6 +78,7 @@ type Kind =
   | 'visit'
   | 'import'
   | 'route'
+  | 'goal'
   | 'category'
   | 'signalCategory'
   | 'tenant';
@@ -183,6 +187,8 @@ async function build(label: string): Promise<Built> {
         { partnerId: t.partners.gemeente, category: 'basis', access: 'write' },
         { partnerId: t.partners.wijkteam, category: 'basis', access: 'write' },
         { partnerId: t.partners.wijkteam, category, access: 'write' },
+        { partnerId: t.partners.gemeente, category: 'zorg', access: 'write' },
+        { partnerId: t.partners.wijkteam, category: 'zorg', access: 'write' },
         { partnerId: t.partners.schuldhulp, category: 'basis', access: 'read' },
         { partnerId: partner, category: 'basis', access: 'read' },
       ],
@@ -293,12 +299,41 @@ async function build(label: string): Promise<Built> {
     'entry 2',
     entrySchema,
   );
+  // The plan: a goal, an assessment and an evaluation.
+  const goal = idOf(
+    await reg.post(`/api/v1/cases/${theCase}/goals`, {
+      domain: 'werk_opleiding',
+      subjectId: person,
+      text: `${marker} doel`,
+    }),
+    'goal',
+    goalSchema,
+  );
+  ok(
+    await pro.post(`/api/v1/persons/${person}/assessments`, {
+      caseId: theCase,
+      date: '2026-01-05',
+      scores: [{ domain: 'werk_opleiding', score: 2, note: `${marker} score` }],
+    }),
+    'assessment',
+    assessmentSchema,
+  );
+  ok(
+    await reg.post(`/api/v1/cases/${theCase}/evaluations`, {
+      date: '2026-01-06',
+      text: `${marker} evaluatie`,
+      goalStatuses: [{ goalId: goal, status: 'open' }],
+    }),
+    'evaluation',
+    evaluationSchema,
+  );
   const action = idOf(
     await reg.post(`/api/v1/cases/${theCase}/actions`, {
       title: `${marker} actie`,
       ownerPartnerId: t.partners.wijkteam,
       assigneeUserId: t.professional.id,
       dueDate: '2020-01-06',
+      goalId: goal,
     }),
     'action',
     actionSchema,
@@ -416,6 +451,7 @@ async function build(label: string): Promise<Built> {
       visit,
       import: imported.importId,
       route,
+      goal,
       category,
       signalCategory,
       tenant: t.id,
@@ -463,6 +499,8 @@ function refKind(name: string, path: string): Kind | undefined {
     [/visit/, 'visit'],
     [/import/, 'import'],
     [/route/, 'route'],
+    [/goal/, 'goal'],
+    [/subject/, 'person'],
     [/gemeente|tenant/, 'tenant'],
   ];
   return table.find(([re]) => re.test(n))?.[1];
@@ -492,6 +530,7 @@ function pathKind(path: string, param: string): Kind | undefined {
     'signal-routes': 'route',
     'signal-categories': 'signalCategory',
     categories: 'category',
+    goals: 'goal',
   };
   return table[before];
 }
@@ -516,6 +555,7 @@ const ALL_KINDS: Kind[] = [
   'visit',
   'import',
   'route',
+  'goal',
 ];
 
 let counter = 0;
