@@ -203,11 +203,13 @@ export async function insertCases(db: Db, base: SeedBase, count: number): Promis
   await execute(
     db,
     `INSERT INTO cases (tenant_id, reference, type, title, status, result, director_user_id, created_by_user_id,
-                        created_at, updated_at)
+                        created_at, updated_at, closed_at)
      SELECT $1::uuid, s.y || '-' || lpad(s.n::text, 4, '0'), s.type, s.title, s.status,
             CASE WHEN s.status = 'closed'
-                 THEN (ARRAY['goal_reached', 'partly_reached', 'not_reached', 'transferred'])[1 + floor(s.r * 4)::int] END,
-            s.director, s.creator, s.created, least(now(), s.created + s.u * interval '300 days')
+                 THEN (ARRAY['goals_achieved', 'partly_achieved', 'not_achieved', 'transferred', 'stopped'])
+                      [1 + floor(s.r * 5)::int] END,
+            s.director, s.creator, s.created, least(now(), s.created + s.u * interval '300 days'),
+            CASE WHEN s.status = 'closed' THEN least(now(), s.created + s.u * interval '300 days') END
        FROM (SELECT g, $5::int + (g - 1) / $4::int AS y, (g - 1) % $4::int + 1 AS n, random() AS r, random() AS u,
                     CASE WHEN random() < 0.85 THEN 'person' WHEN random() < 0.7 THEN 'undermining' ELSE 'area' END AS type,
                     ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int] AS title,
