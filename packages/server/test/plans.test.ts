@@ -220,6 +220,36 @@ describe('life domains', () => {
   });
 });
 
+describe('a domain under another category', () => {
+  it('moves who sees its goals and scores at once', async () => {
+    const { reg, care, cop, person, caseId } = await world();
+    const goal = bodyOf(
+      await cop.post(`/api/v1/cases/${caseId}/goals`, {
+        domain: 'criminaliteit',
+        subjectId: person.id,
+        text: 'Geen inbraken',
+      }),
+      goalSchema,
+      201,
+    );
+    await cop.post(`/api/v1/persons/${person.id}/assessments`, {
+      caseId,
+      date: '2026-03-01',
+      scores: [{ domain: 'criminaliteit', score: 2 }],
+    });
+    const seenBy = async (c: Client) => {
+      const plan = bodyOf(await c.get(`/api/v1/cases/${caseId}/plan`), planSchema);
+      return [plan.goals.map((g) => g.id), plan.latestScores.map((x) => x.domain)];
+    };
+    expect(await seenBy(care)).toEqual([[], []]);
+    expect(await seenBy(cop)).toEqual([[goal.id], ['criminaliteit']]);
+    bodyOf(await reg.patch('/api/v1/life-domains/criminaliteit', { category: 'zorg' }), lifeDomainSchema);
+    expect(await seenBy(care)).toEqual([[goal.id], ['criminaliteit']]);
+    expect(await seenBy(cop)).toEqual([[], []]);
+    expectProblem(await cop.patch(`/api/v1/goals/${goal.id}`, { status: 'dropped' }), 404);
+  });
+});
+
 describe('assessments', () => {
   it('scores only domains the partner may write; the history shows only readable scores, oldest first', async () => {
     const w = await world();
