@@ -1,8 +1,10 @@
 import { CREDITOR_TYPE_LABELS, type MonitorRow } from '@wijkregie/shared';
-import { type FormEvent, useCallback, useState } from 'react';
+import type { ChartConfiguration } from 'chart.js';
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, monitorCsvUrl } from '../../api/endpoints.ts';
 import { Button } from '../../components/Button.tsx';
+import { ChartCanvas } from '../../components/Chart.tsx';
 import { DateField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -111,82 +113,55 @@ function Monitor() {
 }
 
 const SERIES = [
-  { key: 'signals', label: 'Signalen', className: 'wr-chart__bar--signals' },
-  { key: 'contacted', label: 'Contact', className: 'wr-chart__bar--contacted' },
-  { key: 'helpAccepted', label: 'Hulp geaccepteerd', className: 'wr-chart__bar--accepted' },
+  { key: 'signals', label: 'Signalen', colour: 'hsl(211 60% 22%)' },
+  { key: 'contacted', label: 'Contact', colour: 'hsl(190 70% 32%)' },
+  { key: 'helpAccepted', label: 'Hulp geaccepteerd', colour: 'hsl(30 90% 40%)' },
 ] as const;
 
 /**
- * Bars per month (all creditor types together): signals, contact, help accepted. The chart is a picture
- * of the table below, which holds the numbers for screen readers and for copying.
+ * Bars per month (all creditor types together): signals, contact, help accepted, drawn by Chart.js. The
+ * chart is a picture of the table below, which holds the numbers for screen readers and for copying.
  */
 function FunnelChart({ rows }: { rows: readonly MonitorRow[] }) {
-  const months = [...new Set(rows.map((r) => r.month))].sort();
-  if (months.length === 0) return <Paragraph>Geen gegevens om te tonen.</Paragraph>;
-  const totals = months.map((month) => {
-    const of = rows.filter((r) => r.month === month);
-    return {
-      month,
-      signals: of.reduce((n, r) => n + r.signals, 0),
-      contacted: of.reduce((n, r) => n + r.contacted, 0),
-      helpAccepted: of.reduce((n, r) => n + r.helpAccepted, 0),
-    };
-  });
-  const max = Math.max(1, ...totals.map((t) => t.signals), ...totals.map((t) => t.contacted));
-  const barWidth = 14;
-  const groupWidth = SERIES.length * barWidth + 18;
-  const chartHeight = 160;
-  const width = Math.max(240, months.length * groupWidth + 10);
+  const totals = useMemo(() => {
+    const months = [...new Set(rows.map((r) => r.month))].sort();
+    return months.map((month) => {
+      const of = rows.filter((r) => r.month === month);
+      return {
+        month,
+        signals: of.reduce((n, r) => n + r.signals, 0),
+        contacted: of.reduce((n, r) => n + r.contacted, 0),
+        helpAccepted: of.reduce((n, r) => n + r.helpAccepted, 0),
+      };
+    });
+  }, [rows]);
+  const config = useMemo(
+    (): ChartConfiguration<'bar'> => ({
+      type: 'bar',
+      data: {
+        labels: totals.map((t) => formatMonth(t.month)),
+        datasets: SERIES.map((s) => ({
+          label: s.label,
+          data: totals.map((t) => t[s.key]),
+          backgroundColor: s.colour,
+        })),
+      },
+      options: {
+        plugins: { legend: { position: 'top', align: 'start' } },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      },
+    }),
+    [totals],
+  );
+  if (totals.length === 0) return <Paragraph>Geen gegevens om te tonen.</Paragraph>;
   const total = totals.reduce((n, t) => n + t.signals, 0);
   return (
     <figure className="wr-chart">
-      <svg
-        role="img"
-        aria-label={`Staafdiagram van signalen, contact en hulp geaccepteerd per maand; ${total} signalen in totaal. De cijfers staan in de tabel hieronder.`}
-        viewBox={`0 0 ${width} ${chartHeight + 40}`}
-        className="wr-chart__svg"
-        style={{ maxInlineSize: `${width * 1.6}px` }}
-      >
-        <line x1="0" y1={chartHeight} x2={width} y2={chartHeight} className="wr-chart__axis" />
-        {totals.map((t, i) => {
-          const x0 = 10 + i * groupWidth;
-          return (
-            <g key={t.month}>
-              {SERIES.map((s, j) => {
-                const value = t[s.key];
-                const h = (value / max) * (chartHeight - 20);
-                return (
-                  <rect
-                    key={s.key}
-                    x={x0 + j * barWidth}
-                    y={chartHeight - h}
-                    width={barWidth - 2}
-                    height={h}
-                    className={`wr-chart__bar ${s.className}`}
-                  />
-                );
-              })}
-              <text
-                x={x0 + (SERIES.length * barWidth) / 2}
-                y={chartHeight + 16}
-                textAnchor="middle"
-                className="wr-chart__label"
-              >
-                {t.month.slice(5)}-{t.month.slice(2, 4)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption>
-        <ul className="wr-chart__legend">
-          {SERIES.map((s) => (
-            <li key={s.key}>
-              <span className={`wr-chart__swatch ${s.className}`} aria-hidden="true" /> {s.label}
-            </li>
-          ))}
-        </ul>
-      </figcaption>
+      <ChartCanvas
+        config={config}
+        label={`Staafdiagram van signalen, contact en hulp geaccepteerd per maand; ${total} signalen in totaal. De cijfers staan in de tabel hieronder.`}
+        height="16rem"
+      />
     </figure>
   );
 }
