@@ -321,6 +321,18 @@ test('een evaluatie met de status van de doelen, en de casus afsluiten met resul
     outcome: 'goals_achieved',
     text: 'Overlast opgelost, de buren zijn tevreden.',
   });
+
+  // The wijkteam takes part in the case but may not read the safety category: it sees the evaluation, not
+  // the goal on overlast nor its status.
+  await page.context().clearCookies();
+  await login(page, WIJKTEAM_EMAIL);
+  await page.goto(`/casussen/${setup.caseId}`);
+  const theirPlan = page.getByRole('region', { name: 'Plan van aanpak' });
+  await expect(
+    theirPlan.getByText('Er zijn nog geen doelen (op leefgebieden die je mag zien).'),
+  ).toBeVisible();
+  await expect(theirPlan).not.toContainText(goalText);
+  await expect(theirPlan.getByRole('article', { name: `Evaluatie van ${dutchDate(today)}` })).toBeVisible();
 });
 
 test('resultaten voor de regisseur: grafiek, tabel, CSV en gebied; niet in het menu van een professional', async ({

@@ -107,6 +107,8 @@ export function PlanSection({
   const personNames = usePersonNames(unnamedPersons(detail, p));
   const name = p ? subjectNamer(detail, p, personNames) : () => '';
   const actionById = new Map((actions.data?.items ?? []).map((a) => [a.id, a]));
+  // A goal's status is changed by whoever may write its domain's category (the server's rule too).
+  const writableKeys = new Set(writable.map((d) => d.key));
 
   return (
     <Section id="plan" title="Plan van aanpak" className="wr-card wr-plan">
@@ -143,6 +145,7 @@ export function PlanSection({
             actionsLoaded={actions.data !== null}
             partnerNames={partnerNames}
             mayWrite={mayWrite}
+            writableKeys={writableKeys}
             onChanged={onChanged}
           />
           {mayWrite && (
@@ -166,7 +169,7 @@ export function PlanSection({
           {mayWrite && (
             <EvaluationForm
               caseId={detail.id}
-              goals={p.goals}
+              goals={p.goals.filter((g) => writableKeys.has(g.domain))}
               labels={labels}
               onCreated={(evaluation) =>
                 onChanged(`De evaluatie van ${formatDate(evaluation.date)} is vastgelegd.`)
@@ -188,6 +191,7 @@ interface GoalsBySubjectProps {
   actionsLoaded: boolean;
   partnerNames: Names;
   mayWrite: boolean;
+  writableKeys: ReadonlySet<string>;
   onChanged: (message: string) => void;
 }
 
@@ -229,6 +233,7 @@ function GoalCard({
   actionsLoaded,
   partnerNames,
   mayWrite,
+  writableKeys,
   onChanged,
 }: GoalCardProps) {
   const headingId = `goal-${goal.id}`;
@@ -290,7 +295,9 @@ function GoalCard({
           ))}
         </ul>
       )}
-      {mayWrite && <GoalStatusForm goal={goal} labelledBy={headingId} onChanged={onChanged} />}
+      {mayWrite && writableKeys.has(goal.domain) && (
+        <GoalStatusForm goal={goal} labelledBy={headingId} onChanged={onChanged} />
+      )}
     </article>
   );
 }
@@ -420,6 +427,7 @@ function GoalForm({
   if (!open) {
     return (
       <Button
+        id={`${GOAL_FORM_ID}-open`}
         appearance="secondary-action"
         aria-expanded={false}
         onClick={() => {
@@ -484,7 +492,14 @@ function GoalForm({
         <DateField {...form.field('dueDate')} label="Termijn (optioneel)" />
         <div className="utrecht-button-group">
           <SubmitButton busy={form.busy}>Doel toevoegen</SubmitButton>
-          <Button appearance="subtle" disabled={form.busy} onClick={() => setOpen(false)}>
+          <Button
+            appearance="subtle"
+            disabled={form.busy}
+            onClick={() => {
+              setOpen(false);
+              requestAnimationFrame(() => document.getElementById(`${GOAL_FORM_ID}-open`)?.focus());
+            }}
+          >
             Annuleren
           </Button>
         </div>
@@ -616,7 +631,10 @@ function EvaluationList({
 const EVALUATION_FORM_ID = 'evaluation';
 const EVALUATION_FIELDS = ['date', 'text', 'goalStatuses'] as const;
 
-/** Evaluatie vastleggen: the date, how things stand, and per goal its status at this moment. */
+/**
+ * Evaluatie vastleggen: the date, how things stand, and per goal its status at this moment — the goals on
+ * domains the user's partner may write (the others it reads, but does not judge).
+ */
 function EvaluationForm({
   caseId,
   goals,
