@@ -26,7 +26,8 @@ import {
 /**
  * Property: for random matrices, participation and directors, everything a user gets through the
  * API — detail, lists, counts, person search, the journal, the plan's goals and scores, a person's
- * assessment history, and writes — is exactly what the rule allows. The oracle below is written from the authorisation rules (ARCHITECTURE.md, "Authorisation"), independently of the server's code.
+ * assessment history, and writes (entries, goals and their changes, scores) — is exactly what the
+ * rule allows. The oracle below is written from the authorisation rules (ARCHITECTURE.md, "Authorisation"), independently of the server's code.
  */
 
 const PARTNERS = ['gemeente', 'politie', 'wijkteam', 'ggz'] as const;
@@ -85,6 +86,7 @@ describe('authorisation properties', () => {
           /** The domains of each assessment of the person, oldest first. */
           assessments: Domain[][];
           goals: Domain[];
+          goalIds: { id: string; domain: Domain }[];
         }[] = [];
         for (const c of sc.cases) {
           const person = await createPerson(reg);
@@ -118,12 +120,16 @@ describe('authorisation properties', () => {
               );
             }
           }
+          const goalIds: { id: string; domain: Domain }[] = [];
           for (const domain of c.goals) {
-            await db.query(
+            const g = await oneRow(
+              db,
+              idRow,
               `INSERT INTO goals (tenant_id, case_id, domain, subject_kind, subject_id, text)
-               VALUES ($1, $2, $3, 'person', $4, 'fixture')`,
+               VALUES ($1, $2, $3, 'person', $4, 'fixture') RETURNING id`,
               [t.id, created.id, domain, person.id],
             );
+            goalIds.push({ id: g.id, domain });
           }
           cases.push({
             id: created.id,
@@ -133,6 +139,7 @@ describe('authorisation properties', () => {
             entries: [...c.entries],
             assessments: c.scores.length ? [[...c.scores]] : [],
             goals: [...c.goals],
+            goalIds,
           });
         }
 
@@ -222,6 +229,17 @@ describe('authorisation properties', () => {
               expect(res.statusCode, `${partner} ${category}`).toBe(want);
               if (res.statusCode === 201) x.entries.push(category); // later readers must see it
             }
+            // Changing a goal: its case unseen or its domain unreadable, it does not exist (404).
+            for (const g of x.goalIds) {
+              const res = await c.patch(`/api/v1/goals/${g.id}`, { text: 'wijzigpoging' });
+              const want =
+                !sees(x) || !readsDomain(g.domain)
+                  ? 404
+                  : level(partner, DOMAINS[g.domain]) === 'write'
+                    ? 200
+                    : 403;
+              expect(res.statusCode, `change goal ${partner} ${g.domain}`).toBe(want);
+            }
             for (const domain of DOMAIN_KEYS) {
               const write = level(partner, DOMAINS[domain]) === 'write';
               const goal = await c.post(`/api/v1/cases/${x.id}/goals`, {
@@ -230,7 +248,10 @@ describe('authorisation properties', () => {
                 text: 'doelpoging',
               });
               expect(goal.statusCode, `goal ${partner} ${domain}`).toBe(!sees(x) ? 404 : write ? 201 : 403);
-              if (goal.statusCode === 201) x.goals.push(domain);
+              if (goal.statusCode === 201) {
+                x.goals.push(domain);
+                x.goalIds.push({ id: (goal.json() as { id: string }).id, domain });
+              }
               const scored = await c.post(`/api/v1/persons/${x.personId}/assessments`, {
                 caseId: x.id,
                 date: '2026-02-01',
