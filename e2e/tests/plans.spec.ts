@@ -174,6 +174,19 @@ test('een professional scoort een persoon en ziet het verloop: profiel, raster e
   await expect(box).toBeVisible();
   const fits = await box.evaluate((el) => el.getBoundingClientRect().right <= window.innerWidth);
   expect(fits, 'het raster blijft binnen het scherm').toBe(true);
+  // With the keyboard: the grid is a tab stop (a named region) and the arrow keys scroll it sideways.
+  const region = section.getByRole('region', { name: 'Scores per leefgebied en datum' });
+  await region.focus();
+  await expect(region).toBeFocused();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  // The domain column stays in view while the dates scroll.
+  const stuck = await region
+    .getByRole('rowheader', { name: 'Financiën' })
+    .evaluate(
+      (el) => el.getBoundingClientRect().left - (el.closest('section')?.getBoundingClientRect().left ?? 0),
+    );
+  expect(Math.abs(stuck), 'de kolom Leefgebied blijft staan').toBeLessThan(2);
 });
 
 test('een doel in het plan, en in het overleg een actie die eraan werkt; het plan op 390 px', async ({
@@ -208,6 +221,16 @@ test('een doel in het plan, en in het overleg een actie die eraan werkt; het pla
     'href',
     `/api/v1/cases/${setup.caseId}/plan.pdf`,
   );
+  // The regisseur prints the plan as a partner of the case would see it.
+  await plan.getByText('Het plan als PDF zoals een partner het ziet').click();
+  const asWijkteam = plan.getByRole('link', { name: 'PDF voor Wijkteam Voorbeeldstad' });
+  await expect(asWijkteam).toHaveAttribute(
+    'href',
+    `/api/v1/cases/${setup.caseId}/plan.pdf?partnerId=${setup.partners.wijkteam.id}`,
+  );
+  const pdf = await page.request.get((await asWijkteam.getAttribute('href')) ?? '');
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
 
   await plan.getByRole('button', { name: 'Doel toevoegen' }).click();
   const goalForm = plan.getByRole('form', { name: 'Doel toevoegen' });

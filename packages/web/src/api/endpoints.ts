@@ -348,9 +348,12 @@ export function monitorCsvUrl(period: MonitorPeriod): string {
   return `${earlyWarningOperations.getMonitor.path}${query({ ...period, format: 'csv' })}`;
 }
 
-/** The address of a case's plan as PDF (a plain link: the browser downloads it). */
-export function planPdfUrl(caseId: string): string {
-  return planOperations.exportPlanPdf.path.replace(':id', encodeURIComponent(caseId));
+/**
+ * The address of a case's plan as PDF (a plain link: the browser downloads it); with `partnerId` (a
+ * regisseur) the plan as that partner may see it.
+ */
+export function planPdfUrl(caseId: string, partnerId?: string): string {
+  return `${planOperations.exportPlanPdf.path.replace(':id', encodeURIComponent(caseId))}${queryString({ partnerId })}`;
 }
 
 /** A partner's row of the matrix as the `can` rules of the shared package take it. */

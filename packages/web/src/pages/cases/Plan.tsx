@@ -14,6 +14,7 @@ import {
 } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useState } from 'react';
 import { api, planPdfUrl } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { DataList } from '../../components/DataList.tsx';
@@ -103,6 +104,7 @@ export function PlanSection({
     [detail.id, actionsVersion],
   );
   const actions = useApiData(actionsLoader);
+  const isRegisseur = useUser().roles.includes('regisseur');
   const p = plan.data;
   const personNames = usePersonNames(unnamedPersons(detail, p));
   const name = p ? subjectNamer(detail, p, personNames) : () => '';
@@ -121,6 +123,24 @@ export function PlanSection({
               Download het plan van aanpak (PDF)
             </a>
           </Paragraph>
+          {isRegisseur && detail.partnerIds.length > 0 && (
+            <details className="wr-plan__pdfs">
+              <summary>Het plan als PDF zoals een partner het ziet</summary>
+              <ul>
+                {detail.partnerIds.map((partnerId) => (
+                  <li key={partnerId}>
+                    <a
+                      className="utrecht-link utrecht-link--html-a"
+                      href={planPdfUrl(detail.id, partnerId)}
+                      download
+                    >
+                      PDF voor {partnerName(partnerNames, partnerId)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           {p.householdCases.length > 0 && (
             <Paragraph>
               Deze casus hoort bij het gezinsplan van{' '}
