@@ -488,11 +488,34 @@ describe('the plan of approach', () => {
     expect(JSON.parse(ok(await d.get(`/api/v1/actions/${action.id}`)))).toMatchObject({ goalId: null });
     expect(ok(await d.get(`/api/v1/actions?caseId=${memberCase.id}`))).not.toContain(goal.id);
 
+    // A member's case about two members: it names the one wijkteam may open (the one it registered).
+    const own = await createPerson(c);
+    const both = await createCase(reg, {
+      subjects: [
+        { kind: 'person', id: member.id },
+        { kind: 'person', id: own.id },
+      ],
+      partnerIds,
+    });
+    ok(
+      await reg.post('/api/v1/relations', {
+        from: { kind: 'person', id: own.id },
+        type: 'member_of',
+        to: { kind: 'household', id: hh.id },
+      }),
+      201,
+    );
+    expect(
+      (JSON.parse(ok(await c.get(`/api/v1/cases/${householdCase.id}/plan`))) as { linkedCases: unknown[] })
+        .linkedCases,
+    ).toContainEqual({ id: both.id, reference: both.reference, subjectId: own.id });
+
     // With `basis`, wijkteam gets the ids.
     await setMatrix(app, t, [{ partner: 'wijkteam', category: 'basis', access: 'read' }]);
-    expect(JSON.parse(ok(await c.get(`/api/v1/cases/${householdCase.id}/plan`)))).toMatchObject({
-      linkedCases: [{ id: memberCase.id, subjectId: member.id }],
-    });
+    expect(
+      (JSON.parse(ok(await c.get(`/api/v1/cases/${householdCase.id}/plan`))) as { linkedCases: unknown[] })
+        .linkedCases,
+    ).toContainEqual({ id: memberCase.id, reference: memberCase.reference, subjectId: member.id });
     expect(JSON.parse(ok(await c.get(`/api/v1/cases/${memberCase.id}/plan`)))).toMatchObject({
       goals: [{ id: goal.id, subjectId: member.id }],
       householdCases: [{ id: householdCase.id, subjectId: hh.id }],

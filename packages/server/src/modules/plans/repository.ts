@@ -555,16 +555,18 @@ export async function memberCasesOf(s: TenantScope, v: Viewer, caseId: string): 
   const found = await rows(
     s.q,
     linkedRow.extend({ created_at: col.timestamp }),
-    `SELECT DISTINCT ON (c.id) c.id, c.reference, c.created_at,
-            CASE WHEN ${subjectIdVisibleSql('person', 'r.from_id', 'r.tenant_id', v, p)} THEN r.from_id END AS subject_id
+    // One row per case: a member the viewer may open rather than one they may not.
+    `SELECT DISTINCT ON (m.id) m.id, m.reference, m.created_at, m.subject_id
+       FROM (SELECT c.id, c.reference, c.created_at, r.from_id,
+                    CASE WHEN ${subjectIdVisibleSql('person', 'r.from_id', 'r.tenant_id', v, p)} THEN r.from_id END AS subject_id
        FROM case_subjects hs
        JOIN subject_relations r ON r.tenant_id = hs.tenant_id AND r.to_kind = 'household' AND r.to_id = hs.subject_id
         AND r.relation = 'member_of' AND r.from_kind = 'person'
        JOIN case_subjects ps ON ps.tenant_id = r.tenant_id AND ps.kind = 'person' AND ps.subject_id = r.from_id
        JOIN cases c ON c.tenant_id = ps.tenant_id AND c.id = ps.case_id
       WHERE hs.tenant_id = ${p.add(s.tenantId)} AND hs.case_id = ${p.add(caseId)} AND hs.kind = 'household'
-        AND c.id <> hs.case_id AND ${caseIdVisibleSql('c.id', v, p)}
-      ORDER BY c.id, r.from_id`,
+        AND c.id <> hs.case_id AND ${caseIdVisibleSql('c.id', v, p)}) m
+      ORDER BY m.id, m.subject_id IS NULL, m.from_id`,
     p.values,
   );
   return found
