@@ -16,6 +16,7 @@ import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
 import { SystemDb } from './db/scope.js';
 import { alertOverdueActions } from './modules/actions/alert-overdue-actions.js';
+import { alertEmailAllowedSql } from './modules/alerts/repository.js';
 import { sendDueDigests } from './modules/alerts/send-due-digests.js';
 import { AuditCheckpoints } from './modules/audit/checkpoints.js';
 import { loadAuditKey } from './modules/audit/key.js';
@@ -102,6 +103,7 @@ async function main() {
   const outbox = new OutboxWorker(db, {
     transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined,
     userSeesCase: userSeesCaseSql,
+    emailAllowed: alertEmailAllowedSql,
   });
   await outbox.start((err) => jobFailed('outbox', err));
   // Overdue actions and signals, dead imports, digests (from 07:00) and the outbox, at start and on

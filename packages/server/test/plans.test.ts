@@ -16,7 +16,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { userSeesCaseSql } from '../src/access/cases.js';
+import { claimDueEmails } from '../src/background/outbox-repository.js';
 import { col, rows } from '../src/db/rows.js';
+import { alertEmailAllowedSql } from '../src/modules/alerts/repository.js';
 import {
   bodyOf,
   type Client,
@@ -938,6 +941,22 @@ describe('alerts and the agenda', () => {
     await setMatrix(app, t, [{ partner: 'wijkteam', category: 'zorg', access: 'none' }]);
     expect(await kinds(care2)).toEqual(['evaluation_added']);
     expect(bodyOf(await care2.get('/api/v1/alerts?limit=50'), alertListSchema).unread).toBe(1);
+    // And when their emails go out: only the evaluation's is still deliverable.
+    const db = await testDb();
+    const claimed = (await claimDueEmails(db, 1000, 60_000, userSeesCaseSql, alertEmailAllowedSql)).filter(
+      (o) => o.user_id === care2User.id,
+    );
+    const kindOf = async (key: string) =>
+      (
+        await rows(db, z.object({ kind: col.text }), 'SELECT kind FROM alerts WHERE id = $1', [
+          key.replace('alert:', ''),
+        ])
+      )[0]?.kind;
+    const deliverable = await Promise.all(
+      claimed.filter((o) => o.deliverable).map((o) => kindOf(o.idempotency_key)),
+    );
+    expect(claimed).toHaveLength(4);
+    expect(deliverable).toEqual(['evaluation_added']);
   });
 
   it('the agenda shows each case’s open goals of readable domains and its overdue actions', async () => {

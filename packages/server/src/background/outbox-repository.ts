@@ -117,6 +117,12 @@ export type OutboxRow = z.infer<typeof outboxRow>;
  * The outbox checks it again when it sends; it is handed in, so this room knows no module's rules.
  */
 export type UserSeesCaseSql = (u: string, c: string) => string;
+/**
+ * Whether the email row `o` may still go to the user row `u` beyond seeing its case: the module that
+ * wrote the email knows what else its content depends on (an alert about life domains: that the
+ * user's partner still reads one of their categories) and hands the SQL in.
+ */
+export type EmailAllowedSql = (u: string, o: string) => string;
 
 /**
  * Claims up to `batch` due emails in one short transaction (`FOR UPDATE SKIP LOCKED`, so instances
@@ -128,6 +134,7 @@ export function claimDueEmails(
   batch: number,
   lockMs: number,
   userSeesCase: UserSeesCaseSql,
+  emailAllowed?: EmailAllowedSql,
 ): Promise<OutboxRow[]> {
   return db.transaction((tx) =>
     rows(
@@ -153,6 +160,7 @@ export function claimDueEmails(
                       AND (o.case_id IS NULL OR EXISTS (
                         SELECT 1 FROM cases c WHERE c.tenant_id = o.tenant_id AND c.id = o.case_id
                            AND ${userSeesCase('u', 'c')}))
+                      ${emailAllowed ? `AND ${emailAllowed('u', 'o')}` : ''}
                  ) AS deliverable`,
       [batch, lockMs],
     ),

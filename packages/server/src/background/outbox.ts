@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Db } from '../db/db.js';
 import {
   claimDueEmails,
+  type EmailAllowedSql,
   finish,
   handBack,
   OUTBOX_CHANNEL,
@@ -83,6 +84,8 @@ export interface OutboxDeps {
   transport: MailTransport | undefined;
   /** Whether a recipient still sees the case of an email (the access rules' SQL, handed in). */
   userSeesCase: UserSeesCaseSql;
+  /** What else an email's recipient must still be allowed (see `EmailAllowedSql`); handed in. */
+  emailAllowed?: EmailAllowedSql;
   /** Test hook: runs after the SMTP server accepted a mail and before it is marked sent. */
   afterSend?: (key: string) => Promise<void>;
 }
@@ -96,7 +99,8 @@ export interface OutboxDeps {
  * A crash between 2 and 3 leaves the row `sending`; after the lock deadline another run sends it
  * again as the same message (same Message-ID), which mail systems treat as one.
  * Whether the recipient may still get it is checked again at claim time: someone who can no longer
- * see the case, or turned email off, gets nothing (`skipped`).
+ * see the case (or, for an alert about life domains, whose partner reads none of their categories
+ * any more), or turned email off, gets nothing (`skipped`).
  */
 export class OutboxWorker {
   private readonly o: OutboxOptions;
@@ -156,7 +160,13 @@ export class OutboxWorker {
   async runOnce(): Promise<number> {
     const transport = this.deps.transport;
     if (!transport) return 0;
-    const claimed = await claimDueEmails(this.db, this.o.batch, this.o.lockMs, this.deps.userSeesCase);
+    const claimed = await claimDueEmails(
+      this.db,
+      this.o.batch,
+      this.o.lockMs,
+      this.deps.userSeesCase,
+      this.deps.emailAllowed,
+    );
     const claimedAt = Date.now();
     const queue = [...claimed];
     const lane = async () => {

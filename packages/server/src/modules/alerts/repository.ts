@@ -148,6 +148,20 @@ export function enqueueAlertEmails(
 /** The idempotency key (and Message-ID) of an alert's email: one email per alert, however often it is bumped. */
 export const alertEmailKey = (alertId: string) => `alert:${alertId}`;
 
+/**
+ * For the outbox (handed in by main.ts): an alert's email `o` may still go to the user `u` only while
+ * the user's partner reads one of the categories of the life domains the alert is about (when it is
+ * about any). Other emails pass.
+ */
+export function alertEmailAllowedSql(u: string, o: string): string {
+  return `(CASE WHEN ${o}.idempotency_key LIKE 'alert:%' THEN NOT EXISTS (
+      SELECT 1 FROM alerts ea
+       WHERE ea.tenant_id = ${o}.tenant_id AND ea.id = substr(${o}.idempotency_key, 7)::uuid
+         AND ea.categories IS NOT NULL
+         AND NOT ${partnerReadsAnyCategorySql(`${u}.partner_id`, 'ea.categories', 'ea.tenant_id')})
+    ELSE true END)`;
+}
+
 /** The municipality's bundle window in seconds (`tenants.alert_bundle_seconds`; 0 = no bundles). */
 export async function bundleWindowSeconds(s: TenantScope): Promise<number> {
   const found = await row(
