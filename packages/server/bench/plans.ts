@@ -7,13 +7,18 @@
  *   - GET /cases/{id}/plan and GET /persons/{id}/assessments of that person, as the wijkteam
  *     professional (the matrix filters the domains) and as a regisseur;
  *   - GET /outcomes over the 10,000 persons (regisseur only), the whole municipality and one wijk.
+ * Then the outcomes statement alone, seven times from the bench process (its cost without HTTP), and
+ * the load average, since the machine may be busy with other work.
  * Targets (issue 12): plan and assessment history p95 < 50 ms; outcomes p95 < 1 s (sequential).
  *
  * Knobs: DATABASE_URL, BENCH_PLAN_PERSONS (10000), BENCH_DURATION (10 s), BENCH_WARMUP (2 s).
  */
+import { loadavg } from 'node:os';
 import { migrate } from '@wijkregie/server/dist/db/migrate.js';
 import { col, execute, idRow, oneRow } from '@wijkregie/server/dist/db/rows.js';
+import { TenantScope } from '@wijkregie/server/dist/db/scope.js';
 import { addDays, amsterdamDate } from '@wijkregie/server/dist/lib/time.js';
+import { domainOutcomes } from '@wijkregie/server/dist/modules/outcomes/repository.js';
 import {
   actionSchema,
   assessmentListSchema,
@@ -200,6 +205,9 @@ interface Measured extends LoadResult {
 }
 
 async function main(): Promise<boolean> {
+  const startLoad = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
   const database = await freshDatabase('plans');
   log(`PostgreSQL ${database.version}, database ${database.name}`);
   const db = await openBenchDb(database, 1);
@@ -355,6 +363,20 @@ async function main(): Promise<boolean> {
   );
   const loadS = secs(t);
 
+  // The outcomes statement on its own, from here (the same repository function as the server), so
+  // its cost shows apart from HTTP and from what else the machine is doing during a load run.
+  const statement: number[] = [];
+  const to = amsterdamDate();
+  const filter = { from: addDays(to, -365), to, areaId: undefined };
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    await domainOutcomes(new TenantScope(db, base.tenantId), filter);
+    statement.push(performance.now() - start);
+  }
+  statement.sort((a, b) => a - b);
+  const statementMs = { min: statement[0] ?? 0, median: statement[3] ?? 0, max: statement[6] ?? 0 };
+  log(`uitkomsten-statement alleen: min ${fmt(statementMs.min)} ms, mediaan ${fmt(statementMs.median)} ms`);
+
   const sequential = (what: Measured['what']) =>
     results.filter((r) => r.what === what && r.connections === 1);
   const clean = results.every((r) => r.non2xx + r.errors + r.timeouts === 0);
@@ -373,7 +395,9 @@ async function main(): Promise<boolean> {
     '',
     headline('benchmark plan van aanpak', database.version),
     `seed: ${PERSONS} personen, ${counts.cases} casussen (${counts.closed} afgesloten), ${counts.assessments} scoremomenten met ${counts.scores} scores; één persoon met 20 momenten, 8 doelen, 16 acties, 3 evaluaties (API); ${seedS} s`,
-    `metingen: ${DURATION} s per regel na ${WARMUP} s opwarmen; latenties in ms; totaal ${loadS} s`,
+    `metingen: ${DURATION} s per regel na ${WARMUP} s opwarmen; latenties in ms; totaal ${loadS} s; load average bij start ${startLoad}, aan het eind ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')}`,
     '',
     table(
       ['meting', 'conn', 'req/s', 'p50', 'p95', 'p99', 'max', 'fout', 'non2xx'],
@@ -390,6 +414,8 @@ async function main(): Promise<boolean> {
       ]),
     ),
     '',
+    `het uitkomsten-statement alleen (7×, zonder HTTP): min ${fmt(statementMs.min)} ms, mediaan ${fmt(statementMs.median)} ms, max ${fmt(statementMs.max)} ms`,
+    '',
     ...targetLines(targets),
   ];
   const jsonFile = writeJson('plans', {
@@ -398,6 +424,8 @@ async function main(): Promise<boolean> {
     settings: { PERSONS, DURATION, WARMUP },
     seed: { ...counts, seedS },
     results,
+    outcomesStatementMs: statementMs,
+    loadAverage: { start: startLoad, end: loadavg() },
     targets,
   });
   out.push(`JSON: ${jsonFile}`);
