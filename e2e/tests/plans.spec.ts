@@ -39,11 +39,36 @@ async function partnerNamed(api: APIRequestContext, name: string): Promise<Named
   return partner;
 }
 
+/**
+ * The cells of the matrix these tests rely on, as in the demo (other specs change rows of the same
+ * partners): the wijkteam writes zorg, financiën and wonen and has no justitie or veiligheid; the
+ * municipality writes wonen and veiligheid and only reads financiën.
+ */
+async function demoMatrixCells(api: APIRequestContext, gemeente: NamedPartner, wijkteam: NamedPartner) {
+  const cells = [
+    ...Object.entries({
+      basis: 'write',
+      zorg: 'write',
+      financien: 'write',
+      wonen: 'write',
+      justitie: 'none',
+      veiligheid: 'none',
+      politie: 'none',
+      ondermijning: 'none',
+    }).map(([category, access]) => ({ partnerId: wijkteam.id, category, access })),
+    ...Object.entries({ basis: 'write', wonen: 'write', veiligheid: 'write', financien: 'read' }).map(
+      ([category, access]) => ({ partnerId: gemeente.id, category, access }),
+    ),
+  ];
+  await expectJson(await api.put('/api/v1/access-matrix', { data: { cells } }), 200);
+}
+
 /** A person and a person case of theirs, directed by the regisseur, with the municipality and the wijkteam. */
 async function personWithCase(api: APIRequestContext): Promise<Setup> {
   const session = await expectJson<{ user: { id: string } }>(await api.get('/api/v1/session'), 200);
   const gemeente = await partnerNamed(api, 'Gemeente Voorbeeldstad');
   const wijkteam = await partnerNamed(api, 'Wijkteam Voorbeeldstad');
+  await demoMatrixCells(api, gemeente, wijkteam);
   const lastName = unique('Zelfredzaam');
   const person = await expectJson<{ id: string }>(
     await api.post('/api/v1/persons', { data: { firstName: 'Roos', lastName } }),
