@@ -9,6 +9,7 @@ import {
   meetingListSchema,
   monitorSchema,
   outcomesSchema,
+  planSchema,
   signalListSchema,
   worklistSchema,
 } from '@wijkregie/shared';
@@ -263,5 +264,41 @@ describe('the demo plans', () => {
         WHERE c.title LIKE 'Persoonsgerichte aanpak zoon%'`,
     );
     expect(son.map((g) => g.domain)).toContain('criminaliteit');
+  });
+});
+
+describe('the demo household plan through the API', () => {
+  it('shows the members own cases to whoever sees them, and the son his household case only when it may', async () => {
+    const reg = await as('regisseur');
+    const all = (await casesOf(reg)).items;
+    const family = all.find((c) => c.title.startsWith('Gezinsplan Gezin El Idrissi'));
+    const son = all.find((c) => c.title.startsWith('Persoonsgerichte aanpak zoon'));
+    const mother = all.find((c) => c.title.startsWith('Schuldhulp voor moeder'));
+    if (!family || !son || !mother) throw new Error('the El Idrissi cases are missing');
+
+    const plan = bodyOf(await reg.get(`/api/v1/cases/${family.id}/plan`), planSchema);
+    expect(plan.linkedCases.map((c) => c.id).sort()).toEqual([son.id, mother.id].sort());
+    expect(plan.goals.some((g) => g.domain === 'financien')).toBe(true);
+    // The son's own goals come along, as far as the municipality's matrix row reads their domain
+    // (criminaliteit is the police's category: not for the regisseur).
+    expect(plan.linkedGoals.some((g) => g.caseId === son.id)).toBe(true);
+    expect(plan.linkedGoals.some((g) => g.domain === 'criminaliteit')).toBe(false);
+    expect(plan.latestScores.length).toBeGreaterThan(5);
+    expect(plan.evaluations.length).toBeGreaterThan(0);
+
+    // The wijkteam works in the household case, not in the son's: it sees the mother's case only, and
+    // no score or goal on criminaliteit (politie) anywhere.
+    const care = bodyOf(await (await as('wijkteam')).get(`/api/v1/cases/${family.id}/plan`), planSchema);
+    expect(care.linkedCases.map((c) => c.id)).toEqual([mother.id]);
+    expect([...care.goals, ...care.linkedGoals].some((g) => g.domain === 'criminaliteit')).toBe(false);
+    expect(care.latestScores.some((s) => s.domain === 'criminaliteit')).toBe(false);
+
+    // The police sees the son's plan with its own domain, and not the household case it is not part of.
+    const cop = bodyOf(await (await as('wijkagent')).get(`/api/v1/cases/${son.id}/plan`), planSchema);
+    expect(cop.goals.some((g) => g.domain === 'criminaliteit')).toBe(true);
+    expect(cop.householdCases).toEqual([]);
+    expect(
+      bodyOf(await reg.get(`/api/v1/cases/${son.id}/plan`), planSchema).householdCases.map((c) => c.id),
+    ).toEqual([family.id]);
   });
 });
