@@ -311,7 +311,11 @@ export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = {
 export const outcomesQuerySchema = z.strictObject({
   from: dateSchema.optional(),
   to: dateSchema.optional(),
-  /** A wijk or buurt: persons whose address lies in it, closed cases of that area. */
+  /**
+   * A wijk (with its buurten) or buurt: the persons whose latest assessment in the period was made in
+   * a case of that area (a person has no address point of their own; the case has its area), and the
+   * cases of that area closed in the period.
+   */
   areaId: z.uuid({ error: 'Geen geldig gebied' }).optional(),
 });
 export type OutcomesQuery = z.infer<typeof outcomesQuerySchema>;
