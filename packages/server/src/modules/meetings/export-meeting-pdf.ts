@@ -9,21 +9,13 @@ import PDFDocument from 'pdfkit';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { forbidden, invalidField } from '../../http/errors.js';
+import { partnerViewActor, pdfDate, pdfMoment } from '../../lib/pdf.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { listActions } from '../actions/repository.js';
 import { listCategories } from '../matrix/repository.js';
 import { listLifeDomains, openGoalsOf } from '../plans/repository.js';
 import { minutesFor, visibleMeeting } from './meeting-view.js';
 import { type AgendaCase, agendaCases, partnerNames } from './repository.js';
-
-const NO_USER = '00000000-0000-0000-0000-000000000000';
-const when = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  dateStyle: 'full',
-  timeStyle: 'short',
-});
-const dateNl = (d: string) =>
-  new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${d}T00:00:00Z`));
 
 /**
  * Agenda and minutes as a PDF for one partner. It holds only what that partner may see: agenda items
@@ -46,8 +38,7 @@ export async function exportMeetingPdf(
     if (!m.partnerIds.includes(forPartnerId)) {
       throw invalidField('partnerId', 'Deze partner is niet uitgenodigd voor dit overleg');
     }
-    // As an ordinary user of that partner: no director, no regisseur.
-    actor = { userId: NO_USER, partnerId: forPartnerId, roles: ['professional'] };
+    actor = partnerViewActor(forPartnerId);
   }
   const [cases, partners, categories, minutes] = await Promise.all([
     agendaCases(s, m.caseIds),
@@ -84,7 +75,7 @@ export async function exportMeetingPdf(
   doc.font('Helvetica-Bold').fontSize(18).text(m.title);
   doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('#444');
   doc.text(
-    `${MEETING_KIND_LABELS[m.kind]} · ${when.format(new Date(m.startsAt))}${m.place ? ` · ${m.place}` : ''}`,
+    `${MEETING_KIND_LABELS[m.kind]} · ${pdfMoment.format(new Date(m.startsAt))}${m.place ? ` · ${m.place}` : ''}`,
   );
   doc.text(`Voorzitter: ${m.chairName}`);
   doc.text(
@@ -132,14 +123,14 @@ export async function exportMeetingPdf(
       for (const a of caseActions) {
         doc.text(
           `• ${a.title} — ${partners.get(a.ownerPartnerId) ?? ''}${a.assigneeName ? ` (${a.assigneeName})` : ''}, ` +
-            `uiterlijk ${dateNl(a.dueDate)}, ${ACTION_STATUS_LABELS[a.status].toLowerCase()}`,
+            `uiterlijk ${pdfDate(a.dueDate)}, ${ACTION_STATUS_LABELS[a.status].toLowerCase()}`,
         );
       }
     }
   }
   doc.moveDown().fontSize(8).fillColor('#666');
   doc.text(
-    `Gemaakt op ${when.format(new Date())} door Wijkregie. Vertrouwelijk: bevat persoonsgegevens; niet verder verspreiden dan nodig.`,
+    `Gemaakt op ${pdfMoment.format(new Date())} door Wijkregie. Vertrouwelijk: bevat persoonsgegevens; niet verder verspreiden dan nodig.`,
   );
   doc.end();
   const pdf = await done;

@@ -12,19 +12,11 @@ import { readVisibleCase } from '../../access/cases.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { forbidden, invalidField, notFound } from '../../http/errors.js';
+import { partnerViewActor, pdfDate, pdfMoment } from '../../lib/pdf.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { listActions } from '../actions/repository.js';
 import { planFor } from './plan-view.js';
 import { listLifeDomains, partnerName, subjectNames } from './repository.js';
-
-const NO_USER = '00000000-0000-0000-0000-000000000000';
-const when = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  dateStyle: 'full',
-  timeStyle: 'short',
-});
-const dateNl = (d: string) =>
-  new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(`${d}T00:00:00Z`));
 
 /**
  * The plan of a case as a PDF for one partner: only what that partner may read — goals and scores of
@@ -49,8 +41,7 @@ export async function exportPlanPdf(
     if (!c.partnerIds.includes(forPartnerId)) {
       throw invalidField('partnerId', 'Deze partner neemt niet deel aan deze casus');
     }
-    // As an ordinary user of that partner: no director, no regisseur.
-    actor = { userId: NO_USER, partnerId: forPartnerId, roles: ['professional'] };
+    actor = partnerViewActor(forPartnerId);
   }
   if (!can(actor, 'case.read', { case: c })) throw notFound();
   const v = viewerOf(actor);
@@ -98,14 +89,14 @@ export async function exportPlanPdf(
       doc.font('Helvetica').text(g.text);
       const extra = [
         g.targetScore ? `streefscore ${g.targetScore} (${SCORE_LABELS[g.targetScore as Score]})` : '',
-        g.dueDate ? `uiterlijk ${dateNl(g.dueDate)}` : '',
+        g.dueDate ? `uiterlijk ${pdfDate(g.dueDate)}` : '',
       ].filter(Boolean);
       if (extra.length) doc.text(extra.join(', '));
       for (const id of g.actionIds) {
         const a = actionsById.get(id);
         if (a) {
           doc.text(
-            `• ${a.title}${a.assigneeName ? ` (${a.assigneeName})` : ''}, uiterlijk ${dateNl(a.dueDate)}, ${ACTION_STATUS_LABELS[a.status].toLowerCase()}`,
+            `• ${a.title}${a.assigneeName ? ` (${a.assigneeName})` : ''}, uiterlijk ${pdfDate(a.dueDate)}, ${ACTION_STATUS_LABELS[a.status].toLowerCase()}`,
           );
         }
       }
@@ -121,7 +112,7 @@ export async function exportPlanPdf(
   if (!plan.latestScores.length) doc.text('Geen scores op leefgebieden die deze partner mag lezen.');
   for (const x of plan.latestScores) {
     doc.text(
-      `${nameOf(x.subjectId)} · ${domainLabel.get(x.domain) ?? x.domain}: ${x.score} (${SCORE_LABELS[x.score as Score]}), ${dateNl(x.date)}`,
+      `${nameOf(x.subjectId)} · ${domainLabel.get(x.domain) ?? x.domain}: ${x.score} (${SCORE_LABELS[x.score as Score]}), ${pdfDate(x.date)}`,
     );
   }
   doc.moveDown();
@@ -145,7 +136,7 @@ export async function exportPlanPdf(
   if (!plan.evaluations.length) doc.text('Nog geen evaluaties.');
   const goalText = new Map(plan.goals.map((g) => [g.id, g]));
   for (const e of plan.evaluations) {
-    doc.font('Helvetica-Bold').text(`${dateNl(e.date)}${e.authorName ? ` · ${e.authorName}` : ''}`);
+    doc.font('Helvetica-Bold').text(`${pdfDate(e.date)}${e.authorName ? ` · ${e.authorName}` : ''}`);
     doc.font('Helvetica').text(e.text);
     for (const gs of e.goalStatuses) {
       const g = goalText.get(gs.goalId);
@@ -158,7 +149,7 @@ export async function exportPlanPdf(
 
   doc.moveDown().fontSize(8).fillColor('#666');
   doc.text(
-    `Gemaakt op ${when.format(new Date())} door Wijkregie. Vertrouwelijk: bevat persoonsgegevens; niet verder verspreiden dan nodig.`,
+    `Gemaakt op ${pdfMoment.format(new Date())} door Wijkregie. Vertrouwelijk: bevat persoonsgegevens; niet verder verspreiden dan nodig.`,
   );
   doc.end();
   const pdf = await done;
