@@ -175,6 +175,8 @@ test('een pagina die niet bij de rol hoort legt uit waarom, zonder gegevens op t
 
   // The wijkagent (professional): the authorisation matrix and the audit log are not theirs.
   await page.getByRole('button', { name: 'Uitloggen' }).click();
+  // Let the logout's own way to the login page finish; a new navigation on top of it is aborted.
+  await expect(page).toHaveURL(/\/login/);
   await login(page, WIJKAGENT_EMAIL);
   const asProfessional = requestedApiPaths(page);
   await page.goto('/beheer/matrix');
