@@ -11,6 +11,7 @@ import {
   lifeDomainListSchema,
   lifeDomainSchema,
   meetingSchema,
+  overviewSchema,
   planSchema,
 } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
@@ -957,6 +958,52 @@ describe('alerts and the agenda', () => {
     );
     expect(claimed).toHaveLength(4);
     expect(deliverable).toEqual(['evaluation_added']);
+  });
+
+  it('the start page counts a change to the plan as news to whoever may read it, not to its author', async () => {
+    const { t, reg, care, cop, person, caseId } = await world();
+    const care2 = await loggedIn(app, await t.addUser('wijkteam', ['professional']));
+    const changed = async (c: Client) =>
+      (bodyOf(await c.get('/api/v1/overview'), overviewSchema).cases?.items ?? []).map((x) => x.id);
+    const look = async (c: Client) =>
+      expect((await c.get(`/api/v1/cases/${caseId}/situation`)).statusCode).toBe(200);
+    for (const c of [care, care2, cop]) await look(c);
+    expect(await changed(care2)).not.toContain(caseId);
+
+    // A care goal: news to the other wijkteam user, not to its author nor to the police (no zorg).
+    const goal = bodyOf(
+      await care.post(`/api/v1/cases/${caseId}/goals`, {
+        domain: 'geestelijke_gezondheid',
+        subjectId: person.id,
+        text: 'Rustiger',
+      }),
+      goalSchema,
+      201,
+    );
+    expect(await changed(care2)).toContain(caseId);
+    expect(await changed(care)).not.toContain(caseId);
+    expect(await changed(cop)).not.toContain(caseId);
+
+    // A crime score: news to the police, not to wijkteam.
+    await look(care2);
+    await reg.post(`/api/v1/persons/${person.id}/assessments`, {
+      caseId,
+      date: '2026-03-03',
+      scores: [{ domain: 'criminaliteit', score: 3 }],
+    });
+    expect(await changed(cop)).toContain(caseId);
+    expect(await changed(care2)).not.toContain(caseId);
+
+    // The goal changed by somebody else is news to its author too; an evaluation to everyone in the case.
+    await look(cop);
+    await look(care);
+    await reg.patch(`/api/v1/goals/${goal.id}`, { text: 'Rustiger in huis' });
+    expect(await changed(care)).toContain(caseId);
+    expect(await changed(cop)).not.toContain(caseId);
+    await look(care);
+    await care.post(`/api/v1/cases/${caseId}/evaluations`, { date: '2026-03-04', text: 'Stand van zaken' });
+    expect(await changed(cop)).toContain(caseId);
+    expect(await changed(care)).not.toContain(caseId);
   });
 
   it('the agenda shows each case’s open goals of readable domains and its overdue actions', async () => {

@@ -7,6 +7,7 @@ import {
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import { caseVisibleSql } from '../../access/cases.js';
+import { categoryAllowedSql, domainReadableSql } from '../../access/categories.js';
 import { meetingVisibleSql } from '../../access/meetings.js';
 import { signalVisibleSql } from '../../access/signals.js';
 import type { Viewer } from '../../access/viewer.js';
@@ -237,7 +238,8 @@ const changedRow = z.object({
 /**
  * Open cases the viewer sees (a regisseur: all) that somebody else changed since the viewer's last
  * look at them — never looked at: in the last seven days. A change is an entry in a category the
- * viewer's organisation may read, a status change or a change to one of the case's actions, within
+ * viewer's organisation may read, a status change, a change to one of the case's actions, or to its plan
+ * (a goal or an assessment on a life domain the organisation may read, an evaluation), within
  * the last thirty days (the start page is about what is new; older news waits in the case list).
  * Starts from the recent changes, so the work follows how much happens, not how many cases exist.
  */
@@ -245,7 +247,6 @@ export async function changedCases(s: TenantScope, v: Viewer) {
   const p = new Params();
   const t = p.add(s.tenantId);
   const me = p.add(v.userId);
-  const partner = p.add(v.partnerId);
   const visible = caseVisibleSql('c', v, p);
   const found = await rows(
     s.q,
@@ -253,8 +254,22 @@ export async function changedCases(s: TenantScope, v: Viewer) {
     `WITH recent AS (
        SELECT e.case_id, e.created_at AS at, true AS is_entry FROM entries e
         WHERE e.tenant_id = ${t} AND e.created_at > now() - interval '30 days' AND e.author_user_id <> ${me}
-          AND e.category IN (SELECT m.category FROM access_matrix m
-                              WHERE m.tenant_id = ${t} AND m.partner_id = ${partner} AND m.access IN ('read', 'write'))
+          AND ${categoryAllowedSql('e.category', t, v, p)}
+       UNION ALL
+       SELECT g.case_id, g.updated_at, false FROM goals g
+        WHERE g.tenant_id = ${t} AND g.updated_at > now() - interval '30 days'
+          AND g.updated_by_user_id IS DISTINCT FROM ${me} AND ${domainReadableSql('g.domain', t, v, p)}
+       UNION ALL
+       SELECT a.case_id, a.created_at, false FROM assessments a
+        WHERE a.tenant_id = ${t} AND a.created_at > now() - interval '30 days'
+          AND a.author_user_id IS DISTINCT FROM ${me}
+          AND EXISTS (SELECT 1 FROM assessment_scores sc
+                       WHERE sc.tenant_id = a.tenant_id AND sc.assessment_id = a.id
+                         AND ${domainReadableSql('sc.domain', t, v, p)})
+       UNION ALL
+       SELECT ev.case_id, ev.created_at, false FROM evaluations ev
+        WHERE ev.tenant_id = ${t} AND ev.created_at > now() - interval '30 days'
+          AND ev.author_user_id IS DISTINCT FROM ${me}
        UNION ALL
        SELECT h.case_id, h.at, false FROM case_status_history h
         WHERE h.tenant_id = ${t} AND h.at > now() - interval '30 days' AND h.user_id <> ${me}

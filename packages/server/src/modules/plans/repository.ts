@@ -389,8 +389,8 @@ export async function insertGoal(
     s.q,
     idRow,
     `INSERT INTO goals (tenant_id, case_id, domain, subject_kind, subject_id, text, target_score, due_date,
-                        created_by_user_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+                        created_by_user_id, updated_by_user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
     [
       s.tenantId,
       g.caseId,
@@ -406,10 +406,11 @@ export async function insertGoal(
   return id;
 }
 
-/** Sets the given fields of a goal (an absent field stays). */
+/** Sets the given fields of a goal (an absent field stays), as changed by the user `by`. */
 export async function updateGoalRow(
   s: TenantScope,
   id: string,
+  by: string,
   u: {
     text?: string | undefined;
     targetScore?: number | null | undefined;
@@ -418,7 +419,7 @@ export async function updateGoalRow(
   },
 ): Promise<void> {
   const p = new Params();
-  const sets = ['updated_at = clock_timestamp()'];
+  const sets = ['updated_at = clock_timestamp()', `updated_by_user_id = ${p.add(by)}`];
   if (u.text !== undefined) sets.push(`text = ${p.add(u.text)}`);
   if (u.targetScore !== undefined) sets.push(`target_score = ${p.add(u.targetScore)}`);
   if (u.dueDate !== undefined) sets.push(`due_date = ${p.add(u.dueDate)}`);
@@ -480,10 +481,10 @@ export async function insertEvaluation(
     );
     await execute(
       s.q,
-      `UPDATE goals g SET status = x.status, updated_at = clock_timestamp()
+      `UPDATE goals g SET status = x.status, updated_at = clock_timestamp(), updated_by_user_id = $3
          FROM jsonb_to_recordset($2::jsonb) AS x ("goalId" uuid, status text)
         WHERE g.tenant_id = $1 AND g.id = x."goalId"`,
-      [s.tenantId, JSON.stringify(e.goalStatuses)],
+      [s.tenantId, JSON.stringify(e.goalStatuses), e.authorUserId],
     );
   }
   return id;

@@ -26,7 +26,7 @@ export function updateGoal(ctx: RequestContext, id: string, input: UpdateGoal): 
     if (c.status === 'closed') throw conflict('De casus is afgesloten; heropen hem eerst.');
 
     const before = await goalValues(s, id);
-    await updateGoalRow(s, id, input);
+    await updateGoalRow(s, id, ctx.userId, input);
     const after = await goalValues(s, id);
     await touchCase(s, c.id);
     await raiseAlert(s, ctx.publicUrl, {
