@@ -1,96 +1,56 @@
 import { z } from 'zod';
 import { collection, pagingQuery } from './contract.js';
+import { labelled } from './labelled.js';
 import { isoDateSchema } from './subjects.js';
 
-/** What happened to the object of an audit record. */
-export const AUDIT_ACTIONS = [
-  'create',
-  'read',
-  'update',
-  'delete',
-  'list',
-  'search',
-  'export',
-  'import',
-  'merge',
-  'seal',
-  'denied',
-] as const;
+/**
+ * What happened to the object of an audit record, with the words the privacy officer reads it in (the
+ * web and the CSV export).
+ */
+export const { values: AUDIT_ACTIONS, labels: AUDIT_ACTION_LABELS } = labelled([
+  ['create', 'Aangemaakt'],
+  ['read', 'Ingezien'],
+  ['update', 'Gewijzigd'],
+  ['delete', 'Verwijderd'],
+  ['list', 'Lijst bekeken'],
+  ['search', 'Gezocht'],
+  ['export', 'Geëxporteerd'],
+  ['import', 'Geïmporteerd'],
+  ['merge', 'Samengevoegd'],
+  ['seal', 'Oude keten verzegeld'],
+  ['denied', 'Geweigerd'],
+]);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What an audit record is about. */
-export const AUDIT_OBJECT_TYPES = [
-  'action',
-  'assessment',
-  'attachment',
-  'audit',
-  'case',
-  'category',
-  'entry',
-  'evaluation',
-  'goal',
-  'group',
-  'household',
-  'life_domain',
-  'location',
-  'matrix',
-  'meeting',
-  'partner',
-  'person',
-  'plan',
-  'relation',
-  'signal',
-  'signal_category',
-  'signal_route',
-  'tenant',
-  'user',
-  'visit',
-] as const;
+/** What an audit record is about, with its Dutch name. */
+export const { values: AUDIT_OBJECT_TYPES, labels: AUDIT_OBJECT_TYPE_LABELS } = labelled([
+  ['action', 'Actie'],
+  ['assessment', 'Zelfredzaamheidsscore'],
+  ['attachment', 'Bijlage'],
+  ['audit', 'Auditlog'],
+  ['case', 'Casus'],
+  ['category', 'Informatiecategorie'],
+  ['entry', 'Notitie'],
+  ['evaluation', 'Evaluatie'],
+  ['goal', 'Doel'],
+  ['group', 'Groep'],
+  ['household', 'Huishouden'],
+  ['life_domain', 'Leefgebied'],
+  ['location', 'Locatie'],
+  ['matrix', 'Autorisatiematrix'],
+  ['meeting', 'Overleg'],
+  ['partner', 'Partner'],
+  ['person', 'Persoon'],
+  ['plan', 'Plan van aanpak'],
+  ['relation', 'Relatie'],
+  ['signal', 'Signaal'],
+  ['signal_category', 'Signaalcategorie'],
+  ['signal_route', 'Routeringsregel'],
+  ['tenant', 'Gemeente'],
+  ['user', 'Gebruiker'],
+  ['visit', 'Huisbezoek'],
+]);
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
-
-/** What happened, as the privacy officer reads it (the web and the CSV export). */
-export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
-  create: 'Aangemaakt',
-  read: 'Ingezien',
-  update: 'Gewijzigd',
-  delete: 'Verwijderd',
-  list: 'Lijst bekeken',
-  search: 'Gezocht',
-  export: 'Geëxporteerd',
-  import: 'Geïmporteerd',
-  merge: 'Samengevoegd',
-  seal: 'Oude keten verzegeld',
-  denied: 'Geweigerd',
-};
-
-/** What a record is about, in Dutch. */
-export const AUDIT_OBJECT_TYPE_LABELS: Record<AuditObjectType, string> = {
-  action: 'Actie',
-  assessment: 'Zelfredzaamheidsscore',
-  attachment: 'Bijlage',
-  audit: 'Auditlog',
-  case: 'Casus',
-  category: 'Informatiecategorie',
-  entry: 'Notitie',
-  evaluation: 'Evaluatie',
-  goal: 'Doel',
-  group: 'Groep',
-  household: 'Huishouden',
-  life_domain: 'Leefgebied',
-  location: 'Locatie',
-  matrix: 'Autorisatiematrix',
-  meeting: 'Overleg',
-  partner: 'Partner',
-  person: 'Persoon',
-  plan: 'Plan van aanpak',
-  relation: 'Relatie',
-  signal: 'Signaal',
-  signal_category: 'Signaalcategorie',
-  signal_route: 'Routeringsregel',
-  tenant: 'Gemeente',
-  user: 'Gebruiker',
-  visit: 'Huisbezoek',
-};
 
 /** One record of `GET /audit` (the stored record without its chain fields and details). */
 export const auditItemSchema = z.object({

@@ -1,39 +1,30 @@
 import { z } from 'zod';
 import { attachmentSchema, uploadsSchema } from './attachments.js';
 import { collection, pagingQuery } from './contract.js';
+import { labelled } from './labelled.js';
 import { CASE_OUTCOMES } from './plans.js';
 import { CASE_SORT_FIELDS, sortQuery } from './sorting.js';
 import { type SubjectKind, subjectRefSchema } from './subjects.js';
 
-export const CASE_TYPES = ['person', 'household', 'group', 'area', 'undermining'] as const;
+export const { values: CASE_TYPES, labels: CASE_TYPE_LABELS } = labelled([
+  ['person', 'Persoonsgerichte aanpak'],
+  ['household', 'Gezinsgerichte aanpak'],
+  ['group', 'Groepsaanpak'],
+  ['area', 'Gebiedsgerichte aanpak'],
+  ['undermining', 'Ondermijning'],
+]);
 export type CaseType = (typeof CASE_TYPES)[number];
-export const CASE_TYPE_LABELS: Record<CaseType, string> = {
-  person: 'Persoonsgerichte aanpak',
-  household: 'Gezinsgerichte aanpak',
-  group: 'Groepsaanpak',
-  area: 'Gebiedsgerichte aanpak',
-  undermining: 'Ondermijning',
-};
 
-export const CASE_STATUSES = [
-  'registered',
-  'triage',
-  'analysis',
-  'plan',
-  'execution',
-  'evaluation',
-  'closed',
-] as const;
+export const { values: CASE_STATUSES, labels: CASE_STATUS_LABELS } = labelled([
+  ['registered', 'Aangemeld'],
+  ['triage', 'Triage'],
+  ['analysis', 'Analyse'],
+  ['plan', 'Plan van aanpak'],
+  ['execution', 'Uitvoering'],
+  ['evaluation', 'Evaluatie'],
+  ['closed', 'Afgesloten'],
+]);
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  registered: 'Aangemeld',
-  triage: 'Triage',
-  analysis: 'Analyse',
-  plan: 'Plan van aanpak',
-  execution: 'Uitvoering',
-  evaluation: 'Evaluatie',
-  closed: 'Afgesloten',
-};
 
 /**
  * How a case ended: the outcome (`CASE_OUTCOMES` of plans.ts) and, if the director wrote one, a word on
@@ -175,13 +166,12 @@ export const caseDetailSchema = caseSchema.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
-export const ENTRY_KINDS = ['note', 'minutes', 'decision'] as const;
+export const { values: ENTRY_KINDS, labels: ENTRY_KIND_LABELS } = labelled([
+  ['note', 'Notitie'],
+  ['minutes', 'Verslag'],
+  ['decision', 'Besluit'],
+]);
 export type EntryKind = (typeof ENTRY_KINDS)[number];
-export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
-  note: 'Notitie',
-  minutes: 'Verslag',
-  decision: 'Besluit',
-};
 
 export const createEntrySchema = z.strictObject({
   category: z.string().min(1, 'Kies een categorie').max(40),

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { collection, pagingQuery } from './contract.js';
+import { labelled } from './labelled.js';
 import { ACTION_SORT_FIELDS, ALERT_SORT_FIELDS, MEETING_SORT_FIELDS, sortQuery } from './sorting.js';
 
 // Actions ------------------------------------------------------------------------------------------
 
-export const ACTION_STATUSES = ['open', 'done', 'cancelled'] as const;
+export const { values: ACTION_STATUSES, labels: ACTION_STATUS_LABELS } = labelled([
+  ['open', 'Open'],
+  ['done', 'Gedaan'],
+  ['cancelled', 'Vervallen'],
+]);
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
-  open: 'Open',
-  done: 'Gedaan',
-  cancelled: 'Vervallen',
-};
 
 const dateSchema = z.iso.date({ error: 'Geen geldige datum (JJJJ-MM-DD)' });
 
@@ -105,13 +105,12 @@ export function canChangeAction(
 
 // Meetings -----------------------------------------------------------------------------------------
 
-export const MEETING_KINDS = ['case', 'coordination', 'area'] as const;
+export const { values: MEETING_KINDS, labels: MEETING_KIND_LABELS } = labelled([
+  ['case', 'Casusoverleg'],
+  ['coordination', 'Afstemmingsoverleg'],
+  ['area', 'Gebiedsoverleg'],
+]);
 export type MeetingKind = (typeof MEETING_KINDS)[number];
-export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
-  case: 'Casusoverleg',
-  coordination: 'Afstemmingsoverleg',
-  area: 'Gebiedsoverleg',
-};
 
 export const recurrenceSchema = z.strictObject({
   intervalWeeks: z.number().int().min(1, 'Minstens elke week').max(12, 'Hoogstens elke 12 weken'),
@@ -189,12 +188,11 @@ export const createMinutesSchema = z.strictObject({
 });
 export type CreateMinutes = z.infer<typeof createMinutesSchema>;
 
-export const MEETING_STATUSES = ['planned', 'cancelled'] as const;
+export const { values: MEETING_STATUSES, labels: MEETING_STATUS_LABELS } = labelled([
+  ['planned', 'Gepland'],
+  ['cancelled', 'Geannuleerd'],
+]);
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
-  planned: 'Gepland',
-  cancelled: 'Geannuleerd',
-};
 
 /** One person on a meeting's attendance list; name and partner as they are now (a deactivated user keeps theirs). */
 export const attendanceSchema = z.object({
@@ -283,33 +281,20 @@ export const meetingPdfSchema = z
 
 // Alerts -------------------------------------------------------------------------------------------
 
-export const ALERT_KINDS = [
-  'entry_added',
-  'status_changed',
-  'action_created',
-  'action_done',
-  'action_overdue',
-  'signal_matched',
-  'partner_added',
-  'signal_overdue',
-  'plan_changed',
-  'assessment_added',
-  'evaluation_added',
-] as const;
+export const { values: ALERT_KINDS, labels: ALERT_KIND_LABELS } = labelled([
+  ['entry_added', 'Nieuwe informatie'],
+  ['status_changed', 'Status gewijzigd'],
+  ['action_created', 'Nieuwe actie'],
+  ['action_done', 'Actie afgerond'],
+  ['action_overdue', 'Actie over de termijn'],
+  ['signal_matched', 'Nieuw signaal over een betrokkene'],
+  ['partner_added', 'Partner toegevoegd'],
+  ['signal_overdue', 'Eerste contact met signaal te laat'],
+  ['plan_changed', 'Plan van aanpak gewijzigd'],
+  ['assessment_added', 'Nieuwe zelfredzaamheidsscore'],
+  ['evaluation_added', 'Plan geëvalueerd'],
+]);
 export type AlertKind = (typeof ALERT_KINDS)[number];
-export const ALERT_KIND_LABELS: Record<AlertKind, string> = {
-  entry_added: 'Nieuwe informatie',
-  status_changed: 'Status gewijzigd',
-  action_created: 'Nieuwe actie',
-  action_done: 'Actie afgerond',
-  action_overdue: 'Actie over de termijn',
-  signal_matched: 'Nieuw signaal over een betrokkene',
-  partner_added: 'Partner toegevoegd',
-  signal_overdue: 'Eerste contact met signaal te laat',
-  plan_changed: 'Plan van aanpak gewijzigd',
-  assessment_added: 'Nieuwe zelfredzaamheidsscore',
-  evaluation_added: 'Plan geëvalueerd',
-};
 
 export const alertSchema = z.object({
   id: z.uuid(),
@@ -351,13 +336,12 @@ export const alertListSchema = z.object({
 });
 export type AlertList = z.infer<typeof alertListSchema>;
 
-export const EMAIL_PREFERENCES = ['immediate', 'daily', 'off'] as const;
+export const { values: EMAIL_PREFERENCES, labels: EMAIL_PREFERENCE_LABELS } = labelled([
+  ['immediate', 'Direct een e-mail bij elke wijziging (notities kort na elkaar samen in één e-mail)'],
+  ['daily', 'Eén overzicht per dag'],
+  ['off', 'Geen e-mail (alleen in de app)'],
+]);
 export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
-export const EMAIL_PREFERENCE_LABELS: Record<EmailPreference, string> = {
-  immediate: 'Direct een e-mail bij elke wijziging (notities kort na elkaar samen in één e-mail)',
-  daily: 'Eén overzicht per dag',
-  off: 'Geen e-mail (alleen in de app)',
-};
 export const preferencesSchema = z.strictObject({
   email: z.enum(EMAIL_PREFERENCES, { error: 'Kies immediate, daily of off' }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelled } from './labelled.js';
 import type { PartnerKind } from './partners.js';
 import { type Actor, hasPermission } from './permissions.js';
 import type { Deadline } from './signals.js';
@@ -10,14 +11,13 @@ import { isoDateSchema } from './subjects.js';
  * of the import and of the Wgs monitor.
  */
 
-export const CREDITOR_TYPES = ['energie', 'water', 'huur', 'zorgverzekering'] as const;
+export const { values: CREDITOR_TYPES, labels: CREDITOR_TYPE_LABELS } = labelled([
+  ['energie', 'Energie'],
+  ['water', 'Drinkwater'],
+  ['huur', 'Huur'],
+  ['zorgverzekering', 'Zorgverzekering'],
+]);
 export type CreditorType = (typeof CREDITOR_TYPES)[number];
-export const CREDITOR_TYPE_LABELS: Record<CreditorType, string> = {
-  energie: 'Energie',
-  water: 'Drinkwater',
-  huur: 'Huur',
-  zorgverzekering: 'Zorgverzekering',
-};
 
 /** An end-of-supply warning (energy or water cut off) must be followed up within 3 working days. */
 export const END_OF_SUPPLY_DEADLINE: Deadline = { days: 3, working: true };
@@ -28,45 +28,27 @@ export const creditorCategory = (t: CreditorType) => `achterstand_${t}`;
  * The columns of the creditor file (docs/integration.md, "Creditor early warnings"), in the order of
  * the documentation: the header names the file and its template use. The one list: the server checks
  * headers against it, the import page shows it, and the tests and the bench write their files with it.
+ *
+ * With each, what the column is in Dutch: a message about a row names the column by this and by its
+ * name in the file ("postcode (kolom postalCode)"), so the user finds it in the file and understands it.
  */
-export const CREDITOR_COLUMNS = [
-  'creditorType',
-  'creditorName',
-  'reference',
-  'signalDate',
-  'lastName',
-  'initials',
-  'birthDate',
-  'street',
-  'houseNumber',
-  'postalCode',
-  'city',
-  'arrearsAmount',
-  'arrearsSince',
-  'endOfSupply',
-] as const;
+export const { values: CREDITOR_COLUMNS, labels: CREDITOR_COLUMN_LABELS } = labelled([
+  ['creditorType', 'soort schuldeiser'],
+  ['creditorName', 'naam schuldeiser'],
+  ['reference', 'kenmerk'],
+  ['signalDate', 'signaaldatum'],
+  ['lastName', 'achternaam'],
+  ['initials', 'voorletters'],
+  ['birthDate', 'geboortedatum'],
+  ['street', 'straat'],
+  ['houseNumber', 'huisnummer'],
+  ['postalCode', 'postcode'],
+  ['city', 'plaats'],
+  ['arrearsAmount', 'bedrag achterstand'],
+  ['arrearsSince', 'achterstand sinds'],
+  ['endOfSupply', 'dreigende afsluiting'],
+]);
 export type CreditorColumn = (typeof CREDITOR_COLUMNS)[number];
-
-/**
- * What each column is, in Dutch: a message about a row names the column by this and by its name in the
- * file ("postcode (kolom postalCode)"), so the user finds it in the file and understands it.
- */
-export const CREDITOR_COLUMN_LABELS: Record<CreditorColumn, string> = {
-  creditorType: 'soort schuldeiser',
-  creditorName: 'naam schuldeiser',
-  reference: 'kenmerk',
-  signalDate: 'signaaldatum',
-  lastName: 'achternaam',
-  initials: 'voorletters',
-  birthDate: 'geboortedatum',
-  street: 'straat',
-  houseNumber: 'huisnummer',
-  postalCode: 'postcode',
-  city: 'plaats',
-  arrearsAmount: 'bedrag achterstand',
-  arrearsSince: 'achterstand sinds',
-  endOfSupply: 'dreigende afsluiting',
-};
 
 /** A column as a message names it: "postcode (kolom postalCode)". */
 export const creditorColumnName = (c: CreditorColumn) => `${CREDITOR_COLUMN_LABELS[c]} (kolom ${c})`;

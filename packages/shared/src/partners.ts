@@ -1,43 +1,26 @@
 import { z } from 'zod';
 import { collection } from './contract.js';
+import { labelled } from './labelled.js';
 import { PARTNER_SORT_FIELDS, sortQuery } from './sorting.js';
 
-export const PARTNER_KINDS = [
-  'gemeente',
-  'politie',
-  'handhaving',
-  'wijkteam',
-  'ggz',
-  'zorg',
-  'jeugd',
-  'schuldhulp',
-  'woningcorporatie',
-  'jongerenwerk',
-  'reclassering',
-  'justitie',
-  'onderwijs',
-  'bewoners',
-  'overig',
-] as const;
+export const { values: PARTNER_KINDS, labels: PARTNER_KIND_LABELS } = labelled([
+  ['gemeente', 'Gemeente'],
+  ['politie', 'Politie'],
+  ['handhaving', 'Handhaving (BOA)'],
+  ['wijkteam', 'Wijkteam'],
+  ['ggz', 'GGZ'],
+  ['zorg', 'Zorg'],
+  ['jeugd', 'Jeugd(zorg)'],
+  ['schuldhulp', 'Schuldhulpverlening'],
+  ['woningcorporatie', 'Woningcorporatie'],
+  ['jongerenwerk', 'Jongerenwerk'],
+  ['reclassering', 'Reclassering'],
+  ['justitie', 'Justitie'],
+  ['onderwijs', 'Onderwijs'],
+  ['bewoners', 'Bewoners'],
+  ['overig', 'Overig'],
+]);
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
-
-export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
-  gemeente: 'Gemeente',
-  politie: 'Politie',
-  handhaving: 'Handhaving (BOA)',
-  wijkteam: 'Wijkteam',
-  ggz: 'GGZ',
-  zorg: 'Zorg',
-  jeugd: 'Jeugd(zorg)',
-  schuldhulp: 'Schuldhulpverlening',
-  woningcorporatie: 'Woningcorporatie',
-  jongerenwerk: 'Jongerenwerk',
-  reclassering: 'Reclassering',
-  justitie: 'Justitie',
-  onderwijs: 'Onderwijs',
-  bewoners: 'Bewoners',
-  overig: 'Overig',
-};
 
 export const partnerSchema = z.object({
   id: z.uuid(),

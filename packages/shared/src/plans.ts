@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelled } from './labelled.js';
 
 /**
  * The integrated plan of approach (issue 12): life domains, assessments (scores per domain over time),
@@ -11,12 +12,11 @@ const dateSchema = z.iso.date({ error: 'Geen geldige datum (JJJJ-MM-DD)' });
 
 // Life domains -------------------------------------------------------------------------------------
 
-export const LIFE_DOMAIN_GROUPS = ['zrm', 'veiligheid'] as const;
+export const { values: LIFE_DOMAIN_GROUPS, labels: LIFE_DOMAIN_GROUP_LABELS } = labelled([
+  ['zrm', 'Zelfredzaamheid (ZRM)'],
+  ['veiligheid', 'Veiligheid'],
+]);
 export type LifeDomainGroup = (typeof LIFE_DOMAIN_GROUPS)[number];
-export const LIFE_DOMAIN_GROUP_LABELS: Record<LifeDomainGroup, string> = {
-  zrm: 'Zelfredzaamheid (ZRM)',
-  veiligheid: 'Veiligheid',
-};
 
 /**
  * The defaults of a new municipality: the 13 domains of the Zelfredzaamheid-Matrix (ZRM 2017, domain
@@ -103,15 +103,14 @@ export const lifeDomainParams = z.strictObject({
 // Scores and assessments ---------------------------------------------------------------------------
 
 /** ZRM levels: 1 acute problematiek … 5 volledig zelfredzaam. A domain left out is "niet besproken". */
-export const SCORES = [1, 2, 3, 4, 5] as const;
+export const { values: SCORES, labels: SCORE_LABELS } = labelled([
+  [1, 'Acute problematiek'],
+  [2, 'Niet zelfredzaam'],
+  [3, 'Beperkt zelfredzaam'],
+  [4, 'Voldoende zelfredzaam'],
+  [5, 'Volledig zelfredzaam'],
+]);
 export type Score = (typeof SCORES)[number];
-export const SCORE_LABELS: Record<Score, string> = {
-  1: 'Acute problematiek',
-  2: 'Niet zelfredzaam',
-  3: 'Beperkt zelfredzaam',
-  4: 'Voldoende zelfredzaam',
-  5: 'Volledig zelfredzaam',
-};
 export const NOT_DISCUSSED_LABEL = 'Niet besproken';
 
 const scoreValue = z
@@ -165,15 +164,14 @@ export type AssessmentList = z.infer<typeof assessmentListSchema>;
 
 // Goals ----------------------------------------------------------------------------------------------
 
-export const GOAL_STATUSES = ['open', 'achieved', 'partly_achieved', 'not_achieved', 'dropped'] as const;
+export const { values: GOAL_STATUSES, labels: GOAL_STATUS_LABELS } = labelled([
+  ['open', 'Loopt'],
+  ['achieved', 'Bereikt'],
+  ['partly_achieved', 'Deels bereikt'],
+  ['not_achieved', 'Niet bereikt'],
+  ['dropped', 'Vervallen'],
+]);
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
-export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
-  open: 'Loopt',
-  achieved: 'Bereikt',
-  partly_achieved: 'Deels bereikt',
-  not_achieved: 'Niet bereikt',
-  dropped: 'Vervallen',
-};
 
 const goalText = z.string().trim().min(1, 'Beschrijf wat er moet veranderen').max(2000, 'Te lang');
 
@@ -292,21 +290,14 @@ export type PlanPdfQuery = z.infer<typeof planPdfQuerySchema>;
 
 // Results across cases -------------------------------------------------------------------------------
 
-export const CASE_OUTCOMES = [
-  'goals_achieved',
-  'partly_achieved',
-  'not_achieved',
-  'transferred',
-  'stopped',
-] as const;
+export const { values: CASE_OUTCOMES, labels: CASE_OUTCOME_LABELS } = labelled([
+  ['goals_achieved', 'Doelen bereikt'],
+  ['partly_achieved', 'Doelen deels bereikt'],
+  ['not_achieved', 'Doelen niet bereikt'],
+  ['transferred', 'Overgedragen'],
+  ['stopped', 'Gestopt'],
+]);
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
-export const CASE_OUTCOME_LABELS: Record<CaseOutcome, string> = {
-  goals_achieved: 'Doelen bereikt',
-  partly_achieved: 'Doelen deels bereikt',
-  not_achieved: 'Doelen niet bereikt',
-  transferred: 'Overgedragen',
-  stopped: 'Gestopt',
-};
 
 export const outcomesQuerySchema = z.strictObject({
   from: dateSchema.optional(),

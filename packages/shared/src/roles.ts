@@ -1,10 +1,10 @@
-/** The four staff roles. A user has one or more. */
-export const ROLES = ['admin', 'regisseur', 'professional', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import { labelled } from './labelled.js';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Functioneel beheerder',
-  regisseur: 'Regisseur',
-  professional: 'Professional',
-  auditor: 'Privacyfunctionaris',
-};
+/** The four staff roles. A user has one or more. */
+export const { values: ROLES, labels: ROLE_LABELS } = labelled([
+  ['admin', 'Functioneel beheerder'],
+  ['regisseur', 'Regisseur'],
+  ['professional', 'Professional'],
+  ['auditor', 'Privacyfunctionaris'],
+]);
+export type Role = (typeof ROLES)[number];

@@ -1,16 +1,15 @@
 import { z } from 'zod';
+import { labelled } from './labelled.js';
 
 /** What the header search finds: the kinds of record it looks through, in the order the page shows them. */
-export const SEARCH_KINDS = ['person', 'case', 'signal', 'meeting', 'location'] as const;
+export const { values: SEARCH_KINDS, labels: SEARCH_KIND_LABELS } = labelled([
+  ['person', 'Personen'],
+  ['case', 'Casussen'],
+  ['signal', 'Signalen'],
+  ['meeting', 'Overleggen'],
+  ['location', 'Locaties'],
+]);
 export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
-  person: 'Personen',
-  case: 'Casussen',
-  signal: 'Signalen',
-  meeting: 'Overleggen',
-  location: 'Locaties',
-};
 
 /** The fewest characters a search needs: one letter matches nearly everything. */
 export const SEARCH_MIN_LENGTH = 2;

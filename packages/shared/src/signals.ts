@@ -3,37 +3,28 @@ import { attachmentSchema, jsonField, uploadsSchema } from './attachments.js';
 import { CASE_TYPES, caseSchema } from './cases.js';
 import { collection, pagingQuery } from './contract.js';
 import { CREDITOR_TYPES } from './early-warning.js';
+import { labelled } from './labelled.js';
 import { SIGNAL_SORT_FIELDS, sortQuery } from './sorting.js';
 import { isoDateSchema } from './subjects.js';
 
-export const SIGNAL_SOURCES = ['professional', 'resident', 'creditor', 'outreach'] as const;
+export const { values: SIGNAL_SOURCES, labels: SIGNAL_SOURCE_LABELS } = labelled([
+  ['professional', 'Professional'],
+  ['resident', 'Bewoner'],
+  ['creditor', 'Vroegsignalering (schuldeiser)'],
+  ['outreach', 'Outreach'],
+]);
 export type SignalSource = (typeof SIGNAL_SOURCES)[number];
-export const SIGNAL_SOURCE_LABELS: Record<SignalSource, string> = {
-  professional: 'Professional',
-  resident: 'Bewoner',
-  creditor: 'Vroegsignalering (schuldeiser)',
-  outreach: 'Outreach',
-};
 
-export const SIGNAL_STATUSES = [
-  'new',
-  'triage',
-  'visit_planned',
-  'contacted',
-  'referred',
-  'closed',
-  'dismissed',
-] as const;
+export const { values: SIGNAL_STATUSES, labels: SIGNAL_STATUS_LABELS } = labelled([
+  ['new', 'Nieuw'],
+  ['triage', 'In behandeling'],
+  ['visit_planned', 'Huisbezoek gepland'],
+  ['contacted', 'Contact gelegd'],
+  ['referred', 'Doorverwezen'],
+  ['closed', 'Afgehandeld'],
+  ['dismissed', 'Niet opgepakt'],
+]);
 export type SignalStatus = (typeof SIGNAL_STATUSES)[number];
-export const SIGNAL_STATUS_LABELS: Record<SignalStatus, string> = {
-  new: 'Nieuw',
-  triage: 'In behandeling',
-  visit_planned: 'Huisbezoek gepland',
-  contacted: 'Contact gelegd',
-  referred: 'Doorverwezen',
-  closed: 'Afgehandeld',
-  dismissed: 'Niet opgepakt',
-};
 
 /**
  * The status flow: forward through the follow-up, back where work is redone; closed and dismissed
@@ -358,15 +349,14 @@ export type SignalList = z.infer<typeof signalListSchema>;
 /** The CSV text of `GET /signals/export` (semicolons, UTF-8 with BOM). */
 export const signalExportSchema = z.string();
 
-export const VISIT_OUTCOMES = ['not_home', 'contact', 'help_accepted', 'referred', 'declined'] as const;
+export const { values: VISIT_OUTCOMES, labels: VISIT_OUTCOME_LABELS } = labelled([
+  ['not_home', 'Niet thuis'],
+  ['contact', 'Contact gehad'],
+  ['help_accepted', 'Hulp geaccepteerd'],
+  ['referred', 'Doorverwezen'],
+  ['declined', 'Hulp afgewezen'],
+]);
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
-export const VISIT_OUTCOME_LABELS: Record<VisitOutcome, string> = {
-  not_home: 'Niet thuis',
-  contact: 'Contact gehad',
-  help_accepted: 'Hulp geaccepteerd',
-  referred: 'Doorverwezen',
-  declined: 'Hulp afgewezen',
-};
 
 /** A home visit about a signal: planned, then its outcome recorded once. */
 export const visitSchema = z.object({

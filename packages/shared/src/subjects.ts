@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { collection, pagingQuery } from './contract.js';
+import { labelled } from './labelled.js';
 import { PERSON_SORT_FIELDS, SUBJECT_SORT_FIELDS, sortQuery } from './sorting.js';
 
 /** BSN 11-test ("elfproef"): 9 digits d1..d9 with 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11. */
@@ -84,29 +85,27 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const SUBJECT_KINDS = ['person', 'household', 'group', 'location'] as const;
+export const { values: SUBJECT_KINDS, labels: SUBJECT_KIND_LABELS } = labelled([
+  ['person', 'Persoon'],
+  ['household', 'Huishouden'],
+  ['group', 'Groep'],
+  ['location', 'Locatie'],
+]);
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 /** The kinds of subjects that are not persons (households, groups, locations). */
 export type OtherSubjectKind = Exclude<SubjectKind, 'person'>;
-export const SUBJECT_KIND_LABELS: Record<SubjectKind, string> = {
-  person: 'Persoon',
-  household: 'Huishouden',
-  group: 'Groep',
-  location: 'Locatie',
-};
 
 /** The Dutch group approach's classification (shortlist method: hinderlijk, overlastgevend, crimineel). */
 export const GROUP_CLASSIFICATIONS = ['hinderlijk', 'overlastgevend', 'crimineel'] as const;
 export type GroupClassification = (typeof GROUP_CLASSIFICATIONS)[number];
 
-export const RELATION_TYPES = ['member_of', 'parent_of', 'lives_at', 'meets_at'] as const;
+export const { values: RELATION_TYPES, labels: RELATION_LABELS } = labelled([
+  ['member_of', 'lid van'],
+  ['parent_of', 'ouder van'],
+  ['lives_at', 'woont op'],
+  ['meets_at', 'komt samen op'],
+]);
 export type RelationType = (typeof RELATION_TYPES)[number];
-export const RELATION_LABELS: Record<RelationType, string> = {
-  member_of: 'lid van',
-  parent_of: 'ouder van',
-  lives_at: 'woont op',
-  meets_at: 'komt samen op',
-};
 
 const ids = (label: string) => z.array(z.uuid({ error: `Geen geldige ${label}` })).max(100);
 
@@ -319,29 +318,18 @@ export const endedRelationSchema = relationSchema.extend({
 export type EndedRelation = z.infer<typeof endedRelationSchema>;
 
 /** The fields whose earlier values a subject's history keeps. */
-export const SUBJECT_FIELDS = [
-  'firstName',
-  'lastName',
-  'birthDate',
-  'bsn',
-  'address',
-  'name',
-  'contactPersonId',
-  'classification',
-  'point',
-] as const;
+export const { values: SUBJECT_FIELDS, labels: SUBJECT_FIELD_LABELS } = labelled([
+  ['firstName', 'Voornaam'],
+  ['lastName', 'Achternaam'],
+  ['birthDate', 'Geboortedatum'],
+  ['bsn', 'BSN'],
+  ['address', 'Adres'],
+  ['name', 'Naam'],
+  ['contactPersonId', 'Contactpersoon'],
+  ['classification', 'Classificatie'],
+  ['point', 'Punt op de kaart'],
+]);
 export type SubjectField = (typeof SUBJECT_FIELDS)[number];
-export const SUBJECT_FIELD_LABELS: Record<SubjectField, string> = {
-  firstName: 'Voornaam',
-  lastName: 'Achternaam',
-  birthDate: 'Geboortedatum',
-  bsn: 'BSN',
-  address: 'Adres',
-  name: 'Naam',
-  contactPersonId: 'Contactpersoon',
-  classification: 'Classificatie',
-  point: 'Punt op de kaart',
-};
 
 /** A value in a subject's history: text, an address, a point, or nothing. */
 export const subjectValueSchema = z.union([
