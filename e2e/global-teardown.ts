@@ -8,5 +8,6 @@ export default function globalTeardown(): void {
   if (!dir || process.env.E2E_KEEP_DATA) return;
   // Only ever remove a folder we made ourselves.
   if (path.dirname(dir) !== os.tmpdir() || !path.basename(dir).startsWith('wijkregie-e2e-')) return;
-  fs.rmSync(dir, { recursive: true, force: true });
+  // The server may still be writing its last files as it stops (ENOTEMPTY): removal tries again a few times.
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
