@@ -308,6 +308,31 @@ test('een doel in het plan, en in het overleg een actie die eraan werkt; het pla
   await expect(page.getByRole('status')).toContainText('is nu deels bereikt');
   await expect(goalAgain).toContainText('Deels bereikt');
 
+  // The goal itself changes: sharper words, no target score any more, a later date.
+  await goalAgain.getByRole('button', { name: 'Doel wijzigen' }).click();
+  const editGoal = goalAgain.getByRole('form', { name: `Doel wijzigen: ${goalText}` });
+  await expect(editGoal.getByLabel('Doel', { exact: true })).toBeFocused();
+  await editGoal.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(page.getByRole('alert')).toContainText('Je hebt niets gewijzigd.');
+  const sharper = unique('Woont binnen vier maanden zelfstandig');
+  await editGoal.getByLabel('Doel', { exact: true }).fill(sharper);
+  await editGoal.getByLabel('Streefscore (optioneel)').selectOption({ label: 'Geen streefscore' });
+  await editGoal.getByLabel('Termijn (optioneel)').fill(daysAgo(-120));
+  await editGoal.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect(page.getByRole('status')).toContainText(`Het doel „${sharper}” is gewijzigd.`);
+  const edited = page
+    .getByRole('region', { name: 'Plan van aanpak' })
+    .getByRole('article', { name: sharper });
+  await expect(edited).toContainText('Deels bereikt');
+  await expect(edited.locator('dt:has-text("Streefscore") + dd')).toHaveText('Geen');
+  const saved = await expectJson<{
+    goals: { text: string; targetScore: number | null; dueDate: string | null }[];
+  }>(await regisseur.get(`/api/v1/cases/${setup.caseId}/plan`), 200);
+  expect(saved.goals.find((g) => g.text === sharper)).toMatchObject({
+    targetScore: null,
+    dueDate: daysAgo(-120),
+  });
+
   await expectReadableOnPhone(page, 'plan van aanpak op de casuspagina');
 });
 

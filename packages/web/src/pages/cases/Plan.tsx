@@ -32,6 +32,7 @@ import { subjectKindLabel } from '../../lib/subjects.ts';
 import { type ApiData, useApiData } from '../../lib/useApiData.ts';
 import { useForm, useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
+import { GoalEditForm } from './GoalEditForm.tsx';
 
 const STATUS_OPTIONS = codeOptions(GOAL_STATUSES, GOAL_STATUS_LABELS);
 
@@ -316,7 +317,10 @@ function GoalCard({
         </ul>
       )}
       {mayWrite && writableKeys.has(goal.domain) && (
-        <GoalStatusForm goal={goal} labelledBy={headingId} onChanged={onChanged} />
+        <>
+          <GoalStatusForm goal={goal} labelledBy={headingId} onChanged={onChanged} />
+          <GoalEditForm goal={goal} labelledBy={headingId} onChanged={onChanged} />
+        </>
       )}
     </article>
   );
