@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { attachmentSchema, uploadsSchema } from './attachments.js';
-import { collection, pagingQuery } from './contract.js';
+import { collection, pagingQuery, patchBody } from './contract.js';
 import { labelled } from './labelled.js';
 import { CASE_OUTCOMES } from './plans.js';
 import { CASE_SORT_FIELDS, sortQuery } from './sorting.js';
@@ -77,32 +77,19 @@ export type CreateCase = z.infer<typeof createCaseSchema>;
 /** What a client sends (`subjects` and `partnerIds` may be left out). */
 export type CreateCaseInput = z.input<typeof createCaseSchema>;
 
-export const updateCaseSchema = z
-  .strictObject({
-    status: z.enum(CASE_STATUSES, { error: 'Onbekende status' }).optional(),
-    /** Only with `status: "closed"`: how the case ended. */
-    result: z
-      .strictObject({
-        outcome: z.enum(CASE_OUTCOMES, { error: 'Onbekende uitkomst' }),
-        text: z.string().trim().max(5000, 'Te lang (max. 5.000 tekens)').nullable().optional(),
-      })
-      .optional(),
-    title: z
-      .string()
-      .trim()
-      .min(1, 'Titel is verplicht')
-      .max(200, 'Titel is te lang (max. 200 tekens)')
-      .optional(),
-    partnerIds: z
-      .array(z.uuid({ error: 'Geen geldige partner' }))
-      .max(50)
-      .optional(),
-    directorUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, {
-    message: 'Geef minstens één veld om te wijzigen',
-    path: ['(body)'],
-  });
+export const updateCaseSchema = patchBody({
+  status: z.enum(CASE_STATUSES, { error: 'Onbekende status' }).optional(),
+  /** Only with `status: "closed"`: how the case ended. */
+  result: z
+    .strictObject({
+      outcome: z.enum(CASE_OUTCOMES, { error: 'Onbekende uitkomst' }),
+      text: z.string().trim().max(5000, 'Te lang (max. 5.000 tekens)').nullable().optional(),
+    })
+    .optional(),
+  title: createCaseSchema.shape.title.optional(),
+  partnerIds: createCaseSchema.shape.partnerIds.unwrap().optional(),
+  directorUserId: createCaseSchema.shape.directorUserId,
+});
 export type UpdateCase = z.infer<typeof updateCaseSchema>;
 
 export const caseSubjectSchema = z.object({

@@ -31,6 +31,16 @@ export const pagingQuery = {
   offset: z.coerce.number().int().min(0, 'Niet negatief').max(1_000_000).default(0),
 };
 
+/**
+ * A PATCH body: the fields to change, each optional (a field left out stays as it is), and at least one
+ * of them; unknown fields are refused like in every body.
+ */
+export const patchBody = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  z.strictObject(shape).refine((u) => Object.keys(u).length > 0, {
+    message: 'Geef minstens één veld om te wijzigen',
+    path: ['(body)'],
+  });
+
 /** `/:id` of every single resource. */
 export const idParams = z.strictObject({ id: z.uuid({ error: 'Geen geldige id' }) });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collection, pagingQuery } from './contract.js';
+import { collection, pagingQuery, patchBody } from './contract.js';
 import { labelled } from './labelled.js';
 import { ACTION_SORT_FIELDS, ALERT_SORT_FIELDS, MEETING_SORT_FIELDS, sortQuery } from './sorting.js';
 
@@ -25,17 +25,12 @@ export const createActionSchema = z.strictObject({
 });
 export type CreateAction = z.infer<typeof createActionSchema>;
 
-export const updateActionSchema = z
-  .strictObject({
-    status: z.enum(ACTION_STATUSES, { error: 'Kies open, done of cancelled' }).optional(),
-    result: z.string().trim().max(5000, 'Te lang (max. 5.000 tekens)').nullable().optional(),
-    dueDate: dateSchema.optional(),
-    assigneeUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, {
-    message: 'Geef minstens één veld om te wijzigen',
-    path: ['(body)'],
-  });
+export const updateActionSchema = patchBody({
+  status: z.enum(ACTION_STATUSES, { error: 'Kies open, done of cancelled' }).optional(),
+  result: z.string().trim().max(5000, 'Te lang (max. 5.000 tekens)').nullable().optional(),
+  dueDate: dateSchema.optional(),
+  assigneeUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
+});
 export type UpdateAction = z.infer<typeof updateActionSchema>;
 
 export const actionSchema = z.object({
@@ -145,37 +140,32 @@ export const createMeetingSchema = z.strictObject({
 });
 export type CreateMeeting = z.infer<typeof createMeetingSchema>;
 
-export const updateMeetingSchema = z
-  .strictObject({
-    title: z.string().trim().min(1, 'Titel is verplicht').max(200).optional(),
-    startsAt: z.iso.datetime({ offset: true, error: 'Geen geldig tijdstip (ISO 8601)' }).optional(),
-    place: z.string().trim().max(200).nullable().optional(),
-    partnerIds: z
-      .array(z.uuid({ error: 'Geen geldige partner' }))
-      .max(50)
-      .optional(),
-    caseIds: z
-      .array(z.uuid({ error: 'Geen geldige casus' }))
-      .max(100)
-      .optional(),
-    /** Cancelling is the only change of status; a cancelled meeting stays, shown as cancelled. */
-    status: z.literal('cancelled', { error: 'Alleen annuleren (cancelled) is mogelijk' }).optional(),
-    /** Who was there: recorded per person, others keep what was recorded before. */
-    attendance: z
-      .array(
-        z.strictObject({
-          userId: z.uuid({ error: 'Geen geldige gebruiker' }),
-          present: z.boolean({ error: 'Kies aanwezig (true) of afwezig (false)' }),
-        }),
-      )
-      .max(200, 'Te veel deelnemers')
-      .refine((a) => new Set(a.map((x) => x.userId)).size === a.length, 'Een deelnemer staat er dubbel in')
-      .optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, {
-    message: 'Geef minstens één veld om te wijzigen',
-    path: ['(body)'],
-  });
+export const updateMeetingSchema = patchBody({
+  title: z.string().trim().min(1, 'Titel is verplicht').max(200).optional(),
+  startsAt: z.iso.datetime({ offset: true, error: 'Geen geldig tijdstip (ISO 8601)' }).optional(),
+  place: z.string().trim().max(200).nullable().optional(),
+  partnerIds: z
+    .array(z.uuid({ error: 'Geen geldige partner' }))
+    .max(50)
+    .optional(),
+  caseIds: z
+    .array(z.uuid({ error: 'Geen geldige casus' }))
+    .max(100)
+    .optional(),
+  /** Cancelling is the only change of status; a cancelled meeting stays, shown as cancelled. */
+  status: z.literal('cancelled', { error: 'Alleen annuleren (cancelled) is mogelijk' }).optional(),
+  /** Who was there: recorded per person, others keep what was recorded before. */
+  attendance: z
+    .array(
+      z.strictObject({
+        userId: z.uuid({ error: 'Geen geldige gebruiker' }),
+        present: z.boolean({ error: 'Kies aanwezig (true) of afwezig (false)' }),
+      }),
+    )
+    .max(200, 'Te veel deelnemers')
+    .refine((a) => new Set(a.map((x) => x.userId)).size === a.length, 'Een deelnemer staat er dubbel in')
+    .optional(),
+});
 export type UpdateMeeting = z.infer<typeof updateMeetingSchema>;
 
 export const MINUTE_KINDS = ['minutes', 'decision'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collection } from './contract.js';
+import { collection, patchBody } from './contract.js';
 import { labelled } from './labelled.js';
 import { PARTNER_SORT_FIELDS, sortQuery } from './sorting.js';
 
@@ -50,13 +50,8 @@ export const partnerListQuerySchema = z.strictObject(sortQuery(PARTNER_SORT_FIEL
 export type PartnerListQuery = z.infer<typeof partnerListQuerySchema>;
 
 /** `PATCH /partners/:id` (admin): `active: false` ends its users' sessions and stops their logins. */
-export const updatePartnerSchema = z
-  .strictObject({
-    name: createPartnerSchema.shape.name.optional(),
-    active: z.boolean({ error: 'Kies actief (true) of niet actief (false)' }).optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, {
-    message: 'Geef minstens één veld om te wijzigen',
-    path: ['(body)'],
-  });
+export const updatePartnerSchema = patchBody({
+  name: createPartnerSchema.shape.name.optional(),
+  active: z.boolean({ error: 'Kies actief (true) of niet actief (false)' }).optional(),
+});
 export type UpdatePartner = z.infer<typeof updatePartnerSchema>;

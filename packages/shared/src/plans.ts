@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchBody } from './contract.js';
 import { labelled } from './labelled.js';
 
 /**
@@ -84,16 +85,11 @@ export const createLifeDomainSchema = z.strictObject({
 });
 export type CreateLifeDomain = z.infer<typeof createLifeDomainSchema>;
 
-export const updateLifeDomainSchema = z
-  .strictObject({
-    label: domainLabel.optional(),
-    group: z.enum(LIFE_DOMAIN_GROUPS, { error: 'Kies zrm of veiligheid' }).optional(),
-    category: domainCategory.optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, {
-    message: 'Geef minstens één veld om te wijzigen',
-    path: ['(body)'],
-  });
+export const updateLifeDomainSchema = patchBody({
+  label: domainLabel.optional(),
+  group: z.enum(LIFE_DOMAIN_GROUPS, { error: 'Kies zrm of veiligheid' }).optional(),
+  category: domainCategory.optional(),
+});
 export type UpdateLifeDomain = z.infer<typeof updateLifeDomainSchema>;
 
 export const lifeDomainParams = z.strictObject({
@@ -185,17 +181,12 @@ export const createGoalSchema = z.strictObject({
 });
 export type CreateGoal = z.infer<typeof createGoalSchema>;
 
-export const updateGoalSchema = z
-  .strictObject({
-    text: goalText.optional(),
-    targetScore: scoreValue.nullable().optional(),
-    dueDate: dateSchema.nullable().optional(),
-    status: z.enum(GOAL_STATUSES, { error: 'Onbekende status' }).optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, {
-    message: 'Geef minstens één veld om te wijzigen',
-    path: ['(body)'],
-  });
+export const updateGoalSchema = patchBody({
+  text: goalText.optional(),
+  targetScore: scoreValue.nullable().optional(),
+  dueDate: dateSchema.nullable().optional(),
+  status: z.enum(GOAL_STATUSES, { error: 'Onbekende status' }).optional(),
+});
 export type UpdateGoal = z.infer<typeof updateGoalSchema>;
 
 export const goalSchema = z.object({

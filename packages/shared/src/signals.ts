@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attachmentSchema, jsonField, uploadsSchema } from './attachments.js';
-import { CASE_TYPES, caseSchema } from './cases.js';
-import { collection, pagingQuery } from './contract.js';
+import { caseSchema, createCaseSchema } from './cases.js';
+import { collection, pagingQuery, patchBody } from './contract.js';
 import { CREDITOR_TYPES } from './early-warning.js';
 import { labelled } from './labelled.js';
 import { SIGNAL_SORT_FIELDS, sortQuery } from './sorting.js';
@@ -194,19 +194,14 @@ export const createSignalFormSchema = createSignalSchema.extend({
 });
 export type CreateSignalForm = z.infer<typeof createSignalFormSchema>;
 
-export const updateSignalSchema = z
-  .strictObject({
-    status: z.enum(SIGNAL_STATUSES, { error: 'Onbekende status' }).optional(),
-    caseId: z.uuid({ error: 'Geen geldige casus' }).nullable().optional(),
-    /** Why it was dismissed or how it ended; required when dismissing. */
-    outcome: z.string().trim().max(2000, 'Te lang (max. 2.000 tekens)').optional(),
-    /** A short update the resident who reported it may read (no names, no partners). */
-    publicUpdate: z.string().trim().max(500, 'Te lang (max. 500 tekens)').optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, {
-    message: 'Geef minstens één veld om te wijzigen',
-    path: ['(body)'],
-  });
+export const updateSignalSchema = patchBody({
+  status: z.enum(SIGNAL_STATUSES, { error: 'Onbekende status' }).optional(),
+  caseId: z.uuid({ error: 'Geen geldige casus' }).nullable().optional(),
+  /** Why it was dismissed or how it ended; required when dismissing. */
+  outcome: z.string().trim().max(2000, 'Te lang (max. 2.000 tekens)').optional(),
+  /** A short update the resident who reported it may read (no names, no partners). */
+  publicUpdate: z.string().trim().max(500, 'Te lang (max. 500 tekens)').optional(),
+});
 export type UpdateSignal = z.infer<typeof updateSignalSchema>;
 
 export const signalSchema = z.object({
@@ -265,22 +260,12 @@ export type CreateSignalCategory = z.infer<typeof signalCategorySchema>;
 /** The body as a client sends it (`publicReport` and `deadlineWorking` have defaults). */
 export type CreateSignalCategoryInput = z.input<typeof signalCategorySchema>;
 /** Only the fields given change (no defaults here: a missing field is not a change). */
-export const updateSignalCategorySchema = z
-  .strictObject({
-    label: z
-      .string()
-      .trim()
-      .min(1, 'Naam is verplicht')
-      .max(100, 'Naam is te lang (max. 100 tekens)')
-      .optional(),
-    publicReport: z.boolean().optional(),
-    deadlineDays: z.number().int().min(0, 'Niet negatief').max(365, 'Hoogstens 365 dagen').optional(),
-    deadlineWorking: z.boolean().optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, {
-    message: 'Geef minstens één veld om te wijzigen',
-    path: ['(body)'],
-  });
+export const updateSignalCategorySchema = patchBody({
+  label: signalCategorySchema.shape.label.optional(),
+  publicReport: z.boolean().optional(),
+  deadlineDays: signalCategorySchema.shape.deadlineDays.optional(),
+  deadlineWorking: z.boolean().optional(),
+});
 export type UpdateSignalCategory = z.infer<typeof updateSignalCategorySchema>;
 /** `/signal-categories/:key`. */
 export const signalCategoryParamsSchema = z.strictObject({ key: z.string().max(60) });
@@ -411,12 +396,9 @@ export type SignalDetail = z.infer<typeof signalDetailSchema>;
 /** `POST /signals/:id/case`: a case started from the signal, with the signal's persons. */
 export const startCaseFromSignalSchema = z.strictObject({
   title: z.string().trim().min(1, 'Titel is verplicht').max(200),
-  type: z.enum(CASE_TYPES, { error: 'Onbekend soort casus' }),
-  partnerIds: z
-    .array(z.uuid({ error: 'Geen geldige partner' }))
-    .max(50)
-    .default([]),
-  directorUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
+  type: createCaseSchema.shape.type,
+  partnerIds: createCaseSchema.shape.partnerIds,
+  directorUserId: createCaseSchema.shape.directorUserId,
 });
 export type StartCaseFromSignal = z.infer<typeof startCaseFromSignalSchema>;
 /** The body as a client sends it (`partnerIds` defaults to none). */

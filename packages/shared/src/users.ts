@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { collection } from './contract.js';
+import { collection, patchBody } from './contract.js';
+import { updatePartnerSchema } from './partners.js';
 import { ROLES } from './roles.js';
 import { sortQuery, USER_SORT_FIELDS } from './sorting.js';
 
@@ -59,20 +60,11 @@ export const userListQuerySchema = z.strictObject(sortQuery(USER_SORT_FIELDS));
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 /** `PATCH /users/:id` (admin): `active: false` ends the user's sessions at once. */
-export const updateUserSchema = z
-  .strictObject({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'Naam is verplicht')
-      .max(200, 'Naam is te lang (max. 200 tekens)')
-      .optional(),
-    roles: createUserSchema.shape.roles.optional(),
-    partnerId: z.uuid({ error: 'Geen geldige partner' }).optional(),
-    active: z.boolean({ error: 'Kies actief (true) of niet actief (false)' }).optional(),
-  })
-  .refine((u) => Object.keys(u).length > 0, {
-    message: 'Geef minstens één veld om te wijzigen',
-    path: ['(body)'],
-  });
+export const updateUserSchema = patchBody({
+  name: createUserSchema.shape.name.optional(),
+  roles: createUserSchema.shape.roles.optional(),
+  partnerId: createUserSchema.shape.partnerId.optional(),
+  /** The same switch as a partner's. */
+  active: updatePartnerSchema.shape.active,
+});
 export type UpdateUser = z.infer<typeof updateUserSchema>;
