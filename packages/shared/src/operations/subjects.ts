@@ -25,7 +25,15 @@ import {
 
 const tag = 'Betrokkenen';
 
-/** Households, groups and locations are listed and opened alike. */
+/** Households, groups and locations are registered, listed and opened alike. */
+const createOther = {
+  method: 'POST',
+  auth: 'subjects.write',
+  tag,
+  status: 201,
+  response: subjectSchema,
+  problems: [400, 401, 403],
+} as const;
 const listOther = {
   method: 'GET',
   auth: 'subjects.read',
@@ -100,15 +108,10 @@ export const subjectOperations = operations({
     problems: [400, 401, 403, 404, 409],
   },
   createHousehold: {
-    method: 'POST',
+    ...createOther,
     path: '/api/v1/households',
-    auth: 'subjects.write',
-    tag,
     summary: 'Huishouden registreren',
     body: createHouseholdSchema,
-    status: 201,
-    response: subjectSchema,
-    problems: [400, 401, 403],
   },
   listHouseholds: { ...listOther, path: '/api/v1/households', summary: 'Huishoudens die ik mag zien' },
   getHousehold: {
@@ -123,15 +126,10 @@ export const subjectOperations = operations({
     body: updateHouseholdSchema,
   },
   createGroup: {
-    method: 'POST',
+    ...createOther,
     path: '/api/v1/groups',
-    auth: 'subjects.write',
-    tag,
     summary: 'Groep registreren',
     body: createGroupSchema,
-    status: 201,
-    response: subjectSchema,
-    problems: [400, 401, 403],
   },
   // "Groeps" is what the document has always said (label + "s"); kept so the document does not change.
   listGroups: { ...listOther, path: '/api/v1/groups', summary: 'Groepen die ik mag zien' },
@@ -143,15 +141,10 @@ export const subjectOperations = operations({
     body: updateGroupSchema,
   },
   createLocation: {
-    method: 'POST',
+    ...createOther,
     path: '/api/v1/locations',
-    auth: 'subjects.write',
-    tag,
     summary: 'Locatie registreren',
     body: createLocationSchema,
-    status: 201,
-    response: subjectSchema,
-    problems: [400, 401, 403],
   },
   listLocations: { ...listOther, path: '/api/v1/locations', summary: 'Locaties die ik mag zien' },
   getLocation: {
