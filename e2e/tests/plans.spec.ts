@@ -453,6 +453,24 @@ test('resultaten voor de regisseur: grafiek, tabel, CSV en gebied; niet in het m
   expect(csv).toMatch(new RegExp(`\\r\\nHuisvesting;\\d+;${improved};`));
   await expectNoAxeViolations(page, 'resultaten');
 
+  // The wijken side by side for the same period: the demo's five, each with its numbers, and as CSV.
+  const wijken = page.getByRole('region', { name: 'De wijken naast elkaar' });
+  const wijkTable = wijken.getByRole('table', { name: /Per wijk/ });
+  for (const name of ['Centrum', 'Noord', 'Oost', 'Zuid', 'West']) {
+    await expect(wijkTable.getByRole('row', { name: new RegExp(`^${name}\\b`) })).toBeVisible();
+  }
+  await expect(wijken.getByRole('img', { name: /Gestapeld staafdiagram per wijk/ })).toBeVisible();
+  const [wijkDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    wijken.getByRole('link', { name: 'Exporteer CSV van de wijken' }).click(),
+  ]);
+  const wijkCsv = fs.readFileSync(await wijkDownload.path(), 'utf8');
+  expect(wijkCsv.startsWith('\uFEFFWijk;Scores (persoon × leefgebied);Verbeterd;Gelijk;Verslechterd;')).toBe(
+    true,
+  );
+  expect(wijkCsv.split('\r\n').filter((l) => l.length > 0)).toHaveLength(6);
+  await expectNoAxeViolations(page, 'resultaten met de wijken naast elkaar');
+
   // A period and a wijk go into the URL and narrow the numbers.
   await page.getByLabel('Vanaf').fill(daysAgo(120));
   const area = page.getByLabel('Wijk of buurt');
@@ -462,6 +480,8 @@ test('resultaten voor de regisseur: grafiek, tabel, CSV en gebied; niet in het m
   await expect(page).toHaveURL(new RegExp(`van=${daysAgo(120)}.*gebied=${firstWijk}`));
   await expect(page.getByRole('table', { name: /Personen per leefgebied/ })).toBeVisible();
   await expect(page.getByText(/^Getoond: vanaf/)).toBeVisible();
+  // One wijk chosen: nothing to put beside it.
+  await expect(page.getByRole('region', { name: 'De wijken naast elkaar' })).toHaveCount(0);
 
   await expectReadableOnPhone(page, 'resultaten');
 

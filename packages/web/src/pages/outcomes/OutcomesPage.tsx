@@ -6,18 +6,19 @@ import {
   type OutcomesQuery,
 } from '@wijkregie/shared';
 import type { ChartConfiguration } from 'chart.js';
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { Button } from '../../components/Button.tsx';
 import { ChartCanvas } from '../../components/Chart.tsx';
+import { DownloadLink } from '../../components/DownloadLink.tsx';
 import { DateField, SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { areaGroups } from '../../lib/areas.ts';
+import { areaGroups, wijkOptions } from '../../lib/areas.ts';
 import { csvDecimal, spreadsheetCsv } from '../../lib/csv.ts';
 import { DATE_PATTERN } from '../../lib/dates.ts';
 import { formatDate, plural } from '../../lib/format.ts';
@@ -25,6 +26,7 @@ import { domainLabel, useLifeDomains } from '../../lib/plans.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { OUTCOME_COLOURS, WijkComparison } from './WijkComparison.tsx';
 
 export function OutcomesPage() {
   return (
@@ -47,12 +49,6 @@ function filterFromParams(params: URLSearchParams): OutcomesQuery {
     ...(UUID.test(areaId) ? { areaId } : {}),
   };
 }
-
-const COLOURS = {
-  improved: 'hsl(140 55% 28%)',
-  same: 'hsl(210 8% 55%)',
-  worsened: 'hsl(4 70% 45%)',
-} as const;
 
 /**
  * Resultaten (the regisseur): per life domain how many persons improved, stayed the same or worsened
@@ -129,23 +125,14 @@ function OutcomesView() {
           />
         )}
       </Loaded>
+      {!filter.areaId && (
+        <WijkComparison
+          filter={{ ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) }}
+          wijken={wijkOptions(areas.data?.items).map((o) => ({ id: o.value, name: o.label }))}
+          fileSuffix={[filter.from, filter.to].filter(Boolean).join('_')}
+        />
+      )}
     </>
-  );
-}
-
-/** A link to download text as a file, made in the browser (an object URL, released when it changes). */
-function DownloadLink({ text, filename, children }: { text: string; filename: string; children: string }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    const next = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [text]);
-  if (!url) return null;
-  return (
-    <a className="utrecht-link utrecht-link--html-a" href={url} download={filename}>
-      {children}
-    </a>
   );
 }
 
@@ -268,9 +255,17 @@ function OutcomesChart({
       data: {
         labels: rows.map((d) => domainLabel(labels, d.domain)),
         datasets: [
-          { label: 'Verbeterd', data: rows.map((d) => d.improved), backgroundColor: COLOURS.improved },
-          { label: 'Gelijk', data: rows.map((d) => d.same), backgroundColor: COLOURS.same },
-          { label: 'Verslechterd', data: rows.map((d) => d.worsened), backgroundColor: COLOURS.worsened },
+          {
+            label: 'Verbeterd',
+            data: rows.map((d) => d.improved),
+            backgroundColor: OUTCOME_COLOURS.improved,
+          },
+          { label: 'Gelijk', data: rows.map((d) => d.same), backgroundColor: OUTCOME_COLOURS.same },
+          {
+            label: 'Verslechterd',
+            data: rows.map((d) => d.worsened),
+            backgroundColor: OUTCOME_COLOURS.worsened,
+          },
         ],
       },
       options: {
