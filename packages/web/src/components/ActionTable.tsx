@@ -56,7 +56,7 @@ export function ActionTable({
   sorting,
   usualOrder,
 }: ActionTableProps) {
-  const editor = useRowEditor((id) => `action-edit-${id}`);
+  const editor = useRowEditor((id) => `action-edit-${id}`, { editorId: 'action-editor' });
   const editing = actions.find((a) => a.id === editor.editing) ?? null;
 
   return (
@@ -108,12 +108,7 @@ export function ActionTable({
             header: 'Wijzigen',
             cell: (a) =>
               a.canEdit ? (
-                <EditButton
-                  id={`action-edit-${a.id}`}
-                  open={editor.editing === a.id}
-                  editorId="action-editor"
-                  onClick={() => editor.toggle(a.id)}
-                >
+                <EditButton {...editor.button(a.id)}>
                   Bijwerken<VisuallyHidden> actie {a.title}</VisuallyHidden>
                 </EditButton>
               ) : (

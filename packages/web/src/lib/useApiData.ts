@@ -45,6 +45,20 @@ export function useApiData<T>(
 }
 
 /** A list answer with one item added at the end (after creating it), for `setData`. */
-export function withItem<T>(current: { items: T[]; total: number } | null, item: T) {
-  return current ? { items: [...current.items, item], total: current.total + 1 } : current;
+export function withItem<L extends { items: unknown[]; total: number }>(
+  current: L | null,
+  item: L['items'][number],
+) {
+  return current ? { ...current, items: [...current.items, item], total: current.total + 1 } : current;
+}
+
+/** A list answer with the item of the same key replaced by its new version (after changing it), for `setData`. */
+export function withReplaced<L extends { items: unknown[] }>(
+  current: L | null,
+  item: L['items'][number],
+  keyOf: (item: L['items'][number]) => string,
+) {
+  return current
+    ? { ...current, items: current.items.map((x) => (keyOf(x) === keyOf(item) ? item : x)) }
+    : current;
 }

@@ -71,3 +71,15 @@ export function focusFirstError(formId: string, order: readonly string[], errors
     target instanceof HTMLFieldSetElement ? target.querySelector<HTMLElement>('input') : target;
   focusable?.focus();
 }
+
+/**
+ * A failure handler for a form's `submit`: a conflict (409, e.g. a key that is taken) is shown at `field`
+ * with `message` instead of above the form; any other failure is left to the form.
+ */
+export function conflictAt(validate: (found: FieldErrors) => boolean, field: string, message: string) {
+  return (error: unknown): boolean => {
+    if (!(error instanceof ApiError) || error.status !== 409) return false;
+    validate({ [field]: message });
+    return true;
+  };
+}

@@ -6,26 +6,24 @@ import {
   updateLifeDomainSchema,
 } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { StatusMessage } from '../../components/Alert.tsx';
-import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
-import { EditButton, EditorCard, useRowEditor } from '../../components/RowEditor.tsx';
+import { EditorForm, editColumn, useRowEditor } from '../../components/RowEditor.tsx';
 import { Section } from '../../components/Section.tsx';
-import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useLifeDomains } from '../../lib/plans.ts';
 import { useCategories } from '../../lib/reference.ts';
+import { withReplaced } from '../../lib/useApiData.ts';
 import { type BoundField, useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
+import { conflictAt, type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 
 const GROUP_OPTIONS = codeOptions(LIFE_DOMAIN_GROUPS, LIFE_DOMAIN_GROUP_LABELS);
 
@@ -47,16 +45,17 @@ function LifeDomains() {
   const domains = useLifeDomains();
   const categories = useCategories();
   const [status, setStatus] = useState<string | null>(null);
-  const editor = useRowEditor((key) => `domain-row-${key}`);
+  const editor = useRowEditor((key) => `domain-row-${key}`, {
+    editorId: 'domain-editor',
+    onToggle: () => setStatus(null),
+  });
   const rows = domains.data?.items ?? [];
   const editing = rows.find((d) => d.key === editor.editing) ?? null;
   const categoryOptions = (categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }));
   const categoryName = (key: string) => categories.names.get(key) ?? key;
 
   function replace(domain: LifeDomain) {
-    domains.setData((current) =>
-      current ? { items: current.items.map((d) => (d.key === domain.key ? domain : d)) } : current,
-    );
+    domains.setData((current) => withReplaced(current, domain, (d) => d.key));
   }
 
   return (
@@ -81,22 +80,11 @@ function LifeDomains() {
                 { header: 'Sleutel', cell: (d) => <code>{d.key}</code> },
                 { header: 'Groep', cell: (d) => LIFE_DOMAIN_GROUP_LABELS[d.group] },
                 { header: 'Categorie', cell: (d) => categoryName(d.category) },
-                {
-                  header: 'Wijzigen',
-                  cell: (d) => (
-                    <EditButton
-                      id={`domain-row-${d.key}`}
-                      open={editor.editing === d.key}
-                      editorId="domain-editor"
-                      onClick={() => {
-                        setStatus(null);
-                        editor.toggle(d.key);
-                      }}
-                    >
-                      Wijzigen<VisuallyHidden> leefgebied {d.label}</VisuallyHidden>
-                    </EditButton>
-                  ),
-                },
+                editColumn<LifeDomain>(
+                  editor,
+                  (d) => d.key,
+                  (d) => `leefgebied ${d.label}`,
+                ),
               ]}
             />
             {editing && (
@@ -185,27 +173,17 @@ function DomainEditor({
   }
 
   return (
-    <EditorCard
+    <EditorForm
       id="domain-editor"
-      headingId="domain-edit-heading"
+      formId={EDIT_FORM_ID}
       title={`Leefgebied wijzigen: ${domain.label}`}
-      onEscape={form.busy ? undefined : onCancel}
+      busy={form.busy}
+      error={form.formError}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
     >
-      <SubmitForm
-        id={EDIT_FORM_ID}
-        labelledBy="domain-edit-heading"
-        error={form.formError}
-        onSubmit={onSubmit}
-      >
-        <DomainFields field={form.field} categoryOptions={categoryOptions} />
-        <ButtonGroup>
-          <SubmitButton busy={form.busy}>Wijzigingen opslaan</SubmitButton>
-          <Button appearance="subtle" disabled={form.busy} onClick={onCancel}>
-            Annuleren
-          </Button>
-        </ButtonGroup>
-      </SubmitForm>
-    </EditorCard>
+      <DomainFields field={form.field} categoryOptions={categoryOptions} />
+    </EditorForm>
   );
 }
 
@@ -237,12 +215,8 @@ function AddDomainForm({
         form.setValues(EMPTY);
         onCreated(domain);
       },
-      (error) => {
-        // The key is taken: say so at the field.
-        if (!(error instanceof ApiError) || error.status !== 409) return false;
-        form.validate({ key: 'Er is al een leefgebied met deze sleutel' });
-        return true;
-      },
+      // The key is taken: say so at the field.
+      conflictAt(form.validate, 'key', 'Er is al een leefgebied met deze sleutel'),
     );
   }
 

@@ -8,7 +8,7 @@ import {
   type PartnerWithStatus,
   updatePartnerSchema,
 } from '@wijkregie/shared';
-import { type FormEvent, useCallback, useState } from 'react';
+import { type FormEvent, useCallback } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ActivationControl } from '../../components/ActivationControl.tsx';
@@ -17,12 +17,13 @@ import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { itemSaver, useListEditing } from '../../components/ListEditing.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
 import { useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { codeOptions, labelOf } from '../../lib/format.ts';
-import { useApiData, withItem } from '../../lib/useApiData.ts';
+import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
@@ -44,36 +45,17 @@ export function PartnersPage() {
     [field, order],
   );
   const partners = useApiData(loader);
-  const [status, setStatus] = useState<string | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
+  const editing = useListEditing(partners);
   const mayEdit = hasPermission(user, 'partners.create');
 
   if (!hasPermission(user, 'partners.read'))
     return <NoAccessPage title="Partners" permission="partners.read" />;
 
-  // The list is shown as the server sorted it: after a change it is loaded again, to its place.
-  function added(partner: Partner) {
-    partners.setData((current) => withItem(current, { ...partner, active: true }));
-    partners.reload();
-    setStatus(`Partner „${partner.name}” is toegevoegd.`);
-  }
-
-  function changed(partner: PartnerWithStatus, message: string) {
-    partners.setData((current) =>
-      current
-        ? { ...current, items: current.items.map((p) => (p.id === partner.id ? partner : p)) }
-        : current,
-    );
-    partners.reload();
-    setStatus(message);
-  }
-  const edited = partners.data?.items.find((p) => p.id === editing);
-
   return (
     <>
       <PageHeading>Partners</PageHeading>
       <Paragraph>De organisaties die samenwerken in de wijkaanpak van de gemeente.</Paragraph>
-      <StatusMessage message={status} />
+      <StatusMessage message={editing.status} />
       <Loaded data={partners} loading="Partners worden geladen…" busy>
         {(list) => (
           <DataTable
@@ -87,43 +69,25 @@ export function PartnersPage() {
               { header: 'Naam', sort: 'name', cell: (partner) => partner.name },
               { header: 'Soort', sort: 'kind', cell: (partner) => kindLabel(partner.kind) },
               { header: 'Status', cell: (partner) => (partner.active ? 'Actief' : 'Gedeactiveerd') },
-              ...(mayEdit
-                ? [
-                    {
-                      header: 'Wijzigen',
-                      cell: (partner: PartnerWithStatus) => (
-                        <Button
-                          appearance="subtle"
-                          aria-label={`${partner.name} wijzigen`}
-                          onClick={() => {
-                            setStatus(null);
-                            setEditing(partner.id);
-                          }}
-                        >
-                          Wijzigen
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
+              ...(mayEdit ? [editing.column] : []),
             ]}
           />
         )}
       </Loaded>
-      {mayEdit && edited && (
+      {mayEdit && editing.edited && (
         <EditPartnerForm
-          key={edited.id}
-          partner={edited}
-          onChanged={changed}
-          onClose={() => setEditing(null)}
+          key={editing.edited.id}
+          partner={editing.edited}
+          onChanged={editing.changed}
+          onClose={editing.close}
         />
       )}
       {mayEdit && (
         <CreatePartnerForm
-          onCreated={added}
-          onStart={() => {
-            setStatus(null);
-          }}
+          onCreated={(partner) =>
+            editing.added({ ...partner, active: true }, `Partner „${partner.name}” is toegevoegd.`)
+          }
+          onStart={editing.clearStatus}
         />
       )}
     </>
@@ -189,6 +153,7 @@ function EditPartnerForm({ partner, onChanged, onClose }: EditPartnerFormProps) 
   const { busy, formError, validate, submit, values, field } = useForm(EDIT_FORM_ID, ['name'] as const, {
     name: partner.name,
   });
+  const save = itemSaver(submit, onChanged, onClose);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -198,26 +163,20 @@ function EditPartnerForm({ partner, onChanged, onClose }: EditPartnerFormProps) 
       return;
     }
     validate({});
-    await submit(async () => {
-      const updated = await api.updatePartner(partner.id, parsed.data);
-      onChanged(updated, `Partner „${updated.name}” is gewijzigd.`);
-      onClose();
-    });
+    await save(
+      () => api.updatePartner(partner.id, parsed.data),
+      (updated) => `Partner „${updated.name}” is gewijzigd.`,
+    );
   }
 
-  // `submit` turns a failure into the form's message, so the promise of `setActive` never rejects.
-  async function setActive(active: boolean) {
-    await submit(async () => {
-      const updated = await api.updatePartner(partner.id, { active });
-      onChanged(
-        updated,
+  const setActive = (active: boolean) =>
+    save(
+      () => api.updatePartner(partner.id, { active }),
+      (updated) =>
         active
           ? `Partner „${updated.name}” is weer actief; de gebruikers kunnen weer inloggen.`
           : `Partner „${updated.name}” is gedeactiveerd; de gebruikers zijn uitgelogd.`,
-      );
-      onClose();
-    });
-  }
+    );
 
   return (
     <FormCard

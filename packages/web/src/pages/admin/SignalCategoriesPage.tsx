@@ -1,9 +1,8 @@
 import { type SignalCategoryView, signalCategorySchema, updateSignalCategorySchema } from '@wijkregie/shared';
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { StatusMessage } from '../../components/Alert.tsx';
-import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
+import { SubmitButton } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
@@ -11,15 +10,13 @@ import { NumberField, SelectField, TextField } from '../../components/fields.tsx
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
-import { EditButton, EditorCard, useRowEditor } from '../../components/RowEditor.tsx';
+import { EditorForm, editColumn, useRowEditor } from '../../components/RowEditor.tsx';
 import { Section } from '../../components/Section.tsx';
-import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
-import { useApiData, withItem } from '../../lib/useApiData.ts';
+import { useApiData, withItem, withReplaced } from '../../lib/useApiData.ts';
 import { type BoundField, useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { type FieldErrors, type IssueList, issuesToFieldErrors } from '../../lib/validation.ts';
+import { conflictAt, type FieldErrors, type IssueList, issuesToFieldErrors } from '../../lib/validation.ts';
 
 const loadCategories = (signal: AbortSignal) => api.listSignalCategories(signal);
 
@@ -54,17 +51,16 @@ function SignalCategories() {
   usePageTitle('Signaalcategorieën');
   const categories = useApiData(loadCategories);
   const [status, setStatus] = useState<string | null>(null);
-  const editor = useRowEditor((key) => `category-row-${key}`);
+  const editor = useRowEditor((key) => `category-row-${key}`, {
+    editorId: 'category-editor',
+    onToggle: () => setStatus(null),
+  });
 
   const rows = [...(categories.data?.items ?? [])].sort((a, b) => a.label.localeCompare(b.label, 'nl'));
   const editing = rows.find((c) => c.key === editor.editing) ?? null;
 
   function replace(category: SignalCategoryView) {
-    categories.setData((current) =>
-      current
-        ? { ...current, items: current.items.map((c) => (c.key === category.key ? category : c)) }
-        : current,
-    );
+    categories.setData((current) => withReplaced(current, category, (c) => c.key));
   }
 
   return (
@@ -93,22 +89,11 @@ function SignalCategories() {
                   ),
                 },
                 { header: 'Bewoners kunnen kiezen', cell: (c) => (c.publicReport ? 'Ja' : 'Nee') },
-                {
-                  header: 'Wijzigen',
-                  cell: (c) => (
-                    <EditButton
-                      id={`category-row-${c.key}`}
-                      open={editor.editing === c.key}
-                      editorId="category-editor"
-                      onClick={() => {
-                        setStatus(null);
-                        editor.toggle(c.key);
-                      }}
-                    >
-                      Wijzigen<VisuallyHidden> categorie {c.label}</VisuallyHidden>
-                    </EditButton>
-                  ),
-                },
+                editColumn<SignalCategoryView>(
+                  editor,
+                  (c) => c.key,
+                  (c) => `categorie ${c.label}`,
+                ),
               ]}
             />
             {editing && (
@@ -197,28 +182,18 @@ function CategoryEditor({ category, onCancel, onSaved }: CategoryEditorProps) {
 
   return (
     // Escape closes the editor, as the Annuleren button does.
-    <EditorCard
+    <EditorForm
       id="category-editor"
-      headingId="category-edit-heading"
+      formId={EDIT_FORM_ID}
       title={`Categorie wijzigen: ${category.label}`}
-      onEscape={form.busy ? undefined : onCancel}
+      busy={form.busy}
+      error={form.formError}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
     >
-      <SubmitForm
-        id={EDIT_FORM_ID}
-        labelledBy="category-edit-heading"
-        error={form.formError}
-        onSubmit={onSubmit}
-      >
-        <DeadlineFields formId={EDIT_FORM_ID} field={form.field} />
-        <PublicReportCheckbox formId={EDIT_FORM_ID} checked={publicReport} onChange={setPublicReport} />
-        <ButtonGroup>
-          <SubmitButton busy={form.busy}>Wijzigingen opslaan</SubmitButton>
-          <Button appearance="subtle" disabled={form.busy} onClick={onCancel}>
-            Annuleren
-          </Button>
-        </ButtonGroup>
-      </SubmitForm>
-    </EditorCard>
+      <DeadlineFields formId={EDIT_FORM_ID} field={form.field} />
+      <PublicReportCheckbox formId={EDIT_FORM_ID} checked={publicReport} onChange={setPublicReport} />
+    </EditorForm>
   );
 }
 
@@ -288,12 +263,8 @@ function AddCategoryForm({ onStart, onCreated }: AddCategoryFormProps) {
         setPublicReport(false);
         onCreated(category);
       },
-      (error) => {
-        // The key is taken: say so at the field.
-        if (!(error instanceof ApiError) || error.status !== 409) return false;
-        form.validate({ key: 'Er is al een categorie met deze sleutel' });
-        return true;
-      },
+      // The key is taken: say so at the field.
+      conflictAt(form.validate, 'key', 'Er is al een categorie met deze sleutel'),
     );
   }
 

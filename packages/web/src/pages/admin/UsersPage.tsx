@@ -11,7 +11,7 @@ import {
   type UserWithStatus,
   updateUserSchema,
 } from '@wijkregie/shared';
-import { type FormEvent, useCallback, useState } from 'react';
+import { type Dispatch, type FormEvent, type SetStateAction, useCallback, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ActivationControl } from '../../components/ActivationControl.tsx';
@@ -22,14 +22,15 @@ import { EmailAddress } from '../../components/EmailAddress.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { itemSaver, useListEditing } from '../../components/ListEditing.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
 import { useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { sortedByName } from '../../lib/sort.ts';
-import { useApiData, withItem } from '../../lib/useApiData.ts';
-import { useForm } from '../../lib/useFormSubmit.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { type BoundField, useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 
@@ -52,32 +53,13 @@ export function UsersPage() {
   );
   const users = useApiData(loader);
   const partners = useApiData(loadPartners);
-  const [status, setStatus] = useState<string | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
+  const editing = useListEditing(users);
   const mayEdit = hasPermission(user, 'users.create');
 
   if (!hasPermission(user, 'users.read')) return <NoAccessPage title="Gebruikers" permission="users.read" />;
 
   const partnerList = sortedByName(partners.data?.items);
   const partnerName = (id: string) => partnerList.find((p) => p.id === id)?.name ?? '–';
-
-  // The list is shown as the server sorted it: after a change it is loaded again, to its place.
-  function added(created: User) {
-    users.setData((current) => withItem(current, { ...created, active: true }));
-    users.reload();
-    setStatus(`Gebruiker „${created.name}” is toegevoegd.`);
-  }
-
-  function changed(updated: UserWithStatus, message: string) {
-    users.setData((current) =>
-      current
-        ? { ...current, items: current.items.map((u) => (u.id === updated.id ? updated : u)) }
-        : current,
-    );
-    users.reload();
-    setStatus(message);
-  }
-  const edited = users.data?.items.find((u) => u.id === editing);
   // New work goes only to partners that still take part; a user's own partner stays choosable.
   const offered = (current?: string) => partnerList.filter((p) => p.active || p.id === current);
 
@@ -85,7 +67,7 @@ export function UsersPage() {
     <>
       <PageHeading>Gebruikers</PageHeading>
       <Paragraph>De medewerkers van de gemeente en de partners die met Wijkregie werken.</Paragraph>
-      <StatusMessage message={status} />
+      <StatusMessage message={editing.status} />
       <Loaded data={users} loading="Gebruikers worden geladen…" busy>
         {(list) => (
           <DataTable
@@ -101,40 +83,30 @@ export function UsersPage() {
               { header: 'Partner', cell: (u) => partnerName(u.partnerId) },
               { header: 'Rollen', cell: (u) => rolesLabel(u.roles) },
               { header: 'Status', cell: (u) => (u.active ? 'Actief' : 'Gedeactiveerd') },
-              ...(mayEdit
-                ? [
-                    {
-                      header: 'Wijzigen',
-                      cell: (u: UserWithStatus) => (
-                        <Button
-                          appearance="subtle"
-                          aria-label={`${u.name} wijzigen`}
-                          onClick={() => {
-                            setStatus(null);
-                            setEditing(u.id);
-                          }}
-                        >
-                          Wijzigen
-                        </Button>
-                      ),
-                    },
-                  ]
-                : []),
+              ...(mayEdit ? [editing.column] : []),
             ]}
           />
         )}
       </Loaded>
-      {mayEdit && edited && (
+      {mayEdit && editing.edited && (
         <EditUserForm
-          key={edited.id}
-          user={edited}
-          self={edited.id === user.id}
-          partners={offered(edited.partnerId)}
-          onChanged={changed}
-          onClose={() => setEditing(null)}
+          key={editing.edited.id}
+          user={editing.edited}
+          self={editing.edited.id === user.id}
+          partners={offered(editing.edited.partnerId)}
+          onChanged={editing.changed}
+          onClose={editing.close}
         />
       )}
-      {mayEdit && <CreateUserForm partners={offered()} onCreated={added} onStart={() => setStatus(null)} />}
+      {mayEdit && (
+        <CreateUserForm
+          partners={offered()}
+          onCreated={(created) =>
+            editing.added({ ...created, active: true }, `Gebruiker „${created.name}” is toegevoegd.`)
+          }
+          onStart={editing.clearStatus}
+        />
+      )}
     </>
   );
 }
@@ -156,12 +128,6 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
     empty,
   );
   const [roles, setRoles] = useState<Role[]>([]);
-
-  function toggleRole(role: Role, checked: boolean) {
-    setRoles((current) =>
-      checked ? ROLES.filter((r) => r === role || current.includes(r)) : current.filter((r) => r !== role),
-    );
-  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -201,25 +167,73 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
         type="password"
         autoComplete="new-password"
       />
-      <SelectField
-        {...field('partnerId')}
-        label="Partner"
+      <PartnerAndRoles
+        formId={FORM_ID}
+        rolesName="roles"
+        partnerField={field('partnerId')}
+        partners={partners}
         placeholder="Kies een partner"
-        options={partners.map((p) => ({ value: p.id, label: p.name }))}
-      />
-      <CheckboxGroup
-        id={`${FORM_ID}-roles`}
-        itemPrefix={`${FORM_ID}-role`}
-        legend="Rollen"
-        error={errors.roles}
-        name="roles"
-        options={codeOptions(ROLES, ROLE_LABELS)}
-        value={roles}
-        onToggle={(role, checked) => toggleRole(role as Role, checked)}
-        markInvalid
+        roles={roles}
+        rolesError={errors.roles}
+        setRoles={setRoles}
       />
       <SubmitButton busy={busy}>Gebruiker toevoegen</SubmitButton>
     </FormCard>
+  );
+}
+
+const ROLE_OPTIONS = codeOptions(ROLES, ROLE_LABELS);
+
+interface PartnerAndRolesProps {
+  formId: string;
+  /** The name of the role checkboxes. */
+  rolesName: string;
+  partnerField: BoundField;
+  partners: readonly Partner[];
+  /** The partner select's first, empty option (a new user has none yet). */
+  placeholder?: string;
+  roles: readonly Role[];
+  rolesError: string | undefined;
+  setRoles: Dispatch<SetStateAction<Role[]>>;
+}
+
+/** The partner a user works for and their roles (kept in the order of ROLES): in both user forms. */
+function PartnerAndRoles({
+  formId,
+  rolesName,
+  partnerField,
+  partners,
+  placeholder,
+  roles,
+  rolesError,
+  setRoles,
+}: PartnerAndRolesProps) {
+  return (
+    <>
+      <SelectField
+        {...partnerField}
+        label="Partner"
+        placeholder={placeholder}
+        options={partners.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <CheckboxGroup
+        id={`${formId}-roles`}
+        itemPrefix={`${formId}-role`}
+        legend="Rollen"
+        error={rolesError}
+        name={rolesName}
+        options={ROLE_OPTIONS}
+        value={roles}
+        onToggle={(role, checked) =>
+          setRoles((current) =>
+            checked
+              ? ROLES.filter((r) => r === role || current.includes(r))
+              : current.filter((r) => r !== role),
+          )
+        }
+        markInvalid
+      />
+    </>
   );
 }
 
@@ -244,6 +258,7 @@ function EditUserForm({ user, self, partners, onChanged, onClose }: EditUserForm
     name: user.name,
     partnerId: user.partnerId,
   });
+  const save = itemSaver(submit, onChanged, onClose);
   const [roles, setRoles] = useState<Role[]>(user.roles);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -254,26 +269,20 @@ function EditUserForm({ user, self, partners, onChanged, onClose }: EditUserForm
       return;
     }
     validate({});
-    await submit(async () => {
-      const updated = await api.updateUser(user.id, parsed.data);
-      onChanged(updated, `Gebruiker „${updated.name}” is gewijzigd.`);
-      onClose();
-    });
+    await save(
+      () => api.updateUser(user.id, parsed.data),
+      (updated) => `Gebruiker „${updated.name}” is gewijzigd.`,
+    );
   }
 
-  // `submit` turns a failure into the form's message, so the promise of `setActive` never rejects.
-  async function setActive(active: boolean) {
-    await submit(async () => {
-      const updated = await api.updateUser(user.id, { active });
-      onChanged(
-        updated,
+  const setActive = (active: boolean) =>
+    save(
+      () => api.updateUser(user.id, { active }),
+      (updated) =>
         active
           ? `Gebruiker „${updated.name}” is weer actief en kan weer inloggen.`
           : `Gebruiker „${updated.name}” is gedeactiveerd en is direct uitgelogd.`,
-      );
-      onClose();
-    });
-  }
+    );
 
   return (
     <FormCard
@@ -286,27 +295,14 @@ function EditUserForm({ user, self, partners, onChanged, onClose }: EditUserForm
         E-mailadres: <EmailAddress email={user.email} />
       </Paragraph>
       <TextField {...field('name')} label="Naam" autoComplete="off" />
-      <SelectField
-        {...field('partnerId')}
-        label="Partner"
-        options={partners.map((p) => ({ value: p.id, label: p.name }))}
-      />
-      <CheckboxGroup
-        id={`${EDIT_FORM_ID}-roles`}
-        itemPrefix={`${EDIT_FORM_ID}-role`}
-        legend="Rollen"
-        error={errors.roles}
-        name="edit-roles"
-        options={codeOptions(ROLES, ROLE_LABELS)}
-        value={roles}
-        onToggle={(role, checked) =>
-          setRoles((current) =>
-            checked
-              ? ROLES.filter((r) => r === role || current.includes(r))
-              : current.filter((r) => r !== role),
-          )
-        }
-        markInvalid
+      <PartnerAndRoles
+        formId={EDIT_FORM_ID}
+        rolesName="edit-roles"
+        partnerField={field('partnerId')}
+        partners={partners}
+        roles={roles}
+        rolesError={errors.roles}
+        setRoles={setRoles}
       />
       <ButtonGroup>
         <SubmitButton busy={busy}>Wijzigingen opslaan</SubmitButton>
