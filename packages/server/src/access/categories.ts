@@ -1,5 +1,5 @@
 import { Params } from '../db/params.js';
-import { idRow, row } from '../db/rows.js';
+import { hasRow } from '../db/rows.js';
 import type { TenantScope } from '../db/scope.js';
 import type { Viewer } from './viewer.js';
 
@@ -91,13 +91,11 @@ export async function goalOfCaseVisible(
   caseId: string,
 ): Promise<boolean> {
   const p = new Params();
-  const found = await row(
+  return hasRow(
     s.q,
-    idRow,
     `SELECT g.id FROM goals g
       WHERE g.tenant_id = ${p.add(s.tenantId)} AND g.id = ${p.add(goalId)} AND g.case_id = ${p.add(caseId)}
         AND ${domainReadableSql('g.domain', 'g.tenant_id', v, p)}`,
     p.values,
   );
-  return found !== undefined;
 }

@@ -1,5 +1,5 @@
 import { Params } from '../db/params.js';
-import { idRow, row } from '../db/rows.js';
+import { hasRow } from '../db/rows.js';
 import type { TenantScope } from '../db/scope.js';
 import type { Viewer } from './viewer.js';
 
@@ -31,13 +31,11 @@ export async function meetingOfCaseVisible(
   caseId: string,
 ): Promise<boolean> {
   const p = new Params();
-  const found = await row(
+  return hasRow(
     s.q,
-    idRow,
     `SELECT m.id FROM meetings m
       WHERE m.tenant_id = ${p.add(s.tenantId)} AND m.id = ${p.add(meetingId)} AND ${meetingVisibleSql('m', v, p)}
         AND EXISTS (SELECT 1 FROM meeting_agenda ma WHERE ma.meeting_id = m.id AND ma.case_id = ${p.add(caseId)})`,
     p.values,
   );
-  return found !== undefined;
 }

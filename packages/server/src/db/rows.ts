@@ -75,6 +75,14 @@ export async function oneRow<S extends RowShape>(
   return found;
 }
 
+/**
+ * Whether `sql` answers a row: an existence check (`SELECT 1 …`), or a write whose `RETURNING` tells
+ * that it hit. No column of the row is read.
+ */
+export async function hasRow(q: Queryable, sql: string, params?: readonly unknown[]): Promise<boolean> {
+  return (await q.query(sql, params)).length > 0;
+}
+
 /** A statement whose rows nobody reads (INSERT/UPDATE/DELETE without RETURNING, DDL, locks). */
 export async function execute(q: Queryable, sql: string, params?: readonly unknown[]): Promise<void> {
   await q.query(sql, params);

@@ -22,7 +22,7 @@ import {
 import type { Queryable } from '../../db/db.js';
 import { orderOf } from '../../db/order.js';
 import { Params, selectPage } from '../../db/params.js';
-import { col, countRow, execute, oneRow, row, rows } from '../../db/rows.js';
+import { col, countRow, execute, hasRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { amsterdamDate, amsterdamMidnight } from '../../lib/time.js';
 import type { AlertEvent } from './raise-alert.js';
@@ -391,11 +391,9 @@ export async function setFollowing(s: TenantScope, caseId: string, userId: strin
 }
 
 export async function isFollowing(q: Queryable, tenantId: string, caseId: string, userId: string) {
-  const found = await row(
+  return hasRow(
     q,
-    z.object({ one: col.int }),
     'SELECT 1 AS one FROM case_followers WHERE tenant_id = $1 AND case_id = $2 AND user_id = $3',
     [tenantId, caseId, userId],
   );
-  return found !== undefined;
 }

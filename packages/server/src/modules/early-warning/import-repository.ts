@@ -2,7 +2,7 @@ import { type CreditorType, IMPORT_STATUSES, PARTNER_KINDS, type PartnerKind } f
 import { z } from 'zod';
 import type { Queryable } from '../../db/db.js';
 import { APPLICATION_NAME_PREFIX, INSTANCE_ID } from '../../db/instance.js';
-import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { BUNDLE_DAYS, refDate } from './matching-repository.js';
 
@@ -92,28 +92,24 @@ export async function updateImportRun(
   counts: ImportCounts,
   status?: 'done' | 'failed',
 ): Promise<boolean> {
-  const updated = await row(
+  return hasRow(
     q,
-    idRow,
     `UPDATE signal_imports SET lines = $3, imported = $4, duplicates = $5, rejected = $6, heartbeat_at = now(),
             status = coalesce($7, status), finished_at = CASE WHEN $7::text IS NULL THEN NULL ELSE now() END
       WHERE tenant_id = $1 AND id = $2 AND status = 'running'
       RETURNING id`,
     [tenantId, id, counts.lines, counts.imported, counts.duplicates, counts.rejected, status ?? null],
   );
-  return updated !== undefined;
 }
 
 /** Keeps a running run's lease; false when it was declared interrupted meanwhile. */
 export async function touchImportRun(q: Queryable, tenantId: string, id: string): Promise<boolean> {
-  const touched = await row(
+  return hasRow(
     q,
-    idRow,
     `UPDATE signal_imports SET heartbeat_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'running'
       RETURNING id`,
     [tenantId, id],
   );
-  return touched !== undefined;
 }
 
 const importRunRow = z.object({

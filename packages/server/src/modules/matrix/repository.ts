@@ -1,6 +1,6 @@
 import { ACCESS_LEVELS, type Category, type MatrixCell, type PartnerAccess } from '@wijkregie/shared';
 import { z } from 'zod';
-import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, hasRow, idRow, oneRow, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 const categoryRow = z.object({ key: col.text, label: col.text });
@@ -8,8 +8,6 @@ const access = z.enum(ACCESS_LEVELS);
 const cellRow = z.object({ partnerId: col.uuid, category: col.text, access });
 const storedCellRow = z.object({ partner_id: col.uuid, category: col.text, access });
 const partnerAccessRow = z.object({ version: col.int, access: z.record(z.string(), access) });
-/** A row that only has to be there. */
-const anyRow = z.object({});
 
 export async function listCategories(s: TenantScope): Promise<Category[]> {
   return rows(
@@ -21,11 +19,7 @@ export async function listCategories(s: TenantScope): Promise<Category[]> {
 }
 
 export async function categoryExists(s: TenantScope, key: string): Promise<boolean> {
-  const found = await row(s.q, anyRow, 'SELECT 1 FROM categories WHERE tenant_id = $1 AND key = $2', [
-    s.tenantId,
-    key,
-  ]);
-  return found !== undefined;
+  return hasRow(s.q, 'SELECT 1 FROM categories WHERE tenant_id = $1 AND key = $2', [s.tenantId, key]);
 }
 
 export async function insertCategory(s: TenantScope, c: Category): Promise<Category> {

@@ -1,6 +1,6 @@
 import type { CreateSignalCategory, SignalCategoryView, UpdateSignalCategory } from '@wijkregie/shared';
 import { z } from 'zod';
-import { col, idRow, row, rows } from '../../db/rows.js';
+import { col, hasRow, idRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 /** The SQL of the municipality's signal configuration: categories (with deadlines) and routing rules. */
@@ -45,16 +45,14 @@ export async function signalCategories(s: TenantScope, publicOnly = false): Prom
 
 /** Adds a category at the end; false when the key exists. */
 export async function insertSignalCategory(s: TenantScope, c: CreateSignalCategory): Promise<boolean> {
-  const inserted = await row(
+  return hasRow(
     s.q,
-    z.object({ key: col.text }),
     `INSERT INTO signal_categories (tenant_id, key, label, public_report, deadline_days, deadline_working, position)
      VALUES ($1, $2, $3, $4, $5, $6,
              (SELECT coalesce(max(position), 0) + 1 FROM signal_categories WHERE tenant_id = $1))
      ON CONFLICT DO NOTHING RETURNING key`,
     [s.tenantId, c.key, c.label, c.publicReport, c.deadlineDays, c.deadlineWorking],
   );
-  return inserted !== undefined;
 }
 
 /** Changes the given fields; the category as it is now, or undefined when there is none. */
@@ -141,11 +139,8 @@ export async function insertRoute(
 }
 
 export async function deleteRoute(s: TenantScope, id: string): Promise<boolean> {
-  const deleted = await row(
-    s.q,
-    idRow,
-    'DELETE FROM signal_routes WHERE tenant_id = $1 AND id = $2 RETURNING id',
-    [s.tenantId, id],
-  );
-  return deleted !== undefined;
+  return hasRow(s.q, 'DELETE FROM signal_routes WHERE tenant_id = $1 AND id = $2 RETURNING id', [
+    s.tenantId,
+    id,
+  ]);
 }
