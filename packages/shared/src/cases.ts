@@ -133,15 +133,12 @@ export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 export const caseListSchema = collection(caseSchema);
 export type CaseList = z.infer<typeof caseListSchema>;
 
-export const relatedCaseSchema = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  type: z.enum(CASE_TYPES),
-  title: z.string(),
-  status: z.enum(CASE_STATUSES),
-  /** The member through whom; null when the caller may not open that person. */
-  viaPersonId: z.uuid().nullable(),
-});
+export const relatedCaseSchema = caseSchema
+  .pick({ id: true, reference: true, type: true, title: true, status: true })
+  .extend({
+    /** The member through whom; null when the caller may not open that person. */
+    viaPersonId: z.uuid().nullable(),
+  });
 export type RelatedCase = z.infer<typeof relatedCaseSchema>;
 export const caseDetailSchema = caseSchema.extend({
   /** Person cases of the members of a household or group case that the caller may see. */

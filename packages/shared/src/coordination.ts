@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { collection, pagingQuery, patchBody } from './contract.js';
 import { labelled } from './labelled.js';
+import { goalSchema } from './plans.js';
 import { ACTION_SORT_FIELDS, ALERT_SORT_FIELDS, MEETING_SORT_FIELDS, sortQuery } from './sorting.js';
 
 // Actions ------------------------------------------------------------------------------------------
@@ -194,24 +195,26 @@ export const attendanceSchema = z.object({
 export type Attendance = z.infer<typeof attendanceSchema>;
 
 /** An open goal of a case on the agenda (only of life domains the caller's partner may read). */
-export const agendaGoalSchema = z.object({
-  id: z.uuid(),
-  domain: z.string(),
-  text: z.string(),
-  targetScore: z.number().int().min(1).max(5).nullable(),
-  dueDate: z.string().nullable(),
+export const agendaGoalSchema = goalSchema.pick({
+  id: true,
+  domain: true,
+  text: true,
+  targetScore: true,
+  dueDate: true,
 });
 export type AgendaGoal = z.infer<typeof agendaGoalSchema>;
 
-/** An overdue action of a case on the agenda (open, due before today in Europe/Amsterdam). */
-export const agendaActionSchema = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  ownerPartnerId: z.uuid(),
-  assigneeName: z.string().nullable(),
-  dueDate: z.string(),
-  /** Its goal, when the caller may read the goal's domain. */
-  goalId: z.uuid().nullable(),
+/**
+ * An overdue action of a case on the agenda (open, due before today in Europe/Amsterdam); its goal
+ * when the caller may read the goal's domain.
+ */
+export const agendaActionSchema = actionSchema.pick({
+  id: true,
+  title: true,
+  ownerPartnerId: true,
+  assigneeName: true,
+  dueDate: true,
+  goalId: true,
 });
 export type AgendaAction = z.infer<typeof agendaActionSchema>;
 

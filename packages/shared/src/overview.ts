@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from './audit.js';
-import { alertSchema, MEETING_KINDS } from './coordination.js';
+import { auditItemSchema } from './audit.js';
+import { actionSchema, alertSchema, MEETING_KINDS } from './coordination.js';
+import { monitorRowSchema } from './early-warning.js';
 import { SIGNAL_STATUSES } from './signals.js';
 
 /*
@@ -13,24 +14,29 @@ import { SIGNAL_STATUSES } from './signals.js';
 /** How many items each section carries at most; the counts say how many there are. */
 export const OVERVIEW_ITEMS = 5;
 
-export const overviewActionSchema = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  caseId: z.uuid(),
-  caseReference: z.string(),
-  dueDate: z.string(),
-  overdue: z.boolean(),
-  assigneeName: z.string().nullable(),
+/** A section: its counts (numbers, by name) and its first few items. */
+const section = <const C extends readonly string[], T extends z.ZodType>(counts: C, item: T) =>
+  z.object({
+    ...(Object.fromEntries(counts.map((count) => [count, z.number()])) as Record<C[number], z.ZodNumber>),
+    items: z.array(item),
+  });
+
+export const overviewActionSchema = actionSchema.pick({
+  id: true,
+  title: true,
+  caseId: true,
+  caseReference: true,
+  dueDate: true,
+  overdue: true,
+  assigneeName: true,
 });
 export type OverviewAction = z.infer<typeof overviewActionSchema>;
 
-/** Open actions: overdue, and due from today to Sunday (Europe/Amsterdam). */
-export const overviewActionsSchema = z.object({
-  overdue: z.number(),
-  dueThisWeek: z.number(),
-  /** Overdue first, then by due date. */
-  items: z.array(overviewActionSchema),
-});
+/**
+ * Open actions: overdue, and due from today to Sunday (Europe/Amsterdam); overdue first, then by due
+ * date.
+ */
+export const overviewActionsSchema = section(['overdue', 'dueThisWeek'], overviewActionSchema);
 
 export const overviewSignalSchema = z.object({
   id: z.uuid(),
@@ -45,13 +51,11 @@ export const overviewSignalSchema = z.object({
 });
 export type OverviewSignal = z.infer<typeof overviewSignalSchema>;
 
-/** Signals routed to the caller's organisation (regisseur: all) awaiting first contact, and of those the overdue. */
-export const overviewSignalsSchema = z.object({
-  awaiting: z.number(),
-  overdue: z.number(),
-  /** Overdue first, then by deadline. */
-  items: z.array(overviewSignalSchema),
-});
+/**
+ * Signals routed to the caller's organisation (regisseur: all) awaiting first contact, and of those the
+ * overdue; overdue first, then by deadline.
+ */
+export const overviewSignalsSchema = section(['awaiting', 'overdue'], overviewSignalSchema);
 
 export const overviewAgendaItemSchema = z.object({
   caseId: z.uuid(),
@@ -74,10 +78,7 @@ export const overviewMeetingSchema = z.object({
 export type OverviewMeeting = z.infer<typeof overviewMeetingSchema>;
 
 /** Meetings in the coming fourteen days that the caller chairs or is invited to (regisseur: all). */
-export const overviewMeetingsSchema = z.object({
-  upcoming: z.number(),
-  items: z.array(overviewMeetingSchema),
-});
+export const overviewMeetingsSchema = section(['upcoming'], overviewMeetingSchema);
 
 export const overviewCaseSchema = z.object({
   id: z.uuid(),
@@ -97,41 +98,32 @@ export type OverviewCase = z.infer<typeof overviewCaseSchema>;
  * Open cases the caller sees (regisseur: all) that somebody else changed since the caller last
  * looked at them — or, never looked at, in the last seven days.
  */
-export const overviewCasesSchema = z.object({
-  changed: z.number(),
-  items: z.array(overviewCaseSchema),
-});
+export const overviewCasesSchema = section(['changed'], overviewCaseSchema);
 
-export const overviewAlertsSchema = z.object({
-  unread: z.number(),
-  items: z.array(alertSchema),
-});
+export const overviewAlertsSchema = section(['unread'], alertSchema);
 
-/** The monitor's headline figures (creditor early warning) of this month. */
-export const overviewMonitorSchema = z.object({
-  /** `YYYY-MM`. */
-  month: z.string(),
-  signals: z.number(),
-  households: z.number(),
-  contacted: z.number(),
-  referred: z.number(),
+/** The monitor's headline figures (creditor early warning) of this month (`month`: `YYYY-MM`). */
+export const overviewMonitorSchema = monitorRowSchema.pick({
+  month: true,
+  signals: true,
+  households: true,
+  contacted: true,
+  referred: true,
 });
 export type OverviewMonitor = z.infer<typeof overviewMonitorSchema>;
 
-export const overviewDeniedSchema = z.object({
-  id: z.uuid(),
-  at: z.string(),
-  userName: z.string().nullable(),
-  partnerName: z.string().nullable(),
-  action: z.enum(AUDIT_ACTIONS),
-  objectType: z.enum(AUDIT_OBJECT_TYPES),
+/** A refused attempt, as the audit log holds it. */
+export const overviewDeniedSchema = auditItemSchema.pick({
+  id: true,
+  at: true,
+  userName: true,
+  partnerName: true,
+  action: true,
+  objectType: true,
 });
 
 /** For whoever reads the audit log: refused attempts at personal data in the last seven days. */
-export const overviewAuditSchema = z.object({
-  deniedLastWeek: z.number(),
-  items: z.array(overviewDeniedSchema),
-});
+export const overviewAuditSchema = section(['deniedLastWeek'], overviewDeniedSchema);
 
 /** For the functional administrator: emails that could not go out, and those waiting. */
 export const overviewOutboxSchema = z.object({
