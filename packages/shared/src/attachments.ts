@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from './contract.js';
 
 /**
  * Attachments: documents and photos on journal entries and signals, and a resident's photo on a
@@ -87,7 +88,7 @@ export const addAttachmentsFormSchema = z.strictObject({
     .max(MAX_ATTACHMENTS, `Te veel bestanden (max. ${MAX_ATTACHMENTS})`),
 });
 export type AddAttachmentsForm = z.infer<typeof addAttachmentsFormSchema>;
-export const attachmentListSchema = z.object({ items: z.array(attachmentSchema) });
+export const attachmentListSchema = itemList(attachmentSchema);
 export type AttachmentList = z.infer<typeof attachmentListSchema>;
 
 /** `GET /attachments/{id}`: the file's bytes under its own content type. */

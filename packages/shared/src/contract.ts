@@ -25,6 +25,12 @@ export interface Collection<T> {
   total: number;
 }
 
+/** `{ items }`, the shape of a list that is answered whole (no paging). */
+export const itemList = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** A yes/no filter of a query string: present as `true` or `false`, or absent. */
+export const queryFlag = z.enum(['true', 'false'], { error: 'Kies true of false' }).optional();
+
 /** `?limit=&offset=`: at most 200 a page, 50 when not given. */
 export const pagingQuery = {
   limit: z.coerce.number().int().min(1, 'Minstens 1').max(200, 'Hoogstens 200').default(50),

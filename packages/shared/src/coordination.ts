@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { collection, pagingQuery, patchBody } from './contract.js';
+import { collection, pagingQuery, patchBody, queryFlag } from './contract.js';
 import { labelled } from './labelled.js';
 import { goalSchema } from './plans.js';
 import { ACTION_SORT_FIELDS, ALERT_SORT_FIELDS, MEETING_SORT_FIELDS, sortQuery } from './sorting.js';
+import { isoDateSchema } from './subjects.js';
 
 // Actions ------------------------------------------------------------------------------------------
 
@@ -13,13 +14,11 @@ export const { values: ACTION_STATUSES, labels: ACTION_STATUS_LABELS } = labelle
 ]);
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-const dateSchema = z.iso.date({ error: 'Geen geldige datum (JJJJ-MM-DD)' });
-
 export const createActionSchema = z.strictObject({
   title: z.string().trim().min(1, 'Omschrijving is verplicht').max(500, 'Te lang (max. 500 tekens)'),
   ownerPartnerId: z.uuid({ error: 'Geen geldige partner' }),
   assigneeUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
-  dueDate: dateSchema,
+  dueDate: isoDateSchema,
   meetingId: z.uuid({ error: 'Geen geldig overleg' }).nullable().optional(),
   /** A goal of the same case's plan the action works toward. */
   goalId: z.uuid({ error: 'Geen geldig doel' }).nullable().optional(),
@@ -29,7 +28,7 @@ export type CreateAction = z.infer<typeof createActionSchema>;
 export const updateActionSchema = patchBody({
   status: z.enum(ACTION_STATUSES, { error: 'Kies open, done of cancelled' }).optional(),
   result: z.string().trim().max(5000, 'Te lang (max. 5.000 tekens)').nullable().optional(),
-  dueDate: dateSchema.optional(),
+  dueDate: isoDateSchema.optional(),
   assigneeUserId: z.uuid({ error: 'Geen geldige gebruiker' }).nullable().optional(),
 });
 export type UpdateAction = z.infer<typeof updateActionSchema>;
@@ -66,9 +65,6 @@ export const actionHistorySchema = z.object({
 export type ActionHistory = z.infer<typeof actionHistorySchema>;
 export const actionDetailSchema = actionSchema.extend({ history: z.array(actionHistorySchema) });
 export type ActionDetail = z.infer<typeof actionDetailSchema>;
-
-/** A yes/no filter of a query string: present as `true` or `false`, or absent. */
-const queryFlag = z.enum(['true', 'false'], { error: 'Kies true of false' }).optional();
 
 /** `GET /actions`: mine, my organisation, overdue, due this week; by status, case or meeting. */
 export const actionListQuerySchema = z.strictObject({
@@ -322,11 +318,7 @@ export const alertListQuerySchema = z.strictObject({
 });
 export type AlertListQuery = z.infer<typeof alertListQuerySchema>;
 /** A page of the caller's alerts, and how many of all of them are unread. */
-export const alertListSchema = z.object({
-  items: z.array(alertSchema),
-  total: z.number(),
-  unread: z.number(),
-});
+export const alertListSchema = collection(alertSchema).extend({ unread: z.number() });
 export type AlertList = z.infer<typeof alertListSchema>;
 
 export const { values: EMAIL_PREFERENCES, labels: EMAIL_PREFERENCE_LABELS } = labelled([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from './contract.js';
 import { labelled } from './labelled.js';
 import type { PartnerKind } from './partners.js';
 import { type Actor, hasPermission } from './permissions.js';
@@ -99,7 +100,7 @@ export const monitorRowSchema = z.object({
   referred: z.number(),
 });
 export type MonitorRow = z.infer<typeof monitorRowSchema>;
-export const monitorSchema = z.object({ items: z.array(monitorRowSchema) });
+export const monitorSchema = itemList(monitorRowSchema);
 export type Monitor = z.infer<typeof monitorSchema>;
 /** The monitor as JSON, or (`format=csv`) as the CSV text. */
 export const monitorAnswerSchema = z.union([monitorSchema, z.string()]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from './contract.js';
 
 export const ACCESS_LEVELS = ['none', 'read', 'write'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
@@ -19,7 +20,7 @@ export const DEFAULT_CATEGORIES: { key: string; label: string }[] = [
 export const categorySchema = z.object({ key: z.string(), label: z.string() });
 export type Category = z.infer<typeof categorySchema>;
 /** `GET /categories` (all of them, in their order; no paging). */
-export const categoryListSchema = z.object({ items: z.array(categorySchema) });
+export const categoryListSchema = itemList(categorySchema);
 export type CategoryList = z.infer<typeof categoryListSchema>;
 
 export const categoryKeySchema = z

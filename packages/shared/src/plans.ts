@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { patchBody } from './contract.js';
+import { itemList, patchBody } from './contract.js';
 import { labelled } from './labelled.js';
+import { isoDateSchema } from './subjects.js';
 
 /**
  * The integrated plan of approach (issue 12): life domains, assessments (scores per domain over time),
@@ -8,8 +9,6 @@ import { labelled } from './labelled.js';
  * cases. Every domain belongs to an information category of the matrix, so the matrix decides who
  * reads and writes its scores and goals — the same rule as for journal entries.
  */
-
-const dateSchema = z.iso.date({ error: 'Geen geldige datum (JJJJ-MM-DD)' });
 
 // Life domains -------------------------------------------------------------------------------------
 
@@ -68,7 +67,7 @@ export const lifeDomainSchema = z.object({
 });
 export type LifeDomain = z.infer<typeof lifeDomainSchema>;
 /** `GET /life-domains`: all of them, in their order (no paging). */
-export const lifeDomainListSchema = z.object({ items: z.array(lifeDomainSchema) });
+export const lifeDomainListSchema = itemList(lifeDomainSchema);
 export type LifeDomainList = z.infer<typeof lifeDomainListSchema>;
 
 const domainLabel = z.string().trim().min(1, 'Naam is verplicht').max(100, 'Te lang (max. 100 tekens)');
@@ -98,6 +97,9 @@ export const lifeDomainParams = z.strictObject({
 
 // Scores and assessments ---------------------------------------------------------------------------
 
+/** A score as answered: 1 to 5. */
+const scoreSchema = z.number().int().min(1).max(5);
+
 /** ZRM levels: 1 acute problematiek … 5 volledig zelfredzaam. A domain left out is "niet besproken". */
 export const { values: SCORES, labels: SCORE_LABELS } = labelled([
   [1, 'Acute problematiek'],
@@ -117,7 +119,7 @@ const scoreValue = z
 
 export const createAssessmentSchema = z.strictObject({
   caseId: z.uuid({ error: 'Geen geldige casus' }),
-  date: dateSchema,
+  date: isoDateSchema,
   scores: z
     .array(
       z.strictObject({
@@ -136,7 +138,7 @@ export type CreateAssessment = z.infer<typeof createAssessmentSchema>;
 
 export const domainScoreSchema = z.object({
   domain: z.string(),
-  score: z.number().int().min(1).max(5),
+  score: scoreSchema,
   note: z.string().nullable(),
 });
 export type DomainScore = z.infer<typeof domainScoreSchema>;
@@ -155,7 +157,7 @@ export const assessmentSchema = z.object({
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 /** `GET /persons/{id}/assessments`: oldest first, every one of them (a person has tens, not thousands). */
-export const assessmentListSchema = z.object({ items: z.array(assessmentSchema) });
+export const assessmentListSchema = itemList(assessmentSchema);
 export type AssessmentList = z.infer<typeof assessmentListSchema>;
 
 // Goals ----------------------------------------------------------------------------------------------
@@ -177,14 +179,14 @@ export const createGoalSchema = z.strictObject({
   subjectId: z.uuid({ error: 'Kies voor wie het doel is' }),
   text: goalText,
   targetScore: scoreValue.nullable().optional(),
-  dueDate: dateSchema.nullable().optional(),
+  dueDate: isoDateSchema.nullable().optional(),
 });
 export type CreateGoal = z.infer<typeof createGoalSchema>;
 
 export const updateGoalSchema = patchBody({
   text: goalText.optional(),
   targetScore: scoreValue.nullable().optional(),
-  dueDate: dateSchema.nullable().optional(),
+  dueDate: isoDateSchema.nullable().optional(),
   status: z.enum(GOAL_STATUSES, { error: 'Onbekende status' }).optional(),
 });
 export type UpdateGoal = z.infer<typeof updateGoalSchema>;
@@ -196,7 +198,7 @@ export const goalSchema = z.object({
   /** The subject the goal is for; null when the caller may not open that subject (the goal stays). */
   subjectId: z.uuid().nullable(),
   text: z.string(),
-  targetScore: z.number().int().min(1).max(5).nullable(),
+  targetScore: scoreSchema.nullable(),
   dueDate: z.string().nullable(),
   status: z.enum(GOAL_STATUSES),
   /** The actions tied to the goal (the caller sees the case, so all of them). */
@@ -214,7 +216,7 @@ const goalStatusChange = z.strictObject({
 });
 
 export const createEvaluationSchema = z.strictObject({
-  date: dateSchema,
+  date: isoDateSchema,
   text: z.string().trim().min(1, 'Wat is de stand van zaken?').max(20_000, 'Te lang (max. 20.000 tekens)'),
   goalStatuses: z.array(goalStatusChange).max(200).optional(),
 });
@@ -239,7 +241,7 @@ export const latestScoreSchema = z.object({
   /** The person scored; null when the caller may not open that person. */
   subjectId: z.uuid().nullable(),
   domain: z.string(),
-  score: z.number().int().min(1).max(5),
+  score: scoreSchema,
   date: z.string(),
 });
 export type LatestScore = z.infer<typeof latestScoreSchema>;
@@ -291,8 +293,8 @@ export const { values: CASE_OUTCOMES, labels: CASE_OUTCOME_LABELS } = labelled([
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
 export const outcomesQuerySchema = z.strictObject({
-  from: dateSchema.optional(),
-  to: dateSchema.optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
   /**
    * A wijk (with its buurten) or buurt: the persons whose latest assessment in the period was made in
    * a case of that area (a person has no address point of their own; the case has its area), and the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from './contract.js';
 import { labelled } from './labelled.js';
 
 /** What the header search finds: the kinds of record it looks through, in the order the page shows them. */
@@ -33,5 +34,5 @@ export const searchItemSchema = z.object({
 export type SearchItem = z.infer<typeof searchItemSchema>;
 
 /** The hits, ranked best first within each kind; only what the caller may open. */
-export const searchResultSchema = z.object({ items: z.array(searchItemSchema) });
+export const searchResultSchema = itemList(searchItemSchema);
 export type SearchResult = z.infer<typeof searchResultSchema>;

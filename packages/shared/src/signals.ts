@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attachmentSchema, jsonField, uploadsSchema } from './attachments.js';
 import { caseSchema, createCaseSchema } from './cases.js';
-import { collection, pagingQuery, patchBody } from './contract.js';
+import { collection, pagingQuery, patchBody, queryFlag } from './contract.js';
 import { CREDITOR_TYPES } from './early-warning.js';
 import { labelled } from './labelled.js';
 import { SIGNAL_SORT_FIELDS, sortQuery } from './sorting.js';
@@ -302,8 +302,6 @@ export type CreateSignalRoute = z.infer<typeof createSignalRouteSchema>;
 
 // The inbox -----------------------------------------------------------------------------------------
 
-const flag = z.enum(['true', 'false'], { error: 'Kies true of false' }).optional();
-
 /** Which signals `GET /signals` lists; the same filter goes to the CSV export. Flags are `true`/`false`. */
 const signalFilterFields = {
   status: z.enum(SIGNAL_STATUSES, { error: 'Onbekende status' }).optional(),
@@ -311,9 +309,9 @@ const signalFilterFields = {
   source: z.enum(SIGNAL_SOURCES, { error: 'Onbekende bron' }).optional(),
   creditorType: z.enum(CREDITOR_TYPES, { error: 'Onbekend soort schuldeiser' }).optional(),
   areaId: z.uuid({ error: 'Geen geldig gebied' }).optional(),
-  routedToMe: flag,
-  overdue: flag,
-  open: flag,
+  routedToMe: queryFlag,
+  overdue: queryFlag,
+  open: queryFlag,
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   q: z.string().trim().max(200).optional(),

@@ -72,15 +72,21 @@ export const createPersonSchema = z.strictObject({
 export type CreatePerson = z.infer<typeof createPersonSchema>;
 export type CreatePersonInput = z.input<typeof createPersonSchema>;
 
+/** An address as answered (and as a subject's history keeps it). */
+const storedAddressSchema = z.object({
+  street: z.string(),
+  houseNumber: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+});
+
 export const personSchema = z.object({
   id: z.uuid(),
   firstName: z.string(),
   lastName: z.string(),
   birthDate: z.string().nullable(),
   bsn: z.string().nullable(),
-  address: z
-    .object({ street: z.string(), houseNumber: z.string(), postalCode: z.string(), city: z.string() })
-    .nullable(),
+  address: storedAddressSchema.nullable(),
   createdAt: z.string(),
 });
 export type Person = z.infer<typeof personSchema>;
@@ -150,12 +156,15 @@ export type CreateGroup = z.infer<typeof createGroupSchema>;
 /** What a client sends (`memberIds` and `meetingPlaceIds` may be left out). */
 export type CreateGroupInput = z.input<typeof createGroupSchema>;
 
+const latSchema = z.number().min(50.7, 'Ligt niet in Nederland').max(53.6, 'Ligt niet in Nederland');
+const lngSchema = z.number().min(3.3, 'Ligt niet in Nederland').max(7.3, 'Ligt niet in Nederland');
+
 export const createLocationSchema = z
   .strictObject({
     name: text(150, 'Naam'),
     address: addressSchema.optional(),
-    lat: z.number().min(50.7, 'Ligt niet in Nederland').max(53.6, 'Ligt niet in Nederland').optional(),
-    lng: z.number().min(3.3, 'Ligt niet in Nederland').max(7.3, 'Ligt niet in Nederland').optional(),
+    lat: latSchema.optional(),
+    lng: lngSchema.optional(),
   })
   .refine((l) => (l.lat === undefined) === (l.lng === undefined), {
     path: ['lng'],
@@ -189,11 +198,12 @@ export const RELATION_RULES: Record<RelationType, { from: SubjectKind[]; to: Sub
 };
 
 /** A relation as answered: both ends' kind and id (`subjectRefSchema` is the stricter request shape). */
+const relationEndSchema = z.object({ kind: z.enum(SUBJECT_KINDS), id: z.uuid() });
 export const relationSchema = z.object({
   id: z.uuid(),
-  from: z.object({ kind: z.enum(SUBJECT_KINDS), id: z.uuid() }),
+  from: relationEndSchema,
   type: z.enum(RELATION_TYPES),
-  to: z.object({ kind: z.enum(SUBJECT_KINDS), id: z.uuid() }),
+  to: relationEndSchema,
 });
 export type Relation = z.infer<typeof relationSchema>;
 
@@ -283,9 +293,6 @@ export const updateGroupSchema = z.strictObject({
 });
 export type UpdateGroup = z.infer<typeof updateGroupSchema>;
 
-const latSchema = z.number().min(50.7, 'Ligt niet in Nederland').max(53.6, 'Ligt niet in Nederland');
-const lngSchema = z.number().min(3.3, 'Ligt niet in Nederland').max(7.3, 'Ligt niet in Nederland');
-
 /**
  * `PATCH /locations/{id}`: name, address and point. A point is changed as a whole (lat and lng
  * together, or both `null`); a location keeps an address or a point (checked against what it has).
@@ -334,7 +341,7 @@ export type SubjectField = (typeof SUBJECT_FIELDS)[number];
 /** A value in a subject's history: text, an address, a point, or nothing. */
 export const subjectValueSchema = z.union([
   z.string(),
-  z.object({ street: z.string(), houseNumber: z.string(), postalCode: z.string(), city: z.string() }),
+  storedAddressSchema,
   z.object({ lat: z.number(), lng: z.number() }),
   z.null(),
 ]);
