@@ -24,3 +24,22 @@ export function Loaded<T>({ data, loading, busy = false, children }: LoadedProps
     </>
   );
 }
+
+export interface DetailLoadingProps<T> {
+  data: ApiData<T>;
+  /** Shown while the object is on its way, e.g. "De casus wordt geladen…". */
+  loading: string;
+  /** Say why it could not be loaded only while there is nothing to show (a failed reload stays quiet). */
+  onlyWhenEmpty?: boolean;
+}
+
+/** A detail page before its object is there: the loading message, and the error when loading failed. */
+export function DetailLoading<T>({ data, loading, onlyWhenEmpty = false }: DetailLoadingProps<T>) {
+  const empty = data.data === null;
+  return (
+    <>
+      {data.loading && empty && <Paragraph>{loading}</Paragraph>}
+      <ErrorAlert message={onlyWhenEmpty && !empty ? null : data.error} />
+    </>
+  );
+}

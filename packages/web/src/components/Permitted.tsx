@@ -1,5 +1,6 @@
 import { hasPermission, PERMISSIONS, type Permission, ROLE_LABELS, type Role } from '@wijkregie/shared';
 import type { ReactNode } from 'react';
+import { useParams } from 'react-router-dom';
 import { useUser } from '../auth/AuthContext.tsx';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { PageHeading, Paragraph } from './Heading.tsx';
@@ -83,4 +84,25 @@ export function Permitted({
   const user = useUser();
   if (!hasPermission(user, permission)) return <NoAccessPage title={title} permission={permission} />;
   return children;
+}
+
+/**
+ * The page of one object, by the route's `:id`, for the users with the permission (see Permitted). Another
+ * id (a link to a related object) starts the page with fresh state.
+ */
+export function PermittedById({
+  permission,
+  title,
+  page: Page,
+}: {
+  permission: Permission;
+  title: string;
+  page: (props: { id: string }) => ReactNode;
+}) {
+  const { id = '' } = useParams();
+  return (
+    <Permitted permission={permission} title={title}>
+      <Page key={id} id={id} />
+    </Permitted>
+  );
 }

@@ -9,14 +9,14 @@ import {
   type User,
 } from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
-import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
-import { Permitted } from '../../components/Permitted.tsx';
+import { DetailLoading } from '../../components/Loaded.tsx';
+import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
@@ -32,8 +32,8 @@ import {
 } from '../../lib/reference.ts';
 import { subjectKindLabel, subjectPath } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
+import { useDetail } from '../../lib/useDetail.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
-import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { actorOf } from '../../lib/users.ts';
 import { CaseActions, FollowButton, SituationSummary, useSituation } from './CaseCoordination.tsx';
 import { CaseLifecycle } from './CaseLifecycle.tsx';
@@ -42,20 +42,14 @@ import { Journal } from './Journal.tsx';
 import { PlanSection } from './Plan.tsx';
 
 export function CasePage() {
-  const { id = '' } = useParams();
-  // A new id (a related case) starts with fresh state.
-  return (
-    <Permitted permission="cases.read" title="Casus">
-      <CaseView key={id} id={id} />
-    </Permitted>
-  );
+  return <PermittedById permission="cases.read" title="Casus" page={CaseView} />;
 }
 
 function CaseView({ id }: { id: string }) {
   const user = useUser();
   const [message, setMessage] = useFlashMessage();
   const loader = useCallback((signal: AbortSignal) => api.getCase(id, signal), [id]);
-  const detail = useApiData(loader);
+  const detail = useDetail(loader, 'Casus', (c) => `Casus ${c.reference}`);
   const partners = usePartners();
   const users = useUsers();
   const areas = useAreas();
@@ -68,8 +62,6 @@ function CaseView({ id }: { id: string }) {
   const [actionsVersion, setActionsVersion] = useState(0);
 
   const c = detail.data;
-  const notFound = detail.error !== null && !c;
-  usePageTitle(c ? `Casus ${c.reference}` : notFound ? 'Casus niet gevonden' : 'Casus');
 
   const cells = access.data?.cells ?? [];
   const readable = cells.filter((cell) => canRead(cell.access)).map((cell) => cell.category);
@@ -105,10 +97,8 @@ function CaseView({ id }: { id: string }) {
             <>
               <span className="wr-reference">{c.reference}</span> {c.title}
             </>
-          ) : notFound ? (
-            'Casus niet gevonden'
           ) : (
-            'Casus'
+            detail.placeholder
           )}
         </PageHeading>
         {c && <StatusBadge status={c.status} prefix />}
@@ -124,12 +114,7 @@ function CaseView({ id }: { id: string }) {
         )}
       </div>
       <StatusMessage message={message} />
-      {detail.loading && !c && <Paragraph>De casus wordt geladen…</Paragraph>}
-      {notFound && (
-        <Alert type="error" role="alert">
-          {detail.error}
-        </Alert>
-      )}
+      <DetailLoading data={detail} loading="De casus wordt geladen…" onlyWhenEmpty />
       {c && (
         <div className="wr-case">
           <div className="wr-case__aside">

@@ -11,7 +11,6 @@ import {
   type PartnerWithStatus,
 } from '@wijkregie/shared';
 import { type FormEvent, useCallback } from 'react';
-import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ActionForm } from '../../components/ActionForm.tsx';
@@ -23,8 +22,8 @@ import { DataList } from '../../components/DataList.tsx';
 import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
-import { Loaded } from '../../components/Loaded.tsx';
-import { Permitted } from '../../components/Permitted.tsx';
+import { DetailLoading, Loaded } from '../../components/Loaded.tsx';
+import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions, formatDate, formatDateTime } from '../../lib/format.ts';
@@ -38,9 +37,9 @@ import {
   usePartners,
 } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
+import { useDetail } from '../../lib/useDetail.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
-import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { MeetingEditor } from './MeetingEditor.tsx';
 
@@ -49,12 +48,7 @@ type MinutesKind = keyof typeof MINUTES_KIND_LABELS;
 const MINUTES_KIND_OPTIONS = codeOptions(MINUTE_KINDS, MINUTES_KIND_LABELS);
 
 export function MeetingPage() {
-  const { id = '' } = useParams();
-  return (
-    <Permitted permission="meetings.read" title="Overleg">
-      <MeetingView key={id} id={id} />
-    </Permitted>
-  );
+  return <PermittedById permission="meetings.read" title="Overleg" page={MeetingView} />;
 }
 
 /**
@@ -92,7 +86,7 @@ function MeetingView({ id }: { id: string }) {
     (signal: AbortSignal) => api.listActions({ meetingId: id }, { limit: 100, offset: 0 }, signal),
     [id],
   );
-  const meeting = useApiData(meetingLoader);
+  const meeting = useDetail(meetingLoader, 'Overleg', (m) => `Overleg ${m.title}`);
   const minutes = useApiData(minutesLoader);
   const actions = useApiData(actionsLoader);
   const partners = usePartners();
@@ -102,8 +96,6 @@ function MeetingView({ id }: { id: string }) {
   const domains = useLifeDomains();
 
   const m = meeting.data;
-  const notFound = meeting.error !== null && !m;
-  usePageTitle(m ? `Overleg ${m.title}` : notFound ? 'Overleg niet gevonden' : 'Overleg');
 
   const writable = (access.data?.cells ?? []).filter((c) => canWrite(c.access)).map((c) => c.category);
   const writableCategories = (categories.data?.items ?? []).filter((c) => writable.includes(c.key));
@@ -128,10 +120,9 @@ function MeetingView({ id }: { id: string }) {
     <>
       <Breadcrumb to="/overleggen">Overleggen</Breadcrumb>
       {m && <p className="utrecht-pre-heading wr-section__name">{MEETING_KIND_LABELS[m.kind] ?? m.kind}</p>}
-      <PageHeading>{m ? m.title : notFound ? 'Overleg niet gevonden' : 'Overleg'}</PageHeading>
+      <PageHeading>{m ? m.title : meeting.placeholder}</PageHeading>
       <StatusMessage message={message} />
-      {meeting.loading && !m && <Paragraph>Het overleg wordt geladen…</Paragraph>}
-      <ErrorAlert message={meeting.error} />
+      <DetailLoading data={meeting} loading="Het overleg wordt geladen…" />
       {m && cancelled && (
         <Alert type="warning">
           Dit overleg is geannuleerd{m.cancelledAt ? ` op ${formatDateTime(m.cancelledAt)}` : ''}. Het verslag

@@ -1,18 +1,18 @@
 import { hasPermission } from '@wijkregie/shared';
 import { useCallback, useRef } from 'react';
-import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
+import { StatusMessage } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
-import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
-import { Permitted } from '../../components/Permitted.tsx';
+import { DetailLoading } from '../../components/Loaded.tsx';
+import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
-import { useApiData } from '../../lib/useApiData.ts';
+import { personName } from '../../lib/subjects.ts';
+import { useDetail } from '../../lib/useDetail.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
-import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { AssessmentsSection } from './Assessments.tsx';
 import { PersonEditForm } from './PersonEditForm.tsx';
 import { EditToggle } from './SubjectEditing.tsx';
@@ -22,25 +22,18 @@ import { useBasisWrite } from './useBasisWrite.ts';
 
 /** A person's page, for the roles that work with subjects; anyone else reads why not (and loads nothing). */
 export function PersonPage() {
-  const { id = '' } = useParams();
-  return (
-    <Permitted permission="subjects.read" title="Persoon">
-      <PersonView key={id} id={id} />
-    </Permitted>
-  );
+  return <PermittedById permission="subjects.read" title="Persoon" page={PersonView} />;
 }
 
 function PersonView({ id }: { id: string }) {
   const user = useUser();
   const [message, setMessage] = useFlashMessage();
   const loader = useCallback((signal: AbortSignal) => api.getPerson(id, signal), [id]);
-  const person = useApiData(loader);
+  const person = useDetail(loader, 'Persoon', personName);
   const canEdit = useBasisWrite();
   const dataHeading = useRef<HTMLHeadingElement>(null);
   const p = person.data;
-  const name = p ? `${p.firstName} ${p.lastName}` : null;
-  const notFound = person.error !== null && !p;
-  usePageTitle(name ?? (notFound ? 'Persoon niet gevonden' : 'Persoon'));
+  const name = p ? personName(p) : null;
 
   /** After a change: the page shows the new state (history included) and says what happened. */
   const changed = (text: string) => {
@@ -51,10 +44,9 @@ function PersonView({ id }: { id: string }) {
   return (
     <>
       <Breadcrumb to="/personen">Personen</Breadcrumb>
-      <PageHeading>{name ?? (notFound ? 'Persoon niet gevonden' : 'Persoon')}</PageHeading>
+      <PageHeading>{name ?? person.placeholder}</PageHeading>
       <StatusMessage message={message} />
-      {person.loading && !p && <Paragraph>De gegevens worden geladen…</Paragraph>}
-      <ErrorAlert message={person.error} />
+      <DetailLoading data={person} loading="De gegevens worden geladen…" />
       {p && (
         <div className="wr-subject">
           <Section id="person-data" title="Gegevens" className="wr-card" headingRef={dataHeading} focusable>

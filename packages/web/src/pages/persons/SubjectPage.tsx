@@ -3,18 +3,18 @@ import { useCallback, useRef } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
+import { StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
-import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
+import { DetailLoading } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { type AddressLike, formatAddress, formatDateTime } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
-import { useApiData } from '../../lib/useApiData.ts';
+import { useDetail } from '../../lib/useDetail.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
-import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { EditToggle } from './SubjectEditing.tsx';
 import { SubjectForm } from './SubjectForm.tsx';
 import { HistorySection } from './SubjectHistory.tsx';
@@ -78,14 +78,12 @@ function SubjectView({ kind, id }: { kind: OtherSubjectKind; id: string }) {
   const user = useUser();
   const [message, setMessage] = useFlashMessage();
   const loader = useCallback((signal: AbortSignal) => api.getSubject(kind, id, signal), [kind, id]);
-  const subject = useApiData(loader);
+  const kindLabel = subjectKindLabel(kind);
+  const subject = useDetail(loader, kindLabel, (s) => `${kindLabel} ${s.name}`);
   const areas = useAreas();
   const canEdit = useBasisWrite();
   const dataHeading = useRef<HTMLHeadingElement>(null);
   const s = subject.data;
-  const kindLabel = subjectKindLabel(kind);
-  const notFound = subject.error !== null && !s;
-  usePageTitle(s ? `${kindLabel} ${s.name}` : notFound ? `${kindLabel} niet gevonden` : kindLabel);
   const memberRefs = (s?.relations ?? [])
     .filter((r) => r.type === 'member_of' && r.from.kind === 'person')
     .map((r) => r.from);
@@ -104,10 +102,9 @@ function SubjectView({ kind, id }: { kind: OtherSubjectKind; id: string }) {
     <>
       <Breadcrumb to="/personen">Personen en betrokkenen</Breadcrumb>
       <p className="utrecht-pre-heading wr-section__name">{kindLabel}</p>
-      <PageHeading>{s ? s.name : notFound ? `${kindLabel} niet gevonden` : kindLabel}</PageHeading>
+      <PageHeading>{s ? s.name : subject.placeholder}</PageHeading>
       <StatusMessage message={message} />
-      {subject.loading && !s && <Paragraph>De gegevens worden geladen…</Paragraph>}
-      <ErrorAlert message={subject.error} />
+      <DetailLoading data={subject} loading="De gegevens worden geladen…" />
       {s && (
         <div className="wr-subject">
           <Section id="subject-data" title="Gegevens" className="wr-card" headingRef={dataHeading} focusable>

@@ -8,47 +8,40 @@ import {
   VISIT_OUTCOME_LABELS,
 } from '@wijkregie/shared';
 import { useCallback } from 'react';
-import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
-import { Permitted } from '../../components/Permitted.tsx';
+import { DetailLoading } from '../../components/Loaded.tsx';
+import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../lib/format.ts';
 import { type Names, useAreas, usePartners } from '../../lib/reference.ts';
 import { formatPoint, formatSignalLocation, useSignalCategories } from '../../lib/signals.ts';
-import { useApiData } from '../../lib/useApiData.ts';
+import { useDetail } from '../../lib/useDetail.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
-import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { SignalAttachments } from './SignalAttachments.tsx';
 import { FirstContactDue, SignalStatusBadge, SignalsNav } from './SignalParts.tsx';
 import { SignalTriage } from './SignalTriage.tsx';
 
+// Another signal (after a merge) starts with fresh state.
 export function SignalPage() {
-  const { id = '' } = useParams();
-  // Another signal (after a merge) starts with fresh state.
-  return (
-    <Permitted permission="signals.read" title="Signaal">
-      <SignalView key={id} id={id} />
-    </Permitted>
-  );
+  return <PermittedById permission="signals.read" title="Signaal" page={SignalView} />;
 }
 
 function SignalView({ id }: { id: string }) {
   const [message, setMessage] = useFlashMessage();
   const loader = useCallback((signal: AbortSignal) => api.getSignal(id, signal), [id]);
-  const detail = useApiData(loader);
   const categories = useSignalCategories();
+  const categoryName = (key: string) => categories.names.get(key) ?? key;
+  const detail = useDetail(loader, 'Signaal', (s) => `Signaal: ${categoryName(s.category)}`);
   const partners = usePartners();
   const areas = useAreas();
 
   const s = detail.data;
-  const notFound = detail.error !== null && !s;
-  const categoryLabel = s ? (categories.names.get(s.category) ?? s.category) : '';
-  usePageTitle(s ? `Signaal: ${categoryLabel}` : notFound ? 'Signaal niet gevonden' : 'Signaal');
+  const categoryLabel = s ? categoryName(s.category) : '';
 
   function changed(text: string) {
     setMessage(text);
@@ -61,18 +54,11 @@ function SignalView({ id }: { id: string }) {
       <Breadcrumb to="/signalen">Signalen</Breadcrumb>
       <div className="wr-case-heading">
         {s && <p className="utrecht-pre-heading wr-section__name">{SIGNAL_SOURCE_LABELS[s.source]}</p>}
-        <PageHeading>
-          {s ? `Signaal: ${categoryLabel}` : notFound ? 'Signaal niet gevonden' : 'Signaal'}
-        </PageHeading>
+        <PageHeading>{s ? `Signaal: ${categoryLabel}` : detail.placeholder}</PageHeading>
         {s && <SignalStatusBadge status={s.status} prefix />}
       </div>
       <StatusMessage message={message} />
-      {detail.loading && !s && <Paragraph>Het signaal wordt geladen…</Paragraph>}
-      {notFound && (
-        <Alert type="error" role="alert">
-          {detail.error}
-        </Alert>
-      )}
+      <DetailLoading data={detail} loading="Het signaal wordt geladen…" onlyWhenEmpty />
       {s && (
         <>
           {s.overdue && (
