@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/db.js';
+import { TenantScope } from '../db/scope.js';
 
 /** Rows claimed per transaction: short transactions, however many fell due at once. */
 export const CLAIM_CHUNK = 500;
@@ -6,18 +7,19 @@ export const CLAIM_CHUNK = 500;
 /**
  * A job's loop over rows that fell due: claim up to CLAIM_CHUNK (the claim marks them, with SKIP LOCKED,
  * so several instances share the work) and handle each in the same transaction, until a chunk comes back
- * short. Answers how many were handled.
+ * short. The claim runs over all tenants; each row is handled in the scope of its own tenant. Answers how
+ * many were handled.
  */
-export async function handleInChunks<R>(
+export async function handleInChunks<R extends { tenant_id: string }>(
   db: Db,
   claim: (tx: Tx, limit: number) => Promise<readonly R[]>,
-  handle: (tx: Tx, row: R) => Promise<void>,
+  handle: (s: TenantScope, row: R) => Promise<void>,
 ): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
       const due = await claim(tx, CLAIM_CHUNK);
-      for (const row of due) await handle(tx, row);
+      for (const row of due) await handle(new TenantScope(tx, row.tenant_id), row);
       return due.length;
     });
     total += n;

@@ -1,6 +1,5 @@
 import { handleInChunks } from '../../background/chunks.js';
 import type { Db } from '../../db/db.js';
-import { TenantScope } from '../../db/scope.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { raiseAlert } from '../alerts/raise-alert.js';
 import { claimOverdueActions } from './repository.js';
@@ -18,8 +17,8 @@ export async function alertOverdueActions(
   return handleInChunks(
     db,
     (tx, limit) => claimOverdueActions(tx, today, limit),
-    async (tx, r) => {
-      await raiseAlert(new TenantScope(tx, r.tenant_id), publicUrl, {
+    async (s, r) => {
+      await raiseAlert(s, publicUrl, {
         kind: 'action_overdue',
         caseId: r.case_id,
         actorUserId: null,

@@ -1,6 +1,5 @@
 import { handleInChunks } from '../../background/chunks.js';
 import type { Db } from '../../db/db.js';
-import { TenantScope } from '../../db/scope.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { raiseSignalOverdue } from '../alerts/raise-alert.js';
 import { claimOverdueSignals } from './repository.js';
@@ -19,8 +18,8 @@ export async function alertOverdueSignals(
   return handleInChunks(
     db,
     (tx, limit) => claimOverdueSignals(tx, today, limit),
-    async (tx, r) => {
-      await raiseSignalOverdue(new TenantScope(tx, r.tenant_id), publicUrl, {
+    async (s, r) => {
+      await raiseSignalOverdue(s, publicUrl, {
         id: r.id,
         routedPartnerId: r.routed_partner_id,
       });
