@@ -21,6 +21,9 @@ export const notFound = (what = 'Niet gevonden.') => new AppError('not-found', w
 export const forbidden = (detail = 'Je hebt geen toegang tot deze handeling.') =>
   new AppError('forbidden', detail);
 export const conflict = (detail: string, errors?: FieldError[]) => new AppError('conflict', detail, errors);
+/** A 429: a throttle refused for now; `Retry-After` says when to try again. */
+export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
+  new AppError('too-many-requests', detail, undefined, { 'Retry-After': String(retryAfterSeconds) });
 /** A 400 for one named field. */
 export const invalidField = (path: string, message: string) =>
   new AppError('validation', `Ongeldige invoer: ${path}`, [{ path, message }]);

@@ -1,5 +1,5 @@
 import type { SystemDb } from '../../db/scope.js';
-import { AppError, invalidField } from '../../http/errors.js';
+import { AppError, invalidField, tooManyRequests } from '../../http/errors.js';
 import type { Throttle, ThrottleRule } from '../throttle/throttle.js';
 import { publicTenant } from './repository.js';
 
@@ -20,11 +20,9 @@ export const TRACK_LIMIT: ThrottleRule = { name: 'public-track', max: 60, window
 export async function throttlePublic(throttle: Throttle, rule: ThrottleRule, ip: string): Promise<void> {
   const taken = await throttle.take([rule, ip]);
   if (!taken.ok) {
-    throw new AppError(
-      'too-many-requests',
+    throw tooManyRequests(
       'U heeft kort na elkaar veel meldingen gedaan. Probeer het later opnieuw.',
-      undefined,
-      { 'Retry-After': String(taken.retryAfterSeconds) },
+      taken.retryAfterSeconds,
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { Login, SessionResponse } from '@wijkregie/shared';
 import type { Queryable } from '../../db/db.js';
-import { AppError } from '../../http/errors.js';
+import { AppError, tooManyRequests } from '../../http/errors.js';
 import type { Throttle, ThrottleRule } from '../throttle/throttle.js';
 import { publicUser } from './current-session.js';
 import { verifyPassword } from './passwords.js';
@@ -43,11 +43,9 @@ export async function login(
   const rules = loginRules(limits);
   const taken = await throttle.take([rules.account, email], [rules.address, ip]);
   if (!taken.ok) {
-    throw new AppError(
-      'too-many-requests',
+    throw tooManyRequests(
       'Te veel mislukte inlogpogingen. Probeer het over enkele minuten opnieuw.',
-      undefined,
-      { 'Retry-After': String(taken.retryAfterSeconds) },
+      taken.retryAfterSeconds,
     );
   }
   const candidate = await findLoginCandidate(system, email);
