@@ -4,6 +4,12 @@ import { col, countRow, parseRows, type RowShape, row } from './rows.js';
 
 const totalRow = z.object({ total: col.int });
 
+/** Which rows of a list to answer: `limit` of them from `offset` on (`?limit=&offset=`). */
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
 /** Collects positional parameters while SQL is assembled: `p.add(v)` returns `$n`. */
 export class Params {
   readonly values: unknown[] = [];
@@ -25,7 +31,7 @@ export async function selectPage<S extends RowShape>(
   shape: S,
   p: Params,
   parts: { select: string | ((p: Params) => string); fromWhere: string; order: string },
-  page: { limit: number; offset: number },
+  page: PageRequest,
 ): Promise<{ rows: z.output<S>[]; total: number }> {
   const filterParams = [...p.values];
   const select = typeof parts.select === 'function' ? parts.select(p) : parts.select;

@@ -2,6 +2,7 @@ import {
   ALERT_KINDS,
   type Alert,
   type AlertSortField,
+  type Collection,
   EMAIL_PREFERENCES,
   type EmailPreference,
   type Preferences,
@@ -21,7 +22,7 @@ import {
 } from '../../background/outbox-repository.js';
 import type { Queryable } from '../../db/db.js';
 import { orderOf } from '../../db/order.js';
-import { Params, selectPage } from '../../db/params.js';
+import { type PageRequest, Params, selectPage } from '../../db/params.js';
 import { col, countRow, execute, hasRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { amsterdamDate, amsterdamMidnight } from '../../lib/time.js';
@@ -296,9 +297,9 @@ export async function findAlerts(
   s: TenantScope,
   v: Viewer,
   f: { unread?: boolean; ids?: string[] },
-  page: { limit: number; offset: number },
+  page: PageRequest,
   by?: Sorting<AlertSortField>,
-): Promise<{ items: Alert[]; total: number }> {
+): Promise<Collection<Alert>> {
   const p = new Params();
   const where = [`a.tenant_id = ${p.add(s.tenantId)}`, `a.user_id = ${p.add(v.userId)}`];
   if (f.unread) where.push('a.read_at IS NULL');

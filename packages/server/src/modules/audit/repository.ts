@@ -6,10 +6,11 @@ import {
   type AuditListQuery,
   type AuditObjectType,
   type AuditVerify,
+  type Collection,
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import type { Db, Queryable } from '../../db/db.js';
-import { Params, selectPage } from '../../db/params.js';
+import { type PageRequest, Params, selectPage } from '../../db/params.js';
 import { col, execute, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import type { AuditEvent } from '../../http/context.js';
@@ -551,8 +552,8 @@ function presentItem(r: AuditItemRow, labels: ReadonlyMap<string, string>): Audi
 export async function searchAudit(
   s: TenantScope,
   f: AuditFilter,
-  page: { limit: number; offset: number },
-): Promise<{ items: AuditItem[]; total: number }> {
+  page: PageRequest,
+): Promise<Collection<AuditItem>> {
   const p = new Params();
   const result = await selectPage(
     s.q,

@@ -1,9 +1,15 @@
-import { attachmentSchema, ENTRY_KINDS, type Entry, type EntryKind } from '@wijkregie/shared';
+import {
+  attachmentSchema,
+  type Collection,
+  ENTRY_KINDS,
+  type Entry,
+  type EntryKind,
+} from '@wijkregie/shared';
 import { z } from 'zod';
 import { categoryAllowedSql } from '../../access/categories.js';
 import { meetingIdVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
-import { Params, selectPage } from '../../db/params.js';
+import { type PageRequest, Params, selectPage } from '../../db/params.js';
 import { col, oneRow, row } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { entryAttachmentsSql } from '../attachments/repository.js';
@@ -102,8 +108,8 @@ export async function entriesPage(
   caseId: string,
   v: Viewer,
   f: { category?: string | undefined; meetingId?: string | undefined },
-  page: { limit: number; offset: number },
-): Promise<{ items: Entry[]; total: number }> {
+  page: PageRequest,
+): Promise<Collection<Entry>> {
   const p = new Params();
   const where = [
     `e.tenant_id = ${p.add(s.tenantId)}`,
