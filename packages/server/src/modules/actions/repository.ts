@@ -3,6 +3,7 @@ import {
   type ActionHistory,
   type ActionSortField,
   type ActionStatus,
+  type Collection,
   type Sorting,
 } from '@wijkregie/shared';
 import { z } from 'zod';
@@ -12,9 +13,10 @@ import { meetingIdVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
 import type { Queryable } from '../../db/db.js';
 import { orderOf } from '../../db/order.js';
-import { Params, selectPage } from '../../db/params.js';
-import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { type PageRequest, Params, selectPage } from '../../db/params.js';
+import { col, execute, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+import { Changes, updateById } from '../../db/update.js';
 
 /** The SQL of actions: the action with what the viewer may see of its meeting, its history, and the overdue claim. */
 
@@ -165,9 +167,9 @@ export async function listActions(
   v: Viewer,
   f: ActionFilter,
   today: string,
-  page: { limit: number; offset: number },
+  page: PageRequest,
   by?: Sorting<ActionSortField>,
-): Promise<{ items: ActionRecord[]; total: number }> {
+): Promise<Collection<ActionRecord>> {
   const p = new Params();
   const where = [`a.tenant_id = ${p.add(s.tenantId)}`, caseVisibleSql('c', v, p)];
   if (f.mine) {
@@ -206,16 +208,15 @@ export async function updateActionRow(
   id: string,
   u: { status?: ActionStatus; result?: string | null; dueDate?: string; assigneeUserId?: string | null },
 ): Promise<void> {
-  const p = new Params();
-  const sets: string[] = ['updated_at = now()'];
-  if (u.status !== undefined) sets.push(`status = ${p.add(u.status)}`);
-  if (u.result !== undefined) sets.push(`result = ${p.add(u.result)}`);
-  if (u.dueDate !== undefined) sets.push(`due_date = ${p.add(u.dueDate)}::date`);
-  if (u.assigneeUserId !== undefined) sets.push(`assignee_user_id = ${p.add(u.assigneeUserId)}`);
-  await execute(
-    s.q,
-    `UPDATE actions SET ${sets.join(', ')} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}`,
-    p.values,
+  await updateById(
+    s,
+    'actions',
+    id,
+    new Changes('updated_at = now()')
+      .set('status', u.status)
+      .set('result', u.result)
+      .set('due_date', u.dueDate, '::date')
+      .set('assignee_user_id', u.assigneeUserId),
   );
 }
 
@@ -267,14 +268,12 @@ export async function actionHistory(s: TenantScope, actionId: string): Promise<A
 
 /** Whether the user is an active user of the partner, and the partner still takes part. */
 export async function isUserOfPartner(s: TenantScope, userId: string, partnerId: string): Promise<boolean> {
-  const found = await row(
+  return hasRow(
     s.q,
-    idRow,
     `SELECT u.id FROM users u JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
       WHERE u.tenant_id = $1 AND u.id = $2 AND u.partner_id = $3 AND u.active AND p.active`,
     [s.tenantId, userId, partnerId],
   );
-  return found !== undefined;
 }
 
 /**

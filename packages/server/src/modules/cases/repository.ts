@@ -5,6 +5,7 @@ import {
   type CaseSortField,
   type CaseStatus,
   type CaseType,
+  type Collection,
   type Sorting,
   type SubjectRef,
 } from '@wijkregie/shared';
@@ -14,9 +15,10 @@ import { caseVisibleSql } from '../../access/cases.js';
 import { subjectIdVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
 import { orderOf } from '../../db/order.js';
-import { Params, selectPage } from '../../db/params.js';
-import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { type PageRequest, Params, selectPage } from '../../db/params.js';
+import { col, execute, hasRow, idRow, oneRow, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+import { Changes, updateById } from '../../db/update.js';
 
 /**
  * The SQL of cases: the case rows, their partners, subjects and status history. A case is read
@@ -51,9 +53,9 @@ export async function casesPage(
   s: TenantScope,
   v: Viewer,
   f: CaseFilter,
-  page: { limit: number; offset: number },
+  page: PageRequest,
   by?: Sorting<CaseSortField>,
-): Promise<{ items: CaseRecord[]; total: number }> {
+): Promise<Collection<CaseRecord>> {
   const p = new Params();
   const where = [`c.tenant_id = ${p.add(s.tenantId)}`, caseVisibleSql('c', v, p)];
   if (f.type) where.push(`c.type = ${p.add(f.type)}`);
@@ -195,23 +197,12 @@ export async function updateCaseRow(
   id: string,
   u: { title?: string; status?: CaseStatus; result?: CaseResult | null; directorUserId?: string | null },
 ): Promise<void> {
-  const p = new Params();
-  const sets = ['updated_at = now()'];
-  if (u.title !== undefined) sets.push(`title = ${p.add(u.title)}`);
-  if (u.status !== undefined) sets.push(`status = ${p.add(u.status)}`);
+  const c = new Changes('updated_at = now()').set('title', u.title).set('status', u.status);
   if (u.result !== undefined) {
-    sets.push(
-      `result = ${p.add(u.result?.outcome ?? null)}`,
-      `result_text = ${p.add(u.result?.text ?? null)}`,
-    );
+    c.set('result', u.result?.outcome ?? null).set('result_text', u.result?.text ?? null);
   }
-  if (u.status !== undefined) sets.push(u.status === 'closed' ? 'closed_at = now()' : 'closed_at = NULL');
-  if (u.directorUserId !== undefined) sets.push(`director_user_id = ${p.add(u.directorUserId)}`);
-  await execute(
-    s.q,
-    `UPDATE cases SET ${sets.join(', ')} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}`,
-    p.values,
-  );
+  if (u.status !== undefined) c.also(u.status === 'closed' ? 'closed_at = now()' : 'closed_at = NULL');
+  await updateById(s, 'cases', id, c.set('director_user_id', u.directorUserId));
 }
 
 /** Marks the case as changed now (a journal entry, an action or a partner counts as a change). */
@@ -234,27 +225,19 @@ export async function insertStatusHistory(
   );
 }
 
-const anyRow = z.object({});
-
 /**
  * True when the user exists in the tenant and may still work: the user is active and so is their
  * partner (a deactivated organisation's users cannot log in, so they are not chosen for new work).
  */
 export async function activeUserExists(s: TenantScope, userId: string): Promise<boolean> {
-  const found = await row(
+  return hasRow(
     s.q,
-    anyRow,
     `SELECT 1 FROM users u JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
       WHERE u.tenant_id = $1 AND u.id = $2 AND u.active AND p.active`,
     [s.tenantId, userId],
   );
-  return found !== undefined;
 }
 
 export async function areaExists(s: TenantScope, areaId: string): Promise<boolean> {
-  const found = await row(s.q, anyRow, 'SELECT 1 FROM areas WHERE tenant_id = $1 AND id = $2', [
-    s.tenantId,
-    areaId,
-  ]);
-  return found !== undefined;
+  return hasRow(s.q, 'SELECT 1 FROM areas WHERE tenant_id = $1 AND id = $2', [s.tenantId, areaId]);
 }

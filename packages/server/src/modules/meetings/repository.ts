@@ -4,6 +4,7 @@ import {
   CASE_STATUSES,
   type CaseFacts,
   type CaseStatus,
+  type Collection,
   MEETING_KINDS,
   MEETING_STATUSES,
   type MeetingKind,
@@ -16,9 +17,10 @@ import { goalIdVisibleSql } from '../../access/categories.js';
 import { meetingVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
 import { orderOf } from '../../db/order.js';
-import { Params, selectPage } from '../../db/params.js';
+import { type PageRequest, Params, selectPage } from '../../db/params.js';
 import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+import { Changes, updateById } from '../../db/update.js';
 
 /** The SQL of meetings: the meeting with its partners and agenda, and the facts of the agenda's cases. */
 
@@ -158,16 +160,11 @@ export async function updateMeetingRow(
   id: string,
   u: { title?: string; startsAt?: string; place?: string | null },
 ): Promise<void> {
-  const p = new Params();
-  const sets: string[] = [];
-  if (u.title !== undefined) sets.push(`title = ${p.add(u.title)}`);
-  if (u.startsAt !== undefined) sets.push(`starts_at = ${p.add(u.startsAt)}`);
-  if (u.place !== undefined) sets.push(`place = ${p.add(u.place)}`);
-  if (!sets.length) return;
-  await execute(
-    s.q,
-    `UPDATE meetings SET ${sets.join(', ')} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}`,
-    p.values,
+  await updateById(
+    s,
+    'meetings',
+    id,
+    new Changes().set('title', u.title).set('starts_at', u.startsAt).set('place', u.place),
   );
 }
 
@@ -274,9 +271,9 @@ export async function listMeetings(
   v: Viewer,
   f: { from?: string | undefined; to?: string | undefined; caseId?: string | undefined },
   order: 'asc' | 'desc',
-  page: { limit: number; offset: number },
+  page: PageRequest,
   by?: Sorting<MeetingSortField>,
-): Promise<{ items: MeetingRecord[]; total: number }> {
+): Promise<Collection<MeetingRecord>> {
   const p = new Params();
   const where = [`m.tenant_id = ${p.add(s.tenantId)}`, meetingVisibleSql('m', v, p)];
   if (f.from) where.push(`m.starts_at >= ${p.add(f.from)}::timestamptz`);

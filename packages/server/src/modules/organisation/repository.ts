@@ -1,4 +1,5 @@
 import {
+  type Collection,
   type OutboxItem,
   type OutboxStatus,
   PARTNER_KINDS,
@@ -15,13 +16,13 @@ import {
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import { orderOf } from '../../db/order.js';
-import { Params, selectPage } from '../../db/params.js';
-import { col, execute, oneRow, row, rows } from '../../db/rows.js';
+import { type PageRequest, Params, selectPage } from '../../db/params.js';
+import { col, hasRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+import { Changes, updateById } from '../../db/update.js';
 
 const partnerRow = z.object({ id: col.uuid, name: col.text, kind: z.enum(PARTNER_KINDS) });
 const partnerWithStatusRow = partnerRow.extend({ active: col.bool });
-const oneRowShape = z.object({ one: col.int });
 
 /** The columns the partner list may be sorted on. */
 const PARTNER_SORT: Record<PartnerSortField, string> = { name: 'lower(name)', kind: 'kind' };
@@ -37,23 +38,15 @@ export function listPartners(s: TenantScope, by?: Sorting<PartnerSortField>): Pr
   );
 }
 
+const PARTNER_BY_ID = 'SELECT id, name, kind, active FROM partners WHERE tenant_id = $1 AND id = $2';
+
 export function findPartner(s: TenantScope, id: string): Promise<PartnerWithStatus | undefined> {
-  return row(
-    s.q,
-    partnerWithStatusRow,
-    'SELECT id, name, kind, active FROM partners WHERE tenant_id = $1 AND id = $2',
-    [s.tenantId, id],
-  );
+  return row(s.q, partnerWithStatusRow, PARTNER_BY_ID, [s.tenantId, id]);
 }
 
 /** The partner locked for a change in this transaction (a second admin's change waits for it). */
 export function lockPartner(s: TenantScope, id: string): Promise<PartnerWithStatus | undefined> {
-  return row(
-    s.q,
-    partnerWithStatusRow,
-    'SELECT id, name, kind, active FROM partners WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
-    [s.tenantId, id],
-  );
+  return row(s.q, partnerWithStatusRow, `${PARTNER_BY_ID} FOR UPDATE`, [s.tenantId, id]);
 }
 
 /**
@@ -73,13 +66,11 @@ export async function activePartnerIds(s: TenantScope, ids: readonly string[]): 
 
 /** True when another partner of the tenant has this name (`exceptId`: the partner being renamed). */
 export async function partnerNameTaken(s: TenantScope, name: string, exceptId?: string): Promise<boolean> {
-  const found = await row(
+  return hasRow(
     s.q,
-    oneRowShape,
     'SELECT 1 AS one FROM partners WHERE tenant_id = $1 AND lower(name) = lower($2) AND id IS DISTINCT FROM $3',
     [s.tenantId, name, exceptId ?? null],
   );
-  return found !== undefined;
 }
 
 export async function updatePartnerRow(
@@ -87,16 +78,7 @@ export async function updatePartnerRow(
   id: string,
   u: { name?: string | undefined; active?: boolean | undefined },
 ): Promise<void> {
-  const p = new Params();
-  const sets: string[] = [];
-  if (u.name !== undefined) sets.push(`name = ${p.add(u.name)}`);
-  if (u.active !== undefined) sets.push(`active = ${p.add(u.active)}`);
-  if (!sets.length) return;
-  await execute(
-    s.q,
-    `UPDATE partners SET ${sets.join(', ')} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}`,
-    p.values,
-  );
+  await updateById(s, 'partners', id, new Changes().set('name', u.name).set('active', u.active));
 }
 
 export function insertPartner(s: TenantScope, p: { name: string; kind: PartnerKind }): Promise<Partner> {
@@ -199,28 +181,26 @@ export async function updateUserRow(
     active?: boolean | undefined;
   },
 ): Promise<UserWithStatus> {
-  const p = new Params();
-  const sets: string[] = [];
-  if (u.name !== undefined) sets.push(`name = ${p.add(u.name)}`);
-  if (u.roles !== undefined) sets.push(`roles = ${p.add([...u.roles])}::text[]`);
-  if (u.partnerId !== undefined) sets.push(`partner_id = ${p.add(u.partnerId)}`);
-  if (u.active !== undefined) sets.push(`active = ${p.add(u.active)}`);
+  const c = new Changes()
+    .set('name', u.name)
+    .set('roles', u.roles && [...u.roles], '::text[]')
+    .set('partner_id', u.partnerId)
+    .set('active', u.active);
   // With nothing to set, the row is read back as it is.
-  const set = sets.length ? sets.join(', ') : 'id = id';
+  const set = c.sets.length ? c.sets.join(', ') : 'id = id';
   const updated = await oneRow(
     s.q,
     userWithStatusRow,
-    `UPDATE users SET ${set} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}
+    `UPDATE users SET ${set} WHERE tenant_id = ${c.p.add(s.tenantId)} AND id = ${c.p.add(id)}
      RETURNING id, email, name, partner_id, roles, active`,
-    p.values,
+    c.p.values,
   );
   return toUserWithStatus(updated);
 }
 
 /** True when the email is in use anywhere: it is the login name, unique over all tenants. */
 export async function emailTaken(s: TenantScope, email: string): Promise<boolean> {
-  const found = await row(s.q, oneRowShape, 'SELECT 1 AS one FROM users WHERE email = $1', [email]);
-  return found !== undefined;
+  return hasRow(s.q, 'SELECT 1 AS one FROM users WHERE email = $1', [email]);
 }
 
 export async function insertUser(
@@ -266,8 +246,8 @@ const outboxRow = z.object({
 export async function listOutbox(
   s: TenantScope,
   status: OutboxStatus | undefined,
-  page: { limit: number; offset: number },
-): Promise<{ items: OutboxItem[]; total: number }> {
+  page: PageRequest,
+): Promise<Collection<OutboxItem>> {
   const p = new Params();
   const where = [`tenant_id = ${p.add(s.tenantId)}`];
   if (status) where.push(`status = ${p.add(status)}`);

@@ -1,4 +1,5 @@
 import {
+  type Collection,
   CREDITOR_TYPES,
   type CreditorType,
   SIGNAL_SOURCES,
@@ -16,9 +17,10 @@ import { subjectIdVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
 import type { Queryable } from '../../db/db.js';
 import { orderOf } from '../../db/order.js';
-import { Params, selectPage } from '../../db/params.js';
+import { type PageRequest, Params, selectPage } from '../../db/params.js';
 import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+import { Changes, updateById } from '../../db/update.js';
 
 /** The SQL of the signal inbox: signals, their persons, history and matches, and the overdue claim. */
 
@@ -315,9 +317,9 @@ export async function listSignals(
   v: Viewer,
   f: SignalFilter,
   today: string,
-  page: { limit: number; offset: number },
+  page: PageRequest,
   by?: Sorting<SignalSortField>,
-): Promise<{ items: SignalRecord[]; total: number }> {
+): Promise<Collection<SignalRecord>> {
   const p = new Params();
   const fromWhere = filterSql(s, v, f, today, p);
   const found = await selectPage(
@@ -348,16 +350,15 @@ export async function updateSignalRow(
   id: string,
   u: { status?: SignalStatus; caseId?: string | null; outcome?: string | null; mergedIntoId?: string },
 ) {
-  const p = new Params();
-  const sets = ['updated_at = clock_timestamp()'];
-  if (u.status !== undefined) sets.push(`status = ${p.add(u.status)}`);
-  if (u.caseId !== undefined) sets.push(`case_id = ${p.add(u.caseId)}`);
-  if (u.outcome !== undefined) sets.push(`outcome = ${p.add(u.outcome)}`);
-  if (u.mergedIntoId !== undefined) sets.push(`merged_into_id = ${p.add(u.mergedIntoId)}`);
-  await execute(
-    s.q,
-    `UPDATE signals SET ${sets.join(', ')} WHERE tenant_id = ${p.add(s.tenantId)} AND id = ${p.add(id)}`,
-    p.values,
+  await updateById(
+    s,
+    'signals',
+    id,
+    new Changes('updated_at = clock_timestamp()')
+      .set('status', u.status)
+      .set('case_id', u.caseId)
+      .set('outcome', u.outcome)
+      .set('merged_into_id', u.mergedIntoId),
   );
 }
 
