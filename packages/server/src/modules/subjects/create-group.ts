@@ -1,7 +1,7 @@
 import type { CreateGroup, Subject } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { audit } from '../audit/record.js';
-import { insertGroup, insertRelation } from './repository.js';
+import { insertGroup, insertMembers, insertRelation } from './repository.js';
 import { createdSubject, requireVisible } from './visible-subjects.js';
 
 /** Registers a group with members (`member_of`) and meeting places (`meets_at`) the caller may see. */
@@ -10,14 +10,7 @@ export function createGroup(ctx: RequestContext, input: CreateGroup): Promise<Su
     await requireVisible(s, ctx, 'person', input.memberIds, (i) => `memberIds.${i}`);
     await requireVisible(s, ctx, 'location', input.meetingPlaceIds, (i) => `meetingPlaceIds.${i}`);
     const id = await insertGroup(s, input, ctx);
-    const members = [...new Set(input.memberIds)];
-    for (const m of members) {
-      await insertRelation(
-        s,
-        { from: { kind: 'person', id: m }, type: 'member_of', to: { kind: 'group', id } },
-        ctx.userId,
-      );
-    }
+    const members = await insertMembers(s, input.memberIds, { kind: 'group', id }, ctx.userId);
     for (const l of new Set(input.meetingPlaceIds)) {
       await insertRelation(
         s,

@@ -1,7 +1,7 @@
 import type { CreateHousehold, Subject } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { audit } from '../audit/record.js';
-import { insertHousehold, insertRelation } from './repository.js';
+import { insertHousehold, insertMembers } from './repository.js';
 import { createdSubject, requireVisible } from './visible-subjects.js';
 
 /** Registers a household of persons the caller may see, each a member (`member_of`). */
@@ -9,14 +9,7 @@ export function createHousehold(ctx: RequestContext, input: CreateHousehold): Pr
   return ctx.db.transaction(async (s) => {
     await requireVisible(s, ctx, 'person', input.memberIds, (i) => `memberIds.${i}`);
     const id = await insertHousehold(s, input, ctx);
-    const members = [...new Set(input.memberIds)];
-    for (const m of members) {
-      await insertRelation(
-        s,
-        { from: { kind: 'person', id: m }, type: 'member_of', to: { kind: 'household', id } },
-        ctx.userId,
-      );
-    }
+    const members = await insertMembers(s, input.memberIds, { kind: 'household', id }, ctx.userId);
     await audit(s, ctx, { action: 'create', objectType: 'household', objectId: id, personIds: members });
     return createdSubject(s, ctx, 'household', id);
   });

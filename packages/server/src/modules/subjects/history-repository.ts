@@ -1,21 +1,17 @@
 import {
   type EndedRelation,
-  RELATION_TYPES,
   type Relation,
   SUBJECT_FIELDS,
-  SUBJECT_KINDS,
   type SubjectChange,
-  type SubjectKind,
   type SubjectRef,
   subjectValueSchema,
 } from '@wijkregie/shared';
 import { z } from 'zod';
-import { subjectIdVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
-import { col, execute, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, hasRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
-import { relationRow } from './repository.js';
+import { relationRow, toRelation, touchesSubjectSql } from './repository.js';
 
 /** Whether the organisation may write `basis` (names, birth dates, addresses) in the matrix. */
 export async function writesBasis(s: TenantScope, partnerId: string): Promise<boolean> {
@@ -81,14 +77,6 @@ export async function changesOf(s: TenantScope, ref: SubjectRef): Promise<Subjec
 
 // Ending relations -----------------------------------------------------------------------------------
 
-type RelationRow = z.infer<typeof relationRow>;
-const toRelation = (r: RelationRow): Relation => ({
-  id: r.id,
-  from: { kind: r.from_kind, id: r.from_id },
-  type: r.relation,
-  to: { kind: r.to_kind, id: r.to_id },
-});
-
 /** A relation that holds now, locked for ending it in this transaction. */
 export async function lockRelation(s: TenantScope, id: string): Promise<Relation | undefined> {
   const found = await row(
@@ -139,33 +127,23 @@ export async function dropContactPerson(
   householdId: string,
   personId: string,
 ): Promise<boolean> {
-  const cleared = await row(
+  return hasRow(
     s.q,
-    z.object({ id: col.uuid }),
     `UPDATE households SET contact_person_id = NULL
       WHERE tenant_id = $1 AND id = $2 AND contact_person_id = $3 RETURNING id`,
     [s.tenantId, householdId, personId],
   );
-  return cleared !== undefined;
 }
 
 /** Ended relations that touch the subject, whose other end the viewer may open; latest ending first. */
 export async function endedRelationsOf(s: TenantScope, ref: SubjectRef, v: Viewer): Promise<EndedRelation[]> {
   const p = new Params();
-  const kind = p.add(ref.kind);
-  const id = p.add(ref.id);
-  const otherVisible = (end: 'from' | 'to') =>
-    `CASE r.${end}_kind ${SUBJECT_KINDS.map(
-      (k: SubjectKind) => `WHEN '${k}' THEN ${subjectIdVisibleSql(k, `r.${end}_id`, 'r.tenant_id', v, p)}`,
-    ).join(' ')} END`;
   const found = await rows(
     s.q,
     endedRow,
     `SELECT r.id, r.from_kind, r.from_id, r.relation, r.to_kind, r.to_id, r.ended_on, r.ended_by_name
        FROM ended_subject_relations r
-      WHERE r.tenant_id = ${p.add(s.tenantId)}
-        AND ((r.from_kind = ${kind} AND r.from_id = ${id} AND ${otherVisible('to')})
-          OR (r.to_kind = ${kind} AND r.to_id = ${id} AND ${otherVisible('from')}))
+      WHERE r.tenant_id = ${p.add(s.tenantId)} AND ${touchesSubjectSql(ref, v, p)}
       ORDER BY r.ended_on DESC, r.ended_at DESC, r.id`,
     p.values,
   );

@@ -1,6 +1,7 @@
 import {
   type Address,
   type CaseSummary,
+  type Collection,
   GROUP_CLASSIFICATIONS,
   type GroupClassification,
   type OtherSubjectKind,
@@ -21,15 +22,12 @@ import { caseVisibleSql } from '../../access/cases.js';
 import { SUBJECT_TABLES, subjectIdVisibleSql, subjectVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
 import { orderOf } from '../../db/order.js';
-import { Params, selectPage } from '../../db/params.js';
-import { col, countRow, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { type PageRequest, Params, selectPage } from '../../db/params.js';
+import { col, countRow, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 // Moved to the access room; kept here until the signals module imports it from there.
 export { visibleSubjectIds } from '../../access/subjects.js';
-
-/** A row that only has to be there. */
-const anyRow = z.object({});
 
 const addressCols = z.object({
   street: col.text.nullish(),
@@ -108,11 +106,7 @@ export async function insertPerson(
 }
 
 export async function bsnTaken(s: TenantScope, bsn: string): Promise<boolean> {
-  const found = await row(s.q, anyRow, 'SELECT 1 FROM persons WHERE tenant_id = $1 AND bsn = $2', [
-    s.tenantId,
-    bsn,
-  ]);
-  return found !== undefined;
+  return hasRow(s.q, 'SELECT 1 FROM persons WHERE tenant_id = $1 AND bsn = $2', [s.tenantId, bsn]);
 }
 
 export async function findPerson(s: TenantScope, id: string, v: Viewer): Promise<Person | undefined> {
@@ -149,9 +143,9 @@ export async function searchPersons(
   s: TenantScope,
   v: Viewer,
   q: PersonQuery,
-  page: { limit: number; offset: number },
+  page: PageRequest,
   by?: Sorting<PersonSortField>,
-): Promise<{ items: Person[]; total: number }> {
+): Promise<Collection<Person>> {
   const p = new Params();
   const where = [`p.tenant_id = ${p.add(s.tenantId)}`];
   const similarity: string[] = [];
@@ -266,13 +260,11 @@ export async function updatePersonRow(
 
 /** Whether another person than `id` has this BSN. */
 export async function bsnTakenByOther(s: TenantScope, bsn: string, id: string): Promise<boolean> {
-  const found = await row(
-    s.q,
-    anyRow,
-    'SELECT 1 FROM persons WHERE tenant_id = $1 AND bsn = $2 AND id <> $3',
-    [s.tenantId, bsn, id],
-  );
-  return found !== undefined;
+  return hasRow(s.q, 'SELECT 1 FROM persons WHERE tenant_id = $1 AND bsn = $2 AND id <> $3', [
+    s.tenantId,
+    bsn,
+    id,
+  ]);
 }
 
 // Households, groups, locations ------------------------------------------------------------------
@@ -401,9 +393,9 @@ export async function listOthers(
   kind: OtherSubjectKind,
   v: Viewer,
   q: string | undefined,
-  page: { limit: number; offset: number },
+  page: PageRequest,
   by?: Sorting<SubjectSortField>,
-): Promise<{ items: Subject[]; total: number }> {
+): Promise<Collection<Subject>> {
   const p = new Params();
   const where = [`x.tenant_id = ${p.add(s.tenantId)}`, subjectVisibleSql(kind, 'x', v, p)];
   if (q) where.push(`x.name ILIKE '%' || ${p.add(q)} || '%'`);
@@ -502,14 +494,12 @@ export async function updateOtherRow(
 
 /** Whether the person is now a member of the household (`member_of`). */
 export async function isMember(s: TenantScope, personId: string, householdId: string): Promise<boolean> {
-  const found = await row(
+  return hasRow(
     s.q,
-    anyRow,
     `SELECT 1 FROM subject_relations WHERE tenant_id = $1 AND from_kind = 'person' AND from_id = $2
         AND relation = 'member_of' AND to_kind = 'household' AND to_id = $3`,
     [s.tenantId, personId, householdId],
   );
-  return found !== undefined;
 }
 
 // Relations --------------------------------------------------------------------------------------
@@ -531,6 +521,20 @@ export async function insertRelation(
   return { id: inserted.id, from: r.from, type: r.type, to: r.to };
 }
 
+/** Each of the persons, once, a member (`member_of`) of the household or group `of`; answers the members. */
+export async function insertMembers(
+  s: TenantScope,
+  personIds: readonly string[],
+  of: SubjectRef,
+  userId: string,
+): Promise<string[]> {
+  const members = [...new Set(personIds)];
+  for (const m of members) {
+    await insertRelation(s, { from: { kind: 'person', id: m }, type: 'member_of', to: of }, userId);
+  }
+  return members;
+}
+
 /** A stored relation between two subjects. */
 export const relationRow = z.object({
   id: col.uuid,
@@ -541,31 +545,41 @@ export const relationRow = z.object({
   to_id: col.uuid,
 });
 
-/** Relations that touch the subject, in either direction, whose other end the viewer may open. */
-export async function relationsOf(s: TenantScope, ref: SubjectRef, v: Viewer): Promise<Relation[]> {
-  const p = new Params();
+type RelationRow = z.infer<typeof relationRow>;
+export const toRelation = (r: RelationRow): Relation => ({
+  id: r.id,
+  from: { kind: r.from_kind, id: r.from_id },
+  type: r.relation,
+  to: { kind: r.to_kind, id: r.to_id },
+});
+
+/**
+ * Of the relation rows `r` (held or ended: the same columns), those that touch the subject in either
+ * direction and whose other end the viewer may open.
+ */
+export function touchesSubjectSql(ref: SubjectRef, v: Viewer, p: Params): string {
   const kind = p.add(ref.kind);
   const id = p.add(ref.id);
   const otherVisible = (end: 'from' | 'to') =>
     `CASE r.${end}_kind ${SUBJECT_KINDS.map(
       (k) => `WHEN '${k}' THEN ${subjectIdVisibleSql(k, `r.${end}_id`, 'r.tenant_id', v, p)}`,
     ).join(' ')} END`;
+  return `((r.from_kind = ${kind} AND r.from_id = ${id} AND ${otherVisible('to')})
+          OR (r.to_kind = ${kind} AND r.to_id = ${id} AND ${otherVisible('from')}))`;
+}
+
+/** Relations that touch the subject, in either direction, whose other end the viewer may open. */
+export async function relationsOf(s: TenantScope, ref: SubjectRef, v: Viewer): Promise<Relation[]> {
+  const p = new Params();
   const found = await rows(
     s.q,
     relationRow,
     `SELECT r.id, r.from_kind, r.from_id, r.relation, r.to_kind, r.to_id FROM subject_relations r
-      WHERE r.tenant_id = ${p.add(s.tenantId)}
-        AND ((r.from_kind = ${kind} AND r.from_id = ${id} AND ${otherVisible('to')})
-          OR (r.to_kind = ${kind} AND r.to_id = ${id} AND ${otherVisible('from')}))
+      WHERE r.tenant_id = ${p.add(s.tenantId)} AND ${touchesSubjectSql(ref, v, p)}
       ORDER BY r.created_at, r.id`,
     p.values,
   );
-  return found.map((r) => ({
-    id: r.id,
-    from: { kind: r.from_kind, id: r.from_id },
-    type: r.relation,
-    to: { kind: r.to_kind, id: r.to_id },
-  }));
+  return found.map(toRelation);
 }
 
 const caseSummaryRow = z.object({
