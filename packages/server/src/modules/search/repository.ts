@@ -5,7 +5,7 @@ import { signalVisibleSql } from '../../access/signals.js';
 import { subjectVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
-import { col, rows } from '../../db/rows.js';
+import { col, type RowShape, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 /**
@@ -57,6 +57,39 @@ const addressCols = {
   city: col.text.nullable(),
 };
 
+/**
+ * The hits of one kind: rows of `from` in the tenant that the viewer may see (`visible`) whose `text` fits
+ * every word, best fit first (after `first`, when given), then `tieBreak`; at most `limit`.
+ */
+async function hits<S extends RowShape>(
+  s: TenantScope,
+  shape: S,
+  words: readonly string[],
+  limit: number,
+  q: {
+    select: string;
+    from: string;
+    alias: string;
+    text: string;
+    visible: (p: Params) => string;
+    first?: (p: Params) => string;
+    tieBreak: string;
+  },
+): Promise<z.output<S>[]> {
+  const p = new Params();
+  const m = matchWords(q.text, words, p);
+  const first = q.first ? `${q.first(p)}, ` : '';
+  return rows(
+    s.q,
+    shape,
+    `SELECT ${q.select} FROM ${q.from} ${q.alias}
+      WHERE ${q.alias}.tenant_id = ${p.add(s.tenantId)} AND ${m.where} AND ${q.visible(p)}
+      ORDER BY ${first}${m.score} DESC, ${q.tieBreak}
+      LIMIT ${p.add(limit)}`,
+    p.values,
+  );
+}
+
 const personHitRow = z.object({
   id: col.uuid,
   first_name: col.text,
@@ -67,49 +100,42 @@ const personHitRow = z.object({
 export type PersonHit = z.infer<typeof personHitRow>;
 
 /** Persons the viewer may see whose name or address fits, best first. */
-export async function searchPersonHits(
+export function searchPersonHits(
   s: TenantScope,
   v: Viewer,
   words: readonly string[],
   limit: number,
 ): Promise<PersonHit[]> {
-  const p = new Params();
-  const m = matchWords(PERSON_TEXT, words, p);
-  return rows(
-    s.q,
-    personHitRow,
-    `SELECT p.id, p.first_name, p.last_name, p.birth_date, p.street, p.house_number, p.postal_code, p.city
-       FROM persons p
-      WHERE p.tenant_id = ${p.add(s.tenantId)} AND ${m.where} AND ${subjectVisibleSql('person', 'p', v, p)}
-      ORDER BY ${m.score} DESC, p.last_name, p.first_name, p.id
-      LIMIT ${p.add(limit)}`,
-    p.values,
-  );
+  return hits(s, personHitRow, words, limit, {
+    select: 'p.id, p.first_name, p.last_name, p.birth_date, p.street, p.house_number, p.postal_code, p.city',
+    from: 'persons',
+    alias: 'p',
+    text: PERSON_TEXT,
+    visible: (p) => subjectVisibleSql('person', 'p', v, p),
+    tieBreak: 'p.last_name, p.first_name, p.id',
+  });
 }
 
 const caseHitRow = z.object({ id: col.uuid, reference: col.text, title: col.text });
 export type CaseHit = z.infer<typeof caseHitRow>;
 
 /** Cases the viewer sees whose reference or title fits; a reference typed in full comes first. */
-export async function searchCaseHits(
+export function searchCaseHits(
   s: TenantScope,
   v: Viewer,
   q: string,
   words: readonly string[],
   limit: number,
 ): Promise<CaseHit[]> {
-  const p = new Params();
-  const m = matchWords(CASE_TEXT, words, p);
-  const exact = p.add(q.toLowerCase());
-  return rows(
-    s.q,
-    caseHitRow,
-    `SELECT c.id, c.reference, c.title FROM cases c
-      WHERE c.tenant_id = ${p.add(s.tenantId)} AND ${m.where} AND ${caseVisibleSql('c', v, p)}
-      ORDER BY (lower(c.reference) = ${exact}) DESC, ${m.score} DESC, c.updated_at DESC, c.id
-      LIMIT ${p.add(limit)}`,
-    p.values,
-  );
+  return hits(s, caseHitRow, words, limit, {
+    select: 'c.id, c.reference, c.title',
+    from: 'cases',
+    alias: 'c',
+    text: CASE_TEXT,
+    visible: (p) => caseVisibleSql('c', v, p),
+    first: (p) => `(lower(c.reference) = ${p.add(q.toLowerCase())}) DESC`,
+    tieBreak: 'c.updated_at DESC, c.id',
+  });
 }
 
 const signalHitRow = z.object({
@@ -121,68 +147,58 @@ const signalHitRow = z.object({
 export type SignalHit = z.infer<typeof signalHitRow>;
 
 /** Signals the viewer may see whose description or address fits, best and newest first. */
-export async function searchSignalHits(
+export function searchSignalHits(
   s: TenantScope,
   v: Viewer,
   words: readonly string[],
   limit: number,
 ): Promise<SignalHit[]> {
-  const p = new Params();
-  const m = matchWords(SIGNAL_TEXT, words, p);
-  return rows(
-    s.q,
-    signalHitRow,
-    `SELECT sg.id, sg.description, sg.created_at, sg.street, sg.house_number, sg.postal_code, sg.city
-       FROM signals sg
-      WHERE sg.tenant_id = ${p.add(s.tenantId)} AND ${m.where} AND ${signalVisibleSql('sg', v, p)}
-      ORDER BY ${m.score} DESC, sg.created_at DESC, sg.id
-      LIMIT ${p.add(limit)}`,
-    p.values,
-  );
+  return hits(s, signalHitRow, words, limit, {
+    select: 'sg.id, sg.description, sg.created_at, sg.street, sg.house_number, sg.postal_code, sg.city',
+    from: 'signals',
+    alias: 'sg',
+    text: SIGNAL_TEXT,
+    visible: (p) => signalVisibleSql('sg', v, p),
+    tieBreak: 'sg.created_at DESC, sg.id',
+  });
 }
 
 const meetingHitRow = z.object({ id: col.uuid, title: col.text, starts_at: col.timestamp });
 export type MeetingHit = z.infer<typeof meetingHitRow>;
 
 /** Meetings the viewer sees whose title fits; of equal fit the latest first. */
-export async function searchMeetingHits(
+export function searchMeetingHits(
   s: TenantScope,
   v: Viewer,
   words: readonly string[],
   limit: number,
 ): Promise<MeetingHit[]> {
-  const p = new Params();
-  const m = matchWords(MEETING_TEXT, words, p);
-  return rows(
-    s.q,
-    meetingHitRow,
-    `SELECT m.id, m.title, m.starts_at FROM meetings m
-      WHERE m.tenant_id = ${p.add(s.tenantId)} AND ${m.where} AND ${meetingVisibleSql('m', v, p)}
-      ORDER BY ${m.score} DESC, m.starts_at DESC, m.id
-      LIMIT ${p.add(limit)}`,
-    p.values,
-  );
+  return hits(s, meetingHitRow, words, limit, {
+    select: 'm.id, m.title, m.starts_at',
+    from: 'meetings',
+    alias: 'm',
+    text: MEETING_TEXT,
+    visible: (p) => meetingVisibleSql('m', v, p),
+    tieBreak: 'm.starts_at DESC, m.id',
+  });
 }
 
 const locationHitRow = z.object({ id: col.uuid, name: col.text, ...addressCols });
 export type LocationHit = z.infer<typeof locationHitRow>;
 
 /** Locations the viewer may see whose name or address fits. */
-export async function searchLocationHits(
+export function searchLocationHits(
   s: TenantScope,
   v: Viewer,
   words: readonly string[],
   limit: number,
 ): Promise<LocationHit[]> {
-  const p = new Params();
-  const m = matchWords(LOCATION_TEXT, words, p);
-  return rows(
-    s.q,
-    locationHitRow,
-    `SELECT l.id, l.name, l.street, l.house_number, l.postal_code, l.city FROM locations l
-      WHERE l.tenant_id = ${p.add(s.tenantId)} AND ${m.where} AND ${subjectVisibleSql('location', 'l', v, p)}
-      ORDER BY ${m.score} DESC, lower(l.name), l.id
-      LIMIT ${p.add(limit)}`,
-    p.values,
-  );
+  return hits(s, locationHitRow, words, limit, {
+    select: 'l.id, l.name, l.street, l.house_number, l.postal_code, l.city',
+    from: 'locations',
+    alias: 'l',
+    text: LOCATION_TEXT,
+    visible: (p) => subjectVisibleSql('location', 'l', v, p),
+    tieBreak: 'lower(l.name), l.id',
+  });
 }
