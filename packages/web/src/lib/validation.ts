@@ -8,6 +8,11 @@ export interface IssueList {
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>;
 }
 
+/** A schema as the web app uses it (a Zod schema's `safeParse`), typed by what it gives. */
+export interface Parser<T> {
+  safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: IssueList };
+}
+
 /**
  * The field a path points at: its first segment ("roles" of "roles.1"), or with `leaf` its last one
  * ("postalCode" of "address.postalCode"), for forms whose nested fields have unique names.

@@ -16,7 +16,7 @@ import { DataTable } from '../../components/Table.tsx';
 import { useApiData, withItem, withReplaced } from '../../lib/useApiData.ts';
 import { type BoundField, useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { conflictAt, type FieldErrors, type IssueList, issuesToFieldErrors } from '../../lib/validation.ts';
+import { conflictAt, type FieldErrors, issuesToFieldErrors, type Parser } from '../../lib/validation.ts';
 
 const loadCategories = (signal: AbortSignal) => api.listSignalCategories(signal);
 
@@ -137,9 +137,7 @@ interface DeadlineValues {
 function parseCategory<T>(
   values: DeadlineValues,
   publicReport: boolean,
-  schema: {
-    safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: IssueList };
-  },
+  schema: Parser<T>,
   rest: Record<string, string> = {},
 ): { data: T | null; errors: FieldErrors } {
   const days = parseDays(values.deadlineDays);

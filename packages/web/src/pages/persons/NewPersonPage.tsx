@@ -9,10 +9,8 @@ import { Breadcrumb } from '../../components/Links.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
-import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { issuesToFieldErrors } from '../../lib/validation.ts';
-import { PERSON_FIELDS, type PersonField, personInput, personValues } from './person-form.ts';
+import { type PersonField, usePersonForm } from './person-form.ts';
 
 const FORM_ID = 'person';
 const LABELS: Record<PersonField, string> = {
@@ -38,26 +36,16 @@ function NewPerson() {
   usePageTitle('Persoon registreren');
   const navigate = useNavigate();
   // The form gives way to the new person's page, so it stays busy after a success.
-  const { busy, formError, validate, submit, values, field } = useForm(
-    FORM_ID,
-    PERSON_FIELDS,
-    personValues(),
-    {
-      leaf: true,
-      keepBusyOnSuccess: true,
-    },
-  );
+  const { busy, formError, submit, field, parse } = usePersonForm(FORM_ID, undefined, {
+    keepBusyOnSuccess: true,
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = createPersonSchema.safeParse(personInput(values, undefined));
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error, { leaf: true }));
-      return;
-    }
-    validate({});
+    const data = parse(createPersonSchema, undefined);
+    if (!data) return;
     await submit(async () => {
-      const person = await api.createPerson(parsed.data);
+      const person = await api.createPerson(data);
       const state: FlashState = {
         message: `${person.firstName} ${person.lastName} is geregistreerd.`,
       };

@@ -6,9 +6,7 @@ import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { DateField, TextField } from '../../components/fields.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { useForm } from '../../lib/useFormSubmit.ts';
-import { issuesToFieldErrors } from '../../lib/validation.ts';
-import { PERSON_FIELDS, personInput, personValues } from './person-form.ts';
+import { usePersonForm } from './person-form.ts';
 
 const FORM_ID = 'person-edit';
 export interface PersonEditFormProps {
@@ -22,25 +20,14 @@ export interface PersonEditFormProps {
  * writes the earlier value of what did into the history. Emptying a field that may be empty clears it.
  */
 export function PersonEditForm({ person, onSaved, onCancel }: PersonEditFormProps) {
-  const { busy, formError, validate, submit, values, field } = useForm(
-    FORM_ID,
-    PERSON_FIELDS,
-    () => personValues(person),
-    {
-      leaf: true,
-    },
-  );
+  const { busy, formError, submit, field, parse } = usePersonForm(FORM_ID, person);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = updatePersonSchema.safeParse(personInput(values, null));
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error, { leaf: true }));
-      return;
-    }
-    validate({});
+    const data = parse(updatePersonSchema, null);
+    if (!data) return;
     await submit(async () => {
-      onSaved(await api.updatePerson(person.id, parsed.data));
+      onSaved(await api.updatePerson(person.id, data));
     });
   }
 

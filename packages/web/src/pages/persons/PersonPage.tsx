@@ -1,5 +1,5 @@
 import { hasPermission } from '@wijkregie/shared';
-import { useCallback, useRef } from 'react';
+import { useCallback } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
@@ -8,14 +8,13 @@ import { PageHeading } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
 import { DetailLoading } from '../../components/Loaded.tsx';
 import { PermittedById } from '../../components/Permitted.tsx';
-import { Section } from '../../components/Section.tsx';
 import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
 import { personName } from '../../lib/subjects.ts';
 import { useDetail } from '../../lib/useDetail.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { AssessmentsSection } from './Assessments.tsx';
 import { PersonEditForm } from './PersonEditForm.tsx';
-import { EditToggle } from './SubjectEditing.tsx';
+import { SubjectDataSection } from './SubjectEditing.tsx';
 import { HistorySection } from './SubjectHistory.tsx';
 import { RelationsSection, SubjectCasesSection } from './SubjectParts.tsx';
 import { useBasisWrite } from './useBasisWrite.ts';
@@ -31,7 +30,6 @@ function PersonView({ id }: { id: string }) {
   const loader = useCallback((signal: AbortSignal) => api.getPerson(id, signal), [id]);
   const person = useDetail(loader, 'Persoon', personName);
   const canEdit = useBasisWrite();
-  const dataHeading = useRef<HTMLHeadingElement>(null);
   const p = person.data;
   const name = p ? personName(p) : null;
 
@@ -49,35 +47,25 @@ function PersonView({ id }: { id: string }) {
       <DetailLoading data={person} loading="De gegevens worden geladen…" />
       {p && (
         <div className="wr-subject">
-          <Section id="person-data" title="Gegevens" className="wr-card" headingRef={dataHeading} focusable>
-            <EditToggle
-              canEdit={hasPermission(user, 'subjects.write') ? canEdit : null}
-              what="de gegevens van deze persoon"
-              view={
-                <DataList
-                  items={[
-                    { key: 'Voornaam', value: p.firstName },
-                    { key: 'Achternaam', value: p.lastName },
-                    { key: 'Geboortedatum', value: formatDate(p.birthDate) },
-                    { key: 'BSN', value: p.bsn ?? '–' },
-                    { key: 'Adres', value: formatAddress(p.address) },
-                    { key: 'Geregistreerd', value: formatDateTime(p.createdAt) },
-                  ]}
-                />
-              }
-              form={(close) => (
-                <PersonEditForm
-                  person={p}
-                  onCancel={() => close(false)}
-                  onSaved={() => {
-                    close(true);
-                    changed('De gegevens zijn opgeslagen. De vorige waarden staan bij Wijzigingen.');
-                    dataHeading.current?.focus();
-                  }}
-                />
-              )}
-            />
-          </Section>
+          <SubjectDataSection
+            id="person-data"
+            canEdit={hasPermission(user, 'subjects.write') ? canEdit : null}
+            what="de gegevens van deze persoon"
+            view={
+              <DataList
+                items={[
+                  { key: 'Voornaam', value: p.firstName },
+                  { key: 'Achternaam', value: p.lastName },
+                  { key: 'Geboortedatum', value: formatDate(p.birthDate) },
+                  { key: 'BSN', value: p.bsn ?? '–' },
+                  { key: 'Adres', value: formatAddress(p.address) },
+                  { key: 'Geregistreerd', value: formatDateTime(p.createdAt) },
+                ]}
+              />
+            }
+            form={(actions) => <PersonEditForm person={p} {...actions} />}
+            onChanged={changed}
+          />
           <RelationsSection
             self={{ kind: 'person', id: p.id }}
             relations={p.relations}

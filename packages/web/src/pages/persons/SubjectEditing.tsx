@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Button } from '../../components/Button.tsx';
 import { Paragraph } from '../../components/Heading.tsx';
+import { Section } from '../../components/Section.tsx';
 
 /**
  * The "Gegevens" card's change button and the form it opens in place of the data; focus goes to the
@@ -52,5 +53,47 @@ export function EditToggle({
         </Paragraph>
       )}
     </>
+  );
+}
+
+/**
+ * The "Gegevens" card of a person's, household's, group's or location's page: the data, and the form that
+ * changes them (see EditToggle). After saving, the page says so (`onChanged`) and the card's heading takes
+ * the focus.
+ */
+export function SubjectDataSection({
+  id,
+  canEdit,
+  what,
+  view,
+  form,
+  onChanged,
+}: {
+  id: string;
+  canEdit: boolean | null;
+  what: string;
+  view: ReactNode;
+  form: (actions: { onCancel: () => void; onSaved: () => void }) => ReactNode;
+  onChanged: (text: string) => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  return (
+    <Section id={id} title="Gegevens" className="wr-card" headingRef={heading} focusable>
+      <EditToggle
+        canEdit={canEdit}
+        what={what}
+        view={view}
+        form={(close) =>
+          form({
+            onCancel: () => close(false),
+            onSaved: () => {
+              close(true);
+              onChanged('De gegevens zijn opgeslagen. De vorige waarden staan bij Wijzigingen.');
+              heading.current?.focus();
+            },
+          })
+        }
+      />
+    </Section>
   );
 }

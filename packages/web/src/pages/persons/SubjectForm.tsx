@@ -24,17 +24,7 @@ import { useAreas } from '../../lib/reference.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 
-const FIELDS = [
-  'name',
-  'classification',
-  'contactPersonId',
-  'street',
-  'houseNumber',
-  'postalCode',
-  'city',
-  'lat',
-  'lng',
-] as const;
+const FIELDS = ['name', 'classification', 'contactPersonId', ...ADDRESS_FIELDS, 'lat', 'lng'] as const;
 type Field = (typeof FIELDS)[number];
 
 export const CLASSIFICATION_OPTIONS = GROUP_CLASSIFICATIONS.map((c) => ({

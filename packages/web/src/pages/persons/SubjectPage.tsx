@@ -1,5 +1,5 @@
 import { hasPermission, type OtherSubjectKind, type SubjectDetail } from '@wijkregie/shared';
-import { useCallback, useRef } from 'react';
+import { useCallback } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
@@ -9,13 +9,12 @@ import { PageHeading } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { DetailLoading } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
-import { Section } from '../../components/Section.tsx';
 import { type AddressLike, formatAddress, formatDateTime } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
 import { useDetail } from '../../lib/useDetail.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
-import { EditToggle } from './SubjectEditing.tsx';
+import { SubjectDataSection } from './SubjectEditing.tsx';
 import { SubjectForm } from './SubjectForm.tsx';
 import { HistorySection } from './SubjectHistory.tsx';
 import { RelationsSection, SubjectCasesSection, useSubjectNames } from './SubjectParts.tsx';
@@ -82,7 +81,6 @@ function SubjectView({ kind, id }: { kind: OtherSubjectKind; id: string }) {
   const subject = useDetail(loader, kindLabel, (s) => `${kindLabel} ${s.name}`);
   const areas = useAreas();
   const canEdit = useBasisWrite();
-  const dataHeading = useRef<HTMLHeadingElement>(null);
   const s = subject.data;
   const memberRefs = (s?.relations ?? [])
     .filter((r) => r.type === 'member_of' && r.from.kind === 'person')
@@ -107,27 +105,16 @@ function SubjectView({ kind, id }: { kind: OtherSubjectKind; id: string }) {
       <DetailLoading data={subject} loading="De gegevens worden geladen…" />
       {s && (
         <div className="wr-subject">
-          <Section id="subject-data" title="Gegevens" className="wr-card" headingRef={dataHeading} focusable>
-            <EditToggle
-              canEdit={hasPermission(user, 'subjects.write') ? canEdit : null}
-              what={WHAT[kind]}
-              view={<DataList items={details(s, areas.names)} />}
-              form={(close) => (
-                <SubjectForm
-                  kind={kind}
-                  subject={s}
-                  members={members}
-                  submitLabel="Opslaan"
-                  onCancel={() => close(false)}
-                  onSaved={() => {
-                    close(true);
-                    changed('De gegevens zijn opgeslagen. De vorige waarden staan bij Wijzigingen.');
-                    dataHeading.current?.focus();
-                  }}
-                />
-              )}
-            />
-          </Section>
+          <SubjectDataSection
+            id="subject-data"
+            canEdit={hasPermission(user, 'subjects.write') ? canEdit : null}
+            what={WHAT[kind]}
+            view={<DataList items={details(s, areas.names)} />}
+            form={(actions) => (
+              <SubjectForm kind={kind} subject={s} members={members} submitLabel="Opslaan" {...actions} />
+            )}
+            onChanged={changed}
+          />
           <RelationsSection
             self={{ kind, id: s.id }}
             relations={s.relations}

@@ -1,5 +1,7 @@
 import type { Person } from '@wijkregie/shared';
 import { ADDRESS_FIELDS } from '../../components/AddressFields.tsx';
+import { type FormSubmitOptions, useForm } from '../../lib/useFormSubmit.ts';
+import { issuesToFieldErrors, type Parser } from '../../lib/validation.ts';
 
 /** The fields of the person form, for registering and for changing a person. */
 export const PERSON_FIELDS = [
@@ -48,4 +50,19 @@ export function personInput<A extends null | undefined>(values: PersonValues, ab
         }
       : absent,
   };
+}
+
+/**
+ * The person form (see `useForm`), for registering (no `person`) and for changing one; errors of the
+ * address's fields stand at those fields. `parse` checks the values with `schema` and shows what is
+ * wrong: the input to send, or null.
+ */
+export function usePersonForm(formId: string, person?: Person, options: FormSubmitOptions = {}) {
+  const form = useForm(formId, PERSON_FIELDS, () => personValues(person), { leaf: true, ...options });
+  function parse<T>(schema: Parser<T>, absent: null | undefined): T | null {
+    const parsed = schema.safeParse(personInput(form.values, absent));
+    form.validate(parsed.success ? {} : issuesToFieldErrors(parsed.error, { leaf: true }));
+    return parsed.success ? parsed.data : null;
+  }
+  return { ...form, parse };
 }

@@ -3,7 +3,12 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
-import { AddressFields, addressInput, EMPTY_ADDRESS } from '../../components/AddressFields.tsx';
+import {
+  ADDRESS_FIELDS,
+  AddressFields,
+  addressInput,
+  EMPTY_ADDRESS,
+} from '../../components/AddressFields.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { AreaMap, areaAt } from '../../components/AreaMap.tsx';
 import { FileField } from '../../components/Attachments.tsx';
@@ -26,10 +31,7 @@ const FORM_ID = 'report';
 const FIELDS = [
   'category',
   'description',
-  'street',
-  'houseNumber',
-  'postalCode',
-  'city',
+  ...ADDRESS_FIELDS,
   'lat',
   'name',
   'email',

@@ -2,7 +2,12 @@ import { createSignalSchema, SIGNAL_SOURCE_LABELS, SIGNAL_SOURCES } from '@wijkr
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
-import { AddressFields, addressInput, EMPTY_ADDRESS } from '../../components/AddressFields.tsx';
+import {
+  ADDRESS_FIELDS,
+  AddressFields,
+  addressInput,
+  EMPTY_ADDRESS,
+} from '../../components/AddressFields.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { AreaMap, centreOf, type Point } from '../../components/AreaMap.tsx';
 import { FileField } from '../../components/Attachments.tsx';
@@ -31,10 +36,7 @@ const FIELDS = [
   'description',
   'source',
   'occurredAt',
-  'street',
-  'houseNumber',
-  'postalCode',
-  'city',
+  ...ADDRESS_FIELDS,
   'lat',
   'lng',
   'personIds',
