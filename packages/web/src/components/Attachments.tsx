@@ -1,6 +1,6 @@
 import { ATTACHMENT_TYPES, type Attachment, formatFileSize, isPhotoType } from '@wijkregie/shared';
-import { type ChangeEvent, useId } from 'react';
-import { acceptOf, attachmentUrl, describeRules, type UploadRules } from '../lib/uploads.ts';
+import { type ChangeEvent, useId, useState } from 'react';
+import { acceptOf, attachmentUrl, checkFiles, describeRules, type UploadRules } from '../lib/uploads.ts';
 import { cx } from './classNames.ts';
 import { FormField } from './FormField.tsx';
 
@@ -14,6 +14,25 @@ export interface FileFieldProps {
   error?: string | undefined;
   /** Changing it empties the input (after a successful submit). */
   resetKey?: number;
+}
+
+/**
+ * The files chosen in a FileField for `rules`: `field` holds the field's props besides id, label and
+ * error; `problem()` says what is wrong with the choice (null when nothing is); `clear()` empties the
+ * choice and the input once the files were sent.
+ */
+export function useFileChoice(rules: UploadRules) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [sent, setSent] = useState(0);
+  return {
+    files,
+    problem: () => checkFiles(files, rules),
+    clear: () => {
+      setFiles([]);
+      setSent((n) => n + 1);
+    },
+    field: { rules, files, onFiles: setFiles, resetKey: sent },
+  };
 }
 
 /**

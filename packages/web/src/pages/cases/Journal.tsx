@@ -3,7 +3,7 @@ import { type FormEvent, type MouseEvent, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
-import { AttachmentList, FileField } from '../../components/Attachments.tsx';
+import { AttachmentList, FileField, useFileChoice } from '../../components/Attachments.tsx';
 import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { EntryFields, EntryHeader, onlyCategory } from '../../components/Entry.tsx';
 import { SelectField } from '../../components/fields.tsx';
@@ -13,7 +13,7 @@ import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Names } from '../../lib/reference.ts';
-import { checkFiles, DOCUMENT_RULES } from '../../lib/uploads.ts';
+import { DOCUMENT_RULES } from '../../lib/uploads.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 
@@ -279,8 +279,7 @@ function EntryForm({
     text: '',
   });
   // Files go with the entry, under its category: whoever may read the entry may open them.
-  const [files, setFiles] = useState<File[]>([]);
-  const [sent, setSent] = useState(0);
+  const attachments = useFileChoice(DOCUMENT_RULES);
 
   // A correction is written in the category of the corrected entry, when the user may write there.
   useEffect(() => {
@@ -297,14 +296,13 @@ function EntryForm({
     });
     const found: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
     if (!parsed.success && values.category === '') found.category = 'Kies een categorie';
-    const fileProblem = checkFiles(files, DOCUMENT_RULES);
+    const fileProblem = attachments.problem();
     if (fileProblem) found.file = fileProblem;
     if (!validate(found) || !parsed.success) return;
     await submit(async () => {
-      const entry = await api.addEntry(caseId, parsed.data, files);
+      const entry = await api.addEntry(caseId, parsed.data, attachments.files);
       setValues({ category: only, text: '' });
-      setFiles([]);
-      setSent((n) => n + 1);
+      attachments.clear();
       onAdded(entry);
     });
   }
@@ -335,11 +333,8 @@ function EntryForm({
         <FileField
           id={`${FORM_ID}-file`}
           label="Bijlagen (niet verplicht)"
-          rules={DOCUMENT_RULES}
-          files={files}
-          onFiles={setFiles}
           error={errors.file}
-          resetKey={sent}
+          {...attachments.field}
         />
         <ButtonGroup>
           <SubmitButton busy={busy}>{correcting ? 'Correctie opslaan' : 'Notitie toevoegen'}</SubmitButton>

@@ -11,7 +11,7 @@ import {
 } from '../../components/AddressFields.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { AreaMap, areaAt } from '../../components/AreaMap.tsx';
-import { FileField } from '../../components/Attachments.tsx';
+import { FileField, useFileChoice } from '../../components/Attachments.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
@@ -21,7 +21,7 @@ import { TextLink } from '../../components/Links.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
-import { checkFiles, PHOTO_RULES } from '../../lib/uploads.ts';
+import { PHOTO_RULES } from '../../lib/uploads.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { filledIn, useForm } from '../../lib/useFormSubmit.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
@@ -90,7 +90,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
   );
   const website = field('website');
   // One photo, sent with the report in the same request.
-  const [photos, setPhotos] = useState<File[]>([]);
+  const photos = useFileChoice(PHOTO_RULES);
   const [code, setCode] = useState('');
 
   // Where a point lies, in words ("in Binnenstad"): a resident reads no coordinates.
@@ -136,7 +136,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
       contact: Object.keys(contact).length > 0 ? contact : undefined,
       website: values.website || undefined,
     });
-    const photoProblem = checkFiles(photos, PHOTO_RULES);
+    const photoProblem = photos.problem();
     if (!parsed.success || photoProblem) {
       const found = parsed.success ? {} : issuesToFieldErrors(parsed.error, { leaf: true });
       if (category === '') found.category = 'Kies een onderwerp';
@@ -147,7 +147,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
     validate({});
     await submit(
       async () => {
-        const created = await api.createPublicReport(parsed.data, photos[0]);
+        const created = await api.createPublicReport(parsed.data, photos.files[0]);
         onDone(created.trackingCode);
       },
       (error) => {
@@ -239,10 +239,8 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
         <FileField
           id={`${FORM_ID}-file`}
           label="Foto (niet verplicht)"
-          rules={PHOTO_RULES}
-          files={photos}
-          onFiles={setPhotos}
           error={errors.file}
+          {...photos.field}
         />
         {/* A field for robots only: people never see it, screen readers skip it, Tab passes it by. */}
         <div className="wr-visually-hidden" aria-hidden="true">

@@ -10,7 +10,7 @@ import {
 } from '../../components/AddressFields.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { AreaMap, centreOf, type Point } from '../../components/AreaMap.tsx';
-import { FileField } from '../../components/Attachments.tsx';
+import { FileField, useFileChoice } from '../../components/Attachments.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
@@ -21,7 +21,7 @@ import { Permitted } from '../../components/Permitted.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
-import { checkFiles, DOCUMENT_RULES } from '../../lib/uploads.ts';
+import { DOCUMENT_RULES } from '../../lib/uploads.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
@@ -65,7 +65,7 @@ function NewSignal() {
   const [buurtId, setBuurtId] = useState('');
   const [persons, setPersons] = useState<ChosenPerson[]>([]);
   // Photos or documents go with the signal in one request: stored together, or not at all.
-  const [files, setFiles] = useState<File[]>([]);
+  const attachments = useFileChoice(DOCUMENT_RULES);
   // The form gives way to what comes next, so it stays busy after a success.
   const { busy, formError, errors, validate, submit, values, field } = useForm(
     FORM_ID,
@@ -91,7 +91,7 @@ function NewSignal() {
       location: Object.keys(location).length > 0 ? location : undefined,
       personIds: persons.length > 0 ? persons.map((p) => p.id) : undefined,
     });
-    const fileProblem = checkFiles(files, DOCUMENT_RULES);
+    const fileProblem = attachments.problem();
     if (!parsed.success || fileProblem) {
       validate({
         ...(parsed.success ? {} : issuesToFieldErrors(parsed.error, { leaf: true })),
@@ -101,7 +101,7 @@ function NewSignal() {
     }
     validate({});
     await submit(async () => {
-      const created = await api.createSignal(parsed.data, files);
+      const created = await api.createSignal(parsed.data, attachments.files);
       const state: FlashState = { message: 'Het signaal is gemeld.' };
       void navigate(`/signalen/${created.id}`, { state });
     });
@@ -189,10 +189,8 @@ function NewSignal() {
         <FileField
           id={`${FORM_ID}-file`}
           label="Foto's of documenten (niet verplicht)"
-          rules={DOCUMENT_RULES}
-          files={files}
-          onFiles={setFiles}
           error={errors.file}
+          {...attachments.field}
         />
         <SubmitButton busy={busy}>Signaal melden</SubmitButton>
       </SubmitForm>

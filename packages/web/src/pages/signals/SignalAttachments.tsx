@@ -1,13 +1,13 @@
 import { hasPermission, type SignalDetail } from '@wijkregie/shared';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
-import { AttachmentList, FileField } from '../../components/Attachments.tsx';
+import { AttachmentList, FileField, useFileChoice } from '../../components/Attachments.tsx';
 import { ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { Paragraph } from '../../components/Heading.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { checkFiles, DOCUMENT_RULES } from '../../lib/uploads.ts';
+import { DOCUMENT_RULES } from '../../lib/uploads.ts';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
 
 const FORM_ID = 'signal-photos';
@@ -27,17 +27,15 @@ export function SignalAttachments({
   const user = useUser();
   const mayAdd = hasPermission(user, 'signals.write');
   const { busy, formError, errors, validate, submit } = useFormSubmit(FORM_ID, FIELDS);
-  const [files, setFiles] = useState<File[]>([]);
-  const [sent, setSent] = useState(0);
+  const attachments = useFileChoice(DOCUMENT_RULES);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const problem = files.length === 0 ? 'Kies een foto of document.' : checkFiles(files, DOCUMENT_RULES);
+    const problem = attachments.files.length === 0 ? 'Kies een foto of document.' : attachments.problem();
     if (!validate(problem ? { file: problem } : {})) return;
     await submit(async () => {
-      const added = await api.addSignalAttachments(signal.id, files);
-      setFiles([]);
-      setSent((n) => n + 1);
+      const added = await api.addSignalAttachments(signal.id, attachments.files);
+      attachments.clear();
       onAdded(
         added.items.length === 1
           ? 'Het bestand is toegevoegd.'
@@ -58,11 +56,8 @@ export function SignalAttachments({
           <FileField
             id={`${FORM_ID}-file`}
             label="Foto's of documenten toevoegen"
-            rules={DOCUMENT_RULES}
-            files={files}
-            onFiles={setFiles}
             error={errors.file}
-            resetKey={sent}
+            {...attachments.field}
           />
           <ButtonGroup>
             <SubmitButton busy={busy}>Toevoegen</SubmitButton>
