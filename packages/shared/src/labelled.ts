@@ -11,7 +11,7 @@
  */
 export function labelled<const T extends readonly (readonly [string | number, string])[]>(pairs: T) {
   return {
-    values: pairs.map(([value]) => value) as unknown as { readonly [I in keyof T]: T[I][0] },
+    values: pairs.map(([value]) => value) as { readonly [I in keyof T]: T[I][0] },
     labels: Object.fromEntries(pairs) as Record<T[number][0], string>,
   };
 }
