@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { cx } from './classNames.ts';
+import { controlAttributes, cx } from './classNames.ts';
 import { Fieldset } from './Fieldset.tsx';
 
 export interface ChoiceProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> {
@@ -27,13 +27,7 @@ function Choice({
   return (
     <div className={cx('utrecht-form-field', `utrecht-form-field--${kind.field}`, 'wr-checkbox', className)}>
       <div className="utrecht-form-field__input">
-        <input
-          id={id}
-          type={type}
-          aria-invalid={invalid || undefined}
-          className={cx(kind.input, `${kind.input}--html-input`, invalid && `${kind.input}--invalid`)}
-          {...rest}
-        />
+        <input id={id} type={type} {...controlAttributes(kind.input, 'html-input', invalid)} {...rest} />
       </div>
       <div className="utrecht-form-field__label">
         <label htmlFor={id} className={`utrecht-form-label utrecht-form-label--${kind.label}`}>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { cx } from './classNames.ts';
-import { describedIds } from './FormField.tsx';
+import { describedIds, FieldMessages } from './FormField.tsx';
 
 export interface FieldsetProps {
   id: string;
@@ -14,7 +14,7 @@ export interface FieldsetProps {
 
 /** A group of controls (checkboxes, radio buttons) with a legend and an error message for the group. */
 export function Fieldset({ id, legend, description, error, className, children }: FieldsetProps) {
-  const { descriptionId, errorId, describedBy } = describedIds(id, description, error);
+  const { describedBy } = describedIds(id, description, error);
   return (
     <div
       className={cx(
@@ -32,16 +32,7 @@ export function Fieldset({ id, legend, description, error, className, children }
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
           {legend}
         </legend>
-        {description && (
-          <div id={descriptionId} className="utrecht-form-field-description">
-            {description}
-          </div>
-        )}
-        {error && (
-          <div id={errorId} className="utrecht-form-field-error-message">
-            {error}
-          </div>
-        )}
+        <FieldMessages id={id} description={description} error={error} />
         {children}
       </fieldset>
     </div>

@@ -27,9 +27,47 @@ export function describedIds(id: string, description: ReactNode, error: string |
   return { descriptionId, errorId, describedBy };
 }
 
+/**
+ * A field's (or group's) description and error message, with the ids `describedIds` gives them; `part`
+ * also names them as parts of a form field (`utrecht-form-field__description`, …).
+ */
+export function FieldMessages({
+  id,
+  description,
+  error,
+  part = false,
+}: {
+  id: string;
+  description: ReactNode;
+  error: string | undefined;
+  part?: boolean;
+}) {
+  const { descriptionId, errorId } = describedIds(id, description, error);
+  return (
+    <>
+      {description && (
+        <div
+          id={descriptionId}
+          className={cx(part && 'utrecht-form-field__description', 'utrecht-form-field-description')}
+        >
+          {description}
+        </div>
+      )}
+      {error && (
+        <div
+          id={errorId}
+          className={cx(part && 'utrecht-form-field__error-message', 'utrecht-form-field-error-message')}
+        >
+          {error}
+        </div>
+      )}
+    </>
+  );
+}
+
 /** Label, optional description, error message and the control, linked with for/aria-describedby. */
 export function FormField({ id, label, description, error, children }: FormFieldProps) {
-  const { descriptionId, errorId, describedBy } = describedIds(id, description, error);
+  const { describedBy } = describedIds(id, description, error);
   return (
     <div
       className={cx(
@@ -44,16 +82,7 @@ export function FormField({ id, label, description, error, children }: FormField
           {label}
         </label>
       </div>
-      {description && (
-        <div id={descriptionId} className="utrecht-form-field__description utrecht-form-field-description">
-          {description}
-        </div>
-      )}
-      {error && (
-        <div id={errorId} className="utrecht-form-field__error-message utrecht-form-field-error-message">
-          {error}
-        </div>
-      )}
+      <FieldMessages id={id} description={description} error={error} part />
       <div className="utrecht-form-field__input">
         {children({ id, 'aria-describedby': describedBy, invalid: Boolean(error) })}
       </div>

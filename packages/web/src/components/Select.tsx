@@ -1,5 +1,5 @@
 import type { Ref, SelectHTMLAttributes } from 'react';
-import { cx } from './classNames.ts';
+import { controlAttributes } from './classNames.ts';
 
 export interface SelectOption {
   value: string;
@@ -23,16 +23,7 @@ export interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
 
 export function Select({ options, groups, placeholder, invalid = false, className, ...rest }: SelectProps) {
   return (
-    <select
-      aria-invalid={invalid || undefined}
-      className={cx(
-        'utrecht-select',
-        'utrecht-select--html-select',
-        invalid && 'utrecht-select--invalid',
-        className,
-      )}
-      {...rest}
-    >
+    <select {...controlAttributes('utrecht-select', 'html-select', invalid, className)} {...rest}>
       {placeholder !== undefined && <option value="">{placeholder}</option>}
       {options.map((option) => (
         <option key={option.value} value={option.value}>

@@ -1,5 +1,5 @@
 import type { Ref, TextareaHTMLAttributes } from 'react';
-import { cx } from './classNames.ts';
+import { controlAttributes } from './classNames.ts';
 
 export interface TextareaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
   invalid?: boolean;
@@ -10,13 +10,7 @@ export function Textarea({ invalid = false, className, rows = 5, ...rest }: Text
   return (
     <textarea
       rows={rows}
-      aria-invalid={invalid || undefined}
-      className={cx(
-        'utrecht-textarea',
-        'utrecht-textarea--html-textarea',
-        invalid && 'utrecht-textarea--invalid',
-        className,
-      )}
+      {...controlAttributes('utrecht-textarea', 'html-textarea', invalid, className)}
       {...rest}
     />
   );

@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, Ref } from 'react';
-import { cx } from './classNames.ts';
+import { controlAttributes } from './classNames.ts';
 
 export interface TextboxProps extends InputHTMLAttributes<HTMLInputElement> {
   invalid?: boolean;
@@ -10,14 +10,9 @@ export function Textbox({ invalid = false, className, type = 'text', ...rest }: 
   return (
     <input
       type={type}
-      aria-invalid={invalid || undefined}
-      className={cx(
-        'utrecht-textbox',
-        'utrecht-textbox--html-input',
-        type === 'password' && 'utrecht-textbox--password',
-        invalid && 'utrecht-textbox--invalid',
-        className,
-      )}
+      {...controlAttributes('utrecht-textbox', 'html-input', invalid, className, [
+        type === 'password' && 'password',
+      ])}
       {...rest}
     />
   );
