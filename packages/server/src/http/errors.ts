@@ -21,6 +21,9 @@ export const notFound = (what = 'Niet gevonden.') => new AppError('not-found', w
 export const forbidden = (detail = 'Je hebt geen toegang tot deze handeling.') =>
   new AppError('forbidden', detail);
 export const conflict = (detail: string, errors?: FieldError[]) => new AppError('conflict', detail, errors);
+/** A 409 for one named field whose message is the detail too (`Dit e-mailadres is al in gebruik`). */
+export const fieldConflict = (path: string, message: string) =>
+  new AppError('conflict', `${message}.`, [{ path, message }]);
 /** A 429: a throttle refused for now; `Retry-After` says when to try again. */
 export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
   new AppError('too-many-requests', detail, undefined, { 'Retry-After': String(retryAfterSeconds) });

@@ -1,15 +1,13 @@
 import type { CreatePartner, Partner } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
-import { conflict } from '../../http/errors.js';
+import { fieldConflict } from '../../http/errors.js';
 import { audit } from '../audit/record.js';
 import { insertPartner, partnerNameTaken } from './repository.js';
 
 export function createPartner(ctx: RequestContext, input: CreatePartner): Promise<Partner> {
   return ctx.db.transaction(async (s) => {
     if (await partnerNameTaken(s, input.name)) {
-      throw conflict('Er is al een partner met deze naam.', [
-        { path: 'name', message: 'Er is al een partner met deze naam' },
-      ]);
+      throw fieldConflict('name', 'Er is al een partner met deze naam');
     }
     const partner = await insertPartner(s, input);
     await audit(s, ctx, {

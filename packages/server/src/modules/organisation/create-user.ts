@@ -1,6 +1,6 @@
 import type { CreateUser, User } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
-import { conflict, invalidField } from '../../http/errors.js';
+import { fieldConflict, invalidField } from '../../http/errors.js';
 import { audit } from '../audit/record.js';
 import { hashPassword } from '../session/passwords.js';
 import { emailTaken, findPartner, insertUser } from './repository.js';
@@ -14,9 +14,7 @@ export async function createUser(ctx: RequestContext, input: CreateUser): Promis
     // A deactivated partner takes no new work, and no new colleagues either.
     if (!partner.active) throw invalidField('partnerId', 'Deze partner is gedeactiveerd');
     if (await emailTaken(s, input.email)) {
-      throw conflict('Dit e-mailadres is al in gebruik.', [
-        { path: 'email', message: 'Dit e-mailadres is al in gebruik' },
-      ]);
+      throw fieldConflict('email', 'Dit e-mailadres is al in gebruik');
     }
     const user = await insertUser(s, { ...input, passwordHash });
     // The id and the roles; the email and name stay in the users table.

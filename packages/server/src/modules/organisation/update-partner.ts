@@ -1,6 +1,6 @@
 import type { PartnerWithStatus, UpdatePartner } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
-import { conflict, notFound } from '../../http/errors.js';
+import { conflict, fieldConflict, notFound } from '../../http/errors.js';
 import { audit } from '../audit/record.js';
 import { endSessionsOf, forgetSessions } from '../session/repository.js';
 import { activeAdminsOutside, lockPartner, partnerNameTaken, updatePartnerRow } from './repository.js';
@@ -22,9 +22,7 @@ export async function updatePartner(
     const before = await lockPartner(s, id);
     if (!before) throw notFound(NOT_FOUND);
     if (u.name !== undefined && (await partnerNameTaken(s, u.name, id))) {
-      throw conflict('Er is al een partner met deze naam.', [
-        { path: 'name', message: 'Er is al een partner met deze naam' },
-      ]);
+      throw fieldConflict('name', 'Er is al een partner met deze naam');
     }
     const deactivating = before.active && u.active === false;
     if (deactivating && (id === ctx.partnerId || (await activeAdminsOutside(s, id)) === 0)) {

@@ -1,6 +1,6 @@
 import type { UpdateUser, UserWithStatus } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
-import { conflict, invalidField, notFound } from '../../http/errors.js';
+import { conflict, fieldConflict, invalidField, notFound } from '../../http/errors.js';
 import { audit } from '../audit/record.js';
 import { endSessionsOf, forgetSessions, refreshSessionsOf } from '../session/repository.js';
 import { findPartner, lockUser, otherActiveAdmins, updateUserRow } from './repository.js';
@@ -25,9 +25,7 @@ export async function updateUser(ctx: RequestContext, id: string, u: UpdateUser)
       if (!partner.active) throw invalidField('partnerId', 'Deze partner is gedeactiveerd');
     }
     if (id === ctx.userId && u.active === false) {
-      throw conflict('Je kunt je eigen account niet deactiveren.', [
-        { path: 'active', message: 'Je kunt je eigen account niet deactiveren' },
-      ]);
+      throw fieldConflict('active', 'Je kunt je eigen account niet deactiveren');
     }
     const staysAdmin = u.active !== false && (u.roles ?? before.roles).includes('admin');
     if (

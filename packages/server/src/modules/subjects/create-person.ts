@@ -1,6 +1,6 @@
 import type { CreatePerson, Person } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
-import { conflict } from '../../http/errors.js';
+import { fieldConflict } from '../../http/errors.js';
 import { audit } from '../audit/record.js';
 import { bsnTaken, insertPerson } from './repository.js';
 
@@ -8,9 +8,7 @@ import { bsnTaken, insertPerson } from './repository.js';
 export function createPerson(ctx: RequestContext, input: CreatePerson): Promise<Person> {
   return ctx.db.transaction(async (s) => {
     if (input.bsn && (await bsnTaken(s, input.bsn))) {
-      throw conflict('Er is al een persoon met dit BSN.', [
-        { path: 'bsn', message: 'Er is al een persoon met dit BSN' },
-      ]);
+      throw fieldConflict('bsn', 'Er is al een persoon met dit BSN');
     }
     const person = await insertPerson(s, input, ctx);
     await audit(s, ctx, {

@@ -1,6 +1,6 @@
 import type { Person, UpdatePerson } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
-import { conflict, notFound } from '../../http/errors.js';
+import { fieldConflict, notFound } from '../../http/errors.js';
 import { audit } from '../audit/record.js';
 import { addressValue, changedFields, requireEditable } from './editable-subject.js';
 import { recordChange } from './history-repository.js';
@@ -28,9 +28,7 @@ export function updatePerson(ctx: RequestContext, id: string, input: UpdatePerso
     ]);
     if (changes.length === 0) return before;
     if (input.bsn && input.bsn !== before.bsn && (await bsnTakenByOther(s, input.bsn, id))) {
-      throw conflict('Er is al een persoon met dit BSN.', [
-        { path: 'bsn', message: 'Er is al een persoon met dit BSN' },
-      ]);
+      throw fieldConflict('bsn', 'Er is al een persoon met dit BSN');
     }
     const after = await updatePersonRow(s, id, {
       firstName: input.firstName ?? before.firstName,
