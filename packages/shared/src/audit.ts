@@ -25,6 +25,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** What an audit record is about, with its Dutch name. */
 export const { values: AUDIT_OBJECT_TYPES, labels: AUDIT_OBJECT_TYPE_LABELS } = labelled([
   ['action', 'Actie'],
+  ['area', 'Wijk of buurt'],
   ['assessment', 'Zelfredzaamheidsscore'],
   ['attachment', 'Bijlage'],
   ['audit', 'Auditlog'],
@@ -35,6 +36,7 @@ export const { values: AUDIT_OBJECT_TYPES, labels: AUDIT_OBJECT_TYPE_LABELS } = 
   ['goal', 'Doel'],
   ['group', 'Groep'],
   ['household', 'Huishouden'],
+  ['incident', 'Incident'],
   ['life_domain', 'Leefgebied'],
   ['location', 'Locatie'],
   ['matrix', 'Autorisatiematrix'],

@@ -10,6 +10,10 @@ export const PERMISSIONS = {
   'users.read': ['admin', 'regisseur'],
   'users.create': ['admin'],
   'areas.read': ['admin', 'regisseur', 'professional', 'auditor'],
+  /** Drawing wijken and buurten and loading the CBS Wijk- en Buurtkaart. */
+  'areas.write': ['admin'],
+  /** Incidents (places, never persons): entered by hand or imported from a partner's registration. */
+  'incidents.write': ['regisseur', 'professional'],
   'categories.read': ['admin', 'regisseur', 'professional', 'auditor'],
   'categories.create': ['admin', 'regisseur'],
   /** The privacy officer reads the matrix to check it (read-only: no `matrix.write`). */

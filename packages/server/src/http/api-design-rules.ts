@@ -22,6 +22,7 @@ export const API_TAGS: { name: string; description: string }[] = [
   { name: 'Organisatie', description: 'Partners en gebruikers (functioneel beheer)' },
   { name: 'Autorisatie', description: 'Informatiecategorieën en de autorisatiematrix' },
   { name: 'Gebieden', description: 'Wijken en buurten' },
+  { name: 'Wijkbeeld', description: 'Incidenten en het beeld per wijk en buurt' },
   { name: 'Betrokkenen', description: 'Personen, huishoudens, groepen en locaties' },
   { name: 'Casussen', description: 'Casussen, hun logboek en levensloop' },
   { name: 'Acties', description: 'Wie doet wat wanneer' },

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { AREA_KINDS, areaGeometrySchema } from './areas.js';
+import { collection, itemList } from './contract.js';
+
+/*
+ * The neighbourhood picture (issue 13): the municipality's own wijken and buurten, and incidents —
+ * place-based events from partners' registrations or entered by hand. An incident has a place, never a
+ * person.
+ */
+
+// Areas the administrator loads ------------------------------------------------------------------------
+
+/** A CBS-style code: `WK036300` for a wijk, `BU03630000` for a buurt, or the municipality's own. */
+const areaCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,20}$/, 'Een code van hoogstens 20 letters, cijfers, - of _');
+
+/**
+ * `POST /areas`: a wijk or buurt drawn and named by the administrator. The outline is a GeoJSON Polygon
+ * or MultiPolygon in WGS84 or in RD New (converted). A buurt lies in a wijk (`parentId`); a wijk in none.
+ * Without a code the server makes one.
+ */
+export const createAreaSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, 'Geef een naam').max(100, 'Hoogstens 100 tekens'),
+    kind: z.enum(AREA_KINDS, { error: 'Kies wijk of buurt' }),
+    code: areaCode.optional(),
+    parentId: z.uuid({ error: 'Geen geldige wijk' }).nullable().optional(),
+    geometry: areaGeometrySchema,
+  })
+  .superRefine((a, ctx) => {
+    if (a.kind === 'buurt' && !a.parentId) {
+      ctx.addIssue({ code: 'custom', path: ['parentId'], message: 'Kies de wijk waarin de buurt ligt' });
+    }
+    if (a.kind === 'wijk' && a.parentId) {
+      ctx.addIssue({ code: 'custom', path: ['parentId'], message: 'Een wijk ligt niet in een andere wijk' });
+    }
+  });
+export type CreateArea = z.infer<typeof createAreaSchema>;
+
+/**
+ * `POST /areas/import`: a GeoJSON FeatureCollection as the CBS Wijk- en Buurtkaart publishes it. Each
+ * feature is read on its own (`wijkcode`/`wijknaam` or `buurtcode`/`buurtnaam`, and a buurt's
+ * `wijkcode`); what is wrong with one feature is reported for that feature, so only the outer shape is
+ * checked here.
+ */
+export const areaImportSchema = z.object({
+  type: z.literal('FeatureCollection', { error: 'Stuur een GeoJSON FeatureCollection' }),
+  features: z.array(z.unknown()).max(20_000, 'Hoogstens 20.000 gebieden in één bestand'),
+});
+export type AreaImport = z.infer<typeof areaImportSchema>;
+
+export const areaImportResultSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** The features that were not loaded: their number in the file (from 1) and why, in Dutch. */
+  rejected: z.array(z.object({ feature: z.number().int(), message: z.string() })),
+});
+export type AreaImportResult = z.infer<typeof areaImportResultSchema>;
+
+// Incidents ---------------------------------------------------------------------------------------------
+
+/** The kinds of incident every municipality starts with (it may add its own). */
+export const DEFAULT_INCIDENT_CATEGORIES = [
+  { key: 'overlast_jeugd', label: 'Overlast jeugd' },
+  { key: 'woonoverlast', label: 'Woonoverlast' },
+  { key: 'inbraak', label: 'Inbraak' },
+  { key: 'geweld', label: 'Geweld' },
+  { key: 'drugs', label: 'Drugs' },
+  { key: 'vernieling', label: 'Vernieling' },
+  { key: 'hennep', label: 'Hennepkwekerij' },
+  { key: 'leegstand', label: 'Leegstand' },
+  { key: 'witwassen', label: 'Witwas-signalen' },
+  { key: 'verloedering', label: 'Verloedering' },
+] as const;
+
+export const incidentCategorySchema = z.object({ key: z.string(), label: z.string() });
+export type IncidentCategory = z.infer<typeof incidentCategorySchema>;
+export const incidentCategoryListSchema = itemList(incidentCategorySchema);
+
+const latitude = z
+  .number({ error: 'Geef een breedtegraad' })
+  .min(-90, 'Tussen -90 en 90')
+  .max(90, 'Tussen -90 en 90');
+const longitude = z
+  .number({ error: 'Geef een lengtegraad' })
+  .min(-180, 'Tussen -180 en 180')
+  .max(180, 'Tussen -180 en 180');
+
+/**
+ * `POST /incidents`: one incident by hand. `source` names where it was registered (the partner's system);
+ * `source` + `externalId` is unique, so the same registration entered twice is refused (409). A place is
+ * a point (`lat` and `lng` together) and/or an address; the buurt comes from the point.
+ */
+export const createIncidentSchema = z
+  .strictObject({
+    category: z.string().trim().min(1, 'Kies een soort incident').max(60),
+    occurredAt: z.iso.datetime({ offset: true, error: 'Geen geldig tijdstip (ISO 8601)' }),
+    lat: latitude.optional(),
+    lng: longitude.optional(),
+    address: z
+      .string()
+      .trim()
+      .min(1, 'Laat leeg of geef een adres')
+      .max(300, 'Hoogstens 300 tekens')
+      .optional(),
+    description: z.string().trim().max(2000, 'Hoogstens 2000 tekens').optional(),
+    source: z.string().trim().min(1, 'Geef de bron').max(100, 'Hoogstens 100 tekens'),
+    externalId: z.string().trim().min(1, 'Laat leeg of geef het nummer bij de bron').max(200).optional(),
+  })
+  .superRefine((i, ctx) => {
+    if ((i.lat === undefined) !== (i.lng === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i.lat === undefined ? 'lat' : 'lng'],
+        message: 'Geef breedte- en lengtegraad samen',
+      });
+    }
+    if (i.lat === undefined && i.address === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['address'], message: 'Geef een plek: een adres of een punt' });
+    }
+  });
+export type CreateIncident = z.infer<typeof createIncidentSchema>;
+
+export const incidentSchema = z.object({
+  id: z.uuid(),
+  category: z.string(),
+  occurredAt: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  address: z.string().nullable(),
+  /** The buurt the point lies in (null without a point, or outside every buurt). */
+  areaId: z.uuid().nullable(),
+  description: z.string().nullable(),
+  source: z.string(),
+  externalId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Incident = z.infer<typeof incidentSchema>;
+export const incidentListSchema = collection(incidentSchema);

@@ -1,0 +1,57 @@
+import { areaSchema } from '../areas.js';
+import {
+  areaImportResultSchema,
+  areaImportSchema,
+  createAreaSchema,
+  createIncidentSchema,
+  incidentCategoryListSchema,
+  incidentSchema,
+} from '../neighbourhood.js';
+import { operations } from '../operation.js';
+
+const tag = 'Wijkbeeld';
+
+/** The neighbourhood picture: the municipality's areas as the administrator loads them, and incidents. */
+export const neighbourhoodOperations = operations({
+  createArea: {
+    method: 'POST',
+    path: '/api/v1/areas',
+    auth: 'areas.write',
+    tag: 'Gebieden',
+    summary: 'Wijk of buurt tekenen en benoemen (GeoJSON in WGS84 of RD New)',
+    body: createAreaSchema,
+    status: 201,
+    response: areaSchema,
+    problems: [400, 401, 403, 409],
+  },
+  importAreas: {
+    method: 'POST',
+    path: '/api/v1/areas/import',
+    auth: 'areas.write',
+    tag: 'Gebieden',
+    summary: 'Wijken en buurten inlezen uit de CBS Wijk- en Buurtkaart (GeoJSON FeatureCollection)',
+    body: areaImportSchema,
+    response: areaImportResultSchema,
+    problems: [400, 401, 403, 413],
+  },
+  listIncidentCategories: {
+    method: 'GET',
+    path: '/api/v1/incident-categories',
+    auth: 'session',
+    tag,
+    summary: 'De soorten incidenten van de gemeente',
+    response: incidentCategoryListSchema,
+    problems: [401],
+  },
+  createIncident: {
+    method: 'POST',
+    path: '/api/v1/incidents',
+    auth: 'incidents.write',
+    tag,
+    summary: 'Incident vastleggen: een gebeurtenis op een plek, nooit over een persoon',
+    body: createIncidentSchema,
+    status: 201,
+    response: incidentSchema,
+    problems: [400, 401, 403, 409],
+  },
+});
