@@ -1,5 +1,7 @@
 import type { FormEvent, ReactNode } from 'react';
-import { Heading } from './Heading.tsx';
+import { usePageTitle } from '../lib/usePageTitle.ts';
+import { Heading, PageHeading, Paragraph } from './Heading.tsx';
+import { Breadcrumb } from './Links.tsx';
 import { SubmitForm } from './SubmitForm.tsx';
 
 export interface FormCardProps {
@@ -23,5 +25,34 @@ export function FormCard({ id, title, error, onSubmit, children }: FormCardProps
         {children}
       </SubmitForm>
     </section>
+  );
+}
+
+export interface FormPageProps {
+  /** The form's id. */
+  id: string;
+  /** The page's title: its heading, the document's title and the form's name. */
+  title: string;
+  /** The list the page belongs to, as the breadcrumb leads back to it. */
+  back: { to: string; label: string };
+  /** What the form is for, above it. */
+  intro: ReactNode;
+  error: string | null;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}
+
+/** A page that registers something new (a case, a meeting, a signal, a person): its form in a card. */
+export function FormPage({ id, title, back, intro, error, onSubmit, children }: FormPageProps) {
+  usePageTitle(title);
+  return (
+    <>
+      <Breadcrumb to={back.to}>{back.label}</Breadcrumb>
+      <PageHeading>{title}</PageHeading>
+      <Paragraph>{intro}</Paragraph>
+      <SubmitForm id={id} label={title} error={error} onSubmit={onSubmit} className="wr-card">
+        {children}
+      </SubmitForm>
+    </>
   );
 }

@@ -10,19 +10,16 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
+import { FormPage } from '../../components/FormCard.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
-import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Breadcrumb } from '../../components/Links.tsx';
 import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
-import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { areaGroups } from '../../lib/areas.ts';
 import { codeOptions } from '../../lib/format.ts';
 import { useAreas, usePartners, useUsers } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
 import { useNavigateWithMessage } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
-import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { directorCandidates, userOptions } from '../../lib/users.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { type ChosenSubject, SubjectPicker } from './SubjectPicker.tsx';
@@ -35,7 +32,6 @@ const TYPE_OPTIONS = codeOptions(CASE_TYPES, CASE_TYPE_LABELS);
 const NEEDS_SUBJECT: readonly CaseType[] = ['person', 'household', 'group'];
 
 export function NewCasePage() {
-  usePageTitle('Nieuwe casus');
   const user = useUser();
   const navigate = useNavigateWithMessage();
   const partners = usePartners();
@@ -85,59 +81,63 @@ export function NewCasePage() {
   }
 
   return (
-    <>
-      <Breadcrumb to="/casussen">Casussen</Breadcrumb>
-      <PageHeading>Nieuwe casus</PageHeading>
-      <Paragraph>
-        Leg vast over wie of wat de casus gaat en welke partners deelnemen. Je eigen organisatie neemt altijd
-        deel.
-      </Paragraph>
-      <SubmitForm id={FORM_ID} label="Nieuwe casus" error={formError} onSubmit={onSubmit} className="wr-card">
-        <SelectField {...field('type')} label="Soort" placeholder="Kies een soort" options={TYPE_OPTIONS} />
-        <TextField
-          {...field('title')}
-          label="Titel"
-          description="Kort en zonder gevoelige details"
-          autoComplete="off"
-        />
-        <SubjectPicker
-          id={`${FORM_ID}-subjects`}
-          chosen={subjects}
-          onChange={setSubjects}
-          error={errors.subjects}
-        />
-        <PartnerCheckboxes
-          formId={FORM_ID}
-          legend="Deelnemende partners"
-          error={errors.partnerIds}
-          partners={partners.data?.items ?? []}
-          value={partnerIds}
-          onChange={setPartnerIds}
-          ownPartnerId={user.partnerId}
-          ownFixed
-          loadError={partners.error}
-        />
-        {users.allowed && (
-          <SelectField
-            {...field('directorUserId')}
-            label="Casusregisseur"
-            description="Wie de casus leidt; kan later worden gekozen"
-            placeholder="Nog niet gekozen"
-            options={userOptions(
-              directorCandidates(users.data?.items ?? [], partners.data?.items ?? []),
-              partners.names,
-            )}
-          />
-        )}
+    <FormPage
+      id={FORM_ID}
+      title="Nieuwe casus"
+      back={{ to: '/casussen', label: 'Casussen' }}
+      intro={
+        <>
+          Leg vast over wie of wat de casus gaat en welke partners deelnemen. Je eigen organisatie neemt
+          altijd deel.
+        </>
+      }
+      error={formError}
+      onSubmit={onSubmit}
+    >
+      <SelectField {...field('type')} label="Soort" placeholder="Kies een soort" options={TYPE_OPTIONS} />
+      <TextField
+        {...field('title')}
+        label="Titel"
+        description="Kort en zonder gevoelige details"
+        autoComplete="off"
+      />
+      <SubjectPicker
+        id={`${FORM_ID}-subjects`}
+        chosen={subjects}
+        onChange={setSubjects}
+        error={errors.subjects}
+      />
+      <PartnerCheckboxes
+        formId={FORM_ID}
+        legend="Deelnemende partners"
+        error={errors.partnerIds}
+        partners={partners.data?.items ?? []}
+        value={partnerIds}
+        onChange={setPartnerIds}
+        ownPartnerId={user.partnerId}
+        ownFixed
+        loadError={partners.error}
+      />
+      {users.allowed && (
         <SelectField
-          {...field('areaId')}
-          label="Wijk of buurt"
-          placeholder="Geen gebied"
-          options={[]}
-          groups={areaGroups(areas.data?.items)}
+          {...field('directorUserId')}
+          label="Casusregisseur"
+          description="Wie de casus leidt; kan later worden gekozen"
+          placeholder="Nog niet gekozen"
+          options={userOptions(
+            directorCandidates(users.data?.items ?? [], partners.data?.items ?? []),
+            partners.names,
+          )}
         />
-        <SubmitButton busy={busy}>Casus aanmaken</SubmitButton>
-      </SubmitForm>
-    </>
+      )}
+      <SelectField
+        {...field('areaId')}
+        label="Wijk of buurt"
+        placeholder="Geen gebied"
+        options={[]}
+        groups={areaGroups(areas.data?.items)}
+      />
+      <SubmitButton busy={busy}>Casus aanmaken</SubmitButton>
+    </FormPage>
   );
 }

@@ -5,17 +5,14 @@ import { useUser } from '../../auth/AuthContext.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { Checkbox } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
+import { FormPage } from '../../components/FormCard.tsx';
 import { DateField, NumberField, SelectField, TextField } from '../../components/fields.tsx';
-import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Breadcrumb } from '../../components/Links.tsx';
 import { PartnerCheckboxes } from '../../components/PartnerCheckboxes.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
-import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useColleagues, usePartners } from '../../lib/reference.ts';
 import { useNavigateWithMessage } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
-import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { nameOrYou } from '../../lib/users.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { AgendaPicker, type CaseChoice } from './AgendaPicker.tsx';
@@ -47,7 +44,6 @@ export function NewMeetingPage() {
 }
 
 function NewMeetingForm() {
-  usePageTitle('Nieuw overleg');
   const user = useUser();
   const navigate = useNavigateWithMessage();
   const partners = usePartners();
@@ -113,73 +109,69 @@ function NewMeetingForm() {
   }
 
   return (
-    <>
-      <Breadcrumb to="/overleggen">Overleggen</Breadcrumb>
-      <PageHeading>Nieuw overleg</PageHeading>
-      <Paragraph>
-        Plan een overleg, nodig de partners uit en zet de casussen op de agenda die besproken worden.
-      </Paragraph>
-      <SubmitForm
-        id={FORM_ID}
-        label="Nieuw overleg"
-        error={formError}
-        onSubmit={onSubmit}
-        className="wr-card"
+    <FormPage
+      id={FORM_ID}
+      title="Nieuw overleg"
+      back={{ to: '/overleggen', label: 'Overleggen' }}
+      intro={
+        <>Plan een overleg, nodig de partners uit en zet de casussen op de agenda die besproken worden.</>
+      }
+      error={formError}
+      onSubmit={onSubmit}
+    >
+      <TextField {...field('title')} label="Titel" autoComplete="off" />
+      <SelectField {...field('kind')} label="Soort overleg" options={KIND_OPTIONS} />
+      <div className="wr-field-row">
+        <DateField {...field('date')} label="Datum" />
+        <TextField {...field('time')} label="Begintijd" type="time" className="wr-time" />
+      </div>
+      <TextField
+        {...field('place')}
+        label="Plaats (optioneel)"
+        description="Een zaal of een link naar het online overleg"
+        autoComplete="off"
+      />
+      <SelectField
+        {...field('chairUserId')}
+        label="Voorzitter"
+        placeholder={colleagues.data ? 'Kies een voorzitter' : 'Collega’s worden geladen…'}
+        options={colleagues.sorted.map((c) => ({
+          value: c.id,
+          label: `${nameOrYou(c, user)} – ${partners.names.get(c.partnerId) ?? 'onbekende partner'}`,
+        }))}
+        value={colleagues.data ? values.chairUserId : ''}
+      />
+      <PartnerCheckboxes
+        formId={FORM_ID}
+        legend="Uitgenodigde partners"
+        error={errors.partnerIds}
+        partners={(partners.data?.items ?? []).filter((p) => p.active)}
+        value={partnerIds}
+        onChange={setPartnerIds}
+        ownPartnerId={user.partnerId}
+        loadError={partners.error}
+      />
+      <AgendaPicker formId={FORM_ID} chosen={chosen} onChange={setChosen} error={errors.caseIds} />
+      <Fieldset
+        id={`${FORM_ID}-recurrence`}
+        legend="Herhaling"
+        error={errors.recurrence}
+        description="Een vast overleg plan je in één keer als reeks."
       >
-        <TextField {...field('title')} label="Titel" autoComplete="off" />
-        <SelectField {...field('kind')} label="Soort overleg" options={KIND_OPTIONS} />
-        <div className="wr-field-row">
-          <DateField {...field('date')} label="Datum" />
-          <TextField {...field('time')} label="Begintijd" type="time" className="wr-time" />
-        </div>
-        <TextField
-          {...field('place')}
-          label="Plaats (optioneel)"
-          description="Een zaal of een link naar het online overleg"
-          autoComplete="off"
+        <Checkbox
+          id={`${FORM_ID}-repeat`}
+          label="Dit overleg herhalen"
+          checked={repeat}
+          onChange={(e) => setRepeat(e.target.checked)}
         />
-        <SelectField
-          {...field('chairUserId')}
-          label="Voorzitter"
-          placeholder={colleagues.data ? 'Kies een voorzitter' : 'Collega’s worden geladen…'}
-          options={colleagues.sorted.map((c) => ({
-            value: c.id,
-            label: `${nameOrYou(c, user)} – ${partners.names.get(c.partnerId) ?? 'onbekende partner'}`,
-          }))}
-          value={colleagues.data ? values.chairUserId : ''}
-        />
-        <PartnerCheckboxes
-          formId={FORM_ID}
-          legend="Uitgenodigde partners"
-          error={errors.partnerIds}
-          partners={(partners.data?.items ?? []).filter((p) => p.active)}
-          value={partnerIds}
-          onChange={setPartnerIds}
-          ownPartnerId={user.partnerId}
-          loadError={partners.error}
-        />
-        <AgendaPicker formId={FORM_ID} chosen={chosen} onChange={setChosen} error={errors.caseIds} />
-        <Fieldset
-          id={`${FORM_ID}-recurrence`}
-          legend="Herhaling"
-          error={errors.recurrence}
-          description="Een vast overleg plan je in één keer als reeks."
-        >
-          <Checkbox
-            id={`${FORM_ID}-repeat`}
-            label="Dit overleg herhalen"
-            checked={repeat}
-            onChange={(e) => setRepeat(e.target.checked)}
-          />
-          {repeat && (
-            <div className="wr-field-row">
-              <NumberField {...field('intervalWeeks')} label="Elke … weken" min={1} max={12} />
-              <NumberField {...field('count')} label="Aantal keer in totaal" min={2} max={52} />
-            </div>
-          )}
-        </Fieldset>
-        <SubmitButton busy={busy}>Overleg plannen</SubmitButton>
-      </SubmitForm>
-    </>
+        {repeat && (
+          <div className="wr-field-row">
+            <NumberField {...field('intervalWeeks')} label="Elke … weken" min={1} max={12} />
+            <NumberField {...field('count')} label="Aantal keer in totaal" min={2} max={52} />
+          </div>
+        )}
+      </Fieldset>
+      <SubmitButton busy={busy}>Overleg plannen</SubmitButton>
+    </FormPage>
   );
 }

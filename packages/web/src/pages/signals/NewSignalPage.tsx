@@ -14,18 +14,15 @@ import { FileField, useFileChoice } from '../../components/Attachments.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
+import { FormPage } from '../../components/FormCard.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
-import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Breadcrumb } from '../../components/Links.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
-import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { DOCUMENT_RULES } from '../../lib/uploads.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
-import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { type ChosenPerson, PersonPicker } from './PersonPicker.tsx';
 import { SignalsNav } from './SignalParts.tsx';
@@ -56,7 +53,6 @@ export function NewSignalPage() {
 }
 
 function NewSignal() {
-  usePageTitle('Nieuw signaal');
   const navigate = useNavigate();
   const categories = useSignalCategories();
   const areas = useApiData(loadAreas);
@@ -110,18 +106,18 @@ function NewSignal() {
   return (
     <>
       <SignalsNav />
-      <Breadcrumb to="/signalen">Signalen</Breadcrumb>
-      <PageHeading>Nieuw signaal</PageHeading>
-      <Paragraph>
-        Leg vast wat je hebt gezien of gehoord. Het signaal wordt naar de juiste partner gerouteerd en krijgt
-        een termijn voor het eerste contact.
-      </Paragraph>
-      <SubmitForm
+      <FormPage
         id={FORM_ID}
-        label="Nieuw signaal"
+        title="Nieuw signaal"
+        back={{ to: '/signalen', label: 'Signalen' }}
+        intro={
+          <>
+            Leg vast wat je hebt gezien of gehoord. Het signaal wordt naar de juiste partner gerouteerd en
+            krijgt een termijn voor het eerste contact.
+          </>
+        }
         error={formError}
         onSubmit={onSubmit}
-        className="wr-card"
       >
         <SelectField
           {...field('category')}
@@ -193,7 +189,7 @@ function NewSignal() {
           {...attachments.field}
         />
         <SubmitButton busy={busy}>Signaal melden</SubmitButton>
-      </SubmitForm>
+      </FormPage>
     </>
   );
 }
