@@ -37,6 +37,7 @@ import { AuditWriter } from './modules/audit/writer.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { earlyWarningRoutes } from './modules/early-warning/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { incidentRoutes } from './modules/incidents/routes.js';
 import { matrixRoutes } from './modules/matrix/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
@@ -185,6 +186,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   overviewRoutes(app);
   outcomeRoutes(app);
   planRoutes(app);
+  incidentRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {

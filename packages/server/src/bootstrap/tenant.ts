@@ -1,10 +1,16 @@
-import { DEFAULT_CATEGORIES, DEFAULT_LIFE_DOMAINS, DEFAULT_SIGNAL_CATEGORIES } from '@wijkregie/shared';
+import {
+  DEFAULT_CATEGORIES,
+  DEFAULT_INCIDENT_CATEGORIES,
+  DEFAULT_LIFE_DOMAINS,
+  DEFAULT_SIGNAL_CATEGORIES,
+} from '@wijkregie/shared';
 import type { Queryable } from '../db/db.js';
 import { execute, idRow, oneRow } from '../db/rows.js';
 import { appendAudit } from '../modules/audit/repository.js';
 
 /**
- * Creates a municipality with the default information categories, signal categories and life domains.
+ * Creates a municipality with the default information categories, signal categories, life domains and
+ * incident categories.
  * System-level: start-up and tests.
  */
 export async function createTenant(q: Queryable, name: string, demo = false): Promise<string> {
@@ -54,6 +60,12 @@ export async function createTenant(q: Queryable, name: string, demo = false): Pr
         })),
       ),
     ],
+  );
+  await execute(
+    q,
+    `INSERT INTO incident_categories (tenant_id, key, label, position)
+     SELECT $1, c.key, c.label, c.ord FROM jsonb_to_recordset($2::jsonb) AS c (key text, label text, ord int)`,
+    [id, JSON.stringify(DEFAULT_INCIDENT_CATEGORIES.map((c, i) => ({ ...c, ord: i + 1 })))],
   );
   return id;
 }
