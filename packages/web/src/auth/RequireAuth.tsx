@@ -2,7 +2,7 @@ import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';
 import { PageHeading, Paragraph } from '../components/Heading.tsx';
-import { SkipLink } from '../components/SkipLink.tsx';
+import { MainContent, SkipLink } from '../components/SkipLink.tsx';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { type LoginState, useAuth } from './AuthContext.tsx';
 
@@ -33,17 +33,15 @@ function Unreachable({ retry }: { retry: () => void }) {
   return (
     <div className="wr-app">
       <SkipLink />
-      <main id="inhoud" className="wr-main" tabIndex={-1}>
-        <div className="wr-main__content">
-          <PageHeading>Wijkregie is niet bereikbaar</PageHeading>
-          <Alert type="error" role="alert">
-            De server antwoordt niet. Controleer je verbinding en probeer het opnieuw.
-          </Alert>
-          <Button appearance="primary-action" onClick={retry}>
-            Opnieuw proberen
-          </Button>
-        </div>
-      </main>
+      <MainContent>
+        <PageHeading>Wijkregie is niet bereikbaar</PageHeading>
+        <Alert type="error" role="alert">
+          De server antwoordt niet. Controleer je verbinding en probeer het opnieuw.
+        </Alert>
+        <Button appearance="primary-action" onClick={retry}>
+          Opnieuw proberen
+        </Button>
+      </MainContent>
     </div>
   );
 }

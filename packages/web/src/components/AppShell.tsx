@@ -6,7 +6,7 @@ import { mainMenu } from '../lib/navigation.ts';
 import { Button } from './Button.tsx';
 import { HeaderSearch, maySearch } from './HeaderSearch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
-import { SkipLink } from './SkipLink.tsx';
+import { Footer, MainContent, SkipLink } from './SkipLink.tsx';
 
 /** The page layout for signed-in users: skip link, header, main menu, main content, footer. */
 export function AppShell() {
@@ -76,14 +76,10 @@ export function AppShell() {
             </div>
           </nav>
         </header>
-        <main id="inhoud" className="wr-main" tabIndex={-1}>
-          <div className="wr-main__content">
-            <Outlet />
-          </div>
-        </main>
-        <footer className="wr-footer">
-          <div className="wr-footer__content">Wijkregie — regiesysteem voor de wijkaanpak</div>
-        </footer>
+        <MainContent>
+          <Outlet />
+        </MainContent>
+        <Footer>Wijkregie — regiesysteem voor de wijkaanpak</Footer>
       </div>
     </AlertsProvider>
   );

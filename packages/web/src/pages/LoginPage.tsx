@@ -9,7 +9,7 @@ import { Button, SubmitButton } from '../components/Button.tsx';
 import { TextField } from '../components/fields.tsx';
 import { PageHeading, Paragraph } from '../components/Heading.tsx';
 import { Section } from '../components/Section.tsx';
-import { SkipLink } from '../components/SkipLink.tsx';
+import { MainContent, SkipLink } from '../components/SkipLink.tsx';
 import { VisuallyHidden } from '../components/VisuallyHidden.tsx';
 import { useForm } from '../lib/useFormSubmit.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
@@ -101,70 +101,68 @@ export function LoginPage() {
           </span>
         </div>
       </header>
-      <main id="inhoud" className="wr-main" tabIndex={-1}>
-        <div className="wr-main__content wr-login">
-          <section className="wr-card wr-login__form" aria-labelledby="login-heading">
-            <PageHeading id="login-heading">Inloggen bij Wijkregie</PageHeading>
-            <Paragraph>Het regiesysteem voor de wijkaanpak van de gemeente en haar partners.</Paragraph>
-            {notice && !formError && (
-              <Alert type="warning" role="status">
-                {notice}
-              </Alert>
-            )}
-            <ErrorAlert message={formError} />
-            <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
-              <TextField
-                {...field('email')}
-                label="E-mailadres"
-                type="email"
-                autoComplete="username"
-                inputMode="email"
-                spellCheck={false}
-              />
-              <TextField
-                {...field('password')}
-                label="Wachtwoord"
-                type="password"
-                autoComplete="current-password"
-              />
-              <SubmitButton busy={busy} ref={submitRef}>
-                Inloggen
-              </SubmitButton>
-            </form>
-          </section>
-          {demo?.demo && (
-            <Section id="demo" title="Demo-omgeving" className="wr-card wr-demo">
-              <Paragraph>
-                Dit is een demo-omgeving met verzonnen gegevens. Gebruik een van deze accounts om rond te
-                kijken.
-                {demo.password && (
-                  <>
-                    {' '}
-                    Het wachtwoord van elk account is <code className="wr-code">{demo.password}</code>.
-                  </>
-                )}
-              </Paragraph>
-              <ul className="wr-demo__list">
-                {demo.accounts.map((account) => (
-                  <li key={account.email} className="wr-demo__account">
-                    <div className="wr-demo__account-text">
-                      <span className="wr-demo__account-name">{account.name}</span>
-                      <span className="wr-demo__account-email">{account.email}</span>
-                      <span className="wr-demo__account-meta">
-                        {account.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')} ·{' '}
-                        {account.partnerName}
-                      </span>
-                    </div>
-                    <Button appearance="secondary-action" onClick={() => fillAccount(account)}>
-                      Invullen<VisuallyHidden> als {account.name}</VisuallyHidden>
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            </Section>
+      <MainContent className="wr-login">
+        <section className="wr-card wr-login__form" aria-labelledby="login-heading">
+          <PageHeading id="login-heading">Inloggen bij Wijkregie</PageHeading>
+          <Paragraph>Het regiesysteem voor de wijkaanpak van de gemeente en haar partners.</Paragraph>
+          {notice && !formError && (
+            <Alert type="warning" role="status">
+              {notice}
+            </Alert>
           )}
-        </div>
-      </main>
+          <ErrorAlert message={formError} />
+          <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
+            <TextField
+              {...field('email')}
+              label="E-mailadres"
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              spellCheck={false}
+            />
+            <TextField
+              {...field('password')}
+              label="Wachtwoord"
+              type="password"
+              autoComplete="current-password"
+            />
+            <SubmitButton busy={busy} ref={submitRef}>
+              Inloggen
+            </SubmitButton>
+          </form>
+        </section>
+        {demo?.demo && (
+          <Section id="demo" title="Demo-omgeving" className="wr-card wr-demo">
+            <Paragraph>
+              Dit is een demo-omgeving met verzonnen gegevens. Gebruik een van deze accounts om rond te
+              kijken.
+              {demo.password && (
+                <>
+                  {' '}
+                  Het wachtwoord van elk account is <code className="wr-code">{demo.password}</code>.
+                </>
+              )}
+            </Paragraph>
+            <ul className="wr-demo__list">
+              {demo.accounts.map((account) => (
+                <li key={account.email} className="wr-demo__account">
+                  <div className="wr-demo__account-text">
+                    <span className="wr-demo__account-name">{account.name}</span>
+                    <span className="wr-demo__account-email">{account.email}</span>
+                    <span className="wr-demo__account-meta">
+                      {account.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')} ·{' '}
+                      {account.partnerName}
+                    </span>
+                  </div>
+                  <Button appearance="secondary-action" onClick={() => fillAccount(account)}>
+                    Invullen<VisuallyHidden> als {account.name}</VisuallyHidden>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
+      </MainContent>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, Outlet } from 'react-router-dom';
-import { SkipLink } from '../../components/SkipLink.tsx';
+import { Footer, MainContent, SkipLink } from '../../components/SkipLink.tsx';
 
 export const MUNICIPALITY_NAME = 'Gemeente Voorbeeldstad';
 
@@ -27,16 +27,10 @@ export function PublicLayout() {
           </Link>
         </div>
       </header>
-      <main id="inhoud" className="wr-main" tabIndex={-1}>
-        <div className="wr-main__content wr-public__content">
-          <Outlet />
-        </div>
-      </main>
-      <footer className="wr-footer">
-        <div className="wr-footer__content">
-          {MUNICIPALITY_NAME} — bij spoed of gevaar: bel 112. Geen spoed, wel politie: 0900-8844.
-        </div>
-      </footer>
+      <MainContent className="wr-public__content">
+        <Outlet />
+      </MainContent>
+      <Footer>{MUNICIPALITY_NAME} — bij spoed of gevaar: bel 112. Geen spoed, wel politie: 0900-8844.</Footer>
     </div>
   );
 }
