@@ -3,7 +3,7 @@ import type { TenantScope } from '../../db/scope.js';
 import { invalidField } from '../../http/errors.js';
 import { addDays, amsterdamDate } from '../../lib/time.js';
 import { addWorkingDays } from '../../lib/workdays.js';
-import { areaAt } from '../subjects/repository.js';
+import { areaAt } from '../areas/locate.js';
 import { findRoute, signalCategory } from './configuration-repository.js';
 import { addSignalHistory, insertSignal } from './repository.js';
 

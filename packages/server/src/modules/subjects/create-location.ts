@@ -1,7 +1,8 @@
 import type { CreateLocation, Subject } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
+import { areaAt } from '../areas/locate.js';
 import { audit } from '../audit/record.js';
-import { areaAt, insertLocation } from './repository.js';
+import { insertLocation } from './repository.js';
 import { createdSubject } from './visible-subjects.js';
 
 /** Registers a location; a point gets the buurt (or wijk) it lies in. */

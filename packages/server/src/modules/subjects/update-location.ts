@@ -1,8 +1,8 @@
 import type { Subject, UpdateLocation } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField } from '../../http/errors.js';
+import { areaAt } from '../areas/locate.js';
 import { addressValue, changedFields, editableOther, saveOther } from './editable-subject.js';
-import { areaAt } from './repository.js';
 
 /**
  * Changes a location's name, address or point; a new point gets the buurt (or wijk) it lies in. A
