@@ -1,5 +1,4 @@
 import type { FormEvent, ReactNode } from 'react';
-import { usePageTitle } from '../lib/usePageTitle.ts';
 import { Heading, PageHeading, Paragraph } from './Heading.tsx';
 import { Breadcrumb } from './Links.tsx';
 import { SubmitForm } from './SubmitForm.tsx';
@@ -31,7 +30,7 @@ export function FormCard({ id, title, error, onSubmit, children }: FormCardProps
 export interface FormPageProps {
   /** The form's id. */
   id: string;
-  /** The page's title: its heading, the document's title and the form's name. */
+  /** The page's title: its heading and the form's name. */
   title: string;
   /** The list the page belongs to, as the breadcrumb leads back to it. */
   back: { to: string; label: string };
@@ -44,7 +43,6 @@ export interface FormPageProps {
 
 /** A page that registers something new (a case, a meeting, a signal, a person): its form in a card. */
 export function FormPage({ id, title, back, intro, error, onSubmit, children }: FormPageProps) {
-  usePageTitle(title);
   return (
     <>
       <Breadcrumb to={back.to}>{back.label}</Breadcrumb>

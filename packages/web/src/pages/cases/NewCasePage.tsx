@@ -20,6 +20,7 @@ import { useAreas, usePartners, useUsers } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
 import { useNavigateWithMessage } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { directorCandidates, userOptions } from '../../lib/users.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { type ChosenSubject, SubjectPicker } from './SubjectPicker.tsx';
@@ -32,6 +33,7 @@ const TYPE_OPTIONS = codeOptions(CASE_TYPES, CASE_TYPE_LABELS);
 const NEEDS_SUBJECT: readonly CaseType[] = ['person', 'household', 'group'];
 
 export function NewCasePage() {
+  usePageTitle('Nieuwe casus');
   const user = useUser();
   const navigate = useNavigateWithMessage();
   const partners = usePartners();

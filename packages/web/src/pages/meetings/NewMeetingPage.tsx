@@ -13,6 +13,7 @@ import { codeOptions } from '../../lib/format.ts';
 import { useColleagues, usePartners } from '../../lib/reference.ts';
 import { useNavigateWithMessage } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { nameOrYou } from '../../lib/users.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { AgendaPicker, type CaseChoice } from './AgendaPicker.tsx';
@@ -44,6 +45,7 @@ export function NewMeetingPage() {
 }
 
 function NewMeetingForm() {
+  usePageTitle('Nieuw overleg');
   const user = useUser();
   const navigate = useNavigateWithMessage();
   const partners = usePartners();

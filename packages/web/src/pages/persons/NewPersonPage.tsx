@@ -7,6 +7,7 @@ import { FormPage } from '../../components/FormCard.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { type PersonField, usePersonForm } from './person-form.ts';
 
 const FORM_ID = 'person';
@@ -30,6 +31,7 @@ export function NewPersonPage() {
 }
 
 function NewPerson() {
+  usePageTitle('Persoon registreren');
   const navigate = useNavigate();
   // The form gives way to the new person's page, so it stays busy after a success.
   const { busy, formError, submit, field, parse } = usePersonForm(FORM_ID, undefined, {

@@ -23,6 +23,7 @@ import { DOCUMENT_RULES } from '../../lib/uploads.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import type { FlashState } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { type ChosenPerson, PersonPicker } from './PersonPicker.tsx';
 import { SignalsNav } from './SignalParts.tsx';
@@ -53,6 +54,7 @@ export function NewSignalPage() {
 }
 
 function NewSignal() {
+  usePageTitle('Nieuw signaal');
   const navigate = useNavigate();
   const categories = useSignalCategories();
   const areas = useApiData(loadAreas);
