@@ -40,6 +40,7 @@ import { healthRoutes } from './modules/health/routes.js';
 import { incidentRoutes } from './modules/incidents/routes.js';
 import { matrixRoutes } from './modules/matrix/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
+import { neighbourhoodRoutes } from './modules/neighbourhood/routes.js';
 import { organisationRoutes } from './modules/organisation/routes.js';
 import { outcomeRoutes } from './modules/outcomes/routes.js';
 import { overviewRoutes } from './modules/overview/routes.js';
@@ -187,6 +188,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   outcomeRoutes(app);
   planRoutes(app);
   incidentRoutes(app);
+  neighbourhoodRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AREA_KINDS, areaGeometrySchema } from './areas.js';
+import { AREA_KINDS, areaGeometrySchema, areaSchema } from './areas.js';
 import { collection, itemList } from './contract.js';
+import { isoDateSchema } from './subjects.js';
 
 /*
  * The neighbourhood picture (issue 13): the municipality's own wijken and buurten, and incidents —
@@ -139,3 +140,48 @@ export const incidentSchema = z.object({
 });
 export type Incident = z.infer<typeof incidentSchema>;
 export const incidentListSchema = collection(incidentSchema);
+
+// The picture of a wijk or buurt -----------------------------------------------------------------------
+
+/** `?from=&to=`: the period (dates, both included); without them the twelve months up to today. */
+export const pictureQuerySchema = z
+  .strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Tot ligt voor vanaf' });
+export type PictureQuery = z.infer<typeof pictureQuerySchema>;
+
+/**
+ * A count about people (signals, cases): `null` when it is under 5, so that a picture of a small area
+ * never points at a household; shown as "<5". Incident counts are about places and exact.
+ */
+const personCount = z.number().int().nullable();
+
+export const areaPictureSchema = z.object({
+  area: areaSchema,
+  /** The period the picture covers (dates, both included). */
+  from: z.string(),
+  to: z.string(),
+  months: z.array(
+    z.object({
+      /** `YYYY-MM`. */
+      month: z.string(),
+      incidents: z.number().int(),
+      signals: personCount,
+      casesOpened: personCount,
+      casesClosed: personCount,
+    }),
+  ),
+  byCategory: z.array(z.object({ category: z.string(), count: z.number().int() })),
+  /** The buurten of a wijk (a buurt: itself), with the signals of the period and the cases open now. */
+  buurten: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      incidents: z.number().int(),
+      signals: personCount,
+      openCases: personCount,
+    }),
+  ),
+  /** Where incidents cluster: cells of about 200 by 200 metres, the busiest first, their mean point. */
+  hotspots: z.array(z.object({ lat: z.number(), lng: z.number(), count: z.number().int() })),
+});
+export type AreaPicture = z.infer<typeof areaPictureSchema>;

@@ -1,11 +1,14 @@
 import { areaSchema } from '../areas.js';
+import { idParams } from '../contract.js';
 import {
   areaImportResultSchema,
   areaImportSchema,
+  areaPictureSchema,
   createAreaSchema,
   createIncidentSchema,
   incidentCategoryListSchema,
   incidentSchema,
+  pictureQuerySchema,
 } from '../neighbourhood.js';
 import { operations } from '../operation.js';
 
@@ -53,5 +56,16 @@ export const neighbourhoodOperations = operations({
     status: 201,
     response: incidentSchema,
     problems: [400, 401, 403, 409],
+  },
+  getAreaPicture: {
+    method: 'GET',
+    path: '/api/v1/areas/:id/picture',
+    auth: 'session',
+    tag,
+    summary: 'Het beeld van een wijk of buurt: per maand, per soort, per buurt en de brandpunten',
+    params: idParams,
+    query: pictureQuerySchema,
+    response: areaPictureSchema,
+    problems: [400, 401, 404],
   },
 });

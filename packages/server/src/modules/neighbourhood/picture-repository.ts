@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { col, rows } from '../../db/rows.js';
+import type { TenantScope } from '../../db/scope.js';
+
+/*
+ * The counts behind the picture of a wijk or buurt: grouped in the database (a city's year is a few
+ * hundred thousand incidents), per Amsterdam month and per area, so the answer is a few hundred rows.
+ */
+
+/** The period as the database compares it: from the first day's midnight to the day after the last. */
+export interface Period {
+  from: string;
+  to: string;
+}
+const PERIOD_SQL = `>= ($3::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'`;
+const BEFORE_SQL = `< ($4::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'`;
+const MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM')`;
+
+const scopedArea = z.object({ id: col.uuid, name: col.text, kind: col.text });
+
+/** The area and, for a wijk, its buurten. */
+export function areaWithBuurten(s: TenantScope, areaId: string) {
+  return rows(
+    s.q,
+    scopedArea,
+    `SELECT id, name, kind FROM areas WHERE tenant_id = $1 AND (id = $2 OR parent_id = $2)
+      ORDER BY (id = $2) DESC, name`,
+    [s.tenantId, areaId],
+  );
+}
+
+const incidentCount = z.object({ month: col.text, category: col.text, area_id: col.uuid, n: col.int });
+
+/** Incidents in the areas in the period, per month, kind and area. */
+export function incidentCounts(s: TenantScope, areaIds: readonly string[], p: Period) {
+  return rows(
+    s.q,
+    incidentCount,
+    `SELECT ${MONTH('occurred_at')} AS month, category, area_id, count(*)::int AS n FROM incidents
+      WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND occurred_at ${PERIOD_SQL} AND occurred_at ${BEFORE_SQL}
+      GROUP BY 1, 2, 3`,
+    [s.tenantId, [...areaIds], p.from, p.to],
+  );
+}
+
+const monthAreaCount = z.object({ month: col.text, area_id: col.uuid, n: col.int });
+
+/** Signals made in the areas in the period, per month and area. */
+export function signalCounts(s: TenantScope, areaIds: readonly string[], p: Period) {
+  return rows(
+    s.q,
+    monthAreaCount,
+    `SELECT ${MONTH('created_at')} AS month, area_id, count(*)::int AS n FROM signals
+      WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND created_at ${PERIOD_SQL} AND created_at ${BEFORE_SQL}
+      GROUP BY 1, 2`,
+    [s.tenantId, [...areaIds], p.from, p.to],
+  );
+}
+
+const caseCount = z.object({ month: col.text.nullable(), what: col.text, area_id: col.uuid, n: col.int });
+
+/** Cases of the areas: opened and closed per month in the period, and open now per area (month null). */
+export function caseCounts(s: TenantScope, areaIds: readonly string[], p: Period) {
+  return rows(
+    s.q,
+    caseCount,
+    `SELECT ${MONTH('created_at')} AS month, 'opened' AS what, area_id, count(*)::int AS n FROM cases
+      WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND created_at ${PERIOD_SQL} AND created_at ${BEFORE_SQL}
+      GROUP BY 1, 3
+     UNION ALL
+     SELECT ${MONTH('closed_at')}, 'closed', area_id, count(*)::int FROM cases
+      WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND closed_at ${PERIOD_SQL} AND closed_at ${BEFORE_SQL}
+      GROUP BY 1, 3
+     UNION ALL
+     SELECT NULL, 'open', area_id, count(*)::int FROM cases
+      WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND status <> 'closed'
+      GROUP BY 3`,
+    [s.tenantId, [...areaIds], p.from, p.to],
+  );
+}
+
+/** A hotspot cell: 0.0018° of latitude and 0.003° of longitude, about 200 × 200 m in the Netherlands. */
+const CELL_LAT = 0.0018;
+const CELL_LNG = 0.003;
+const hotspotRow = z.object({ lat: z.number(), lng: z.number(), n: col.int });
+
+/** The busiest cells of incidents with a point in the areas in the period, at most `limit`. */
+export function hotspots(s: TenantScope, areaIds: readonly string[], p: Period, limit: number) {
+  return rows(
+    s.q,
+    hotspotRow,
+    `SELECT avg(lat)::float8 AS lat, avg(lng)::float8 AS lng, count(*)::int AS n FROM incidents
+      WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND occurred_at ${PERIOD_SQL} AND occurred_at ${BEFORE_SQL}
+        AND lat IS NOT NULL
+      GROUP BY floor(lat / ${CELL_LAT}), floor(lng / ${CELL_LNG})
+      HAVING count(*) > 1
+      ORDER BY n DESC, lat, lng LIMIT $5`,
+    [s.tenantId, [...areaIds], p.from, p.to, limit],
+  );
+}
