@@ -13,9 +13,11 @@
  * BENCH_PERSONS_BIG (1000000; 0 skips the second search round), BENCH_DURATION (10 s),
  * BENCH_WARMUP (2 s), BENCH_SERVER (another build's main.js; PGOPTIONS passes on to it),
  * BENCH_ONLY (`alerts`: only the alert latency bench, `import`: only the creditor-import bench, `search`:
- * only the header-search bench, `plans`: only the plan-of-approach bench, `reads`: only the read benchmark).
+ * only the header-search bench, `plans`: only the plan-of-approach bench, `picture`: only the
+ * neighbourhood-picture bench, `reads`: only the read benchmark).
  * At the end the alert latency bench (`alerts.ts`), the creditor-import bench (`import.ts`), the
- * header-search bench (`search.ts`) and the plan-of-approach bench (`plans.ts`) run, each as its own
+ * header-search bench (`search.ts`), the plan-of-approach bench (`plans.ts`) and the neighbourhood-picture
+ * bench (`picture.ts`) run, each as its own
  * process with its own knobs.
  */
 import { spawnSync } from 'node:child_process';
@@ -440,7 +442,7 @@ async function main() {
  */
 function exitAfterOthers(code: number): never {
   const only = process.env.BENCH_ONLY;
-  for (const name of ['alerts', 'import', 'search', 'plans'] as const) {
+  for (const name of ['alerts', 'import', 'search', 'plans', 'picture'] as const) {
     if (only === 'reads' || (only && only !== name)) continue;
     const run = spawnSync(process.execPath, [benchScript(`${name}.js`)], { stdio: 'inherit' });
     code = Math.max(code, run.status ?? 2);
@@ -451,6 +453,8 @@ function exitAfterOthers(code: number): never {
 const only = process.env.BENCH_ONLY;
 runBench(
   'Benchmark',
-  only === 'alerts' || only === 'import' || only === 'search' || only === 'plans' ? async () => true : main,
+  only === 'alerts' || only === 'import' || only === 'search' || only === 'plans' || only === 'picture'
+    ? async () => true
+    : main,
   exitAfterOthers,
 );

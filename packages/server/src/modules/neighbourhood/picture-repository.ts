@@ -14,7 +14,9 @@ export interface Period {
 }
 const PERIOD_SQL = `>= ($3::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'`;
 const BEFORE_SQL = `< ($4::date + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'`;
-const MONTH = (column: string) => `to_char(${column} AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM')`;
+/** The Amsterdam month of a moment; grouped first, written as `YYYY-MM` after (cheaper than per row). */
+const MONTH = (column: string) => `date_trunc('month', ${column} AT TIME ZONE 'Europe/Amsterdam')`;
+const MONTH_TEXT = (expr: string) => `to_char(${expr}, 'YYYY-MM')`;
 
 const scopedArea = z.object({ id: col.uuid, name: col.text, kind: col.text });
 
@@ -36,9 +38,10 @@ export function incidentCounts(s: TenantScope, areaIds: readonly string[], p: Pe
   return rows(
     s.q,
     incidentCount,
-    `SELECT ${MONTH('occurred_at')} AS month, category, area_id, count(*)::int AS n FROM incidents
-      WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND occurred_at ${PERIOD_SQL} AND occurred_at ${BEFORE_SQL}
-      GROUP BY 1, 2, 3`,
+    `SELECT ${MONTH_TEXT('m')} AS month, category, area_id, n FROM (
+       SELECT ${MONTH('occurred_at')} AS m, category, area_id, count(*)::int AS n FROM incidents
+        WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND occurred_at ${PERIOD_SQL} AND occurred_at ${BEFORE_SQL}
+        GROUP BY 1, 2, 3) x`,
     [s.tenantId, [...areaIds], p.from, p.to],
   );
 }
@@ -50,9 +53,10 @@ export function signalCounts(s: TenantScope, areaIds: readonly string[], p: Peri
   return rows(
     s.q,
     monthAreaCount,
-    `SELECT ${MONTH('created_at')} AS month, area_id, count(*)::int AS n FROM signals
-      WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND created_at ${PERIOD_SQL} AND created_at ${BEFORE_SQL}
-      GROUP BY 1, 2`,
+    `SELECT ${MONTH_TEXT('m')} AS month, area_id, n FROM (
+       SELECT ${MONTH('created_at')} AS m, area_id, count(*)::int AS n FROM signals
+        WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND created_at ${PERIOD_SQL} AND created_at ${BEFORE_SQL}
+        GROUP BY 1, 2) x`,
     [s.tenantId, [...areaIds], p.from, p.to],
   );
 }
@@ -64,11 +68,11 @@ export function caseCounts(s: TenantScope, areaIds: readonly string[], p: Period
   return rows(
     s.q,
     caseCount,
-    `SELECT ${MONTH('created_at')} AS month, 'opened' AS what, area_id, count(*)::int AS n FROM cases
+    `SELECT ${MONTH_TEXT(MONTH('created_at'))} AS month, 'opened' AS what, area_id, count(*)::int AS n FROM cases
       WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND created_at ${PERIOD_SQL} AND created_at ${BEFORE_SQL}
       GROUP BY 1, 3
      UNION ALL
-     SELECT ${MONTH('closed_at')}, 'closed', area_id, count(*)::int FROM cases
+     SELECT ${MONTH_TEXT(MONTH('closed_at'))}, 'closed', area_id, count(*)::int FROM cases
       WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND closed_at ${PERIOD_SQL} AND closed_at ${BEFORE_SQL}
       GROUP BY 1, 3
      UNION ALL
