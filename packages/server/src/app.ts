@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
@@ -24,6 +25,7 @@ import { AppError, errorHandler, notFound, sendProblem, validationError } from '
 import { openapiTransform } from './http/openapi.js';
 import { registerSecurity } from './http/security.js';
 import { registerTextGuard } from './http/text-guard.js';
+import { type MapTiles, webAppCsp, webAppIndex } from './http/web-app.js';
 import { actionRoutes } from './modules/actions/routes.js';
 import { loadNewAlerts } from './modules/alerts/load-new-alerts.js';
 import { ALERT_CHANNEL } from './modules/alerts/repository.js';
@@ -71,6 +73,8 @@ export interface AppOptions {
    * (main.ts hands in bootstrap's; the app does not import bootstrap).
    */
   demoPassword?: string;
+  /** The background map of the Wijkbeeld page, handed to the web app in its index.html; none: outlines only. */
+  mapTiles?: MapTiles | undefined;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -198,12 +202,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const path = req.url.split('?')[0] ?? '';
     const isApi = path.startsWith('/api/') || path === '/health';
     if (!isApi && req.method === 'GET' && index && existsSync(index)) {
-      // The web app routes in the browser: every other page gets index.html.
-      reply.header(
-        'Content-Security-Policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'",
-      );
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+      // The web app routes in the browser: every other page gets index.html, with the map's tile
+      // settings as meta elements and their origin among the allowed image sources (http/web-app.ts).
+      reply.header('Content-Security-Policy', webAppCsp(opts.mapTiles));
+      const html = webAppIndex(await readFile(index, 'utf8'), opts.mapTiles);
+      return reply.type('text/html; charset=utf-8').send(html);
     }
     return sendProblem(reply, notFound('Deze pagina of bron bestaat niet.'));
   });

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       jobIntervalMs: 30_000,
       auditKey: undefined,
       auditCheckpointFile: 'data/audit-checkpoints.jsonl',
+      mapTiles: undefined,
     });
   });
 
@@ -57,6 +58,7 @@ describe('loadConfig', () => {
     ['WIJKREGIE_TRUST_PROXY', '10.0.0.1,lb.example'],
     ['WIJKREGIE_JOB_INTERVAL_MS', '10'],
     ['WIJKREGIE_JOB_INTERVAL_MS', 'vaak'],
+    ['WIJKREGIE_TILE_URL', 'https://service.pdok.nl/achtergrondkaart.png'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
@@ -67,6 +69,19 @@ describe('loadConfig', () => {
       trustProxy: ['10.0.0.0/8', '192.168.1.5', '::1', 'loopback'],
     });
     expect(loadConfig({ WIJKREGIE_JOB_INTERVAL_MS: '1000' }).jobIntervalMs).toBe(1000);
+  });
+
+  it('reads the background map of the Wijkbeeld page', () => {
+    const url = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
+    expect(
+      loadConfig({ WIJKREGIE_TILE_URL: url, WIJKREGIE_TILE_ATTRIBUTION: 'Kaartgegevens © Kadaster' })
+        .mapTiles,
+    ).toEqual({
+      url,
+      attribution: 'Kaartgegevens © Kadaster',
+    });
+    expect(loadConfig({ WIJKREGIE_TILE_URL: url }).mapTiles).toEqual({ url, attribution: '' });
+    expect(loadConfig({ WIJKREGIE_TILE_ATTRIBUTION: 'Kadaster' }).mapTiles).toBeUndefined();
   });
 
   it('never prints the admin password in its message', () => {

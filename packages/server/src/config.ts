@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { emailSchema, passwordSchema } from '@wijkregie/shared';
 import { z } from 'zod';
+import { isTileUrl, type MapTiles } from './http/web-app.js';
 
 /** The environment variables of docs/configuration.md, validated once at start. */
 const envSchema = z.object({
@@ -48,6 +49,15 @@ const envSchema = z.object({
     .min(32, 'moet minstens 32 tekens lang zijn (bijvoorbeeld de uitvoer van: openssl rand -hex 32)')
     .optional(),
   WIJKREGIE_AUDIT_CHECKPOINT_FILE: z.string().min(1, 'mag niet leeg zijn').optional(),
+  // The background map of the Wijkbeeld page (docs/configuration.md); without it the map shows outlines only.
+  WIJKREGIE_TILE_URL: z
+    .string()
+    .refine(
+      isTileUrl,
+      'moet een http(s)-adres van kaarttegels zijn met {z}, {x} en {y}, bijvoorbeeld https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png',
+    )
+    .optional(),
+  WIJKREGIE_TILE_ATTRIBUTION: z.string().max(300, 'mag hoogstens 300 tekens lang zijn').optional(),
 });
 
 export interface Config {
@@ -67,6 +77,8 @@ export interface Config {
   auditKey: string | undefined;
   /** Where signed checkpoints of the audit chains are appended (outside the database). */
   auditCheckpointFile: string;
+  /** The background map's tiles; undefined: the map draws the outlines on a plain background. */
+  mapTiles: MapTiles | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -128,5 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     auditKey: e.WIJKREGIE_AUDIT_KEY,
     auditCheckpointFile:
       e.WIJKREGIE_AUDIT_CHECKPOINT_FILE ?? join(e.WIJKREGIE_DATA_DIR, 'audit-checkpoints.jsonl'),
+    mapTiles: e.WIJKREGIE_TILE_URL
+      ? { url: e.WIJKREGIE_TILE_URL, attribution: e.WIJKREGIE_TILE_ATTRIBUTION ?? '' }
+      : undefined,
   };
 }

@@ -89,6 +89,7 @@ async function main() {
     webDist: WEB_DIST,
     trustProxy: config.trustProxy,
     demoPassword: DEMO_PASSWORD,
+    mapTiles: config.mapTiles,
   });
   try {
     await app.listen({ port: config.port, host: '::' });
