@@ -21,7 +21,7 @@ import { sendDueDigests } from './modules/alerts/send-due-digests.js';
 import { AuditCheckpoints } from './modules/audit/checkpoints.js';
 import { loadAuditKey } from './modules/audit/key.js';
 import { prepareAuditChains } from './modules/audit/repository.js';
-import { interruptDeadImports } from './modules/early-warning/interrupt-dead-imports.js';
+import { interruptDeadImports } from './modules/imports/interrupt-dead-imports.js';
 import { demoLoginHint } from './modules/session/demo-accounts.js';
 import { alertOverdueSignals } from './modules/signals/alert-overdue-signals.js';
 

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 
 /**
  * CSV for spreadsheets (exports): semicolons, CRLF and a BOM — what a Dutch spreadsheet opens
- * without asking. The creditor files that come in are read elsewhere (early-warning/csv.ts).
+ * without asking. The creditor files that come in are read elsewhere (modules/imports/csv.ts).
  */
 
 /** A CSV cell: quoted when needed, and never a formula when opened in a spreadsheet. */

@@ -10,8 +10,8 @@ import { AppError } from '../../http/errors.js';
 import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../http/text-guard.js';
 import { addDays, amsterdamMidnight } from '../../lib/time.js';
 import { addWorkingDays } from '../../lib/workdays.js';
+import { type CsvRecord, parseAmount } from '../imports/csv.js';
 import { type CreditorColumn as Column, CREDITOR_COLUMNS } from './columns.js';
-import { type CsvRecord, parseAmount } from './csv.js';
 import type { CategoryDeadline, CreditorSignalRow } from './import-repository.js';
 
 /**

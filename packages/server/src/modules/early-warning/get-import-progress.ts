@@ -1,8 +1,8 @@
 import type { ImportProgress } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
+import { findImportRun, latestImportRun } from '../imports/run-repository.js';
 import { assertMayImport } from './import-access.js';
-import { findImportRun, latestImportRun } from './import-repository.js';
 
 /**
  * `GET /signals/imports/:id` and `/signals/imports/current` (the caller's latest run, polled while a
@@ -15,8 +15,8 @@ export async function getImportProgress(
   await assertMayImport(ctx);
   const run =
     importId === 'current'
-      ? await latestImportRun(ctx.db.read, ctx.userId)
-      : await findImportRun(ctx.db.read, importId);
+      ? await latestImportRun(ctx.db.read, ctx.userId, 'creditor')
+      : await findImportRun(ctx.db.read, importId, 'creditor');
   if (!run || (run.user_id !== ctx.userId && !ctx.roles.includes('regisseur'))) {
     throw notFound('Deze import bestaat niet.');
   }
