@@ -1,13 +1,15 @@
 import {
   areaImportResultSchema,
   areaListSchema,
+  importAnswerSchema,
+  importProgressSchema,
   incidentCategoryListSchema,
   incidentSchema,
 } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { col, oneRow } from '../src/db/rows.js';
+import { col, oneRow, rows } from '../src/db/rows.js';
 import { bodyOf, Client, expectProblem, loggedIn, newTenant, testApp, testDb } from './helpers.js';
 
 /*
@@ -188,5 +190,124 @@ describe('incidents', () => {
       expect(kinds.items.find((k) => k.key === 'hennep')?.label).toBe('Hennepkwekerij');
     }
     expectProblem(await new Client(app).get('/api/v1/incident-categories'), 401);
+  });
+});
+
+const HEADER = 'source;externalId;category;occurredAt;street;houseNumber;postalCode;lat;lng;description';
+const csv = (...lines: string[]) => `\uFEFF${[HEADER, ...lines].join('\r\n')}\r\n`;
+const upload = (c: Client, body: string, type = 'text/csv') =>
+  c.request({
+    method: 'POST',
+    url: '/api/v1/incidents/import',
+    headers: { 'content-type': type },
+    payload: body,
+  });
+
+describe('the incident import', () => {
+  it('imports a partner export row by row, with Dutch reasons; the same file again only finds duplicates', async () => {
+    const t = await newTenant();
+    const admin = await loggedIn(app, t.admin);
+    bodyOf(
+      await admin.post('/api/v1/areas/import', {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { wijkcode: 'WK1', wijknaam: 'Noord' },
+            geometry: square(5.1, 52.1),
+          },
+          {
+            type: 'Feature',
+            properties: { buurtcode: 'BU11', buurtnaam: 'Kern', wijkcode: 'WK1' },
+            geometry: square(5.1, 52.1),
+          },
+        ],
+      }),
+      areaImportResultSchema,
+    );
+    const kern = bodyOf(await admin.get('/api/v1/areas'), areaListSchema).items.find(
+      (a) => a.code === 'BU11',
+    );
+    const cop = await loggedIn(app, t.professional);
+    const file = csv(
+      'politie-bvh;A1;overlast_jeugd;2026-11-20T22:15:00+01:00;;;;52,105;5,105;Groep bij de speeltuin',
+      'politie-bvh;A2;Hennepkwekerij;20-11-2026 10:30;Kerkstraat;12a;9991 ab;;;',
+      'gemeente;;leegstand;2026-10-01;Marktplein;1;;;;Winkel staat leeg',
+      'politie-bvh;A3;moord;2026-11-20 10:00;;;;52.1;5.1;',
+      'politie-bvh;A4;inbraak;2099-01-01 10:00;;;;52.1;5.1;',
+      'politie-bvh;A5;inbraak;2026-11-01 03:00;Dorpsweg;7;12345;;;',
+      'politie-bvh;A6;inbraak;2026-11-01 03:00;;;;52.1;;',
+      'politie-bvh;A7;inbraak;2026-11-01 03:00;;;;;;',
+      'politie-bvh;A1;overlast_jeugd;2026-11-20T22:15:00+01:00;;;;52,105;5,105;dubbel in het bestand',
+      'te;weinig;velden',
+    );
+    const first = bodyOf(await upload(cop, file), importAnswerSchema);
+    expect(first.imported).toBe(3);
+    expect(first.duplicates).toBe(1);
+    expect(first.rejected.map((r) => r.line)).toEqual([5, 6, 7, 8, 9, 11]);
+    const reason = (line: number) => first.rejected.find((r) => r.line === line)?.message ?? '';
+    expect(reason(5)).toMatch(/soort \(kolom category\): onbekende soort incident/);
+    expect(reason(6)).toMatch(/tijdstip \(kolom occurredAt\): ligt in de toekomst/);
+    expect(reason(7)).toMatch(/postcode \(kolom postalCode\): geen geldige postcode/);
+    expect(reason(8)).toMatch(/geef breedte- en lengtegraad samen/);
+    expect(reason(9)).toMatch(/geef een plek/);
+    expect(reason(11)).toMatch(/3 velden in plaats van 10/);
+
+    const stored = await rows(
+      await testDb(),
+      z.object({
+        external_id: col.text.nullable(),
+        category: col.text,
+        area_id: col.uuid.nullable(),
+        address: col.text.nullable(),
+        occurred_at: col.timestamp,
+      }),
+      'SELECT external_id, category, area_id, address, occurred_at FROM incidents WHERE tenant_id = $1 ORDER BY occurred_at',
+      [t.id],
+    );
+    expect(stored.map((r) => [r.external_id, r.category])).toEqual([
+      [null, 'leegstand'],
+      ['A2', 'hennep'],
+      ['A1', 'overlast_jeugd'],
+    ]);
+    expect(stored[2]?.area_id).toBe(kern?.id);
+    expect(stored[1]).toMatchObject({ area_id: null, address: 'Kerkstraat 12A, 9991 AB' });
+    // "20-11-2026 10:30" is Amsterdam time (UTC+1 in November); a date alone is noon.
+    expect(stored[1]?.occurred_at.toISOString()).toBe('2026-11-20T09:30:00.000Z');
+    expect(stored[0]?.occurred_at.toISOString()).toBe('2026-10-01T10:00:00.000Z');
+
+    const progress = bodyOf(await cop.get('/api/v1/incidents/imports/current'), importProgressSchema);
+    expect(progress).toMatchObject({ status: 'done', lines: 10, imported: 3, duplicates: 1, rejected: 6 });
+
+    // Read again (say after an interruption): the numbered rows are duplicates; the unnumbered one is new.
+    const again = bodyOf(await upload(cop, file), importAnswerSchema);
+    expect(again).toMatchObject({ imported: 1, duplicates: 3 });
+  });
+
+  it('refuses a wrong header, an empty file or another content type, and stores nothing', async () => {
+    const t = await newTenant();
+    const cop = await loggedIn(app, t.professional);
+    const wrong = await upload(cop, 'source;externalId;soort;occurredAt\r\npolitie;1;drugs;2026-11-01\r\n');
+    expectProblem(wrong, 400, ['(body)']);
+    expect(wrong.json().detail).toMatch(/onbekende kolom "soort".*soort \(kolom category\) ontbreekt/);
+    expectProblem(await upload(cop, ''), 400);
+    expectProblem(await upload(cop, csv('politie;1;drugs;2026-11-01;;;;52.1;5.1;'), 'application/json'), 400);
+    expectProblem(await upload(cop, csv('politie;1;drugs;2026-11-01;;;;52.1;5.1;'), 'text/plain'), 415);
+    expect(await incidentsOf(t.id)).toBe(0);
+  });
+
+  it('is for the professionals and the regisseur', async () => {
+    const t = await newTenant();
+    const file = csv('politie;1;drugs;2026-11-01 10:00;;;;52.1;5.1;');
+    for (const user of [t.admin, t.auditor]) {
+      const c = await loggedIn(app, user);
+      expectProblem(await upload(c, file), 403);
+      expectProblem(await c.get('/api/v1/incidents/imports/current'), 403);
+    }
+    expectProblem(await upload(new Client(app), file), 401);
+    expect(await incidentsOf(t.id)).toBe(0);
+    expectProblem(await (await loggedIn(app, t.regisseur)).get('/api/v1/incidents/imports/current'), 404);
+    bodyOf(await upload(await loggedIn(app, t.regisseur), file), importAnswerSchema);
+    expect(await incidentsOf(t.id)).toBe(1);
   });
 });

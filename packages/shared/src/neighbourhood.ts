@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AREA_KINDS, areaGeometrySchema, areaSchema } from './areas.js';
 import { collection, itemList } from './contract.js';
+import { labelled } from './labelled.js';
 import { isoDateSchema } from './subjects.js';
 
 /*
@@ -140,6 +141,28 @@ export const incidentSchema = z.object({
 });
 export type Incident = z.infer<typeof incidentSchema>;
 export const incidentListSchema = collection(incidentSchema);
+
+// The incident import --------------------------------------------------------------------------------
+
+/**
+ * The columns of a partner's incident export (`POST /incidents/import`, text/csv), in this order in
+ * the documentation; the header names them (any order, any case). With each its Dutch name, for the
+ * row-level messages ("postcode (kolom postalCode)").
+ */
+export const { values: INCIDENT_COLUMNS, labels: INCIDENT_COLUMN_LABELS } = labelled([
+  ['source', 'bron'],
+  ['externalId', 'nummer bij de bron'],
+  ['category', 'soort'],
+  ['occurredAt', 'tijdstip'],
+  ['street', 'straat'],
+  ['houseNumber', 'huisnummer'],
+  ['postalCode', 'postcode'],
+  ['lat', 'breedtegraad'],
+  ['lng', 'lengtegraad'],
+  ['description', 'omschrijving'],
+]);
+export type IncidentColumn = (typeof INCIDENT_COLUMNS)[number];
+export const incidentColumnName = (c: IncidentColumn) => `${INCIDENT_COLUMN_LABELS[c]} (kolom ${c})`;
 
 // The picture of a wijk or buurt -----------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import { areaSchema } from '../areas.js';
 import { idParams } from '../contract.js';
+import { importAnswerSchema, importProgressSchema } from '../early-warning.js';
 import {
   areaImportResultSchema,
   areaImportSchema,
@@ -67,5 +68,25 @@ export const neighbourhoodOperations = operations({
     query: pictureQuerySchema,
     response: areaPictureSchema,
     problems: [400, 401, 404],
+  },
+  /** The body is the partner's export itself (text/csv), not JSON; the server reads it as bytes. */
+  importIncidents: {
+    method: 'POST',
+    path: '/api/v1/incidents/import',
+    auth: 'incidents.write',
+    tag,
+    summary: 'Incidenten importeren uit de export van een partner (text/csv, max. 50 MiB)',
+    consumes: ['text/csv'],
+    response: importAnswerSchema,
+    problems: [400, 401, 403, 409, 413, 415],
+  },
+  getCurrentIncidentImport: {
+    method: 'GET',
+    path: '/api/v1/incidents/imports/current',
+    auth: 'incidents.write',
+    tag,
+    summary: 'Voortgang van mijn laatste incidentenimport',
+    response: importProgressSchema,
+    problems: [401, 403, 404],
   },
 });

@@ -4,13 +4,12 @@ import {
   creditorCategory,
   creditorColumnName,
   END_OF_SUPPLY_DEADLINE,
-  type FieldError,
 } from '@wijkregie/shared';
-import { AppError } from '../../http/errors.js';
 import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../http/text-guard.js';
 import { addDays, amsterdamMidnight } from '../../lib/time.js';
 import { addWorkingDays } from '../../lib/workdays.js';
 import { type CsvRecord, parseAmount } from '../imports/csv.js';
+import { headerColumns as readHeader } from '../imports/header.js';
 import { type CreditorColumn as Column, CREDITOR_COLUMNS } from './columns.js';
 import type { CategoryDeadline, CreditorSignalRow } from './import-repository.js';
 
@@ -24,36 +23,7 @@ import type { CategoryDeadline, CreditorSignalRow } from './import-repository.js
 
 /** The position of each column; a missing, unknown or repeated column rejects the whole file (400). */
 export function headerColumns(header: CsvRecord): Record<Column, number> {
-  const byName = new Map(CREDITOR_COLUMNS.map((c) => [c.toLowerCase(), c]));
-  const found = new Map<Column, number>();
-  const errors: FieldError[] = [];
-  header.fields.forEach((raw, i) => {
-    const name = raw.trim();
-    if (name === '' && i === header.fields.length - 1 && i > 0) return; // a trailing separator
-    const col = byName.get(name.toLowerCase());
-    if (!col) {
-      errors.push({
-        path: '(body)',
-        message: `Kopregel: onbekende kolom "${name.slice(0, 60)}" (kolom ${i + 1}); verwacht: ${CREDITOR_COLUMNS.join(', ')}.`,
-      });
-    } else if (found.has(col)) {
-      errors.push({ path: '(body)', message: `Kopregel: ${creditorColumnName(col)} staat er twee keer in.` });
-    } else {
-      found.set(col, i);
-    }
-  });
-  for (const col of CREDITOR_COLUMNS) {
-    if (!found.has(col))
-      errors.push({ path: '(body)', message: `Kopregel: ${creditorColumnName(col)} ontbreekt.` });
-  }
-  if (errors.length) {
-    const detail = `Het bestand is niet ingelezen: de kopregel klopt niet (${errors
-      .map((e) => e.message.replace(/^Kopregel: /, '').replace(/[.;]$/, ''))
-      .slice(0, 5)
-      .join('; ')}).`;
-    throw new AppError('validation', detail, errors);
-  }
-  return Object.fromEntries(found) as Record<Column, number>;
+  return readHeader(header, CREDITOR_COLUMNS, creditorColumnName);
 }
 
 // Rows --------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import type { Incident, IncidentCategory } from '@wijkregie/shared';
 import { z } from 'zod';
-import { col, hasRow, oneRow, rows } from '../../db/rows.js';
+import { col, hasRow, idRow, oneRow, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 const categoryRow = z.object({ key: col.text, label: col.text });
@@ -94,4 +94,30 @@ export async function insertIncident(s: TenantScope, v: IncidentValues, userId: 
     ],
   );
   return toIncident(r);
+}
+
+/**
+ * A batch of imported incidents in one statement; a row whose source already has its number (in the
+ * database or earlier in the batch) is skipped. Answers the ids of the new ones.
+ */
+export async function insertIncidents(
+  s: TenantScope,
+  batch: readonly IncidentValues[],
+  userId: string,
+  importId: string,
+): Promise<string[]> {
+  const found = await rows(
+    s.q,
+    idRow,
+    `INSERT INTO incidents (tenant_id, category, occurred_at, lat, lng, address, area_id, description, source,
+                            external_id, created_by_user_id, import_id)
+     SELECT $1, r.category, r."occurredAt", r.lat, r.lng, r.address, r."areaId", r.description, r.source,
+            r."externalId", $3, $4
+       FROM jsonb_to_recordset($2::jsonb) AS r (category text, "occurredAt" timestamptz, lat float8, lng float8,
+            address text, "areaId" uuid, description text, source text, "externalId" text)
+     ON CONFLICT (tenant_id, source, external_id) WHERE external_id IS NOT NULL DO NOTHING
+     RETURNING id`,
+    [s.tenantId, JSON.stringify(batch), userId, importId],
+  );
+  return found.map((r) => r.id);
 }
