@@ -22,6 +22,7 @@ import { MeetingPage } from './pages/meetings/MeetingPage.tsx';
 import { MeetingsPage } from './pages/meetings/MeetingsPage.tsx';
 import { NewMeetingPage } from './pages/meetings/NewMeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { NeighbourhoodPage } from './pages/neighbourhood/NeighbourhoodPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { OutcomesPage } from './pages/outcomes/OutcomesPage.tsx';
 import { NewPersonPage } from './pages/persons/NewPersonPage.tsx';
@@ -102,6 +103,7 @@ function StaffApp() {
               <Route path="e-mail" element={<OutboxPage />} />
             </Route>
             <Route path="resultaten" element={<OutcomesPage />} />
+            <Route path="wijkbeeld" element={<NeighbourhoodPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -37,6 +37,7 @@ import {
   type MonitorQuery,
   matrixOperations,
   meetingOperations,
+  neighbourhoodOperations,
   type Operation,
   type OtherSubjectKind,
   type OutboxStatus,
@@ -45,6 +46,7 @@ import {
   overviewOperations,
   type PartnerSortField,
   type PersonSortField,
+  type PictureQuery,
   type PlanVisit,
   type Preferences,
   type PublicReport,
@@ -319,6 +321,12 @@ export const api = {
     call(planOperations.createEvaluation, { params: { id: caseId }, body: input }),
   getOutcomes: (filter: OutcomesQuery, signal?: AbortSignal) =>
     call(planOperations.getOutcomes, { query: filter }, { signal }),
+
+  // The neighbourhood picture (Wijkbeeld): incidents, signals and cases of a wijk or buurt in a period.
+  listIncidentCategories: (signal?: AbortSignal) =>
+    call(neighbourhoodOperations.listIncidentCategories, {}, { signal }),
+  getAreaPicture: (areaId: string, period: PictureQuery, signal?: AbortSignal) =>
+    call(neighbourhoodOperations.getAreaPicture, { params: { id: areaId }, query: period }, { signal }),
 
   // Resident reports (public, no login).
   publicCategories: (signal?: AbortSignal) =>

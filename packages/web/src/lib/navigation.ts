@@ -37,6 +37,7 @@ const MAIN_MENU: readonly NavItem[] = [
   { to: '/casussen', label: 'Casussen', permission: 'cases.read' },
   { to: '/overleggen', label: 'Overleggen', permission: 'meetings.read' },
   { to: '/acties', label: 'Acties', permission: 'actions.read' },
+  { to: '/wijkbeeld', label: 'Wijkbeeld', permission: 'areas.read' },
   { to: '/resultaten', label: 'Resultaten', permission: 'outcomes.read' },
   { to: '/audit', label: 'Audit', permission: 'audit.read' },
 ];

@@ -1,0 +1,166 @@
+import { type Area, areaGeometrySchema } from '@wijkregie/shared';
+import {
+  circleMarker,
+  control,
+  featureGroup,
+  geoJSON,
+  type LatLngBoundsExpression,
+  type Map as LeafletMap,
+  map as leafletMap,
+  type PathOptions,
+  tileLayer,
+  tooltip,
+} from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import './area-maps.css';
+
+// Leaflet, the one map library of the app, with its CSS. This module is loaded on demand (AreaPictureMap,
+// PointMap), so pages without a map do not carry it.
+
+/** The background map the server configured (index.html's meta elements, docs/configuration.md), if any. */
+function backgroundTiles(): { url: string; attribution: string } | null {
+  const meta = (name: string) =>
+    document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content.trim() ?? '';
+  const url = meta('wijkregie-tile-url');
+  return url ? { url, attribution: meta('wijkregie-tile-attribution') } : null;
+}
+
+/** Text as Leaflet's attribution shows it (as HTML): the configured line stays text. */
+const asText = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A Leaflet map in the element: zoom buttons in Dutch, no zooming by the scroll wheel (the page scrolls
+ * on), the keyboard handler of Leaflet (arrows pan, + and − zoom; Tab leaves the map). With a configured
+ * background map its tiles and attribution; without one the outlines on a plain background.
+ */
+function createMap(element: HTMLElement): LeafletMap {
+  const tiles = backgroundTiles();
+  const map = leafletMap(element, {
+    zoomControl: false,
+    attributionControl: false,
+    scrollWheelZoom: false,
+    zoomSnap: 0.25,
+  });
+  control.zoom({ zoomInTitle: 'Inzoomen', zoomOutTitle: 'Uitzoomen' }).addTo(map);
+  if (tiles) {
+    control.attribution({ prefix: false }).addTo(map);
+    tileLayer(tiles.url, {
+      attribution: asText(tiles.attribution),
+      maxZoom: 19,
+      className: 'wr-leaflet-tiles',
+    }).addTo(map);
+  }
+  return map;
+}
+
+/** An area's outline as GeoJSON for Leaflet; null when its geometry is not a (multi)polygon. */
+function outlineOf(area: Area) {
+  const parsed = areaGeometrySchema.safeParse(area.geometry);
+  return parsed.success ? parsed.data : null;
+}
+
+const OTHER_BUURT: PathOptions = {
+  className: 'wr-leaflet-buurt',
+  color: 'hsl(210 10% 45%)',
+  weight: 1,
+  fillColor: 'hsl(210 10% 92%)',
+  fillOpacity: 0.5,
+  interactive: false,
+};
+
+export interface PictureMapInput {
+  /** Every wijk and buurt of the municipality. */
+  areas: readonly Area[];
+  /** The chosen wijk or buurt: outlined, and the map shows it whole. */
+  areaId: string;
+  /** The fill colour of each buurt of the chosen area (the choropleth); the other buurten stay grey. */
+  fills: ReadonlyMap<string, string>;
+  /** The names shown on the buurten of the chosen area. */
+  labels: ReadonlyMap<string, string>;
+  /** Where incidents cluster (the server's cells), drawn as circles sized by their count. */
+  hotspots: readonly { lat: number; lng: number; count: number }[];
+}
+
+/**
+ * The picture of a wijk or buurt on a map: the municipality's buurten, those of the chosen area shaded by
+ * their number of incidents, the area's outline, and the hotspots. Nothing on it can be clicked: the
+ * numbers are in the tables beside it. Returns what removes the map again.
+ */
+export function drawPictureMap(element: HTMLElement, input: PictureMapInput): () => void {
+  const map = createMap(element);
+  const buurten = input.areas.filter((a) => a.kind === 'buurt');
+  for (const buurt of buurten) {
+    const outline = outlineOf(buurt);
+    if (!outline) continue;
+    const fill = input.fills.get(buurt.id);
+    const layer = geoJSON(outline, {
+      style: () =>
+        fill
+          ? { ...OTHER_BUURT, color: 'hsl(210 30% 25%)', weight: 1.5, fillColor: fill, fillOpacity: 0.85 }
+          : OTHER_BUURT,
+    }).addTo(map);
+    const label = input.labels.get(buurt.id);
+    if (label) {
+      layer.bindTooltip(
+        tooltip({
+          permanent: true,
+          direction: 'center',
+          className: 'wr-leaflet-label',
+          opacity: 1,
+        }).setContent(asText(label)),
+      );
+    }
+  }
+  const chosen = input.areas.find((a) => a.id === input.areaId);
+  const chosenOutline = chosen ? outlineOf(chosen) : null;
+  const frame = chosenOutline
+    ? geoJSON(chosenOutline, {
+        style: () => ({
+          className: 'wr-leaflet-area',
+          color: 'hsl(211 60% 22%)',
+          weight: 3.5,
+          fill: false,
+          interactive: false,
+        }),
+      }).addTo(map)
+    : null;
+
+  const most = Math.max(1, ...input.hotspots.map((h) => h.count));
+  const spots = featureGroup(
+    input.hotspots.map((h) =>
+      circleMarker([h.lat, h.lng], {
+        className: 'wr-leaflet-hotspot',
+        radius: 5 + 13 * Math.sqrt(h.count / most),
+        color: '#fff',
+        weight: 1.5,
+        fillColor: 'hsl(275 55% 30%)',
+        fillOpacity: 0.8,
+        interactive: false,
+      }),
+    ),
+  ).addTo(map);
+
+  const bounds = frame?.getBounds();
+  if (bounds?.isValid()) map.fitBounds(bounds, { padding: [12, 12] });
+  else if (spots.getBounds().isValid()) map.fitBounds(spots.getBounds(), { padding: [24, 24] });
+  else map.fitBounds(allBounds(input.areas));
+  return () => map.remove();
+}
+
+/** The bounds of every outline (the whole municipality); a point in the Netherlands when there are none. */
+function allBounds(areas: readonly Area[]): LatLngBoundsExpression {
+  const group = featureGroup(
+    areas.flatMap((a) => {
+      const outline = outlineOf(a);
+      return outline ? [geoJSON(outline)] : [];
+    }),
+  );
+  const bounds = group.getBounds();
+  return bounds.isValid()
+    ? bounds
+    : [
+        [52.0, 5.0],
+        [52.2, 5.3],
+      ];
+}

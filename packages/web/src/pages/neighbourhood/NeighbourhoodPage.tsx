@@ -1,0 +1,416 @@
+import type { Area, AreaPicture, PictureQuery } from '@wijkregie/shared';
+import type { ChartConfiguration } from 'chart.js';
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { api } from '../../api/endpoints.ts';
+import { areaAt } from '../../components/AreaMap.tsx';
+import { AreaPictureMap, type IncidentClass, incidentClasses } from '../../components/AreaPictureMap.tsx';
+import { Button } from '../../components/Button.tsx';
+import { ChartCanvas } from '../../components/Chart.tsx';
+import { DownloadLink } from '../../components/DownloadLink.tsx';
+import { DateField, SelectField } from '../../components/fields.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Loaded } from '../../components/Loaded.tsx';
+import { Permitted } from '../../components/Permitted.tsx';
+import { Section } from '../../components/Section.tsx';
+import { DataTable } from '../../components/Table.tsx';
+import { areaGroups } from '../../lib/areas.ts';
+import { spreadsheetCsv } from '../../lib/csv.ts';
+import { DATE_PATTERN } from '../../lib/dates.ts';
+import { formatDate, plural } from '../../lib/format.ts';
+import { useAreas } from '../../lib/reference.ts';
+import { formatMonth, formatPoint } from '../../lib/signals.ts';
+import { useApiData } from '../../lib/useApiData.ts';
+import { usePageTitle } from '../../lib/usePageTitle.ts';
+import './NeighbourhoodPage.css';
+
+export function NeighbourhoodPage() {
+  return (
+    <Permitted permission="areas.read" title="Wijkbeeld">
+      <NeighbourhoodView />
+    </Permitted>
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The choice of the URL: ?gebied=&van=&tot= (wrong values are left out). */
+function choiceFromParams(params: URLSearchParams): PictureQuery & { areaId?: string } {
+  const from = params.get('van') ?? '';
+  const to = params.get('tot') ?? '';
+  const areaId = params.get('gebied') ?? '';
+  return {
+    ...(DATE_PATTERN.test(from) ? { from } : {}),
+    ...(DATE_PATTERN.test(to) ? { to } : {}),
+    ...(UUID.test(areaId) ? { areaId } : {}),
+  };
+}
+
+const loadIncidentCategories = (signal: AbortSignal) => api.listIncidentCategories(signal);
+
+/** A count about people: `null` (under five, withheld by the server) is "<5". */
+const personCount = (n: number | null) => (n === null ? '<5' : n.toLocaleString('nl-NL'));
+const exact = (n: number) => n.toLocaleString('nl-NL');
+
+/**
+ * Wijkbeeld: the picture of a wijk or buurt over a period — the map (buurten shaded by incidents, the
+ * hotspots), and the same numbers in tables (per buurt, per month, per kind, the hotspots), a trend chart
+ * and CSV. The choice of area and period lives in the URL. Counts about people under five are "<5".
+ */
+function NeighbourhoodView() {
+  usePageTitle('Wijkbeeld');
+  const [params, setParams] = useSearchParams();
+  const choice = choiceFromParams(params);
+  const areas = useAreas();
+  const items = areas.data?.items;
+  // The chosen area, or else the first wijk (the list has the wijken first).
+  const area = useMemo(
+    () => items?.find((a) => a.id === choice.areaId) ?? items?.find((a) => a.kind === 'wijk') ?? items?.[0],
+    [items, choice.areaId],
+  );
+  const pictureAreaId = area?.id;
+  const { from: periodFrom, to: periodTo } = choice;
+  const loader = useCallback(
+    (signal: AbortSignal) =>
+      pictureAreaId
+        ? api.getAreaPicture(
+            pictureAreaId,
+            { ...(periodFrom ? { from: periodFrom } : {}), ...(periodTo ? { to: periodTo } : {}) },
+            signal,
+          )
+        : Promise.resolve(null),
+    [pictureAreaId, periodFrom, periodTo],
+  );
+  const picture = useApiData(loader);
+  const categories = useApiData(loadIncidentCategories);
+  const categoryLabels = useMemo(
+    () => new Map((categories.data?.items ?? []).map((c) => [c.key, c.label])),
+    [categories.data],
+  );
+
+  // The fields start from the URL, or else from what is shown (the first wijk, the API's twelve months).
+  const [areaId, setAreaId] = useState<string | null>(null);
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const shown = picture.data;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    const chosenArea = areaId ?? area?.id ?? '';
+    const chosenFrom = from ?? choice.from ?? shown?.from ?? '';
+    const chosenTo = to ?? choice.to ?? shown?.to ?? '';
+    if (chosenArea) next.set('gebied', chosenArea);
+    if (chosenFrom) next.set('van', chosenFrom);
+    if (chosenTo) next.set('tot', chosenTo);
+    setParams(next);
+  }
+
+  return (
+    <>
+      <PageHeading>Wijkbeeld</PageHeading>
+      <Paragraph>
+        Wat er speelt in een wijk of buurt: incidenten (gebeurtenissen op een plek), signalen en casussen per
+        maand en per buurt, en waar incidenten zich ophopen. Zonder periode: de twaalf maanden tot vandaag.
+      </Paragraph>
+      <Loaded data={areas} loading="De wijken en buurten worden geladen…">
+        {(list) =>
+          list.items.length === 0 ? (
+            <Paragraph>
+              Er zijn nog geen wijken of buurten ingelezen. De functioneel beheerder doet dat.
+            </Paragraph>
+          ) : (
+            <>
+              <form className="wr-card wr-filters" aria-label="Gebied en periode kiezen" onSubmit={onSubmit}>
+                <div className="wr-field-row">
+                  <SelectField
+                    id="picture-area"
+                    label="Wijk of buurt"
+                    name="gebied"
+                    options={[]}
+                    groups={areaGroups(list.items)}
+                    value={areaId ?? area?.id ?? ''}
+                    onValue={setAreaId}
+                  />
+                  <DateField
+                    id="picture-from"
+                    label="Vanaf"
+                    name="van"
+                    value={from ?? choice.from ?? shown?.from ?? ''}
+                    onValue={setFrom}
+                  />
+                  <DateField
+                    id="picture-to"
+                    label="Tot en met"
+                    name="tot"
+                    value={to ?? choice.to ?? shown?.to ?? ''}
+                    onValue={setTo}
+                  />
+                </div>
+                <div>
+                  <Button type="submit" appearance="primary-action">
+                    Toon wijkbeeld
+                  </Button>
+                </div>
+              </form>
+              <Loaded data={picture} loading="Het wijkbeeld wordt geladen…" busy>
+                {(data) => (
+                  <PictureView
+                    data={data}
+                    areas={list.items}
+                    areaName={areas.names.get(data.area.id) ?? data.area.name}
+                    categoryLabels={categoryLabels}
+                  />
+                )}
+              </Loaded>
+            </>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}
+
+function PictureView({
+  data,
+  areas,
+  areaName,
+  categoryLabels,
+}: {
+  data: AreaPicture;
+  areas: readonly Area[];
+  areaName: string;
+  categoryLabels: ReadonlyMap<string, string>;
+}) {
+  const totalIncidents = data.months.reduce((n, m) => n + m.incidents, 0);
+  const suffix = `${data.area.code}-${data.from}_${data.to}`;
+  const classes = useMemo(() => incidentClasses(data.buurten.map((b) => b.incidents)), [data.buurten]);
+
+  const buurtenCsv = spreadsheetCsv(
+    ['Buurt', 'Incidenten', 'Signalen', 'Open casussen'],
+    data.buurten.map((b) => [b.name, b.incidents, personCount(b.signals), personCount(b.openCases)]),
+  );
+  const monthsCsv = spreadsheetCsv(
+    ['Maand', 'Incidenten', 'Signalen', 'Casussen geopend', 'Casussen gesloten'],
+    data.months.map((m) => [
+      m.month,
+      m.incidents,
+      personCount(m.signals),
+      personCount(m.casesOpened),
+      personCount(m.casesClosed),
+    ]),
+  );
+  const hotspots = data.hotspots.slice(0, 10).map((h, i) => ({
+    ...h,
+    rank: i + 1,
+    buurt: areaAt(areas, h)?.name ?? 'buiten de buurten',
+  }));
+
+  return (
+    <>
+      <Paragraph className="wr-muted">
+        Getoond: {areaName}, {formatDate(data.from)} tot en met {formatDate(data.to)};{' '}
+        {plural(totalIncidents, 'incident', 'incidenten')}.
+      </Paragraph>
+      <Paragraph>
+        Aantallen over mensen (signalen en casussen) onder de vijf staan er als “&lt;5”: zo wijst het beeld
+        van een kleine buurt nooit een huishouden aan. Incidenten gaan over plekken en zijn exact.
+      </Paragraph>
+
+      <Section id="wijkbeeld-kaart" title="Kaart">
+        <PictureMapFigure
+          data={data}
+          areas={areas}
+          areaName={areaName}
+          classes={classes}
+          hotspots={hotspots}
+        />
+      </Section>
+
+      <Section id="wijkbeeld-buurten" title="Per buurt">
+        <Paragraph>
+          <DownloadLink text={buurtenCsv} filename={`wijkbeeld-buurten-${suffix}.csv`}>
+            Exporteer CSV van de buurten
+          </DownloadLink>
+        </Paragraph>
+        <DataTable
+          caption="Per buurt: incidenten en signalen in de periode, casussen die nu open zijn"
+          rows={data.buurten}
+          rowKey={(b) => b.id}
+          empty="Geen buurten in dit gebied."
+          columns={[
+            { header: 'Buurt', cell: (b) => b.name },
+            { header: 'Incidenten', cell: (b) => exact(b.incidents) },
+            { header: 'Signalen', cell: (b) => personCount(b.signals) },
+            { header: 'Open casussen', cell: (b) => personCount(b.openCases) },
+          ]}
+        />
+      </Section>
+
+      <Section id="wijkbeeld-maanden" title="Per maand">
+        <TrendChart months={data.months} />
+        <Paragraph>
+          <DownloadLink text={monthsCsv} filename={`wijkbeeld-maanden-${suffix}.csv`}>
+            Exporteer CSV van de maanden
+          </DownloadLink>
+        </Paragraph>
+        <DataTable
+          caption="Per maand: incidenten, signalen, geopende en gesloten casussen"
+          rows={data.months}
+          rowKey={(m) => m.month}
+          columns={[
+            { header: 'Maand', cell: (m) => <span className="wr-nowrap">{formatMonth(m.month)}</span> },
+            { header: 'Incidenten', cell: (m) => exact(m.incidents) },
+            { header: 'Signalen', cell: (m) => personCount(m.signals) },
+            { header: 'Casussen geopend', cell: (m) => personCount(m.casesOpened) },
+            { header: 'Casussen gesloten', cell: (m) => personCount(m.casesClosed) },
+          ]}
+        />
+      </Section>
+
+      <Section id="wijkbeeld-soorten" title="Incidenten per soort">
+        <DataTable
+          caption="Incidenten per soort in de periode"
+          rows={data.byCategory}
+          rowKey={(c) => c.category}
+          empty="Geen incidenten in deze periode."
+          columns={[
+            { header: 'Soort', cell: (c) => categoryLabels.get(c.category) ?? c.category },
+            { header: 'Incidenten', cell: (c) => exact(c.count) },
+          ]}
+        />
+      </Section>
+
+      <Section id="wijkbeeld-brandpunten" title="Brandpunten">
+        <Paragraph>
+          Plekken waar incidenten zich ophopen: vakken van ongeveer 200 bij 200 meter, het drukste eerst (de
+          tien drukste). Op de kaart zijn het de paarse cirkels.
+        </Paragraph>
+        <DataTable
+          caption="Brandpunten: incidenten per plek van ongeveer 200 bij 200 meter"
+          rows={hotspots}
+          rowKey={(h) => `${h.lat},${h.lng}`}
+          empty="Geen incidenten met een plek in deze periode."
+          columns={[
+            { header: 'Nr.', cell: (h) => h.rank },
+            { header: 'Buurt', cell: (h) => h.buurt },
+            { header: 'Plek (ongeveer)', cell: (h) => formatPoint(h.lat, h.lng) },
+            { header: 'Incidenten', cell: (h) => exact(h.count) },
+          ]}
+        />
+      </Section>
+    </>
+  );
+}
+
+function PictureMapFigure({
+  data,
+  areas,
+  areaName,
+  classes,
+  hotspots,
+}: {
+  data: AreaPicture;
+  areas: readonly Area[];
+  areaName: string;
+  classes: readonly IncidentClass[];
+  hotspots: readonly { lat: number; lng: number; count: number; buurt: string }[];
+}) {
+  const busiest = [...data.buurten].sort((a, b) => b.incidents - a.incidents)[0];
+  const top = hotspots[0];
+  const summary = [
+    `De buurten van ${areaName} zijn gekleurd naar het aantal incidenten in de periode (zie de legenda), de rand van het gebied is donkerblauw en de brandpunten zijn paarse cirkels: hoe groter, hoe meer incidenten.`,
+    busiest && busiest.incidents > 0
+      ? `De meeste incidenten: ${busiest.name} (${exact(busiest.incidents)}).`
+      : 'Geen incidenten in deze periode.',
+    top ? `Het drukste brandpunt ligt in ${top.buurt}: ${plural(top.count, 'incident', 'incidenten')}.` : '',
+    'Alle cijfers staan in de tabellen hieronder. Met het toetsenbord: de pijltjestoetsen verschuiven de kaart, + en − zoomen, Tab gaat verder.',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <figure className="wr-picture-map">
+      <AreaPictureMap
+        areas={areas}
+        areaId={data.area.id}
+        buurten={data.buurten}
+        classes={classes}
+        hotspots={data.hotspots}
+        label={`Kaart van ${areaName}`}
+        describedBy="wijkbeeld-kaart-samenvatting"
+      />
+      <ul className="wr-legend" aria-label="Legenda van de kaart">
+        {classes.map((c) => (
+          <li key={c.from} className="wr-legend__item">
+            <span className="wr-legend__swatch" style={{ backgroundColor: c.colour }} aria-hidden="true" />
+            {c.from === c.to ? exact(c.from) : `${exact(c.from)}–${exact(c.to)}`}{' '}
+            {c.to === 1 ? 'incident' : 'incidenten'}
+          </li>
+        ))}
+        <li className="wr-legend__item">
+          <span className="wr-legend__dot" aria-hidden="true" />
+          brandpunt
+        </li>
+      </ul>
+      <figcaption id="wijkbeeld-kaart-samenvatting" className="wr-muted">
+        {summary}
+      </figcaption>
+    </figure>
+  );
+}
+
+const MONTH_SHORT = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', month: 'short', year: '2-digit' });
+
+/** Lines per month: incidents, signals and opened cases (a month under five is a gap). */
+function TrendChart({ months }: { months: AreaPicture['months'] }) {
+  const config = useMemo(
+    (): ChartConfiguration<'line'> => ({
+      type: 'line',
+      data: {
+        labels: months.map((m) => MONTH_SHORT.format(new Date(`${m.month}-01T00:00:00Z`))),
+        datasets: [
+          {
+            label: 'Incidenten',
+            data: months.map((m) => m.incidents),
+            borderColor: 'hsl(211 60% 35%)',
+            backgroundColor: 'hsl(211 60% 35%)',
+          },
+          {
+            label: 'Signalen',
+            data: months.map((m) => m.signals),
+            borderColor: 'hsl(28 90% 40%)',
+            backgroundColor: 'hsl(28 90% 40%)',
+            borderDash: [6, 4],
+          },
+          {
+            label: 'Casussen geopend',
+            data: months.map((m) => m.casesOpened),
+            borderColor: 'hsl(145 60% 25%)',
+            backgroundColor: 'hsl(145 60% 25%)',
+            borderDash: [2, 3],
+          },
+        ],
+      },
+      options: {
+        plugins: { legend: { position: 'top', align: 'start' } },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      },
+    }),
+    [months],
+  );
+  const incidents = months.reduce((n, m) => n + m.incidents, 0);
+  const peak = [...months].sort((a, b) => b.incidents - a.incidents)[0];
+  const summary = `Lijndiagram per maand: ${plural(incidents, 'incident', 'incidenten')} in totaal${
+    peak && peak.incidents > 0 ? `, de meeste in ${formatMonth(peak.month)} (${exact(peak.incidents)})` : ''
+  }. Maanden met minder dan vijf signalen of casussen zijn in die lijnen open gelaten. De cijfers staan in de tabel hieronder.`;
+  return (
+    <figure className="wr-chart">
+      <ChartCanvas
+        config={config}
+        label="Lijndiagram: incidenten, signalen en geopende casussen per maand. De samenvatting staat eronder, de cijfers in de tabel."
+        height="16rem"
+      />
+      <figcaption className="wr-muted">{summary}</figcaption>
+    </figure>
+  );
+}
