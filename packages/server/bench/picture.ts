@@ -4,15 +4,18 @@
  * hotspot of the first wijk), 100,000 signals and 20,000 cases with their buurt. Then it measures
  * GET /areas/{id}/picture over twelve months for a wijk and for a buurt, sequentially and at 10
  * connections, and prints the load average, since the machine may be busy with other work.
- * Target (issue 13): the picture of a wijk over twelve months p95 < 200 ms (sequential).
+ * Then a partner export of 50,000 incidents is imported over HTTP as text/csv, twice (the second time
+ * all duplicates), and the rows per second are reported.
+ * Targets (issue 13): the picture of a wijk over twelve months p95 < 200 ms (sequential); the incident
+ * import ≥ 5,000 rows/s.
  *
- * Knobs: DATABASE_URL, BENCH_INCIDENTS (200000), BENCH_SIGNALS (100000), BENCH_DURATION (10 s),
- * BENCH_WARMUP (2 s).
+ * Knobs: DATABASE_URL, BENCH_INCIDENTS (200000), BENCH_SIGNALS (100000), BENCH_IMPORT_ROWS (50000),
+ * BENCH_DURATION (10 s), BENCH_WARMUP (2 s).
  */
 import { loadavg } from 'node:os';
 import { migrate } from '@wijkregie/server/dist/db/migrate.js';
 import { col, execute, idRow, oneRow } from '@wijkregie/server/dist/db/rows.js';
-import { areaPictureSchema } from '@wijkregie/shared';
+import { areaPictureSchema, INCIDENT_COLUMNS, importAnswerSchema } from '@wijkregie/shared';
 import { z } from 'zod';
 import { callAs, freshDatabase, login, num, openBenchDb, runBench, startServer } from './harness.js';
 import { type LoadResult, measure } from './load.js';
@@ -26,6 +29,8 @@ const CASES = 20_000;
 const DURATION = num('BENCH_DURATION', 10);
 const WARMUP = num('BENCH_WARMUP', 2);
 const TARGET_P95 = 200;
+const IMPORT_ROWS = num('BENCH_IMPORT_ROWS', 50_000);
+const TARGET_ROWS_PER_S = 5000;
 
 const rect = (x: number, y: number, w: number, h: number) => ({
   type: 'Polygon',
@@ -173,12 +178,56 @@ async function main(): Promise<boolean> {
   await run('GET /areas/{buurt}/picture, 12 maanden (sequentieel)', 1, `/api/v1/areas/${buurten[0]}/picture`);
   const loadS = secs(t);
 
+  // The incident import: a partner's export with every column, points in the first wijk.
+  const kinds = ['overlast_jeugd', 'inbraak', 'drugs', 'vernieling', 'Woonoverlast'];
+  const lines = [INCIDENT_COLUMNS.join(';')];
+  for (let i = 0; i < IMPORT_ROWS; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    lines.push(
+      [
+        'politie-bvh',
+        `IMP-${i}`,
+        kinds[i % kinds.length],
+        `2026-10-${day} ${String(i % 24).padStart(2, '0')}:15`,
+        i % 3 === 0 ? 'Kerkstraat' : '',
+        i % 3 === 0 ? String(1 + (i % 200)) : '',
+        i % 3 === 0 ? '9991 AB' : '',
+        `52,0${String(10000 + (i % 9000)).slice(1)}`,
+        `5,0${String(10000 + ((i * 7) % 9000)).slice(1)}`,
+        i % 2 === 0 ? 'Melding via de meldkamer' : '',
+      ].join(';'),
+    );
+  }
+  const file = `${lines.join('\r\n')}\r\n`;
+  const importOnce = async () => {
+    const start = performance.now();
+    const res = await fetch(`${api}/api/v1/incidents/import`, {
+      method: 'POST',
+      headers: { cookie: prof, 'content-type': 'text/csv' },
+      body: file,
+    });
+    if (res.status !== 200) throw new Error(`import: ${res.status} ${await res.text()}`);
+    const answer = importAnswerSchema.parse(await res.json());
+    const s = (performance.now() - start) / 1000;
+    return { s, rowsPerS: Math.round(IMPORT_ROWS / s), ...answer, rejectedCount: answer.rejected.length };
+  };
+  const firstImport = await importOnce();
+  log(
+    `incidentenimport: ${firstImport.s.toFixed(1)} s, ${firstImport.rowsPerS} regels/s; ${firstImport.imported} nieuw, ${firstImport.duplicates} dubbel, ${firstImport.rejectedCount} afgewezen`,
+  );
+  const secondImport = await importOnce();
+  log(`tweede keer (alles dubbel): ${secondImport.s.toFixed(1)} s, ${secondImport.rowsPerS} regels/s`);
+
   const wijkSequential = results[0];
   const clean = results.every((r) => r.non2xx + r.errors + r.timeouts === 0);
   const targets: Target[] = [
     {
       what: `beeld van een wijk, 12 maanden, sequentieel: p95 < ${TARGET_P95} ms (${fmt(wijkSequential?.p95 ?? Number.NaN)})`,
       ok: (wijkSequential?.p95 ?? Number.POSITIVE_INFINITY) < TARGET_P95,
+    },
+    {
+      what: `incidentenimport ≥ ${TARGET_ROWS_PER_S} regels/s inclusief controle, buurt en ontdubbelen (${firstImport.rowsPerS})`,
+      ok: firstImport.rowsPerS >= TARGET_ROWS_PER_S && firstImport.imported === IMPORT_ROWS,
     },
     { what: 'geen fouten en alleen 2xx-antwoorden', ok: clean },
   ];
@@ -205,6 +254,8 @@ async function main(): Promise<boolean> {
       ]),
     ),
     '',
+    `incidentenimport, ${IMPORT_ROWS} regels: ${firstImport.s.toFixed(1)} s = ${firstImport.rowsPerS} regels/s (${firstImport.imported} nieuw); tweede keer ${secondImport.s.toFixed(1)} s = ${secondImport.rowsPerS} regels/s (${secondImport.duplicates} dubbel)`,
+    '',
     ...targetLines(targets),
   ];
   const jsonFile = writeJson('picture', {
@@ -213,6 +264,7 @@ async function main(): Promise<boolean> {
     settings: { INCIDENTS, SIGNALS, CASES, DURATION, WARMUP },
     seed: { ...counts, seedS },
     results,
+    incidentImport: { rows: IMPORT_ROWS, first: firstImport.rowsPerS, second: secondImport.rowsPerS },
     loadAverage: { start: startLoad, end: loadavg() },
     targets,
   });

@@ -53,11 +53,12 @@ export function amsterdamMidnight(date: string): Date {
   return new Date(guess.getTime() - amsterdamOffsetMinutes(guess) * 60_000);
 }
 
+// One formatter for every call: making one costs more than formatting (an import reads thousands of times).
+const offsetFmt = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' });
+
 /** Minutes Amsterdam is ahead of UTC at instant `at` (60 in winter, 120 in summer). */
 export function amsterdamOffsetMinutes(at: Date): number {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
+  const part = offsetFmt.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? '');
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
