@@ -30,6 +30,7 @@ import { actionRoutes } from './modules/actions/routes.js';
 import { loadNewAlerts } from './modules/alerts/load-new-alerts.js';
 import { ALERT_CHANNEL } from './modules/alerts/repository.js';
 import { alertRoutes } from './modules/alerts/routes.js';
+import { approachRoutes } from './modules/approaches/routes.js';
 import { areaRoutes } from './modules/areas/routes.js';
 import { attachmentRoutes } from './modules/attachments/routes.js';
 import { auditEntries } from './modules/audit/context.js';
@@ -193,6 +194,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   planRoutes(app);
   incidentRoutes(app);
   neighbourhoodRoutes(app);
+  approachRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {

@@ -25,6 +25,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 /** What an audit record is about, with its Dutch name. */
 export const { values: AUDIT_OBJECT_TYPES, labels: AUDIT_OBJECT_TYPE_LABELS } = labelled([
   ['action', 'Actie'],
+  ['approach', 'Wijkaanpak'],
   ['area', 'Wijk of buurt'],
   ['assessment', 'Zelfredzaamheidsscore'],
   ['attachment', 'Bijlage'],
@@ -37,10 +38,12 @@ export const { values: AUDIT_OBJECT_TYPES, labels: AUDIT_OBJECT_TYPE_LABELS } = 
   ['group', 'Groep'],
   ['household', 'Huishouden'],
   ['incident', 'Incident'],
+  ['indicator', 'Indicator'],
   ['life_domain', 'Leefgebied'],
   ['location', 'Locatie'],
   ['matrix', 'Autorisatiematrix'],
   ['meeting', 'Overleg'],
+  ['observation', 'Veldnotitie'],
   ['partner', 'Partner'],
   ['person', 'Persoon'],
   ['plan', 'Plan van aanpak'],

@@ -1,6 +1,7 @@
 import './zod-config.js';
 
 export * from './access.js';
+export * from './approaches.js';
 export * from './areas.js';
 export * from './attachments.js';
 export * from './audit.js';
@@ -13,6 +14,7 @@ export * from './neighbourhood.js';
 export * from './operation.js';
 export * from './operations/actions.js';
 export * from './operations/alerts.js';
+export * from './operations/approaches.js';
 export * from './operations/areas.js';
 export * from './operations/attachments.js';
 export * from './operations/audit.js';

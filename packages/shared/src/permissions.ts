@@ -14,6 +14,12 @@ export const PERMISSIONS = {
   'areas.write': ['admin'],
   /** Incidents (places, never persons): entered by hand or imported from a partner's registration. */
   'incidents.write': ['regisseur', 'professional'],
+  /** Starting an area approach and its indicators: the municipality directs. */
+  'approaches.write': ['regisseur'],
+  /** A measurement of a hand-measured indicator (a professional: of a partner in the approach). */
+  'approaches.measure': ['regisseur', 'professional'],
+  /** Field notes of the problem analysis (street talks, walks, home visits). */
+  'observations.write': ['regisseur', 'professional'],
   'categories.read': ['admin', 'regisseur', 'professional', 'auditor'],
   'categories.create': ['admin', 'regisseur'],
   /** The privacy officer reads the matrix to check it (read-only: no `matrix.write`). */

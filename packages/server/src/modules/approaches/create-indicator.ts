@@ -1,0 +1,40 @@
+import type { CreateIndicator, Indicator } from '@wijkregie/shared';
+import type { RequestContext } from '../../http/context.js';
+import { invalidField, notFound } from '../../http/errors.js';
+import { audit } from '../audit/record.js';
+import { incidentCategoryExists } from '../incidents/repository.js';
+import { indicatorView } from './approach-view.js';
+import { findApproach, indicatorRows, insertIndicator } from './repository.js';
+
+/**
+ * `POST /approaches/:id/indicators` (the regisseur): an indicator with its baseline, target and
+ * direction, measured by hand, counted from the incidents of a kind (400 `incidentCategory` for a kind
+ * the municipality does not have), or from the survey.
+ */
+export function createIndicator(
+  ctx: RequestContext,
+  approachId: string,
+  input: CreateIndicator,
+): Promise<Indicator> {
+  return ctx.db.transaction(async (s) => {
+    const a = await findApproach(s, approachId);
+    if (!a) throw notFound('Deze wijkaanpak bestaat niet.');
+    if (input.source === 'incidents' && !(await incidentCategoryExists(s, input.incidentCategory ?? ''))) {
+      throw invalidField('incidentCategory', 'Onbekende soort incident');
+    }
+    const id = await insertIndicator(s, approachId, {
+      name: input.name,
+      unit: input.unit,
+      baseline: input.baseline,
+      target: input.target,
+      direction: input.direction,
+      source: input.source,
+      incidentCategory: input.source === 'incidents' ? (input.incidentCategory ?? null) : null,
+      surveyIndicator: input.source === 'survey' ? (input.surveyIndicator ?? null) : null,
+    });
+    await audit(s, ctx, { action: 'create', objectType: 'indicator', objectId: id, details: { approachId } });
+    const [row] = await indicatorRows(s, { id });
+    if (!row) throw new Error('the indicator just stored is gone');
+    return indicatorView(s, a, row);
+  });
+}

@@ -1,0 +1,295 @@
+import {
+  INDICATOR_DIRECTIONS,
+  INDICATOR_SOURCES,
+  OBSERVATION_KINDS,
+  type Observation,
+} from '@wijkregie/shared';
+import { z } from 'zod';
+import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import type { TenantScope } from '../../db/scope.js';
+
+/** The SQL of area approaches, their indicators and measurements, and field notes. */
+
+export async function insertApproach(
+  s: TenantScope,
+  a: {
+    areaId: string;
+    title: string;
+    jointGoal: string;
+    startDate: string;
+    endDate: string | null;
+    coordinatorUserId: string;
+    partners: { partnerId: string; commitment: string | null }[];
+  },
+): Promise<string> {
+  const { id } = await oneRow(
+    s.q,
+    idRow,
+    `INSERT INTO approaches (tenant_id, area_id, title, joint_goal, start_date, end_date, coordinator_user_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [s.tenantId, a.areaId, a.title, a.jointGoal, a.startDate, a.endDate, a.coordinatorUserId],
+  );
+  await execute(
+    s.q,
+    `INSERT INTO approach_partners (tenant_id, approach_id, partner_id, commitment)
+     SELECT $1, $2, p."partnerId", p.commitment FROM jsonb_to_recordset($3::jsonb) AS p ("partnerId" uuid, commitment text)`,
+    [s.tenantId, id, JSON.stringify(a.partners)],
+  );
+  return id;
+}
+
+const approachRow = z.object({
+  id: col.uuid,
+  area_id: col.uuid,
+  area_name: col.text,
+  area_kind: col.text,
+  title: col.text,
+  joint_goal: col.text,
+  start_date: col.date,
+  end_date: col.date.nullable(),
+  coordinator_user_id: col.uuid,
+  coordinator_name: col.text,
+  created_at: col.timestamp,
+  partners: z.array(z.object({ partnerId: z.string(), name: z.string(), commitment: z.string().nullable() })),
+});
+export type ApproachRow = z.output<typeof approachRow>;
+
+export function findApproach(s: TenantScope, id: string): Promise<ApproachRow | undefined> {
+  return row(
+    s.q,
+    approachRow,
+    `SELECT a.id, a.area_id, ar.name AS area_name, ar.kind AS area_kind, a.title, a.joint_goal, a.start_date,
+            a.end_date, a.coordinator_user_id, u.name AS coordinator_name, a.created_at,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('partnerId', ap.partner_id, 'name', p.name,
+                                                          'commitment', ap.commitment) ORDER BY p.name)
+                        FROM approach_partners ap JOIN partners p ON p.tenant_id = ap.tenant_id AND p.id = ap.partner_id
+                       WHERE ap.tenant_id = a.tenant_id AND ap.approach_id = a.id), '[]'::jsonb) AS partners
+       FROM approaches a
+       JOIN areas ar ON ar.tenant_id = a.tenant_id AND ar.id = a.area_id
+       JOIN users u ON u.tenant_id = a.tenant_id AND u.id = a.coordinator_user_id
+      WHERE a.tenant_id = $1 AND a.id = $2`,
+    [s.tenantId, id],
+  );
+}
+
+const summaryRow = z.object({
+  id: col.uuid,
+  area_id: col.uuid,
+  area_name: col.text,
+  title: col.text,
+  start_date: col.date,
+  end_date: col.date.nullable(),
+});
+
+/** The approaches of the municipality, or of an area, its wijk and its buurten; newest first. */
+export function listApproachRows(s: TenantScope, areaId: string | null) {
+  return rows(
+    s.q,
+    summaryRow,
+    `SELECT a.id, a.area_id, ar.name AS area_name, a.title, a.start_date, a.end_date
+       FROM approaches a JOIN areas ar ON ar.tenant_id = a.tenant_id AND ar.id = a.area_id
+      WHERE a.tenant_id = $1
+        AND ($2::uuid IS NULL OR a.area_id = $2 OR ar.parent_id = $2
+             OR a.area_id = (SELECT parent_id FROM areas WHERE tenant_id = $1 AND id = $2))
+      ORDER BY a.start_date DESC, a.created_at DESC`,
+    [s.tenantId, areaId],
+  );
+}
+
+export async function insertIndicator(
+  s: TenantScope,
+  approachId: string,
+  i: {
+    name: string;
+    unit: string;
+    baseline: number;
+    target: number;
+    direction: string;
+    source: string;
+    incidentCategory: string | null;
+    surveyIndicator: string | null;
+  },
+): Promise<string> {
+  const { id } = await oneRow(
+    s.q,
+    idRow,
+    `INSERT INTO indicators (tenant_id, approach_id, name, unit, baseline, target, direction, source,
+                             incident_category, survey_indicator, position)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+             (SELECT count(*) FROM indicators WHERE tenant_id = $1 AND approach_id = $2))
+     RETURNING id`,
+    [
+      s.tenantId,
+      approachId,
+      i.name,
+      i.unit,
+      i.baseline,
+      i.target,
+      i.direction,
+      i.source,
+      i.incidentCategory,
+      i.surveyIndicator,
+    ],
+  );
+  return id;
+}
+
+const indicatorRow = z.object({
+  id: col.uuid,
+  approach_id: col.uuid,
+  name: col.text,
+  unit: col.text,
+  baseline: z.number(),
+  target: z.number(),
+  direction: z.enum(INDICATOR_DIRECTIONS),
+  source: z.enum(INDICATOR_SOURCES),
+  incident_category: col.text.nullable(),
+  survey_indicator: col.text.nullable(),
+  measurements: z.array(z.object({ date: z.string(), value: z.number() })),
+});
+export type IndicatorRow = z.output<typeof indicatorRow>;
+
+/** The indicators of an approach (or the one with `id`), each with its hand measurements by date. */
+export function indicatorRows(s: TenantScope, where: { approachId: string } | { id: string }) {
+  const [column, value] = 'id' in where ? ['i.id', where.id] : ['i.approach_id', where.approachId];
+  return rows(
+    s.q,
+    indicatorRow,
+    `SELECT i.id, i.approach_id, i.name, i.unit, i.baseline, i.target, i.direction, i.source, i.incident_category,
+            i.survey_indicator,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('date', m.measured_on, 'value', m.value) ORDER BY m.measured_on)
+                        FROM indicator_measurements m WHERE m.tenant_id = i.tenant_id AND m.indicator_id = i.id),
+                     '[]'::jsonb) AS measurements
+       FROM indicators i WHERE i.tenant_id = $1 AND ${column} = $2
+      ORDER BY i.position, i.created_at`,
+    [s.tenantId, value],
+  );
+}
+
+const monthCount = z.object({ month: col.text, n: col.int });
+
+/** Incidents of a kind in an area (a wijk with its buurten) per Amsterdam month from `from` to before `to`. */
+export function incidentsPerMonth(
+  s: TenantScope,
+  areaId: string,
+  category: string,
+  from: string,
+  before: string,
+) {
+  return rows(
+    s.q,
+    monthCount,
+    `SELECT to_char(m, 'YYYY-MM') AS month, n FROM (
+       SELECT date_trunc('month', occurred_at AT TIME ZONE 'Europe/Amsterdam') AS m, count(*)::int AS n
+         FROM incidents
+        WHERE tenant_id = $1 AND category = $3
+          AND area_id IN (SELECT id FROM areas WHERE tenant_id = $1 AND (id = $2 OR parent_id = $2))
+          AND occurred_at >= ($4::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'
+          AND occurred_at < ($5::date)::timestamp AT TIME ZONE 'Europe/Amsterdam'
+        GROUP BY 1) x`,
+    [s.tenantId, areaId, category, from, before],
+  );
+}
+
+/** Stores a measurement; false when the indicator has one on that date already. */
+export async function insertMeasurement(
+  s: TenantScope,
+  indicatorId: string,
+  m: { date: string; value: number; userId: string },
+): Promise<boolean> {
+  const found = await rows(
+    s.q,
+    z.object({ indicator_id: col.uuid }),
+    `INSERT INTO indicator_measurements (tenant_id, indicator_id, measured_on, value, user_id)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING indicator_id`,
+    [s.tenantId, indicatorId, m.date, m.value, m.userId],
+  );
+  return found.length > 0;
+}
+
+/** Whether the partner takes part in the approach. */
+export async function partnerInApproach(
+  s: TenantScope,
+  approachId: string,
+  partnerId: string,
+): Promise<boolean> {
+  const found = await rows(
+    s.q,
+    z.object({ partner_id: col.uuid }),
+    'SELECT partner_id FROM approach_partners WHERE tenant_id = $1 AND approach_id = $2 AND partner_id = $3',
+    [s.tenantId, approachId, partnerId],
+  );
+  return found.length > 0;
+}
+
+export async function insertObservation(
+  s: TenantScope,
+  o: {
+    areaId: string;
+    date: string;
+    kind: string;
+    topics: string[];
+    text: string;
+    followUp: string | null;
+    userId: string;
+    partnerId: string;
+  },
+): Promise<string> {
+  const { id } = await oneRow(
+    s.q,
+    idRow,
+    `INSERT INTO observations (tenant_id, area_id, observed_on, kind, topics, text, follow_up, author_user_id,
+                               author_partner_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [s.tenantId, o.areaId, o.date, o.kind, o.topics, o.text, o.followUp, o.userId, o.partnerId],
+  );
+  return id;
+}
+
+const observationRow = z.object({
+  id: col.uuid,
+  area_id: col.uuid,
+  observed_on: col.date,
+  kind: z.enum(OBSERVATION_KINDS),
+  topics: z.array(z.string()),
+  text: col.text,
+  follow_up: col.text.nullable(),
+  author_name: col.text.nullable(),
+  partner_name: col.text.nullable(),
+  created_at: col.timestamp,
+});
+
+/** Field notes of an area (a wijk with its buurten), newest first (at most 200), or the one with `id`. */
+export async function observationRows(
+  s: TenantScope,
+  where: { areaId: string } | { id: string },
+): Promise<Observation[]> {
+  const filter =
+    'id' in where
+      ? 'o.id = $2'
+      : 'o.area_id IN (SELECT id FROM areas WHERE tenant_id = $1 AND (id = $2 OR parent_id = $2))';
+  const found = await rows(
+    s.q,
+    observationRow,
+    `SELECT o.id, o.area_id, o.observed_on, o.kind, o.topics, o.text, o.follow_up, u.name AS author_name,
+            p.name AS partner_name, o.created_at
+       FROM observations o
+       LEFT JOIN users u ON u.tenant_id = o.tenant_id AND u.id = o.author_user_id
+       LEFT JOIN partners p ON p.tenant_id = o.tenant_id AND p.id = o.author_partner_id
+      WHERE o.tenant_id = $1 AND ${filter}
+      ORDER BY o.observed_on DESC, o.created_at DESC LIMIT 200`,
+    [s.tenantId, 'id' in where ? where.id : where.areaId],
+  );
+  return found.map((r) => ({
+    id: r.id,
+    areaId: r.area_id,
+    date: r.observed_on,
+    kind: r.kind,
+    topics: r.topics,
+    text: r.text,
+    followUp: r.follow_up,
+    authorName: r.author_name,
+    partnerName: r.partner_name,
+    createdAt: r.created_at.toISOString(),
+  }));
+}

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { itemList } from './contract.js';
+import { labelled } from './labelled.js';
+import { isoDateSchema } from './subjects.js';
+
+/*
+ * The area approach (wijkaanpak, issue 13): for a wijk or buurt a joint goal, the partners and what each
+ * commits to, and indicators that show whether the neighbourhood moves toward the goal; and the field
+ * notes of the problem analysis.
+ */
+
+const text = (max: number, what: string) =>
+  z.string().trim().min(1, `${what} is verplicht`).max(max, `${what} is te lang (max. ${max} tekens)`);
+
+export const createApproachSchema = z
+  .strictObject({
+    areaId: z.uuid({ error: 'Kies een wijk of buurt' }),
+    title: text(200, 'Titel'),
+    jointGoal: text(2000, 'Het gezamenlijke doel'),
+    startDate: isoDateSchema,
+    endDate: isoDateSchema.nullable().optional(),
+    partnerIds: z
+      .array(z.uuid({ error: 'Geen geldige partner' }))
+      .min(1, 'Kies minstens één partner')
+      .max(50),
+    commitments: z
+      .array(
+        z.strictObject({
+          partnerId: z.uuid({ error: 'Geen geldige partner' }),
+          text: text(1000, 'De inzet'),
+        }),
+      )
+      .max(50)
+      .default([]),
+  })
+  .superRefine((a, ctx) => {
+    if (a.endDate && a.endDate < a.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'Het einde ligt voor het begin' });
+    }
+    a.commitments.forEach((c, i) => {
+      if (!a.partnerIds.includes(c.partnerId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['commitments', i, 'partnerId'],
+          message: 'Deze partner doet niet mee aan de aanpak',
+        });
+      }
+    });
+  });
+export type CreateApproach = z.infer<typeof createApproachSchema>;
+export type CreateApproachInput = z.input<typeof createApproachSchema>;
+
+export const { values: INDICATOR_DIRECTIONS, labels: INDICATOR_DIRECTION_LABELS } = labelled([
+  ['up', 'Omhoog'],
+  ['down', 'Omlaag'],
+]);
+export const { values: INDICATOR_SOURCES, labels: INDICATOR_SOURCE_LABELS } = labelled([
+  ['manual', 'Met de hand gemeten'],
+  ['incidents', 'Geteld uit de incidenten, per maand'],
+  ['survey', 'Uit de bewonersenquête'],
+]);
+
+export const createIndicatorSchema = z
+  .strictObject({
+    name: text(200, 'Naam'),
+    unit: text(50, 'Eenheid'),
+    baseline: z.number({ error: 'Geef de beginwaarde' }),
+    target: z.number({ error: 'Geef de streefwaarde' }),
+    direction: z.enum(INDICATOR_DIRECTIONS, { error: 'Kies omhoog of omlaag' }),
+    source: z.enum(INDICATOR_SOURCES, { error: 'Kies hoe de indicator wordt gemeten' }),
+    incidentCategory: z.string().trim().min(1).max(60).optional(),
+    surveyIndicator: z.string().trim().min(1).max(60).optional(),
+  })
+  .superRefine((i, ctx) => {
+    if (i.direction === 'up' ? i.target <= i.baseline : i.target >= i.baseline) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['target'],
+        message:
+          i.direction === 'up'
+            ? 'De streefwaarde ligt boven de beginwaarde'
+            : 'De streefwaarde ligt onder de beginwaarde',
+      });
+    }
+    if (i.source === 'incidents' && !i.incidentCategory) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incidentCategory'],
+        message: 'Kies de soort incident die telt',
+      });
+    }
+    if (i.source === 'survey' && !i.surveyIndicator) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['surveyIndicator'],
+        message: 'Kies de indicator uit de enquête',
+      });
+    }
+  });
+export type CreateIndicator = z.infer<typeof createIndicatorSchema>;
+
+export const createMeasurementSchema = z.strictObject({
+  date: isoDateSchema,
+  value: z.number({ error: 'Geef een getal' }),
+});
+export type CreateMeasurement = z.infer<typeof createMeasurementSchema>;
+
+export const indicatorSchema = z.object({
+  id: z.uuid(),
+  approachId: z.uuid(),
+  name: z.string(),
+  unit: z.string(),
+  baseline: z.number(),
+  target: z.number(),
+  direction: z.enum(INDICATOR_DIRECTIONS),
+  source: z.enum(INDICATOR_SOURCES),
+  incidentCategory: z.string().nullable(),
+  surveyIndicator: z.string().nullable(),
+  /** Measured values by date; for incidents the count of each complete month (dated the 1st). */
+  series: z.array(z.object({ date: z.string(), value: z.number() })),
+  /** The last value of the series, or null. */
+  latest: z.number().nullable(),
+  /** How far the latest value is from baseline to target: 0–1 (0 at or behind the baseline), or null. */
+  progress: z.number().nullable(),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const approachSchema = z.object({
+  id: z.uuid(),
+  areaId: z.uuid(),
+  areaName: z.string(),
+  title: z.string(),
+  jointGoal: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  coordinatorUserId: z.uuid(),
+  coordinatorName: z.string(),
+  partners: z.array(z.object({ partnerId: z.uuid(), name: z.string(), commitment: z.string().nullable() })),
+  indicators: z.array(indicatorSchema),
+  createdAt: z.string(),
+});
+export type Approach = z.infer<typeof approachSchema>;
+
+/** `GET /approaches?areaId=`: the approaches (of an area and the wijk or buurten around it), newest first. */
+export const approachListQuerySchema = z.strictObject({
+  areaId: z.uuid({ error: 'Geen geldig gebied' }).optional(),
+});
+export const approachSummarySchema = approachSchema.pick({
+  id: true,
+  areaId: true,
+  areaName: true,
+  title: true,
+  startDate: true,
+  endDate: true,
+});
+export type ApproachListItem = z.infer<typeof approachSummarySchema>;
+export const approachListSchema = itemList(approachSummarySchema);
+
+// Field notes ---------------------------------------------------------------------------------------------
+
+export const { values: OBSERVATION_KINDS, labels: OBSERVATION_KIND_LABELS } = labelled([
+  ['street_talk', 'Straatgesprek'],
+  ['home_visit', 'Huisbezoek'],
+  ['walk', 'Wijkschouw'],
+  ['meeting', 'Bijeenkomst in de buurt'],
+]);
+
+export const createObservationSchema = z.strictObject({
+  areaId: z.uuid({ error: 'Kies een wijk of buurt' }),
+  date: isoDateSchema,
+  kind: z.enum(OBSERVATION_KINDS, { error: 'Kies het soort waarneming' }),
+  topics: z.array(text(50, 'Onderwerp')).max(10, 'Hoogstens 10 onderwerpen').default([]),
+  text: text(4000, 'De waarneming'),
+  followUp: text(1000, 'Het vervolg').optional(),
+});
+export type CreateObservation = z.infer<typeof createObservationSchema>;
+
+export const observationSchema = z.object({
+  id: z.uuid(),
+  areaId: z.uuid(),
+  date: z.string(),
+  kind: z.enum(OBSERVATION_KINDS),
+  topics: z.array(z.string()),
+  text: z.string(),
+  followUp: z.string().nullable(),
+  authorName: z.string().nullable(),
+  partnerName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Observation = z.infer<typeof observationSchema>;
+export const observationListQuerySchema = z.strictObject({ areaId: z.uuid({ error: 'Geen geldig gebied' }) });
+export const observationListSchema = itemList(observationSchema);
