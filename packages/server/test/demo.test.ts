@@ -1,6 +1,10 @@
 import {
   actionListSchema,
   alertListSchema,
+  approachListSchema,
+  approachSchema,
+  areaListSchema,
+  areaPictureSchema,
   auditVerifySchema,
   caseDetailSchema,
   caseListSchema,
@@ -8,6 +12,7 @@ import {
   entryListSchema,
   meetingListSchema,
   monitorSchema,
+  observationListSchema,
   outcomesSchema,
   planSchema,
   signalListSchema,
@@ -300,5 +305,39 @@ describe('the demo household plan through the API', () => {
     expect(
       bodyOf(await reg.get(`/api/v1/cases/${son.id}/plan`), planSchema).householdCases.map((c) => c.id),
     ).toEqual([family.id]);
+  });
+});
+
+describe('the demo neighbourhood', () => {
+  it('has a year of incidents with a hotspot on the station square that the approach bends, and field notes', async () => {
+    const cop = await as('wijkagent');
+    const areas = bodyOf(await cop.get('/api/v1/areas'), areaListSchema).items;
+    const centrum = areas.find((a) => a.code === 'WK999901');
+    const station = areas.find((a) => a.code === 'BU99990102');
+    const picture = bodyOf(await cop.get(`/api/v1/areas/${centrum?.id}/picture`), areaPictureSchema);
+    expect(picture.months).toHaveLength(12);
+    const stationLine = picture.buurten.find((b) => b.id === station?.id);
+    const other = picture.buurten.find((b) => b.id !== station?.id);
+    expect(stationLine?.incidents).toBeGreaterThan(3 * (other?.incidents ?? 0));
+    expect(picture.byCategory[0]?.category).toBe('overlast_jeugd');
+    // The busiest spot lies in the Stationskwartier and holds a good part of its incidents.
+    expect(picture.hotspots[0]?.count).toBeGreaterThan(50);
+
+    const [approach] = bodyOf(
+      await cop.get(`/api/v1/approaches?areaId=${station?.id}`),
+      approachListSchema,
+    ).items;
+    const full = bodyOf(await cop.get(`/api/v1/approaches/${approach?.id}`), approachSchema);
+    expect(full.title).toBe('Veilig Stationskwartier');
+    expect(full.partners.length).toBeGreaterThanOrEqual(5);
+    const youth = full.indicators.find((i) => i.incidentCategory === 'overlast_jeugd');
+    // Six complete months since the start; the last is well below the first.
+    expect(youth?.series.length).toBe(6);
+    expect(youth?.series.at(-1)?.value ?? 99).toBeLessThan(youth?.series[0]?.value ?? 0);
+    expect(youth?.progress ?? 0).toBeGreaterThan(0);
+    expect(full.indicators.find((i) => i.source === 'manual')?.latest).toBe(58);
+
+    const notes = bodyOf(await cop.get(`/api/v1/observations?areaId=${centrum?.id}`), observationListSchema);
+    expect(notes.items.length).toBeGreaterThanOrEqual(4);
   });
 });

@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/session/passwords.js';
 import { demoAreas } from './demo-areas.js';
 import { seedDemoCases } from './demo-cases.js';
 import { seedDemoCoordination } from './demo-coordination.js';
+import { seedDemoNeighbourhood } from './demo-neighbourhood.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoSignals } from './demo-signals.js';
 import { createTenant } from './tenant.js';
@@ -110,5 +111,6 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
   await seedDemoCoordination(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoPlans(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoSignals(tx, { tenantId, partnerIds, userIds, areaIds });
+  await seedDemoNeighbourhood(tx, { tenantId, partnerIds, userIds, areaIds });
   return { tenantId, partnerIds };
 }
