@@ -10,6 +10,7 @@ import {
   expectProblem,
   loggedIn,
   newTenant,
+  pdfText,
   type TestTenant,
   testApp,
 } from './helpers.js';
@@ -155,5 +156,43 @@ describe('the picture of a wijk', () => {
     expectProblem(await reg.get(`/api/v1/areas/${wijk}/picture?tot=2026-09-01`), 400, ['tot']);
     expectProblem(await reg.get('/api/v1/areas/geen-id/picture'), 400, ['id']);
     expectProblem(await reg.get('/api/v1/areas/00000000-0000-4000-8000-000000000000/picture'), 404);
+  });
+});
+
+describe('the neighbourhood report', () => {
+  it('is a PDF of the area with its months, kinds, buurten and approach — numbers only, "<5" for few people', async () => {
+    await reg.post('/api/v1/approaches', {
+      areaId: wijk,
+      title: 'Rust in Zevenhoven',
+      jointGoal: 'Minder overlast van jongeren bij de winkels',
+      startDate: '2026-09-01',
+      partnerIds: [t.partners.politie],
+      commitments: [{ partnerId: t.partners.politie, text: 'Extra surveillance in het weekend' }],
+    });
+    const res = await (await loggedIn(app, t.auditor)).get(
+      `/api/v1/areas/${wijk}/report.pdf?from=2026-10-01&to=2026-12-31`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="wijkbeeld-WK7-2026-10-01-2026-12-31.pdf"',
+    );
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain('Wijkbeeld wijk Zevenhoven');
+    expect(text).toContain('Overlast jeugd: 2');
+    expect(text).toContain('Aa-buurt: 3 incidenten, 6 signalen, <5 open casussen');
+    expect(text).toContain('Bee-buurt: 1 incidenten, <5 signalen');
+    expect(text).toContain('Rust in Zevenhoven');
+    expect(text).toContain('Extra surveillance in het weekend');
+    // No record and no name: not the signals' text, not the case title, not a user.
+    expect(text).not.toMatch(/Overlast"|Aanpak winkelcentrum|@/);
+  });
+
+  it('is for logged-in users of the municipality only', async () => {
+    expectProblem(await new Anonymous(app).get(`/api/v1/areas/${wijk}/report.pdf`), 401);
+    const other = await newTenant();
+    expectProblem(await (await loggedIn(app, other.regisseur)).get(`/api/v1/areas/${wijk}/report.pdf`), 404);
+    expectProblem(await reg.get(`/api/v1/areas/${wijk}/report.pdf?from=morgen`), 400, ['from']);
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import {
   type Case,
   caseSchema,
@@ -288,4 +289,26 @@ export async function auditUpdates(
     objectIds: r.object_ids ?? [],
     details: (r.details ?? {}) as Record<string, unknown>,
   }));
+}
+
+/**
+ * The text of a PDF made by pdfkit: inflate the content streams, decode the hex strings of each TJ;
+ * the pieces joined by `separator`.
+ */
+export function pdfText(pdf: Buffer, separator = '\n'): string {
+  const s = pdf.toString('latin1');
+  const lines: string[] = [];
+  for (const m of s.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) {
+      const hex = [...(tj[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
+      lines.push(Buffer.from(hex, 'hex').toString('latin1'));
+    }
+  }
+  return lines.join(separator);
 }

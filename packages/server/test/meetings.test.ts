@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import {
   actionListSchema,
   actionSchema,
@@ -19,30 +18,12 @@ import {
   expectProblem,
   loggedIn,
   newTenant,
+  pdfText,
   setMatrix,
   type TestTenant,
   type TestUser,
   testApp,
 } from './helpers.js';
-
-/** The text of a PDF made by pdfkit: inflate the content streams, decode the hex strings of each TJ. */
-function pdfText(pdf: Buffer): string {
-  const s = pdf.toString('latin1');
-  const lines: string[] = [];
-  for (const m of s.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[(.*?)\] TJ/g)) {
-      const hex = [...(tj[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
-      lines.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  return lines.join('\n');
-}
 
 let app: FastifyInstance;
 let t: TestTenant;

@@ -208,3 +208,8 @@ export const areaPictureSchema = z.object({
   hotspots: z.array(z.object({ lat: z.number(), lng: z.number(), count: z.number().int() })),
 });
 export type AreaPicture = z.infer<typeof areaPictureSchema>;
+
+/** `GET /areas/:id/report.pdf`: the neighbourhood report as a PDF. */
+export const areaReportPdfSchema = z
+  .unknown()
+  .meta({ description: 'Het wijkbeeld als PDF (application/pdf): alleen cijfers, nooit een naam' });
