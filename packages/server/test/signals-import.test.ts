@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { col, countRow, oneRow, row, rows as rowsOf } from '../src/db/rows.js';
 import { CREDITOR_COLUMNS } from '../src/modules/early-warning/columns.js';
 import { parseDate } from '../src/modules/early-warning/creditor-rows.js';
-import { parseAmount, readCsv } from '../src/modules/imports/csv.js';
 import { IMPORT_BATCH_SIZE } from '../src/modules/early-warning/import-creditor-file.js';
+import { parseAmount, readCsv } from '../src/modules/imports/csv.js';
 import {
   bodyOf,
   type Client,

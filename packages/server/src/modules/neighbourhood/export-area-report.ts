@@ -213,15 +213,17 @@ export async function exportAreaReport(
       });
       return new Map(sub.byCategory.map((c) => [c.category, c.count]));
     };
-    const [now, then] = [await countsIn(recent), await countsIn(before)];
-    const changes = [...new Set([...now.keys(), ...then.keys()])]
-      .map((k) => ({ k, now: now.get(k) ?? 0, then: then.get(k) ?? 0 }))
-      .filter((c) => Math.max(c.now, c.then) >= 5 && Math.abs(c.now - c.then) >= Math.max(2, 0.25 * c.then))
-      .sort((a, b) => Math.abs(b.now - b.then) - Math.abs(a.now - a.then));
+    const [late, early] = [await countsIn(recent), await countsIn(before)];
+    const changes = [...new Set([...late.keys(), ...early.keys()])]
+      .map((k) => ({ k, now: late.get(k) ?? 0, before: early.get(k) ?? 0 }))
+      .filter(
+        (c) => Math.max(c.now, c.before) >= 5 && Math.abs(c.now - c.before) >= Math.max(2, 0.25 * c.before),
+      )
+      .sort((a, b) => Math.abs(b.now - b.before) - Math.abs(a.now - a.before));
     if (!changes.length) doc.text('Geen soort incident veranderde sterk.');
     for (const c of changes) {
       doc.text(
-        `${kindLabel.get(c.k) ?? c.k}: ${c.now > c.then ? 'meer' : 'minder'} (${nl(c.then)} → ${nl(c.now)} in drie maanden)`,
+        `${kindLabel.get(c.k) ?? c.k}: ${c.now > c.before ? 'meer' : 'minder'} (${nl(c.before)} → ${nl(c.now)} in drie maanden)`,
       );
     }
   }
