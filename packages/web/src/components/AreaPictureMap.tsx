@@ -1,6 +1,7 @@
 import type { Area } from '@wijkregie/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Paragraph } from './Heading.tsx';
+import './maps.css';
 
 /** One class of the choropleth: the buurten with `from`–`to` incidents get `colour`. */
 export interface IncidentClass {

@@ -2,11 +2,15 @@ import { type Area, areaGeometrySchema } from '@wijkregie/shared';
 import {
   circleMarker,
   control,
+  divIcon,
   featureGroup,
   geoJSON,
   type LatLngBoundsExpression,
   type Map as LeafletMap,
+  type LeafletMouseEvent,
   map as leafletMap,
+  type Marker,
+  marker,
   type PathOptions,
   tileLayer,
   tooltip,
@@ -15,7 +19,7 @@ import 'leaflet/dist/leaflet.css';
 import './area-maps.css';
 
 // Leaflet, the one map library of the app, with its CSS. This module is loaded on demand (AreaPictureMap,
-// PointMap), so pages without a map do not carry it.
+// AreaMap), so pages without a map do not carry it.
 
 /** The background map the server configured (index.html's meta elements, docs/configuration.md), if any. */
 function backgroundTiles(): { url: string; attribution: string } | null {
@@ -34,15 +38,18 @@ const asText = (text: string) =>
  * on), the keyboard handler of Leaflet (arrows pan, + and − zoom; Tab leaves the map). With a configured
  * background map its tiles and attribution; without one the outlines on a plain background.
  */
-function createMap(element: HTMLElement): LeafletMap {
+function createMap(element: HTMLElement, options: { keyboard: boolean } = { keyboard: true }): LeafletMap {
   const tiles = backgroundTiles();
   const map = leafletMap(element, {
     zoomControl: false,
     attributionControl: false,
     scrollWheelZoom: false,
     zoomSnap: 0.25,
+    keyboard: options.keyboard,
+    // A click places a pin on the point map; zooming is by the buttons (or pinching).
+    doubleClickZoom: options.keyboard,
   });
-  control.zoom({ zoomInTitle: 'Inzoomen', zoomOutTitle: 'Uitzoomen' }).addTo(map);
+  if (options.keyboard) control.zoom({ zoomInTitle: 'Inzoomen', zoomOutTitle: 'Uitzoomen' }).addTo(map);
   if (tiles) {
     control.attribution({ prefix: false }).addTo(map);
     tileLayer(tiles.url, {
@@ -146,6 +153,77 @@ export function drawPictureMap(element: HTMLElement, input: PictureMapInput): ()
   else if (spots.getBounds().isValid()) map.fitBounds(spots.getBounds(), { padding: [24, 24] });
   else map.fitBounds(allBounds(input.areas));
   return () => map.remove();
+}
+
+/** What the page does with a drawn point map: move the pin, zoom, remove the map. */
+export interface PointMapHandle {
+  setPoint: (point: { lat: number; lng: number } | null) => void;
+  zoomIn: () => void;
+  zoomOut: () => void;
+  remove: () => void;
+}
+
+/** The pin: the shape of the earlier drawn map, anchored at its point. */
+const PIN = divIcon({
+  className: 'wr-leaflet-pin',
+  html: '<svg aria-hidden="true" focusable="false" width="24" height="36" viewBox="-12 -35 24 36"><path d="M0,0 C-4,-10 -11,-14 -11,-22 A11,11 0 1 1 11,-22 C11,-14 4,-10 0,0 Z" fill="hsl(0 75% 40%)" stroke="#fff" stroke-width="1.5"/><circle cx="0" cy="-22" r="4" fill="#fff"/></svg>',
+  iconSize: [24, 36],
+  iconAnchor: [12, 35],
+});
+
+/**
+ * A map of the buurten (with their names) to point at a place: a click places the pin and is handed to
+ * `onPick` (6 decimals, as before). Neither the map nor anything on it takes focus; keyboard users give
+ * the address or choose a buurt, and zoom with the page's buttons.
+ */
+export function drawPointMap(
+  element: HTMLElement,
+  input: { buurten: readonly Area[]; onPick: (point: { lat: number; lng: number }) => void },
+): PointMapHandle {
+  const map = createMap(element, { keyboard: false });
+  for (const buurt of input.buurten) {
+    const outline = outlineOf(buurt);
+    if (!outline) continue;
+    geoJSON(outline, {
+      style: () => ({
+        className: 'wr-leaflet-buurt',
+        color: 'hsl(210 20% 35%)',
+        weight: 1.5,
+        fillColor: 'hsl(140 30% 90%)',
+        fillOpacity: 0.6,
+        interactive: false,
+      }),
+    })
+      .bindTooltip(
+        tooltip({
+          permanent: true,
+          direction: 'center',
+          className: 'wr-leaflet-label',
+          opacity: 1,
+        }).setContent(asText(buurt.name)),
+      )
+      .addTo(map);
+  }
+  map.fitBounds(allBounds(input.buurten));
+  let pin: Marker | null = null;
+  map.on('click', (event: LeafletMouseEvent) => {
+    input.onPick({
+      lat: Number(event.latlng.lat.toFixed(6)),
+      lng: Number(event.latlng.lng.toFixed(6)),
+    });
+  });
+  return {
+    setPoint(point) {
+      if (!point) {
+        pin?.remove();
+        pin = null;
+      } else if (pin) pin.setLatLng(point);
+      else pin = marker(point, { icon: PIN, interactive: false, keyboard: false }).addTo(map);
+    },
+    zoomIn: () => map.zoomIn(),
+    zoomOut: () => map.zoomOut(),
+    remove: () => map.remove(),
+  };
 }
 
 /** The bounds of every outline (the whole municipality); a point in the Netherlands when there are none. */
