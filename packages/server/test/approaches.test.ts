@@ -1,8 +1,6 @@
 import {
   approachListSchema,
   approachSchema,
-  areaImportResultSchema,
-  areaListSchema,
   indicatorSchema,
   observationListSchema,
   observationSchema,
@@ -15,6 +13,7 @@ import {
   bodyOf,
   type Client,
   expectProblem,
+  loadMap,
   loggedIn,
   newTenant,
   type TestTenant,
@@ -32,19 +31,6 @@ let reg: Client;
 let wijk: string;
 let buurt: string;
 
-const square = (lng: number, lat: number, size: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lng, lat],
-      [lng + size, lat],
-      [lng + size, lat + size],
-      [lng, lat + size],
-      [lng, lat],
-    ],
-  ],
-});
-
 /** `YYYY-MM-15T12:00:00Z` of the month `back` months before this one. */
 function midMonth(back: number): string {
   const today = amsterdamDate();
@@ -55,36 +41,18 @@ function midMonth(back: number): string {
 beforeAll(async () => {
   app = await testApp();
   t = await newTenant(['gemeente', 'politie', 'wijkteam', 'ggz']);
-  const admin = await loggedIn(app, t.admin);
-  bodyOf(
-    await admin.post('/api/v1/areas/import', {
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { wijkcode: 'WK5', wijknaam: 'Vijfhoek' },
-          geometry: square(5.1, 52.1, 0.02),
-        },
-        {
-          type: 'Feature',
-          properties: { buurtcode: 'BU51', buurtnaam: 'Plein', wijkcode: 'WK5' },
-          geometry: square(5.1, 52.1, 0.01),
-        },
-      ],
-    }),
-    areaImportResultSchema,
-  );
+  const ids = await loadMap(app, t, { code: 'WK5', name: 'Vijfhoek', box: [5.1, 52.1, 0.02] }, [
+    { code: 'BU51', name: 'Plein', box: [5.1, 52.1, 0.01] },
+  ]);
   reg = await loggedIn(app, t.regisseur);
-  const areas = bodyOf(await reg.get('/api/v1/areas'), areaListSchema).items;
-  wijk = areas.find((a) => a.code === 'WK5')?.id ?? '';
-  buurt = areas.find((a) => a.code === 'BU51')?.id ?? '';
+  [wijk, buurt] = [ids.WK5 ?? '', ids.BU51 ?? ''];
 });
 
 const approachBody = () => ({
   areaId: wijk,
   title: 'Veilig rond het Plein',
   jointGoal: 'Minder overlast van jongeren en bewoners die zich weer veilig voelen op het Plein',
-  startDate: midMonth(3).slice(0, 8) + '01',
+  startDate: `${midMonth(3).slice(0, 8)}01`,
   partnerIds: [t.partners.politie, t.partners.wijkteam],
   commitments: [
     { partnerId: t.partners.politie, text: 'Twee avonden per week extra surveillance' },

@@ -1,4 +1,4 @@
-import { areaImportResultSchema, areaListSchema, areaPictureSchema, incidentSchema } from '@wijkregie/shared';
+import { areaPictureSchema, incidentSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { amsterdamDate } from '../src/lib/time.js';
@@ -8,6 +8,7 @@ import {
   type Client,
   createCase,
   expectProblem,
+  loadMap,
   loggedIn,
   newTenant,
   pdfText,
@@ -27,18 +28,6 @@ let wijk: string;
 let buurtA: string;
 let buurtB: string;
 
-const square = (lng: number, lat: number, w: number, h: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lng, lat],
-      [lng + w, lat],
-      [lng + w, lat + h],
-      [lng, lat + h],
-      [lng, lat],
-    ],
-  ],
-});
 const IN_A = { lat: 52.105, lng: 5.105 };
 const IN_B = { lat: 52.105, lng: 5.115 };
 const thisMonth = amsterdamDate().slice(0, 7);
@@ -46,34 +35,12 @@ const thisMonth = amsterdamDate().slice(0, 7);
 beforeAll(async () => {
   app = await testApp();
   t = await newTenant();
-  const admin = await loggedIn(app, t.admin);
-  bodyOf(
-    await admin.post('/api/v1/areas/import', {
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          properties: { wijkcode: 'WK7', wijknaam: 'Zevenhoven' },
-          geometry: square(5.1, 52.1, 0.02, 0.01),
-        },
-        {
-          type: 'Feature',
-          properties: { buurtcode: 'BU71', buurtnaam: 'Aa-buurt', wijkcode: 'WK7' },
-          geometry: square(5.1, 52.1, 0.01, 0.01),
-        },
-        {
-          type: 'Feature',
-          properties: { buurtcode: 'BU72', buurtnaam: 'Bee-buurt', wijkcode: 'WK7' },
-          geometry: square(5.11, 52.1, 0.01, 0.01),
-        },
-      ],
-    }),
-    areaImportResultSchema,
-  );
+  const ids = await loadMap(app, t, { code: 'WK7', name: 'Zevenhoven', box: [5.1, 52.1, 0.02, 0.01] }, [
+    { code: 'BU71', name: 'Aa-buurt', box: [5.1, 52.1, 0.01, 0.01] },
+    { code: 'BU72', name: 'Bee-buurt', box: [5.11, 52.1, 0.01, 0.01] },
+  ]);
   reg = await loggedIn(app, t.regisseur);
-  const areas = bodyOf(await reg.get('/api/v1/areas'), areaListSchema).items;
-  const id = (code: string) => areas.find((a) => a.code === code)?.id ?? '';
-  [wijk, buurtA, buurtB] = [id('WK7'), id('BU71'), id('BU72')];
+  [wijk, buurtA, buurtB] = [ids.WK7 ?? '', ids.BU71 ?? '', ids.BU72 ?? ''];
 
   const cop = await loggedIn(app, t.professional);
   const incident = async (category: string, occurredAt: string, at: { lat: number; lng: number }) =>

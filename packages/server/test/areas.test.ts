@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { col, rows } from '../src/db/rows.js';
 import { toWgs84 } from '../src/lib/geo.js';
-import { bodyOf, Client, expectProblem, loggedIn, newTenant, testApp, testDb } from './helpers.js';
+import { bodyOf, Client, expectProblem, loggedIn, newTenant, rectangle, testApp, testDb } from './helpers.js';
 
 /*
  * The municipality's own map (issue 13): wijken and buurten drawn by the administrator or loaded from
@@ -165,18 +165,6 @@ describe('loading the Wijk- en Buurtkaart', () => {
   it('accepts WGS84 and the older CBS property names (BU_CODE, WK_NAAM…)', async () => {
     const t = await newTenant();
     const admin = await loggedIn(app, t.admin);
-    const square = (lng: number, lat: number) => ({
-      type: 'Polygon',
-      coordinates: [
-        [
-          [lng, lat],
-          [lng + 0.01, lat],
-          [lng + 0.01, lat + 0.01],
-          [lng, lat + 0.01],
-          [lng, lat],
-        ],
-      ],
-    });
     const result = bodyOf(
       await admin.post('/api/v1/areas/import', {
         type: 'FeatureCollection',
@@ -184,12 +172,12 @@ describe('loading the Wijk- en Buurtkaart', () => {
           {
             type: 'Feature',
             properties: { WK_CODE: 'WK099901', WK_NAAM: 'Noord' },
-            geometry: square(5.1, 52.1),
+            geometry: rectangle(5.1, 52.1, 0.01),
           },
           {
             type: 'Feature',
             properties: { BU_CODE: 'BU09990101', BU_NAAM: 'Kern', WK_CODE: 'WK099901' },
-            geometry: square(5.1, 52.1),
+            geometry: rectangle(5.1, 52.1, 0.01),
           },
         ],
       }),

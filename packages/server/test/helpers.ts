@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import {
+  areaImportResultSchema,
+  areaListSchema,
   type Case,
   caseSchema,
   type PartnerKind,
@@ -311,4 +313,50 @@ export function pdfText(pdf: Buffer, separator = '\n'): string {
     }
   }
   return lines.join(separator);
+}
+
+/** A rectangle in WGS84 as a GeoJSON Polygon: `w` degrees of longitude by `h` of latitude from its south-west corner. */
+export const rectangle = (lng: number, lat: number, w: number, h = w) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [lng, lat],
+      [lng + w, lat],
+      [lng + w, lat + h],
+      [lng, lat + h],
+      [lng, lat],
+    ],
+  ],
+});
+
+/**
+ * Loads a wijk and its buurten through the API as the tenant's administrator (the CBS properties of
+ * `POST /areas/import`, each outline a rectangle `[lng, lat, w, h?]`); answers the areas' ids by code.
+ */
+export async function loadMap(
+  app: FastifyInstance,
+  t: TestTenant,
+  wijk: { code: string; name: string; box: [number, number, number, number?] },
+  buurten: { code: string; name: string; box: [number, number, number, number?] }[],
+): Promise<Record<string, string>> {
+  const admin = await loggedIn(app, t.admin);
+  const res = await admin.post('/api/v1/areas/import', {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: { wijkcode: wijk.code, wijknaam: wijk.name },
+        geometry: rectangle(...wijk.box),
+      },
+      ...buurten.map((b) => ({
+        type: 'Feature',
+        properties: { buurtcode: b.code, buurtnaam: b.name, wijkcode: wijk.code },
+        geometry: rectangle(...b.box),
+      })),
+    ],
+  });
+  const loaded = bodyOf(res, areaImportResultSchema);
+  if (loaded.rejected.length) throw new Error(`map: ${JSON.stringify(loaded.rejected)}`);
+  const areas = bodyOf(await admin.get('/api/v1/areas'), areaListSchema).items;
+  return Object.fromEntries(areas.map((a) => [a.code, a.id]));
 }

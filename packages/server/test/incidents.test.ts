@@ -1,6 +1,4 @@
 import {
-  areaImportResultSchema,
-  areaListSchema,
   importAnswerSchema,
   importProgressSchema,
   incidentCategoryListSchema,
@@ -10,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { col, oneRow, rows } from '../src/db/rows.js';
-import { bodyOf, Client, expectProblem, loggedIn, newTenant, testApp, testDb } from './helpers.js';
+import { bodyOf, Client, expectProblem, loadMap, loggedIn, newTenant, testApp, testDb } from './helpers.js';
 
 /*
  * Incidents (issue 13): place-based events entered by hand. A place, never a person; the buurt comes from
@@ -20,19 +18,6 @@ import { bodyOf, Client, expectProblem, loggedIn, newTenant, testApp, testDb } f
 let app: FastifyInstance;
 beforeAll(async () => {
   app = await testApp();
-});
-
-const square = (lng: number, lat: number, size = 0.01) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [lng, lat],
-      [lng + size, lat],
-      [lng + size, lat + size],
-      [lng, lat + size],
-      [lng, lat],
-    ],
-  ],
 });
 
 async function incidentsOf(tenantId: string): Promise<number> {
@@ -48,29 +33,10 @@ async function incidentsOf(tenantId: string): Promise<number> {
 describe('incidents', () => {
   it('records an incident with its buurt from the point, or without a buurt by address only', async () => {
     const t = await newTenant();
-    const admin = await loggedIn(app, t.admin);
-    bodyOf(
-      await admin.post('/api/v1/areas/import', {
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            properties: { wijkcode: 'WK1', wijknaam: 'Noord' },
-            geometry: square(5.1, 52.1, 0.02),
-          },
-          {
-            type: 'Feature',
-            properties: { buurtcode: 'BU11', buurtnaam: 'Kern', wijkcode: 'WK1' },
-            geometry: square(5.1, 52.1),
-          },
-        ],
-      }),
-      areaImportResultSchema,
-    );
-    const kern = bodyOf(
-      await (await loggedIn(app, t.regisseur)).get('/api/v1/areas'),
-      areaListSchema,
-    ).items.find((a) => a.code === 'BU11');
+    const ids = await loadMap(app, t, { code: 'WK1', name: 'Noord', box: [5.1, 52.1, 0.02] }, [
+      { code: 'BU11', name: 'Kern', box: [5.1, 52.1, 0.01] },
+    ]);
+    const kern = { id: ids.BU11 };
 
     const cop = await loggedIn(app, t.professional);
     const atPoint = bodyOf(
@@ -206,28 +172,10 @@ const upload = (c: Client, body: string, type = 'text/csv') =>
 describe('the incident import', () => {
   it('imports a partner export row by row, with Dutch reasons; the same file again only finds duplicates', async () => {
     const t = await newTenant();
-    const admin = await loggedIn(app, t.admin);
-    bodyOf(
-      await admin.post('/api/v1/areas/import', {
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            properties: { wijkcode: 'WK1', wijknaam: 'Noord' },
-            geometry: square(5.1, 52.1),
-          },
-          {
-            type: 'Feature',
-            properties: { buurtcode: 'BU11', buurtnaam: 'Kern', wijkcode: 'WK1' },
-            geometry: square(5.1, 52.1),
-          },
-        ],
-      }),
-      areaImportResultSchema,
-    );
-    const kern = bodyOf(await admin.get('/api/v1/areas'), areaListSchema).items.find(
-      (a) => a.code === 'BU11',
-    );
+    const ids = await loadMap(app, t, { code: 'WK1', name: 'Noord', box: [5.1, 52.1, 0.01] }, [
+      { code: 'BU11', name: 'Kern', box: [5.1, 52.1, 0.01] },
+    ]);
+    const kern = { id: ids.BU11 };
     const cop = await loggedIn(app, t.professional);
     const file = csv(
       'politie-bvh;A1;overlast_jeugd;2026-11-20T22:15:00+01:00;;;;52,105;5,105;Groep bij de speeltuin',

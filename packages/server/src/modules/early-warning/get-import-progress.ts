@@ -1,7 +1,7 @@
 import type { ImportProgress } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { findImportRun, latestImportRun } from '../imports/run-repository.js';
+import { findImportRun, latestImportRun, progressOf } from '../imports/run-repository.js';
 import { assertMayImport } from './import-access.js';
 
 /**
@@ -20,14 +20,5 @@ export async function getImportProgress(
   if (!run || (run.user_id !== ctx.userId && !ctx.roles.includes('regisseur'))) {
     throw notFound('Deze import bestaat niet.');
   }
-  return {
-    id: run.id,
-    status: run.status,
-    lines: run.lines,
-    imported: run.imported,
-    duplicates: run.duplicates,
-    rejected: run.rejected,
-    startedAt: run.started_at.toISOString(),
-    finishedAt: run.finished_at ? run.finished_at.toISOString() : null,
-  };
+  return progressOf(run);
 }

@@ -1,4 +1,4 @@
-import { IMPORT_STATUSES } from '@wijkregie/shared';
+import { IMPORT_STATUSES, type ImportProgress } from '@wijkregie/shared';
 import { z } from 'zod';
 import type { Queryable } from '../../db/db.js';
 import { APPLICATION_NAME_PREFIX, INSTANCE_ID } from '../../db/instance.js';
@@ -124,3 +124,15 @@ export async function latestImportRun(
     [s.tenantId, userId, kind],
   );
 }
+
+/** A run as `GET …/imports/current` answers it. */
+export const progressOf = (run: ImportRunRow): ImportProgress => ({
+  id: run.id,
+  status: run.status,
+  lines: run.lines,
+  imported: run.imported,
+  duplicates: run.duplicates,
+  rejected: run.rejected,
+  startedAt: run.started_at.toISOString(),
+  finishedAt: run.finished_at ? run.finished_at.toISOString() : null,
+});
