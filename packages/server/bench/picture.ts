@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { callAs, freshDatabase, login, num, openBenchDb, runBench, startServer } from './harness.js';
 import { type LoadResult, measure } from './load.js';
 import { log, secs } from './proc.js';
-import { compact, fmt, headline, machine, type Target, table, targetLines, writeJson } from './report.js';
+import { compact, fmt, headline, loadTable, machine, type Target, targetLines, writeJson } from './report.js';
 import { insertCases, type SeedBase, seedOrganisation } from './seed.js';
 
 const INCIDENTS = num('BENCH_INCIDENTS', 200_000);
@@ -239,20 +239,7 @@ async function main(): Promise<boolean> {
       .map((x) => x.toFixed(1))
       .join(' / ')}`,
     '',
-    table(
-      ['meting', 'conn', 'req/s', 'p50', 'p95', 'p99', 'max', 'fout', 'non2xx'],
-      results.map((r) => [
-        r.name,
-        String(r.connections),
-        fmt(r.rps, 0),
-        fmt(r.p50),
-        fmt(r.p95),
-        fmt(r.p99),
-        fmt(r.max, 0),
-        String(r.errors + r.timeouts),
-        String(r.non2xx),
-      ]),
-    ),
+    loadTable(results),
     '',
     `incidentenimport, ${IMPORT_ROWS} regels: ${firstImport.s.toFixed(1)} s = ${firstImport.rowsPerS} regels/s (${firstImport.imported} nieuw); tweede keer ${secondImport.s.toFixed(1)} s = ${secondImport.rowsPerS} regels/s (${secondImport.duplicates} dubbel)`,
     '',

@@ -35,7 +35,7 @@ import { callAs, freshDatabase, login, num, openBenchDb, runBench, startServer }
 import { type LoadResult, measure } from './load.js';
 import { CASE_TITLES } from './names.js';
 import { log, secs } from './proc.js';
-import { compact, fmt, headline, machine, type Target, table, targetLines, writeJson } from './report.js';
+import { compact, fmt, headline, loadTable, machine, type Target, targetLines, writeJson } from './report.js';
 import { insertPersons, type SeedBase, seedOrganisation } from './seed.js';
 
 const PERSONS = num('BENCH_PLAN_PERSONS', 10_000);
@@ -399,20 +399,7 @@ async function main(): Promise<boolean> {
       .map((x) => x.toFixed(1))
       .join(' / ')}`,
     '',
-    table(
-      ['meting', 'conn', 'req/s', 'p50', 'p95', 'p99', 'max', 'fout', 'non2xx'],
-      results.map((r) => [
-        r.name,
-        String(r.connections),
-        fmt(r.rps, 0),
-        fmt(r.p50),
-        fmt(r.p95),
-        fmt(r.p99),
-        fmt(r.max, 0),
-        String(r.errors + r.timeouts),
-        String(r.non2xx),
-      ]),
-    ),
+    loadTable(results),
     '',
     `het uitkomsten-statement alleen (7×, zonder HTTP): min ${fmt(statementMs.min)} ms, mediaan ${fmt(statementMs.median)} ms, max ${fmt(statementMs.max)} ms`,
     '',

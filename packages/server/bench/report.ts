@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LoadResult } from './load.js';
 
 /** When this bench started, for its file name: 20250301_101500. */
 const STAMP = new Date().toISOString().replace(/[-:]/g, '').replace('T', '_').slice(0, 15);
@@ -19,6 +20,24 @@ export function table(head: string[], body: string[][]): string {
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+/** The load results as one table: name, connections, throughput, latencies (ms), errors and non-2xx. */
+export function loadTable(results: readonly LoadResult[]): string {
+  return table(
+    ['meting', 'conn', 'req/s', 'p50', 'p95', 'p99', 'max', 'fout', 'non2xx'],
+    results.map((r) => [
+      r.name,
+      String(r.connections),
+      fmt(r.rps, 0),
+      fmt(r.p50),
+      fmt(r.p95),
+      fmt(r.p99),
+      fmt(r.max, 0),
+      String(r.errors + r.timeouts),
+      String(r.non2xx),
+    ]),
+  );
 }
 
 export interface Target {

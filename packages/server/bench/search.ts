@@ -17,7 +17,7 @@ import { callAs, freshDatabase, login, num, openBenchDb, runBench, startServer }
 import { type LoadResult, measure } from './load.js';
 import { CASE_TITLES, FIRST_NAMES, LAST_NAMES, nth, pick, prng, STREETS, typo } from './names.js';
 import { log, secs } from './proc.js';
-import { fmt, table } from './report.js';
+import { fmt, loadTable, table } from './report.js';
 import { insertCases, insertPersons, type SeedBase, seedOrganisation } from './seed.js';
 
 const PERSONS = num('BENCH_PERSONS', 100_000);
@@ -197,20 +197,7 @@ async function main(): Promise<boolean> {
       'Zoeken in de kop (GET /api/v1/search), per soort zoekopdracht, sequentieel als professional:',
       table(['soort', 'n', 'treffers gem.', 'p50 ms', 'p95 ms'], perKind),
       '',
-      table(
-        ['meting', 'conn', 'req/s', 'p50', 'p95', 'p99', 'max', 'fout', 'non2xx'],
-        results.map((r) => [
-          r.name,
-          String(r.connections),
-          fmt(r.rps, 0),
-          fmt(r.p50),
-          fmt(r.p95),
-          fmt(r.p99),
-          fmt(r.max, 0),
-          String(r.errors + r.timeouts),
-          String(r.non2xx),
-        ]),
-      ),
+      loadTable(results),
       `doel: p95 < ${TARGET_P95} ms sequentieel als professional: ${ok ? 'gehaald' : 'NIET gehaald'}`,
     ].join('\n'),
   );
