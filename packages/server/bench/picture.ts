@@ -21,7 +21,7 @@ import { callAs, freshDatabase, login, num, openBenchDb, runBench, startServer }
 import { type LoadResult, measure } from './load.js';
 import { log, secs } from './proc.js';
 import { compact, fmt, headline, loadTable, machine, type Target, targetLines, writeJson } from './report.js';
-import { insertCases, type SeedBase, seedOrganisation } from './seed.js';
+import { insertCases, rectangle, type SeedBase, seedOrganisation } from './seed.js';
 
 const INCIDENTS = num('BENCH_INCIDENTS', 200_000);
 const SIGNALS = num('BENCH_SIGNALS', 100_000);
@@ -31,19 +31,6 @@ const WARMUP = num('BENCH_WARMUP', 2);
 const TARGET_P95 = 200;
 const IMPORT_ROWS = num('BENCH_IMPORT_ROWS', 50_000);
 const TARGET_ROWS_PER_S = 5000;
-
-const rect = (x: number, y: number, w: number, h: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + w, y],
-      [x + w, y + h],
-      [x, y + h],
-      [x, y],
-    ],
-  ],
-});
 
 /** Three wijken side by side (0.05° wide), each of five buurten in a row (0.01° wide). */
 async function insertAreas(db: Parameters<typeof seedOrganisation>[0], base: SeedBase) {
@@ -55,7 +42,7 @@ async function insertAreas(db: Parameters<typeof seedOrganisation>[0], base: See
       db,
       idRow,
       `INSERT INTO areas (tenant_id, kind, code, name, geometry) VALUES ($1, 'wijk', $2, $3, $4::jsonb) RETURNING id`,
-      [base.tenantId, `WK88880${w + 1}`, `Wijk ${w + 1}`, JSON.stringify(rect(x, 52, 0.05, 0.02))],
+      [base.tenantId, `WK88880${w + 1}`, `Wijk ${w + 1}`, JSON.stringify(rectangle(x, 52, 0.05, 0.02))],
     );
     wijken.push(wijk.id);
     for (let b = 0; b < 5; b++) {
@@ -69,7 +56,7 @@ async function insertAreas(db: Parameters<typeof seedOrganisation>[0], base: See
           `BU88880${w + 1}0${b}`,
           `Buurt ${w + 1}.${b + 1}`,
           wijk.id,
-          JSON.stringify(rect(x + b * 0.01, 52, 0.01, 0.02)),
+          JSON.stringify(rectangle(x + b * 0.01, 52, 0.01, 0.02)),
         ],
       );
       buurten.push(buurt.id);

@@ -36,7 +36,7 @@ import { type LoadResult, measure } from './load.js';
 import { CASE_TITLES } from './names.js';
 import { log, secs } from './proc.js';
 import { compact, fmt, headline, loadTable, machine, type Target, targetLines, writeJson } from './report.js';
-import { insertPersons, type SeedBase, seedOrganisation } from './seed.js';
+import { insertPersons, rectangle, type SeedBase, seedOrganisation } from './seed.js';
 
 const PERSONS = num('BENCH_PLAN_PERSONS', 10_000);
 const DURATION = num('BENCH_DURATION', 10);
@@ -57,19 +57,6 @@ const CARE_DOMAINS = [
   'maatschappelijke_participatie',
 ];
 
-const square = (x: number, y: number, d: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, y],
-      [x + d, y],
-      [x + d, y + d],
-      [x, y + d],
-      [x, y],
-    ],
-  ],
-});
-
 /** Two wijken of four buurten each; answers the wijken's and the buurten's ids. */
 async function insertAreas(db: Parameters<typeof insertPersons>[0], base: SeedBase) {
   const wijken: string[] = [];
@@ -79,7 +66,7 @@ async function insertAreas(db: Parameters<typeof insertPersons>[0], base: SeedBa
       db,
       idRow,
       `INSERT INTO areas (tenant_id, kind, code, name, geometry) VALUES ($1, 'wijk', $2, $3, $4::jsonb) RETURNING id`,
-      [base.tenantId, `WK99990${w + 1}`, `Wijk ${w + 1}`, JSON.stringify(square(5 + w * 0.1, 52, 0.1))],
+      [base.tenantId, `WK99990${w + 1}`, `Wijk ${w + 1}`, JSON.stringify(rectangle(5 + w * 0.1, 52, 0.1))],
     );
     wijken.push(wijk.id);
     for (let b = 0; b < 4; b++) {
@@ -93,7 +80,7 @@ async function insertAreas(db: Parameters<typeof insertPersons>[0], base: SeedBa
           `BU99990${w + 1}0${b + 1}`,
           `Buurt ${w + 1}.${b + 1}`,
           wijk.id,
-          JSON.stringify(square(5 + w * 0.1 + (b % 2) * 0.05, 52 + Math.floor(b / 2) * 0.05, 0.05)),
+          JSON.stringify(rectangle(5 + w * 0.1 + (b % 2) * 0.05, 52 + Math.floor(b / 2) * 0.05, 0.05)),
         ],
       );
       buurten.push(buurt.id);

@@ -332,3 +332,17 @@ export async function searchSamples(db: Db, user: BenchUser, n: number) {
     [user.partnerId, n],
   );
 }
+
+/** A rectangle in WGS84 as GeoJSON: `w` degrees of longitude by `h` of latitude from its south-west corner. */
+export const rectangle = (x: number, y: number, w: number, h = w) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [x, y],
+      [x + w, y],
+      [x + w, y + h],
+      [x, y + h],
+      [x, y],
+    ],
+  ],
+});

@@ -5,7 +5,7 @@ import {
   type Observation,
 } from '@wijkregie/shared';
 import { z } from 'zod';
-import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 /** The SQL of area approaches, their indicators and measurements, and field notes. */
@@ -197,14 +197,12 @@ export async function insertMeasurement(
   indicatorId: string,
   m: { date: string; value: number; userId: string },
 ): Promise<boolean> {
-  const found = await rows(
+  return hasRow(
     s.q,
-    z.object({ indicator_id: col.uuid }),
     `INSERT INTO indicator_measurements (tenant_id, indicator_id, measured_on, value, user_id)
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING indicator_id`,
     [s.tenantId, indicatorId, m.date, m.value, m.userId],
   );
-  return found.length > 0;
 }
 
 /** Whether the partner takes part in the approach. */
@@ -213,13 +211,11 @@ export async function partnerInApproach(
   approachId: string,
   partnerId: string,
 ): Promise<boolean> {
-  const found = await rows(
+  return hasRow(
     s.q,
-    z.object({ partner_id: col.uuid }),
-    'SELECT partner_id FROM approach_partners WHERE tenant_id = $1 AND approach_id = $2 AND partner_id = $3',
+    'SELECT 1 FROM approach_partners WHERE tenant_id = $1 AND approach_id = $2 AND partner_id = $3',
     [s.tenantId, approachId, partnerId],
   );
-  return found.length > 0;
 }
 
 export async function insertObservation(

@@ -13,6 +13,7 @@ import { listApproachRows } from '../approaches/repository.js';
 import { listAreas } from '../areas/repository.js';
 import { incidentCategories } from '../incidents/repository.js';
 import { getAreaPicture } from './get-area-picture.js';
+import { areaWithBuurten, incidentCounts } from './picture-repository.js';
 
 /*
  * The neighbourhood report (the "SITRAP" of an area) for the meeting and the council: the map of the
@@ -206,14 +207,19 @@ export async function exportAreaReport(
   heading('Opvallende veranderingen');
   if (before.length < 3) doc.text('De periode is te kort om drie maanden met de drie ervoor te vergelijken.');
   else {
-    const countsIn = async (months: string[]) => {
-      const sub = await getAreaPicture(ctx, id, {
-        from: `${months[0]}-01`,
-        to: lastDay(months[months.length - 1] ?? ''),
-      });
-      return new Map(sub.byCategory.map((c) => [c.category, c.count]));
+    // One count of the six months' incidents per month and kind (not the whole picture again).
+    const scope = (await areaWithBuurten(s, id)).map((a) => a.id);
+    const rows = await incidentCounts(s, scope, {
+      from: `${before[0]}-01`,
+      to: lastDay(recent[recent.length - 1] ?? ''),
+    });
+    const countsIn = (months: string[]) => {
+      const counts = new Map<string, number>();
+      for (const r of rows)
+        if (months.includes(r.month)) counts.set(r.category, (counts.get(r.category) ?? 0) + r.n);
+      return counts;
     };
-    const [late, early] = [await countsIn(recent), await countsIn(before)];
+    const [late, early] = [countsIn(recent), countsIn(before)];
     const changes = [...new Set([...late.keys(), ...early.keys()])]
       .map((k) => ({ k, now: late.get(k) ?? 0, before: early.get(k) ?? 0 }))
       .filter(
@@ -223,7 +229,7 @@ export async function exportAreaReport(
     if (!changes.length) doc.text('Geen soort incident veranderde sterk.');
     for (const c of changes) {
       doc.text(
-        `${kindLabel.get(c.k) ?? c.k}: ${c.now > c.before ? 'meer' : 'minder'} (${nl(c.before)} → ${nl(c.now)} in drie maanden)`,
+        `${kindLabel.get(c.k) ?? c.k}: ${c.now > c.before ? 'meer' : 'minder'} (van ${nl(c.before)} naar ${nl(c.now)} in drie maanden)`,
       );
     }
   }
