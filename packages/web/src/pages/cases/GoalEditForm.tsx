@@ -5,10 +5,26 @@ import { Button, SubmitButton } from '../../components/Button.tsx';
 import { DateField, SelectField, TextareaField } from '../../components/fields.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { SCORE_OPTIONS } from '../../lib/plans.ts';
-import { useForm } from '../../lib/useFormSubmit.ts';
+import { type BoundField, useForm } from '../../lib/useFormSubmit.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 
 const FIELDS = ['text', 'targetScore', 'dueDate'] as const;
+
+/** What must change, the target score and the date: the fields a goal is added and changed with. */
+export function GoalFields({ field }: { field: (name: (typeof FIELDS)[number]) => BoundField }) {
+  return (
+    <>
+      <TextareaField {...field('text')} label="Doel" description="Wat moet er veranderen?" rows={3} />
+      <SelectField
+        {...field('targetScore')}
+        label="Streefscore (optioneel)"
+        placeholder="Geen streefscore"
+        options={SCORE_OPTIONS}
+      />
+      <DateField {...field('dueDate')} label="Termijn (optioneel)" />
+    </>
+  );
+}
 
 function valuesOf(goal: Goal) {
   return {
@@ -93,14 +109,7 @@ export function GoalEditForm({
       onSubmit={onSubmit}
       className="wr-inset wr-goal__edit-form"
     >
-      <TextareaField {...form.field('text')} label="Doel" description="Wat moet er veranderen?" rows={3} />
-      <SelectField
-        {...form.field('targetScore')}
-        label="Streefscore (optioneel)"
-        placeholder="Geen streefscore"
-        options={SCORE_OPTIONS}
-      />
-      <DateField {...form.field('dueDate')} label="Termijn (optioneel)" />
+      <GoalFields field={form.field} />
       <div className="utrecht-button-group">
         <SubmitButton busy={form.busy}>Wijzigingen opslaan</SubmitButton>
         <Button appearance="subtle" disabled={form.busy} onClick={close}>

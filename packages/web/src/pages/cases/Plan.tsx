@@ -26,13 +26,13 @@ import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { todayIso } from '../../lib/dates.ts';
 import { codeOptions, formatDate } from '../../lib/format.ts';
-import { domainLabel, goalLabel, SCORE_OPTIONS, scoreText, usePersonNames } from '../../lib/plans.ts';
+import { domainLabel, goalLabel, scoreText, usePersonNames } from '../../lib/plans.ts';
 import { type Names, partnerName } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
 import { type ApiData, useApiData } from '../../lib/useApiData.ts';
 import { useForm, useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
-import { GoalEditForm } from './GoalEditForm.tsx';
+import { GoalEditForm, GoalFields } from './GoalEditForm.tsx';
 
 const STATUS_OPTIONS = codeOptions(GOAL_STATUSES, GOAL_STATUS_LABELS);
 
@@ -506,14 +506,7 @@ function GoalForm({
           placeholder="Kies een leefgebied"
           options={domains.map((d) => ({ value: d.key, label: d.label }))}
         />
-        <TextareaField {...form.field('text')} label="Doel" description="Wat moet er veranderen?" rows={3} />
-        <SelectField
-          {...form.field('targetScore')}
-          label="Streefscore (optioneel)"
-          placeholder="Geen streefscore"
-          options={SCORE_OPTIONS}
-        />
-        <DateField {...form.field('dueDate')} label="Termijn (optioneel)" />
+        <GoalFields field={form.field} />
         <div className="utrecht-button-group">
           <SubmitButton busy={form.busy}>Doel toevoegen</SubmitButton>
           <Button
