@@ -117,6 +117,51 @@ describe('the picture of a wijk', () => {
     expectProblem(await (await loggedIn(app, other.regisseur)).get(`/api/v1/areas/${wijk}/picture`), 404);
   });
 
+  it('with a category counts only incidents of that kind; signals and cases stay as they are', async () => {
+    const period = 'from=2026-10-01&to=2026-12-31';
+    const youth = bodyOf(
+      await reg.get(`/api/v1/areas/${wijk}/picture?${period}&category=overlast_jeugd`),
+      areaPictureSchema,
+    );
+    expect(youth.months.map((m) => m.incidents)).toEqual([2, 0, 0]);
+    expect(youth.byCategory).toEqual([{ category: 'overlast_jeugd', count: 2 }]);
+    expect(youth.buurten).toEqual([
+      { id: buurtA, name: 'Aa-buurt', incidents: 2, signals: 6, openCases: null },
+      { id: buurtB, name: 'Bee-buurt', incidents: 0, signals: null, openCases: null },
+    ]);
+    expect(youth.hotspots.map((h) => h.count)).toEqual([2]);
+    expect(youth.months.find((m) => m.month === thisMonth)?.signals).toBe(8);
+
+    const burglary = bodyOf(
+      await reg.get(`/api/v1/areas/${wijk}/picture?${period}&category=inbraak`),
+      areaPictureSchema,
+    );
+    // The burglary of 30 September lies before the period: one in November is left.
+    expect(burglary.months.map((m) => m.incidents)).toEqual([0, 1, 0]);
+    expect(burglary.byCategory).toEqual([{ category: 'inbraak', count: 1 }]);
+    expect(burglary.buurten.map((b) => b.incidents)).toEqual([0, 1]);
+    expect(burglary.hotspots).toEqual([]);
+
+    // A kind the municipality has but nothing happened of: zeros, not an error.
+    const none = bodyOf(
+      await reg.get(`/api/v1/areas/${buurtA}/picture?${period}&category=hennep`),
+      areaPictureSchema,
+    );
+    expect(none.months.map((m) => m.incidents)).toEqual([0, 0, 0]);
+    expect(none.byCategory).toEqual([]);
+    expect(none.buurten).toEqual([
+      { id: buurtA, name: 'Aa-buurt', incidents: 0, signals: 6, openCases: null },
+    ]);
+  });
+
+  it('names an unknown or empty category', async () => {
+    expectProblem(await reg.get(`/api/v1/areas/${wijk}/picture?category=onbekend`), 400, ['category']);
+    expectProblem(await reg.get(`/api/v1/areas/${wijk}/picture?category=`), 400, ['category']);
+    expectProblem(await reg.get(`/api/v1/areas/${wijk}/picture?category=${'x'.repeat(61)}`), 400, [
+      'category',
+    ]);
+  });
+
   it('names a wrong period or id', async () => {
     expectProblem(await reg.get(`/api/v1/areas/${wijk}/picture?from=gisteren`), 400, ['from']);
     expectProblem(await reg.get(`/api/v1/areas/${wijk}/picture?from=2026-10-01&to=2026-09-01`), 400, ['to']);

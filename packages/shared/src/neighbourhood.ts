@@ -166,10 +166,31 @@ export const incidentColumnName = (c: IncidentColumn) => `${INCIDENT_COLUMN_LABE
 
 // The picture of a wijk or buurt -----------------------------------------------------------------------
 
-/** `?from=&to=`: the period (dates, both included); without them the twelve months up to today. */
+const period = { from: isoDateSchema.optional(), to: isoDateSchema.optional() };
+const fromBeforeTo = (q: { from?: string | undefined; to?: string | undefined }) =>
+  !q.from || !q.to || q.from <= q.to;
+const TO_BEFORE_FROM = { path: ['to'], message: 'Tot ligt voor vanaf' };
+
+/** `?from=&to=` of the report: the period (dates, both included); without them the twelve months up to today. */
+export const areaReportQuerySchema = z.strictObject(period).refine(fromBeforeTo, TO_BEFORE_FROM);
+export type AreaReportQuery = z.infer<typeof areaReportQuerySchema>;
+
+/**
+ * `?from=&to=&category=` of the picture: the period as the report's, and optionally one kind of incident
+ * (a key of `GET /incident-categories`) that the incident counts — per month, per buurt, per kind and the
+ * hotspots — are restricted to; the counts of signals and cases stay as they are.
+ */
 export const pictureQuerySchema = z
-  .strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Tot ligt voor vanaf' });
+  .strictObject({
+    ...period,
+    category: z
+      .string()
+      .trim()
+      .min(1, 'Laat leeg of kies een soort incident')
+      .max(60, 'Geen bekende soort incident')
+      .optional(),
+  })
+  .refine(fromBeforeTo, TO_BEFORE_FROM);
 export type PictureQuery = z.infer<typeof pictureQuerySchema>;
 
 /**

@@ -2,8 +2,8 @@ import {
   type Approach,
   type AreaGeometry,
   type AreaPicture,
+  type AreaReportQuery,
   areaGeometrySchema,
-  type PictureQuery,
 } from '@wijkregie/shared';
 import PDFDocument from 'pdfkit';
 import type { RequestContext } from '../../http/context.js';
@@ -114,7 +114,7 @@ function drawMonths(
 export async function exportAreaReport(
   ctx: RequestContext,
   id: string,
-  q: PictureQuery,
+  q: AreaReportQuery,
 ): Promise<{ pdf: Buffer; filename: string }> {
   const picture = await getAreaPicture(ctx, id, q);
   const s = ctx.db.read;

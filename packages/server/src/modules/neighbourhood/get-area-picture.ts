@@ -1,8 +1,9 @@
 import type { AreaPicture, PictureQuery } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
-import { notFound } from '../../http/errors.js';
+import { invalidField, notFound } from '../../http/errors.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { findArea } from '../areas/repository.js';
+import { incidentCategoryExists } from '../incidents/repository.js';
 import {
   areaWithBuurten,
   caseCounts,
@@ -50,21 +51,27 @@ const sum = <T>(items: readonly T[], pick: (t: T) => number) => items.reduce((n,
 
 /**
  * `GET /areas/:id/picture`: a wijk (with its buurten) or buurt over a period — incidents per month and
- * kind, signals and cases per month, per buurt, and where incidents cluster. Counts about people under
- * five are withheld; no name, no record, only numbers. For every logged-in user of the municipality.
+ * kind, signals and cases per month, per buurt, and where incidents cluster. With `category` the incident
+ * counts (months, buurten, kinds, hotspots) are of that kind only; signals and cases stay as they are. An
+ * unknown kind is 400 naming `category`. Counts about people under five are withheld; no name, no record,
+ * only numbers. For every logged-in user of the municipality.
  */
 export async function getAreaPicture(ctx: RequestContext, id: string, q: PictureQuery): Promise<AreaPicture> {
   const s = ctx.db.read;
   const area = await findArea(s, id);
   if (!area) throw notFound('Dit gebied bestaat niet.');
+  const { category } = q;
+  if (category !== undefined && !(await incidentCategoryExists(s, category))) {
+    throw invalidField('category', 'Deze soort incident kent de gemeente niet');
+  }
   const period = periodOf(q);
   const scope = await areaWithBuurten(s, id);
   const ids = scope.map((a) => a.id);
   const [incidents, signals, cases, spots] = [
-    await incidentCounts(s, ids, period),
+    await incidentCounts(s, ids, period, category),
     await signalCounts(s, ids, period),
     await caseCounts(s, ids, period),
-    await hotspots(s, ids, period, HOTSPOTS),
+    await hotspots(s, ids, period, HOTSPOTS, category),
   ];
 
   const months = monthsBetween(period.from, period.to).map((month) => ({

@@ -31,18 +31,27 @@ export function areaWithBuurten(s: TenantScope, areaId: string) {
   );
 }
 
+/**
+ * Only incidents of one kind, when one is given: a filter on the kind the index `incidents_area_time`
+ * carries (migration 020), so the scans stay index-only. The kind is the statement's parameter `$n`;
+ * without one the statement has no such parameter at all.
+ */
+const ofKind = (category: string | undefined, n: number) => (category ? `AND category = $${n}` : '');
+const kindParam = (category: string | undefined) => (category ? [category] : []);
+
 const incidentCount = z.object({ month: col.text, category: col.text, area_id: col.uuid, n: col.int });
 
-/** Incidents in the areas in the period, per month, kind and area. */
-export function incidentCounts(s: TenantScope, areaIds: readonly string[], p: Period) {
+/** Incidents in the areas in the period (of one kind, if given), per month, kind and area. */
+export function incidentCounts(s: TenantScope, areaIds: readonly string[], p: Period, category?: string) {
   return rows(
     s.q,
     incidentCount,
     `SELECT ${MONTH_TEXT('m')} AS month, category, area_id, n FROM (
        SELECT ${MONTH('occurred_at')} AS m, category, area_id, count(*)::int AS n FROM incidents
         WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND occurred_at ${PERIOD_SQL} AND occurred_at ${BEFORE_SQL}
+          ${ofKind(category, 5)}
         GROUP BY 1, 2, 3) x`,
-    [s.tenantId, [...areaIds], p.from, p.to],
+    [s.tenantId, [...areaIds], p.from, p.to, ...kindParam(category)],
   );
 }
 
@@ -88,17 +97,26 @@ const CELL_LAT = 0.0018;
 const CELL_LNG = 0.003;
 const hotspotRow = z.object({ lat: z.number(), lng: z.number(), n: col.int });
 
-/** The busiest cells of incidents with a point in the areas in the period, at most `limit`. */
-export function hotspots(s: TenantScope, areaIds: readonly string[], p: Period, limit: number) {
+/**
+ * The busiest cells of incidents with a point in the areas in the period (of one kind, if given), at
+ * most `limit`.
+ */
+export function hotspots(
+  s: TenantScope,
+  areaIds: readonly string[],
+  p: Period,
+  limit: number,
+  category?: string,
+) {
   return rows(
     s.q,
     hotspotRow,
     `SELECT avg(lat)::float8 AS lat, avg(lng)::float8 AS lng, count(*)::int AS n FROM incidents
       WHERE tenant_id = $1 AND area_id = ANY ($2::uuid[]) AND occurred_at ${PERIOD_SQL} AND occurred_at ${BEFORE_SQL}
-        AND lat IS NOT NULL
+        AND lat IS NOT NULL ${ofKind(category, 6)}
       GROUP BY floor(lat / ${CELL_LAT}), floor(lng / ${CELL_LNG})
       HAVING count(*) > 1
       ORDER BY n DESC, lat, lng LIMIT $5`,
-    [s.tenantId, [...areaIds], p.from, p.to, limit],
+    [s.tenantId, [...areaIds], p.from, p.to, limit, ...kindParam(category)],
   );
 }
