@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { login, openMenu, REGISSEUR_EMAIL } from '../helpers.ts';
+import { loginWithForm, openMenu, REGISSEUR_EMAIL } from '../helpers.ts';
 
 test('uitloggen brengt je naar de inlogpagina en beschermde pagina’s verwijzen daarheen', async ({
   page,
 }) => {
-  await login(page, REGISSEUR_EMAIL);
+  await loginWithForm(page, REGISSEUR_EMAIL);
   await page.getByRole('button', { name: 'Uitloggen' }).click();
 
   await expect(page).toHaveURL(/\/login$/);
@@ -23,7 +23,7 @@ test('uitloggen brengt je naar de inlogpagina en beschermde pagina’s verwijzen
 });
 
 test('een verlopen sessie stuurt je naar de inlogpagina met een melding', async ({ page, context }) => {
-  await login(page, REGISSEUR_EMAIL);
+  await loginWithForm(page, REGISSEUR_EMAIL);
   await context.clearCookies();
 
   await openMenu(page, 'Beheer');
