@@ -9,7 +9,7 @@ import {
   EMPTY_ADDRESS,
 } from '../../components/AddressFields.tsx';
 import { Alert } from '../../components/Alert.tsx';
-import { AreaMap, centreOf, type Point } from '../../components/AreaMap.tsx';
+import type { Point } from '../../components/AreaMap.tsx';
 import { FileField, useFileChoice } from '../../components/Attachments.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
@@ -17,6 +17,7 @@ import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormPage } from '../../components/FormCard.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
+import { PinOrBuurt } from '../../components/PinOrBuurt.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { DOCUMENT_RULES } from '../../lib/uploads.ts';
@@ -60,7 +61,6 @@ function NewSignal() {
   const areas = useApiData(loadAreas);
 
   const [point, setPoint] = useState<Point | null>(null);
-  const [buurtId, setBuurtId] = useState('');
   const [persons, setPersons] = useState<ChosenPerson[]>([]);
   // Photos or documents go with the signal in one request: stored together, or not at all.
   const attachments = useFileChoice(DOCUMENT_RULES);
@@ -73,9 +73,6 @@ function NewSignal() {
   );
 
   const areaItems = areas.data?.items ?? [];
-  const buurten = areaItems
-    .filter((a) => a.kind === 'buurt')
-    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -148,34 +145,7 @@ function NewSignal() {
           <AddressFields field={field} />
           {areas.error && <Alert type="warning">De kaart kon niet worden geladen: {areas.error}</Alert>}
           {areaItems.length > 0 && (
-            <>
-              <AreaMap
-                areas={areaItems}
-                value={point}
-                onChange={(next) => {
-                  setPoint(next);
-                  setBuurtId('');
-                }}
-              />
-              <SelectField
-                id={`${FORM_ID}-buurt`}
-                label="Of zet de speld midden in een buurt"
-                description="Voor wie de kaart niet gebruikt en geen adres weet"
-                placeholder="Geen buurt gekozen"
-                options={buurten.map((b) => ({ value: b.id, label: b.name }))}
-                value={buurtId}
-                onChange={(e) => {
-                  setBuurtId(e.target.value);
-                  const area = buurten.find((b) => b.id === e.target.value);
-                  const centre = area ? centreOf(area) : null;
-                  setPoint(
-                    centre
-                      ? { lat: Number(centre.lat.toFixed(6)), lng: Number(centre.lng.toFixed(6)) }
-                      : null,
-                  );
-                }}
-              />
-            </>
+            <PinOrBuurt formId={FORM_ID} areas={areaItems} value={point} onChange={setPoint} />
           )}
         </Fieldset>
         <PersonPicker
