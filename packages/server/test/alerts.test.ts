@@ -109,6 +109,7 @@ describe('who is alerted', () => {
     const { items } = await alertsOf(director);
     const a = items.find((x) => x.caseId === theCase.id)!;
     expect(Object.keys(a).sort()).toEqual([
+      'approachId',
       'caseId',
       'caseReference',
       'count',

@@ -282,16 +282,26 @@ export const { values: ALERT_KINDS, labels: ALERT_KIND_LABELS } = labelled([
   ['plan_changed', 'Plan van aanpak gewijzigd'],
   ['assessment_added', 'Nieuwe zelfredzaamheidsscore'],
   ['evaluation_added', 'Plan geëvalueerd'],
+  ['approach_changed', 'Wijkaanpak gewijzigd'],
+  ['indicator_measured', 'Nieuwe meting in de wijkaanpak'],
 ]);
 export type AlertKind = (typeof ALERT_KINDS)[number];
+/** The kinds about an area approach (issue 13): they reach its coordinator and carry `approachId`. */
+export const APPROACH_ALERT_KINDS = [
+  'approach_changed',
+  'indicator_measured',
+] as const satisfies readonly AlertKind[];
+export type ApproachAlertKind = (typeof APPROACH_ALERT_KINDS)[number];
 
 export const alertSchema = z.object({
   id: z.uuid(),
   kind: z.enum(ALERT_KINDS),
-  /** The case the alert is about; null only for `signal_overdue`, which is about a signal. */
+  /** The case the alert is about; null for `signal_overdue` (about a signal) and the approach kinds. */
   caseId: z.uuid().nullable(),
   caseReference: z.string().nullable(),
   signalId: z.uuid().nullable(),
+  /** The area approach an `approach_changed` or `indicator_measured` alert is about; else null. */
+  approachId: z.uuid().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
   /**

@@ -31,23 +31,25 @@ export async function claimDigestRun(q: Queryable, tenantId: string, userId: str
 /**
  * Marks the user's undigested alerts digested and answers them per case and kind — only about cases
  * the user can still see, and about life domains only while the user's partner may read one of
- * their categories — with the user's address. `n` counts changes: a bundle of three entries is three.
+ * their categories — with the user's address; alerts about area approaches per kind, without a
+ * reference (null). `n` counts changes: a bundle of three entries is three.
  */
 export function takeDigestItems(q: Queryable, tenantId: string, userId: string) {
   return rows(
     q,
-    z.object({ kind: z.enum(ALERT_KINDS), reference: col.text, n: col.int, email: col.text }),
+    z.object({ kind: z.enum(ALERT_KINDS), reference: col.text.nullable(), n: col.int, email: col.text }),
     `WITH mine AS (
        UPDATE alerts a SET digested_at = now()
         WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.digested_at IS NULL
-       RETURNING a.kind, a.case_id, a.count, a.categories)
+       RETURNING a.kind, a.case_id, a.signal_id, a.approach_id, a.count, a.categories)
      SELECT m.kind, c.reference, sum(m.count)::int AS n, u.email
-       FROM mine m JOIN cases c ON c.tenant_id = $1 AND c.id = m.case_id
+       FROM mine m LEFT JOIN cases c ON c.tenant_id = $1 AND c.id = m.case_id
        JOIN users u ON u.tenant_id = $1 AND u.id = $2
-      WHERE ${userSeesCaseSql('u', 'c')}
-        AND (m.categories IS NULL OR ${partnerReadsAnyCategorySql('u.partner_id', 'm.categories', '$1')})
+      WHERE (c.id IS NOT NULL AND ${userSeesCaseSql('u', 'c')}
+             AND (m.categories IS NULL OR ${partnerReadsAnyCategorySql('u.partner_id', 'm.categories', '$1')}))
+         OR (m.case_id IS NULL AND m.signal_id IS NULL AND m.approach_id IS NOT NULL)
       GROUP BY m.kind, c.reference, u.email
-      ORDER BY c.reference, m.kind`,
+      ORDER BY c.reference NULLS LAST, m.kind`,
     [tenantId, userId],
   );
 }

@@ -19,10 +19,21 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-function html(paragraphs: string[], link?: { href: string; text: string }): string {
+/** The footer of an email about an area approach: it goes to the approach's coordinator. */
+const APPROACH_FOOTER_TEXT =
+  'Deze e-mail bevat bewust geen inhoud van de wijkaanpak. Log in bij Wijkregie om de wijkaanpak te bekijken.\n' +
+  'Je krijgt deze e-mail omdat je coördinator van de wijkaanpak bent. ' +
+  'Je kunt e-mails uitzetten of bundelen bij Instellingen.';
+
+function html(
+  paragraphs: string[],
+  link?: { href: string; text: string },
+  footerText: string = FOOTER_TEXT,
+): string {
   const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   const a = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : '';
-  const footer = FOOTER_TEXT.split('\n')
+  const footer = footerText
+    .split('\n')
     .map((l) => `<p style="color:#555;font-size:90%">${escapeHtml(l)}</p>`)
     .join('\n');
   return `<!doctype html><html lang="nl"><body>\n${body}\n${a}\n${footer}\n</body></html>`;
@@ -50,14 +61,33 @@ export function alertEmail(
   };
 }
 
+/**
+ * The email of an alert about an area approach: the kind of change and a link to the approach — not
+ * its title, no names, no values.
+ */
+export function approachAlertEmail(
+  publicUrl: string,
+  alert: { kind: AlertKind; approachId: string },
+): EmailContent {
+  const label = ALERT_KIND_LABELS[alert.kind];
+  const link = `${publicUrl}/wijkbeeld/aanpak/${alert.approachId}`;
+  const line = `Er is een wijziging in een wijkaanpak die je coördineert: ${label.toLowerCase()}.`;
+  return {
+    subject: `Wijkregie: ${label.toLowerCase()}`,
+    text: `${line}\n\nBekijk de wijkaanpak: ${link}\n\n${APPROACH_FOOTER_TEXT}\n`,
+    html: html([line], { href: link, text: 'Open de wijkaanpak in Wijkregie' }, APPROACH_FOOTER_TEXT),
+  };
+}
+
 export function digestEmail(
   publicUrl: string,
   day: string,
-  items: { kind: AlertKind; caseReference: string; count: number }[],
+  items: { kind: AlertKind; caseReference: string | null; count: number }[],
 ): EmailContent {
+  // Alerts about an area approach have no case reference: they say "Wijkaanpak".
   const lines = items.map(
     (i) =>
-      `${i.caseReference}: ${ALERT_KIND_LABELS[i.kind].toLowerCase()}${i.count > 1 ? ` (${i.count}×)` : ''}`,
+      `${i.caseReference ?? 'Wijkaanpak'}: ${ALERT_KIND_LABELS[i.kind].toLowerCase()}${i.count > 1 ? ` (${i.count}×)` : ''}`,
   );
   const intro = `Overzicht van wijzigingen in je casussen tot ${day}:`;
   const link = `${publicUrl}/notificaties`;

@@ -1,14 +1,16 @@
-import type { AlertKind } from '@wijkregie/shared';
+import type { AlertKind, ApproachAlertKind } from '@wijkregie/shared';
 import type { TenantScope } from '../../db/scope.js';
-import { alertEmail, type EmailContent, signalAlertEmail } from './email-content.js';
+import { alertEmail, approachAlertEmail, type EmailContent, signalAlertEmail } from './email-content.js';
 import {
   type AlertRecipient,
   alertEmailKey,
   announceAlerts,
+  approachAlertRecipients,
   bumpAlerts,
   bundleWindowSeconds,
   caseAlertRecipients,
   enqueueAlertEmails,
+  insertApproachAlerts,
   insertCaseAlerts,
   insertSignalAlerts,
   openBundles,
@@ -133,6 +135,31 @@ export async function raiseSignalOverdue(
   if (!recipients.length) return 0;
   const inserted = await insertSignalAlerts(s, signal.id, recipients);
   await deliverNew(s, recipients, inserted, signalAlertEmail(publicUrl, signal.id), null);
+  return inserted.length;
+}
+
+export interface ApproachAlertEvent {
+  kind: ApproachAlertKind;
+  approachId: string;
+  /** Who made the change; never alerted about it. */
+  actorUserId: string | null;
+}
+
+/**
+ * A change to an area approach (an indicator, a measurement, a link), inside the transaction of the
+ * change: its coordinator — unless they made it, or they or their partner are deactivated — gets an
+ * alert, an email in the outbox when they want them at once, and the live announcement at commit.
+ */
+export async function raiseApproachAlert(
+  s: TenantScope,
+  publicUrl: string,
+  ev: ApproachAlertEvent,
+): Promise<number> {
+  const recipients = await approachAlertRecipients(s, ev.approachId, ev.actorUserId);
+  if (!recipients.length) return 0;
+  const inserted = await insertApproachAlerts(s, ev, recipients);
+  const content = approachAlertEmail(publicUrl, { kind: ev.kind, approachId: ev.approachId });
+  await deliverNew(s, recipients, inserted, content, null);
   return inserted.length;
 }
 

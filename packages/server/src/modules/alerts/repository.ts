@@ -2,6 +2,7 @@ import {
   ALERT_KINDS,
   type Alert,
   type AlertSortField,
+  type ApproachAlertKind,
   type Collection,
   EMAIL_PREFERENCES,
   type EmailPreference,
@@ -133,6 +134,38 @@ export function insertSignalAlerts(
 }
 
 /**
+ * Who hears of a change to an area approach: its coordinator — an active user of an active partner,
+ * not the one who made the change. (Every logged-in user of the municipality may read an approach.)
+ */
+export function approachAlertRecipients(s: TenantScope, approachId: string, actorUserId: string | null) {
+  return rows(
+    s.q,
+    recipientRow,
+    `SELECT u.id, u.email, u.email_preference
+       FROM approaches a
+       JOIN users u ON u.tenant_id = a.tenant_id AND u.id = a.coordinator_user_id
+       JOIN partners up ON up.tenant_id = u.tenant_id AND up.id = u.partner_id
+      WHERE a.tenant_id = $1 AND a.id = $2 AND u.active AND up.active AND u.id IS DISTINCT FROM $3::uuid
+      ORDER BY u.id`,
+    [s.tenantId, approachId, actorUserId],
+  );
+}
+
+export function insertApproachAlerts(
+  s: TenantScope,
+  ev: { kind: ApproachAlertKind; approachId: string; actorUserId: string | null },
+  recipients: readonly AlertRecipient[],
+): Promise<InsertedAlert[]> {
+  return rows(
+    s.q,
+    insertedRow,
+    `INSERT INTO alerts (tenant_id, user_id, kind, approach_id, actor_user_id)
+     SELECT $1, u, $2, $3, $4 FROM unnest($5::uuid[]) AS u RETURNING id, user_id`,
+    [s.tenantId, ev.kind, ev.approachId, ev.actorUserId, recipients.map((r) => r.id)],
+  );
+}
+
+/**
  * The alert emails of those who want them at once, in the outbox (keyed by alert, so never twice);
  * `holdSeconds` keeps them back while more changes may join their alert (a bundle's window).
  */
@@ -253,6 +286,7 @@ const alertRow = z.object({
   kind: z.enum(ALERT_KINDS),
   case_id: col.uuid.nullable(),
   signal_id: col.uuid.nullable(),
+  approach_id: col.uuid.nullable(),
   reference: col.text.nullable(),
   created_at: col.timestamp,
   read_at: col.timestamp.nullable(),
@@ -265,6 +299,7 @@ const toAlert = (r: z.infer<typeof alertRow>): Alert => ({
   caseId: r.case_id,
   caseReference: r.reference,
   signalId: r.signal_id,
+  approachId: r.approach_id,
   createdAt: r.created_at.toISOString(),
   readAt: r.read_at ? r.read_at.toISOString() : null,
   count: r.count,
@@ -278,11 +313,13 @@ const ALERT_FROM = `FROM alerts a
 /**
  * An alert is shown only while its case (or signal) is still visible to the recipient, and one about
  * a change bound to life domains only while the recipient's partner may read one of their categories.
+ * An alert about an area approach stays: every logged-in user of the municipality may read one.
  */
 function alertVisibleSql(v: Viewer, p: Params): string {
   return `((a.case_id IS NOT NULL AND ${caseVisibleSql('c', v, p)}
       AND (a.categories IS NULL OR ${partnerReadsAnyCategorySql(p.add(v.partnerId), 'a.categories', 'a.tenant_id')}))
-    OR (a.case_id IS NULL AND a.signal_id IS NOT NULL AND ${signalVisibleSql('sg', v, p)}))`;
+    OR (a.case_id IS NULL AND a.signal_id IS NOT NULL AND ${signalVisibleSql('sg', v, p)})
+    OR (a.case_id IS NULL AND a.signal_id IS NULL AND a.approach_id IS NOT NULL))`;
 }
 
 /** The columns an alert list may be sorted on (`read`: unread ones first, ascending). */
@@ -311,7 +348,7 @@ export async function findAlerts(
     p,
     {
       select:
-        'a.id, a.kind, a.case_id, a.signal_id, c.reference, a.created_at, a.read_at, a.count, a.updated_at',
+        'a.id, a.kind, a.case_id, a.signal_id, a.approach_id, c.reference, a.created_at, a.read_at, a.count, a.updated_at',
       fromWhere: `${ALERT_FROM} WHERE ${where.join(' AND ')}`,
       order: orderOf(by, ALERT_SORT, 'a.created_at DESC, a.id'),
     },

@@ -152,6 +152,10 @@ function Notifications() {
                       <TextLink nowrap to={`/casussen/${a.caseId}`}>
                         {a.caseReference}
                       </TextLink>
+                    ) : a.approachId ? (
+                      <TextLink nowrap to={`/wijkbeeld/aanpak/${a.approachId}`}>
+                        Wijkaanpak
+                      </TextLink>
                     ) : (
                       <TextLink nowrap to={`/signalen/${a.signalId}`}>
                         Signaal
