@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { CASE_STATUSES } from './cases.js';
 import { itemList } from './contract.js';
+import { MEETING_STATUSES } from './coordination.js';
 import { labelled } from './labelled.js';
+import { SIGNAL_STATUSES } from './signals.js';
 import { isoDateSchema } from './subjects.js';
 
 /*
@@ -32,6 +35,8 @@ export const createApproachSchema = z
       )
       .max(50)
       .default([]),
+    /** Who coordinates the approach (and hears of its changes): an active regisseur; default the creator. */
+    coordinatorUserId: z.uuid({ error: 'Kies een regisseur' }).optional(),
   })
   .superRefine((a, ctx) => {
     if (a.endDate && a.endDate < a.startDate) {
@@ -125,6 +130,44 @@ export const indicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
+// Links: cases, signals and meetings tied to the approach -------------------------------------------
+
+export const { values: APPROACH_LINK_KINDS, labels: APPROACH_LINK_KIND_LABELS } = labelled([
+  ['case', 'Casus'],
+  ['signal', 'Signaal'],
+  ['meeting', 'Overleg'],
+]);
+export type ApproachLinkKind = (typeof APPROACH_LINK_KINDS)[number];
+
+const linkKind = z.enum(APPROACH_LINK_KINDS, { error: 'Kies case, signal of meeting' });
+
+/** `POST /approaches/:id/links`: tie a case, signal or meeting of the municipality to the approach. */
+export const createApproachLinkSchema = z.strictObject({
+  kind: linkKind,
+  id: z.uuid({ error: 'Geen geldige id' }),
+});
+export type CreateApproachLink = z.infer<typeof createApproachLinkSchema>;
+
+/** `DELETE /approaches/:id/links/:kind/:targetId`. */
+export const approachLinkParams = z.strictObject({
+  id: z.uuid({ error: 'Geen geldige id' }),
+  kind: linkKind,
+  targetId: z.uuid({ error: 'Geen geldige id' }),
+});
+
+/**
+ * What is tied to the approach, as far as the caller may open it (a case, signal or meeting the caller
+ * may not see is left out). No names: a case by its reference, a signal by its status and arrival.
+ */
+export const approachLinksSchema = z.object({
+  cases: z.array(z.object({ id: z.uuid(), reference: z.string(), status: z.enum(CASE_STATUSES) })),
+  signals: z.array(z.object({ id: z.uuid(), status: z.enum(SIGNAL_STATUSES), receivedAt: z.string() })),
+  meetings: z.array(
+    z.object({ id: z.uuid(), title: z.string(), startsAt: z.string(), status: z.enum(MEETING_STATUSES) }),
+  ),
+});
+export type ApproachLinks = z.infer<typeof approachLinksSchema>;
+
 export const approachSchema = z.object({
   id: z.uuid(),
   areaId: z.uuid(),
@@ -137,6 +180,7 @@ export const approachSchema = z.object({
   coordinatorName: z.string(),
   partners: z.array(z.object({ partnerId: z.uuid(), name: z.string(), commitment: z.string().nullable() })),
   indicators: z.array(indicatorSchema),
+  links: approachLinksSchema,
   createdAt: z.string(),
 });
 export type Approach = z.infer<typeof approachSchema>;

@@ -1,4 +1,5 @@
 import type { Approach, Indicator } from '@wijkregie/shared';
+import type { Viewer } from '../../access/viewer.js';
 import type { TenantScope } from '../../db/scope.js';
 import { notFound } from '../../http/errors.js';
 import { amsterdamDate } from '../../lib/time.js';
@@ -8,6 +9,7 @@ import {
   type IndicatorRow,
   incidentsPerMonth,
   indicatorRows,
+  linksOf,
 } from './repository.js';
 
 /**
@@ -71,12 +73,18 @@ export async function indicatorView(s: TenantScope, a: ApproachRow, i: Indicator
   };
 }
 
-/** The approach as the API answers it, or 404. */
-export async function approachView(s: TenantScope, id: string): Promise<Approach> {
+const NO_LINKS: Approach['links'] = { cases: [], signals: [], meetings: [] };
+
+/**
+ * The approach as the API answers it, or 404. Its links are those `viewer` may open; without a viewer
+ * (the neighbourhood report, which shows none) there are none.
+ */
+export async function approachView(s: TenantScope, id: string, viewer?: Viewer): Promise<Approach> {
   const a = await findApproach(s, id);
   if (!a) throw notFound('Deze wijkaanpak bestaat niet.');
   const indicators = [];
   for (const i of await indicatorRows(s, { approachId: id })) indicators.push(await indicatorView(s, a, i));
+  const links = viewer ? await linksOf(s, viewer, id) : NO_LINKS;
   return {
     id: a.id,
     areaId: a.area_id,
@@ -89,6 +97,7 @@ export async function approachView(s: TenantScope, id: string): Promise<Approach
     coordinatorName: a.coordinator_name,
     partners: a.partners,
     indicators,
+    links,
     createdAt: a.created_at.toISOString(),
   };
 }

@@ -1,6 +1,7 @@
 import type { CreateIndicator, Indicator } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, notFound } from '../../http/errors.js';
+import { raiseApproachAlert } from '../alerts/raise-alert.js';
 import { audit } from '../audit/record.js';
 import { incidentCategoryExists } from '../incidents/repository.js';
 import { indicatorView } from './approach-view.js';
@@ -9,7 +10,8 @@ import { findApproach, indicatorRows, insertIndicator } from './repository.js';
 /**
  * `POST /approaches/:id/indicators` (the regisseur): an indicator with its baseline, target and
  * direction, measured by hand, counted from the incidents of a kind (400 `incidentCategory` for a kind
- * the municipality does not have), or from the survey.
+ * the municipality does not have), or from the survey. Alerts the approach's coordinator (unless they
+ * added it) in the same transaction.
  */
 export function createIndicator(
   ctx: RequestContext,
@@ -33,6 +35,11 @@ export function createIndicator(
       surveyIndicator: input.source === 'survey' ? (input.surveyIndicator ?? null) : null,
     });
     await audit(s, ctx, { action: 'create', objectType: 'indicator', objectId: id, details: { approachId } });
+    await raiseApproachAlert(s, ctx.publicUrl, {
+      kind: 'approach_changed',
+      approachId,
+      actorUserId: ctx.userId,
+    });
     const [row] = await indicatorRows(s, { id });
     if (!row) throw new Error('the indicator just stored is gone');
     return indicatorView(s, a, row);

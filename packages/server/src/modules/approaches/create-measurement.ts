@@ -2,6 +2,7 @@ import type { CreateMeasurement, Indicator } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
 import { conflict, fieldConflict, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { amsterdamDate } from '../../lib/time.js';
+import { raiseApproachAlert } from '../alerts/raise-alert.js';
 import { audit } from '../audit/record.js';
 import { indicatorView } from './approach-view.js';
 import { findApproach, indicatorRows, insertMeasurement, partnerInApproach } from './repository.js';
@@ -9,7 +10,8 @@ import { findApproach, indicatorRows, insertMeasurement, partnerInApproach } fro
 /**
  * `POST /indicators/:id/measurements`: a value of a hand-measured indicator on a date (not in the
  * future; one a date: 409). A regisseur, or a professional of a partner in the approach (else 403).
- * Indicators counted from incidents or the survey take no measurements (409).
+ * Indicators counted from incidents or the survey take no measurements (409). Alerts the approach's
+ * coordinator (unless they measured) in the same transaction.
  */
 export function createMeasurement(
   ctx: RequestContext,
@@ -33,6 +35,11 @@ export function createMeasurement(
       objectType: 'indicator',
       objectId: indicatorId,
       details: { date: input.date },
+    });
+    await raiseApproachAlert(s, ctx.publicUrl, {
+      kind: 'indicator_measured',
+      approachId: a.id,
+      actorUserId: ctx.userId,
     });
     const [fresh] = await indicatorRows(s, { id: indicatorId });
     if (!fresh) throw new Error('the indicator is gone');

@@ -1,11 +1,15 @@
 import type { Approach, ApproachListItem } from '@wijkregie/shared';
+import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { approachView } from './approach-view.js';
 import { listApproachRows } from './repository.js';
 
-/** `GET /approaches/:id`: the approach with each indicator's series and progress (any logged-in user). */
+/**
+ * `GET /approaches/:id`: the approach with each indicator's series and progress, and the cases, signals
+ * and meetings tied to it that the caller may open (any logged-in user).
+ */
 export function getApproach(ctx: RequestContext, id: string): Promise<Approach> {
-  return approachView(ctx.db.read, id);
+  return approachView(ctx.db.read, id, viewerOf(ctx));
 }
 
 /** `GET /approaches?areaId=`: the approaches of the municipality or around an area, newest first. */

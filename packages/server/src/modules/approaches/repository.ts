@@ -1,10 +1,20 @@
 import {
+  type ApproachLinkKind,
+  type ApproachLinks,
+  CASE_STATUSES,
   INDICATOR_DIRECTIONS,
   INDICATOR_SOURCES,
+  MEETING_STATUSES,
   OBSERVATION_KINDS,
   type Observation,
+  SIGNAL_STATUSES,
 } from '@wijkregie/shared';
 import { z } from 'zod';
+import { caseVisibleSql } from '../../access/cases.js';
+import { meetingVisibleSql } from '../../access/meetings.js';
+import { signalVisibleSql } from '../../access/signals.js';
+import type { Viewer } from '../../access/viewer.js';
+import { Params } from '../../db/params.js';
 import { col, execute, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
@@ -36,6 +46,16 @@ export async function insertApproach(
     [s.tenantId, id, JSON.stringify(a.partners)],
   );
   return id;
+}
+
+/** Whether the user is an active regisseur (of an active partner) of the municipality. */
+export function activeRegisseur(s: TenantScope, userId: string): Promise<boolean> {
+  return hasRow(
+    s.q,
+    `SELECT 1 FROM users u JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
+      WHERE u.tenant_id = $1 AND u.id = $2 AND u.active AND p.active AND 'regisseur' = ANY (u.roles)`,
+    [s.tenantId, userId],
+  );
 }
 
 const approachRow = z.object({
@@ -288,4 +308,122 @@ export async function observationRows(
     partnerName: r.partner_name,
     createdAt: r.created_at.toISOString(),
   }));
+}
+
+// Links ------------------------------------------------------------------------------------------------
+
+/** The column of `approach_links` (and the table) of each kind of target. */
+const LINK_TARGET: Record<ApproachLinkKind, { column: string; table: string }> = {
+  case: { column: 'case_id', table: 'cases' },
+  signal: { column: 'signal_id', table: 'signals' },
+  meeting: { column: 'meeting_id', table: 'meetings' },
+};
+
+/** The access twin of each kind of target, for its row `alias`. */
+const LINK_VISIBLE: Record<ApproachLinkKind, (alias: string, v: Viewer, p: Params) => string> = {
+  case: caseVisibleSql,
+  signal: signalVisibleSql,
+  meeting: meetingVisibleSql,
+};
+
+/** Whether the case, signal or meeting exists in the municipality and the viewer may open it. */
+export function linkTargetVisible(
+  s: TenantScope,
+  v: Viewer,
+  kind: ApproachLinkKind,
+  id: string,
+): Promise<boolean> {
+  const p = new Params();
+  return hasRow(
+    s.q,
+    `SELECT 1 FROM ${LINK_TARGET[kind].table} t
+      WHERE t.tenant_id = ${p.add(s.tenantId)} AND t.id = ${p.add(id)} AND ${LINK_VISIBLE[kind]('t', v, p)}`,
+    p.values,
+  );
+}
+
+/** Ties the target to the approach; false when it is tied already. */
+export function insertLink(
+  s: TenantScope,
+  approachId: string,
+  link: { kind: ApproachLinkKind; id: string; userId: string },
+): Promise<boolean> {
+  return hasRow(
+    s.q,
+    `INSERT INTO approach_links (tenant_id, approach_id, ${LINK_TARGET[link.kind].column}, created_by_user_id)
+     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING approach_id`,
+    [s.tenantId, approachId, link.id, link.userId],
+  );
+}
+
+/** Unties the target from the approach; false when it was not tied. */
+export function deleteLink(
+  s: TenantScope,
+  approachId: string,
+  link: { kind: ApproachLinkKind; id: string },
+): Promise<boolean> {
+  return hasRow(
+    s.q,
+    `DELETE FROM approach_links WHERE tenant_id = $1 AND approach_id = $2 AND ${LINK_TARGET[link.kind].column} = $3
+     RETURNING approach_id`,
+    [s.tenantId, approachId, link.id],
+  );
+}
+
+const linkedCaseRow = z.object({ id: col.uuid, reference: col.text, status: z.enum(CASE_STATUSES) });
+const linkedSignalRow = z.object({
+  id: col.uuid,
+  status: z.enum(SIGNAL_STATUSES),
+  received_at: col.timestamp,
+});
+const linkedMeetingRow = z.object({
+  id: col.uuid,
+  title: col.text,
+  starts_at: col.timestamp,
+  status: z.enum(MEETING_STATUSES),
+});
+
+/**
+ * What is tied to the approach, filtered in SQL with the access twin of each kind: only cases, signals
+ * and meetings the viewer may open (one query per kind, never per row). No names: a case by its
+ * reference and status, a signal by its status and arrival, a meeting by its title and time.
+ */
+export async function linksOf(s: TenantScope, v: Viewer, approachId: string): Promise<ApproachLinks> {
+  const from = (kind: ApproachLinkKind, alias: string, p: Params) =>
+    `FROM approach_links l JOIN ${LINK_TARGET[kind].table} ${alias}
+       ON ${alias}.tenant_id = l.tenant_id AND ${alias}.id = l.${LINK_TARGET[kind].column}
+     WHERE l.tenant_id = ${p.add(s.tenantId)} AND l.approach_id = ${p.add(approachId)}
+       AND ${LINK_VISIBLE[kind](alias, v, p)}`;
+  const pc = new Params();
+  const cases = await rows(
+    s.q,
+    linkedCaseRow,
+    `SELECT c.id, c.reference, c.status ${from('case', 'c', pc)} ORDER BY c.reference`,
+    pc.values,
+  );
+  const ps = new Params();
+  const signals = await rows(
+    s.q,
+    linkedSignalRow,
+    `SELECT sg.id, sg.status, sg.created_at AS received_at ${from('signal', 'sg', ps)}
+      ORDER BY sg.created_at DESC, sg.id`,
+    ps.values,
+  );
+  const pm = new Params();
+  const meetings = await rows(
+    s.q,
+    linkedMeetingRow,
+    `SELECT m.id, m.title, m.starts_at, m.status ${from('meeting', 'm', pm)} ORDER BY m.starts_at DESC, m.id`,
+    pm.values,
+  );
+  return {
+    cases,
+    signals: signals.map((r) => ({ id: r.id, status: r.status, receivedAt: r.received_at.toISOString() })),
+    meetings: meetings.map((r) => ({
+      id: r.id,
+      title: r.title,
+      startsAt: r.starts_at.toISOString(),
+      status: r.status,
+    })),
+  };
 }
