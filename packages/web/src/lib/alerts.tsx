@@ -2,6 +2,16 @@ import type { Alert, User } from '@wijkregie/shared';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 
+/**
+ * What an alert is about, as a link: the case (with its reference), the area approach, or the signal —
+ * the same on the start page and the notifications page.
+ */
+export function alertSubject(alert: Alert): { to: string; label: string } {
+  if (alert.caseId) return { to: `/casussen/${alert.caseId}`, label: alert.caseReference ?? 'Casus' };
+  if (alert.approachId) return { to: `/wijkbeeld/aanpak/${alert.approachId}`, label: 'Wijkaanpak' };
+  return { to: `/signalen/${alert.signalId}`, label: 'Signaal' };
+}
+
 /** Only the people who work on cases get SITRAP alerts. */
 export function receivesAlerts(user: User): boolean {
   return user.roles.includes('regisseur') || user.roles.includes('professional');

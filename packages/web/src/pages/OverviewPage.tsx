@@ -19,7 +19,7 @@ import { PageHeading, Paragraph } from '../components/Heading.tsx';
 import { TextLink } from '../components/Links.tsx';
 import { Loaded } from '../components/Loaded.tsx';
 import { Section } from '../components/Section.tsx';
-import { useAlerts } from '../lib/alerts.tsx';
+import { alertSubject, useAlerts } from '../lib/alerts.tsx';
 import { formatDate, formatDateTime, labelOf, plural } from '../lib/format.ts';
 import { useApiData } from '../lib/useApiData.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
@@ -351,13 +351,10 @@ function AlertsCard({ alerts }: { alerts: NonNullable<Overview['alerts']> }) {
       >
         {(a) => (
           <>
-            {a.caseId ? (
-              <TextLink to={`/casussen/${a.caseId}`}>
-                {alertLabel(a)} · casus {a.caseReference}
-              </TextLink>
-            ) : (
-              <TextLink to={`/signalen/${a.signalId}`}>{alertLabel(a)}</TextLink>
-            )}
+            <TextLink to={alertSubject(a).to}>
+              {alertLabel(a)}
+              {a.caseId && ` · casus ${a.caseReference}`}
+            </TextLink>
             <span className="wr-overview__meta">
               <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt)}</time>
             </span>

@@ -12,7 +12,7 @@ import { NoAccessPage } from '../../components/Permitted.tsx';
 import { useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
-import { receivesAlerts, useAlerts } from '../../lib/alerts.tsx';
+import { alertSubject, receivesAlerts, useAlerts } from '../../lib/alerts.tsx';
 import { formatDateTime, plural } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -147,20 +147,11 @@ function Notifications() {
                 },
                 {
                   header: 'Over',
-                  cell: (a) =>
-                    a.caseId ? (
-                      <TextLink nowrap to={`/casussen/${a.caseId}`}>
-                        {a.caseReference}
-                      </TextLink>
-                    ) : a.approachId ? (
-                      <TextLink nowrap to={`/wijkbeeld/aanpak/${a.approachId}`}>
-                        Wijkaanpak
-                      </TextLink>
-                    ) : (
-                      <TextLink nowrap to={`/signalen/${a.signalId}`}>
-                        Signaal
-                      </TextLink>
-                    ),
+                  cell: (a) => (
+                    <TextLink nowrap to={alertSubject(a).to}>
+                      {alertSubject(a).label}
+                    </TextLink>
+                  ),
                 },
                 {
                   header: 'Tijdstip',
