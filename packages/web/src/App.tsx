@@ -22,6 +22,7 @@ import { MeetingPage } from './pages/meetings/MeetingPage.tsx';
 import { MeetingsPage } from './pages/meetings/MeetingsPage.tsx';
 import { NewMeetingPage } from './pages/meetings/NewMeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { ApproachPage } from './pages/neighbourhood/ApproachPage.tsx';
 import { NeighbourhoodPage } from './pages/neighbourhood/NeighbourhoodPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { OutcomesPage } from './pages/outcomes/OutcomesPage.tsx';
@@ -104,6 +105,7 @@ function StaffApp() {
             </Route>
             <Route path="resultaten" element={<OutcomesPage />} />
             <Route path="wijkbeeld" element={<NeighbourhoodPage />} />
+            <Route path="wijkbeeld/aanpak/:id" element={<ApproachPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

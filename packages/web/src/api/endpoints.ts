@@ -2,10 +2,12 @@ import {
   type Access,
   type ActionListQuery,
   type AlertListQuery,
+  type AreaReportQuery,
   type AuditList,
   type AuditListQuery,
   actionOperations,
   alertOperations,
+  approachOperations,
   areaOperations,
   auditOperations,
   type CaseListQuery,
@@ -19,8 +21,10 @@ import {
   type CreateHouseholdInput,
   type CreateLifeDomain,
   type CreateLocation,
+  type CreateMeasurement,
   type CreateMeeting,
   type CreateMinutes,
+  type CreateObservation,
   type CreatePartner,
   type CreatePerson,
   type CreateRelation,
@@ -50,6 +54,7 @@ import {
   type PlanVisit,
   type Preferences,
   type PublicReport,
+  pathOf,
   planOperations,
   publicReportOperations,
   type RecordVisitOutcome,
@@ -325,8 +330,20 @@ export const api = {
   // The neighbourhood picture (Wijkbeeld): incidents, signals and cases of a wijk or buurt in a period.
   listIncidentCategories: (signal?: AbortSignal) =>
     call(neighbourhoodOperations.listIncidentCategories, {}, { signal }),
-  getAreaPicture: (areaId: string, period: PictureQuery, signal?: AbortSignal) =>
-    call(neighbourhoodOperations.getAreaPicture, { params: { id: areaId }, query: period }, { signal }),
+  getAreaPicture: (areaId: string, choice: PictureQuery, signal?: AbortSignal) =>
+    call(neighbourhoodOperations.getAreaPicture, { params: { id: areaId }, query: choice }, { signal }),
+
+  // The area approach (wijkaanpak): joint goal, partners, indicators and their measurements; field notes.
+  listApproaches: (areaId: string | undefined, signal?: AbortSignal) =>
+    call(approachOperations.listApproaches, { query: { areaId } }, { signal }),
+  getApproach: (id: string, signal?: AbortSignal) =>
+    call(approachOperations.getApproach, { params: { id } }, { signal }),
+  createMeasurement: (indicatorId: string, input: CreateMeasurement) =>
+    call(approachOperations.createMeasurement, { params: { id: indicatorId }, body: input }),
+  listObservations: (areaId: string, signal?: AbortSignal) =>
+    call(approachOperations.listObservations, { query: { areaId } }, { signal }),
+  createObservation: (input: CreateObservation) =>
+    call(approachOperations.createObservation, { body: input }),
 
   // Resident reports (public, no login).
   publicCategories: (signal?: AbortSignal) =>
@@ -362,6 +379,12 @@ export function monitorCsvUrl(period: MonitorPeriod): string {
  */
 export function planPdfUrl(caseId: string, partnerId?: string): string {
   return `${planOperations.exportPlanPdf.path.replace(':id', encodeURIComponent(caseId))}${queryString({ partnerId })}`;
+}
+
+/** The address of the neighbourhood report of an area over a period as PDF (a plain link: the browser downloads it). */
+export function areaReportUrl(areaId: string, from?: string, to?: string): string {
+  const period: AreaReportQuery = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  return `${pathOf(neighbourhoodOperations.exportAreaReport.path, { id: areaId })}${queryString(period)}`;
 }
 
 /** A partner's row of the matrix as the `can` rules of the shared package take it. */

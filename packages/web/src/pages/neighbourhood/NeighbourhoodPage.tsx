@@ -2,13 +2,14 @@ import type { Area, AreaPicture, PictureQuery } from '@wijkregie/shared';
 import type { ChartConfiguration } from 'chart.js';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../api/endpoints.ts';
+import { api, areaReportUrl } from '../../api/endpoints.ts';
 import { AreaPictureMap, type IncidentClass, incidentClasses } from '../../components/AreaPictureMap.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ChartCanvas } from '../../components/Chart.tsx';
 import { DownloadLink } from '../../components/DownloadLink.tsx';
 import { DateField, SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -33,16 +34,20 @@ export function NeighbourhoodPage() {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The form of a key of an incident category (migration 018). */
+const CATEGORY_KEY = /^[a-z][a-z0-9_]{1,59}$/;
 
-/** The choice of the URL: ?gebied=&van=&tot= (wrong values are left out). */
+/** The choice of the URL: ?gebied=&van=&tot=&soort= (wrong values are left out). */
 function choiceFromParams(params: URLSearchParams): PictureQuery & { areaId?: string } {
   const from = params.get('van') ?? '';
   const to = params.get('tot') ?? '';
   const areaId = params.get('gebied') ?? '';
+  const category = params.get('soort') ?? '';
   return {
     ...(DATE_PATTERN.test(from) ? { from } : {}),
     ...(DATE_PATTERN.test(to) ? { to } : {}),
     ...(UUID.test(areaId) ? { areaId } : {}),
+    ...(CATEGORY_KEY.test(category) ? { category } : {}),
   };
 }
 
@@ -69,17 +74,21 @@ function NeighbourhoodView() {
     [items, choice.areaId],
   );
   const pictureAreaId = area?.id;
-  const { from: periodFrom, to: periodTo } = choice;
+  const { from: periodFrom, to: periodTo, category: pictureCategory } = choice;
   const loader = useCallback(
     (signal: AbortSignal) =>
       pictureAreaId
         ? api.getAreaPicture(
             pictureAreaId,
-            { ...(periodFrom ? { from: periodFrom } : {}), ...(periodTo ? { to: periodTo } : {}) },
+            {
+              ...(periodFrom ? { from: periodFrom } : {}),
+              ...(periodTo ? { to: periodTo } : {}),
+              ...(pictureCategory ? { category: pictureCategory } : {}),
+            },
             signal,
           )
         : Promise.resolve(null),
-    [pictureAreaId, periodFrom, periodTo],
+    [pictureAreaId, periodFrom, periodTo, pictureCategory],
   );
   const picture = useApiData(loader);
   const categories = useApiData(loadIncidentCategories);
@@ -92,6 +101,7 @@ function NeighbourhoodView() {
   const [areaId, setAreaId] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
+  const [category, setCategory] = useState<string | null>(null);
   const shown = picture.data;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -100,9 +110,11 @@ function NeighbourhoodView() {
     const chosenArea = areaId ?? area?.id ?? '';
     const chosenFrom = from ?? choice.from ?? shown?.from ?? '';
     const chosenTo = to ?? choice.to ?? shown?.to ?? '';
+    const chosenCategory = category ?? choice.category ?? '';
     if (chosenArea) next.set('gebied', chosenArea);
     if (chosenFrom) next.set('van', chosenFrom);
     if (chosenTo) next.set('tot', chosenTo);
+    if (chosenCategory) next.set('soort', chosenCategory);
     setParams(next);
   }
 
@@ -121,7 +133,11 @@ function NeighbourhoodView() {
             </Paragraph>
           ) : (
             <>
-              <form className="wr-card wr-filters" aria-label="Gebied en periode kiezen" onSubmit={onSubmit}>
+              <form
+                className="wr-card wr-filters"
+                aria-label="Gebied, periode en soort incident kiezen"
+                onSubmit={onSubmit}
+              >
                 <div className="wr-field-row">
                   <SelectField
                     id="picture-area"
@@ -146,6 +162,15 @@ function NeighbourhoodView() {
                     value={to ?? choice.to ?? shown?.to ?? ''}
                     onValue={setTo}
                   />
+                  <SelectField
+                    id="picture-category"
+                    label="Soort incident"
+                    name="soort"
+                    placeholder="Alle soorten"
+                    options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+                    value={category ?? choice.category ?? ''}
+                    onValue={setCategory}
+                  />
                 </div>
                 <div>
                   <Button type="submit" appearance="primary-action">
@@ -160,6 +185,7 @@ function NeighbourhoodView() {
                     areas={list.items}
                     areaName={areas.names.get(data.area.id) ?? data.area.name}
                     categoryLabels={categoryLabels}
+                    category={pictureCategory}
                   />
                 )}
               </Loaded>
@@ -176,11 +202,14 @@ function PictureView({
   areas,
   areaName,
   categoryLabels,
+  category,
 }: {
   data: AreaPicture;
   areas: readonly Area[];
   areaName: string;
   categoryLabels: ReadonlyMap<string, string>;
+  /** The kind of incident the incident counts are restricted to, if one was chosen. */
+  category: string | undefined;
 }) {
   const totalIncidents = data.months.reduce((n, m) => n + m.incidents, 0);
   const suffix = `${data.area.code}-${data.from}_${data.to}`;
@@ -210,12 +239,24 @@ function PictureView({
     <>
       <Paragraph className="wr-muted">
         Getoond: {areaName}, {formatDate(data.from)} tot en met {formatDate(data.to)};{' '}
-        {plural(totalIncidents, 'incident', 'incidenten')}.
+        {plural(totalIncidents, 'incident', 'incidenten')}
+        {category ? ` van de soort ${categoryLabels.get(category) ?? category}` : ''}.
+      </Paragraph>
+      <Paragraph>
+        <a
+          className="utrecht-link utrecht-link--html-a"
+          href={areaReportUrl(data.area.id, data.from, data.to)}
+          download
+        >
+          Download het wijkbeeld als PDF
+        </a>
       </Paragraph>
       <Paragraph>
         Aantallen over mensen (signalen en casussen) onder de vijf staan er als “&lt;5”: zo wijst het beeld
         van een kleine buurt nooit een huishouden aan. Incidenten gaan over plekken en zijn exact.
       </Paragraph>
+
+      <Approaches areaId={data.area.id} />
 
       <Section id="wijkbeeld-kaart" title="Kaart">
         <PictureMapFigure
@@ -300,6 +341,35 @@ function PictureView({
         />
       </Section>
     </>
+  );
+}
+
+/** The area approaches of the area (and of the wijk or buurten around it), each a link to its page. */
+function Approaches({ areaId }: { areaId: string }) {
+  const loader = useCallback((signal: AbortSignal) => api.listApproaches(areaId, signal), [areaId]);
+  const approaches = useApiData(loader);
+  return (
+    <Section id="wijkbeeld-aanpak" title="Wijkaanpak">
+      <Loaded data={approaches} loading="De wijkaanpakken worden geladen…">
+        {(list) =>
+          list.items.length === 0 ? (
+            <Paragraph>Voor dit gebied loopt geen wijkaanpak.</Paragraph>
+          ) : (
+            <ul className="wr-plain-list">
+              {list.items.map((a) => (
+                <li key={a.id}>
+                  <TextLink to={`/wijkbeeld/aanpak/${a.id}`}>{a.title}</TextLink>{' '}
+                  <span className="wr-muted">
+                    ({a.areaName}, {formatDate(a.startDate)}
+                    {a.endDate ? ` tot en met ${formatDate(a.endDate)}` : ', zonder einddatum'})
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </Section>
   );
 }
 
