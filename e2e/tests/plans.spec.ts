@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../axe.ts';
 import {
   ADMIN_EMAIL,
   apiAs,
   expectJson,
+  expectReadableOnPhone,
   login,
   type NamedPartner,
-  narrowCells,
   openMenu,
   REGISSEUR_EMAIL,
   unfoldPhoneMenu,
@@ -108,18 +108,6 @@ const dutchDate = (iso: string) =>
     month: 'long',
     year: 'numeric',
   }).format(new Date(`${iso}T00:00:00Z`));
-
-/** At 390 px: no table cell or button narrower than a word in it, nothing wider than the screen, axe clean. */
-async function expectReadableOnPhone(page: Page, label: string): Promise<void> {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await expect(page.getByText(/worden geladen|wordt geladen/)).toHaveCount(0);
-  const { narrow } = await narrowCells(page);
-  expect(narrow, `${label} (390 px): cellen smaller dan een woord`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${label} (390 px): de pagina is breder dan het scherm`).toBeLessThanOrEqual(0);
-  await expectNoAxeViolations(page, `${label} (390 px)`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test('een professional scoort een persoon en ziet het verloop: profiel, raster en grafiek, ook op 390 px', async ({
   page,
