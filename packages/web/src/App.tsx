@@ -23,7 +23,9 @@ import { MeetingsPage } from './pages/meetings/MeetingsPage.tsx';
 import { NewMeetingPage } from './pages/meetings/NewMeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { ApproachPage } from './pages/neighbourhood/ApproachPage.tsx';
+import { IncidentImportPage } from './pages/neighbourhood/IncidentImportPage.tsx';
 import { NeighbourhoodPage } from './pages/neighbourhood/NeighbourhoodPage.tsx';
+import { NewIncidentPage } from './pages/neighbourhood/NewIncidentPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { OutcomesPage } from './pages/outcomes/OutcomesPage.tsx';
 import { NewPersonPage } from './pages/persons/NewPersonPage.tsx';
@@ -106,6 +108,8 @@ function StaffApp() {
             <Route path="resultaten" element={<OutcomesPage />} />
             <Route path="wijkbeeld" element={<NeighbourhoodPage />} />
             <Route path="wijkbeeld/aanpak/:id" element={<ApproachPage />} />
+            <Route path="wijkbeeld/incidenten/nieuw" element={<NewIncidentPage />} />
+            <Route path="wijkbeeld/incidenten/import" element={<IncidentImportPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -19,6 +19,7 @@ import {
   type CreateGoal,
   type CreateGroup,
   type CreateHouseholdInput,
+  type CreateIncident,
   type CreateLifeDomain,
   type CreateLocation,
   type CreateMeasurement,
@@ -332,6 +333,10 @@ export const api = {
     call(neighbourhoodOperations.listIncidentCategories, {}, { signal }),
   getAreaPicture: (areaId: string, choice: PictureQuery, signal?: AbortSignal) =>
     call(neighbourhoodOperations.getAreaPicture, { params: { id: areaId }, query: choice }, { signal }),
+  createIncident: (input: CreateIncident) => call(neighbourhoodOperations.createIncident, { body: input }),
+  importIncidents: (csv: string) => call(neighbourhoodOperations.importIncidents, { body: csv }),
+  currentIncidentImport: (signal?: AbortSignal) =>
+    call(neighbourhoodOperations.getCurrentIncidentImport, {}, { signal }),
 
   // The area approach (wijkaanpak): joint goal, partners, indicators and their measurements; field notes.
   listApproaches: (areaId: string | undefined, signal?: AbortSignal) =>

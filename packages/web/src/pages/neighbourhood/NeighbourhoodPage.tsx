@@ -1,15 +1,16 @@
-import type { Area, AreaPicture, PictureQuery } from '@wijkregie/shared';
+import { type Area, type AreaPicture, hasPermission, type PictureQuery } from '@wijkregie/shared';
 import type { ChartConfiguration } from 'chart.js';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, areaReportUrl } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
 import { AreaPictureMap, type IncidentClass, incidentClasses } from '../../components/AreaPictureMap.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ChartCanvas } from '../../components/Chart.tsx';
 import { DownloadLink } from '../../components/DownloadLink.tsx';
 import { DateField, SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { TextLink } from '../../components/Links.tsx';
+import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -64,6 +65,7 @@ const exact = (n: number) => n.toLocaleString('nl-NL');
  */
 function NeighbourhoodView() {
   usePageTitle('Wijkbeeld');
+  const user = useUser();
   const [params, setParams] = useSearchParams();
   const choice = choiceFromParams(params);
   const areas = useAreas();
@@ -125,6 +127,15 @@ function NeighbourhoodView() {
         Wat er speelt in een wijk of buurt: incidenten (gebeurtenissen op een plek), signalen en casussen per
         maand en per buurt, en waar incidenten zich ophopen. Zonder periode: de twaalf maanden tot vandaag.
       </Paragraph>
+      {hasPermission(user, 'incidents.write') && (
+        <>
+          <PrimaryLink to="/wijkbeeld/incidenten/nieuw">Incident vastleggen</PrimaryLink>
+          <Paragraph>
+            <TextLink to="/wijkbeeld/incidenten/import">Incidenten importeren</TextLink> uit de export van een
+            partner (CSV)
+          </Paragraph>
+        </>
+      )}
       <Loaded data={areas} loading="De wijken en buurten worden geladen…">
         {(list) =>
           list.items.length === 0 ? (
