@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { type CaseFacts, can } from './access.js';
 import { CASE_STATUSES } from './cases.js';
 import { itemList } from './contract.js';
 import { MEETING_STATUSES } from './coordination.js';
 import { labelled } from './labelled.js';
+import type { PartnerAccess } from './matrix.js';
+import { type Actor, hasPermission } from './permissions.js';
 import { SIGNAL_STATUSES } from './signals.js';
 import { isoDateSchema } from './subjects.js';
 
@@ -209,14 +212,53 @@ export const { values: OBSERVATION_KINDS, labels: OBSERVATION_KIND_LABELS } = la
   ['meeting', 'Bijeenkomst in de buurt'],
 ]);
 
-export const createObservationSchema = z.strictObject({
-  areaId: z.uuid({ error: 'Kies een wijk of buurt' }),
-  date: isoDateSchema,
-  kind: z.enum(OBSERVATION_KINDS, { error: 'Kies het soort waarneming' }),
-  topics: z.array(text(50, 'Onderwerp')).max(10, 'Hoogstens 10 onderwerpen').default([]),
-  text: text(4000, 'De waarneming'),
-  followUp: text(1000, 'Het vervolg').optional(),
-});
+const latitude = z
+  .number({ error: 'Geef een breedtegraad' })
+  .min(-90, 'Tussen -90 en 90')
+  .max(90, 'Tussen -90 en 90');
+const longitude = z
+  .number({ error: 'Geef een lengtegraad' })
+  .min(-180, 'Tussen -180 en 180')
+  .max(180, 'Tussen -180 en 180');
+
+/**
+ * `POST /observations`: a field note about a wijk or buurt, without names. Optionally a place on the map
+ * (`lat` and `lng` together, WGS84; the buurt then follows from the point and lies in or under `areaId`),
+ * and optionally attached to a case under an information category (`caseId` and `category` together):
+ * then the note is information of that case and the authorisation matrix applies, as to a journal entry.
+ */
+export const createObservationSchema = z
+  .strictObject({
+    areaId: z.uuid({ error: 'Kies een wijk of buurt' }),
+    date: isoDateSchema,
+    kind: z.enum(OBSERVATION_KINDS, { error: 'Kies het soort waarneming' }),
+    topics: z.array(text(50, 'Onderwerp')).max(10, 'Hoogstens 10 onderwerpen').default([]),
+    text: text(4000, 'De waarneming'),
+    followUp: text(1000, 'Het vervolg').optional(),
+    lat: latitude.optional(),
+    lng: longitude.optional(),
+    caseId: z.uuid({ error: 'Geen geldige casus' }).optional(),
+    category: z.string().min(1, 'Kies een informatiecategorie').max(40).optional(),
+  })
+  .superRefine((o, ctx) => {
+    if ((o.lat === undefined) !== (o.lng === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [o.lat === undefined ? 'lat' : 'lng'],
+        message: 'Geef breedte- en lengtegraad samen',
+      });
+    }
+    if ((o.caseId === undefined) !== (o.category === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [o.caseId === undefined ? 'caseId' : 'category'],
+        message:
+          o.caseId === undefined
+            ? 'Een categorie hoort bij een casus: kies ook de casus'
+            : 'Kies de informatiecategorie waaronder de notitie bij de casus hoort',
+      });
+    }
+  });
 export type CreateObservation = z.infer<typeof createObservationSchema>;
 
 export const observationSchema = z.object({
@@ -230,7 +272,34 @@ export const observationSchema = z.object({
   authorName: z.string().nullable(),
   partnerName: z.string().nullable(),
   createdAt: z.string(),
+  /** The place on the map (WGS84), or null for a note about the area as a whole. */
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  /**
+   * The case the note is attached to, its reference and the information category it falls under; null
+   * for a note about the neighbourhood only. An attached note reaches only who may read an entry of that
+   * category in that case (`seesObservation`).
+   */
+  caseId: z.uuid().nullable(),
+  caseReference: z.string().nullable(),
+  category: z.string().nullable(),
 });
 export type Observation = z.infer<typeof observationSchema>;
 export const observationListQuerySchema = z.strictObject({ areaId: z.uuid({ error: 'Geen geldig gebied' }) });
 export const observationListSchema = itemList(observationSchema);
+
+/**
+ * Who reads a field note: a note about the neighbourhood only, every logged-in user; a note attached to a
+ * case, whoever could read a journal entry of its category in that case — someone who reads cases, sees
+ * the case, and whose partner may read the category (`can(…, 'entry.read', …)`). The server's SQL twin
+ * is `observationVisibleSql` (packages/server/src/access/observations.ts).
+ */
+export function seesObservation(
+  actor: Actor,
+  note: { case: CaseFacts | null; category: string | null },
+  access: PartnerAccess,
+): boolean {
+  if (note.case === null) return true;
+  if (!hasPermission(actor, 'cases.read') || note.category === null) return false;
+  return can(actor, 'entry.read', { case: note.case, access, category: note.category });
+}

@@ -102,11 +102,12 @@ export const approachOperations = operations({
     path: '/api/v1/observations',
     auth: 'observations.write',
     tag,
-    summary: 'Veldnotitie: straatgesprek, wijkschouw, huisbezoek of bijeenkomst, zonder namen',
+    summary:
+      'Veldnotitie: straatgesprek, wijkschouw, huisbezoek of bijeenkomst; zonder namen, tenzij bij een casus',
     body: createObservationSchema,
     status: 201,
     response: observationSchema,
-    problems: [400, 401, 403],
+    problems: [400, 401, 403, 404, 409],
   },
   listObservations: {
     method: 'GET',

@@ -10,8 +10,10 @@ import {
   SIGNAL_STATUSES,
 } from '@wijkregie/shared';
 import { z } from 'zod';
+import { CASE_COLUMNS, caseRow, toCase } from '../../access/case-record.js';
 import { caseVisibleSql } from '../../access/cases.js';
 import { meetingVisibleSql } from '../../access/meetings.js';
+import { observationVisibleSql } from '../../access/observations.js';
 import { signalVisibleSql } from '../../access/signals.js';
 import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
@@ -247,6 +249,8 @@ export async function insertObservation(
     topics: string[];
     text: string;
     followUp: string | null;
+    point: { lat: number; lng: number } | null;
+    attachedTo: { caseId: string; category: string } | null;
     userId: string;
     partnerId: string;
   },
@@ -255,9 +259,23 @@ export async function insertObservation(
     s.q,
     idRow,
     `INSERT INTO observations (tenant_id, area_id, observed_on, kind, topics, text, follow_up, author_user_id,
-                               author_partner_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [s.tenantId, o.areaId, o.date, o.kind, o.topics, o.text, o.followUp, o.userId, o.partnerId],
+                               author_partner_id, lat, lng, case_id, category)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+    [
+      s.tenantId,
+      o.areaId,
+      o.date,
+      o.kind,
+      o.topics,
+      o.text,
+      o.followUp,
+      o.userId,
+      o.partnerId,
+      o.point?.lat ?? null,
+      o.point?.lng ?? null,
+      o.attachedTo?.caseId ?? null,
+      o.attachedTo?.category ?? null,
+    ],
   );
   return id;
 }
@@ -273,28 +291,50 @@ const observationRow = z.object({
   author_name: col.text.nullable(),
   partner_name: col.text.nullable(),
   created_at: col.timestamp,
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  case_id: col.uuid.nullable(),
+  case_reference: col.text.nullable(),
+  category: col.text.nullable(),
 });
 
-/** Field notes of an area (a wijk with its buurten), newest first (at most 200), or the one with `id`. */
+/** Who reads the notes: the viewer, and whether their role reads cases (`cases.read`). */
+export interface ObservationReader {
+  viewer: Viewer;
+  readsCases: boolean;
+}
+
+/**
+ * Field notes of an area (a wijk with its buurten), newest first (at most 200), or the one with `id`; only
+ * those the reader may read (`observationVisibleSql`: a note attached to a case only for who could read an
+ * entry of its category there), filtered before the limit.
+ */
 export async function observationRows(
   s: TenantScope,
   where: { areaId: string } | { id: string },
+  reader: ObservationReader,
 ): Promise<Observation[]> {
-  const filter =
-    'id' in where
-      ? 'o.id = $2'
-      : 'o.area_id IN (SELECT id FROM areas WHERE tenant_id = $1 AND (id = $2 OR parent_id = $2))';
+  const p = new Params();
+  const tenant = p.add(s.tenantId);
+  let filter: string;
+  if ('id' in where) filter = `o.id = ${p.add(where.id)}`;
+  else {
+    const area = p.add(where.areaId);
+    filter = `o.area_id IN (SELECT id FROM areas WHERE tenant_id = ${tenant} AND (id = ${area} OR parent_id = ${area}))`;
+  }
   const found = await rows(
     s.q,
     observationRow,
     `SELECT o.id, o.area_id, o.observed_on, o.kind, o.topics, o.text, o.follow_up, u.name AS author_name,
-            p.name AS partner_name, o.created_at
+            p.name AS partner_name, o.created_at, o.lat, o.lng, o.case_id, c.reference AS case_reference, o.category
        FROM observations o
        LEFT JOIN users u ON u.tenant_id = o.tenant_id AND u.id = o.author_user_id
        LEFT JOIN partners p ON p.tenant_id = o.tenant_id AND p.id = o.author_partner_id
-      WHERE o.tenant_id = $1 AND ${filter}
+       LEFT JOIN cases c ON c.tenant_id = o.tenant_id AND c.id = o.case_id
+      WHERE o.tenant_id = ${tenant} AND ${filter}
+        AND ${observationVisibleSql('o', reader.viewer, reader.readsCases, p)}
       ORDER BY o.observed_on DESC, o.created_at DESC LIMIT 200`,
-    [s.tenantId, 'id' in where ? where.id : where.areaId],
+    p.values,
   );
   return found.map((r) => ({
     id: r.id,
@@ -307,7 +347,30 @@ export async function observationRows(
     authorName: r.author_name,
     partnerName: r.partner_name,
     createdAt: r.created_at.toISOString(),
+    lat: r.lat,
+    lng: r.lng,
+    caseId: r.case_id,
+    caseReference: r.case_reference,
+    category: r.category,
   }));
+}
+
+/**
+ * The persons involved in each of these cases (person subjects and members of household and group
+ * subjects), in one query: what the audit record of a read of case information names.
+ */
+export async function casePersonIds(
+  s: TenantScope,
+  caseIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (caseIds.length === 0) return new Map();
+  const found = await rows(
+    s.q,
+    caseRow,
+    `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.tenant_id = $1 AND c.id = ANY($2::uuid[])`,
+    [s.tenantId, [...new Set(caseIds)]],
+  );
+  return new Map(found.map((r) => [r.id, toCase(r).personIds]));
 }
 
 // Links ------------------------------------------------------------------------------------------------
