@@ -8,6 +8,7 @@ import {
   openMenu,
   REGISSEUR_EMAIL,
   unique,
+  WIJKAGENT_EMAIL,
 } from '../helpers.ts';
 
 /**
@@ -167,4 +168,70 @@ test('een regisseur opent de wijkaanpak vanuit het wijkbeeld: doel, partners, vo
   await expectReadableOnPhone(page, 'wijkaanpak', async (p) => {
     await expect(p.getByRole('img', { name: /^Lijndiagram van / }).first()).toBeVisible();
   });
+});
+
+test('de regisseur koppelt een casus en een overleg aan de wijkaanpak en ontkoppelt de casus; de wijkagent kan dat niet', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const regisseur = await apiAs(playwright, baseURL, REGISSEUR_EMAIL);
+  const list = await expectJson<{ items: { id: string; title: string }[] }>(
+    await regisseur.get('/api/v1/approaches'),
+    200,
+  );
+  const summary = list.items.find((a) => a.title === 'Veilig Stationskwartier');
+  if (!summary) throw new Error('The demo has no approach "Veilig Stationskwartier"');
+  await regisseur.dispose();
+
+  await login(page, REGISSEUR_EMAIL);
+  await page.goto(`/wijkbeeld/aanpak/${summary.id}`);
+  const links = page.getByRole('region', { name: 'Gekoppeld aan deze aanpak' });
+  const form = page.getByRole('form', { name: 'Koppelen' });
+  await expect(form).toBeVisible();
+
+  // Without a choice the form says what is missing.
+  await form.getByLabel('Wat koppel je').selectOption({ label: 'Casus' });
+  await form.getByRole('button', { name: 'Koppelen' }).click();
+  await expect(form.getByText('Kies een casus')).toBeVisible();
+
+  const caseChoice = form.getByLabel('Casus', { exact: true });
+  await expect(caseChoice.locator('option').nth(1)).toBeAttached();
+  const caseOption = caseChoice.locator('option').nth(1);
+  const [caseLabel, caseId] = [await caseOption.textContent(), await caseOption.getAttribute('value')];
+  const reference = (caseLabel ?? '').split(' · ')[0] ?? '';
+  await caseChoice.selectOption(caseId ?? '');
+  await form.getByRole('button', { name: 'Koppelen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${reference} is gekoppeld` })).toBeVisible();
+  const table = links.getByRole('table', { name: 'Casussen, signalen en overleggen van deze aanpak' });
+  await expect(table.getByRole('link', { name: reference })).toBeVisible();
+
+  await form.getByLabel('Wat koppel je').selectOption({ label: 'Overleg' });
+  const meetingChoice = form.getByLabel('Overleg', { exact: true });
+  await expect(meetingChoice.locator('option').nth(1)).toBeAttached();
+  const meetingOption = meetingChoice.locator('option').nth(1);
+  const [meetingLabel, meetingId] = [
+    await meetingOption.textContent(),
+    await meetingOption.getAttribute('value'),
+  ];
+  const meetingTitle = (meetingLabel ?? '').split(' · ')[0] ?? '';
+  await meetingChoice.selectOption(meetingId ?? '');
+  await form.getByRole('button', { name: 'Koppelen' }).click();
+  await expect(table.getByRole('link', { name: meetingTitle })).toBeVisible();
+  await expectNoAxeViolations(page, 'wijkaanpak met koppelingen');
+
+  await table.getByRole('button', { name: `Ontkoppel ${reference}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${reference} is ontkoppeld` })).toBeVisible();
+  await expect(table.getByRole('link', { name: reference })).toHaveCount(0);
+  await expect(table.getByRole('link', { name: meetingTitle })).toBeVisible();
+
+  // The police officer reads the approach but ties nothing to it.
+  const police = await page.context().browser()?.newPage({ baseURL });
+  if (!police) throw new Error('no browser');
+  await login(police, WIJKAGENT_EMAIL);
+  await police.goto(`/wijkbeeld/aanpak/${summary.id}`);
+  await expect(police.getByRole('region', { name: 'Gekoppeld aan deze aanpak' })).toBeVisible();
+  await expect(police.getByRole('form', { name: 'Koppelen' })).toHaveCount(0);
+  await expect(police.getByRole('button', { name: /Ontkoppel/ })).toHaveCount(0);
+  await police.close();
 });

@@ -2,6 +2,8 @@ import {
   type Access,
   type ActionListQuery,
   type AlertListQuery,
+  type ApproachLinkKind,
+  type AreaImport,
   type AreaReportQuery,
   type AuditList,
   type AuditListQuery,
@@ -12,6 +14,8 @@ import {
   auditOperations,
   type CaseListQuery,
   type CreateAction,
+  type CreateApproachLink,
+  type CreateArea,
   type CreateAssessment,
   type CreateCase,
   type CreateEntry,
@@ -161,6 +165,10 @@ export const api = {
 
   // Areas, categories and the authorisation matrix.
   listAreas: (signal?: AbortSignal) => call(areaOperations.listAreas, {}, { signal }),
+  /** A wijk or buurt drawn and named by the administrator. */
+  createArea: (input: CreateArea) => call(neighbourhoodOperations.createArea, { body: input }),
+  /** The CBS Wijk- en Buurtkaart (a GeoJSON FeatureCollection) read in: created, updated, rejected. */
+  importAreas: (map: AreaImport) => call(neighbourhoodOperations.importAreas, { body: map }),
   listCategories: (signal?: AbortSignal) => call(matrixOperations.getCategories, {}, { signal }),
   getMatrix: (signal?: AbortSignal) => call(matrixOperations.getMatrix, {}, { signal }),
   putMatrix: (cells: MatrixCell[]) => call(matrixOperations.putMatrix, { body: { cells } }),
@@ -343,6 +351,10 @@ export const api = {
     call(approachOperations.listApproaches, { query: { areaId } }, { signal }),
   getApproach: (id: string, signal?: AbortSignal) =>
     call(approachOperations.getApproach, { params: { id } }, { signal }),
+  linkToApproach: (id: string, input: CreateApproachLink) =>
+    call(approachOperations.linkToApproach, { params: { id }, body: input }),
+  unlinkFromApproach: (id: string, kind: ApproachLinkKind, targetId: string) =>
+    call(approachOperations.unlinkFromApproach, { params: { id, kind, targetId } }),
   createMeasurement: (indicatorId: string, input: CreateMeasurement) =>
     call(approachOperations.createMeasurement, { params: { id: indicatorId }, body: input }),
   listObservations: (areaId: string, signal?: AbortSignal) =>

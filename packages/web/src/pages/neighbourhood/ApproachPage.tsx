@@ -36,6 +36,7 @@ import { useDetail } from '../../lib/useDetail.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
+import { ApproachLinks } from './ApproachLinks.tsx';
 import './ApproachPage.css';
 
 export function ApproachPage() {
@@ -145,6 +146,14 @@ function ApproachView({ id }: { id: string }) {
               }}
             />
           )}
+          <ApproachLinks
+            approach={a}
+            mayEdit={hasPermission(user, 'approaches.write')}
+            onChanged={(updated, text) => {
+              approach.setData(updated);
+              setMessage(text);
+            }}
+          />
           <FieldNotes approach={a} onSaved={setMessage} />
         </>
       )}
