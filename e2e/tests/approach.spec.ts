@@ -235,3 +235,54 @@ test('de regisseur koppelt een casus en een overleg aan de wijkaanpak en ontkopp
   await expect(police.getByRole('button', { name: /Ontkoppel/ })).toHaveCount(0);
   await police.close();
 });
+
+test('een veldnotitie met een speld op de kaart, bij een casus onder een categorie', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const regisseur = await apiAs(playwright, baseURL, REGISSEUR_EMAIL);
+  const list = await expectJson<{ items: { id: string; title: string }[] }>(
+    await regisseur.get('/api/v1/approaches'),
+    200,
+  );
+  const summary = list.items.find((a) => a.title === 'Veilig Stationskwartier');
+  if (!summary) throw new Error('The demo has no approach "Veilig Stationskwartier"');
+  await regisseur.dispose();
+
+  await login(page, REGISSEUR_EMAIL);
+  await page.goto(`/wijkbeeld/aanpak/${summary.id}`);
+  const form = page.getByRole('form', { name: 'Veldnotitie toevoegen' });
+  await form.getByLabel('Soort', { exact: true }).selectOption({ label: 'Huisbezoek' });
+  await form.getByLabel('Onderwerpen').fill('schulden, overlast');
+  const text = unique('Bezoek bij het gezin boven de snackbar');
+  await form.getByLabel('Waarneming').fill(text);
+
+  // A pin in the middle of the map (the approach's buurt).
+  const map = form.getByRole('img', { name: /Kaart van de buurten/ });
+  await expect(map.locator('path').first()).toBeAttached();
+  await map.click();
+  await expect(form.getByText(/Speld: in /)).toBeVisible();
+
+  // A case without a category is refused by the form, naming the category.
+  const caseChoice = form.getByLabel('Casus', { exact: true });
+  await expect(caseChoice.locator('option').nth(1)).toBeAttached();
+  const caseOption = caseChoice.locator('option').nth(1);
+  const reference = ((await caseOption.textContent()) ?? '').split(' · ')[0] ?? '';
+  await caseChoice.selectOption((await caseOption.getAttribute('value')) ?? '');
+  await form.getByRole('button', { name: 'Veldnotitie toevoegen' }).click();
+  await expect(
+    form.getByText('Kies de informatiecategorie waaronder de notitie bij de casus hoort'),
+  ).toBeVisible();
+
+  const category = form.getByLabel('Informatiecategorie');
+  await expect(category.locator('option').nth(1)).toBeAttached();
+  await category.selectOption({ index: 1 });
+  await form.getByRole('button', { name: 'Veldnotitie toevoegen' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'De veldnotitie (huisbezoek) is toegevoegd' }),
+  ).toBeVisible();
+  const note = page.getByRole('article').filter({ hasText: text });
+  await expect(note.getByRole('link', { name: reference })).toBeVisible();
+  await expectNoAxeViolations(page, 'veldnotitie bij een casus');
+});

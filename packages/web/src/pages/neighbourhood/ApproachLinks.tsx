@@ -173,12 +173,14 @@ function LinkForm({
   const kind = form.values.kind as ApproachLinkKind;
   const categories = useSignalCategories();
   const loader = useCallback(
-    (signal: AbortSignal) => choicesOf(kind, approach.areaId, signal),
+    async (signal: AbortSignal) => ({ kind, items: await choicesOf(kind, approach.areaId, signal) }),
     [kind, approach.areaId],
   );
   const choices = useApiData(loader);
   const linked = new Set(linkedItems(approach).map((i) => i.id));
-  const options = (choices.data ?? [])
+  // While another kind's list is still shown, offer nothing (never a case under the label "Overleg").
+  const current = choices.data?.kind === kind ? choices.data.items : null;
+  const options = (current ?? [])
     .filter((o) => !linked.has(o.value))
     .map((o) => ({ value: o.value, label: o.label(categories.names) }));
 
@@ -210,7 +212,7 @@ function LinkForm({
             ? 'De komende en de laatst gehouden overleggen'
             : `De nieuwste van het gebied ${approach.areaName}`
         }
-        placeholder={choices.data ? (options.length ? 'Kies…' : 'Niets meer te koppelen') : 'Wordt geladen…'}
+        placeholder={current ? (options.length ? 'Kies…' : 'Niets meer te koppelen') : 'Wordt geladen…'}
         options={options}
       />
       <SubmitButton busy={form.busy}>Koppelen</SubmitButton>

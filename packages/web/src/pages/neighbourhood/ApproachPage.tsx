@@ -1,5 +1,7 @@
 import {
   type Approach,
+  type Area,
+  canWrite,
   createMeasurementSchema,
   createObservationSchema,
   hasPermission,
@@ -12,29 +14,31 @@ import {
   type User,
 } from '@wijkregie/shared';
 import type { ChartConfiguration } from 'chart.js';
-import { type FormEvent, useCallback, useMemo } from 'react';
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
+import { AreaMap, type Point } from '../../components/AreaMap.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { ChartCanvas } from '../../components/Chart.tsx';
 import { DataList } from '../../components/DataList.tsx';
+import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
 import { DateField, NumberField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
-import { Breadcrumb } from '../../components/Links.tsx';
+import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { DetailLoading, Loaded } from '../../components/Loaded.tsx';
 import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { todayIso } from '../../lib/dates.ts';
 import { codeOptions, formatDate } from '../../lib/format.ts';
-import { useAreas } from '../../lib/reference.ts';
+import { type Names, useAreas, useCategories, useMyAccess } from '../../lib/reference.ts';
 import { formatMonth } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useDetail } from '../../lib/useDetail.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
-import { useForm } from '../../lib/useFormSubmit.ts';
+import { type Form, useForm } from '../../lib/useFormSubmit.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 import { ApproachLinks } from './ApproachLinks.tsx';
 import './ApproachPage.css';
@@ -325,6 +329,7 @@ function FieldNotes({ approach, onSaved }: { approach: Approach; onSaved: (messa
   const loader = useCallback((signal: AbortSignal) => api.listObservations(areaId, signal), [areaId]);
   const notes = useApiData(loader);
   const areas = useAreas();
+  const categories = useCategories();
   // The approach's area and, for a wijk, its buurten: where a note may be about.
   const places = (areas.data?.items ?? []).filter((x) => x.id === areaId || x.parentId === areaId);
 
@@ -343,7 +348,11 @@ function FieldNotes({ approach, onSaved }: { approach: Approach; onSaved: (messa
               <ul className="wr-notes">
                 {list.items.map((note) => (
                   <li key={note.id}>
-                    <FieldNote note={note} areaName={areas.names.get(note.areaId)} />
+                    <FieldNote
+                      note={note}
+                      areaName={areas.names.get(note.areaId)}
+                      categoryNames={categories.names}
+                    />
                   </li>
                 ))}
               </ul>
@@ -354,10 +363,7 @@ function FieldNotes({ approach, onSaved }: { approach: Approach; onSaved: (messa
       {hasPermission(user, 'observations.write') && places.length > 0 && (
         <FieldNoteForm
           areaId={areaId}
-          places={places.map((p) => ({
-            value: p.id,
-            label: p.id === areaId && p.kind === 'wijk' ? `${p.name} (hele wijk)` : p.name,
-          }))}
+          places={places}
           onSaved={(note) => {
             notes.setData((current) => (current ? { ...current, items: [note, ...current.items] } : current));
             onSaved(`De veldnotitie (${OBSERVATION_KIND_LABELS[note.kind].toLowerCase()}) is toegevoegd.`);
@@ -368,7 +374,15 @@ function FieldNotes({ approach, onSaved }: { approach: Approach; onSaved: (messa
   );
 }
 
-function FieldNote({ note, areaName }: { note: Observation; areaName: string | undefined }) {
+function FieldNote({
+  note,
+  areaName,
+  categoryNames,
+}: {
+  note: Observation;
+  areaName: string | undefined;
+  categoryNames: Names;
+}) {
   const headingId = `note-${note.id}-heading`;
   const by = [note.authorName, note.partnerName].filter(Boolean).join(', ');
   return (
@@ -382,6 +396,19 @@ function FieldNote({ note, areaName }: { note: Observation; areaName: string | u
           ...(areaName ? [{ key: 'Waar', value: areaName }] : []),
           { key: 'Onderwerpen', value: note.topics.length ? note.topics.join(', ') : 'Geen' },
           ...(by ? [{ key: 'Door', value: by }] : []),
+          ...(note.caseId
+            ? [
+                {
+                  key: 'Bij casus',
+                  value: (
+                    <>
+                      <TextLink to={`/casussen/${note.caseId}`}>{note.caseReference}</TextLink>
+                      {note.category && ` (${categoryNames.get(note.category) ?? note.category})`}
+                    </>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <Paragraph className="wr-note__text">{note.text}</Paragraph>
@@ -395,7 +422,19 @@ function FieldNote({ note, areaName }: { note: Observation; areaName: string | u
 }
 
 const NOTE_FORM = 'observation';
-const NOTE_FIELDS = ['areaId', 'date', 'kind', 'topics', 'text', 'followUp'] as const;
+type NoteValues = Record<Exclude<(typeof NOTE_FIELDS)[number], 'lat' | 'lng'>, string>;
+const NOTE_FIELDS = [
+  'areaId',
+  'date',
+  'kind',
+  'topics',
+  'text',
+  'followUp',
+  'lat',
+  'lng',
+  'caseId',
+  'category',
+] as const;
 const KIND_OPTIONS = codeOptions(OBSERVATION_KINDS, OBSERVATION_KIND_LABELS);
 
 /** Veldnotitie toevoegen: where, when, what kind of contact, the topics, what was seen, and what follows. */
@@ -405,11 +444,24 @@ function FieldNoteForm({
   onSaved,
 }: {
   areaId: string;
-  places: readonly { value: string; label: string }[];
+  places: readonly Area[];
   onSaved: (note: Observation) => void;
 }) {
-  const empty = () => ({ areaId, date: todayIso(), kind: '', topics: '', text: '', followUp: '' });
+  const user = useUser();
+  const empty = () => ({
+    areaId,
+    date: todayIso(),
+    kind: '',
+    topics: '',
+    text: '',
+    followUp: '',
+    caseId: '',
+    category: '',
+  });
   const form = useForm(NOTE_FORM, NOTE_FIELDS, empty);
+  const [point, setPoint] = useState<Point | null>(null);
+  // Attaching a note to a case is for who works on cases; the matrix then decides who reads it.
+  const onCases = hasPermission(user, 'cases.read');
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -425,6 +477,9 @@ function FieldNoteForm({
         .filter(Boolean),
       text: v.text,
       ...(followUp ? { followUp } : {}),
+      ...(point ?? {}),
+      ...(v.caseId ? { caseId: v.caseId } : {}),
+      ...(v.category ? { category: v.category } : {}),
     });
     const found: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
     if (v.date === '') found.date = 'Vul de datum in';
@@ -432,6 +487,7 @@ function FieldNoteForm({
     await form.submit(async () => {
       const note = await api.createObservation(parsed.data);
       form.setValues(empty());
+      setPoint(null);
       onSaved(note);
     });
   }
@@ -439,7 +495,14 @@ function FieldNoteForm({
   return (
     <FormCard id={NOTE_FORM} title="Veldnotitie toevoegen" error={form.formError} onSubmit={onSubmit}>
       <div className="wr-field-row">
-        <SelectField {...form.field('areaId')} label="Wijk of buurt" options={places} />
+        <SelectField
+          {...form.field('areaId')}
+          label="Wijk of buurt"
+          options={places.map((p) => ({
+            value: p.id,
+            label: p.id === areaId && p.kind === 'wijk' ? `${p.name} (hele wijk)` : p.name,
+          }))}
+        />
         <DateField {...form.field('date')} label="Datum" max={todayIso()} />
         <SelectField
           {...form.field('kind')}
@@ -460,7 +523,61 @@ function FieldNoteForm({
         description="Wat je zag en hoorde. Geen namen van bewoners."
       />
       <TextareaField {...form.field('followUp')} label="Vervolg (optioneel)" rows={2} />
+      <Fieldset
+        id={`${NOTE_FORM}-place`}
+        legend="Plek op de kaart (optioneel)"
+        description="Waar het was; de speld moet in de gekozen wijk of buurt liggen."
+        error={form.errors.lat ?? form.errors.lng}
+      >
+        <AreaMap areas={places} value={point} onChange={setPoint} />
+      </Fieldset>
+      {onCases && <NoteCaseFields form={form} areaId={areaId} />}
       <SubmitButton busy={form.busy}>Veldnotitie toevoegen</SubmitButton>
     </FormCard>
+  );
+}
+
+const loadAreaCases = (areaId: string) => (signal: AbortSignal) =>
+  api.listCases({ areaId }, { limit: 100, offset: 0 }, signal);
+
+/**
+ * "Bij een casus (optioneel)": a note about a household or person belongs in its case, under an
+ * information category the user's organisation may write; then the matrix decides who reads it, and
+ * only then may it name people.
+ */
+function NoteCaseFields({ form, areaId }: { form: Form<NoteValues>; areaId: string }) {
+  const loader = useMemo(() => loadAreaCases(areaId), [areaId]);
+  const cases = useApiData(loader);
+  const categories = useCategories();
+  const access = useMyAccess();
+  const writable = new Set(
+    (access.data?.cells ?? []).filter((c) => canWrite(c.access)).map((c) => c.category),
+  );
+  return (
+    <Fieldset
+      id={`${NOTE_FORM}-case`}
+      legend="Bij een casus (optioneel)"
+      description="Alleen wie deze categorie in de casus mag lezen, ziet de notitie. Alleen met een casus mogen er namen in."
+    >
+      <div className="wr-field-row">
+        <SelectField
+          {...form.field('caseId')}
+          label="Casus"
+          placeholder="Geen casus"
+          options={(cases.data?.items ?? []).map((c) => ({
+            value: c.id,
+            label: `${c.reference} · ${c.title}`,
+          }))}
+        />
+        <SelectField
+          {...form.field('category')}
+          label="Informatiecategorie"
+          placeholder="Geen categorie"
+          options={(categories.data?.items ?? [])
+            .filter((c) => writable.has(c.key))
+            .map((c) => ({ value: c.key, label: c.label }))}
+        />
+      </div>
+    </Fieldset>
   );
 }
