@@ -4,6 +4,7 @@ import {
   areaImportResultSchema,
   areaListSchema,
   areaSchema,
+  observationSchema,
   signalSchema,
   subjectSchema,
 } from '@wijkregie/shared';
@@ -90,7 +91,7 @@ const cbsFile = (wijkName = 'Centrum') => ({
   ],
 });
 
-async function areaOfRow(table: 'locations' | 'signals', id: string) {
+async function areaOfRow(table: 'locations' | 'signals' | 'observations', id: string) {
   const db = await testDb();
   const found = await rows(
     db,
@@ -286,5 +287,43 @@ describe('drawing an area', () => {
         403,
       );
     }
+  });
+
+  it('moves a field note with a pin into the buurt drawn around it; a note outside every buurt keeps its area', async () => {
+    const t = await newTenant();
+    const admin = await loggedIn(app, t.admin);
+    const reg = await loggedIn(app, t.regisseur);
+    const wijk = bodyOf(
+      await admin.post('/api/v1/areas', { name: 'Oost', kind: 'wijk', geometry: rectangle(5.2, 52.2, 0.02) }),
+      areaSchema,
+      201,
+    );
+    const note = (lat: number, lng: number) =>
+      reg.post('/api/v1/observations', {
+        areaId: wijk.id,
+        date: '2026-11-30',
+        kind: 'walk',
+        topics: ['verlichting'],
+        text: 'Lantaarnpalen kapot langs het fietspad',
+        lat,
+        lng,
+      });
+    const inside = bodyOf(await note(52.205, 5.205), observationSchema, 201);
+    const elsewhere = bodyOf(await note(52.215, 5.215), observationSchema, 201);
+    expect(inside.areaId).toBe(wijk.id);
+
+    const buurt = bodyOf(
+      await admin.post('/api/v1/areas', {
+        name: 'Oost-Zuid',
+        kind: 'buurt',
+        parentId: wijk.id,
+        geometry: rectangle(5.2, 52.2, 0.01),
+      }),
+      areaSchema,
+      201,
+    );
+    expect(await areaOfRow('observations', inside.id)).toBe(buurt.id);
+    // Outside the new buurt the point lies in the wijk alone: the note goes on belonging to the wijk.
+    expect(await areaOfRow('observations', elsewhere.id)).toBe(wijk.id);
   });
 });

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/db.js';
 import type { TenantScope } from '../../db/scope.js';
 import { AreaLocator } from '../../lib/geo.js';
-import { areasVersion, outlines, POINT_TABLES, pointsAfter, setAreas } from './repository.js';
+import { AREA_REQUIRED, areasVersion, outlines, POINT_TABLES, pointsAfter, setAreas } from './repository.js';
 
 /*
  * The buurt of a point. The outlines of a municipality are read once and kept (a city's buurten are a
@@ -30,7 +30,8 @@ export async function areaAt(s: TenantScope, lat: number, lng: number): Promise<
 const PAGE = 2000;
 
 /**
- * After the map changed: every signal, location and incident with a point gets the area it now lies in.
+ * After the map changed: every signal, location, incident and field note with a point gets the area it now
+ * lies in (a field note outside every buurt keeps its own).
  * A page of points at a time; only rows whose area changes are written. Returns how many changed.
  */
 export async function relocatePoints(s: TenantScope): Promise<number> {
@@ -42,6 +43,7 @@ export async function relocatePoints(s: TenantScope): Promise<number> {
       const page = await pointsAfter(s, table, after, PAGE);
       const changes = page.flatMap((p) => {
         const areaId = locator.locate(p.lat, p.lng);
+        if (areaId === null && AREA_REQUIRED.has(table)) return [];
         return areaId === p.area_id ? [] : [{ id: p.id, areaId }];
       });
       await setAreas(s, table, changes);

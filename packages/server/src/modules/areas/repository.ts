@@ -115,7 +115,13 @@ export async function areasVersion(q: Queryable, tenantId: string): Promise<stri
 const pointRow = z.object({ id: col.uuid, lat: z.number(), lng: z.number(), area_id: col.uuid.nullable() });
 
 /** The tables whose rows have a point and the area it lies in. */
-export const POINT_TABLES = ['signals', 'locations', 'incidents'] as const;
+export const POINT_TABLES = ['signals', 'locations', 'incidents', 'observations'] as const;
+
+/**
+ * Tables whose rows always have an area (a field note is written about one): a point that falls outside
+ * every buurt of the new map keeps the area it had.
+ */
+export const AREA_REQUIRED: ReadonlySet<(typeof POINT_TABLES)[number]> = new Set(['observations']);
 
 /** The points of a table, a page at a time (by id). */
 export function pointsAfter(
