@@ -326,3 +326,39 @@ test('een soort incident kiezen beperkt de incidenten, signalen en casussen blij
   await expect(page).not.toHaveURL(/soort=/);
   await expect(shown).toContainText(`${total(all).toLocaleString('nl-NL')} incidenten.`);
 });
+
+/** A 1×1 grey PNG: every tile of the stand-in background map. */
+const TILE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgYAAAAAMAAWgmWQ0AAAAASUVORK5CYII=',
+  'base64',
+);
+
+test('met een achtergrondkaart (zoals de BRT-Achtergrondkaart van PDOK) laadt de kaart de tegels en noemt de bron', async ({
+  page,
+}) => {
+  // What the server writes into the page when WIJKREGIE_TILE_URL is set (web-app.ts, tested there): the two
+  // meta elements. Here the page gets them on the way, and the tiles come from the same origin.
+  await page.route('**/wijkbeeld', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      '</head>',
+      '<meta name="wijkregie-tile-url" content="/e2e-tiles/{z}/{x}/{y}.png" />' +
+        '<meta name="wijkregie-tile-attribution" content="Kaartgegevens © Kadaster (proef)" /></head>',
+    );
+    await route.fulfill({ response, body: html });
+  });
+  const tiles: string[] = [];
+  await page.route('**/e2e-tiles/**', async (route) => {
+    tiles.push(route.request().url());
+    await route.fulfill({ status: 200, contentType: 'image/png', body: TILE });
+  });
+  await login(page, REGISSEUR_EMAIL);
+  await page.goto('/wijkbeeld');
+  const map = page.locator('.wr-leaflet-map');
+  await expect(map.locator('path.wr-leaflet-buurt').first()).toBeVisible();
+  await expect(map.locator('.leaflet-tile-pane .wr-leaflet-tiles img').first()).toBeAttached();
+  expect(tiles.length).toBeGreaterThan(0);
+  expect(tiles[0]).toMatch(/\/e2e-tiles\/\d+\/\d+\/\d+\.png$/);
+  await expect(map.locator('.leaflet-control-attribution')).toContainText('Kaartgegevens © Kadaster (proef)');
+  await expectNoAxeViolations(page, 'wijkbeeld met achtergrondkaart');
+});
