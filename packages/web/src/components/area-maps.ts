@@ -19,7 +19,7 @@ import 'leaflet/dist/leaflet.css';
 import './area-maps.css';
 
 // Leaflet, the one map library of the app, with its CSS. This module is loaded on demand (AreaPictureMap,
-// AreaMap), so pages without a map do not carry it.
+// AreaMap, and area-draw.ts for the administrator's drawing map), so pages without a map do not carry it.
 
 /** The background map the server configured (index.html's meta elements, docs/configuration.md), if any. */
 function backgroundTiles(): { url: string; attribution: string } | null {
@@ -38,7 +38,10 @@ const asText = (text: string) =>
  * on), the keyboard handler of Leaflet (arrows pan, + and − zoom; Tab leaves the map). With a configured
  * background map its tiles and attribution; without one the outlines on a plain background.
  */
-function createMap(element: HTMLElement, options: { keyboard: boolean } = { keyboard: true }): LeafletMap {
+export function createMap(
+  element: HTMLElement,
+  options: { keyboard: boolean } = { keyboard: true },
+): LeafletMap {
   const tiles = backgroundTiles();
   const map = leafletMap(element, {
     zoomControl: false,
@@ -62,7 +65,7 @@ function createMap(element: HTMLElement, options: { keyboard: boolean } = { keyb
 }
 
 /** An area's outline as GeoJSON for Leaflet; null when its geometry is not a (multi)polygon. */
-function outlineOf(area: Area) {
+export function outlineOf(area: Area) {
   const parsed = areaGeometrySchema.safeParse(area.geometry);
   return parsed.success ? parsed.data : null;
 }
@@ -227,7 +230,7 @@ export function drawPointMap(
 }
 
 /** The bounds of every outline (the whole municipality); a point in the Netherlands when there are none. */
-function allBounds(areas: readonly Area[]): LatLngBoundsExpression {
+export function allBounds(areas: readonly Area[]): LatLngBoundsExpression {
   const group = featureGroup(
     areas.flatMap((a) => {
       const outline = outlineOf(a);
