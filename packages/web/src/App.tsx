@@ -4,6 +4,7 @@ import { RequireAuth } from './auth/RequireAuth.tsx';
 import { AppShell } from './components/AppShell.tsx';
 import { RouteFocus } from './components/RouteFocus.tsx';
 import { ActionsPage } from './pages/actions/ActionsPage.tsx';
+import { AreasPage } from './pages/admin/AreasPage.tsx';
 import { BeheerIndex, BeheerLayout } from './pages/admin/BeheerLayout.tsx';
 import { LifeDomainsPage } from './pages/admin/LifeDomainsPage.tsx';
 import { MatrixPage } from './pages/admin/MatrixPage.tsx';
@@ -103,6 +104,7 @@ function StaffApp() {
               <Route path="routering" element={<RoutingPage />} />
               <Route path="signaalcategorieen" element={<SignalCategoriesPage />} />
               <Route path="leefgebieden" element={<LifeDomainsPage />} />
+              <Route path="gebieden" element={<AreasPage />} />
               <Route path="e-mail" element={<OutboxPage />} />
             </Route>
             <Route path="resultaten" element={<OutcomesPage />} />

@@ -26,6 +26,7 @@ export const BEHEER_PAGES: readonly (NavItem & { permission: Permission })[] = [
   { to: '/beheer/routering', label: 'Routering', permission: 'signals.configure' },
   { to: '/beheer/signaalcategorieen', label: 'Signaalcategorieën', permission: 'signals.configure' },
   { to: '/beheer/leefgebieden', label: 'Leefgebieden', permission: 'lifedomains.write' },
+  { to: '/beheer/gebieden', label: 'Wijken en buurten', permission: 'areas.write' },
   { to: '/beheer/e-mail', label: 'Uitgaande e-mail', permission: 'outbox.read' },
 ];
 

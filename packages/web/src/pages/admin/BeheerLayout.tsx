@@ -5,8 +5,9 @@ import { SubNav } from '../../components/SubNav.tsx';
 import { beheerPages } from '../../lib/navigation.ts';
 
 /**
- * Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Routering, Signaalcategorieën, Leefgebieden, Uitgaande
- * e-mail) above the pages of the section, with only the pages the user may see.
+ * Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Routering, Signaalcategorieën, Leefgebieden, Wijken en
+ * buurten, Uitgaande e-mail) above the pages of the section, with only the pages the user may see (the list is
+ * BEHEER_PAGES in lib/navigation.ts).
  */
 export function BeheerLayout() {
   const user = useUser();
