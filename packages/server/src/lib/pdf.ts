@@ -1,6 +1,11 @@
 import type { Actor } from '@wijkregie/shared';
+import PDFDocument from 'pdfkit';
+import { forbidden, invalidField } from '../http/errors.js';
 
-/** What the PDFs (meeting agenda and minutes, a case's plan) share: Dutch dates and a partner's view. */
+/**
+ * What the PDFs (meeting agenda and minutes, a case's plan, the area report) share: the document, its
+ * closing line, Dutch dates and a partner's view.
+ */
 
 /** A moment as the PDFs write it: "dinsdag 1 december 2026 om 10:00", in Amsterdam time. */
 export const pdfMoment = new Intl.DateTimeFormat('nl-NL', {
@@ -22,3 +27,44 @@ export const partnerViewActor = (partnerId: string): Actor => ({
   partnerId,
   roles: ['professional'],
 });
+
+/**
+ * Whose view a PDF shows: the caller's own, or — for a regisseur — that of `forPartnerId`, which must
+ * be among `partnerIds` (the meeting's invited partners, the case's partners). `what` names the
+ * document in the 403 ("het verslag", "het plan"), `notAmong` is the 400 when the partner is not one of them.
+ */
+export function pdfViewActor(
+  caller: Actor,
+  forPartnerId: string | undefined,
+  partnerIds: readonly string[],
+  what: string,
+  notAmong: string,
+): Actor {
+  if (!forPartnerId || forPartnerId === caller.partnerId) return caller;
+  if (!caller.roles.includes('regisseur')) {
+    throw forbidden(`Alleen een regisseur kan ${what} voor een andere partner maken.`);
+  }
+  if (!partnerIds.includes(forPartnerId)) throw invalidField('partnerId', notAmong);
+  return partnerViewActor(forPartnerId);
+}
+
+/** A new A4 document in Dutch with this title, and the bytes it will have once it ends. */
+export function startPdf(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: title, Author: 'Wijkregie' },
+    lang: 'nl-NL',
+  } as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  return { doc, done };
+}
+
+/** The closing line of every PDF ("Gemaakt op … door Wijkregie. " and `note`); ends the document. */
+export function endPdf(doc: PDFKit.PDFDocument, note: string): void {
+  doc.moveDown().fontSize(8).fillColor('#666');
+  doc.text(`Gemaakt op ${pdfMoment.format(new Date())} door Wijkregie. ${note}`);
+  doc.end();
+}

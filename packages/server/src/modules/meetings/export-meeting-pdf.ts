@@ -1,15 +1,7 @@
-import {
-  ACTION_STATUS_LABELS,
-  type Actor,
-  ENTRY_KIND_LABELS,
-  MEETING_KIND_LABELS,
-  seesCase,
-} from '@wijkregie/shared';
-import PDFDocument from 'pdfkit';
+import { ACTION_STATUS_LABELS, ENTRY_KIND_LABELS, MEETING_KIND_LABELS, seesCase } from '@wijkregie/shared';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
-import { forbidden, invalidField } from '../../http/errors.js';
-import { partnerViewActor, pdfDate, pdfMoment } from '../../lib/pdf.js';
+import { endPdf, pdfDate, pdfMoment, pdfViewActor, startPdf } from '../../lib/pdf.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { listActions } from '../actions/repository.js';
 import { listCategories } from '../matrix/repository.js';
@@ -30,16 +22,13 @@ export async function exportMeetingPdf(
 ): Promise<{ pdf: Buffer; filename: string }> {
   const s = ctx.db.read;
   const m = await visibleMeeting(s, ctx, meetingId);
-  let actor: Actor = ctx;
-  if (forPartnerId && forPartnerId !== ctx.partnerId) {
-    if (!ctx.roles.includes('regisseur')) {
-      throw forbidden('Alleen een regisseur kan het verslag voor een andere partner maken.');
-    }
-    if (!m.partnerIds.includes(forPartnerId)) {
-      throw invalidField('partnerId', 'Deze partner is niet uitgenodigd voor dit overleg');
-    }
-    actor = partnerViewActor(forPartnerId);
-  }
+  const actor = pdfViewActor(
+    ctx,
+    forPartnerId,
+    m.partnerIds,
+    'het verslag',
+    'Deze partner is niet uitgenodigd voor dit overleg',
+  );
   const [cases, partners, categories, minutes] = await Promise.all([
     agendaCases(s, m.caseIds),
     partnerNames(s),
@@ -62,15 +51,7 @@ export async function exportMeetingPdf(
   ]);
   const domainLabels = new Map(domains.map((d) => [d.key, d.label]));
 
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: `${m.title} — agenda en verslag`, Author: 'Wijkregie' },
-    lang: 'nl-NL',
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = startPdf(`${m.title} — agenda en verslag`);
 
   doc.font('Helvetica-Bold').fontSize(18).text(m.title);
   doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('#444');
@@ -128,11 +109,7 @@ export async function exportMeetingPdf(
       }
     }
   }
-  doc.moveDown().fontSize(8).fillColor('#666');
-  doc.text(
-    `Gemaakt op ${pdfMoment.format(new Date())} door Wijkregie. Vertrouwelijk: bevat persoonsgegevens; niet verder verspreiden dan nodig.`,
-  );
-  doc.end();
+  endPdf(doc, 'Vertrouwelijk: bevat persoonsgegevens; niet verder verspreiden dan nodig.');
   const pdf = await done;
 
   await ctx.auditRead([

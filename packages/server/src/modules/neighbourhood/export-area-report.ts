@@ -5,9 +5,8 @@ import {
   type AreaReportQuery,
   areaGeometrySchema,
 } from '@wijkregie/shared';
-import PDFDocument from 'pdfkit';
 import type { RequestContext } from '../../http/context.js';
-import { pdfDate, pdfMoment } from '../../lib/pdf.js';
+import { endPdf, pdfDate, startPdf } from '../../lib/pdf.js';
 import { approachView } from '../approaches/approach-view.js';
 import { listApproachRows } from '../approaches/repository.js';
 import { listAreas } from '../areas/repository.js';
@@ -127,15 +126,7 @@ export async function exportAreaReport(
   const approaches: Approach[] = [];
   for (const a of approachRows.slice(0, 3)) approaches.push(await approachView(s, a.id));
 
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: `Wijkbeeld ${picture.area.name}`, Author: 'Wijkregie' },
-    lang: 'nl-NL',
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = startPdf(`Wijkbeeld ${picture.area.name}`);
   const heading = (text: string) =>
     doc.moveDown().font('Helvetica-Bold').fontSize(13).text(text).font('Helvetica').fontSize(10);
 
@@ -259,9 +250,7 @@ export async function exportAreaReport(
     doc.moveDown(0.5);
   }
 
-  doc.moveDown().fontSize(8).fillColor('#666');
-  doc.text(`Gemaakt op ${pdfMoment.format(new Date())} door Wijkregie. Geen persoonsgegevens.`);
-  doc.end();
+  endPdf(doc, 'Geen persoonsgegevens.');
   const pdf = await done;
   return { pdf, filename: `wijkbeeld-${picture.area.code}-${picture.from}-${picture.to}.pdf` };
 }

@@ -1,18 +1,16 @@
 import {
   ACTION_STATUS_LABELS,
-  type Actor,
   can,
   GOAL_STATUS_LABELS,
   type Goal,
   SCORE_LABELS,
   type Score,
 } from '@wijkregie/shared';
-import PDFDocument from 'pdfkit';
 import { readVisibleCase } from '../../access/cases.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
-import { forbidden, invalidField, notFound } from '../../http/errors.js';
-import { partnerViewActor, pdfDate, pdfMoment } from '../../lib/pdf.js';
+import { notFound } from '../../http/errors.js';
+import { endPdf, pdfDate, pdfViewActor, startPdf } from '../../lib/pdf.js';
 import { amsterdamDate } from '../../lib/time.js';
 import { listActions } from '../actions/repository.js';
 import { planFor } from './plan-view.js';
@@ -33,16 +31,13 @@ export async function exportPlanPdf(
   const s = ctx.db.read;
   const read = await readVisibleCase(s, ctx, caseId);
   const c = read.case;
-  let actor: Actor = ctx;
-  if (forPartnerId && forPartnerId !== ctx.partnerId) {
-    if (!ctx.roles.includes('regisseur')) {
-      throw forbidden('Alleen een regisseur kan het plan voor een andere partner maken.');
-    }
-    if (!c.partnerIds.includes(forPartnerId)) {
-      throw invalidField('partnerId', 'Deze partner neemt niet deel aan deze casus');
-    }
-    actor = partnerViewActor(forPartnerId);
-  }
+  const actor = pdfViewActor(
+    ctx,
+    forPartnerId,
+    c.partnerIds,
+    'het plan',
+    'Deze partner neemt niet deel aan deze casus',
+  );
   if (!can(actor, 'case.read', { case: c })) throw notFound();
   const v = viewerOf(actor);
   const [plan, domains, partner, actions] = await Promise.all([
@@ -60,15 +55,7 @@ export async function exportPlanPdf(
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? 'Betrokkene') : 'Betrokkene');
   const actionsById = new Map(actions.items.map((a) => [a.id, a]));
 
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 56,
-    info: { Title: `Plan van aanpak ${c.reference}`, Author: 'Wijkregie' },
-    lang: 'nl-NL',
-  } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = startPdf(`Plan van aanpak ${c.reference}`);
 
   doc.font('Helvetica-Bold').fontSize(18).text(`Plan van aanpak ${c.reference}`);
   doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('#444');
@@ -147,11 +134,7 @@ export async function exportPlanPdf(
     doc.moveDown(0.3);
   }
 
-  doc.moveDown().fontSize(8).fillColor('#666');
-  doc.text(
-    `Gemaakt op ${pdfMoment.format(new Date())} door Wijkregie. Vertrouwelijk: bevat persoonsgegevens; niet verder verspreiden dan nodig.`,
-  );
-  doc.end();
+  endPdf(doc, 'Vertrouwelijk: bevat persoonsgegevens; niet verder verspreiden dan nodig.');
   const pdf = await done;
 
   await ctx.auditRead([
