@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/db.js';
 import { TenantScope } from '../db/scope.js';
+import { amsterdamDate } from '../lib/time.js';
 
 /** Rows claimed per transaction: short transactions, however many fell due at once. */
 export const CLAIM_CHUNK = 500;
@@ -25,4 +26,21 @@ export async function handleInChunks<R extends { tenant_id: string }>(
     total += n;
     if (n < CLAIM_CHUNK) return total;
   }
+}
+
+/**
+ * A job over what fell due by a date: `claim` takes the rows past `today` (the Amsterdam date unless
+ * given), `handle` raises what each one asks for, with the public URL its links start with. Through
+ * handleInChunks, so safe on several instances; the job answers how many rows it handled.
+ */
+export function dueDateJob<R extends { tenant_id: string }>(
+  claim: (tx: Tx, today: string, limit: number) => Promise<readonly R[]>,
+  handle: (s: TenantScope, publicUrl: string, row: R) => Promise<void>,
+): (db: Db, publicUrl: string, today?: string) => Promise<number> {
+  return (db, publicUrl, today = amsterdamDate()) =>
+    handleInChunks(
+      db,
+      (tx, limit) => claim(tx, today, limit),
+      (s, row) => handle(s, publicUrl, row),
+    );
 }

@@ -1,6 +1,4 @@
-import { handleInChunks } from '../../background/chunks.js';
-import type { Db } from '../../db/db.js';
-import { amsterdamDate } from '../../lib/time.js';
+import { dueDateJob } from '../../background/chunks.js';
 import { raiseSignalOverdue } from '../alerts/raise-alert.js';
 import { claimOverdueSignals } from './repository.js';
 
@@ -10,19 +8,6 @@ import { claimOverdueSignals } from './repository.js';
  * (moving the deadline arms it again). Over all tenants; safe on several instances: rows are claimed
  * with SKIP LOCKED and the alerts are written in the transaction that marks them. Answers how many.
  */
-export async function alertOverdueSignals(
-  db: Db,
-  publicUrl: string,
-  today = amsterdamDate(),
-): Promise<number> {
-  return handleInChunks(
-    db,
-    (tx, limit) => claimOverdueSignals(tx, today, limit),
-    async (s, r) => {
-      await raiseSignalOverdue(s, publicUrl, {
-        id: r.id,
-        routedPartnerId: r.routed_partner_id,
-      });
-    },
-  );
-}
+export const alertOverdueSignals = dueDateJob(claimOverdueSignals, async (s, publicUrl, r) => {
+  await raiseSignalOverdue(s, publicUrl, { id: r.id, routedPartnerId: r.routed_partner_id });
+});
