@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type CaseFacts, can } from './access.js';
+import { checkPointPair, latitudeSchema, longitudeSchema } from './areas.js';
 import { CASE_STATUSES } from './cases.js';
 import { itemList } from './contract.js';
 import { MEETING_STATUSES } from './coordination.js';
@@ -212,15 +213,6 @@ export const { values: OBSERVATION_KINDS, labels: OBSERVATION_KIND_LABELS } = la
   ['meeting', 'Bijeenkomst in de buurt'],
 ]);
 
-const latitude = z
-  .number({ error: 'Geef een breedtegraad' })
-  .min(-90, 'Tussen -90 en 90')
-  .max(90, 'Tussen -90 en 90');
-const longitude = z
-  .number({ error: 'Geef een lengtegraad' })
-  .min(-180, 'Tussen -180 en 180')
-  .max(180, 'Tussen -180 en 180');
-
 /**
  * `POST /observations`: a field note about a wijk or buurt, without names. Optionally a place on the map
  * (`lat` and `lng` together, WGS84; the buurt then follows from the point and lies in or under `areaId`),
@@ -235,19 +227,13 @@ export const createObservationSchema = z
     topics: z.array(text(50, 'Onderwerp')).max(10, 'Hoogstens 10 onderwerpen').default([]),
     text: text(4000, 'De waarneming'),
     followUp: text(1000, 'Het vervolg').optional(),
-    lat: latitude.optional(),
-    lng: longitude.optional(),
+    lat: latitudeSchema.optional(),
+    lng: longitudeSchema.optional(),
     caseId: z.uuid({ error: 'Geen geldige casus' }).optional(),
     category: z.string().min(1, 'Kies een informatiecategorie').max(40).optional(),
   })
   .superRefine((o, ctx) => {
-    if ((o.lat === undefined) !== (o.lng === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [o.lat === undefined ? 'lat' : 'lng'],
-        message: 'Geef breedte- en lengtegraad samen',
-      });
-    }
+    checkPointPair(o, ctx);
     if ((o.caseId === undefined) !== (o.category === undefined)) {
       ctx.addIssue({
         code: 'custom',

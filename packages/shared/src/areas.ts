@@ -28,3 +28,28 @@ export const areaGeometrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(positionSchema))) }),
 ]);
 export type AreaGeometry = z.infer<typeof areaGeometrySchema>;
+
+/** A point's latitude (WGS84) as a form gives it. */
+export const latitudeSchema = z
+  .number({ error: 'Geef een breedtegraad' })
+  .min(-90, 'Tussen -90 en 90')
+  .max(90, 'Tussen -90 en 90');
+/** A point's longitude (WGS84) as a form gives it. */
+export const longitudeSchema = z
+  .number({ error: 'Geef een lengtegraad' })
+  .min(-180, 'Tussen -180 en 180')
+  .max(180, 'Tussen -180 en 180');
+
+/** The issue of a body that gives only one of `lat` and `lng` of its optional point (they go together). */
+export function checkPointPair(
+  o: { lat?: number | undefined; lng?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if ((o.lat === undefined) !== (o.lng === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [o.lat === undefined ? 'lat' : 'lng'],
+      message: 'Geef breedte- en lengtegraad samen',
+    });
+  }
+}

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AREA_KINDS, areaGeometrySchema, areaSchema } from './areas.js';
+import {
+  AREA_KINDS,
+  areaGeometrySchema,
+  areaSchema,
+  checkPointPair,
+  latitudeSchema,
+  longitudeSchema,
+} from './areas.js';
 import { collection, itemList } from './contract.js';
 import { labelled } from './labelled.js';
 import { isoDateSchema } from './subjects.js';
@@ -81,15 +88,6 @@ export const incidentCategorySchema = z.object({ key: z.string(), label: z.strin
 export type IncidentCategory = z.infer<typeof incidentCategorySchema>;
 export const incidentCategoryListSchema = itemList(incidentCategorySchema);
 
-const latitude = z
-  .number({ error: 'Geef een breedtegraad' })
-  .min(-90, 'Tussen -90 en 90')
-  .max(90, 'Tussen -90 en 90');
-const longitude = z
-  .number({ error: 'Geef een lengtegraad' })
-  .min(-180, 'Tussen -180 en 180')
-  .max(180, 'Tussen -180 en 180');
-
 /**
  * `POST /incidents`: one incident by hand. `source` names where it was registered (the partner's system);
  * `source` + `externalId` is unique, so the same registration entered twice is refused (409). A place is
@@ -99,8 +97,8 @@ export const createIncidentSchema = z
   .strictObject({
     category: z.string().trim().min(1, 'Kies een soort incident').max(60),
     occurredAt: z.iso.datetime({ offset: true, error: 'Geen geldig tijdstip (ISO 8601)' }),
-    lat: latitude.optional(),
-    lng: longitude.optional(),
+    lat: latitudeSchema.optional(),
+    lng: longitudeSchema.optional(),
     address: z
       .string()
       .trim()
@@ -112,13 +110,7 @@ export const createIncidentSchema = z
     externalId: z.string().trim().min(1, 'Laat leeg of geef het nummer bij de bron').max(200).optional(),
   })
   .superRefine((i, ctx) => {
-    if ((i.lat === undefined) !== (i.lng === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [i.lat === undefined ? 'lat' : 'lng'],
-        message: 'Geef breedte- en lengtegraad samen',
-      });
-    }
+    checkPointPair(i, ctx);
     if (i.lat === undefined && i.address === undefined) {
       ctx.addIssue({ code: 'custom', path: ['address'], message: 'Geef een plek: een adres of een punt' });
     }
