@@ -55,6 +55,7 @@ import { findActiveSession, listenForEndedSessions } from './modules/session/rep
 import { sessionRoutes } from './modules/session/routes.js';
 import { signalRoutes } from './modules/signals/routes.js';
 import { subjectRoutes } from './modules/subjects/routes.js';
+import { webhookRoutes } from './modules/webhooks/routes.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -193,6 +194,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   outcomeRoutes(app);
   planRoutes(app);
   incidentRoutes(app);
+  webhookRoutes(app);
   neighbourhoodRoutes(app);
   approachRoutes(app);
 

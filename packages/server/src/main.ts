@@ -7,6 +7,7 @@ import { userSeesCaseSql } from './access/cases.js';
 import { buildApp } from './app.js';
 import { OutboxWorker, smtpTransport } from './background/outbox.js';
 import { Scheduler } from './background/scheduler.js';
+import { WebhookWorker } from './background/webhooks.js';
 import { DEMO_PASSWORD } from './bootstrap/demo.js';
 import { firstRun } from './bootstrap/first-run.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -107,6 +108,9 @@ async function main() {
     emailAllowed: alertEmailAllowedSql,
   });
   await outbox.start((err) => jobFailed('outbox', err));
+  // Webhook deliveries, the same way: woken by NOTIFY at commit, retries on the schedule.
+  const webhooks = new WebhookWorker(db);
+  await webhooks.start((err) => jobFailed('webhooks', err));
   // Overdue actions and signals, dead imports, digests (from 07:00) and the outbox, at start and on
   // every tick; every instance runs them, the SQL makes that safe.
   const publicUrl = config.publicUrl;
@@ -119,6 +123,7 @@ async function main() {
       { name: 'imports', run: () => interruptDeadImports(db) },
       { name: 'digest', run: () => sendDueDigests(db, publicUrl) },
       { name: 'outbox', run: () => outbox.drain() },
+      { name: 'webhooks', run: () => webhooks.drain() },
     ],
   });
   scheduler.start();
@@ -157,6 +162,7 @@ async function main() {
       await app.close(); // stops accepting, lets running requests finish
       await scheduler.stop();
       await outbox.stop();
+      await webhooks.stop();
       await checkpoints
         .stop()
         .catch((err: unknown) =>

@@ -54,6 +54,7 @@ export const { values: AUDIT_OBJECT_TYPES, labels: AUDIT_OBJECT_TYPE_LABELS } = 
   ['tenant', 'Gemeente'],
   ['user', 'Gebruiker'],
   ['visit', 'Huisbezoek'],
+  ['webhook', 'Webhook'],
 ]);
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   'outcomes.read': ['regisseur'],
   /** The email outbox (addresses and thin texts, no case content). */
   'outbox.read': ['admin'],
+  /** Webhooks to other systems and their delivery log (ids, status, area, time; never a person). */
+  'webhooks.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

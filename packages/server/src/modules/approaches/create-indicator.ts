@@ -1,4 +1,5 @@
 import type { CreateIndicator, Indicator } from '@wijkregie/shared';
+import { enqueueWebhookEvent } from '../../background/webhook-repository.js';
 import type { RequestContext } from '../../http/context.js';
 import { invalidField, notFound } from '../../http/errors.js';
 import { raiseApproachAlert } from '../alerts/raise-alert.js';
@@ -35,6 +36,13 @@ export function createIndicator(
       surveyIndicator: input.source === 'survey' ? (input.surveyIndicator ?? null) : null,
     });
     await audit(s, ctx, { action: 'create', objectType: 'indicator', objectId: id, details: { approachId } });
+    await enqueueWebhookEvent(s, 'nl.wijkregie.indicator.updated', {
+      indicatorId: id,
+      approachId,
+      areaId: a.area_id,
+      change: 'added',
+      updatedAt: new Date().toISOString(),
+    });
     await raiseApproachAlert(s, ctx.publicUrl, {
       kind: 'approach_changed',
       approachId,

@@ -1,4 +1,5 @@
 import type { CreateMeasurement, Indicator } from '@wijkregie/shared';
+import { enqueueWebhookEvent } from '../../background/webhook-repository.js';
 import type { RequestContext } from '../../http/context.js';
 import { conflict, fieldConflict, forbidden, invalidField, notFound } from '../../http/errors.js';
 import { amsterdamDate } from '../../lib/time.js';
@@ -35,6 +36,14 @@ export function createMeasurement(
       objectType: 'indicator',
       objectId: indicatorId,
       details: { date: input.date },
+    });
+    await enqueueWebhookEvent(s, 'nl.wijkregie.indicator.updated', {
+      indicatorId,
+      approachId: a.id,
+      areaId: a.area_id,
+      change: 'measured',
+      measuredOn: input.date,
+      updatedAt: new Date().toISOString(),
     });
     await raiseApproachAlert(s, ctx.publicUrl, {
       kind: 'indicator_measured',

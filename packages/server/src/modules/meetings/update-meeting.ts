@@ -1,4 +1,5 @@
 import { type FieldError, type Meeting, seesCase, type UpdateMeeting } from '@wijkregie/shared';
+import { enqueueWebhookEvent } from '../../background/webhook-repository.js';
 import type { TenantScope } from '../../db/scope.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, conflict, forbidden } from '../../http/errors.js';
@@ -6,6 +7,7 @@ import { audit } from '../audit/record.js';
 import { presentOne, validateMeetingRefs, visibleMeeting, writtenMeeting } from './meeting-view.js';
 import {
   agendaCases,
+  attendanceOf,
   cancelMeetingRow,
   lockMeeting,
   partnersOfUsers,
@@ -51,7 +53,19 @@ export function updateMeeting(ctx: RequestContext, id: string, u: UpdateMeeting)
     if (u.partnerIds) await setMeetingPartners(s, id, u.partnerIds);
     const agenda = u.caseIds ? [...new Set([...u.caseIds, ...hidden])] : m.caseIds;
     if (u.caseIds) await setAgenda(s, id, agenda);
+    // A meeting has no status 'held': it was held when attendance is first recorded with someone present.
+    const heldNow =
+      u.attendance?.some((a) => a.present) === true &&
+      !(await attendanceOf(s, [id])).get(id)?.some((a) => a.present);
     if (u.attendance) await recordAttendance(s, id, u.attendance, ctx.userId);
+    if (heldNow) {
+      await enqueueWebhookEvent(s, 'nl.wijkregie.meeting.held', {
+        meetingId: id,
+        status: 'held',
+        startsAt: new Date(u.startsAt ?? m.startsAt).toISOString(),
+        recordedAt: new Date().toISOString(),
+      });
+    }
     if (u.status === 'cancelled') await cancelMeetingRow(s, id, ctx.userId);
 
     const movedTo = u.startsAt === undefined ? m.startsAt : new Date(u.startsAt).toISOString();

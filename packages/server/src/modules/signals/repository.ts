@@ -15,6 +15,7 @@ import { caseIdVisibleSql } from '../../access/cases.js';
 import { signalIdVisibleSql, signalVisibleSql } from '../../access/signals.js';
 import { subjectIdVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
+import { enqueueWebhookEvent } from '../../background/webhook-repository.js';
 import type { Queryable } from '../../db/db.js';
 import { orderOf } from '../../db/order.js';
 import { type PageRequest, Params, selectPage } from '../../db/params.js';
@@ -350,6 +351,13 @@ export async function updateSignalRow(
   id: string,
   u: { status?: SignalStatus; caseId?: string | null; outcome?: string | null; mergedIntoId?: string },
 ) {
+  const before =
+    u.status === undefined
+      ? undefined
+      : await row(s.q, statusRow, 'SELECT status, area_id FROM signals WHERE tenant_id = $1 AND id = $2', [
+          s.tenantId,
+          id,
+        ]);
   await updateById(
     s,
     'signals',
@@ -360,7 +368,19 @@ export async function updateSignalRow(
       .set('outcome', u.outcome)
       .set('merged_into_id', u.mergedIntoId),
   );
+  // Every status change of a signal passes here: other systems learn it in the same transaction.
+  if (before && u.status !== undefined && before.status !== u.status) {
+    await enqueueWebhookEvent(s, 'nl.wijkregie.signal.status_changed', {
+      signalId: id,
+      status: u.status,
+      previousStatus: before.status,
+      areaId: before.area_id,
+      changedAt: new Date().toISOString(),
+    });
+  }
 }
+
+const statusRow = z.object({ status: col.text, area_id: col.uuid.nullable() });
 
 const historyRow = z.object({
   at: col.timestamp,

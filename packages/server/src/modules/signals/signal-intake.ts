@@ -1,4 +1,5 @@
 import type { CreateSignal, Deadline } from '@wijkregie/shared';
+import { enqueueWebhookEvent } from '../../background/webhook-repository.js';
 import type { TenantScope } from '../../db/scope.js';
 import { invalidField } from '../../http/errors.js';
 import { addDays, amsterdamDate } from '../../lib/time.js';
@@ -71,5 +72,12 @@ export async function takeInSignal(
     { created: { source: input.source, routing: routingReason } },
     extra.publicText ?? null,
   );
+  // Other systems learn that a signal came in: ids, status, area and time, nothing of its text.
+  await enqueueWebhookEvent(s, 'nl.wijkregie.signal.received', {
+    signalId: id,
+    status: 'new',
+    areaId,
+    receivedAt: new Date().toISOString(),
+  });
   return id;
 }
