@@ -18,6 +18,7 @@ import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
 import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+import { subjectLabelsByKind } from '../subjects/repository.js';
 
 /**
  * The SQL of the plan of approach: life domains, assessments and their scores, goals, evaluations,
@@ -611,16 +612,8 @@ const nameRow = z.object({ id: col.uuid, name: col.text });
  */
 export async function subjectNames(s: TenantScope, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const found = await rows(
-    s.q,
-    nameRow,
-    `SELECT id, first_name || ' ' || last_name AS name FROM persons WHERE tenant_id = $1 AND id = ANY ($2::uuid[])
-     UNION ALL SELECT id, name FROM households WHERE tenant_id = $1 AND id = ANY ($2::uuid[])
-     UNION ALL SELECT id, name FROM groups WHERE tenant_id = $1 AND id = ANY ($2::uuid[])
-     UNION ALL SELECT id, name FROM locations WHERE tenant_id = $1 AND id = ANY ($2::uuid[])`,
-    [s.tenantId, [...new Set(ids)]],
-  );
-  return new Map(found.map((r) => [r.id, r.name]));
+  const all = [...new Set(ids)];
+  return subjectLabelsByKind(s, { person: all, household: all, group: all, location: all });
 }
 
 /** A partner's name, or undefined when the tenant has no such partner. */

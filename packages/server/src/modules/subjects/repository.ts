@@ -213,11 +213,24 @@ const labelRow = z.object({ id: col.uuid, label: col.text });
  * Display names of subjects (no visibility check: the caller has checked the case). A case read with
  * `readCase` carries its subjects' names already; this is for the others (lists of cases).
  */
-export async function subjectLabels(
-  s: TenantScope,
-  refs: readonly SubjectRef[],
-): Promise<Map<string, string>> {
+export function subjectLabels(s: TenantScope, refs: readonly SubjectRef[]): Promise<Map<string, string>> {
   const byKind = (k: SubjectKind) => refs.filter((r) => r.kind === k).map((r) => r.id);
+  return subjectLabelsByKind(s, {
+    person: byKind('person'),
+    household: byKind('household'),
+    group: byKind('group'),
+    location: byKind('location'),
+  });
+}
+
+/**
+ * Display names, by id, of the persons, households, groups and locations with these ids (each kind's
+ * ids looked up in its own table; no visibility check: the caller passes only ids the viewer may open).
+ */
+export async function subjectLabelsByKind(
+  s: TenantScope,
+  ids: Readonly<Record<SubjectKind, readonly string[]>>,
+): Promise<Map<string, string>> {
   const found = await rows(
     s.q,
     labelRow,
@@ -225,7 +238,7 @@ export async function subjectLabels(
      UNION ALL SELECT id, name FROM households WHERE tenant_id = $1 AND id = ANY($3::uuid[])
      UNION ALL SELECT id, name FROM groups WHERE tenant_id = $1 AND id = ANY($4::uuid[])
      UNION ALL SELECT id, name FROM locations WHERE tenant_id = $1 AND id = ANY($5::uuid[])`,
-    [s.tenantId, byKind('person'), byKind('household'), byKind('group'), byKind('location')],
+    [s.tenantId, [...ids.person], [...ids.household], [...ids.group], [...ids.location]],
   );
   return new Map(found.map((r) => [r.id, r.label]));
 }
