@@ -4,9 +4,8 @@ import { visibleSubjectIds } from '../../access/subjects.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, forbidden, invalidField, notFound } from '../../http/errors.js';
-import { raiseAlert } from '../alerts/raise-alert.js';
 import { audit } from '../audit/record.js';
-import { touchCase } from '../cases/repository.js';
+import { planChanged } from './plan-changed.js';
 import { assessmentsOf, domainAccess, insertAssessment } from './repository.js';
 
 /**
@@ -53,14 +52,8 @@ export function createAssessment(
       authorPartnerId: ctx.partnerId,
       scores: input.scores.map((x) => ({ domain: x.domain, score: x.score, note: x.note || null })),
     });
-    await touchCase(s, c.id);
     const categories = [...new Set([...domains.values()].map((d) => d.category))];
-    await raiseAlert(s, ctx.publicUrl, {
-      kind: 'assessment_added',
-      caseId: c.id,
-      actorUserId: ctx.userId,
-      categories,
-    });
+    await planChanged(s, ctx, c.id, 'assessment_added', categories);
     await audit(s, ctx, {
       action: 'create',
       objectType: 'assessment',

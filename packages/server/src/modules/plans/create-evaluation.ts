@@ -3,9 +3,8 @@ import { readVisibleCase } from '../../access/cases.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, conflict, forbidden } from '../../http/errors.js';
-import { raiseAlert } from '../alerts/raise-alert.js';
 import { audit } from '../audit/record.js';
-import { touchCase } from '../cases/repository.js';
+import { planChanged } from './plan-changed.js';
 import { evaluationsOf, goalAccess, insertEvaluation } from './repository.js';
 
 /**
@@ -54,8 +53,7 @@ export function createEvaluation(
       authorPartnerId: ctx.partnerId,
       goalStatuses: statuses,
     });
-    await touchCase(s, caseId);
-    await raiseAlert(s, ctx.publicUrl, { kind: 'evaluation_added', caseId, actorUserId: ctx.userId });
+    await planChanged(s, ctx, caseId, 'evaluation_added');
     await audit(s, ctx, {
       action: 'create',
       objectType: 'evaluation',

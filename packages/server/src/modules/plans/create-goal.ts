@@ -3,9 +3,8 @@ import { readVisibleCase } from '../../access/cases.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { conflict, forbidden, invalidField } from '../../http/errors.js';
-import { raiseAlert } from '../alerts/raise-alert.js';
 import { audit } from '../audit/record.js';
-import { touchCase } from '../cases/repository.js';
+import { planChanged } from './plan-changed.js';
 import { domainAccess, insertGoal, readableGoal } from './repository.js';
 
 /**
@@ -36,13 +35,7 @@ export function createGoal(ctx: RequestContext, caseId: string, input: CreateGoa
       dueDate: input.dueDate ?? null,
       createdBy: ctx.userId,
     });
-    await touchCase(s, caseId);
-    await raiseAlert(s, ctx.publicUrl, {
-      kind: 'plan_changed',
-      caseId,
-      actorUserId: ctx.userId,
-      categories: [domain.category],
-    });
+    await planChanged(s, ctx, caseId, 'plan_changed', [domain.category]);
     await audit(s, ctx, {
       action: 'create',
       objectType: 'goal',

@@ -3,9 +3,8 @@ import { findCase } from '../../access/case-record.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { conflict, forbidden, notFound } from '../../http/errors.js';
-import { raiseAlert } from '../alerts/raise-alert.js';
 import { audit } from '../audit/record.js';
-import { touchCase } from '../cases/repository.js';
+import { planChanged } from './plan-changed.js';
 import { goalAccess, goalValues, readableGoal, updateGoalRow } from './repository.js';
 
 const NOT_FOUND = 'Dit doel bestaat niet of is niet zichtbaar voor jou.';
@@ -28,13 +27,7 @@ export function updateGoal(ctx: RequestContext, id: string, input: UpdateGoal): 
     const before = await goalValues(s, id);
     await updateGoalRow(s, id, ctx.userId, input);
     const after = await goalValues(s, id);
-    await touchCase(s, c.id);
-    await raiseAlert(s, ctx.publicUrl, {
-      kind: 'plan_changed',
-      caseId: c.id,
-      actorUserId: ctx.userId,
-      categories: [g.category],
-    });
+    await planChanged(s, ctx, c.id, 'plan_changed', [g.category]);
     await audit(s, ctx, {
       action: 'update',
       objectType: 'goal',
