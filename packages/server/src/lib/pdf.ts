@@ -1,4 +1,5 @@
 import type { Actor } from '@wijkregie/shared';
+import type { FastifyReply } from 'fastify';
 import PDFDocument from 'pdfkit';
 import { forbidden, invalidField } from '../http/errors.js';
 
@@ -67,4 +68,19 @@ export function endPdf(doc: PDFKit.PDFDocument, note: string): void {
   doc.moveDown().fontSize(8).fillColor('#666');
   doc.text(`Gemaakt op ${pdfMoment.format(new Date())} door Wijkregie. ${note}`);
   doc.end();
+}
+
+/** A PDF to download: its name and bytes. */
+export interface PdfDownload {
+  filename: string;
+  pdf: Buffer;
+}
+
+/**
+ * Makes the answer a PDF download (the browser saves it under its name) and gives the bytes to send:
+ * the route returns them and `serve` sends them as they are under the type set here.
+ */
+export function pdfAnswer(reply: FastifyReply, file: PdfDownload): Buffer {
+  reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${file.filename}"`);
+  return file.pdf;
 }

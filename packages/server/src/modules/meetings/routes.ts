@@ -1,6 +1,7 @@
 import { meetingOperations as op } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { routesFor } from '../../http/serve.js';
+import { pdfAnswer } from '../../lib/pdf.js';
 import { addMinutes } from './add-minutes.js';
 import { createMeeting } from './create-meeting.js';
 import { exportMeetingPdf } from './export-meeting-pdf.js';
@@ -17,10 +18,7 @@ export function meetingRoutes(app: FastifyInstance) {
   serve(op.updateMeeting, (c) => updateMeeting(c.ctx, c.params.id, c.body));
   serve(op.addMinutes, (c) => addMinutes(c.ctx, c.params.id, c.body));
   serve(op.listMinutes, (c) => listMinutes(c.ctx, c.params.id));
-  // The answer is the PDF's bytes, which Fastify sends as they are under the type set here.
-  serve(op.exportMeetingPdf, async (c) => {
-    const { pdf, filename } = await exportMeetingPdf(c.ctx, c.params.id, c.query.partnerId);
-    c.reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${filename}"`);
-    return pdf;
-  });
+  serve(op.exportMeetingPdf, async (c) =>
+    pdfAnswer(c.reply, await exportMeetingPdf(c.ctx, c.params.id, c.query.partnerId)),
+  );
 }

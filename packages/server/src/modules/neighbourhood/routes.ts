@@ -1,6 +1,7 @@
 import { neighbourhoodOperations as op } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { routesFor } from '../../http/serve.js';
+import { pdfAnswer } from '../../lib/pdf.js';
 import { exportAreaReport } from './export-area-report.js';
 import { getAreaPicture } from './get-area-picture.js';
 
@@ -8,9 +9,7 @@ import { getAreaPicture } from './get-area-picture.js';
 export function neighbourhoodRoutes(app: FastifyInstance) {
   const serve = routesFor(app);
   serve(op.getAreaPicture, (c) => getAreaPicture(c.ctx, c.params.id, c.query));
-  serve(op.exportAreaReport, async (c) => {
-    const { pdf, filename } = await exportAreaReport(c.ctx, c.params.id, c.query);
-    c.reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${filename}"`);
-    return pdf;
-  });
+  serve(op.exportAreaReport, async (c) =>
+    pdfAnswer(c.reply, await exportAreaReport(c.ctx, c.params.id, c.query)),
+  );
 }

@@ -1,6 +1,7 @@
 import { planOperations as op } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { routesFor } from '../../http/serve.js';
+import { pdfAnswer } from '../../lib/pdf.js';
 import { createAssessment } from './create-assessment.js';
 import { createEvaluation } from './create-evaluation.js';
 import { createGoal } from './create-goal.js';
@@ -23,10 +24,7 @@ export function planRoutes(app: FastifyInstance) {
   serve(op.updateGoal, (c) => updateGoal(c.ctx, c.params.id, c.body));
   serve(op.getPlan, (c) => getPlan(c.ctx, c.params.id));
   serve(op.createEvaluation, (c) => createEvaluation(c.ctx, c.params.id, c.body));
-  // The answer is the PDF's bytes, which Fastify sends as they are under the type set here.
-  serve(op.exportPlanPdf, async (c) => {
-    const { pdf, filename } = await exportPlanPdf(c.ctx, c.params.id, c.query.partnerId);
-    c.reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${filename}"`);
-    return pdf;
-  });
+  serve(op.exportPlanPdf, async (c) =>
+    pdfAnswer(c.reply, await exportPlanPdf(c.ctx, c.params.id, c.query.partnerId)),
+  );
 }
