@@ -35,3 +35,24 @@ export async function updateById(s: TenantScope, table: string, id: string, c: C
     c.p.values,
   );
 }
+
+/**
+ * Links `ids` to the row `ownerId` in the link table `table` (columns `tenant_id`, `ownerColumn`,
+ * `idColumn`, all uuids but the tenant's); an id given twice or linked already is skipped.
+ */
+export async function addLinks(
+  s: TenantScope,
+  table: string,
+  ownerColumn: string,
+  ownerId: string,
+  idColumn: string,
+  ids: readonly string[],
+): Promise<void> {
+  if (!ids.length) return;
+  await execute(
+    s.q,
+    `INSERT INTO ${table} (tenant_id, ${ownerColumn}, ${idColumn})
+     SELECT $1, $2, p FROM unnest($3::uuid[]) AS p ON CONFLICT DO NOTHING`,
+    [s.tenantId, ownerId, [...new Set(ids)]],
+  );
+}

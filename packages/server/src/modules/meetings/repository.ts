@@ -20,7 +20,7 @@ import { orderOf } from '../../db/order.js';
 import { type PageRequest, Params, selectPage } from '../../db/params.js';
 import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
-import { Changes, updateById } from '../../db/update.js';
+import { addLinks, Changes, updateById } from '../../db/update.js';
 
 /** The SQL of meetings: the meeting with its partners and agenda, and the facts of the agenda's cases. */
 
@@ -125,14 +125,7 @@ export async function setMeetingPartners(
     s.tenantId,
     meetingId,
   ]);
-  if (partnerIds.length) {
-    await execute(
-      s.q,
-      `INSERT INTO meeting_partners (tenant_id, meeting_id, partner_id)
-       SELECT $1, $2, p FROM unnest($3::uuid[]) AS p ON CONFLICT DO NOTHING`,
-      [s.tenantId, meetingId, [...new Set(partnerIds)]],
-    );
-  }
+  await addLinks(s, 'meeting_partners', 'meeting_id', meetingId, 'partner_id', partnerIds);
 }
 
 export async function setAgenda(

@@ -21,7 +21,7 @@ import { orderOf } from '../../db/order.js';
 import { type PageRequest, Params, selectPage } from '../../db/params.js';
 import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
-import { Changes, updateById } from '../../db/update.js';
+import { addLinks, Changes, updateById } from '../../db/update.js';
 
 /** The SQL of the signal inbox: signals, their persons, history and matches, and the overdue claim. */
 
@@ -221,14 +221,8 @@ export async function insertSignal(s: TenantScope, n: NewSignal): Promise<string
   return inserted.id;
 }
 
-export async function addSignalPersons(s: TenantScope, signalId: string, personIds: readonly string[]) {
-  if (!personIds.length) return;
-  await execute(
-    s.q,
-    `INSERT INTO signal_persons (tenant_id, signal_id, person_id)
-     SELECT $1, $2, p FROM unnest($3::uuid[]) AS p ON CONFLICT DO NOTHING`,
-    [s.tenantId, signalId, [...new Set(personIds)]],
-  );
+export function addSignalPersons(s: TenantScope, signalId: string, personIds: readonly string[]) {
+  return addLinks(s, 'signal_persons', 'signal_id', signalId, 'person_id', personIds);
 }
 
 export async function addSignalHistory(
