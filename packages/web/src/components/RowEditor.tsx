@@ -1,4 +1,5 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { focusSoon } from '../lib/focus.ts';
 import { Button, ButtonGroup, SubmitButton } from './Button.tsx';
 import { Heading } from './Heading.tsx';
 import { SubmitForm } from './SubmitForm.tsx';
@@ -22,7 +23,7 @@ export function useRowEditor(buttonId: (key: string) => string, { editorId, onTo
   function close() {
     const key = editing;
     setEditing(null);
-    if (key) requestAnimationFrame(() => document.getElementById(buttonId(key))?.focus());
+    if (key) focusSoon(buttonId(key));
   }
   const toggle = (key: string) => setEditing(editing === key ? null : key);
   const button = (key: string) => ({

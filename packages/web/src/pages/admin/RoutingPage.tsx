@@ -14,6 +14,7 @@ import type { SelectOption, SelectOptionGroup } from '../../components/Select.ts
 import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { areaGroups } from '../../lib/areas.ts';
+import { focusSoon } from '../../lib/focus.ts';
 import { partnerName, useAreas, usePartners } from '../../lib/reference.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { nameOptions } from '../../lib/sort.ts';
@@ -65,7 +66,7 @@ function Routing() {
       setStatus(
         `De regel voor „${categoryName(route.category)}” in ${areaName(route.areaId)} is verwijderd.`,
       );
-      requestAnimationFrame(() => document.getElementById('routing-table-heading')?.focus());
+      focusSoon('routing-table-heading');
     } catch (error) {
       setDeleteError(error instanceof ApiError ? error.problem.detail : 'Verwijderen is niet gelukt.');
     }

@@ -17,6 +17,7 @@ import { cx } from '../../components/classNames.ts';
 import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import { focusSoon } from '../../lib/focus.ts';
 import { codeOptions, labelOf } from '../../lib/format.ts';
 
 const RESULT_OPTIONS = codeOptions(CASE_OUTCOMES, CASE_OUTCOME_LABELS);
@@ -174,7 +175,7 @@ export function CaseLifecycle({ detail, onChanged }: CaseLifecycleProps) {
                   onClick={() => {
                     setClosing(true);
                     setError(null);
-                    requestAnimationFrame(() => document.getElementById('close-result')?.focus());
+                    focusSoon('close-result');
                   }}
                 >
                   Casus afsluiten…

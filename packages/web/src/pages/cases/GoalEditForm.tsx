@@ -4,6 +4,7 @@ import { api } from '../../api/endpoints.ts';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { DateField, SelectField, TextareaField } from '../../components/fields.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
+import { focusSoon } from '../../lib/focus.ts';
 import { SCORE_OPTIONS } from '../../lib/plans.ts';
 import { type BoundField, useForm } from '../../lib/useFormSubmit.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
@@ -34,20 +35,19 @@ function valuesOf(goal: Goal) {
   };
 }
 
+/** What a form on one goal of the plan takes: the goal, the heading that names it, what to do after a change. */
+export interface GoalFormProps {
+  goal: Goal;
+  labelledBy: string;
+  onChanged: (message: string) => void;
+}
+
 /**
  * "Doel wijzigen": what must change, the target score and the date of a goal, behind a button so the
  * plan stays short. Only what the user changed is sent; an emptied target or date is cleared (null). The
  * status has its own small form beside it.
  */
-export function GoalEditForm({
-  goal,
-  labelledBy,
-  onChanged,
-}: {
-  goal: Goal;
-  labelledBy: string;
-  onChanged: (message: string) => void;
-}) {
+export function GoalEditForm({ goal, labelledBy, onChanged }: GoalFormProps) {
   const formId = `goal-edit-${goal.id}`;
   const form = useForm(formId, FIELDS, () => valuesOf(goal));
   const [open, setOpen] = useState(false);
@@ -55,7 +55,7 @@ export function GoalEditForm({
 
   function close() {
     setOpen(false);
-    requestAnimationFrame(() => document.getElementById(openerId)?.focus());
+    focusSoon(openerId);
   }
 
   if (!open) {
@@ -69,7 +69,7 @@ export function GoalEditForm({
           form.setValues(valuesOf(goal));
           form.validate({});
           setOpen(true);
-          requestAnimationFrame(() => document.getElementById(`${formId}-text`)?.focus());
+          focusSoon(`${formId}-text`);
         }}
       >
         Doel wijzigen

@@ -25,6 +25,7 @@ import { ScoreCell, ScoreProfile } from '../../components/Scores.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { todayIso } from '../../lib/dates.ts';
+import { focusSoon } from '../../lib/focus.ts';
 import { codeOptions, formatDate } from '../../lib/format.ts';
 import { domainLabel, goalLabel, scoreText, usePersonNames } from '../../lib/plans.ts';
 import { type Names, partnerName } from '../../lib/reference.ts';
@@ -32,7 +33,7 @@ import { subjectKindLabel } from '../../lib/subjects.ts';
 import { type ApiData, useApiData } from '../../lib/useApiData.ts';
 import { useForm, useFormSubmit } from '../../lib/useFormSubmit.ts';
 import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
-import { GoalEditForm, GoalFields } from './GoalEditForm.tsx';
+import { GoalEditForm, GoalFields, type GoalFormProps } from './GoalEditForm.tsx';
 
 const STATUS_OPTIONS = codeOptions(GOAL_STATUSES, GOAL_STATUS_LABELS);
 
@@ -327,15 +328,7 @@ function GoalCard({
 }
 
 /** Change a goal's status (reached, partly, not, dropped, or running again). */
-function GoalStatusForm({
-  goal,
-  labelledBy,
-  onChanged,
-}: {
-  goal: Goal;
-  labelledBy: string;
-  onChanged: (message: string) => void;
-}) {
+function GoalStatusForm({ goal, labelledBy, onChanged }: GoalFormProps) {
   const formId = `goal-status-${goal.id}`;
   const form = useForm(formId, ['status'], { status: goal.status as string });
 
@@ -514,7 +507,7 @@ function GoalForm({
             disabled={form.busy}
             onClick={() => {
               setOpen(false);
-              requestAnimationFrame(() => document.getElementById(`${GOAL_FORM_ID}-open`)?.focus());
+              focusSoon(`${GOAL_FORM_ID}-open`);
             }}
           >
             Annuleren
