@@ -63,6 +63,11 @@ export function useSortParams<F extends string>(
   };
 }
 
+/** A list's caption that names the usual order while nobody chose another: "Casussen (12), nieuwste eerst". */
+export function orderedCaption(caption: string, field: string | undefined, usualOrder: string): string {
+  return field ? caption : `${caption}, ${usualOrder}`;
+}
+
 /** `aria-sort` of a column header: only the sorted column says how. */
 export function ariaSortOf(sorting: TableSorting, field: string): 'ascending' | 'descending' | undefined {
   if (sorting.field !== field) return undefined;

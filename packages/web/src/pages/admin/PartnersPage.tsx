@@ -20,7 +20,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { itemSaver, useListEditing } from '../../components/ListEditing.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
-import { useSortParams } from '../../components/Sorting.tsx';
+import { orderedCaption, useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { codeOptions, labelOf } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -59,7 +59,7 @@ export function PartnersPage() {
       <Loaded data={partners} loading="Partners worden geladen…" busy>
         {(list) => (
           <DataTable
-            caption={`Partners (${list.items.length})${field ? '' : `, ${USUAL_ORDER} gesorteerd`}`}
+            caption={orderedCaption(`Partners (${list.items.length})`, field, `${USUAL_ORDER} gesorteerd`)}
             sorting={sort.table}
             usualOrder={USUAL_ORDER}
             rows={list.items}

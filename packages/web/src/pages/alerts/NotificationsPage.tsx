@@ -9,7 +9,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
-import { useSortParams } from '../../components/Sorting.tsx';
+import { orderedCaption, useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { alertSubject, receivesAlerts, useAlerts } from '../../lib/alerts.tsx';
@@ -133,7 +133,7 @@ function Notifications() {
           </div>
           <div aria-busy={alerts.loading || undefined}>
             <DataTable
-              caption={`Notificaties (${list.total})${field ? '' : `, ${USUAL_ORDER}`}`}
+              caption={orderedCaption(`Notificaties (${list.total})`, field, USUAL_ORDER)}
               sorting={sort.table}
               usualOrder={USUAL_ORDER}
               rows={list.items}

@@ -16,11 +16,10 @@ import { FilterBar } from '../../components/FilterBar.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
+import { FilteredPagedTable } from '../../components/PagedTable.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
 import { useSortParams } from '../../components/Sorting.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { DataTable } from '../../components/Table.tsx';
 import { wijkOptions } from '../../lib/areas.ts';
 import { codeOptions, formatDateTime } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
@@ -113,22 +112,21 @@ export function CasesPage() {
       />
       <Loaded data={cases} loading="Casussen worden geladen…" busy>
         {(page) => (
-          <>
-            <DataTable
-              caption={`Casussen (${page.total})${filtered ? ', gefilterd' : ''}${sort.query.sort ? '' : ', laatst gewijzigd eerst'}`}
-              sorting={sort.table}
-              usualOrder="laatst gewijzigd eerst"
-              rows={page.items}
-              rowKey={(c) => c.id}
-              empty={
-                filtered
-                  ? 'Geen casussen gevonden met deze filters.'
-                  : 'Er zijn nog geen casussen die je mag zien.'
-              }
-              columns={caseColumns}
-            />
-            <Pagination label="Paginering casussen" total={page.total} {...paging} />
-          </>
+          <FilteredPagedTable
+            noun="Casussen"
+            filtered={filtered}
+            sorting={sort.table}
+            usualOrder="laatst gewijzigd eerst"
+            page={page}
+            rowKey={(c) => c.id}
+            empty={{
+              filtered: 'Geen casussen gevonden met deze filters.',
+              none: 'Er zijn nog geen casussen die je mag zien.',
+            }}
+            columns={caseColumns}
+            pagingLabel="Paginering casussen"
+            paging={paging}
+          />
         )}
       </Loaded>
     </>

@@ -8,7 +8,7 @@ import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useSortParams } from '../../components/Sorting.tsx';
+import { orderedCaption, useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime, plural } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -81,7 +81,7 @@ function MeetingTable({ id, when, heading, usualOrder, empty }: MeetingTableProp
       <Loaded data={data} loading="De overleggen worden geladen…">
         {(page) => (
           <DataTable
-            caption={`${heading} (${page.total})${field ? '' : `, ${usualOrder}`}`}
+            caption={orderedCaption(`${heading} (${page.total})`, field, usualOrder)}
             sorting={sort.table}
             usualOrder={usualOrder}
             rows={page.items}

@@ -8,7 +8,7 @@ import { Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Section } from '../../components/Section.tsx';
-import { useSortParams } from '../../components/Sorting.tsx';
+import { orderedCaption, useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { subjectPath } from '../../lib/subjects.ts';
@@ -120,7 +120,11 @@ export function OtherSubjectsSearch({ canRegister }: { canRegister: boolean }) {
           {(page) =>
             page.items.length > 0 && (
               <DataTable
-                caption={`Gevonden: ${labelOf(searched).toLowerCase()} (${page.total})${field ? '' : `, ${USUAL_ORDER}`}`}
+                caption={orderedCaption(
+                  `Gevonden: ${labelOf(searched).toLowerCase()} (${page.total})`,
+                  field,
+                  USUAL_ORDER,
+                )}
                 sorting={sort.table}
                 usualOrder={USUAL_ORDER}
                 rows={page.items}

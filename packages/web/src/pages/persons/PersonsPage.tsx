@@ -7,10 +7,9 @@ import { FormField } from '../../components/FormField.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
-import { useSortParams } from '../../components/Sorting.tsx';
-import { DataTable } from '../../components/Table.tsx';
+import { orderedCaption, useSortParams } from '../../components/Sorting.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
 import { formatDate, formatPostalCode } from '../../lib/format.ts';
 import { personName } from '../../lib/subjects.ts';
@@ -104,18 +103,17 @@ function PersonsSearch() {
       {q && (
         <Loaded data={persons} loading="Er wordt gezocht…" busy>
           {(page) => (
-            <>
-              <DataTable
-                caption={`Zoekresultaten voor „${q}” (${page.total})${field ? '' : `, ${USUAL_ORDER}`}`}
-                sorting={sort.table}
-                usualOrder={USUAL_ORDER}
-                rows={page.items}
-                rowKey={(p) => p.id}
-                empty="Geen personen gevonden. Controleer de spelling of zoek op geboortedatum of postcode."
-                columns={personColumns}
-              />
-              <Pagination label="Paginering zoekresultaten" total={page.total} {...paging} />
-            </>
+            <PagedTable
+              caption={orderedCaption(`Zoekresultaten voor „${q}” (${page.total})`, field, USUAL_ORDER)}
+              sorting={sort.table}
+              usualOrder={USUAL_ORDER}
+              page={page}
+              rowKey={(p) => p.id}
+              empty="Geen personen gevonden. Controleer de spelling of zoek op geboortedatum of postcode."
+              columns={personColumns}
+              pagingLabel="Paginering zoekresultaten"
+              paging={paging}
+            />
           )}
         </Loaded>
       )}

@@ -20,11 +20,10 @@ import { FilterBar, type FilterCheck, type FilterField } from '../../components/
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
+import { FilteredPagedTable } from '../../components/PagedTable.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import type { SelectOption, SelectOptionGroup } from '../../components/Select.tsx';
 import { useSortParams } from '../../components/Sorting.tsx';
-import { DataTable } from '../../components/Table.tsx';
 import { areaGroups } from '../../lib/areas.ts';
 import { codeOptions, formatDateTime } from '../../lib/format.ts';
 import { type Names, useAreas } from '../../lib/reference.ts';
@@ -128,20 +127,21 @@ function Signals() {
                 <span className="wr-visually-hidden"> van deze {filtered ? 'gefilterde ' : ''}lijst</span>
               </a>
             </div>
-            <DataTable
-              caption={`Signalen (${page.total})${filtered ? ', gefilterd' : ''}${sort.query.sort ? '' : ', nieuwste eerst'}`}
+            <FilteredPagedTable
+              noun="Signalen"
+              filtered={filtered}
               sorting={sort.table}
               usualOrder="nieuwste eerst"
-              rows={page.items}
+              page={page}
               rowKey={(s) => s.id}
-              empty={
-                filtered
-                  ? 'Geen signalen gevonden met deze filters.'
-                  : 'Er zijn geen open signalen die je mag zien.'
-              }
+              empty={{
+                filtered: 'Geen signalen gevonden met deze filters.',
+                none: 'Er zijn geen open signalen die je mag zien.',
+              }}
               columns={signalColumns(categories.names, areas.names)}
+              pagingLabel="Paginering signalen"
+              paging={paging}
             />
-            <Pagination label="Paginering signalen" total={page.total} {...paging} />
           </>
         )}
       </Loaded>
