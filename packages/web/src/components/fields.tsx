@@ -23,7 +23,7 @@ interface ControlProps<E extends ValueElement> {
   onChange?: (event: ChangeEvent<E>) => void;
 }
 
-type LabelledProps<P> = FieldProps & Omit<P, keyof FieldControlProps>;
+export type LabelledProps<P> = FieldProps & Omit<P, keyof FieldControlProps>;
 
 /** A control in a FormField: label, description and error message tied to it (see FormField). */
 function labelled<E extends ValueElement, P extends ControlProps<E>>(Control: (props: P) => ReactNode) {
@@ -61,4 +61,23 @@ export function DateField(props: LabelledProps<TextboxProps>) {
 /** A number input with its label, at the width of a few digits. */
 export function NumberField(props: LabelledProps<TextboxProps>) {
   return <TextField type="number" inputMode="numeric" className="wr-number" {...props} />;
+}
+
+/** An e-mail address input with its label: the e-mail keyboard, no spelling help. */
+export function EmailField(props: LabelledProps<TextboxProps>) {
+  return <TextField type="email" inputMode="email" spellCheck={false} {...props} />;
+}
+
+/** A password input with its label. */
+export function PasswordField(props: LabelledProps<TextboxProps>) {
+  return <TextField type="password" {...props} />;
+}
+
+/** A select above a list that narrows the list at once (no button), e.g. the journal's categories. */
+export function FilterSelect(props: LabelledProps<SelectProps>) {
+  return (
+    <div className="wr-journal__filter">
+      <SelectField {...props} />
+    </div>
+  );
 }

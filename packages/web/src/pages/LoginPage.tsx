@@ -6,7 +6,7 @@ import { api } from '../api/endpoints.ts';
 import { type LoginState, useAuth } from '../auth/AuthContext.tsx';
 import { Alert, ErrorAlert } from '../components/Alert.tsx';
 import { Button, SubmitButton } from '../components/Button.tsx';
-import { TextField } from '../components/fields.tsx';
+import { EmailField, PasswordField } from '../components/fields.tsx';
 import { PageHeading, Paragraph } from '../components/Heading.tsx';
 import { Section } from '../components/Section.tsx';
 import { MainContent, SkipLink } from '../components/SkipLink.tsx';
@@ -112,20 +112,8 @@ export function LoginPage() {
           )}
           <ErrorAlert message={formError} />
           <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
-            <TextField
-              {...field('email')}
-              label="E-mailadres"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              spellCheck={false}
-            />
-            <TextField
-              {...field('password')}
-              label="Wachtwoord"
-              type="password"
-              autoComplete="current-password"
-            />
+            <EmailField {...field('email')} label="E-mailadres" autoComplete="username" />
+            <PasswordField {...field('password')} label="Wachtwoord" autoComplete="current-password" />
             <SubmitButton busy={busy} ref={submitRef}>
               Inloggen
             </SubmitButton>

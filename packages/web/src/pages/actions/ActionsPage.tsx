@@ -8,12 +8,12 @@ import { useCallback, useState } from 'react';
 import { type ActionFilter, api } from '../../api/endpoints.ts';
 import { ActionTable } from '../../components/ActionTable.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
-import { SelectField } from '../../components/fields.tsx';
+import { FilterSelect } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
-import { useSortParams } from '../../components/Sorting.tsx';
+import { orderedCaption, useSortParams } from '../../components/Sorting.tsx';
 import { SubNav } from '../../components/SubNav.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { usePartners } from '../../lib/reference.ts';
@@ -132,23 +132,21 @@ function Actions() {
       />
       <Paragraph>{view.describe}.</Paragraph>
       {view.statusChoice && (
-        <div className="wr-journal__filter">
-          <SelectField
-            id="actions-status"
-            label="Status"
-            placeholder="Alle statussen"
-            options={STATUS_OPTIONS}
-            value={status}
-            onValue={setStatus}
-          />
-        </div>
+        <FilterSelect
+          id="actions-status"
+          label="Status"
+          placeholder="Alle statussen"
+          options={STATUS_OPTIONS}
+          value={status}
+          onValue={setStatus}
+        />
       )}
       <StatusMessage message={message} />
       <Loaded data={actions} loading="De acties worden geladen…">
         {(page) => (
           <>
             <ActionTable
-              caption={`${view.label}${statusText} (${page.total})${field ? '' : `, ${USUAL_ORDER}`}`}
+              caption={orderedCaption(`${view.label}${statusText} (${page.total})`, field, USUAL_ORDER)}
               sorting={sort.table}
               usualOrder={USUAL_ORDER}
               actions={page.items}

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { cx } from '../../components/classNames.ts';
 import { EmailAddress } from '../../components/EmailAddress.tsx';
-import { SelectField } from '../../components/fields.tsx';
+import { FilterSelect } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
@@ -53,19 +53,17 @@ function Outbox() {
         De e-mails die Wijkregie verstuurt bij notificaties. Ze noemen alleen een casusnummer en een link,
         geen namen of inhoud. Zonder ingestelde mailserver blijven ze wachten.
       </Paragraph>
-      <div className="wr-journal__filter">
-        <SelectField
-          id="outbox-status"
-          label="Status"
-          placeholder="Alle"
-          options={STATUS_OPTIONS}
-          value={status}
-          onValue={(value) => {
-            setStatus(value);
-            setOffset(0);
-          }}
-        />
-      </div>
+      <FilterSelect
+        id="outbox-status"
+        label="Status"
+        placeholder="Alle"
+        options={STATUS_OPTIONS}
+        value={status}
+        onValue={(value) => {
+          setStatus(value);
+          setOffset(0);
+        }}
+      />
       <Loaded data={outbox} loading="De e-mails worden geladen…">
         {(page) => (
           <>

@@ -20,12 +20,12 @@ import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { CheckboxGroup } from '../../components/Choice.tsx';
 import { EmailAddress } from '../../components/EmailAddress.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
-import { SelectField, TextField } from '../../components/fields.tsx';
+import { EmailField, PasswordField, SelectField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { itemSaver, useListEditing } from '../../components/ListEditing.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { NoAccessPage } from '../../components/Permitted.tsx';
-import { useSortParams } from '../../components/Sorting.tsx';
+import { orderedCaption, useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { codeOptions } from '../../lib/format.ts';
 import { sortedByName } from '../../lib/sort.ts';
@@ -71,7 +71,7 @@ export function UsersPage() {
       <Loaded data={users} loading="Gebruikers worden geladen…" busy>
         {(list) => (
           <DataTable
-            caption={`Gebruikers (${list.items.length})${field ? '' : `, ${USUAL_ORDER} gesorteerd`}`}
+            caption={orderedCaption(`Gebruikers (${list.items.length})`, field, `${USUAL_ORDER} gesorteerd`)}
             sorting={sort.table}
             usualOrder={USUAL_ORDER}
             rows={list.items}
@@ -152,19 +152,11 @@ function CreateUserForm({ partners, onCreated, onStart }: CreateUserFormProps) {
   return (
     <FormCard id={FORM_ID} title="Gebruiker toevoegen" error={formError} onSubmit={onSubmit}>
       <TextField {...field('name')} label="Naam" autoComplete="off" />
-      <TextField
-        {...field('email')}
-        label="E-mailadres"
-        type="email"
-        autoComplete="off"
-        inputMode="email"
-        spellCheck={false}
-      />
-      <TextField
+      <EmailField {...field('email')} label="E-mailadres" autoComplete="off" />
+      <PasswordField
         {...field('password')}
         label="Wachtwoord"
         description={`Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`}
-        type="password"
         autoComplete="new-password"
       />
       <PartnerAndRoles

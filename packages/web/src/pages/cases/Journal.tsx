@@ -6,11 +6,12 @@ import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { AttachmentList, FileField, useFileChoice } from '../../components/Attachments.tsx';
 import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { EntryFields, EntryHeader, onlyCategory } from '../../components/Entry.tsx';
-import { SelectField } from '../../components/fields.tsx';
+import { FilterSelect } from '../../components/fields.tsx';
 import { Heading, Paragraph } from '../../components/Heading.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
+import { focusSoon } from '../../lib/focus.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Names } from '../../lib/reference.ts';
 import { DOCUMENT_RULES } from '../../lib/uploads.ts';
@@ -150,16 +151,14 @@ export function Journal({
         <Alert type="info">Jouw organisatie mag in deze casus geen informatie uit het journaal lezen.</Alert>
       ) : (
         <>
-          <div className="wr-journal__filter">
-            <SelectField
-              id="journal-category"
-              label="Categorie"
-              placeholder="Alle"
-              options={readableOptions}
-              value={category}
-              onValue={setCategory}
-            />
-          </div>
+          <FilterSelect
+            id="journal-category"
+            label="Categorie"
+            placeholder="Alle"
+            options={readableOptions}
+            value={category}
+            onValue={setCategory}
+          />
           <ErrorAlert message={journal.error} />
           <p className="utrecht-paragraph wr-muted" aria-live="polite">
             {journal.loading && journal.items.length === 0
@@ -227,7 +226,7 @@ export function Journal({
                               appearance="subtle"
                               onClick={() => {
                                 setCorrecting(entry);
-                                requestAnimationFrame(() => document.getElementById('entry-text')?.focus());
+                                focusSoon('entry-text');
                               }}
                             >
                               Corrigeer<VisuallyHidden> notitie van {describe(entry)}</VisuallyHidden>
