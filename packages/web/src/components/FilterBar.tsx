@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { type FieldErrors, focusFirstError } from '../lib/validation.ts';
 import { Button, ButtonGroup } from './Button.tsx';
 import { Checkbox } from './Choice.tsx';
-import { SelectField, TextField } from './fields.tsx';
+import { DateField, SelectField, TextField } from './fields.tsx';
 import type { SelectOption, SelectOptionGroup } from './Select.tsx';
 
 interface FilterBase {
@@ -149,5 +149,54 @@ function Filters({ id, label, params, fields, checks = [], checksInRow, validate
         </ButtonGroup>
       </form>
     </search>
+  );
+}
+
+/**
+ * What a page of figures shows (a period, an area): the fields in a row and one button. Unlike a
+ * FilterBar the page reads the choice only when it is submitted.
+ */
+export function ChoiceForm({
+  label,
+  submitLabel,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  submitLabel: string;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
+  return (
+    <form className="wr-card wr-filters" aria-label={label} onSubmit={onSubmit}>
+      <div className="wr-field-row">{children}</div>
+      <div>
+        <Button type="submit" appearance="primary-action">
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** "Vanaf" and "Tot en met" of a ChoiceForm (`van`, `tot`; ids `<id>-from`, `<id>-to`). */
+export function PeriodFields({
+  id,
+  from,
+  to,
+  onFrom,
+  onTo,
+}: {
+  id: string;
+  from: string;
+  to: string;
+  onFrom: (value: string) => void;
+  onTo: (value: string) => void;
+}) {
+  return (
+    <>
+      <DateField id={`${id}-from`} label="Vanaf" name="van" value={from} onValue={onFrom} />
+      <DateField id={`${id}-to`} label="Tot en met" name="tot" value={to} onValue={onTo} />
+    </>
   );
 }

@@ -1,10 +1,17 @@
 import type { SelectOption, SelectOptionGroup } from '../components/Select.tsx';
+import { UUID_PATTERN } from './validation.ts';
 
 interface AreaLike {
   id: string;
   kind: 'wijk' | 'buurt';
   name: string;
   parentId: string | null;
+}
+
+/** The wijk or buurt in a URL, `?gebied=`; a value that is no id is left out. */
+export function areaFromParams(params: URLSearchParams): { areaId?: string } {
+  const areaId = params.get('gebied') ?? '';
+  return UUID_PATTERN.test(areaId) ? { areaId } : {};
 }
 
 /** Wijken as option groups, each with the whole wijk first and then its buurten. */

@@ -22,3 +22,13 @@ export function daysFromNow(days: number): string {
 }
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The period in a URL, `?van=&tot=`; a value that is no date is left out. */
+export function periodFromParams(params: URLSearchParams): { from?: string; to?: string } {
+  const from = params.get('van') ?? '';
+  const to = params.get('tot') ?? '';
+  return {
+    ...(DATE_PATTERN.test(from) ? { from } : {}),
+    ...(DATE_PATTERN.test(to) ? { to } : {}),
+  };
+}

@@ -7,6 +7,13 @@ export interface Paging {
   onPage: (offset: number) => void;
 }
 
+/** Search parameters of the chosen values, in the order given; an empty value is left out. */
+export function chosenParams(values: ReadonlyArray<readonly [string, string]>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of values) if (value !== '') params.set(name, value);
+  return params;
+}
+
 /** The offset in the URL (`vanaf`); 0 when absent or not a whole positive number. */
 export function offsetFromParams(params: URLSearchParams): number {
   const offset = Number(params.get('vanaf') ?? 0);

@@ -1,5 +1,8 @@
 import { ApiError } from '../api/client.ts';
 
+/** An id as the API gives them (a UUID). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Error message per field name (the first segment of the path: "password", "roles", …). */
 export type FieldErrors = Partial<Record<string, string>>;
 

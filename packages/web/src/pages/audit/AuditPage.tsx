@@ -16,10 +16,9 @@ import { FilterBar, type FilterField } from '../../components/FilterBar.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
-import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { type Names, usePartners, useUsers } from '../../lib/reference.ts';
 import { byName } from '../../lib/sort.ts';
@@ -27,10 +26,9 @@ import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
 import { userOptions } from '../../lib/users.ts';
-import type { FieldErrors } from '../../lib/validation.ts';
+import { type FieldErrors, UUID_PATTERN } from '../../lib/validation.ts';
 
 const PAGE_SIZE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -88,7 +86,7 @@ function AuditView() {
           const errors: FieldErrors = {};
           for (const key of ['object', 'user']) {
             const value = values[key]?.trim() ?? '';
-            if (value && !UUID.test(value)) errors[key] = 'Geen geldige id (een UUID, 36 tekens)';
+            if (value && !UUID_PATTERN.test(value)) errors[key] = 'Geen geldige id (een UUID, 36 tekens)';
           }
           for (const key of ['from', 'to']) {
             const value = values[key] ?? '';
@@ -106,16 +104,15 @@ function AuditView() {
       </Paragraph>
       <Loaded data={records} loading="De auditlog wordt geladen…" busy>
         {(page) => (
-          <>
-            <DataTable
-              caption={`Auditrecords (${page.total})${filtered ? ', gefilterd' : ''}, nieuwste eerst`}
-              rows={page.items}
-              rowKey={(r) => r.id}
-              empty="Geen auditrecords gevonden."
-              columns={columns(user, hasPermission(user, 'cases.read'))}
-            />
-            <Pagination label="Paginering auditlog" total={page.total} {...paging} />
-          </>
+          <PagedTable
+            caption={`Auditrecords (${page.total})${filtered ? ', gefilterd' : ''}, nieuwste eerst`}
+            page={page}
+            rowKey={(r) => r.id}
+            empty="Geen auditrecords gevonden."
+            columns={columns(user, hasPermission(user, 'cases.read'))}
+            pagingLabel="Paginering auditlog"
+            paging={paging}
+          />
         )}
       </Loaded>
     </>

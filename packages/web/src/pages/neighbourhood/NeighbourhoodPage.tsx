@@ -5,10 +5,10 @@ import { useSearchParams } from 'react-router-dom';
 import { api, areaReportUrl } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { AreaPictureMap, type IncidentClass, incidentClasses } from '../../components/AreaPictureMap.tsx';
-import { Button } from '../../components/Button.tsx';
 import { ChartCanvas } from '../../components/Chart.tsx';
 import { DownloadLink } from '../../components/DownloadLink.tsx';
-import { DateField, SelectField } from '../../components/fields.tsx';
+import { ChoiceForm, PeriodFields } from '../../components/FilterBar.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -16,14 +16,15 @@ import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { areaAt } from '../../lib/area-geometry.ts';
-import { areaGroups } from '../../lib/areas.ts';
+import { areaFromParams, areaGroups } from '../../lib/areas.ts';
 import { spreadsheetCsv } from '../../lib/csv.ts';
-import { DATE_PATTERN } from '../../lib/dates.ts';
+import { periodFromParams } from '../../lib/dates.ts';
 import { formatDate, plural } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { formatMonth, formatPoint } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { chosenParams } from '../../lib/usePaging.ts';
 import './NeighbourhoodPage.css';
 
 export function NeighbourhoodPage() {
@@ -34,20 +35,15 @@ export function NeighbourhoodPage() {
   );
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The form of a key of an incident category (migration 018). */
 const CATEGORY_KEY = /^[a-z][a-z0-9_]{1,59}$/;
 
 /** The choice of the URL: ?gebied=&van=&tot=&soort= (wrong values are left out). */
 function choiceFromParams(params: URLSearchParams): PictureQuery & { areaId?: string } {
-  const from = params.get('van') ?? '';
-  const to = params.get('tot') ?? '';
-  const areaId = params.get('gebied') ?? '';
   const category = params.get('soort') ?? '';
   return {
-    ...(DATE_PATTERN.test(from) ? { from } : {}),
-    ...(DATE_PATTERN.test(to) ? { to } : {}),
-    ...(UUID.test(areaId) ? { areaId } : {}),
+    ...periodFromParams(params),
+    ...areaFromParams(params),
     ...(CATEGORY_KEY.test(category) ? { category } : {}),
   };
 }
@@ -108,16 +104,14 @@ function NeighbourhoodView() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const next = new URLSearchParams();
-    const chosenArea = areaId ?? area?.id ?? '';
-    const chosenFrom = from ?? choice.from ?? shown?.from ?? '';
-    const chosenTo = to ?? choice.to ?? shown?.to ?? '';
-    const chosenCategory = category ?? choice.category ?? '';
-    if (chosenArea) next.set('gebied', chosenArea);
-    if (chosenFrom) next.set('van', chosenFrom);
-    if (chosenTo) next.set('tot', chosenTo);
-    if (chosenCategory) next.set('soort', chosenCategory);
-    setParams(next);
+    setParams(
+      chosenParams([
+        ['gebied', areaId ?? area?.id ?? ''],
+        ['van', from ?? choice.from ?? shown?.from ?? ''],
+        ['tot', to ?? choice.to ?? shown?.to ?? ''],
+        ['soort', category ?? choice.category ?? ''],
+      ]),
+    );
   }
 
   return (
@@ -144,51 +138,37 @@ function NeighbourhoodView() {
             </Paragraph>
           ) : (
             <>
-              <form
-                className="wr-card wr-filters"
-                aria-label="Gebied, periode en soort incident kiezen"
+              <ChoiceForm
+                label="Gebied, periode en soort incident kiezen"
+                submitLabel="Toon wijkbeeld"
                 onSubmit={onSubmit}
               >
-                <div className="wr-field-row">
-                  <SelectField
-                    id="picture-area"
-                    label="Wijk of buurt"
-                    name="gebied"
-                    options={[]}
-                    groups={areaGroups(list.items)}
-                    value={areaId ?? area?.id ?? ''}
-                    onValue={setAreaId}
-                  />
-                  <DateField
-                    id="picture-from"
-                    label="Vanaf"
-                    name="van"
-                    value={from ?? choice.from ?? shown?.from ?? ''}
-                    onValue={setFrom}
-                  />
-                  <DateField
-                    id="picture-to"
-                    label="Tot en met"
-                    name="tot"
-                    value={to ?? choice.to ?? shown?.to ?? ''}
-                    onValue={setTo}
-                  />
-                  <SelectField
-                    id="picture-category"
-                    label="Soort incident"
-                    name="soort"
-                    placeholder="Alle soorten"
-                    options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
-                    value={category ?? choice.category ?? ''}
-                    onValue={setCategory}
-                  />
-                </div>
-                <div>
-                  <Button type="submit" appearance="primary-action">
-                    Toon wijkbeeld
-                  </Button>
-                </div>
-              </form>
+                <SelectField
+                  id="picture-area"
+                  label="Wijk of buurt"
+                  name="gebied"
+                  options={[]}
+                  groups={areaGroups(list.items)}
+                  value={areaId ?? area?.id ?? ''}
+                  onValue={setAreaId}
+                />
+                <PeriodFields
+                  id="picture"
+                  from={from ?? choice.from ?? shown?.from ?? ''}
+                  to={to ?? choice.to ?? shown?.to ?? ''}
+                  onFrom={setFrom}
+                  onTo={setTo}
+                />
+                <SelectField
+                  id="picture-category"
+                  label="Soort incident"
+                  name="soort"
+                  placeholder="Alle soorten"
+                  options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+                  value={category ?? choice.category ?? ''}
+                  onValue={setCategory}
+                />
+              </ChoiceForm>
               <Loaded data={picture} loading="Het wijkbeeld wordt geladen…" busy>
                 {(data) => (
                   <PictureView

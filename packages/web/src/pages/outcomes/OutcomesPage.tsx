@@ -9,23 +9,24 @@ import type { ChartConfiguration } from 'chart.js';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
-import { Button } from '../../components/Button.tsx';
 import { ChartCanvas } from '../../components/Chart.tsx';
 import { DownloadLink } from '../../components/DownloadLink.tsx';
-import { DateField, SelectField } from '../../components/fields.tsx';
+import { ChoiceForm, PeriodFields } from '../../components/FilterBar.tsx';
+import { SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { areaGroups, wijkOptions } from '../../lib/areas.ts';
+import { areaFromParams, areaGroups, wijkOptions } from '../../lib/areas.ts';
 import { csvDecimal, spreadsheetCsv } from '../../lib/csv.ts';
-import { DATE_PATTERN } from '../../lib/dates.ts';
+import { periodFromParams } from '../../lib/dates.ts';
 import { formatDate, plural } from '../../lib/format.ts';
 import { domainLabel, useLifeDomains } from '../../lib/plans.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { chosenParams } from '../../lib/usePaging.ts';
 import { OUTCOME_COLOURS, WijkComparison } from './WijkComparison.tsx';
 
 export function OutcomesPage() {
@@ -36,18 +37,9 @@ export function OutcomesPage() {
   );
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The filter of the URL: ?van=&tot=&gebied= (wrong values are left out). */
 function filterFromParams(params: URLSearchParams): OutcomesQuery {
-  const from = params.get('van') ?? '';
-  const to = params.get('tot') ?? '';
-  const areaId = params.get('gebied') ?? '';
-  return {
-    ...(DATE_PATTERN.test(from) ? { from } : {}),
-    ...(DATE_PATTERN.test(to) ? { to } : {}),
-    ...(UUID.test(areaId) ? { areaId } : {}),
-  };
+  return { ...periodFromParams(params), ...areaFromParams(params) };
 }
 
 /**
@@ -71,11 +63,13 @@ function OutcomesView() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const next = new URLSearchParams();
-    if (from) next.set('van', from);
-    if (to) next.set('tot', to);
-    if (areaId) next.set('gebied', areaId);
-    setParams(next);
+    setParams(
+      chosenParams([
+        ['van', from],
+        ['tot', to],
+        ['gebied', areaId],
+      ]),
+    );
   }
 
   const period =
@@ -94,27 +88,19 @@ function OutcomesView() {
         periode (alleen wie er minstens twee heeft), en hoe de afgesloten casussen eindigden. Zonder periode:
         de twaalf maanden tot vandaag.
       </Paragraph>
-      <form className="wr-card wr-filters" aria-label="Periode en gebied kiezen" onSubmit={onSubmit}>
-        <div className="wr-field-row">
-          <DateField id="outcomes-from" label="Vanaf" name="van" value={from} onValue={setFrom} />
-          <DateField id="outcomes-to" label="Tot en met" name="tot" value={to} onValue={setTo} />
-          <SelectField
-            id="outcomes-area"
-            label="Wijk of buurt"
-            name="gebied"
-            placeholder="Hele gemeente"
-            options={[]}
-            groups={areaGroups(areas.data?.items)}
-            value={areaId}
-            onValue={setAreaId}
-          />
-        </div>
-        <div>
-          <Button type="submit" appearance="primary-action">
-            Toon resultaten
-          </Button>
-        </div>
-      </form>
+      <ChoiceForm label="Periode en gebied kiezen" submitLabel="Toon resultaten" onSubmit={onSubmit}>
+        <PeriodFields id="outcomes" from={from} to={to} onFrom={setFrom} onTo={setTo} />
+        <SelectField
+          id="outcomes-area"
+          label="Wijk of buurt"
+          name="gebied"
+          placeholder="Hele gemeente"
+          options={[]}
+          groups={areaGroups(areas.data?.items)}
+          value={areaId}
+          onValue={setAreaId}
+        />
+      </ChoiceForm>
       <Loaded data={outcomes} loading="De resultaten worden geladen…">
         {(data) => (
           <OutcomesResult

@@ -3,18 +3,18 @@ import type { ChartConfiguration } from 'chart.js';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, monitorCsvUrl } from '../../api/endpoints.ts';
-import { Button } from '../../components/Button.tsx';
 import { ChartCanvas } from '../../components/Chart.tsx';
-import { DateField } from '../../components/fields.tsx';
+import { ChoiceForm, PeriodFields } from '../../components/FilterBar.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { DATE_PATTERN } from '../../lib/dates.ts';
+import { periodFromParams } from '../../lib/dates.ts';
 import { formatMonth } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { chosenParams } from '../../lib/usePaging.ts';
 import { SignalsNav } from './SignalParts.tsx';
 
 export function MonitorPage() {
@@ -23,15 +23,6 @@ export function MonitorPage() {
       <Monitor />
     </Permitted>
   );
-}
-
-function periodFromParams(params: URLSearchParams): { from?: string; to?: string } {
-  const from = params.get('van') ?? '';
-  const to = params.get('tot') ?? '';
-  return {
-    ...(DATE_PATTERN.test(from) ? { from } : {}),
-    ...(DATE_PATTERN.test(to) ? { to } : {}),
-  };
 }
 
 function Monitor() {
@@ -47,10 +38,12 @@ function Monitor() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const next = new URLSearchParams();
-    if (from) next.set('van', from);
-    if (to) next.set('tot', to);
-    setParams(next);
+    setParams(
+      chosenParams([
+        ['van', from],
+        ['tot', to],
+      ]),
+    );
   }
 
   const rows = [...(monitor.data?.items ?? [])].sort(
@@ -65,17 +58,9 @@ function Monitor() {
         schuldeiser: hoeveel signalen en huishoudens, met hoeveel er contact was, hoeveel hulp accepteerden en
         hoeveel er zijn doorverwezen. Zonder periode: de laatste twaalf maanden.
       </Paragraph>
-      <form className="wr-card wr-filters" aria-label="Periode kiezen" onSubmit={onSubmit}>
-        <div className="wr-field-row">
-          <DateField id="monitor-from" label="Vanaf" name="van" value={from} onValue={setFrom} />
-          <DateField id="monitor-to" label="Tot en met" name="tot" value={to} onValue={setTo} />
-        </div>
-        <div>
-          <Button type="submit" appearance="primary-action">
-            Toon periode
-          </Button>
-        </div>
-      </form>
+      <ChoiceForm label="Periode kiezen" submitLabel="Toon periode" onSubmit={onSubmit}>
+        <PeriodFields id="monitor" from={from} to={to} onFrom={setFrom} onTo={setTo} />
+      </ChoiceForm>
       <Loaded data={monitor} loading="De cijfers worden geladen…">
         {() => (
           <>
