@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../axe.ts';
 import {
   apiAs,
@@ -39,6 +39,18 @@ interface Approach {
   indicators: Indicator[];
 }
 
+/** The demo's approach "Veilig Stationskwartier" (its id and title), read through the regisseur's API client. */
+async function demoApproach(api: APIRequestContext, options: { keep?: boolean } = {}) {
+  const list = await expectJson<{ items: { id: string; title: string }[] }>(
+    await api.get('/api/v1/approaches'),
+    200,
+  );
+  if (!options.keep) await api.dispose();
+  const summary = list.items.find((a) => a.title === 'Veilig Stationskwartier');
+  if (!summary) throw new Error('The demo has no approach "Veilig Stationskwartier"');
+  return summary;
+}
+
 const progressText = (progress: number) => `${Math.round(progress * 100)}% van de weg naar het doel`;
 
 /** Today in Amsterdam as YYYY-MM-DD, and a date as the page writes it ("3 maart 2026"). */
@@ -64,12 +76,7 @@ test('een regisseur opent de wijkaanpak vanuit het wijkbeeld: doel, partners, vo
 }) => {
   test.setTimeout(120_000);
   const regisseur = await apiAs(playwright, baseURL, REGISSEUR_EMAIL);
-  const list = await expectJson<{ items: { id: string; title: string }[] }>(
-    await regisseur.get('/api/v1/approaches'),
-    200,
-  );
-  const summary = list.items.find((a) => a.title === 'Veilig Stationskwartier');
-  if (!summary) throw new Error('The demo has no approach "Veilig Stationskwartier"');
+  const summary = await demoApproach(regisseur, { keep: true });
   const approach = await expectJson<Approach>(await regisseur.get(`/api/v1/approaches/${summary.id}`), 200);
   const felt = approach.indicators.find((i) => i.source === 'manual');
   if (!felt || felt.progress === null) throw new Error('The demo approach has no measured manual indicator');
@@ -175,14 +182,7 @@ test('de regisseur koppelt een casus en een overleg aan de wijkaanpak en ontkopp
   playwright,
   baseURL,
 }) => {
-  const regisseur = await apiAs(playwright, baseURL, REGISSEUR_EMAIL);
-  const list = await expectJson<{ items: { id: string; title: string }[] }>(
-    await regisseur.get('/api/v1/approaches'),
-    200,
-  );
-  const summary = list.items.find((a) => a.title === 'Veilig Stationskwartier');
-  if (!summary) throw new Error('The demo has no approach "Veilig Stationskwartier"');
-  await regisseur.dispose();
+  const summary = await demoApproach(await apiAs(playwright, baseURL, REGISSEUR_EMAIL));
 
   await login(page, REGISSEUR_EMAIL);
   await page.goto(`/wijkbeeld/aanpak/${summary.id}`);
@@ -241,14 +241,7 @@ test('een veldnotitie met een speld op de kaart, bij een casus onder een categor
   playwright,
   baseURL,
 }) => {
-  const regisseur = await apiAs(playwright, baseURL, REGISSEUR_EMAIL);
-  const list = await expectJson<{ items: { id: string; title: string }[] }>(
-    await regisseur.get('/api/v1/approaches'),
-    200,
-  );
-  const summary = list.items.find((a) => a.title === 'Veilig Stationskwartier');
-  if (!summary) throw new Error('The demo has no approach "Veilig Stationskwartier"');
-  await regisseur.dispose();
+  const summary = await demoApproach(await apiAs(playwright, baseURL, REGISSEUR_EMAIL));
 
   await login(page, REGISSEUR_EMAIL);
   await page.goto(`/wijkbeeld/aanpak/${summary.id}`);
