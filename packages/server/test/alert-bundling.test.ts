@@ -93,7 +93,11 @@ async function windowPasses(caseId: string) {
 }
 
 async function drain(): Promise<number> {
-  const w = new OutboxWorker(await testDb(), { transport: mail, userSeesCase: userSeesCaseSql });
+  const w = new OutboxWorker(
+    await testDb(),
+    { transport: mail, userSeesCase: userSeesCaseSql },
+    { tenantIds: [t.id] },
+  );
   return w.drain();
 }
 

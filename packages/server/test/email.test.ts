@@ -105,7 +105,7 @@ const worker = async (port: number, afterSend?: (key: string) => Promise<void>) 
       userSeesCase: userSeesCaseSql,
       ...(afterSend ? { afterSend } : {}),
     },
-    { backoffBaseMs: 50, lockMs: 200 },
+    { backoffBaseMs: 50, lockMs: 200, tenantIds: [t.id] },
   );
 
 beforeAll(async () => {

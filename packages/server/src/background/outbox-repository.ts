@@ -135,6 +135,7 @@ export function claimDueEmails(
   lockMs: number,
   userSeesCase: UserSeesCaseSql,
   emailAllowed?: EmailAllowedSql,
+  tenantIds?: readonly string[],
 ): Promise<OutboxRow[]> {
   return db.transaction((tx) =>
     rows(
@@ -142,8 +143,9 @@ export function claimDueEmails(
       outboxRow,
       `WITH due AS (
          SELECT id FROM email_outbox
-          WHERE (status = 'pending' AND next_attempt_at <= now())
-             OR (status = 'sending' AND locked_until < now())
+          WHERE ((status = 'pending' AND next_attempt_at <= now())
+             OR (status = 'sending' AND locked_until < now()))
+            AND ($3::uuid[] IS NULL OR tenant_id = ANY($3::uuid[]))
           ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        UPDATE email_outbox o
           SET status = 'sending', attempts = o.attempts + 1,
@@ -162,7 +164,7 @@ export function claimDueEmails(
                            AND ${userSeesCase('u', 'c')}))
                       ${emailAllowed ? `AND ${emailAllowed('u', 'o')}` : ''}
                  ) AS deliverable`,
-      [batch, lockMs],
+      [batch, lockMs, tenantIds ?? null],
     ),
   );
 }

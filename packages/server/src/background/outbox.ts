@@ -56,6 +56,12 @@ export interface OutboxOptions {
   batch: number;
   /** Emails of one batch sent at the same time (over the transport's pooled connections). */
   concurrency: number;
+  /**
+   * Only the email of these municipalities; unset: every municipality's. An installation runs one
+   * worker for all; a test that drains the shared test database gives its own tenant, so that it
+   * never sends (or retries) the email of a test running beside it.
+   */
+  tenantIds?: readonly string[];
 }
 
 export const DEFAULT_OUTBOX: OutboxOptions = {
@@ -166,6 +172,7 @@ export class OutboxWorker {
       this.o.lockMs,
       this.deps.userSeesCase,
       this.deps.emailAllowed,
+      this.o.tenantIds,
     );
     const claimedAt = Date.now();
     const queue = [...claimed];
