@@ -9,6 +9,7 @@ import type { PartnerAccess } from './matrix.js';
 import { type Actor, hasPermission } from './permissions.js';
 import { SIGNAL_STATUSES } from './signals.js';
 import { isoDateSchema } from './subjects.js';
+import { SURVEY_INDICATORS } from './surveys.js';
 
 /*
  * The area approach (wijkaanpak, issue 13): for a wijk or buurt a joint goal, the partners and what each
@@ -78,7 +79,7 @@ export const createIndicatorSchema = z
     direction: z.enum(INDICATOR_DIRECTIONS, { error: 'Kies omhoog of omlaag' }),
     source: z.enum(INDICATOR_SOURCES, { error: 'Kies hoe de indicator wordt gemeten' }),
     incidentCategory: z.string().trim().min(1).max(60).optional(),
-    surveyIndicator: z.string().trim().min(1).max(60).optional(),
+    surveyIndicator: z.enum(SURVEY_INDICATORS, { error: 'Kies een indicator uit de enquête' }).optional(),
   })
   .superRefine((i, ctx) => {
     if (i.direction === 'up' ? i.target <= i.baseline : i.target >= i.baseline) {
@@ -124,7 +125,8 @@ export const indicatorSchema = z.object({
   direction: z.enum(INDICATOR_DIRECTIONS),
   source: z.enum(INDICATOR_SOURCES),
   incidentCategory: z.string().nullable(),
-  surveyIndicator: z.string().nullable(),
+  /** For source `survey`: which result; its series is one point per published survey of the area. */
+  surveyIndicator: z.enum(SURVEY_INDICATORS).nullable(),
   /** Measured values by date; for incidents the count of each complete month (dated the 1st). */
   series: z.array(z.object({ date: z.string(), value: z.number() })),
   /** The last value of the series, or null. */

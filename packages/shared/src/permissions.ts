@@ -18,6 +18,12 @@ export const PERMISSIONS = {
   'approaches.write': ['regisseur'],
   /** A measurement of a hand-measured indicator (a professional: of a partner in the approach). */
   'approaches.measure': ['regisseur', 'professional'],
+  /** Resident groups (buurtpreventie, bewonerscommissie, wijkraad, …): the municipality registers them. */
+  'residentgroups.write': ['regisseur'],
+  /** The municipality's public text on what and how to report. */
+  'howtoreport.write': ['regisseur'],
+  /** The sociale kaart: a professional keeps their own partner's people current, the regisseur all. */
+  'socialmap.write': ['regisseur', 'professional'],
   /** Field notes of the problem analysis (street talks, walks, home visits). */
   'observations.write': ['regisseur', 'professional'],
   'categories.read': ['admin', 'regisseur', 'professional', 'auditor'],
@@ -54,6 +60,10 @@ export const PERMISSIONS = {
   'outbox.read': ['admin'],
   /** Webhooks to other systems and their delivery log (ids, status, area, time; never a person). */
   'webhooks.manage': ['admin'],
+  /** Opening a neighbourhood survey (the municipality directs; results: every logged-in user). */
+  'surveys.write': ['regisseur'],
+  /** The emails of residents who want to help, kept apart from the answers. */
+  'surveys.contacts': ['regisseur'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -22,6 +22,10 @@ export const ERROR_CODES = {
   'not-found': { status: 404, title: 'Niet gevonden' },
   'method-not-allowed': { status: 405, title: 'Methode niet toegestaan' },
   conflict: { status: 409, title: 'Conflict' },
+  /** A survey response before the survey opened, after it closed, or a second one from the same browser. */
+  'survey-not-open': { status: 409, title: 'Enquête nog niet geopend' },
+  'survey-closed': { status: 409, title: 'Enquête gesloten' },
+  'survey-answered': { status: 409, title: 'Enquête al ingevuld' },
   'payload-too-large': { status: 413, title: 'Verzoek te groot' },
   'unsupported-media-type': { status: 415, title: 'Niet ondersteund inhoudstype' },
   'too-many-requests': { status: 429, title: 'Te veel pogingen' },
