@@ -49,11 +49,14 @@ import { outcomeRoutes } from './modules/outcomes/routes.js';
 import { overviewRoutes } from './modules/overview/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { publicReportRoutes } from './modules/public-reports/routes.js';
+import { surveyRoutes } from './modules/surveys/routes.js';
+import { residentGroupRoutes } from './modules/resident-groups/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
 import { findActiveSession, listenForEndedSessions } from './modules/session/repository.js';
 import { sessionRoutes } from './modules/session/routes.js';
 import { signalRoutes } from './modules/signals/routes.js';
+import { socialMapRoutes } from './modules/social-map/routes.js';
 import { subjectRoutes } from './modules/subjects/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 
@@ -77,6 +80,8 @@ export interface AppOptions {
   demoPassword?: string;
   /** The background map of the Wijkbeeld page, handed to the web app in its index.html; none: outlines only. */
   mapTiles?: MapTiles | undefined;
+  /** Webhooks may be registered for internal addresses and plain http (WIJKREGIE_WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -189,14 +194,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   earlyWarningRoutes(app);
   searchRoutes(app);
   publicReportRoutes(app, system);
+  residentGroupRoutes(app, system);
   auditRoutes(app);
   overviewRoutes(app);
   outcomeRoutes(app);
   planRoutes(app);
   incidentRoutes(app);
-  webhookRoutes(app);
+  webhookRoutes(app, { allowPrivate: opts.webhookAllowPrivate ?? false });
   neighbourhoodRoutes(app);
   approachRoutes(app);
+  surveyRoutes(app, system);
+  socialMapRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {
