@@ -77,7 +77,8 @@ async function main(): Promise<boolean> {
     if (arrived.has(id)) duplicates++;
     else arrived.set(id, at);
   });
-  const server = await startServer(database, ADMIN_EMAIL);
+  // The receiver listens on 127.0.0.1: the installation must allow internal destinations.
+  const server = await startServer(database, ADMIN_EMAIL, { WIJKREGIE_WEBHOOK_ALLOW_PRIVATE: '1' });
   const api = server.base;
   log(`server pid ${server.pid} op ${api}, ontvanger op ${url}`);
 

@@ -58,6 +58,8 @@ const envSchema = z.object({
     )
     .optional(),
   WIJKREGIE_TILE_ATTRIBUTION: z.string().max(300, 'mag hoogstens 300 tekens lang zijn').optional(),
+  // Webhooks to internal addresses (loopback, private networks) and over plain http (docs/integration.md).
+  WIJKREGIE_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1'], { error: "moet '0' of '1' zijn" }).optional(),
 });
 
 export interface Config {
@@ -79,6 +81,8 @@ export interface Config {
   auditCheckpointFile: string;
   /** The background map's tiles; undefined: the map draws the outlines on a plain background. */
   mapTiles: MapTiles | undefined;
+  /** Webhooks may go to internal addresses and over http (the municipality's own systems). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -143,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     mapTiles: e.WIJKREGIE_TILE_URL
       ? { url: e.WIJKREGIE_TILE_URL, attribution: e.WIJKREGIE_TILE_ATTRIBUTION ?? '' }
       : undefined,
+    webhookAllowPrivate: e.WIJKREGIE_WEBHOOK_ALLOW_PRIVATE === '1',
   };
 }

@@ -91,6 +91,7 @@ async function main() {
     trustProxy: config.trustProxy,
     demoPassword: DEMO_PASSWORD,
     mapTiles: config.mapTiles,
+    webhookAllowPrivate: config.webhookAllowPrivate,
   });
   try {
     await app.listen({ port: config.port, host: '::' });
@@ -109,7 +110,7 @@ async function main() {
   });
   await outbox.start((err) => jobFailed('outbox', err));
   // Webhook deliveries, the same way: woken by NOTIFY at commit, retries on the schedule.
-  const webhooks = new WebhookWorker(db);
+  const webhooks = new WebhookWorker(db, { allowPrivate: config.webhookAllowPrivate });
   await webhooks.start((err) => jobFailed('webhooks', err));
   // Overdue actions and signals, dead imports, digests (from 07:00) and the outbox, at start and on
   // every tick; every instance runs them, the SQL makes that safe.

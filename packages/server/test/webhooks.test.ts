@@ -1,21 +1,33 @@
 import { createHmac } from 'node:crypto';
+import type { LookupAddress } from 'node:dns';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   approachSchema,
+  importAnswerSchema,
   indicatorSchema,
   meetingSchema,
   signalSchema,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEventType,
   webhookDeliveryListSchema,
   webhookListSchema,
   webhookSchema,
 } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { buildApp } from '../src/app.js';
+import {
+  guardedLookup,
+  isInternalAddress,
+  RefusedDestination,
+} from '../src/background/webhook-destination.js';
 import { claimDueDeliveries } from '../src/background/webhook-repository.js';
 import { WebhookWorker } from '../src/background/webhooks.js';
+import { col, rows } from '../src/db/rows.js';
 import { amsterdamDate } from '../src/lib/time.js';
+import { CREDITOR_COLUMNS } from '../src/modules/early-warning/columns.js';
 import {
   bodyOf,
   type Client,
@@ -31,7 +43,9 @@ import {
 /*
  * Webhooks (issue 14): an admin registers endpoints; deliveries are CloudEvents 1.0 in structured mode,
  * signed with HMAC-SHA256 of the body, retried with back-off, kept across restarts, and carry ids,
- * status, area and time only. A real HTTP receiver on a free port takes them.
+ * status, area and time only. A real HTTP receiver on a free port takes them — on 127.0.0.1, so the app
+ * and the worker here allow private destinations (WIJKREGIE_WEBHOOK_ALLOW_PRIVATE); the guard against
+ * internal addresses is tested with it off.
  */
 
 interface Received {
@@ -114,12 +128,12 @@ function got(r: Receiver, i: number): Received {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  app = await testApp();
+  app = await testApp({ webhookAllowPrivate: true });
   t = await newTenant();
   other = await newTenant();
   admin = await loggedIn(app, t.admin);
   reg = await loggedIn(app, t.regisseur);
-  worker = new WebhookWorker(await testDb(), { backoffBaseMs: 1500, backoffMaxMs: 3000 });
+  worker = new WebhookWorker(await testDb(), { backoffBaseMs: 1500, backoffMaxMs: 3000, allowPrivate: true });
 });
 
 afterAll(async () => {
@@ -164,6 +178,8 @@ describe('registering webhooks', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ ...ok, url: 'ftp://wijkraad.example/hook' }, 'url'],
       [{ ...ok, url: 'geen adres' }, 'url'],
+      [{ ...ok, url: 'https://wijkraad:geheim@wijkraad.example/hook' }, 'url'],
+      [{ ...ok, url: 'https://token@wijkraad.example/hook' }, 'url'],
       [{ ...ok, events: [] }, 'events'],
       [{ ...ok, events: ['nl.wijkregie.signal.deleted'] }, 'events'],
       [{ ...ok, secret: 'kort' }, 'secret'],
@@ -259,13 +275,13 @@ describe('deliveries', () => {
     const r = await receiver();
     const w = await register(r.url, ['nl.wijkregie.signal.received']);
     // The first instance takes the signal and goes away before any worker delivered it.
-    const first = await buildApp({ db, publicUrl: 'http://localhost:3000' });
+    const first = await buildApp({ db, publicUrl: 'http://localhost:3000', webhookAllowPrivate: true });
     const s = await signal(await loggedIn(first, t.regisseur));
     await first.close();
     expect(r.received).toHaveLength(0);
     // A new instance on the same database, with its worker woken at start by the schedule's drain.
-    const second = await buildApp({ db, publicUrl: 'http://localhost:3000' });
-    const secondWorker = new WebhookWorker(db);
+    const second = await buildApp({ db, publicUrl: 'http://localhost:3000', webhookAllowPrivate: true });
+    const secondWorker = new WebhookWorker(db, { allowPrivate: true });
     try {
       await secondWorker.drain();
       expect(r.received).toHaveLength(1);
@@ -298,7 +314,7 @@ describe('deliveries', () => {
     const db = await testDb();
     const r = await receiver();
     const w = await register(r.url, ['nl.wijkregie.signal.received']);
-    const listening = new WebhookWorker(db);
+    const listening = new WebhookWorker(db, { allowPrivate: true });
     await listening.start();
     try {
       await signal();
@@ -429,5 +445,240 @@ describe('deliveries', () => {
     }
     await admin.delete(`/api/v1/webhooks/${wAll.id}`);
     await admin.delete(`/api/v1/webhooks/${wOnly.id}`);
+  });
+});
+
+describe('where a webhook may go (SSRF guard)', () => {
+  const body = (url: string) => ({ url, events: ['*'], secret: SECRET });
+
+  it('refuses internal addresses, plain http and credentials when private destinations are not allowed', async () => {
+    const strict = await testApp();
+    const strictAdmin = await loggedIn(strict, t.admin);
+    const refused: [string, RegExp][] = [
+      ['http://wijkraad.example/hook', /https/],
+      ['https://127.0.0.1/hook', /intern netwerk \(127\.0\.0\.1\)/],
+      ['https://127.1.2.3:8443/hook', /intern netwerk/],
+      ['https://10.20.30.40/hook', /intern netwerk/],
+      ['https://172.16.5.4/hook', /intern netwerk/],
+      ['https://192.168.1.10/hook', /intern netwerk/],
+      ['https://169.254.169.254/latest/meta-data/', /intern netwerk \(169\.254\.169\.254\)/],
+      ['https://100.64.0.1/hook', /intern netwerk/],
+      ['https://0.0.0.0/hook', /intern netwerk/],
+      ['https://[::1]/hook', /intern netwerk/],
+      ['https://[fd12:3456::1]/hook', /intern netwerk/],
+      ['https://[fe80::1]/hook', /intern netwerk/],
+      ['https://[::ffff:127.0.0.1]/hook', /intern netwerk/],
+      ['https://[::ffff:a9fe:a9fe]/hook', /intern netwerk/],
+      ['https://localhost/hook', /intern netwerk \((127\.0\.0\.1|::1)\)/],
+      ['https://admin.localhost/hook', /intern netwerk/],
+      ['https://gebruiker:wachtwoord@wijkraad.example/hook', /gebruikersnaam of wachtwoord/],
+    ];
+    const before = bodyOf(await strictAdmin.get('/api/v1/webhooks'), webhookListSchema).total;
+    for (const [url, message] of refused) {
+      const p = expectProblem(await strictAdmin.post('/api/v1/webhooks', body(url)), 400, ['url']);
+      expect(p.errors?.find((e) => e.path === 'url')?.message, url).toMatch(message);
+    }
+    // Nothing was stored.
+    expect(bodyOf(await strictAdmin.get('/api/v1/webhooks'), webhookListSchema).total).toBe(before);
+    // An https address on the internet is fine, a name that does not resolve (yet) too: the delivery checks again.
+    for (const url of ['https://8.8.8.8/hook', 'https://wijkraad.example/hook']) {
+      const w = bodyOf(await strictAdmin.post('/api/v1/webhooks', body(url)), webhookSchema, 201);
+      expect((await strictAdmin.delete(`/api/v1/webhooks/${w.id}`)).statusCode).toBe(204);
+    }
+  });
+
+  it('accepts internal addresses and plain http when the installation allows them', async () => {
+    for (const url of [
+      'http://127.0.0.1:8080/hook',
+      'http://10.1.2.3/hook',
+      'https://192.168.1.10/hook',
+      'http://localhost:9000/hook',
+      'http://[fd12:3456::1]/hook',
+    ]) {
+      const w = bodyOf(await admin.post('/api/v1/webhooks', body(url)), webhookSchema, 201);
+      expect(w.url).toBe(url);
+      await admin.delete(`/api/v1/webhooks/${w.id}`);
+    }
+    // Credentials never.
+    expectProblem(await admin.post('/api/v1/webhooks', body('http://a:b@127.0.0.1:8080/hook')), 400, ['url']);
+  });
+
+  it('checks again at delivery: an internal address is a failed attempt and no request leaves', async () => {
+    const r = await receiver();
+    const port = new URL(r.url).port;
+    // Registered while internal addresses were allowed; the installation no longer allows them.
+    const literal = await register(r.url, ['nl.wijkregie.signal.received']);
+    // A name that resolves to loopback, over https: refused on the address the connection would use.
+    const named = await register(`https://localhost:${port}/hook`, ['nl.wijkregie.signal.received']);
+    await signal();
+    const strictWorker = new WebhookWorker(await testDb(), { backoffBaseMs: 60_000, allowPrivate: false });
+    await strictWorker.drain();
+    await strictWorker.stop();
+    expect(r.received).toHaveLength(0);
+    const [a] = (await deliveries(literal.id)).items;
+    expect(a).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
+    expect(a?.lastError).toMatch(/^Niet verstuurd: Gebruik een https-adres/);
+    const [b] = (await deliveries(named.id)).items;
+    expect(b).toMatchObject({ status: 'pending', attempts: 1, lastStatusCode: null });
+    expect(b?.lastError).toMatch(
+      /^Niet verstuurd: Dit adres wijst naar een intern netwerk \((127\.0\.0\.1|::1)\)/,
+    );
+    expect(b?.lastError).toContain('WIJKREGIE_WEBHOOK_ALLOW_PRIVATE');
+    await admin.delete(`/api/v1/webhooks/${literal.id}`);
+    await admin.delete(`/api/v1/webhooks/${named.id}`);
+  });
+
+  it('delivers to an internal name when the installation allows it', async () => {
+    const r = await receiver();
+    const w = await register(`http://localhost:${new URL(r.url).port}/hook`, [
+      'nl.wijkregie.signal.received',
+    ]);
+    const s = await signal();
+    await worker.drain();
+    expect(r.received).toHaveLength(1);
+    expect(JSON.parse(got(r, 0).body)).toMatchObject({ data: { signalId: s.id } });
+    expect((await deliveries(w.id)).items[0]).toMatchObject({ status: 'delivered', lastStatusCode: 200 });
+    await admin.delete(`/api/v1/webhooks/${w.id}`);
+  });
+
+  it('knows the internal ranges of IPv4 and IPv6, and its look-up refuses them before any connection', async () => {
+    for (const a of [
+      '127.0.0.1',
+      '10.0.0.1',
+      '172.31.255.255',
+      '192.168.0.1',
+      '169.254.169.254',
+      '::1',
+      'fc00::1',
+      'fe80::abcd',
+      '::ffff:10.0.0.1',
+      '::',
+      '224.0.0.1',
+    ]) {
+      expect(isInternalAddress(a), a).toBe(true);
+    }
+    for (const a of ['8.8.8.8', '172.32.0.1', '145.12.1.1', '2a00:1450:4001:81b::200e']) {
+      expect(isInternalAddress(a), a).toBe(false);
+    }
+    const look = (allowPrivate: boolean) =>
+      new Promise<{ err: Error | null; addresses: LookupAddress[] }>((resolve) =>
+        guardedLookup({ allowPrivate })('localhost', { all: true }, (err, addresses) =>
+          resolve({ err, addresses: Array.isArray(addresses) ? addresses : [] }),
+        ),
+      );
+    const strict = await look(false);
+    expect(strict.err).toBeInstanceOf(RefusedDestination);
+    const allowed = await look(true);
+    expect(allowed.err).toBeNull();
+    expect(allowed.addresses.length).toBeGreaterThan(0);
+  });
+});
+
+describe('signals from the creditor import', () => {
+  it('announces every new imported signal once, in the batch, with ids, status and time only', async () => {
+    const r = await receiver();
+    const w = await register(r.url, ['nl.wijkregie.signal.received']);
+    const row = (reference: string) =>
+      CREDITOR_COLUMNS.map(
+        (c) =>
+          ({
+            creditorType: 'energie',
+            creditorName: 'Stroom & Gas BV',
+            reference,
+            signalDate: amsterdamDate(),
+            lastName: 'Zwartbroek',
+            initials: 'A.',
+            birthDate: '1980-05-17',
+            street: 'Dorpsstraat',
+            houseNumber: String(reference.length + 10),
+            postalCode: '1234AB',
+            city: 'Voorbeeldstad',
+            arrearsAmount: '312,50',
+            arrearsSince: '',
+            endOfSupply: 'nee',
+          })[c],
+      ).join(';');
+    const refs = ['WH-1', 'WH-22', 'WH-333'];
+    const file = [CREDITOR_COLUMNS.join(';'), ...refs.map(row), row('WH-1')].join('\n');
+    const res = await reg.request({
+      method: 'POST',
+      url: '/api/v1/signals/import',
+      headers: { 'content-type': 'text/csv' },
+      payload: file,
+    });
+    expect(bodyOf(res, importAnswerSchema)).toMatchObject({ imported: 3, duplicates: 1 });
+    const ids = (
+      await rows(
+        await testDb(),
+        z.object({ id: col.uuid }),
+        'SELECT id FROM signals WHERE tenant_id = $1 AND creditor_reference = ANY ($2::text[])',
+        [t.id, refs],
+      )
+    ).map((x) => x.id);
+    expect(ids).toHaveLength(3);
+    await worker.drain();
+    const events = r.received.map(
+      (x) => JSON.parse(x.body) as { id: string; type: string; data: Record<string, unknown> },
+    );
+    expect(events.map((e) => e.type)).toEqual(Array(3).fill('nl.wijkregie.signal.received'));
+    expect(events.map((e) => e.data.signalId).sort()).toEqual([...ids].sort());
+    expect(new Set(events.map((e) => e.id)).size).toBe(3);
+    for (const e of events) {
+      expect(Object.keys(e.data).sort()).toEqual(['areaId', 'receivedAt', 'signalId', 'status']);
+      expect(e.data).toMatchObject({ status: 'new', areaId: null });
+    }
+    for (const x of r.received) {
+      expect(x.body).not.toContain('Zwartbroek');
+      expect(x.body).not.toContain('Stroom');
+      expect(x.body).not.toContain('Dorpsstraat');
+      expect(x.body).not.toContain('1234AB');
+      expect(x.body).not.toContain('312');
+    }
+    expect((await deliveries(w.id)).total).toBe(3);
+    await admin.delete(`/api/v1/webhooks/${w.id}`);
+  });
+});
+
+describe('payloads', () => {
+  /** The fields each type may carry: ids, a status, an area, times, the kind of change. */
+  const FIELDS: Record<Exclude<WebhookEventType, 'nl.wijkregie.survey.published'>, string[]> = {
+    'nl.wijkregie.signal.received': ['areaId', 'receivedAt', 'signalId', 'status'],
+    'nl.wijkregie.signal.status_changed': ['areaId', 'changedAt', 'previousStatus', 'signalId', 'status'],
+    'nl.wijkregie.indicator.updated': [
+      'approachId',
+      'areaId',
+      'change',
+      'indicatorId',
+      'measuredOn',
+      'updatedAt',
+    ],
+    'nl.wijkregie.meeting.held': ['meetingId', 'recordedAt', 'startsAt', 'status'],
+  };
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  const TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?Z)?$/;
+  const WORD = /^[a-z_]+$/; // a status or kind of change: a code, never a sentence
+
+  it('every event type sent by the tests above carries only its ids, status, area and times', () => {
+    const events = receivers.flatMap((r) =>
+      r.received.map((x) => JSON.parse(x.body) as { type: WebhookEventType; data: Record<string, unknown> }),
+    );
+    const seen = new Set(events.map((e) => e.type));
+    // survey.published has no producer in this module's tests (surveys publish it; their tests check it).
+    expect([...seen].sort()).toEqual(
+      WEBHOOK_EVENT_TYPES.filter((x) => x !== 'nl.wijkregie.survey.published').sort(),
+    );
+    for (const e of events) {
+      if (e.type === 'nl.wijkregie.survey.published') continue;
+      const allowed = FIELDS[e.type];
+      for (const [k, v] of Object.entries(e.data)) {
+        expect(allowed, `${e.type}: ${k}`).toContain(k);
+        if (v === null) continue;
+        expect(typeof v, `${e.type}: ${k}`).toBe('string');
+        const text = String(v);
+        if (k.endsWith('Id')) expect(text, `${e.type}: ${k}`).toMatch(UUID);
+        else if (k.endsWith('At') || k.endsWith('On')) expect(text, `${e.type}: ${k}`).toMatch(TIME);
+        else expect(text, `${e.type}: ${k}`).toMatch(WORD);
+      }
+    }
   });
 });

@@ -24,7 +24,8 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 export const createWebhookSchema = z.strictObject({
   url: z
     .url({ protocol: /^https?$/, error: 'Geef een http- of https-adres' })
-    .max(2000, 'Het adres is te lang (max. 2000 tekens)'),
+    .max(2000, 'Het adres is te lang (max. 2000 tekens)')
+    .refine((u) => !/^[a-z]+:\/\/[^/?#]*@/i.test(u), 'Zet geen gebruikersnaam of wachtwoord in het adres'),
   events: z.union(
     [
       z.tuple([z.literal('*')]),

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { WebhookEventType } from '@wijkregie/shared';
 import { z } from 'zod';
 import type { Db, Queryable } from '../db/db.js';
-import { col, execute, rows } from '../db/rows.js';
+import { col, execute, oneRow, rows } from '../db/rows.js';
 import type { TenantScope } from '../db/scope.js';
 
 /**
@@ -25,22 +24,44 @@ export type WebhookEventData = Readonly<Record<string, string | null>>;
  * One delivery per endpoint of the tenant that wants `type` (or `*`), in the caller's transaction: the
  * event exists exactly when the change committed. Wakes the workers at commit.
  */
-export async function enqueueWebhookEvent(
+export function enqueueWebhookEvent(
   s: TenantScope,
   type: WebhookEventType,
   data: WebhookEventData,
 ): Promise<void> {
-  const inserted = await rows(
+  return enqueueWebhookEvents(s, type, [data]);
+}
+
+/**
+ * Many events of one type in one statement (a batch of imported signals): each event its own id, one
+ * delivery per event and endpoint that wants `type`. When no endpoint of the tenant wants the type the
+ * events are not even unpacked.
+ */
+export async function enqueueWebhookEvents(
+  s: TenantScope,
+  type: WebhookEventType,
+  events: readonly WebhookEventData[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const { n } = await oneRow(
     s.q,
-    z.object({ id: col.uuid }),
-    `INSERT INTO webhook_deliveries (tenant_id, webhook_id, event_id, event_type, event_time, data)
-     SELECT w.tenant_id, w.id, $2::uuid, $3, now(), $4::jsonb
-       FROM webhooks w
-      WHERE w.tenant_id = $1 AND ($3 = ANY (w.events) OR '*' = ANY (w.events))
-     RETURNING id`,
-    [s.tenantId, randomUUID(), type, JSON.stringify(data)],
+    z.object({ n: col.int }),
+    `WITH wanted AS (
+       SELECT w.tenant_id, w.id FROM webhooks w
+        WHERE w.tenant_id = $1 AND ($2 = ANY (w.events) OR '*' = ANY (w.events))),
+     events AS MATERIALIZED (
+       SELECT gen_random_uuid() AS event_id, e.data
+         FROM jsonb_array_elements($3::jsonb) AS e (data)
+        WHERE EXISTS (SELECT 1 FROM wanted)),
+     added AS (
+       INSERT INTO webhook_deliveries (tenant_id, webhook_id, event_id, event_type, event_time, data)
+       SELECT wanted.tenant_id, wanted.id, events.event_id, $2, now(), events.data
+         FROM events CROSS JOIN wanted
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM added`,
+    [s.tenantId, type, JSON.stringify(events)],
   );
-  if (inserted.length > 0) await execute(s.q, `SELECT pg_notify('${WEBHOOK_CHANNEL}', '')`);
+  if (n > 0) await execute(s.q, `SELECT pg_notify('${WEBHOOK_CHANNEL}', '')`);
 }
 
 export const deliveryRow = z.object({

@@ -1,6 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { CloudEvent, HTTP } from 'cloudevents';
 import type { Db } from '../db/db.js';
+import { guardedLookup, RefusedDestination, staticRefusal } from './webhook-destination.js';
 import {
   claimDueDeliveries,
   type DeliveryRow,
@@ -22,6 +26,11 @@ export interface WebhookOptions {
   batch: number;
   /** Deliveries of one batch sent at the same time. */
   concurrency: number;
+  /**
+   * Whether deliveries may go to internal addresses (loopback, private networks, link-local) and over
+   * plain http: WIJKREGIE_WEBHOOK_ALLOW_PRIVATE. Off: https to the internet only (webhook-destination.ts).
+   */
+  allowPrivate: boolean;
 }
 
 export const DEFAULT_WEBHOOKS: WebhookOptions = {
@@ -32,6 +41,7 @@ export const DEFAULT_WEBHOOKS: WebhookOptions = {
   backoffMaxMs: 60 * 60_000,
   batch: 25,
   concurrency: 4,
+  allowPrivate: false,
 };
 
 export function webhookBackoffMs(
@@ -72,6 +82,7 @@ export function structuredEvent(d: DeliveryRow): { body: string; headers: Record
  */
 export class WebhookWorker {
   private readonly o: WebhookOptions;
+  private readonly lookup: LookupFunction;
   private running: Promise<number> | undefined;
   private again = false;
   private unlisten: (() => Promise<void>) | undefined;
@@ -81,6 +92,7 @@ export class WebhookWorker {
     options: Partial<WebhookOptions> = {},
   ) {
     this.o = { ...DEFAULT_WEBHOOKS, ...options };
+    this.lookup = guardedLookup(this.o);
   }
 
   /** Drains as soon as a commit announces a new event (NOTIFY on the webhook channel), on every instance. */
@@ -136,30 +148,67 @@ export class WebhookWorker {
     const { body, headers } = structuredEvent(d);
     let statusCode: number | null = null;
     let error: string;
-    try {
-      const res = await fetch(d.url, {
-        method: 'POST',
-        headers: { ...headers, 'webhook-signature': webhookSignature(d.secret, body) },
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.o.timeoutMs),
-      });
-      statusCode = res.status;
-      await res.body?.cancel().catch(() => undefined);
-      if (res.status >= 200 && res.status < 300) {
-        await markDelivered(this.db, d, res.status);
-        return;
+    // The destination is checked again: the installation's setting or the name's addresses may have
+    // changed since the registration. A refused one is a failed attempt; no request leaves.
+    const refused = staticRefusal(d.url, this.o);
+    if (refused) {
+      error = `Niet verstuurd: ${refused}`;
+    } else {
+      try {
+        statusCode = await post(d.url, {
+          headers: { ...headers, 'webhook-signature': webhookSignature(d.secret, body) },
+          body,
+          timeoutMs: this.o.timeoutMs,
+          lookup: this.lookup,
+        });
+        if (statusCode >= 200 && statusCode < 300) {
+          await markDelivered(this.db, d, statusCode);
+          return;
+        }
+        error = `HTTP ${statusCode}`;
+      } catch (err) {
+        error =
+          err instanceof RefusedDestination
+            ? `Niet verstuurd: ${err.message}`
+            : err instanceof Error
+              ? err.cause instanceof Error
+                ? err.cause.message
+                : err.message
+              : 'onbekende fout';
       }
-      error = `HTTP ${res.status}`;
-    } catch (err) {
-      error =
-        err instanceof Error
-          ? err.cause instanceof Error
-            ? err.cause.message
-            : err.message
-          : 'onbekende fout';
     }
     const retryIn = d.attempts >= this.o.maxAttempts ? null : webhookBackoffMs(d.attempts, this.o);
     await markAttemptFailed(this.db, d, { statusCode, error: error.slice(0, 300) }, retryIn);
   }
+}
+
+/**
+ * One POST with node's http(s) client, its connection's addresses looked up by `lookup` (the guard).
+ * Redirects are not followed; answers the status code (the body is read and dropped, within the timeout).
+ */
+function post(
+  url: string,
+  o: { headers: Record<string, string>; body: string; timeoutMs: number; lookup: LookupFunction },
+): Promise<number> {
+  const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers: { ...o.headers, 'content-length': String(Buffer.byteLength(o.body)) },
+        lookup: o.lookup,
+        signal: AbortSignal.timeout(o.timeoutMs),
+      },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        res.on('error', () => undefined); // the answer counts; a body cut off by the timeout does not matter
+        res.resume();
+      },
+    );
+    req.on('error', (err) =>
+      reject(err.name === 'AbortError' ? new Error(`geen antwoord binnen ${o.timeoutMs} ms`) : err),
+    );
+    req.end(o.body);
+  });
 }

@@ -1,4 +1,5 @@
 import { CREDITOR_TYPES, creditorCategory, type ImportAnswer } from '@wijkregie/shared';
+import { enqueueWebhookEvents } from '../../background/webhook-repository.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, invalidField } from '../../http/errors.js';
 import { amsterdamDate } from '../../lib/time.js';
@@ -28,7 +29,7 @@ export async function importCreditorFile(ctx: RequestContext, body: unknown): Pr
 
 /**
  * Reads the creditor CSV as it streams in, validates each row, inserts the valid ones in batches (one
- * transaction each: insert, matching, alerts, audit, progress; see imports/run-import.ts) and reports
+ * transaction each: insert, matching, alerts, audit, webhook events, progress; see imports/run-import.ts) and reports
  * what was imported, what was a duplicate (same creditor name + reference) and which lines were
  * rejected and why. Nothing in the answer tells the importer about matches with cases.
  */
@@ -58,6 +59,14 @@ export async function importCreditorRecords(
         personIds,
         details: { importId, batch: batchNo, rows: rows.length, duplicates: rows.length - ids.length },
       });
+      // Other systems learn of each new signal as of one from the inbox (signal-intake.ts): ids, status and
+      // time in one statement for the batch; an imported signal has no point, so no area.
+      const receivedAt = new Date().toISOString();
+      await enqueueWebhookEvents(
+        s,
+        'nl.wijkregie.signal.received',
+        ids.map((signalId) => ({ signalId, status: 'new', areaId: null, receivedAt })),
+      );
       return ids.length;
     },
     // After batches 1, 4, 16, 64, 256: fresh statistics while the table grows (see analyzeSignals).

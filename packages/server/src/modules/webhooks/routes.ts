@@ -1,5 +1,6 @@
 import { webhookOperations as op } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
+import type { WebhookDestinationPolicy } from '../../background/webhook-destination.js';
 import { routesFor } from '../../http/serve.js';
 import { createWebhook } from './create-webhook.js';
 import { deleteWebhook } from './delete-webhook.js';
@@ -10,9 +11,9 @@ import { listWebhooks } from './list-webhooks.js';
 const PURPOSE = 'Koppelingen met andere systemen';
 
 /** Webhooks to other systems (admin). */
-export function webhookRoutes(app: FastifyInstance) {
+export function webhookRoutes(app: FastifyInstance, destinations: WebhookDestinationPolicy) {
   const serve = routesFor(app, PURPOSE);
-  serve(op.createWebhook, (c) => createWebhook(c.ctx, c.body));
+  serve(op.createWebhook, (c) => createWebhook(c.ctx, c.body, destinations));
   serve(op.listWebhooks, (c) => listWebhooks(c.ctx));
   serve(op.deleteWebhook, (c) => deleteWebhook(c.ctx, c.params.id));
   serve(op.listWebhookDeliveries, (c) => listWebhookDeliveries(c.ctx, c.params.id, c.query));
