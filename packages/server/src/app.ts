@@ -49,7 +49,6 @@ import { outcomeRoutes } from './modules/outcomes/routes.js';
 import { overviewRoutes } from './modules/overview/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
 import { publicReportRoutes } from './modules/public-reports/routes.js';
-import { surveyRoutes } from './modules/surveys/routes.js';
 import { residentGroupRoutes } from './modules/resident-groups/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
@@ -58,6 +57,7 @@ import { sessionRoutes } from './modules/session/routes.js';
 import { signalRoutes } from './modules/signals/routes.js';
 import { socialMapRoutes } from './modules/social-map/routes.js';
 import { subjectRoutes } from './modules/subjects/routes.js';
+import { surveyRoutes } from './modules/surveys/routes.js';
 import { webhookRoutes } from './modules/webhooks/routes.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;

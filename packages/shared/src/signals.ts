@@ -15,6 +15,15 @@ export const { values: SIGNAL_SOURCES, labels: SIGNAL_SOURCE_LABELS } = labelled
 ]);
 export type SignalSource = (typeof SIGNAL_SOURCES)[number];
 
+/** How urgent a resident group says its report is (the police read it at a glance). */
+export const { values: REPORT_URGENCIES, labels: REPORT_URGENCY_LABELS } = labelled([
+  ['laag', 'Laag'],
+  ['normaal', 'Normaal'],
+  ['hoog', 'Hoog'],
+  ['spoed', 'Spoed'],
+]);
+export type ReportUrgency = (typeof REPORT_URGENCIES)[number];
+
 export const { values: SIGNAL_STATUSES, labels: SIGNAL_STATUS_LABELS } = labelled([
   ['new', 'Nieuw'],
   ['triage', 'In behandeling'],
@@ -241,6 +250,11 @@ export const signalSchema = z.object({
       endOfSupply: z.boolean(),
     })
     .nullable(),
+  /** The resident group that reported it (its report, with source `resident`), and the group's name. */
+  residentGroupId: z.uuid().nullable(),
+  residentGroupName: z.string().nullable(),
+  /** How urgent the reporting group said it is: `laag | normaal | hoog | spoed` (group reports only). */
+  urgency: z.enum(REPORT_URGENCIES).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -309,6 +323,8 @@ const signalFilterFields = {
   source: z.enum(SIGNAL_SOURCES, { error: 'Onbekende bron' }).optional(),
   creditorType: z.enum(CREDITOR_TYPES, { error: 'Onbekend soort schuldeiser' }).optional(),
   areaId: z.uuid({ error: 'Geen geldig gebied' }).optional(),
+  /** The reports of one resident group. */
+  residentGroupId: z.uuid({ error: 'Geen geldige bewonersgroep' }).optional(),
   routedToMe: queryFlag,
   overdue: queryFlag,
   open: queryFlag,

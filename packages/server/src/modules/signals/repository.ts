@@ -2,6 +2,8 @@ import {
   type Collection,
   CREDITOR_TYPES,
   type CreditorType,
+  REPORT_URGENCIES,
+  type ReportUrgency,
   SIGNAL_SOURCES,
   SIGNAL_STATUSES,
   type Signal,
@@ -75,6 +77,9 @@ const signalRow = z.object({
   arrears_since: col.date.nullable(),
   end_of_supply: col.bool,
   tracking_code: col.text.nullable(),
+  resident_group_id: col.uuid.nullable(),
+  resident_group_name: col.text.nullable(),
+  urgency: z.enum(REPORT_URGENCIES).nullable(),
   person_ids: col.textArray,
   created_at: col.timestamp,
   updated_at: col.timestamp,
@@ -90,7 +95,9 @@ const SIGNAL_COLUMNS = `sg.id, sg.category, sg.description, sg.source, sg.status
   sg.house_number, sg.postal_code, sg.city, sg.lat, sg.lng, sg.area_id, sg.address_key, sg.reporter_user_id,
   sg.reporter_partner_id, sg.routed_partner_id, sg.routing_reason, sg.first_contact_due, sg.case_id, sg.bundle_id,
   sg.merged_into_id, sg.outcome, sg.creditor_type, sg.creditor_name, sg.creditor_reference, sg.arrears_amount,
-  sg.arrears_since, sg.end_of_supply, sg.tracking_code, sg.created_at, sg.updated_at,
+  sg.arrears_since, sg.end_of_supply, sg.tracking_code, sg.created_at, sg.updated_at, sg.resident_group_id,
+  (SELECT rg.name FROM resident_groups rg WHERE rg.tenant_id = sg.tenant_id AND rg.id = sg.resident_group_id)
+    AS resident_group_name, sg.urgency,
   ARRAY(SELECT sp.person_id FROM signal_persons sp WHERE sp.signal_id = sg.id ORDER BY sp.person_id) AS person_ids`;
 
 /** The columns of signal `sg`, with its references as far as `v` may open them (`shown_*`). */
@@ -147,6 +154,9 @@ function toSignal(r: SignalRow, today: string): SignalRecord {
             endOfSupply: r.end_of_supply,
           }
         : null,
+    residentGroupId: r.resident_group_id,
+    residentGroupName: r.resident_group_name,
+    urgency: r.urgency,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     reporterUserId: r.reporter_user_id,
@@ -184,6 +194,8 @@ export interface NewSignal {
   firstContactDue: string | null;
   trackingCode: string | null;
   contact: unknown;
+  residentGroupId: string | null;
+  urgency: ReportUrgency | null;
 }
 
 export async function insertSignal(s: TenantScope, n: NewSignal): Promise<string> {
@@ -192,8 +204,8 @@ export async function insertSignal(s: TenantScope, n: NewSignal): Promise<string
     idRow,
     `INSERT INTO signals (tenant_id, category, description, source, occurred_at, street, house_number, postal_code,
        city, lat, lng, area_id, address_key, reporter_user_id, reporter_partner_id, routed_partner_id, routing_reason,
-       first_contact_due, tracking_code, contact)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb)
+       first_contact_due, tracking_code, contact, resident_group_id, urgency)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb, $21, $22)
      RETURNING id`,
     [
       s.tenantId,
@@ -216,6 +228,8 @@ export async function insertSignal(s: TenantScope, n: NewSignal): Promise<string
       n.firstContactDue,
       n.trackingCode,
       n.contact === undefined || n.contact === null ? null : JSON.stringify(n.contact),
+      n.residentGroupId,
+      n.urgency,
     ],
   );
   return inserted.id;
@@ -259,6 +273,7 @@ export interface SignalFilter {
   category?: string | undefined;
   source?: SignalSource | undefined;
   areaId?: string | undefined;
+  residentGroupId?: string | undefined;
   routedToMe?: boolean;
   overdue?: boolean;
   open?: boolean;
@@ -280,6 +295,7 @@ function filterSql(s: TenantScope, v: Viewer, f: SignalFilter, today: string, p:
       `(sg.area_id = ${a} OR sg.area_id IN (SELECT id FROM areas WHERE tenant_id = sg.tenant_id AND parent_id = ${a}))`,
     );
   }
+  if (f.residentGroupId) where.push(`sg.resident_group_id = ${p.add(f.residentGroupId)}`);
   if (f.routedToMe) where.push(`sg.routed_partner_id = ${p.add(v.partnerId)}`);
   if (f.open) where.push(`sg.status IN ('new', 'triage', 'visit_planned')`);
   if (f.overdue) {

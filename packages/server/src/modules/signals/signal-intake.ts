@@ -1,4 +1,4 @@
-import type { CreateSignal, Deadline } from '@wijkregie/shared';
+import type { CreateSignal, Deadline, ReportUrgency } from '@wijkregie/shared';
 import { enqueueWebhookEvent } from '../../background/webhook-repository.js';
 import type { TenantScope } from '../../db/scope.js';
 import { invalidField } from '../../http/errors.js';
@@ -32,7 +32,14 @@ export async function takeInSignal(
   s: TenantScope,
   input: SignalIntake,
   reporter: { userId: string | null; partnerId: string | null },
-  extra: { trackingCode?: string | null; contact?: unknown; publicText?: string | null } = {},
+  extra: {
+    trackingCode?: string | null;
+    contact?: unknown;
+    publicText?: string | null;
+    /** A resident group's report: the group and how urgent it says it is. */
+    residentGroupId?: string | null;
+    urgency?: ReportUrgency | null;
+  } = {},
 ): Promise<string> {
   const category = await signalCategory(s, input.category);
   if (!category) throw invalidField('category', 'Onbekende categorie');
@@ -64,6 +71,8 @@ export async function takeInSignal(
     }),
     trackingCode: extra.trackingCode ?? null,
     contact: extra.contact ?? null,
+    residentGroupId: extra.residentGroupId ?? null,
+    urgency: extra.urgency ?? null,
   });
   await addSignalHistory(
     s,
