@@ -14,8 +14,10 @@ import {
   monitorSchema,
   observationListSchema,
   outcomesSchema,
+  partnerListSchema,
   planSchema,
   signalListSchema,
+  socialMapSchema,
   worklistSchema,
 } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
@@ -339,5 +341,37 @@ describe('the demo neighbourhood', () => {
 
     const notes = bodyOf(await cop.get(`/api/v1/observations?areaId=${centrum?.id}`), observationListSchema);
     expect(notes.items.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has a complete sociale kaart for every wijk, each of the demo partner of that kind', async () => {
+    const cop = await as('wijkagent');
+    const wijken = bodyOf(await cop.get('/api/v1/areas'), areaListSchema).items.filter(
+      (a) => a.kind === 'wijk',
+    );
+    expect(wijken).toHaveLength(5);
+    const kindOf = new Map(
+      bodyOf(await cop.get('/api/v1/partners'), partnerListSchema).items.map((p) => [p.id, p.kind]),
+    );
+    const kinds = {
+      wijkagent: 'politie',
+      wijkteam: 'wijkteam',
+      jongerenwerker: 'jongerenwerk',
+      woonconsulent: 'woningcorporatie',
+      handhaver: 'handhaving',
+      schuldhulp: 'schuldhulp',
+    } as const;
+    for (const wijk of wijken) {
+      const map = bodyOf(await cop.get(`/api/v1/social-map?areaId=${wijk.id}`), socialMapSchema);
+      for (const [role, kind] of Object.entries(kinds)) {
+        const people = map.items.filter((p) => p.role === role && p.areas.some((a) => a.id === wijk.id));
+        expect(people.length, `${role} in ${wijk.name}`).toBeGreaterThanOrEqual(1);
+        for (const p of people) {
+          expect(kindOf.get(p.partnerId)).toBe(kind);
+          expect(p.phone).toMatch(/^0\d/);
+          expect(p.email).toMatch(/@/);
+          expect(p.availability).toBeTruthy();
+        }
+      }
+    }
   });
 });

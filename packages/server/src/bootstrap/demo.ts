@@ -8,6 +8,7 @@ import { seedDemoCoordination } from './demo-coordination.js';
 import { seedDemoNeighbourhood } from './demo-neighbourhood.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoSignals } from './demo-signals.js';
+import { seedDemoSocialMap } from './demo-social-map.js';
 import { createTenant } from './tenant.js';
 
 /** The documented password of every demo account (README, login page in demo mode). */
@@ -112,5 +113,6 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
   await seedDemoPlans(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoSignals(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoNeighbourhood(tx, { tenantId, partnerIds, userIds, areaIds });
+  await seedDemoSocialMap(tx, { tenantId, partnerIds, userIds, areaIds });
   return { tenantId, partnerIds };
 }
