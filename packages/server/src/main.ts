@@ -25,6 +25,7 @@ import { prepareAuditChains } from './modules/audit/repository.js';
 import { interruptDeadImports } from './modules/imports/interrupt-dead-imports.js';
 import { demoLoginHint } from './modules/session/demo-accounts.js';
 import { alertOverdueSignals } from './modules/signals/alert-overdue-signals.js';
+import { publishSurveys } from './modules/surveys/publish-surveys.js';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -124,6 +125,7 @@ async function main() {
       { name: 'imports', run: () => interruptDeadImports(db) },
       { name: 'digest', run: () => sendDueDigests(db, publicUrl) },
       { name: 'outbox', run: () => outbox.drain() },
+      { name: 'surveys-publish', run: () => publishSurveys(db) },
       { name: 'webhooks', run: () => webhooks.drain() },
     ],
   });

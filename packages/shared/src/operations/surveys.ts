@@ -12,7 +12,7 @@ import {
   surveySchema,
 } from '../surveys.js';
 
-const tag = 'Bewonersenquête';
+const tag = 'Wijkbeeld';
 
 /** The neighbourhood survey: the regisseur opens it, residents answer without an account, results per buurt. */
 export const surveyOperations = operations({

@@ -1,8 +1,9 @@
-import type { Approach, Indicator } from '@wijkregie/shared';
+import { type Approach, type Indicator, SURVEY_INDICATORS, type SurveyIndicator } from '@wijkregie/shared';
 import type { Viewer } from '../../access/viewer.js';
 import type { TenantScope } from '../../db/scope.js';
 import { notFound } from '../../http/errors.js';
 import { amsterdamDate } from '../../lib/time.js';
+import { surveySeries } from '../surveys/survey-series.js';
 import {
   type ApproachRow,
   findApproach,
@@ -22,6 +23,11 @@ export function progressOf(baseline: number, target: number, value: number | nul
   return Math.round(Math.min(1, Math.max(0, share)) * 1000) / 1000;
 }
 
+/** The stored survey indicator as one of the survey's keys (anything else, never written since 026: none). */
+function surveyIndicatorOf(stored: string | null): SurveyIndicator | null {
+  return SURVEY_INDICATORS.find((k) => k === stored) ?? null;
+}
+
 /** `YYYY-MM-01` of the month `months` after the month of `date`. */
 function monthStart(date: string, months = 0): string {
   const y = Number(date.slice(0, 4));
@@ -34,9 +40,14 @@ function monthStart(date: string, months = 0): string {
 /**
  * The series of an indicator. By hand: its measurements. From incidents: the count of each complete
  * month from the approach's start (the current month is not over, so not yet a value) up to its end.
+ * From the survey: one value per published survey of the area (`surveySeries`).
  */
 async function seriesOf(s: TenantScope, a: ApproachRow, i: IndicatorRow): Promise<Indicator['series']> {
   if (i.source === 'manual') return i.measurements;
+  if (i.source === 'survey') {
+    const key = surveyIndicatorOf(i.survey_indicator);
+    return key ? surveySeries(s, a.area_id, key) : [];
+  }
   if (i.source !== 'incidents' || !i.incident_category) return [];
   const from = monthStart(a.start_date);
   const thisMonth = monthStart(amsterdamDate());
@@ -66,7 +77,7 @@ export async function indicatorView(s: TenantScope, a: ApproachRow, i: Indicator
     direction: i.direction,
     source: i.source,
     incidentCategory: i.incident_category,
-    surveyIndicator: i.survey_indicator,
+    surveyIndicator: surveyIndicatorOf(i.survey_indicator),
     series,
     latest,
     progress: progressOf(i.baseline, i.target, latest),
