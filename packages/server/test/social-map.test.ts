@@ -1,4 +1,4 @@
-import { socialMapEntrySchema, socialMapSchema } from '@wijkregie/shared';
+import { meetingSchema, socialMapEntrySchema, socialMapSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import {
   Client as Anonymous,
   bodyOf,
   type Client,
+  createCase,
   expectProblem,
   loadMap,
   loggedIn,
@@ -182,6 +183,50 @@ describe('the sociale kaart', () => {
       t.regisseur.id,
       expect.any(String),
     ]);
+  });
+
+  it('shows for a meeting the wijken of the cases on its agenda that the caller sees', async () => {
+    const inBuurt = await createCase(reg, {
+      type: 'area',
+      title: 'Overlast Molenbuurt',
+      areaId: buurtA,
+      partnerIds: [t.partners.politie],
+    });
+    const elsewhereCase = await createCase(reg, { type: 'area', title: 'Achterhoek', areaId: otherWijk });
+    const noArea = await createCase(reg, { type: 'area', title: 'Zonder gebied' });
+    const meeting = async (caseIds: string[]) =>
+      bodyOf(
+        await reg.post('/api/v1/meetings', {
+          title: 'Casusoverleg',
+          kind: 'case',
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          chairUserId: t.regisseur.id,
+          partnerIds: [t.partners.politie],
+          caseIds,
+        }),
+        meetingSchema,
+        201,
+      );
+    const m = await meeting([inBuurt.id, elsewhereCase.id, noArea.id]);
+    const forReg = await list(reg, `meetingId=${m.id}`);
+    expect(forReg.areas?.map((a) => a.id).sort()).toEqual([wijk, otherWijk].sort());
+    expect(forReg.items.map((i) => i.areas.map((a) => a.id))).toContainEqual([otherWijk]);
+    // The police sees only the case in the Molenbuurt: the map of Zevenhoek (the wijk, with its buurten).
+    const forPolice = await list(police, `meetingId=${m.id}`);
+    expect(forPolice.areas).toEqual([{ id: wijk, name: 'Zevenhoek', kind: 'wijk' }]);
+    expect(forPolice.items.map((i) => i.name)).toContain('Ahmed Yilmaz');
+    expect(forPolice.items.flatMap((i) => i.areas.map((a) => a.id))).not.toContain(otherWijk);
+    // A meeting without cases with an area: no areas, nobody.
+    expect(await list(reg, `meetingId=${(await meeting([noArea.id])).id}`)).toEqual({
+      items: [],
+      total: 0,
+      areas: [],
+    });
+    // A meeting the caller does not see, or may not: 404; area and meeting together: 400.
+    expectProblem(await wijkteam.get(`/api/v1/social-map?meetingId=${m.id}`), 404);
+    expectProblem(await auditor.get(`/api/v1/social-map?meetingId=${m.id}`), 404);
+    expectProblem(await reg.get(`/api/v1/social-map?meetingId=${crypto.randomUUID()}`), 404);
+    expectProblem(await reg.get(`/api/v1/social-map?meetingId=${m.id}&areaId=${wijk}`), 400, ['meetingId']);
   });
 
   it('refuses the auditor and the admin maintenance, and an anonymous caller everything', async () => {

@@ -73,6 +73,9 @@ export const updateSocialMapEntrySchema = patchBody({
 });
 export type UpdateSocialMapEntry = z.infer<typeof updateSocialMapEntrySchema>;
 
+/** A wijk or buurt with its name. */
+const mapAreaSchema = z.object({ id: z.uuid(), name: z.string(), kind: z.enum(AREA_KINDS) });
+
 export const socialMapEntrySchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -81,7 +84,7 @@ export const socialMapEntrySchema = z.object({
   partnerName: z.string().optional(),
   role: z.enum(SOCIAL_MAP_ROLES),
   /** The wijken and buurten the person works in, with their names. */
-  areas: z.array(z.object({ id: z.uuid(), name: z.string(), kind: z.enum(AREA_KINDS) })),
+  areas: z.array(mapAreaSchema),
   phone: z.string().optional(),
   email: z.string().optional(),
   availability: z.string().optional(),
@@ -90,16 +93,29 @@ export type SocialMapEntry = z.infer<typeof socialMapEntrySchema>;
 
 /**
  * `GET /social-map?areaId=&q=&role=`: for a buurt its own people and those of its wijk; for a wijk its own
- * and those of its buurten; without `areaId` the whole municipality. `q` searches name, role and
- * organisation. Ordered by role (as `SOCIAL_MAP_ROLES`) and name.
+ * and those of its buurten; without `areaId` the whole municipality. `meetingId` instead of `areaId`: the
+ * wijken of the cases on the meeting's agenda that the caller sees (a meeting has no area of its own).
+ * `q` searches name, role and organisation. Ordered by role (as `SOCIAL_MAP_ROLES`) and name.
  */
-export const socialMapQuerySchema = z.strictObject({
-  areaId: z.uuid({ error: 'Geen geldig gebied' }).optional(),
-  q: z.string().trim().max(200, 'Zoektekst is te lang (max. 200 tekens)').optional(),
-  role: z.enum(SOCIAL_MAP_ROLES, { error: 'Onbekende rol' }).optional(),
-});
+export const socialMapQuerySchema = z
+  .strictObject({
+    areaId: z.uuid({ error: 'Geen geldig gebied' }).optional(),
+    meetingId: z.uuid({ error: 'Geen geldig overleg' }).optional(),
+    q: z.string().trim().max(200, 'Zoektekst is te lang (max. 200 tekens)').optional(),
+    role: z.enum(SOCIAL_MAP_ROLES, { error: 'Onbekende rol' }).optional(),
+  })
+  .refine((q) => q.areaId === undefined || q.meetingId === undefined, {
+    path: ['meetingId'],
+    message: 'Kies een gebied óf een overleg',
+  });
 export type SocialMapQuery = z.infer<typeof socialMapQuerySchema>;
-export const socialMapSchema = collection(socialMapEntrySchema);
+export const socialMapSchema = collection(socialMapEntrySchema).extend({
+  /**
+   * The areas the map was made for: the `areaId`'s, or the wijken of a meeting's cases (empty when none
+   * of them has an area); absent for the whole municipality.
+   */
+  areas: z.array(mapAreaSchema).optional(),
+});
 export type SocialMap = z.infer<typeof socialMapSchema>;
 
 /** The roles whose Dutch name or key holds the search text (lower case). */

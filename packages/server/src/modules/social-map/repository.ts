@@ -1,5 +1,9 @@
 import { SOCIAL_MAP_ROLES, type SocialMapEntry, type SocialMapRole } from '@wijkregie/shared';
 import { z } from 'zod';
+import { caseVisibleSql } from '../../access/cases.js';
+import { meetingVisibleSql } from '../../access/meetings.js';
+import type { Viewer } from '../../access/viewer.js';
+import { Params } from '../../db/params.js';
 import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { addLinks, Changes, updateById } from '../../db/update.js';
@@ -41,12 +45,17 @@ const ENTRY_SELECT = `
     FROM social_map_entries e JOIN partners p ON p.tenant_id = e.tenant_id AND p.id = e.partner_id`;
 
 /**
- * The active people on the map: of an area (a buurt with its wijk, a wijk with its buurten), or all; `q`
+ * The active people on the map: of areas (a buurt with its wijk, a wijk with its buurten), or all; `q`
  * matches name or organisation (case-insensitive) or one of `roles`. Ordered by role, then name.
  */
 export async function listEntries(
   s: TenantScope,
-  f: { areaId: string | null; q: string | null; roles: readonly SocialMapRole[]; role: SocialMapRole | null },
+  f: {
+    areaIds: readonly string[] | null;
+    q: string | null;
+    roles: readonly SocialMapRole[];
+    role: SocialMapRole | null;
+  },
 ): Promise<SocialMapEntry[]> {
   const pattern = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const found = await rows(
@@ -54,15 +63,15 @@ export async function listEntries(
     entryRow,
     `${ENTRY_SELECT}
       WHERE e.tenant_id = $1 AND e.active
-        AND ($2::uuid IS NULL OR EXISTS (
+        AND ($2::uuid[] IS NULL OR EXISTS (
               SELECT 1 FROM social_map_entry_areas ea JOIN areas a ON a.tenant_id = ea.tenant_id AND a.id = ea.area_id
                WHERE ea.tenant_id = e.tenant_id AND ea.entry_id = e.id
-                 AND (a.id = $2 OR a.parent_id = $2
-                      OR a.id = (SELECT parent_id FROM areas WHERE tenant_id = $1 AND id = $2))))
+                 AND (a.id = ANY ($2) OR a.parent_id = ANY ($2)
+                      OR a.id IN (SELECT parent_id FROM areas WHERE tenant_id = $1 AND id = ANY ($2)))))
         AND ($3::text IS NULL OR e.name ILIKE $3 OR p.name ILIKE $3 OR e.role = ANY ($4::text[]))
         AND ($5::text IS NULL OR e.role = $5)
       ORDER BY array_position($6::text[], e.role), e.name, e.id`,
-    [s.tenantId, f.areaId, pattern, [...f.roles], f.role, [...SOCIAL_MAP_ROLES]],
+    [s.tenantId, f.areaIds && [...f.areaIds], pattern, [...f.roles], f.role, [...SOCIAL_MAP_ROLES]],
   );
   return found.map(toEntry);
 }
@@ -157,4 +166,41 @@ export async function deactivateEntry(s: TenantScope, id: string): Promise<void>
     'UPDATE social_map_entries SET active = false, updated_at = clock_timestamp() WHERE tenant_id = $1 AND id = $2',
     [s.tenantId, id],
   );
+}
+
+const areaRow = z.object({ id: col.uuid, name: col.text, kind: z.enum(['wijk', 'buurt']) });
+
+/** The areas with these ids, wijken first, by name. */
+export function areasByIds(s: TenantScope, ids: readonly string[]) {
+  return rows(
+    s.q,
+    areaRow,
+    'SELECT id, name, kind FROM areas WHERE tenant_id = $1 AND id = ANY ($2::uuid[]) ORDER BY kind DESC, name',
+    [s.tenantId, [...ids]],
+  );
+}
+
+/**
+ * The wijken of the cases on a meeting's agenda that the viewer sees (a case in a buurt: its wijk), or
+ * undefined when the viewer does not see the meeting.
+ */
+export async function meetingWijkIds(
+  s: TenantScope,
+  v: Viewer,
+  meetingId: string,
+): Promise<string[] | undefined> {
+  const p = new Params();
+  const found = await rows(
+    s.q,
+    z.object({ wijk_id: col.uuid.nullable() }),
+    `SELECT DISTINCT coalesce(a.parent_id, a.id) AS wijk_id
+       FROM meetings m
+       LEFT JOIN meeting_agenda ma ON ma.tenant_id = m.tenant_id AND ma.meeting_id = m.id
+       LEFT JOIN cases c ON c.tenant_id = m.tenant_id AND c.id = ma.case_id AND ${caseVisibleSql('c', v, p)}
+       LEFT JOIN areas a ON a.tenant_id = c.tenant_id AND a.id = c.area_id
+      WHERE m.tenant_id = ${p.add(s.tenantId)} AND m.id = ${p.add(meetingId)} AND ${meetingVisibleSql('m', v, p)}`,
+    p.values,
+  );
+  if (found.length === 0) return undefined;
+  return found.flatMap((r) => (r.wijk_id === null ? [] : [r.wijk_id]));
 }
