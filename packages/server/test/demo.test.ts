@@ -18,6 +18,8 @@ import {
   planSchema,
   signalListSchema,
   socialMapSchema,
+  surveyListSchema,
+  surveyResultsSchema,
   worklistSchema,
 } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
@@ -373,5 +375,34 @@ describe('the demo neighbourhood', () => {
         }
       }
     }
+  });
+});
+
+describe('the demo surveys', () => {
+  it('has a finished survey with results per buurt (one suppressed), a previous one and a running one', async () => {
+    const cop = await as('wijkagent');
+    const surveys = bodyOf(await cop.get('/api/v1/surveys'), surveyListSchema).items;
+    expect(surveys.some((s) => s.status === 'open')).toBe(true);
+    const closed = surveys.filter((s) => s.status === 'closed' && s.publishedAt !== null);
+    expect(closed.length).toBeGreaterThanOrEqual(2);
+    const latest = closed[0];
+    const r = bodyOf(await cop.get(`/api/v1/surveys/${latest?.id}/results`), surveyResultsSchema);
+    const shown = r.buurten.filter((b) => b.n >= 10);
+    expect(shown.length).toBeGreaterThanOrEqual(6);
+    for (const b of shown) expect(b.unsafeSometimesPct).not.toBeNull();
+    const suppressed = r.buurten.filter((b) => b.n > 0 && b.n < 10);
+    expect(suppressed.length).toBeGreaterThanOrEqual(1);
+    expect(suppressed[0]?.cohesionScore).toBeNull();
+    expect(r.buurten.filter((b) => b.previous !== null).length).toBeGreaterThanOrEqual(6);
+    const station = r.buurten.find((b) => b.name === 'Stationskwartier');
+    expect(station?.unsafeSometimesPct ?? 100).toBeLessThan(station?.previous?.unsafeSometimesPct ?? 0);
+
+    const [approach] = bodyOf(await cop.get('/api/v1/approaches'), approachListSchema).items.filter(
+      (a) => a.title === 'Veilig Stationskwartier',
+    );
+    const full = bodyOf(await cop.get(`/api/v1/approaches/${approach?.id}`), approachSchema);
+    const fromSurvey = full.indicators.find((i) => i.source === 'survey');
+    expect(fromSurvey?.surveyIndicator).toBe('unsafeSometimesPct');
+    expect(fromSurvey?.series).toHaveLength(2);
   });
 });

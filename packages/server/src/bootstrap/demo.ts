@@ -9,6 +9,7 @@ import { seedDemoNeighbourhood } from './demo-neighbourhood.js';
 import { seedDemoPlans } from './demo-plans.js';
 import { seedDemoSignals } from './demo-signals.js';
 import { seedDemoSocialMap } from './demo-social-map.js';
+import { seedDemoSurveys } from './demo-surveys.js';
 import { createTenant } from './tenant.js';
 
 /** The documented password of every demo account (README, login page in demo mode). */
@@ -113,6 +114,7 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
   await seedDemoPlans(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoSignals(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoNeighbourhood(tx, { tenantId, partnerIds, userIds, areaIds });
+  await seedDemoSurveys(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoSocialMap(tx, { tenantId, partnerIds, userIds, areaIds });
   return { tenantId, partnerIds };
 }
