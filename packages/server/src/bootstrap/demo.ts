@@ -7,6 +7,7 @@ import { seedDemoCases } from './demo-cases.js';
 import { seedDemoCoordination } from './demo-coordination.js';
 import { seedDemoNeighbourhood } from './demo-neighbourhood.js';
 import { seedDemoPlans } from './demo-plans.js';
+import { seedDemoResidents } from './demo-residents.js';
 import { seedDemoSignals } from './demo-signals.js';
 import { seedDemoSocialMap } from './demo-social-map.js';
 import { seedDemoSurveys } from './demo-surveys.js';
@@ -116,5 +117,6 @@ export async function seedDemo(tx: Tx, admin?: { email: string; password: string
   await seedDemoNeighbourhood(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoSurveys(tx, { tenantId, partnerIds, userIds, areaIds });
   await seedDemoSocialMap(tx, { tenantId, partnerIds, userIds, areaIds });
+  await seedDemoResidents(tx, { tenantId, partnerIds, userIds, areaIds });
   return { tenantId, partnerIds };
 }
