@@ -10,17 +10,22 @@
  * over HTTP as text/csv, and the same file a second time (all duplicates). Reported: rows/s of each
  * (target ≥ 5,000 rows/s for the first), matches found, and the server's peak RSS (VmHWM).
  *
+ * With BENCH_IMPORT_WEBHOOK=1 a webhook for `nl.wijkregie.signal.received` to a local receiver (answering 204)
+ * is registered first: every new row then also writes a delivery, and the worker sends them during the import.
+ *
  * Knobs (environment): DATABASE_URL (server URL), BENCH_IMPORT_ROWS (100,000),
  * BENCH_IMPORT_PERSONS (50,000), BENCH_SERVER (another build's main.js), BENCH_IMPORT_DB_SETTINGS
  * (defaults of the bench database, "jit=off;auto_explain.log_min_duration=50"), BENCH_KEEP_DB (keep it).
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { col, countRow, execute, idRow, oneRow, rows } from '@wijkregie/server/dist/db/rows.js';
 import { CREDITOR_COLUMNS } from '@wijkregie/server/dist/modules/early-warning/columns.js';
-import { caseSchema, importResultSchema, partnerSchema, userSchema } from '@wijkregie/shared';
+import { caseSchema, importResultSchema, partnerSchema, userSchema, webhookSchema } from '@wijkregie/shared';
 import { z } from 'zod';
 import {
   BENCH_PASSWORD,
@@ -33,7 +38,7 @@ import {
   startServer,
 } from './harness.js';
 import { FIRST_NAMES, LAST_NAMES, nth, pick, prng, STREETS, typo } from './names.js';
-import { log, memoryOf, secs, ticksOf } from './proc.js';
+import { log, memoryOf, onCleanup, secs, ticksOf } from './proc.js';
 import { headline, targetLines } from './report.js';
 
 const ROWS = num('BENCH_IMPORT_ROWS', 100_000);
@@ -41,6 +46,7 @@ const PERSONS = num('BENCH_IMPORT_PERSONS', 50_000);
 const CASES = 50;
 const TARGET_ROWS_PER_S = 5000;
 const ADMIN_EMAIL = 'beheer-import@bench.example';
+const WEBHOOK = process.env.BENCH_IMPORT_WEBHOOK === '1';
 
 interface Person {
   first: string;
@@ -61,12 +67,37 @@ async function main(): Promise<boolean> {
   const load = loadavg().map((x) => x.toFixed(2));
   log(`PostgreSQL ${version}, database ${database.name}; ${cpus().length} cores, load ${load.join(' ')}`);
 
-  const server = await startServer(database, ADMIN_EMAIL);
+  // The webhook's receiver listens on 127.0.0.1: the installation must allow internal destinations.
+  const server = await startServer(
+    database,
+    ADMIN_EMAIL,
+    WEBHOOK ? { WIJKREGIE_WEBHOOK_ALLOW_PRIVATE: '1' } : {},
+  );
   const { base } = server;
   log(`server pid ${server.pid} op ${base}`);
 
   // Organisation through the API.
   const adminCookie = await login(base, ADMIN_EMAIL);
+  let received = 0;
+  if (WEBHOOK) {
+    const receiver = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        received++;
+        res.statusCode = 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+    onCleanup('webhook receiver', () => new Promise<void>((resolve) => receiver.close(() => resolve())));
+    const port = (receiver.address() as AddressInfo).port;
+    await callAs(webhookSchema, base, 'POST', '/api/v1/webhooks', adminCookie, {
+      url: `http://127.0.0.1:${port}/hook`,
+      events: ['nl.wijkregie.signal.received'],
+      secret: 'bench-import-webhook-secret',
+    });
+    log(`webhook naar http://127.0.0.1:${port}/hook`);
+  }
   const gemeente = await callAs(partnerSchema, base, 'POST', '/api/v1/partners', adminCookie, {
     name: 'Gemeente Importstad',
     kind: 'gemeente',
@@ -284,6 +315,7 @@ async function main(): Promise<boolean> {
     'SELECT count(*)::int AS n FROM signals WHERE bundle_id IS NOT NULL AND bundle_id <> id',
   );
   const audit = await count(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'import'`);
+  const deliveries = await count('SELECT count(*)::int AS n FROM webhook_deliveries');
 
   const correct =
     first.imported === ROWS - expectedInvalid - expectedDuplicates &&
@@ -309,6 +341,7 @@ async function main(): Promise<boolean> {
     `tweede import:  ${second.s.toFixed(1)} s = ${second.rowsPerS} regels/s (alles dubbel; server-CPU ${second.cpu}%)`,
     `matches: ${counts.map((c) => `${c.kind} ${c.n}`).join(', ')}; signal_matched-meldingen ${alerts}; gebundeld ${bundled}; auditrecords 'import' ${audit}`,
     `server piek-RSS (VmHWM): ${memoryAfterFirst?.peakMiB ?? '?'} MiB na de eerste import, ${memory?.peakMiB ?? '?'} MiB na de tweede (nu ${memory?.rssMiB ?? '?'} MiB)`,
+    ...(WEBHOOK ? [`webhook: ${deliveries} leveringen geschreven, ${received} ontvangen tot nu`] : []),
     `totale duur: ${secs()} s`,
     '',
     ...targetLines(targets),

@@ -17,9 +17,25 @@ export const WEBHOOK_EVENT_TYPES = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
+/** The event types in the words of the admin page. */
+export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
+  'nl.wijkregie.signal.received': 'Signaal ontvangen',
+  'nl.wijkregie.signal.status_changed': 'Status van een signaal gewijzigd',
+  'nl.wijkregie.survey.published': 'Resultaten van een buurtenquête gepubliceerd',
+  'nl.wijkregie.indicator.updated': 'Indicator van een gebiedsaanpak bijgewerkt',
+  'nl.wijkregie.meeting.held': 'Overleg gehouden',
+};
+
 /** Where a delivery stands: waiting (or waiting again after a failure), being sent, delivered, given up. */
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+export const WEBHOOK_DELIVERY_STATUS_LABELS: Record<WebhookDeliveryStatus, string> = {
+  pending: 'Wacht op (nieuwe) poging',
+  sending: 'Wordt verstuurd',
+  delivered: 'Afgeleverd',
+  failed: 'Mislukt (opgegeven)',
+};
 
 export const createWebhookSchema = z.strictObject({
   url: z

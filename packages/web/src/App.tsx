@@ -13,6 +13,7 @@ import { PartnersPage } from './pages/admin/PartnersPage.tsx';
 import { RoutingPage } from './pages/admin/RoutingPage.tsx';
 import { SignalCategoriesPage } from './pages/admin/SignalCategoriesPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
+import { WebhooksPage } from './pages/admin/WebhooksPage.tsx';
 import { NotificationsPage } from './pages/alerts/NotificationsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { CasePage } from './pages/cases/CasePage.tsx';
@@ -106,6 +107,7 @@ function StaffApp() {
               <Route path="leefgebieden" element={<LifeDomainsPage />} />
               <Route path="gebieden" element={<AreasPage />} />
               <Route path="e-mail" element={<OutboxPage />} />
+              <Route path="webhooks" element={<WebhooksPage />} />
             </Route>
             <Route path="resultaten" element={<OutcomesPage />} />
             <Route path="wijkbeeld" element={<NeighbourhoodPage />} />

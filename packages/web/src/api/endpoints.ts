@@ -37,6 +37,7 @@ import {
   type CreateSignalCategoryInput,
   type CreateSignalRoute,
   type CreateUser,
+  type CreateWebhook,
   caseOperations,
   type EndRelation,
   earlyWarningOperations,
@@ -86,6 +87,8 @@ import {
   type UpdateSignalCategory,
   type UpdateUser,
   type UserSortField,
+  type WebhookDeliveryStatus,
+  webhookOperations,
 } from '@wijkregie/shared';
 import { formDataOf } from '../lib/uploads.ts';
 import { call, queryString } from './call.ts';
@@ -269,6 +272,18 @@ export const api = {
   // The email outbox (admin).
   listOutbox: (status: OutboxStatus | undefined, page: Page, signal?: AbortSignal) =>
     call(organisationOperations.listOutbox, { query: { status, ...page } }, { signal }),
+
+  // Webhooks to other systems (admin).
+  listWebhooks: (signal?: AbortSignal) => call(webhookOperations.listWebhooks, {}, { signal }),
+  createWebhook: (body: CreateWebhook) => call(webhookOperations.createWebhook, { body }),
+  deleteWebhook: (id: string) => call(webhookOperations.deleteWebhook, { params: { id } }),
+  listWebhookDeliveries: (
+    id: string,
+    status: WebhookDeliveryStatus | undefined,
+    page: Page,
+    signal?: AbortSignal,
+  ) =>
+    call(webhookOperations.listWebhookDeliveries, { params: { id }, query: { status, ...page } }, { signal }),
 
   // Audit.
   // Without `format=csv` the audit log answers JSON; the CSV is a download link (auditCsvUrl).
