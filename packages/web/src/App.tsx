@@ -28,6 +28,8 @@ import { ApproachPage } from './pages/neighbourhood/ApproachPage.tsx';
 import { IncidentImportPage } from './pages/neighbourhood/IncidentImportPage.tsx';
 import { NeighbourhoodPage } from './pages/neighbourhood/NeighbourhoodPage.tsx';
 import { NewIncidentPage } from './pages/neighbourhood/NewIncidentPage.tsx';
+import { SurveyResultsPage } from './pages/neighbourhood/SurveyResultsPage.tsx';
+import { SurveysPage } from './pages/neighbourhood/SurveysPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { OutcomesPage } from './pages/outcomes/OutcomesPage.tsx';
 import { NewPersonPage } from './pages/persons/NewPersonPage.tsx';
@@ -37,6 +39,7 @@ import { PersonsPage } from './pages/persons/PersonsPage.tsx';
 import { SubjectPage } from './pages/persons/SubjectPage.tsx';
 import { PublicLayout } from './pages/public/PublicLayout.tsx';
 import { ReportPage } from './pages/public/ReportPage.tsx';
+import { SurveyPage } from './pages/public/SurveyPage.tsx';
 import { TrackReportPage } from './pages/public/TrackReportPage.tsx';
 import { SearchPage } from './pages/search/SearchPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
@@ -56,6 +59,9 @@ export function App() {
         <Route path="melden" element={<PublicLayout />}>
           <Route index element={<ReportPage />} />
           <Route path=":code" element={<TrackReportPage />} />
+        </Route>
+        <Route path="enquete/:code" element={<PublicLayout />}>
+          <Route index element={<SurveyPage />} />
         </Route>
         <Route path="*" element={<StaffApp />} />
       </Routes>
@@ -114,6 +120,8 @@ function StaffApp() {
             <Route path="wijkbeeld/aanpak/:id" element={<ApproachPage />} />
             <Route path="wijkbeeld/incidenten/nieuw" element={<NewIncidentPage />} />
             <Route path="wijkbeeld/incidenten/import" element={<IncidentImportPage />} />
+            <Route path="wijkbeeld/enquetes" element={<SurveysPage />} />
+            <Route path="wijkbeeld/enquetes/:id" element={<SurveyResultsPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

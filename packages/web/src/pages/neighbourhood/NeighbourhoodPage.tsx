@@ -121,6 +121,14 @@ function NeighbourhoodView() {
         Wat er speelt in een wijk of buurt: incidenten (gebeurtenissen op een plek), signalen en casussen per
         maand en per buurt, en waar incidenten zich ophopen. Zonder periode: de twaalf maanden tot vandaag.
       </Paragraph>
+      <Paragraph>
+        <TextLink to="/wijkbeeld/bewonersgroepen">Bewonersgroepen</TextLink>: buurtpreventie,
+        bewonerscommissies, de wijkraad en WhatsApp-groepen, met hun meldingen.
+      </Paragraph>
+      <Paragraph>
+        <TextLink to="/wijkbeeld/enquetes">Bewonersenquêtes</TextLink>: hoe bewoners de veiligheid en de
+        samenhang in hun buurt ervaren, per buurt.
+      </Paragraph>
       {hasPermission(user, 'incidents.write') && (
         <>
           <PrimaryLink to="/wijkbeeld/incidenten/nieuw">Incident vastleggen</PrimaryLink>
