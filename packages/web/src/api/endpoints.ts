@@ -22,6 +22,8 @@ import {
   type CreateEvaluation,
   type CreateGoal,
   type CreateGroup,
+  type CreateGroupMember,
+  type CreateGroupReportInput,
   type CreateHouseholdInput,
   type CreateIncident,
   type CreateLifeDomain,
@@ -33,14 +35,17 @@ import {
   type CreatePartner,
   type CreatePerson,
   type CreateRelation,
+  type CreateResidentGroupInput,
   type CreateSignal,
   type CreateSignalCategoryInput,
   type CreateSignalRoute,
+  type CreateSocialMapEntry,
   type CreateUser,
   type CreateWebhook,
   caseOperations,
   type EndRelation,
   earlyWarningOperations,
+  type HowToReportContent,
   type MatrixCell,
   type MeetingSortField,
   type Monitor,
@@ -64,14 +69,17 @@ import {
   planOperations,
   publicReportOperations,
   type RecordVisitOutcome,
+  residentGroupOperations,
   type SignalFilterQuery,
   type SignalSortField,
+  type SocialMapQuery,
   type Sorting,
   type StartCaseFromSignalInput,
   type SubjectSortField,
   searchOperations,
   sessionOperations,
   signalOperations,
+  socialMapOperations,
   subjectOperations,
   type UpdateAction,
   type UpdateCase,
@@ -85,6 +93,7 @@ import {
   type UpdatePersonInput,
   type UpdateSignal,
   type UpdateSignalCategory,
+  type UpdateSocialMapEntry,
   type UpdateUser,
   type UserSortField,
   type WebhookDeliveryStatus,
@@ -376,6 +385,36 @@ export const api = {
     call(approachOperations.listObservations, { query: { areaId } }, { signal }),
   createObservation: (input: CreateObservation) =>
     call(approachOperations.createObservation, { body: input }),
+
+  // Resident groups and what and how to report.
+  listResidentGroups: (signal?: AbortSignal) =>
+    call(residentGroupOperations.listResidentGroups, {}, { signal }),
+  getResidentGroup: (id: string, signal?: AbortSignal) =>
+    call(residentGroupOperations.getResidentGroup, { params: { id } }, { signal }),
+  createResidentGroup: (input: CreateResidentGroupInput) =>
+    call(residentGroupOperations.createResidentGroup, { body: input }),
+  addGroupMember: (id: string, input: CreateGroupMember) =>
+    call(residentGroupOperations.addGroupMember, { params: { id }, body: input }),
+  removeGroupMember: (id: string, memberId: string) =>
+    call(residentGroupOperations.removeGroupMember, { params: { id, memberId } }),
+  createGroupReport: (id: string, input: CreateGroupReportInput) =>
+    call(residentGroupOperations.createGroupReport, { params: { id }, body: input }),
+  listGroupReports: (id: string, signal?: AbortSignal) =>
+    call(residentGroupOperations.listGroupReports, { params: { id } }, { signal }),
+  publicHowToReport: (signal?: AbortSignal) =>
+    call(residentGroupOperations.getPublicHowToReport, {}, { signal }),
+  getHowToReport: (signal?: AbortSignal) => call(residentGroupOperations.getHowToReport, {}, { signal }),
+  updateHowToReport: (input: HowToReportContent) =>
+    call(residentGroupOperations.updateHowToReport, { body: input }),
+
+  // The sociale kaart: who works in a wijk or buurt.
+  listSocialMap: (query: SocialMapQuery, signal?: AbortSignal) =>
+    call(socialMapOperations.listSocialMap, { query }, { signal }),
+  createSocialMapEntry: (input: CreateSocialMapEntry) =>
+    call(socialMapOperations.createSocialMapEntry, { body: input }),
+  updateSocialMapEntry: (id: string, input: UpdateSocialMapEntry) =>
+    call(socialMapOperations.updateSocialMapEntry, { params: { id }, body: input }),
+  deleteSocialMapEntry: (id: string) => call(socialMapOperations.deleteSocialMapEntry, { params: { id } }),
 
   // Resident reports (public, no login).
   publicCategories: (signal?: AbortSignal) =>

@@ -174,6 +174,10 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
         hoeft niet in te loggen.
       </Paragraph>
       <Alert type="warning">Is er spoed of gevaar? Bel dan 112.</Alert>
+      <Paragraph>
+        Twijfelt u waar u iets moet melden? Lees <TextLink to="/hoe-melden">wat u waar meldt</TextLink>: 112,
+        de politie, Meld Misdaad Anoniem of dit formulier.
+      </Paragraph>
       <ErrorAlert message={categories.error} />
       <SubmitForm id={FORM_ID} label="Melding doen" error={formError} onSubmit={onSubmit} className="wr-card">
         <SelectField

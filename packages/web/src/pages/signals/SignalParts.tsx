@@ -1,6 +1,12 @@
-import { SIGNAL_STATUS_LABELS, type Signal, type SignalStatus } from '@wijkregie/shared';
+import {
+  SIGNAL_SOURCE_LABELS,
+  SIGNAL_STATUS_LABELS,
+  type Signal,
+  type SignalStatus,
+} from '@wijkregie/shared';
 import { cx } from '../../components/classNames.ts';
 import { SubNav } from '../../components/SubNav.tsx';
+import { UrgencyBadge } from '../../components/UrgencyBadge.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useSignalPages } from '../../lib/navigation.ts';
 
@@ -11,6 +17,27 @@ export function SignalStatusBadge({ status, prefix = false }: { status: SignalSt
       {prefix && <span className="wr-visually-hidden">Status: </span>}
       {SIGNAL_STATUS_LABELS[status] ?? status}
     </span>
+  );
+}
+
+/**
+ * Where a signal comes from; a resident group's report names the group and its urgency, so the police
+ * read at a glance who reports and how urgent it is.
+ */
+export function SignalOrigin({
+  signal,
+}: {
+  signal: Pick<Signal, 'source' | 'residentGroupName' | 'urgency'>;
+}) {
+  return (
+    <>
+      {SIGNAL_SOURCE_LABELS[signal.source] ?? signal.source}
+      {signal.residentGroupName && (
+        <span className="wr-signal-group">
+          {signal.residentGroupName} {signal.urgency && <UrgencyBadge urgency={signal.urgency} />}
+        </span>
+      )}
+    </>
   );
 }
 

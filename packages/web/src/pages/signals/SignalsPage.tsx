@@ -32,7 +32,7 @@ import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
-import { FirstContactDue, SignalStatusBadge, SignalsNav } from './SignalParts.tsx';
+import { FirstContactDue, SignalOrigin, SignalStatusBadge, SignalsNav } from './SignalParts.tsx';
 
 export const SIGNALS_PAGE_SIZE = 25;
 
@@ -161,7 +161,7 @@ function signalColumns(categoryNames: Names, areaNames: Names) {
         </>
       ),
     },
-    { header: 'Bron', sort: 'source', cell: (s: Signal) => SIGNAL_SOURCE_LABELS[s.source] ?? s.source },
+    { header: 'Bron', sort: 'source', cell: (s: Signal) => <SignalOrigin signal={s} /> },
     {
       header: 'Plaats',
       cell: (s: Signal) => {
