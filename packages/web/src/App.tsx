@@ -53,6 +53,7 @@ import { SignalsPage } from './pages/signals/SignalsPage.tsx';
 export function App() {
   return (
     <BrowserRouter>
+import { SocialMapPage } from './pages/social-map/SocialMapPage.tsx';
       <RouteFocus />
       <Routes>
         {/* Residents: no login, no session check, no application menu. */}
@@ -123,6 +124,7 @@ function StaffApp() {
             <Route path="wijkbeeld/enquetes" element={<SurveysPage />} />
             <Route path="wijkbeeld/enquetes/:id" element={<SurveyResultsPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="sociale-kaart" element={<SocialMapPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

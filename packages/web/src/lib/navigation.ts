@@ -40,6 +40,7 @@ const MAIN_MENU: readonly NavItem[] = [
   { to: '/overleggen', label: 'Overleggen', permission: 'meetings.read' },
   { to: '/acties', label: 'Acties', permission: 'actions.read' },
   { to: '/wijkbeeld', label: 'Wijkbeeld', permission: 'areas.read' },
+  { to: '/sociale-kaart', label: 'Sociale kaart' },
   { to: '/resultaten', label: 'Resultaten', permission: 'outcomes.read' },
   { to: '/audit', label: 'Audit', permission: 'audit.read' },
 ];

@@ -18,6 +18,7 @@ import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { DetailLoading } from '../../components/Loaded.tsx';
 import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
+import { SocialMapPanel } from '../../components/SocialMap.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -138,6 +139,7 @@ function CaseView({ id }: { id: string }) {
                 <TextLink to={`/audit?object=${c.id}`}>Wie heeft deze casus ingezien of gewijzigd?</TextLink>
               </Paragraph>
             )}
+            {c.areaId && <SocialMapPanel query={{ areaId: c.areaId }} />}
           </div>
           <div className="wr-case__main">
             <SituationSummary situation={situation.data} error={situation.error} />

@@ -25,6 +25,7 @@ import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { DetailLoading, Loaded } from '../../components/Loaded.tsx';
 import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
+import { SocialMapPanel } from '../../components/SocialMap.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { codeOptions, formatDate, formatDateTime } from '../../lib/format.ts';
 import { goalLabel, useLifeDomains } from '../../lib/plans.ts';
@@ -186,6 +187,7 @@ function MeetingView({ id }: { id: string }) {
                 </a>
               </Paragraph>
             </Section>
+            {m.agenda.length > 0 && <SocialMapPanel query={{ meetingId: m.id }} />}
           </div>
           <div className="wr-case__main">
             <Section id="agenda" title="Agenda en verslag" className="wr-agenda">

@@ -16,6 +16,7 @@ import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { DetailLoading } from '../../components/Loaded.tsx';
 import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
+import { SocialMapPanel } from '../../components/SocialMap.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../lib/format.ts';
 import { type Names, useAreas, usePartners } from '../../lib/reference.ts';
@@ -82,6 +83,7 @@ function SignalView({ id }: { id: string }) {
           )}
           <Visits signal={s} partnerNames={partners.names} />
           <History items={s.history} />
+          {s.areaId && <SocialMapPanel query={{ areaId: s.areaId }} />}
         </>
       )}
     </>
