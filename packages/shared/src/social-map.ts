@@ -131,7 +131,10 @@ export function socialMapRolesMatching(q: string): SocialMapRole[] {
  * Who may keep a person on the map current: the regisseur every one; a professional the people of their
  * own partner (`socialmap.write`); nobody else.
  */
-export function canMaintainSocialMapEntry(actor: Actor, partnerId: string): boolean {
+export function canMaintainSocialMapEntry(
+  actor: Pick<Actor, 'partnerId' | 'roles'>,
+  partnerId: string,
+): boolean {
   if (!hasPermission(actor, 'socialmap.write')) return false;
   return actor.roles.includes('regisseur') || actor.partnerId === partnerId;
 }
