@@ -37,10 +37,14 @@ import { NewSubjectPage } from './pages/persons/NewSubjectPage.tsx';
 import { PersonPage } from './pages/persons/PersonPage.tsx';
 import { PersonsPage } from './pages/persons/PersonsPage.tsx';
 import { SubjectPage } from './pages/persons/SubjectPage.tsx';
+import { HowToReportPage } from './pages/public/HowToReportPage.tsx';
 import { PublicLayout } from './pages/public/PublicLayout.tsx';
 import { ReportPage } from './pages/public/ReportPage.tsx';
 import { SurveyPage } from './pages/public/SurveyPage.tsx';
 import { TrackReportPage } from './pages/public/TrackReportPage.tsx';
+import { HowToReportEditPage } from './pages/residents/HowToReportEditPage.tsx';
+import { ResidentGroupPage } from './pages/residents/ResidentGroupPage.tsx';
+import { ResidentGroupsPage } from './pages/residents/ResidentGroupsPage.tsx';
 import { SearchPage } from './pages/search/SearchPage.tsx';
 import { SettingsPage } from './pages/settings/SettingsPage.tsx';
 import { ImportPage } from './pages/signals/ImportPage.tsx';
@@ -49,11 +53,11 @@ import { NewSignalPage } from './pages/signals/NewSignalPage.tsx';
 import { OutreachPage } from './pages/signals/OutreachPage.tsx';
 import { SignalPage } from './pages/signals/SignalPage.tsx';
 import { SignalsPage } from './pages/signals/SignalsPage.tsx';
+import { SocialMapPage } from './pages/social-map/SocialMapPage.tsx';
 
 export function App() {
   return (
     <BrowserRouter>
-import { SocialMapPage } from './pages/social-map/SocialMapPage.tsx';
       <RouteFocus />
       <Routes>
         {/* Residents: no login, no session check, no application menu. */}
@@ -63,6 +67,9 @@ import { SocialMapPage } from './pages/social-map/SocialMapPage.tsx';
         </Route>
         <Route path="enquete/:code" element={<PublicLayout />}>
           <Route index element={<SurveyPage />} />
+        </Route>
+        <Route path="hoe-melden" element={<PublicLayout />}>
+          <Route index element={<HowToReportPage />} />
         </Route>
         <Route path="*" element={<StaffApp />} />
       </Routes>
@@ -117,14 +124,17 @@ function StaffApp() {
               <Route path="webhooks" element={<WebhooksPage />} />
             </Route>
             <Route path="resultaten" element={<OutcomesPage />} />
+            <Route path="sociale-kaart" element={<SocialMapPage />} />
             <Route path="wijkbeeld" element={<NeighbourhoodPage />} />
             <Route path="wijkbeeld/aanpak/:id" element={<ApproachPage />} />
             <Route path="wijkbeeld/incidenten/nieuw" element={<NewIncidentPage />} />
             <Route path="wijkbeeld/incidenten/import" element={<IncidentImportPage />} />
             <Route path="wijkbeeld/enquetes" element={<SurveysPage />} />
             <Route path="wijkbeeld/enquetes/:id" element={<SurveyResultsPage />} />
+            <Route path="wijkbeeld/bewonersgroepen" element={<ResidentGroupsPage />} />
+            <Route path="wijkbeeld/bewonersgroepen/:id" element={<ResidentGroupPage />} />
+            <Route path="wijkbeeld/hoe-melden" element={<HowToReportEditPage />} />
             <Route path="audit" element={<AuditPage />} />
-            <Route path="sociale-kaart" element={<SocialMapPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -18,6 +18,7 @@ import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SocialMapPanel } from '../../components/SocialMap.tsx';
 import { DataTable } from '../../components/Table.tsx';
+import { UrgencyBadge } from '../../components/UrgencyBadge.tsx';
 import { formatDate, formatDateTime, labelOf } from '../../lib/format.ts';
 import { type Names, useAreas, usePartners } from '../../lib/reference.ts';
 import { formatPoint, formatSignalLocation, useSignalCategories } from '../../lib/signals.ts';
@@ -54,9 +55,15 @@ function SignalView({ id }: { id: string }) {
       <SignalsNav />
       <Breadcrumb to="/signalen">Signalen</Breadcrumb>
       <div className="wr-case-heading">
-        {s && <p className="utrecht-pre-heading wr-section__name">{SIGNAL_SOURCE_LABELS[s.source]}</p>}
+        {s && (
+          <p className="utrecht-pre-heading wr-section__name">
+            {SIGNAL_SOURCE_LABELS[s.source]}
+            {s.residentGroupName && ` — ${s.residentGroupName}`}
+          </p>
+        )}
         <PageHeading>{s ? `Signaal: ${categoryLabel}` : detail.placeholder}</PageHeading>
         {s && <SignalStatusBadge status={s.status} prefix />}
+        {s?.urgency && <UrgencyBadge urgency={s.urgency} />}
       </div>
       <StatusMessage message={message} />
       <DetailLoading data={detail} loading="Het signaal wordt geladen…" onlyWhenEmpty />
@@ -76,6 +83,7 @@ function SignalView({ id }: { id: string }) {
           <Section id="signal-facts" title="Gegevens" className="wr-card">
             <DataList items={facts(s, categoryLabel, partners.names, areas.names)} />
           </Section>
+          {s.areaId && <SocialMapPanel query={{ areaId: s.areaId }} />}
           <SignalAttachments signal={s} onAdded={changed} />
           {s.matches && <Matches matches={s.matches} />}
           {s.canTriage && (
@@ -83,7 +91,6 @@ function SignalView({ id }: { id: string }) {
           )}
           <Visits signal={s} partnerNames={partners.names} />
           <History items={s.history} />
-          {s.areaId && <SocialMapPanel query={{ areaId: s.areaId }} />}
         </>
       )}
     </>
@@ -104,6 +111,22 @@ function facts(
     { key: 'Omschrijving', value: <span className="wr-entry__text">{s.description}</span> },
     { key: 'Status', value: SIGNAL_STATUS_LABELS[s.status] },
     { key: 'Bron', value: SIGNAL_SOURCE_LABELS[s.source] },
+    ...(s.residentGroupName
+      ? [
+          {
+            key: 'Bewonersgroep',
+            value: (
+              <TextLink to={`/wijkbeeld/bewonersgroepen/${s.residentGroupId}`}>
+                {s.residentGroupName}
+              </TextLink>
+            ),
+          },
+          {
+            key: 'Urgentie volgens de groep',
+            value: s.urgency ? <UrgencyBadge urgency={s.urgency} /> : 'Niet opgegeven',
+          },
+        ]
+      : []),
     { key: 'Gemeld op', value: formatDateTime(s.createdAt) },
     { key: 'Wanneer gebeurd', value: s.occurredAt ? formatDateTime(s.occurredAt) : 'Niet opgegeven' },
     { key: 'Adres', value: address || placeWithoutAddress(hasPoint, area) },
