@@ -35,6 +35,11 @@ export const API_TAGS: { name: string; description: string }[] = [
   { name: 'Signalen', description: 'Signalen, vroegsignalering en huisbezoeken' },
   { name: 'Bijlagen', description: "Documenten en foto's bij notities en signalen" },
   { name: 'Zoeken', description: 'Eén zoekopdracht over alles wat de gebruiker mag zien' },
+  {
+    name: 'Bewonersgroepen',
+    description:
+      'Buurtpreventie, bewonerscommissies, de wijkraad: leden, meldingen en de tekst "Hoe meld ik?"',
+  },
   { name: 'Bewoners', description: 'Openbare eindpunten voor bewoners, zonder inloggen' },
   { name: 'Audit', description: 'Het auditlog en de controle van de keten' },
   { name: 'Systeem', description: 'Gezondheid van de dienst' },
