@@ -10,6 +10,8 @@ import {
   entrySchema,
   evaluationSchema,
   goalSchema,
+  groupMemberSchema,
+  groupReportReceiptSchema,
   importAnswerSchema,
   matrixSchema,
   meetingSchema,
@@ -18,6 +20,7 @@ import {
   preferencesSchema,
   publicReportReceiptSchema,
   relationSchema,
+  residentGroupSchema,
   signalCategoryViewSchema,
   signalRouteSchema,
   signalSchema,
@@ -79,6 +82,8 @@ type Kind =
   | 'import'
   | 'route'
   | 'goal'
+  | 'residentGroup'
+  | 'groupMember'
   | 'category'
   | 'signalCategory'
   | 'tenant';
@@ -427,6 +432,35 @@ async function build(label: string): Promise<Built> {
     'public report',
     publicReportReceiptSchema,
   );
+  // A resident group with a member and a report (a signal with the group).
+  const residentGroup = idOf(
+    await reg.post('/api/v1/resident-groups', {
+      name: `${marker} bewonersgroep`,
+      kind: 'buurtpreventie',
+      areaIds: [buurt.id],
+      contactEmail: `groep-${hex}@test.example`,
+    }),
+    'resident group',
+    residentGroupSchema,
+  );
+  const groupMember = idOf(
+    await reg.post(`/api/v1/resident-groups/${residentGroup}/members`, {
+      name: `${marker} lid`,
+      email: `lid-${hex}@test.example`,
+      role: 'lid',
+    }),
+    'group member',
+    groupMemberSchema,
+  );
+  ok(
+    await reg.post(`/api/v1/resident-groups/${residentGroup}/reports`, {
+      category: signalCategory,
+      description: `${marker} melding van de groep`,
+      urgency: 'hoog',
+    }),
+    'group report',
+    groupReportReceiptSchema,
+  );
   const alerts = ok(await reg.get('/api/v1/alerts'), 'alerts', alertListSchema, 200).items;
   if (!alerts[0]) throw new Error('no alert');
 
@@ -452,6 +486,8 @@ async function build(label: string): Promise<Built> {
       import: imported.importId,
       route,
       goal,
+      residentGroup,
+      groupMember,
       category,
       signalCategory,
       tenant: t.id,
@@ -488,6 +524,7 @@ function refKind(name: string, path: string): Kind | undefined {
     [/user|chair|director|assignee|visitor/, 'user'],
     [/area|buurt|wijk/, 'area'],
     [/household/, 'household'],
+    [/residentgroup/, 'residentGroup'],
     [/group/, 'group'],
     [/location|place/, 'location'],
     [/case/, 'case'],
@@ -531,6 +568,8 @@ function pathKind(path: string, param: string): Kind | undefined {
     'signal-categories': 'signalCategory',
     categories: 'category',
     goals: 'goal',
+    'resident-groups': 'residentGroup',
+    members: 'groupMember',
   };
   return table[before];
 }
@@ -556,6 +595,8 @@ const ALL_KINDS: Kind[] = [
   'import',
   'route',
   'goal',
+  'residentGroup',
+  'groupMember',
 ];
 
 let counter = 0;
