@@ -10,12 +10,16 @@ import {
   caseListSchema,
   caseSchema,
   entryListSchema,
+  groupReportListSchema,
+  howToReportSchema,
   meetingListSchema,
   monitorSchema,
   observationListSchema,
   outcomesSchema,
   partnerListSchema,
   planSchema,
+  residentGroupListSchema,
+  residentGroupSchema,
   signalListSchema,
   socialMapSchema,
   surveyListSchema,
@@ -404,5 +408,44 @@ describe('the demo surveys', () => {
     const fromSurvey = full.indicators.find((i) => i.source === 'survey');
     expect(fromSurvey?.surveyIndicator).toBe('unsafeSometimesPct');
     expect(fromSurvey?.series).toHaveLength(2);
+  });
+});
+
+describe('the demo resident groups', () => {
+  it('has a buurtpreventie team and a wijkraad with members and reports in the inbox, and a how-to-report text', async () => {
+    const cop = await as('wijkagent');
+    const groups = bodyOf(await cop.get('/api/v1/resident-groups'), residentGroupListSchema).items;
+    const preventie = groups.find((g) => g.kind === 'buurtpreventie');
+    const wijkraad = groups.find((g) => g.kind === 'wijkraad');
+    expect(preventie?.manages).toBe(true);
+    expect(wijkraad?.manages).toBe(false);
+    // The wijkagent coordinates the buurtpreventie: the members' contact data; of the wijkraad only names.
+    const own = bodyOf(await cop.get(`/api/v1/resident-groups/${preventie?.id}`), residentGroupSchema);
+    expect(own.members.length).toBeGreaterThanOrEqual(3);
+    expect(own.members.every((m) => m.email?.includes('@'))).toBe(true);
+    const other = bodyOf(await cop.get(`/api/v1/resident-groups/${wijkraad?.id}`), residentGroupSchema);
+    expect(other.members.length).toBeGreaterThanOrEqual(3);
+    expect(other.members.every((m) => m.email === undefined)).toBe(true);
+    const reports = bodyOf(
+      await cop.get(`/api/v1/resident-groups/${preventie?.id}/reports`),
+      groupReportListSchema,
+    );
+    expect(reports.items.length).toBeGreaterThanOrEqual(2);
+    expect(reports.items.every((r) => r.trackingCode !== null)).toBe(true);
+    const inbox = bodyOf(
+      await (await as('regisseur')).get('/api/v1/signals?source=resident&limit=100'),
+      signalListSchema,
+    );
+    const fromGroups = inbox.items.filter((s) => s.residentGroupId !== null);
+    expect(new Set(fromGroups.map((s) => s.residentGroupName))).toEqual(
+      new Set([preventie?.name, wijkraad?.name]),
+    );
+    expect(fromGroups.some((s) => s.urgency === 'spoed')).toBe(true);
+    const text = bodyOf(
+      await app.inject({ method: 'GET', url: '/api/public/v1/how-to-report' }),
+      howToReportSchema,
+    );
+    expect(text.updatedAt).not.toBeNull();
+    expect(text.intro).toContain('Voorbeeldstad');
   });
 });
