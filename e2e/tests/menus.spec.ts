@@ -14,7 +14,17 @@ const ROLES: { who: string; email: string; sees: string[]; notSees: string[] }[]
   {
     who: 'regisseur',
     email: demo('regisseur'),
-    sees: ['Signalen', 'Personen', 'Casussen', 'Overleggen', 'Acties', 'Resultaten', 'Audit', 'Beheer'],
+    sees: [
+      'Signalen',
+      'Personen',
+      'Casussen',
+      'Overleggen',
+      'Acties',
+      'Resultaten',
+      'Audit',
+      'Sociale kaart',
+      'Beheer',
+    ],
     notSees: [],
   },
   {
@@ -26,7 +36,7 @@ const ROLES: { who: string; email: string; sees: string[]; notSees: string[] }[]
   {
     who: 'wijkagent (politie)',
     email: demo('wijkagent'),
-    sees: ['Signalen', 'Casussen', 'Overleggen', 'Acties'],
+    sees: ['Signalen', 'Casussen', 'Overleggen', 'Acties', 'Sociale kaart'],
     notSees: ['Audit'],
   },
   {
@@ -44,13 +54,13 @@ const ROLES: { who: string; email: string; sees: string[]; notSees: string[] }[]
   {
     who: 'functioneel beheerder',
     email: demo('beheer'),
-    sees: ['Beheer'],
+    sees: ['Sociale kaart', 'Beheer'],
     notSees: ['Signalen', 'Personen', 'Casussen', 'Overleggen', 'Acties', 'Audit'],
   },
   {
     who: 'privacyfunctionaris',
     email: demo('privacy'),
-    sees: ['Audit', 'Beheer'],
+    sees: ['Audit', 'Sociale kaart', 'Beheer'],
     notSees: ['Signalen', 'Personen', 'Casussen', 'Overleggen', 'Acties'],
   },
 ];
