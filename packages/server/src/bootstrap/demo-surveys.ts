@@ -231,7 +231,7 @@ export async function seedDemoSurveys(tx: Tx, ctx: DemoContext): Promise<void> {
     tx,
     `INSERT INTO indicators (tenant_id, approach_id, name, unit, baseline, target, direction, source, survey_indicator,
                              position)
-     VALUES ($1, $2, 'Bewoners die zich wel eens onveilig voelen (bewonersenquête)', '%', 50, 30, 'down', 'survey',
+     VALUES ($1, $2, 'Bewoners die zich wel eens onveilig voelen, volgens de bewonersenquête', '%', 50, 30, 'down', 'survey',
              'unsafeSometimesPct', $3)`,
     [ctx.tenantId, approach.id, approach.n],
   );
