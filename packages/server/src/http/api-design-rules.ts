@@ -40,6 +40,7 @@ export const API_TAGS: { name: string; description: string }[] = [
     description:
       'Buurtpreventie, bewonerscommissies, de wijkraad: leden, meldingen en de tekst "Hoe meld ik?"',
   },
+  { name: 'Sociale kaart', description: 'Wie werkt er in de wijk: rol, organisatie en bereikbaarheid' },
   { name: 'Bewoners', description: 'Openbare eindpunten voor bewoners, zonder inloggen' },
   { name: 'Audit', description: 'Het auditlog en de controle van de keten' },
   { name: 'Systeem', description: 'Gezondheid van de dienst' },
