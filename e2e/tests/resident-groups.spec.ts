@@ -71,6 +71,12 @@ test('een regisseur legt een bewonersgroep vast; de melding van de groep staat i
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Overlast jeugd');
   await expect(page.getByText(`Bewoner — ${name}`)).toBeVisible();
   await expect(page.getByRole('link', { name })).toBeVisible();
+  // From the signal to the group's page, and from there to the inbox filtered on the group.
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await page.getByRole('link', { name: 'De meldingen van deze groep bij de signalen' }).click();
+  await expect(page.getByText('1 signaal, gefilterd.')).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: name })).toHaveCount(1);
 
   // The group follows it on the public page with its code.
   await page.goto(`/melden/${code}`);

@@ -87,6 +87,14 @@ function GroupView({ id }: { id: string }) {
             <GroupReportForm group={g} onReported={() => setReportsVersion((v) => v + 1)} />
           )}
           {g.manages && <GroupReports key={reportsVersion} groupId={g.id} />}
+          {hasPermission(user, 'signals.read') && (
+            <Paragraph>
+              <TextLink to={`/signalen?bewonersgroep=${g.id}&open=nee`}>
+                De meldingen van deze groep bij de signalen
+              </TextLink>{' '}
+              (die u mag zien)
+            </Paragraph>
+          )}
         </>
       )}
     </>

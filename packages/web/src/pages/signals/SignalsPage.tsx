@@ -32,6 +32,7 @@ import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
+import { UUID_PATTERN } from '../../lib/validation.ts';
 import { FirstContactDue, SignalOrigin, SignalStatusBadge, SignalsNav } from './SignalParts.tsx';
 
 export const SIGNALS_PAGE_SIZE = 25;
@@ -55,6 +56,10 @@ function filterFromParams(params: URLSearchParams): SignalFilter {
     source: SIGNAL_SOURCES.includes(source as SignalSource) ? (source as SignalSource) : undefined,
     creditorType: CREDITOR_TYPES.includes(creditor as CreditorType) ? (creditor as CreditorType) : undefined,
     areaId: params.get('gebied') ?? undefined,
+    // A resident group's reports (the link on the group's page); a malformed id is ignored.
+    residentGroupId: UUID_PATTERN.test(params.get('bewonersgroep') ?? '')
+      ? (params.get('bewonersgroep') ?? undefined)
+      : undefined,
     routedToMe: params.get('mijn-organisatie') === 'ja',
     overdue: params.get('te-laat') === 'ja',
     // Open signals unless the user asked for all of them; a chosen status says it more precisely.
