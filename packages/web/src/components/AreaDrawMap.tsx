@@ -1,5 +1,6 @@
 import { type Area, type AreaGeometry, areaGeometrySchema } from '@wijkregie/shared';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { useLazyMap } from '../lib/useLazyMap.ts';
 import type { DrawMapHandle } from './area-draw.ts';
 import { Paragraph } from './Heading.tsx';
 import './maps.css';
@@ -19,41 +20,28 @@ export interface AreaDrawMapProps {
  * Geoman. Drawing needs a mouse or a finger; the form beside it takes the outline as GeoJSON text too.
  */
 export function AreaDrawMap({ areas, value, onDraw }: AreaDrawMapProps) {
-  const element = useRef<HTMLElement>(null);
-  const handle = useRef<DrawMapHandle | null>(null);
   const descriptionId = useId();
-  const [failed, setFailed] = useState(false);
   // The latest value and callback, for the map drawn once per set of areas.
   const latest = useRef({ value, onDraw });
   latest.current = { value, onDraw };
-
-  useEffect(() => {
-    let gone = false;
-    // Cannot reject: a failure to load or draw shows the message below instead.
-    void import('./area-draw.ts')
-      .then((draw) => {
-        if (gone || !element.current) return;
-        handle.current = draw.drawOutlineMap(element.current, {
+  const load = useMemo(
+    () => () =>
+      import('./area-draw.ts').then((draw) => (el: HTMLElement) => {
+        const drawn = draw.drawOutlineMap(el, {
           areas,
-          onDraw: (drawn) => {
-            const geometry = drawn === null ? null : areaGeometrySchema.safeParse(drawn);
+          onDraw: (outline) => {
+            const geometry = outline === null ? null : areaGeometrySchema.safeParse(outline);
             latest.current.onDraw(geometry?.success ? geometry.data : null);
           },
         });
-        handle.current.show(latest.current.value);
-        setFailed(false);
-      })
-      .catch(() => {
-        if (!gone) setFailed(true);
-      });
-    return () => {
-      gone = true;
-      handle.current?.remove();
-      handle.current = null;
-    };
-  }, [areas]);
+        drawn.show(latest.current.value);
+        return drawn;
+      }),
+    [areas],
+  );
+  const { element, handle, failed } = useLazyMap<HTMLElement, DrawMapHandle>(load);
 
-  useEffect(() => handle.current?.show(value), [value]);
+  useEffect(() => handle.current?.show(value), [handle, value]);
 
   return (
     <>

@@ -1,7 +1,8 @@
 import type { Area } from '@wijkregie/shared';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { areaAt, type Point, ringsOf } from '../lib/area-geometry.ts';
 import { formatPoint } from '../lib/signals.ts';
+import { useLazyMap } from '../lib/useLazyMap.ts';
 import type { PointMapHandle } from './area-maps.ts';
 import { Button } from './Button.tsx';
 import './maps.css';
@@ -22,40 +23,29 @@ export interface AreaMapProps {
  * address (or pick a buurt), which is enough. The zoom buttons are ordinary buttons below it.
  */
 export function AreaMap({ areas, value, onChange }: AreaMapProps) {
-  const element = useRef<HTMLDivElement>(null);
-  const handle = useRef<PointMapHandle | null>(null);
   const descriptionId = useId();
-  const [failed, setFailed] = useState(false);
   const buurten = useMemo(() => areas.filter((a) => a.kind === 'buurt' && ringsOf(a).length > 0), [areas]);
   // The latest value and callback, for the map drawn once per set of buurten.
   const latest = useRef({ value, onChange });
   latest.current = { value, onChange };
+  const load = useMemo(
+    () =>
+      buurten.length === 0
+        ? null
+        : () =>
+            import('./area-maps.ts').then((maps) => (el: HTMLDivElement) => {
+              const drawn = maps.drawPointMap(el, {
+                buurten,
+                onPick: (point) => latest.current.onChange(point),
+              });
+              drawn.setPoint(latest.current.value);
+              return drawn;
+            }),
+    [buurten],
+  );
+  const { element, handle, failed } = useLazyMap<HTMLDivElement, PointMapHandle>(load);
 
-  useEffect(() => {
-    if (buurten.length === 0) return;
-    let gone = false;
-    // Cannot reject: a failure to load or draw shows the message below instead.
-    void import('./area-maps.ts')
-      .then((maps) => {
-        if (gone || !element.current) return;
-        handle.current = maps.drawPointMap(element.current, {
-          buurten,
-          onPick: (point) => latest.current.onChange(point),
-        });
-        handle.current.setPoint(latest.current.value);
-        setFailed(false);
-      })
-      .catch(() => {
-        if (!gone) setFailed(true);
-      });
-    return () => {
-      gone = true;
-      handle.current?.remove();
-      handle.current = null;
-    };
-  }, [buurten]);
-
-  useEffect(() => handle.current?.setPoint(value), [value]);
+  useEffect(() => handle.current?.setPoint(value), [handle, value]);
 
   if (buurten.length === 0) return null;
   const pinArea = value ? areaAt(areas, value) : undefined;

@@ -1,5 +1,6 @@
 import type { Area } from '@wijkregie/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
+import { useLazyMap } from '../lib/useLazyMap.ts';
 import { Paragraph } from './Heading.tsx';
 import './maps.css';
 
@@ -60,8 +61,6 @@ export function AreaPictureMap({
   label,
   describedBy,
 }: AreaPictureMapProps) {
-  const element = useRef<HTMLElement>(null);
-  const [failed, setFailed] = useState(false);
   const input = useMemo(
     () => ({
       areas,
@@ -72,24 +71,14 @@ export function AreaPictureMap({
     }),
     [areas, areaId, buurten, classes, hotspots],
   );
-  useEffect(() => {
-    let remove: (() => void) | null = null;
-    let gone = false;
-    // Cannot reject: a failure to load or draw shows the message below instead.
-    void import('./area-maps.ts')
-      .then((maps) => {
-        if (gone || !element.current) return;
-        remove = maps.drawPictureMap(element.current, input);
-        setFailed(false);
-      })
-      .catch(() => {
-        if (!gone) setFailed(true);
-      });
-    return () => {
-      gone = true;
-      remove?.();
-    };
-  }, [input]);
+  const load = useMemo(
+    () => () =>
+      import('./area-maps.ts').then((maps) => (el: HTMLElement) => ({
+        remove: maps.drawPictureMap(el, input),
+      })),
+    [input],
+  );
+  const { element, failed } = useLazyMap<HTMLElement, { remove(): void }>(load);
   return (
     <>
       <section ref={element} className="wr-leaflet-map" aria-label={label} aria-describedby={describedBy} />

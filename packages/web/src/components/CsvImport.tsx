@@ -5,7 +5,8 @@ import { formatDateTime, plural } from '../lib/format.ts';
 import { Alert } from './Alert.tsx';
 import { SubmitButton } from './Button.tsx';
 import { FormField } from './FormField.tsx';
-import { Heading, Paragraph } from './Heading.tsx';
+import { Paragraph } from './Heading.tsx';
+import { ImportResult } from './ImportResult.tsx';
 import { Section } from './Section.tsx';
 import { DataTable } from './Table.tsx';
 
@@ -167,46 +168,22 @@ export function CsvImport({ id, noun, run, current, progressOf, columns, dateNot
         )}
       </div>
       {result && (
-        <section aria-labelledby={`${id}-result-heading`} className="wr-card">
-          <Heading
-            level={2}
-            id={`${id}-result-heading`}
-            ref={resultRef}
-            tabIndex={-1}
-            className="wr-focus-target"
-          >
-            Resultaat van de import
-          </Heading>
-          <ul className="wr-plain-list wr-import-counts">
-            <li>
-              <span className="wr-strong">Geïmporteerd:</span> {plural(result.imported, singular, pluralNoun)}
-            </li>
-            <li>
-              <span className="wr-strong">Dubbel (al bekend):</span>{' '}
-              {result.duplicates.toLocaleString('nl-NL')}
-            </li>
-            <li>
-              <span className="wr-strong">Afgewezen:</span>{' '}
-              {plural(result.rejected.length, 'regel', 'regels')}
-            </li>
-            {progress?.lines !== undefined && (
-              <li>
-                <span className="wr-strong">Regels gelezen:</span> {progress.lines.toLocaleString('nl-NL')}
-              </li>
-            )}
-          </ul>
-          {result.rejected.length > 0 && (
-            <DataTable
-              caption="Afgewezen regels"
-              rows={result.rejected}
-              rowKey={(r) => `${r.line}-${r.message}`}
-              columns={[
-                { header: 'Regel', cell: (r) => r.line },
-                { header: 'Reden', cell: (r) => r.message },
-              ]}
-            />
-          )}
-        </section>
+        <ImportResult
+          id={id}
+          title="Resultaat van de import"
+          headingRef={resultRef}
+          counts={[
+            { label: 'Geïmporteerd', value: plural(result.imported, singular, pluralNoun) },
+            { label: 'Dubbel (al bekend)', value: result.duplicates.toLocaleString('nl-NL') },
+            { label: 'Afgewezen', value: plural(result.rejected.length, 'regel', 'regels') },
+            ...(progress?.lines !== undefined
+              ? [{ label: 'Regels gelezen', value: progress.lines.toLocaleString('nl-NL') }]
+              : []),
+          ]}
+          rejected={result.rejected}
+          rejectedCaption="Afgewezen regels"
+          where={{ header: 'Regel', cell: (r) => r.line, key: (r) => r.line }}
+        />
       )}
       <Section id={`${id}-columns`} title="Verwachte kolommen">
         <Paragraph>De eerste regel noemt de kolommen, in deze of een andere volgorde. {dateNote}</Paragraph>

@@ -13,7 +13,8 @@ import { SubmitButton } from '../../components/Button.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
-import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { ImportResult } from '../../components/ImportResult.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -256,40 +257,19 @@ function ImportForm({
         )}
       </div>
       {result && (
-        <section aria-labelledby={`${IMPORT_FORM_ID}-result-heading`} className="wr-card">
-          <Heading
-            level={2}
-            id={`${IMPORT_FORM_ID}-result-heading`}
-            ref={resultRef}
-            tabIndex={-1}
-            className="wr-focus-target"
-          >
-            Resultaat van het inlezen
-          </Heading>
-          <ul className="wr-plain-list wr-import-counts">
-            <li>
-              <span className="wr-strong">Nieuw:</span> {plural(result.created, 'gebied', 'gebieden')}
-            </li>
-            <li>
-              <span className="wr-strong">Bijgewerkt:</span> {plural(result.updated, 'gebied', 'gebieden')}
-            </li>
-            <li>
-              <span className="wr-strong">Afgewezen:</span>{' '}
-              {plural(result.rejected.length, 'feature', 'features')}
-            </li>
-          </ul>
-          {result.rejected.length > 0 && (
-            <DataTable
-              caption="Afgewezen features"
-              rows={result.rejected}
-              rowKey={(r) => `${r.feature}-${r.message}`}
-              columns={[
-                { header: 'Feature (nummer in het bestand)', cell: (r) => r.feature },
-                { header: 'Reden', cell: (r) => r.message },
-              ]}
-            />
-          )}
-        </section>
+        <ImportResult
+          id={IMPORT_FORM_ID}
+          title="Resultaat van het inlezen"
+          headingRef={resultRef}
+          counts={[
+            { label: 'Nieuw', value: plural(result.created, 'gebied', 'gebieden') },
+            { label: 'Bijgewerkt', value: plural(result.updated, 'gebied', 'gebieden') },
+            { label: 'Afgewezen', value: plural(result.rejected.length, 'feature', 'features') },
+          ]}
+          rejected={result.rejected}
+          rejectedCaption="Afgewezen features"
+          where={{ header: 'Feature (nummer in het bestand)', cell: (r) => r.feature, key: (r) => r.feature }}
+        />
       )}
     </>
   );
