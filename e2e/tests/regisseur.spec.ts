@@ -27,7 +27,7 @@ test('de regisseur ziet het menu en de partners, maar kan geen partners toevoege
   await expect(page).toHaveURL(/\/signalen$/);
   await expect(page).toHaveTitle('Signalen – Wijkregie');
   await expect(page.getByRole('heading', { level: 1, name: 'Signalen' })).toBeFocused();
-  await expect(page.getByRole('link', { name: 'Nieuw signaal' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Nieuw signaal', exact: true })).toBeVisible();
   const signalsMenu = page.getByRole('navigation', { name: 'Signalen' });
   for (const item of ['Binnengekomen', 'Huisbezoeken', 'Import', 'Monitor']) {
     await expect(signalsMenu.getByRole('link', { name: item, exact: true })).toBeVisible();

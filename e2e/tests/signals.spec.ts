@@ -317,7 +317,7 @@ test.describe('Signalen', () => {
   test('een signaal melden met het formulier, met een speld op de kaart', async ({ page }) => {
     await login(page, REGISSEUR_EMAIL);
     await openMenu(page, 'Signalen');
-    await page.getByRole('link', { name: 'Nieuw signaal' }).click();
+    await page.getByRole('link', { name: 'Nieuw signaal', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Nieuw signaal' })).toBeFocused();
     const map = page.getByRole('img', { name: /^Kaart van de buurten/ });
     await expect(map).toBeVisible();
