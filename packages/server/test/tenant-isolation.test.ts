@@ -21,10 +21,13 @@ import {
   publicReportReceiptSchema,
   relationSchema,
   residentGroupSchema,
+  SURVEY_QUESTIONS,
   signalCategoryViewSchema,
   signalRouteSchema,
   signalSchema,
   subjectSchema,
+  surveyResponseReceiptSchema,
+  surveySchema,
   userSchema,
   visitSchema,
 } from '@wijkregie/shared';
@@ -84,6 +87,7 @@ type Kind =
   | 'goal'
   | 'residentGroup'
   | 'groupMember'
+  | 'survey'
   | 'category'
   | 'signalCategory'
   | 'tenant';
@@ -461,6 +465,28 @@ async function build(label: string): Promise<Built> {
     'group report',
     groupReportReceiptSchema,
   );
+  // A neighbourhood survey with a response from a resident who left an email.
+  const survey = ok(
+    await reg.post('/api/v1/surveys', {
+      title: `${marker} enquête`,
+      areaIds: [buurt.id],
+      opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      closesAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    }),
+    'survey',
+    surveySchema,
+  );
+  ok(
+    await new Client(app, someAddress()).post(`/api/public/v1/surveys/${survey.publicCode}/responses`, {
+      buurtId: buurt.id,
+      answers: Object.fromEntries(
+        SURVEY_QUESTIONS.map((q) => [q.key, q.options ? (q.options[0]?.value ?? 1) : (q.min ?? 1)]),
+      ),
+      contactEmail: `enquete-${hex}@test.example`,
+    }),
+    'survey response',
+    surveyResponseReceiptSchema,
+  );
   const alerts = ok(await reg.get('/api/v1/alerts'), 'alerts', alertListSchema, 200).items;
   if (!alerts[0]) throw new Error('no alert');
 
@@ -488,6 +514,7 @@ async function build(label: string): Promise<Built> {
       goal,
       residentGroup,
       groupMember,
+      survey: survey.id,
       category,
       signalCategory,
       tenant: t.id,
@@ -545,7 +572,7 @@ function refKind(name: string, path: string): Kind | undefined {
 
 /** The object a path parameter names, from the segment before it (`/cases/{id}` → case). */
 function pathKind(path: string, param: string): Kind | undefined {
-  if (param === 'code') return undefined;
+  if (param === 'code' || param === 'publicCode') return undefined;
   const segments = path.split('/');
   const before = segments[segments.indexOf(`{${param}}`) - 1] ?? '';
   const table: Record<string, Kind> = {
@@ -570,6 +597,7 @@ function pathKind(path: string, param: string): Kind | undefined {
     goals: 'goal',
     'resident-groups': 'residentGroup',
     members: 'groupMember',
+    surveys: 'survey',
   };
   return table[before];
 }
@@ -597,6 +625,7 @@ const ALL_KINDS: Kind[] = [
   'goal',
   'residentGroup',
   'groupMember',
+  'survey',
 ];
 
 let counter = 0;
