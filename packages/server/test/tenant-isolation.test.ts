@@ -25,6 +25,7 @@ import {
   signalCategoryViewSchema,
   signalRouteSchema,
   signalSchema,
+  socialMapEntrySchema,
   subjectSchema,
   surveyResponseReceiptSchema,
   surveySchema,
@@ -84,6 +85,7 @@ type Kind =
   | 'visit'
   | 'import'
   | 'route'
+  | 'socialMapEntry'
   | 'goal'
   | 'residentGroup'
   | 'groupMember'
@@ -436,6 +438,18 @@ async function build(label: string): Promise<Built> {
     'public report',
     publicReportReceiptSchema,
   );
+  // A professional on the sociale kaart.
+  const socialMapEntry = idOf(
+    await reg.post('/api/v1/social-map', {
+      name: `${marker} wijkagent`,
+      partnerId: t.regisseur.partnerId,
+      role: 'wijkagent',
+      areaIds: [buurt.id],
+      email: `kaart-${hex}@test.example`,
+    }),
+    'social map entry',
+    socialMapEntrySchema,
+  );
   // A resident group with a member and a report (a signal with the group).
   const residentGroup = idOf(
     await reg.post('/api/v1/resident-groups', {
@@ -510,6 +524,7 @@ async function build(label: string): Promise<Built> {
       signal,
       visit,
       import: imported.importId,
+      socialMapEntry,
       route,
       goal,
       residentGroup,
@@ -592,6 +607,7 @@ function pathKind(path: string, param: string): Kind | undefined {
     visits: 'visit',
     imports: 'import',
     'signal-routes': 'route',
+    'social-map': 'socialMapEntry',
     'signal-categories': 'signalCategory',
     categories: 'category',
     goals: 'goal',
@@ -622,6 +638,7 @@ const ALL_KINDS: Kind[] = [
   'visit',
   'import',
   'route',
+  'socialMapEntry',
   'goal',
   'residentGroup',
   'groupMember',
