@@ -42,7 +42,8 @@ let wijk: string;
 let buurt: string;
 
 beforeAll(async () => {
-  app = await testApp();
+  // Webhooks to a local address: the test only looks at the deliveries written in the intake's transaction.
+  app = await testApp({ webhookAllowPrivate: true });
   t = await newTenant(['gemeente', 'politie', 'wijkteam']);
   other = await newTenant();
   const ids = await loadMap(app, t, { code: 'WK7', name: 'Zevenhoek', box: [5.3, 52.3, 0.02] }, [
@@ -326,6 +327,52 @@ describe("a group's reports", () => {
         trackingCode: report.trackingCode,
       }),
     ]);
+  });
+
+  it('go through the intake: routing, first-contact deadline and the webhook event signal.received', async () => {
+    const admin = await loggedIn(app, t.admin);
+    const hook = await admin.post('/api/v1/webhooks', {
+      url: 'http://127.0.0.1:9/groep',
+      events: ['nl.wijkregie.signal.received'],
+      secret: 'een-geheim-van-minstens-16',
+    });
+    expect(hook.statusCode).toBe(201);
+    expect(
+      (
+        await admin.post('/api/v1/signal-routes', {
+          category: 'verwaarlozing',
+          areaId: buurt,
+          partnerId: t.partners.wijkteam,
+        })
+      ).statusCode,
+    ).toBe(201);
+    const g = await newGroup({ name: 'Bewonerscommissie Route' });
+    const report = bodyOf(
+      await reg.post(`/api/v1/resident-groups/${g.id}/reports`, {
+        category: 'verwaarlozing',
+        description: 'De tuin van nummer 3 groeit dicht, de bewoner is al weken niet gezien',
+        location: { lat: 52.3, lng: 5.3 },
+        urgency: 'spoed',
+      }),
+      groupReportReceiptSchema,
+      201,
+    );
+    expect(report.routedPartnerId).toBe(t.partners.wijkteam);
+    expect(report.routingReason).toContain('Routeringsregel');
+    expect(report.firstContactDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const db = await testDb();
+    const events = await rows(
+      db,
+      z.object({ data: col.json }),
+      `SELECT data FROM webhook_deliveries WHERE tenant_id = $1 AND event_type = 'nl.wijkregie.signal.received'`,
+      [t.id],
+    );
+    expect(events.map((e) => e.data)).toContainEqual(
+      expect.objectContaining({ signalId: report.id, status: 'new', areaId: buurt }),
+    );
+    // The event carries no text about the report or the group.
+    expect(JSON.stringify(events)).not.toContain('Bewonerscommissie Route');
+    expect(JSON.stringify(events)).not.toContain('tuin');
   });
 
   it('a professional takes a report by phone; urgency defaults to normaal; others may not (403)', async () => {
