@@ -97,6 +97,25 @@ test('de regisseur ziet de uitkomsten per buurt, met "<10 reacties" waar te wein
   await page.getByRole('link', { name: 'Bewonersenquêtes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bewonersenquêtes' })).toBeVisible();
   await expectNoAxeViolations(page, 'bewonersenquêtes');
+
+  // A new survey through the form: the page gives the link for the flyer.
+  const title = `Enquête Westerveld ${Date.now()}`;
+  const form = page.getByRole('form', { name: 'Nieuwe enquête' });
+  await form.getByRole('button', { name: 'Enquête aanmaken' }).click();
+  await expect(form.getByLabel('Titel')).toBeFocused();
+  await form.getByLabel('Titel').fill(title);
+  await form
+    .getByRole('group', { name: 'Voor welke wijken of buurten?' })
+    .getByLabel('West', { exact: true })
+    .check();
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await form.getByLabel('Open vanaf').fill(day(0));
+  await form.getByLabel('Open tot en met').fill(day(21));
+  await form.getByRole('button', { name: 'Enquête aanmaken' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'De enquête is aangemaakt' })).toContainText(
+    '/enquete/',
+  );
+  await expect(page.getByRole('table', { name: /Bewonersenquêtes/ })).toContainText(title);
   await page.getByRole('link', { name: finished.title }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: finished.title })).toBeVisible();
   const table = page.getByRole('table', { name: /Uitkomsten per buurt/ });
