@@ -176,3 +176,48 @@ test('op een casus: „Wie werkt hier nog meer?” toont de mensen van de wijk, 
   await expectNoAxeViolations(page, 'casus met sociale kaart');
   await expectReadableOnPhone(page, 'casus met sociale kaart');
 });
+
+test('op een signaal en een overleg staat de sociale kaart van hun wijk', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const regisseur = await apiAs(playwright, baseURL, REGISSEUR_EMAIL);
+  const signals = await expectJson<{ items: { id: string; areaId: string | null }[] }>(
+    await regisseur.get('/api/v1/signals?limit=100'),
+    200,
+  );
+  const signal = signals.items.find((x) => x.areaId !== null);
+  const meetings = await expectJson<{ items: { id: string }[] }>(
+    await regisseur.get('/api/v1/meetings?limit=100'),
+    200,
+  );
+  let meeting: { id: string; map: SocialMap } | undefined;
+  for (const m of meetings.items) {
+    const map = await expectJson<SocialMap>(await regisseur.get(`/api/v1/social-map?meetingId=${m.id}`), 200);
+    if (map.total > 0) {
+      meeting = { id: m.id, map };
+      break;
+    }
+  }
+  if (!signal?.areaId || !meeting) throw new Error('The demo has no signal or meeting in a wijk');
+  const signalMap = await expectJson<SocialMap>(
+    await regisseur.get(`/api/v1/social-map?areaId=${signal.areaId}`),
+    200,
+  );
+  await regisseur.dispose();
+
+  await login(page, REGISSEUR_EMAIL);
+  for (const [path, map] of [
+    [`/signalen/${signal.id}`, signalMap],
+    [`/overleggen/${meeting.id}`, meeting.map],
+  ] as const) {
+    await page.goto(path);
+    await page.getByText('Wie werkt hier nog meer?', { exact: true }).click();
+    const table = page.getByRole('table', { name: /^Sociale kaart van / });
+    await expect(table).toBeVisible();
+    await expect(table).toContainText(map.items[0]?.name ?? '');
+  }
+  await expectNoAxeViolations(page, 'overleg met sociale kaart');
+});

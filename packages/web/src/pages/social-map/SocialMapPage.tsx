@@ -154,7 +154,9 @@ export function SocialMapPage() {
           entry={editing === 'new' ? null : editing}
           areas={areas.data?.items ?? []}
           areaNames={areas.names}
-          partners={(partners.data?.items ?? []).filter((p) => canMaintainSocialMapEntry(user, p.id))}
+          partners={(partners.data?.items ?? []).filter(
+            (p) => p.active && canMaintainSocialMapEntry(user, p.id),
+          )}
           defaultAreaId={areaId}
           onDone={done}
           onClose={() => setEditing(null)}
