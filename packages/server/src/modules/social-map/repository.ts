@@ -1,4 +1,4 @@
-import { SOCIAL_MAP_ROLES, type SocialMapEntry, type SocialMapRole } from '@wijkregie/shared';
+import { AREA_KINDS, SOCIAL_MAP_ROLES, type SocialMapEntry, type SocialMapRole } from '@wijkregie/shared';
 import { z } from 'zod';
 import { caseVisibleSql } from '../../access/cases.js';
 import { meetingVisibleSql } from '../../access/meetings.js';
@@ -19,7 +19,7 @@ const entryRow = z.object({
   phone: col.text.nullable(),
   email: col.text.nullable(),
   availability: col.text.nullable(),
-  areas: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['wijk', 'buurt']) })),
+  areas: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(AREA_KINDS) })),
 });
 
 function toEntry(r: z.output<typeof entryRow>): SocialMapEntry {
@@ -168,7 +168,7 @@ export async function deactivateEntry(s: TenantScope, id: string): Promise<void>
   );
 }
 
-const areaRow = z.object({ id: col.uuid, name: col.text, kind: z.enum(['wijk', 'buurt']) });
+const areaRow = z.object({ id: col.uuid, name: col.text, kind: z.enum(AREA_KINDS) });
 
 /** The areas with these ids, wijken first, by name. */
 export function areasByIds(s: TenantScope, ids: readonly string[]) {
