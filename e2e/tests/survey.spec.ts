@@ -127,6 +127,10 @@ test('de regisseur ziet de uitkomsten per buurt, met "<10 reacties" waar te wein
     '<10 reacties',
   );
   await expect(table).toContainText('vuistregel van 20%');
+  // The regisseur sees who wants to help: emails only, apart from the answers.
+  await expect(page.getByRole('region', { name: 'Bewoners die willen meedoen' })).toContainText(
+    '@voorbeeld.example',
+  );
   await expectNoAxeViolations(page, 'enquête › resultaten');
   await expectReadableOnPhone(page, 'enquête › resultaten');
 });

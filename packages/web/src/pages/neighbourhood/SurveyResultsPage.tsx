@@ -1,6 +1,12 @@
-import { SURVEY_STATUS_LABELS, type SurveyIndicators, type SurveyResults } from '@wijkregie/shared';
+import {
+  hasPermission,
+  SURVEY_STATUS_LABELS,
+  type SurveyIndicators,
+  type SurveyResults,
+} from '@wijkregie/shared';
 import { useCallback } from 'react';
 import { surveyApi } from '../../api/surveys.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
 import { DataList } from '../../components/DataList.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
@@ -49,6 +55,7 @@ function Results({ id }: { id: string }) {
   const loadSurvey = useCallback((signal: AbortSignal) => surveyApi.getSurvey(id, signal), [id]);
   const results = useApiData(load);
   const survey = useApiData(loadSurvey);
+  const user = useUser();
   usePageTitle(results.data ? `Resultaten: ${results.data.title}` : 'Resultaten bewonersenquête');
   return (
     <>
@@ -108,9 +115,40 @@ function Results({ id }: { id: string }) {
                 ]}
               />
             </Section>
+            {hasPermission(user, 'surveys.contacts') && <Contacts id={id} />}
           </>
         )}
       </Loaded>
     </>
+  );
+}
+
+/** The regisseur's list of residents who want to help: emails only, linked to no answer. */
+function Contacts({ id }: { id: string }) {
+  const load = useCallback((signal: AbortSignal) => surveyApi.listContacts(id, signal), [id]);
+  const contacts = useApiData(load);
+  return (
+    <Section id="contacten" title="Bewoners die willen meedoen">
+      <Paragraph>
+        Deze bewoners lieten een e-mailadres achter om mee te doen in de buurt. De adressen staan los van de
+        antwoorden: niemand kan zien wie wat heeft ingevuld. Gebruik ze alleen om hen te benaderen voor de
+        buurt.
+      </Paragraph>
+      <Loaded data={contacts} loading="De contactadressen worden geladen…">
+        {(list) =>
+          list.items.length === 0 ? (
+            <Paragraph>Nog niemand heeft een e-mailadres achtergelaten.</Paragraph>
+          ) : (
+            <ul className="utrecht-unordered-list">
+              {list.items.map((c) => (
+                <li key={c.email} className="utrecht-unordered-list__item">
+                  {c.email}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </Section>
   );
 }
