@@ -59,7 +59,7 @@ function Webhooks() {
 
   return (
     <>
-      <PageHeading>Webhooks</PageHeading>
+      <PageHeading id="webhooks-heading">Webhooks</PageHeading>
       <Paragraph>
         Andere systemen — het platform van de wijkraad, de tool van een bewonersgroep, systemen van de
         gemeente — kunnen horen wat er gebeurt: een signaal komt binnen of verandert van status, een overleg
@@ -103,6 +103,7 @@ function Webhooks() {
                       Leveringen
                     </Button>
                     <Button
+                      id={`webhook-delete-${w.id}`}
                       appearance="subtle"
                       aria-label={`Webhook naar ${w.url} verwijderen`}
                       onClick={() => {
@@ -122,18 +123,23 @@ function Webhooks() {
       </Loaded>
       {deleting && (
         <DeleteConfirmation
-          key={deleting.id}
+          // Keys differ from the delivery log's: both may be about the same webhook, and siblings need unique keys.
+          key={`delete-${deleting.id}`}
           webhook={deleting}
           onDeleted={() => {
             if (shown?.id === deleting.id) setShown(null);
             setDeleting(null);
             webhooks.reload();
             setStatus(`De webhook naar ${deleting.url} is verwijderd.`);
+            focusSoon('webhooks-heading');
           }}
-          onCancel={() => setDeleting(null)}
+          onCancel={() => {
+            setDeleting(null);
+            focusSoon(`webhook-delete-${deleting.id}`);
+          }}
         />
       )}
-      {shown && <DeliveryLog key={shown.id} webhook={shown} />}
+      {shown && <DeliveryLog key={`log-${shown.id}`} webhook={shown} />}
       <CreateWebhookForm
         onStart={() => setStatus(null)}
         onCreated={(w) => {
