@@ -25,6 +25,7 @@ import {
 } from '../src/background/webhook-destination.js';
 import { claimDueDeliveries } from '../src/background/webhook-repository.js';
 import { WebhookWorker } from '../src/background/webhooks.js';
+import { loadConfig } from '../src/config.js';
 import { col, rows } from '../src/db/rows.js';
 import { amsterdamDate } from '../src/lib/time.js';
 import { CREDITOR_COLUMNS } from '../src/modules/early-warning/columns.js';
@@ -539,6 +540,15 @@ describe('where a webhook may go (SSRF guard)', () => {
     expect(JSON.parse(got(r, 0).body)).toMatchObject({ data: { signalId: s.id } });
     expect((await deliveries(w.id)).items[0]).toMatchObject({ status: 'delivered', lastStatusCode: 200 });
     await admin.delete(`/api/v1/webhooks/${w.id}`);
+  });
+
+  it('reads WIJKREGIE_WEBHOOK_ALLOW_PRIVATE: off unless 1, a wrong value stops the start', () => {
+    expect(loadConfig({}).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ WIJKREGIE_WEBHOOK_ALLOW_PRIVATE: '0' }).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ WIJKREGIE_WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate).toBe(true);
+    expect(() => loadConfig({ WIJKREGIE_WEBHOOK_ALLOW_PRIVATE: 'ja' })).toThrow(
+      /WIJKREGIE_WEBHOOK_ALLOW_PRIVATE/,
+    );
   });
 
   it('knows the internal ranges of IPv4 and IPv6, and its look-up refuses them before any connection', async () => {
