@@ -133,4 +133,13 @@ test('de regisseur ziet de uitkomsten per buurt, met "<10 reacties" waar te wein
   );
   await expectNoAxeViolations(page, 'enquête › resultaten');
   await expectReadableOnPhone(page, 'enquête › resultaten');
+  // The new survey (not closed yet) has a QR code of its link, for the flyer.
+  await page.goto('/wijkbeeld/enquetes');
+  await page.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('img', { name: `QR-code naar de enquête ${title}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'QR-code downloaden (SVG)' })).toHaveAttribute(
+    'download',
+    /^enquete-.+\.svg$/,
+  );
+  await expectNoAxeViolations(page, 'enquête › nieuwe enquête met QR-code');
 });

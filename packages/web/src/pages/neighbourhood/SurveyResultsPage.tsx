@@ -12,6 +12,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { PermittedById } from '../../components/Permitted.tsx';
+import { QrCode } from '../../components/QrCode.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -74,6 +75,13 @@ function Results({ id }: { id: string }) {
                   : []),
               ]}
             />
+            {survey.data && r.status !== 'closed' && (
+              <QrCode
+                text={surveyLink(survey.data.publicCode)}
+                label={`QR-code naar de enquête ${r.title}`}
+                fileName={`enquete-${survey.data.publicCode}.svg`}
+              />
+            )}
             <Paragraph>
               Per buurt het aantal reacties en de uitkomsten; tussen haakjes de vorige enquête in die buurt.
               Een buurt met minder dan {r.minResponses} reacties toont geen cijfers ({SUPPRESSED}), zodat
