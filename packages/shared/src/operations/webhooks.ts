@@ -18,7 +18,7 @@ export const webhookOperations = operations({
     auth: 'webhooks.manage',
     tag,
     summary:
-      'Webhook registreren: adres, soorten gebeurtenissen (CloudEvents-types of ["*"]) en het geheim waarmee elke levering wordt ondertekend',
+      'Webhook registreren: adres, soorten gebeurtenissen (CloudEvents-types of ["*"]) en het geheim waarmee elke levering wordt ondertekend. Het adres is https zonder gebruikersnaam of wachtwoord en wijst niet naar een intern netwerk (loopback, privé, link-local), tenzij de installatie dat toestaat (WIJKREGIE_WEBHOOK_ALLOW_PRIVATE=1); anders 400 op url',
     body: createWebhookSchema,
     status: 201,
     response: webhookSchema,
