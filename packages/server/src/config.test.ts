@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       auditKey: undefined,
       auditCheckpointFile: 'data/audit-checkpoints.jsonl',
       mapTiles: undefined,
+      webhookAllowPrivate: false,
     });
   });
 
