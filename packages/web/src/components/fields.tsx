@@ -1,4 +1,5 @@
 import type { ChangeEvent, ReactNode } from 'react';
+import type { BoundField } from '../lib/useFormSubmit.ts';
 import { type FieldControlProps, FormField } from './FormField.tsx';
 import { Select, type SelectProps } from './Select.tsx';
 import { Textarea, type TextareaProps } from './Textarea.tsx';
@@ -78,6 +79,27 @@ export function FilterSelect(props: LabelledProps<SelectProps>) {
   return (
     <div className="wr-journal__filter">
       <SelectField {...props} />
+    </div>
+  );
+}
+
+/**
+ * A field for robots only (the public forms' honeypot): people never see it, screen readers skip it,
+ * Tab passes it by. A value in it makes the server drop the submission quietly.
+ */
+export function HoneypotField({ field }: { field: BoundField }) {
+  return (
+    <div className="wr-visually-hidden" aria-hidden="true">
+      <label htmlFor={field.id}>Website (niet invullen)</label>
+      <input
+        id={field.id}
+        type="text"
+        name={field.name}
+        tabIndex={-1}
+        autoComplete="off"
+        value={field.value}
+        onChange={(e) => field.onValue(e.target.value)}
+      />
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { FileField, useFileChoice } from '../../components/Attachments.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormField } from '../../components/FormField.tsx';
-import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
+import { HoneypotField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Section } from '../../components/Section.tsx';
@@ -246,19 +246,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
           error={errors.file}
           {...photos.field}
         />
-        {/* A field for robots only: people never see it, screen readers skip it, Tab passes it by. */}
-        <div className="wr-visually-hidden" aria-hidden="true">
-          <label htmlFor={website.id}>Website (niet invullen)</label>
-          <input
-            id={website.id}
-            type="text"
-            name={website.name}
-            tabIndex={-1}
-            autoComplete="off"
-            value={website.value}
-            onChange={(e) => website.onValue(e.target.value)}
-          />
-        </div>
+        <HoneypotField field={website} />
         <SubmitButton busy={busy}>Melding versturen</SubmitButton>
       </SubmitForm>
       <Section id="follow" title="Melding volgen" className="wr-card">

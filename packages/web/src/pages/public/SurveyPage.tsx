@@ -12,7 +12,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
-import { SelectField, TextField } from '../../components/fields.tsx';
+import { HoneypotField, SelectField, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -237,19 +237,7 @@ function SurveyForm({
             <TextField {...field('contactEmail')} label="E-mailadres" type="email" autoComplete="email" />
           </Fieldset>
         )}
-        {/* A field for robots only: people never see it, screen readers skip it, Tab passes it by. */}
-        <div className="wr-visually-hidden" aria-hidden="true">
-          <label htmlFor={website.id}>Website (niet invullen)</label>
-          <input
-            id={website.id}
-            type="text"
-            name={website.name}
-            tabIndex={-1}
-            autoComplete="off"
-            value={website.value}
-            onChange={(e) => website.onValue(e.target.value)}
-          />
-        </div>
+        <HoneypotField field={website} />
         <SubmitButton busy={busy}>Antwoorden versturen</SubmitButton>
       </SubmitForm>
     </>
