@@ -23,7 +23,7 @@ import { applyApiDesignRules, registerApiVersionHeader } from './http/api-design
 import { DEFAULT_SESSION_LIMITS, registerAuth, type SessionLimits } from './http/auth.js';
 import { AppError, errorHandler, notFound, sendProblem, validationError } from './http/errors.js';
 import { openapiTransform } from './http/openapi.js';
-import { registerSecurity } from './http/security.js';
+import { DOCS_CSP, registerSecurity } from './http/security.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { type MapTiles, webAppCsp, webAppIndex } from './http/web-app.js';
 import { actionRoutes } from './modules/actions/routes.js';
@@ -140,9 +140,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const stopSessionListener = await listenForEndedSessions(opts.db);
   app.addHook('preClose', () => stopSessionListener());
   app.addHook('onClose', () => audit.close());
+  const sessionLimits = { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits };
   registerAuth(app, {
     system,
-    limits: { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits },
+    limits: sessionLimits,
     publicUrl: opts.publicUrl,
     findSession: (token, limits) => findActiveSession(opts.db, token, limits),
     recordReads: (ctx, events) => audit.record(auditEntries(ctx, events)),
@@ -167,7 +168,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transformObject: (documentObject) =>
       applyApiDesignRules(jsonSchemaTransformObject(documentObject), opts.publicUrl),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // Its own Content-Security-Policy on every page and file of the documentation (http/security.ts).
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
@@ -180,6 +182,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     throttle: { ...DEFAULT_LOGIN_THROTTLE, ...opts.loginThrottle },
     secureCookies: opts.publicUrl.startsWith('https:'),
     demoPassword: opts.demoPassword,
+    sessionLimits,
   });
   organisationRoutes(app);
   areaRoutes(app);

@@ -36,6 +36,11 @@ export interface Operation {
   readonly status?: 200 | 201 | 202 | 204;
   /** The schema of the success answer; none for 204. */
   readonly response?: z.ZodType;
+  /**
+   * Callable by a session that may only set up tweestapsverificatie (a role that requires it, not yet
+   * enrolled): the logged-in user, logout and the enrolment itself. Every other operation answers 403.
+   */
+  readonly duringEnrolment?: true;
   /** The error statuses the operation can answer (problem+json), for the document. */
   readonly problems: readonly number[];
 }

@@ -58,6 +58,8 @@ export const PERMISSIONS = {
   'outcomes.read': ['regisseur'],
   /** The email outbox (addresses and thin texts, no case content). */
   'outbox.read': ['admin'],
+  /** The municipality's security settings (which roles must use tweestapsverificatie) and a user's 2FA reset. */
+  'security.manage': ['admin'],
   /** Webhooks to other systems and their delivery log (ids, status, area, time; never a person). */
   'webhooks.manage': ['admin'],
   /** Opening a neighbourhood survey (the municipality directs; results: every logged-in user). */

@@ -17,7 +17,14 @@ export const ERROR_CODES = {
    * password was checked, so it tells nothing to whoever guesses.
    */
   'account-inactive': { status: 401, title: 'Account niet actief' },
+  /**
+   * A right password for an account with tweestapsverificatie, without (or with a wrong) code from the
+   * authenticator app or a recovery code; the error names the field `otp`, so the login page asks for it.
+   */
+  'otp-required': { status: 401, title: 'Code voor tweestapsverificatie nodig' },
   forbidden: { status: 403, title: 'Geen toegang' },
+  /** A session of a role that must use tweestapsverificatie, before the user set it up: it may only enrol. */
+  'mfa-enrolment-required': { status: 403, title: 'Tweestapsverificatie instellen' },
   'cross-site': { status: 403, title: 'Verzoek van een andere site geweigerd' },
   'not-found': { status: 404, title: 'Niet gevonden' },
   'method-not-allowed': { status: 405, title: 'Methode niet toegestaan' },

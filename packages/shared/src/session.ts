@@ -9,7 +9,14 @@ export const loginSchema = z.strictObject({
 });
 export type Login = z.infer<typeof loginSchema>;
 
-export const sessionResponseSchema = z.object({ user: userSchema });
+/**
+ * The logged-in user. `mustEnrolTotp` (only present, and `true`, then): the user's role requires
+ * tweestapsverificatie and they have not set it up; the session may only enrol (every other call is 403).
+ */
+export const sessionResponseSchema = z.object({
+  user: userSchema,
+  mustEnrolTotp: z.literal(true).optional(),
+});
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 /** `GET /demo-accounts`: the accounts of the demo seed for the login page; empty outside the demo. */

@@ -3,6 +3,7 @@ import { AuthProvider } from './auth/AuthContext.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { AppShell } from './components/AppShell.tsx';
 import { RouteFocus } from './components/RouteFocus.tsx';
+import { SecurityPage } from './pages/account/SecurityPage.tsx';
 import { ActionsPage } from './pages/actions/ActionsPage.tsx';
 import { AreasPage } from './pages/admin/AreasPage.tsx';
 import { BeheerIndex, BeheerLayout } from './pages/admin/BeheerLayout.tsx';
@@ -11,6 +12,7 @@ import { MatrixPage } from './pages/admin/MatrixPage.tsx';
 import { OutboxPage } from './pages/admin/OutboxPage.tsx';
 import { PartnersPage } from './pages/admin/PartnersPage.tsx';
 import { RoutingPage } from './pages/admin/RoutingPage.tsx';
+import { SecuritySettingsPage } from './pages/admin/SecuritySettingsPage.tsx';
 import { SignalCategoriesPage } from './pages/admin/SignalCategoriesPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
 import { WebhooksPage } from './pages/admin/WebhooksPage.tsx';
@@ -110,6 +112,7 @@ function StaffApp() {
             <Route path="acties" element={<ActionsPage />} />
             <Route path="notificaties" element={<NotificationsPage />} />
             <Route path="instellingen" element={<SettingsPage />} />
+            <Route path="beveiliging" element={<SecurityPage />} />
             <Route path="zoeken" element={<SearchPage />} />
             <Route path="beheer" element={<BeheerLayout />}>
               <Route index element={<BeheerIndex />} />
@@ -122,6 +125,7 @@ function StaffApp() {
               <Route path="gebieden" element={<AreasPage />} />
               <Route path="e-mail" element={<OutboxPage />} />
               <Route path="webhooks" element={<WebhooksPage />} />
+              <Route path="beveiliging" element={<SecuritySettingsPage />} />
             </Route>
             <Route path="resultaten" element={<OutcomesPage />} />
             <Route path="sociale-kaart" element={<SocialMapPage />} />

@@ -18,6 +18,11 @@ export const API_BASE_PATH = '/api/v1';
 /** Tags and what they hold, in the order the readable page shows them. */
 export const API_TAGS: { name: string; description: string }[] = [
   { name: 'Sessie', description: 'Inloggen, uitloggen en de eigen sessie' },
+  {
+    name: 'Beveiliging',
+    description:
+      'Tweestapsverificatie (TOTP), de eigen sessies en de beveiligingsinstellingen van de gemeente',
+  },
   { name: 'Startpagina', description: 'Wat vandaag aandacht vraagt, per rol' },
   { name: 'Organisatie', description: 'Partners en gebruikers (functioneel beheer)' },
   { name: 'Autorisatie', description: 'Informatiecategorieën en de autorisatiematrix' },

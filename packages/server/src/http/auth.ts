@@ -26,7 +26,7 @@ export interface AuthDeps {
   findSession(
     token: string,
     limits: SessionLimits,
-  ): Promise<{ sessionId: string; user: SessionUser } | undefined>;
+  ): Promise<{ sessionId: string; user: SessionUser; enrolOnly: boolean } | undefined>;
   /** Records reads for the caller of `ctx` (group commit); resolves once they are committed. */
   recordReads(ctx: RequestContext, events: readonly AuditEvent[]): Promise<void>;
 }
@@ -58,6 +58,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
       roles: user.roles,
       user,
       sessionId: session.sessionId,
+      enrolOnly: session.enrolOnly,
       db: system.forTenant(user.tenantId),
       purpose: req.routeOptions.config.purpose ?? 'Wijkregie',
       auditRead: (events) => deps.recordReads(ctx, events),
@@ -66,6 +67,12 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
       sessionActive: async () => (await deps.findSession(token, { ...limits, touchMs: 1e12 })) !== undefined,
     };
     req.ctx = ctx;
+    if (session.enrolOnly && req.routeOptions.config.duringEnrolment !== true) {
+      throw new AppError(
+        'mfa-enrolment-required',
+        'Voor jouw rol is tweestapsverificatie verplicht. Stel die eerst in (Mijn account › Beveiliging: koppel een authenticator-app); daarna kun je verder.',
+      );
+    }
     if (auth !== 'session' && !hasPermission(user, auth)) throw forbidden();
   });
 }

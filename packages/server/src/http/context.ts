@@ -27,6 +27,8 @@ export interface RequestContext {
   roles: readonly Role[];
   user: SessionUser;
   sessionId: string;
+  /** The session may only set up tweestapsverificatie (the auth hook refuses every other operation). */
+  enrolOnly: boolean;
   db: TenantDb;
   /** Why the data is processed, as the route declares it; goes into every audit record. */
   purpose: string;
@@ -49,6 +51,8 @@ declare module 'fastify' {
     auth?: RouteAuth;
     /** The purpose of processing recorded in the audit log for this route. */
     purpose?: string;
+    /** A session that may only set up tweestapsverificatie may call this route. */
+    duringEnrolment?: boolean;
   }
   interface FastifyRequest {
     ctx: RequestContext | null;

@@ -92,7 +92,11 @@ export function routesFor(app: FastifyInstance, purpose?: string) {
     const route: RouteOptions = {
       method: op.method,
       url: op.path,
-      config: { auth: op.auth, ...(purpose !== undefined && { purpose }) },
+      config: {
+        auth: op.auth,
+        ...(purpose !== undefined && { purpose }),
+        ...(op.duringEnrolment && { duringEnrolment: true }),
+      },
       ...(options.bodyLimit !== undefined && { bodyLimit: options.bodyLimit }),
       schema: {
         tags: [op.tag],

@@ -70,6 +70,7 @@ import {
   publicReportOperations,
   type RecordVisitOutcome,
   residentGroupOperations,
+  type SecuritySettings,
   type SignalFilterQuery,
   type SignalSortField,
   type SocialMapQuery,
@@ -77,6 +78,7 @@ import {
   type StartCaseFromSignalInput,
   type SubjectSortField,
   searchOperations,
+  securityOperations,
   sessionOperations,
   signalOperations,
   socialMapOperations,
@@ -157,13 +159,28 @@ export function query(params: Record<string, string | number | boolean | undefin
 
 export const api = {
   // The session: a 401 here is the login page's business (wrong password, no session yet).
-  login: (email: string, password: string) =>
-    call(sessionOperations.login, { body: { email, password } }, { allowUnauthorized: true }),
+  login: (email: string, password: string, otp?: string) =>
+    call(
+      sessionOperations.login,
+      { body: { email, password, ...(otp ? { otp } : {}) } },
+      { allowUnauthorized: true },
+    ),
   getSession: (signal?: AbortSignal) =>
     call(sessionOperations.currentSession, {}, { allowUnauthorized: true, signal }),
   logout: () => call(sessionOperations.logout, {}, { allowUnauthorized: true }),
   demoAccounts: (signal?: AbortSignal) =>
     call(sessionOperations.demoAccounts, {}, { allowUnauthorized: true, signal }),
+  // Tweestapsverificatie, the own sessions, the security settings (admin).
+  totpStatus: (signal?: AbortSignal) => call(securityOperations.totpStatus, {}, { signal }),
+  startTotpEnrolment: () => call(securityOperations.startTotpEnrolment, {}),
+  confirmTotp: (code: string) => call(securityOperations.confirmTotp, { body: { code } }),
+  listOwnSessions: (signal?: AbortSignal) => call(securityOperations.listOwnSessions, {}, { signal }),
+  endOwnSession: (id: string) => call(securityOperations.endOwnSession, { params: { id } }),
+  endOtherSessions: () => call(securityOperations.endOtherSessions, {}),
+  getSecuritySettings: (signal?: AbortSignal) => call(securityOperations.getSecuritySettings, {}, { signal }),
+  updateSecuritySettings: (body: SecuritySettings) =>
+    call(securityOperations.updateSecuritySettings, { body }),
+  resetUserTotp: (id: string) => call(securityOperations.resetUserTotp, { params: { id } }),
   listPartners: (signal?: AbortSignal, sort: Sorting<PartnerSortField> = {}) =>
     call(organisationOperations.listPartners, { query: sort }, { signal }),
   createPartner: (input: CreatePartner) => call(organisationOperations.createPartner, { body: input }),

@@ -17,8 +17,15 @@ interface AuthContextValue {
   user: User | null;
   /** A message for the login page, such as "your session expired". */
   notice: string | null;
+  /**
+   * The user's role requires tweestapsverificatie and they have not set it up: the session may only
+   * enrol, so <RequireAuth> shows the enrolment instead of the app.
+   */
+  mustEnrolTotp: boolean;
   /** Set after a successful POST /session. */
-  signedIn: (user: User) => void;
+  signedIn: (user: User, mustEnrolTotp?: boolean) => void;
+  /** The forced enrolment is done: the session may now do everything. */
+  enrolled: () => void;
   logout: () => Promise<void>;
   retry: () => void;
 }
@@ -30,6 +37,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>('loading');
   const [attempt, setAttempt] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const [mustEnrolTotp, setMustEnrolTotp] = useState(false);
 
   // Ask the server whether a session exists (the cookie is HttpOnly, so only it knows).
   // biome-ignore lint/correctness/useExhaustiveDependencies: attempt re-runs the check on retry.
@@ -38,8 +46,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setStatus('loading');
     api
       .getSession(controller.signal)
-      .then(({ user: current }) => {
+      .then(({ user: current, mustEnrolTotp: mustEnrol }) => {
         setUser(current);
+        setMustEnrolTotp(mustEnrol === true);
         setStatus('authenticated');
       })
       .catch((error: unknown) => {
@@ -61,9 +70,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => setUnauthorizedHandler(null);
   }, []);
 
-  const signedIn = useCallback((next: User) => {
+  const signedIn = useCallback((next: User, mustEnrol = false) => {
     setNotice(null);
     setUser(next);
+    setMustEnrolTotp(mustEnrol);
     setStatus('authenticated');
   }, []);
 
@@ -78,10 +88,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const enrolled = useCallback(() => setMustEnrolTotp(false), []);
 
   const value = useMemo(
-    () => ({ status, user, notice, signedIn, logout, retry }),
-    [status, user, notice, signedIn, logout, retry],
+    () => ({ status, user, notice, mustEnrolTotp, signedIn, enrolled, logout, retry }),
+    [status, user, notice, mustEnrolTotp, signedIn, enrolled, logout, retry],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

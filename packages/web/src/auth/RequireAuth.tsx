@@ -5,10 +5,11 @@ import { PageHeading, Paragraph } from '../components/Heading.tsx';
 import { MainContent, SkipLink } from '../components/SkipLink.tsx';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import { type LoginState, useAuth } from './AuthContext.tsx';
+import { ForcedEnrolment } from './ForcedEnrolment.tsx';
 
 /** Renders the child routes only for a signed-in user; sends anyone else to /login. */
 export function RequireAuth() {
-  const { status, retry } = useAuth();
+  const { status, retry, mustEnrolTotp } = useAuth();
   const location = useLocation();
 
   if (status === 'loading') return <Loading />;
@@ -17,6 +18,7 @@ export function RequireAuth() {
     const state: LoginState = { from: location.pathname };
     return <Navigate to="/login" replace state={state} />;
   }
+  if (mustEnrolTotp) return <ForcedEnrolment />;
   return <Outlet />;
 }
 

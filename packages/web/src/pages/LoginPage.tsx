@@ -6,11 +6,12 @@ import { api } from '../api/endpoints.ts';
 import { type LoginState, useAuth } from '../auth/AuthContext.tsx';
 import { Alert, ErrorAlert } from '../components/Alert.tsx';
 import { Button, SubmitButton } from '../components/Button.tsx';
-import { EmailField, PasswordField } from '../components/fields.tsx';
+import { EmailField, PasswordField, TextField } from '../components/fields.tsx';
 import { PageHeading, Paragraph } from '../components/Heading.tsx';
 import { Section } from '../components/Section.tsx';
 import { MainContent, SkipLink } from '../components/SkipLink.tsx';
 import { VisuallyHidden } from '../components/VisuallyHidden.tsx';
+import { focusSoon } from '../lib/focus.ts';
 import { useForm } from '../lib/useFormSubmit.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import type { FieldErrors } from '../lib/validation.ts';
@@ -24,6 +25,12 @@ export const LOGIN_THROTTLED = 'Te veel mislukte pogingen. Probeer het over enke
 export const LOGIN_INACTIVE =
   'Je account is niet meer actief. Neem contact op met de functioneel beheerder van je gemeente.';
 const ACCOUNT_INACTIVE = `${PROBLEM_BASE}account-inactive`;
+export const OTP_WRONG =
+  'Deze code klopt niet of is al gebruikt. Wacht op de volgende code in je app en probeer opnieuw.';
+
+/** The server asks for the code of the authenticator app: a 401 with an error on `otp`. */
+const asksForOtp = (error: unknown) =>
+  error instanceof ApiError && error.status === 401 && error.fieldErrors.some((e) => e.path === 'otp');
 
 function loginState(value: unknown): LoginState {
   return typeof value === 'object' && value !== null ? (value as LoginState) : {};
@@ -42,7 +49,16 @@ export function LoginPage() {
     { email: '', password: '' },
   );
   const [demo, setDemo] = useState<DemoAccounts | null>(null);
+  // Step two of a login with tweestapsverificatie: the password was right, the code is asked for.
+  const [otpStep, setOtpStep] = useState(false);
+  const [otp, setOtp] = useState('');
+  const [otpError, setOtpError] = useState<string | undefined>();
   const submitRef = useRef<HTMLButtonElement>(null);
+
+  // The code field appears after the password was right: the cursor goes there.
+  useEffect(() => {
+    if (otpStep) document.getElementById('otp')?.focus();
+  }, [otpStep]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -64,15 +80,36 @@ export function LoginPage() {
     if (email.trim() === '') errors.email = 'Vul je e-mailadres in';
     if (password === '') errors.password = 'Vul je wachtwoord in';
     if (!validate(errors)) return;
+    if (otpStep && otp.trim() === '') {
+      setOtpError('Vul de code uit je authenticator-app in');
+      focusSoon('otp');
+      return;
+    }
+    setOtpError(undefined);
     await submit(
       async () => {
-        const { user } = await api.login(email.trim(), password);
-        signedIn(user);
+        const { user, mustEnrolTotp } = await api.login(
+          email.trim(),
+          password,
+          otpStep ? otp.trim() : undefined,
+        );
+        signedIn(user, mustEnrolTotp === true);
         navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true });
       },
       // A failed login names no field: the message says what went wrong, the password is emptied.
       (error) => {
+        if (asksForOtp(error)) {
+          if (otpStep) {
+            setOtpError(OTP_WRONG);
+            focusSoon('otp');
+          }
+          setOtpStep(true);
+          setOtp('');
+          return true;
+        }
         setValues((current) => ({ ...current, password: '' }));
+        setOtpStep(false);
+        setOtp('');
         if (error instanceof ApiError && error.problem.type === ACCOUNT_INACTIVE)
           setFormError(LOGIN_INACTIVE);
         else if (error instanceof ApiError && error.status === 401) setFormError(LOGIN_FAILED);
@@ -114,6 +151,19 @@ export function LoginPage() {
           <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
             <EmailField {...field('email')} label="E-mailadres" autoComplete="username" />
             <PasswordField {...field('password')} label="Wachtwoord" autoComplete="current-password" />
+            {otpStep && (
+              <TextField
+                id="otp"
+                label="Code uit je authenticator-app"
+                description="De 6 cijfers die de app nu toont, of een van je herstelcodes."
+                error={otpError}
+                value={otp}
+                onValue={setOtp}
+                autoComplete="one-time-code"
+                inputMode="text"
+                maxLength={16}
+              />
+            )}
             <SubmitButton busy={busy} ref={submitRef}>
               Inloggen
             </SubmitButton>

@@ -1,4 +1,4 @@
-import { organisationOperations as op } from '@wijkregie/shared';
+import { organisationOperations as op, securityOperations as sec } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { routesFor } from '../../http/serve.js';
 import { createPartner } from './create-partner.js';
@@ -7,6 +7,7 @@ import { listColleagues } from './list-colleagues.js';
 import { listOutbox } from './list-outbox.js';
 import { listPartners } from './list-partners.js';
 import { listUsers } from './list-users.js';
+import { resetUserTotp } from './reset-user-totp.js';
 import { updatePartner } from './update-partner.js';
 import { updateUser } from './update-user.js';
 
@@ -20,4 +21,5 @@ export function organisationRoutes(app: FastifyInstance) {
   serve(op.updateUser, (c) => updateUser(c.ctx, c.params.id, c.body));
   serve(op.listColleagues, (c) => listColleagues(c.ctx));
   serve(op.listOutbox, (c) => listOutbox(c.ctx, c.query));
+  serve(sec.resetUserTotp, (c) => resetUserTotp(c.ctx, c.params.id));
 }

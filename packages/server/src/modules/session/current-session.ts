@@ -12,5 +12,5 @@ export const publicUser = ({ id, email, name, partnerId, roles }: SessionUser): 
 
 /** The logged-in user of the request. */
 export function currentSession(ctx: RequestContext): SessionResponse {
-  return { user: publicUser(ctx.user) };
+  return { user: publicUser(ctx.user), ...(ctx.enrolOnly && { mustEnrolTotp: true as const }) };
 }

@@ -47,20 +47,35 @@ export async function findLoginCandidate(
   return found ? { ...toUser(found), passwordHash: found.password_hash, active: found.active } : undefined;
 }
 
-/** Creates a session and returns the cookie token (only its hash is stored). */
-export async function createSession(q: Queryable, user: SessionUser): Promise<string> {
+/**
+ * Creates a session and returns the cookie token (only its hash is stored). `enrolOnly`: the session
+ * may only set up tweestapsverificatie; `userAgent` is kept (shortened) for the user's list of sessions.
+ */
+export async function createSession(
+  q: Queryable,
+  user: SessionUser,
+  opts: { userAgent?: string | undefined; enrolOnly?: boolean } = {},
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await execute(q, 'INSERT INTO sessions (token_hash, tenant_id, user_id) VALUES ($1, $2, $3)', [
-    hashToken(token),
-    user.tenantId,
-    user.id,
-  ]);
+  await execute(
+    q,
+    'INSERT INTO sessions (token_hash, tenant_id, user_id, user_agent, enrol_only) VALUES ($1, $2, $3, $4, $5)',
+    [
+      hashToken(token),
+      user.tenantId,
+      user.id,
+      opts.userAgent?.slice(0, 300) || null,
+      opts.enrolOnly ?? false,
+    ],
+  );
   return token;
 }
 
 export interface ActiveSession {
   sessionId: string;
   user: SessionUser;
+  /** The session may only set up tweestapsverificatie (its user's role requires it). */
+  enrolOnly: boolean;
 }
 
 /**
@@ -115,9 +130,15 @@ export async function findActiveSession(
   // idle timeout, the absolute timeout and the next refresh, as of this statement.
   const found = await row(
     q,
-    userRow.extend({ session_id: col.uuid, idle_left: col.num, absolute_left: col.num, touch_left: col.num }),
+    userRow.extend({
+      session_id: col.uuid,
+      enrol_only: col.bool,
+      idle_left: col.num,
+      absolute_left: col.num,
+      touch_left: col.num,
+    }),
     `WITH found AS (
-       SELECT s.id AS session_id, s.last_seen_at, s.created_at,
+       SELECT s.id AS session_id, s.enrol_only, s.last_seen_at, s.created_at,
               u.id, u.tenant_id, u.email, u.name, u.partner_id, u.roles
          FROM sessions s JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
          JOIN partners p ON p.tenant_id = u.tenant_id AND p.id = u.partner_id
@@ -129,7 +150,7 @@ export async function findActiveSession(
         WHERE t.id = found.session_id
           AND found.last_seen_at < now() - make_interval(secs => $4::double precision / 1000)
        RETURNING t.id)
-     SELECT f.session_id, f.id, f.tenant_id, f.email, f.name, f.partner_id, f.roles,
+     SELECT f.session_id, f.enrol_only, f.id, f.tenant_id, f.email, f.name, f.partner_id, f.roles,
             1000 * extract(epoch FROM (CASE WHEN tt.id IS NULL THEN f.last_seen_at ELSE now() END)
               + make_interval(secs => $2::double precision / 1000) - now())::float8 AS idle_left,
             1000 * extract(epoch FROM f.created_at + make_interval(secs => $3::double precision / 1000) - now())::float8
@@ -140,7 +161,7 @@ export async function findActiveSession(
     [tokenHash, limits.idleMs, limits.absoluteMs, limits.touchMs],
   );
   if (!found) return undefined;
-  const session = { sessionId: found.session_id, user: toUser(found) };
+  const session = { sessionId: found.session_id, user: toUser(found), enrolOnly: found.enrol_only };
   const left = Math.min(SESSION_CACHE_MS, found.idle_left, found.absolute_left, found.touch_left);
   if (left > 0 && logouts === logoutsBefore) cacheSession(key, session, sent + left);
   return session;
@@ -207,6 +228,65 @@ export async function endSessionsOf(
     [tenantId, param],
   );
   return ended.map((r) => r.id);
+}
+
+/**
+ * Ends, inside the caller's transaction, live sessions of one user: the one with id `only`, or all
+ * but `except`. Announced on `session_ended` like a logout; answers the ended ids for `forgetSessions`.
+ */
+export async function endOwnSessions(
+  q: Queryable,
+  tenantId: string,
+  userId: string,
+  which: { only: string } | { except: string },
+): Promise<string[]> {
+  logouts++;
+  const ended = await rows(
+    q,
+    z.object({ id: col.uuid }),
+    `WITH ended AS (
+       UPDATE sessions s SET ended_at = now()
+        WHERE s.tenant_id = $1 AND s.user_id = $2 AND s.ended_at IS NULL
+          AND ${'only' in which ? 's.id = $3' : 's.id <> $3'} RETURNING s.id)
+     SELECT id, pg_notify('${SESSION_ENDED_CHANNEL}', id::text) AS notified FROM ended`,
+    [tenantId, userId, 'only' in which ? which.only : which.except],
+  );
+  return ended.map((r) => r.id);
+}
+
+/** A user's live sessions (not timed out under `limits`), newest first; never the token. */
+export function listLiveSessions(
+  q: Queryable,
+  tenantId: string,
+  userId: string,
+  limits: { idleMs: number; absoluteMs: number },
+) {
+  return rows(
+    q,
+    z.object({
+      id: col.uuid,
+      created_at: col.timestamp,
+      last_seen_at: col.timestamp,
+      user_agent: col.text.nullable(),
+    }),
+    `SELECT id, created_at, last_seen_at, user_agent FROM sessions
+      WHERE tenant_id = $1 AND user_id = $2 AND ended_at IS NULL
+        AND last_seen_at > now() - make_interval(secs => $3::double precision / 1000)
+        AND created_at > now() - make_interval(secs => $4::double precision / 1000)
+      ORDER BY created_at DESC, id`,
+    [tenantId, userId, limits.idleMs, limits.absoluteMs],
+  );
+}
+
+/** The session may do everything from now on (its user confirmed tweestapsverificatie). */
+export async function endEnrolOnly(q: Queryable, sessionId: string): Promise<void> {
+  logouts++;
+  await execute(
+    q,
+    `WITH done AS (UPDATE sessions SET enrol_only = false WHERE id = $1 AND enrol_only RETURNING id)
+     SELECT pg_notify('${SESSION_ENDED_CHANNEL}', id::text) FROM done`,
+    [sessionId],
+  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { beheerPages } from '../../lib/navigation.ts';
 
 /**
  * Beheer: a sub-menu (Partners, Gebruikers, Autorisatiematrix, Routering, Signaalcategorieën, Leefgebieden, Wijken en
- * buurten, Uitgaande e-mail, Webhooks) above the pages of the section, with only the pages the user may see (the list is
+ * buurten, Uitgaande e-mail, Webhooks, Beveiliging) above the pages of the section, with only the pages the user may see (the list is
  * BEHEER_PAGES in lib/navigation.ts).
  */
 export function BeheerLayout() {

@@ -15,7 +15,7 @@ import { type Dispatch, type FormEvent, type SetStateAction, useCallback, useSta
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ActivationControl } from '../../components/ActivationControl.tsx';
-import { StatusMessage } from '../../components/Alert.tsx';
+import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { CheckboxGroup } from '../../components/Choice.tsx';
 import { EmailAddress } from '../../components/EmailAddress.tsx';
@@ -32,7 +32,7 @@ import { sortedByName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { type BoundField, useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { issuesToFieldErrors } from '../../lib/validation.ts';
+import { apiErrorToSubmitErrors, issuesToFieldErrors } from '../../lib/validation.ts';
 
 /** How GET /users orders without `sort`. */
 const USUAL_ORDER = 'op naam';
@@ -300,6 +300,7 @@ function EditUserForm({ user, self, partners, onChanged, onClose }: EditUserForm
         <SubmitButton busy={busy}>Wijzigingen opslaan</SubmitButton>
         <Button onClick={onClose}>Annuleren</Button>
       </ButtonGroup>
+      <TotpReset user={user} />
       {user.active && self ? (
         <Paragraph className="wr-muted">Je eigen account kun je niet deactiveren.</Paragraph>
       ) : (
@@ -312,5 +313,53 @@ function EditUserForm({ user, self, partners, onChanged, onClose }: EditUserForm
         />
       )}
     </FormCard>
+  );
+}
+
+/**
+ * "2FA resetten": a user who lost the phone with their authenticator app logs in with the password
+ * again (and sets up tweestapsverificatie anew). Asks first; the server records it in the audit log.
+ */
+function TotpReset({ user }: { user: UserWithStatus }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function reset() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.resetUserTotp(user.id);
+      setMessage(`De tweestapsverificatie van ${user.name} is gereset.`);
+      setAsking(false);
+    } catch (e) {
+      setError(apiErrorToSubmitErrors(e, []).form);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="wr-totp-reset">
+      <StatusMessage message={message} />
+      <ErrorAlert message={error} />
+      {asking ? (
+        <>
+          <Paragraph>
+            {user.name} logt daarna in met alleen het wachtwoord en moet de authenticator-app opnieuw
+            koppelen. Herstelcodes vervallen. Doorgaan?
+          </Paragraph>
+          <ButtonGroup>
+            <Button appearance="primary-action" busy={busy} onClick={() => void reset()}>
+              Ja, 2FA resetten
+            </Button>
+            <Button onClick={() => setAsking(false)}>Nee</Button>
+          </ButtonGroup>
+        </>
+      ) : (
+        <Button onClick={() => setAsking(true)}>2FA resetten</Button>
+      )}
+    </div>
   );
 }

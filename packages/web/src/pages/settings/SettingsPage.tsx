@@ -1,5 +1,6 @@
 import { EMAIL_PREFERENCE_LABELS, EMAIL_PREFERENCES, type EmailPreference } from '@wijkregie/shared';
 import { type FormEvent, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
@@ -24,7 +25,13 @@ export function SettingsPage() {
   return (
     <>
       <PageHeading>Instellingen</PageHeading>
-      <Paragraph>Ingelogd als {user.name}.</Paragraph>
+      <Paragraph>
+        Ingelogd als {user.name}. Tweestapsverificatie en je actieve sessies vind je onder{' '}
+        <Link to="/beveiliging" className="utrecht-link utrecht-link--html-a">
+          Mijn account › Beveiliging
+        </Link>
+        .
+      </Paragraph>
       {alerts ? (
         <EmailPreferenceForm />
       ) : (
