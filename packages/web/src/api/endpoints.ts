@@ -57,6 +57,7 @@ import {
   type OtherSubjectKind,
   type OutboxStatus,
   type OutcomesQuery,
+  oidcOperations,
   organisationOperations,
   overviewOperations,
   type PartnerSortField,
@@ -164,6 +165,9 @@ export const api = {
   logout: () => call(sessionOperations.logout, {}, { allowUnauthorized: true }),
   demoAccounts: (signal?: AbortSignal) =>
     call(sessionOperations.demoAccounts, {}, { allowUnauthorized: true, signal }),
+  /** Whether "Inloggen via de gemeente" (OpenID Connect) is configured. */
+  oidcStatus: (signal?: AbortSignal) =>
+    call(oidcOperations.oidcStatus, {}, { allowUnauthorized: true, signal }),
   listPartners: (signal?: AbortSignal, sort: Sorting<PartnerSortField> = {}) =>
     call(organisationOperations.listPartners, { query: sort }, { signal }),
   createPartner: (input: CreatePartner) => call(organisationOperations.createPartner, { body: input }),

@@ -1,6 +1,14 @@
-import { type DemoAccount, type DemoAccounts, PROBLEM_BASE, ROLE_LABELS } from '@wijkregie/shared';
+import {
+  type DemoAccount,
+  type DemoAccounts,
+  OIDC_LOGIN_ERRORS,
+  type OidcLoginError,
+  oidcOperations,
+  PROBLEM_BASE,
+  ROLE_LABELS,
+} from '@wijkregie/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { type LoginState, useAuth } from '../auth/AuthContext.tsx';
@@ -25,6 +33,13 @@ export const LOGIN_INACTIVE =
   'Je account is niet meer actief. Neem contact op met de functioneel beheerder van je gemeente.';
 const ACCOUNT_INACTIVE = `${PROBLEM_BASE}account-inactive`;
 
+/** The message of a refused login through the municipality (`/login?fout=<code>`, set by the server). */
+function oidcError(code: string | null): string | null {
+  return code !== null && Object.hasOwn(OIDC_LOGIN_ERRORS, code)
+    ? OIDC_LOGIN_ERRORS[code as OidcLoginError]
+    : null;
+}
+
 function loginState(value: unknown): LoginState {
   return typeof value === 'object' && value !== null ? (value as LoginState) : {};
 }
@@ -35,6 +50,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const state = loginState(location.state);
+  const [searchParams] = useSearchParams();
+  const refusedByMunicipality = oidcError(searchParams.get('fout'));
 
   const { busy, formError, setFormError, validate, submit, values, setValues, field } = useForm(
     FORM_ID,
@@ -42,6 +59,7 @@ export function LoginPage() {
     { email: '', password: '' },
   );
   const [demo, setDemo] = useState<DemoAccounts | null>(null);
+  const [oidcEnabled, setOidcEnabled] = useState(false);
   const submitRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -50,6 +68,10 @@ export function LoginPage() {
       .demoAccounts(controller.signal)
       .then(setDemo)
       .catch(() => setDemo(null)); // No demo information: show no demo box.
+    api
+      .oidcStatus(controller.signal)
+      .then((s) => setOidcEnabled(s.enabled))
+      .catch(() => setOidcEnabled(false)); // Unknown: offer the password form only.
     return () => controller.abort();
   }, []);
 
@@ -110,7 +132,7 @@ export function LoginPage() {
               {notice}
             </Alert>
           )}
-          <ErrorAlert message={formError} />
+          <ErrorAlert message={formError ?? refusedByMunicipality} />
           <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
             <EmailField {...field('email')} label="E-mailadres" autoComplete="username" />
             <PasswordField {...field('password')} label="Wachtwoord" autoComplete="current-password" />
@@ -118,6 +140,18 @@ export function LoginPage() {
               Inloggen
             </SubmitButton>
           </form>
+          {oidcEnabled && (
+            <div className="wr-login__oidc">
+              <Paragraph>Of log in met je account bij de gemeente:</Paragraph>
+              {/* A full page load: the server sends the browser on to the municipality's login. */}
+              <a
+                className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wr-button-link"
+                href={oidcOperations.oidcLogin.path}
+              >
+                Inloggen via de gemeente
+              </a>
+            </div>
+          )}
         </section>
         {demo?.demo && (
           <Section id="demo" title="Demo-omgeving" className="wr-card wr-demo">
