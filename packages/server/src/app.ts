@@ -17,6 +17,7 @@ import {
 import type { ZodType } from 'zod';
 import type { Viewer } from './access/viewer.js';
 import { LiveHub } from './background/live.js';
+import type { OidcSettings } from './config.js';
 import type { Db } from './db/db.js';
 import { SystemDb } from './db/scope.js';
 import { applyApiDesignRules, registerApiVersionHeader } from './http/api-design-rules.js';
@@ -52,6 +53,7 @@ import { publicReportRoutes } from './modules/public-reports/routes.js';
 import { residentGroupRoutes } from './modules/resident-groups/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
+import { OidcRelyingParty } from './modules/session/oidc-client.js';
 import { findActiveSession, listenForEndedSessions } from './modules/session/repository.js';
 import { sessionRoutes } from './modules/session/routes.js';
 import { signalRoutes } from './modules/signals/routes.js';
@@ -82,6 +84,8 @@ export interface AppOptions {
   mapTiles?: MapTiles | undefined;
   /** Webhooks may be registered for internal addresses and plain http (WIJKREGIE_WEBHOOK_ALLOW_PRIVATE). */
   webhookAllowPrivate?: boolean;
+  /** Staff login through the municipality's OpenID Connect provider (`OIDC_*`); none: off. */
+  oidc?: OidcSettings | undefined;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -183,6 +187,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     secureCookies: opts.publicUrl.startsWith('https:'),
     demoPassword: opts.demoPassword,
     sessionLimits,
+    oidc: opts.oidc ? new OidcRelyingParty(opts.oidc, opts.publicUrl) : undefined,
   });
   organisationRoutes(app);
   areaRoutes(app);

@@ -1,3 +1,5 @@
+import { createPrivateKey, type JsonWebKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { emailSchema, passwordSchema } from '@wijkregie/shared';
@@ -60,6 +62,17 @@ const envSchema = z.object({
   WIJKREGIE_TILE_ATTRIBUTION: z.string().max(300, 'mag hoogstens 300 tekens lang zijn').optional(),
   // Webhooks to internal addresses (loopback, private networks) and over plain http (docs/integration.md).
   WIJKREGIE_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1'], { error: "moet '0' of '1' zijn" }).optional(),
+  // Staff login through the municipality's OpenID Connect provider (docs/configuration.md).
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'moet het adres van de OpenID Connect-provider zijn (https://…)' })
+    .refine(
+      isIssuerUrl,
+      'moet https zijn (http alleen voor een provider op deze machine: localhost of 127.0.0.1)',
+    )
+    .optional(),
+  OIDC_CLIENT_ID: z.string().max(512, 'mag hoogstens 512 tekens lang zijn').optional(),
+  OIDC_CLIENT_SECRET: z.string().max(1024, 'mag hoogstens 1024 tekens lang zijn').optional(),
+  OIDC_PRIVATE_KEY_FILE: z.string().min(1, 'mag niet leeg zijn').optional(),
 });
 
 export interface Config {
@@ -83,6 +96,47 @@ export interface Config {
   mapTiles: MapTiles | undefined;
   /** Webhooks may go to internal addresses and over http (the municipality's own systems). */
   webhookAllowPrivate: boolean;
+  /** Staff login through the municipality's OpenID Connect provider; undefined: not configured. */
+  oidc: OidcSettings | undefined;
+}
+
+/** The relying party's settings (`OIDC_*` in docs/configuration.md). */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  /** `client_secret_basic` with the secret, or `private_key_jwt` with the key (a private JWK). */
+  auth: { secret: string } | { privateKey: JsonWebKey };
+}
+
+/** https, or http to a provider on this machine (a test or a developer's provider). */
+function isIssuerUrl(v: string): boolean {
+  const u = new URL(v);
+  return u.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+}
+
+/** The private key of `private_key_jwt`: a PEM file or a JWK (JSON); a message when it is neither. */
+function readPrivateKey(file: string): JsonWebKey | string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return 'is niet te lezen: geef het pad van een bestand met de privésleutel (PEM of JWK)';
+  }
+  try {
+    const trimmed = text.trim();
+    const key = trimmed.startsWith('{')
+      ? createPrivateKey({ key: JSON.parse(trimmed) as JsonWebKey, format: 'jwk' })
+      : createPrivateKey(trimmed);
+    if (!['rsa', 'ec', 'ed25519'].includes(key.asymmetricKeyType ?? '')) {
+      return 'moet een RSA-, EC- of Ed25519-sleutel bevatten';
+    }
+    const jwk = key.export({ format: 'jwk' });
+    // The key id the provider knows the public key by (a JWK's own `kid`), kept when the file has one.
+    const kid = trimmed.startsWith('{') ? (JSON.parse(trimmed) as { kid?: unknown }).kid : undefined;
+    return typeof kid === 'string' ? { ...jwk, kid } : jwk;
+  } catch {
+    return 'bevat geen geldige privésleutel (PEM of JWK)';
+  }
 }
 
 export class ConfigError extends Error {}
@@ -117,12 +171,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       message: 'is verplicht bij DATABASE_URL: de sleutel van de auditketen staat nooit in de database',
     });
   }
+  const oidc = parsed.success ? oidcSettings(parsed.data, issues) : undefined;
   if (!parsed.success || issues.length) {
     const lines = issues.map(({ name, message }) => {
       const value =
         present[name] === undefined
           ? '(niet gezet)'
-          : /PASSWORD|_KEY$/.test(name)
+          : /PASSWORD|_KEY$|_SECRET$/.test(name)
             ? '(verborgen)'
             : JSON.stringify(present[name]);
       return `  ${name}=${value}: ${message}`;
@@ -148,5 +203,53 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       ? { url: e.WIJKREGIE_TILE_URL, attribution: e.WIJKREGIE_TILE_ATTRIBUTION ?? '' }
       : undefined,
     webhookAllowPrivate: e.WIJKREGIE_WEBHOOK_ALLOW_PRIVATE === '1',
+    oidc,
   };
+}
+
+/**
+ * OIDC login is on when `OIDC_ISSUER`, `OIDC_CLIENT_ID` and a secret or a private key are set; a part
+ * without the rest, or both a secret and a key, is a mistake worth stopping the start for.
+ */
+function oidcSettings(
+  e: z.infer<typeof envSchema>,
+  issues: { name: string; message: string }[],
+): OidcSettings | undefined {
+  const parts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_PRIVATE_KEY_FILE];
+  if (parts.every((p) => p === undefined)) return undefined;
+  const before = issues.length;
+  if (!e.OIDC_ISSUER) {
+    issues.push({ name: 'OIDC_ISSUER', message: 'is verplicht bij de andere OIDC_-instellingen' });
+  }
+  if (!e.OIDC_CLIENT_ID) {
+    issues.push({ name: 'OIDC_CLIENT_ID', message: 'is verplicht bij OIDC_ISSUER' });
+  }
+  if (e.OIDC_CLIENT_SECRET && e.OIDC_PRIVATE_KEY_FILE) {
+    issues.push({
+      name: 'OIDC_PRIVATE_KEY_FILE',
+      message: 'kies één manier van inloggen bij de provider: OIDC_CLIENT_SECRET of OIDC_PRIVATE_KEY_FILE',
+    });
+  } else if (!e.OIDC_CLIENT_SECRET && !e.OIDC_PRIVATE_KEY_FILE) {
+    issues.push({
+      name: 'OIDC_CLIENT_SECRET',
+      message: 'is verplicht bij OIDC_ISSUER, tenzij OIDC_PRIVATE_KEY_FILE (private_key_jwt) is gezet',
+    });
+  }
+  if (!e.WIJKREGIE_PUBLIC_URL) {
+    issues.push({
+      name: 'WIJKREGIE_PUBLIC_URL',
+      message:
+        'is verplicht bij OIDC_ISSUER: de provider stuurt terug naar dit adres + /api/v1/session/oidc/callback',
+    });
+  }
+  let auth: OidcSettings['auth'] | undefined = e.OIDC_CLIENT_SECRET
+    ? { secret: e.OIDC_CLIENT_SECRET }
+    : undefined;
+  if (e.OIDC_PRIVATE_KEY_FILE && !e.OIDC_CLIENT_SECRET) {
+    const key = readPrivateKey(e.OIDC_PRIVATE_KEY_FILE);
+    if (typeof key === 'string') issues.push({ name: 'OIDC_PRIVATE_KEY_FILE', message: key });
+    else auth = { privateKey: key };
+  }
+  if (issues.length > before || !e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !auth) return undefined;
+  return { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, auth };
 }

@@ -93,6 +93,7 @@ async function main() {
     demoPassword: DEMO_PASSWORD,
     mapTiles: config.mapTiles,
     webhookAllowPrivate: config.webhookAllowPrivate,
+    oidc: config.oidc,
   });
   try {
     await app.listen({ port: config.port, host: '::' });

@@ -19,6 +19,7 @@ export const { values: AUDIT_ACTIONS, labels: AUDIT_ACTION_LABELS } = labelled([
   ['merge', 'Samengevoegd'],
   ['seal', 'Oude keten verzegeld'],
   ['denied', 'Geweigerd'],
+  ['login', 'Ingelogd'],
 ]);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -32,8 +32,11 @@ export interface Operation {
    * (`http/form.ts`) and validates it with this schema; the document shows both bodies.
    */
   readonly form?: z.ZodType;
-  /** The success status: 200 unless said otherwise (201 for a creation, 204 for no content). */
-  readonly status?: 200 | 201 | 202 | 204;
+  /**
+   * The success status: 200 unless said otherwise (201 for a creation, 204 for no content, 302 for a
+   * browser's redirect: the handler answers the `Location`).
+   */
+  readonly status?: 200 | 201 | 202 | 204 | 302;
   /** The schema of the success answer; none for 204. */
   readonly response?: z.ZodType;
   /**
@@ -83,11 +86,13 @@ export type OperationRequest<O extends Operation> = (O['params'] extends z.ZodTy
         ? { body: string }
         : { body?: undefined });
 
-/** The success answer: the response schema's output, or nothing (204). */
-export type OperationResponse<O extends Operation> = O['response'] extends z.ZodType
-  ? z.output<O['response']>
-  : // biome-ignore lint/suspicious/noConfusingVoidType: a 204 operation's handler is a use case that returns nothing (Promise<void>), which `undefined` would refuse
-    void;
+/** The success answer: the response schema's output, the `Location` of a redirect (302), or nothing (204). */
+export type OperationResponse<O extends Operation> = O['status'] extends 302
+  ? string
+  : O['response'] extends z.ZodType
+    ? z.output<O['response']>
+    : // biome-ignore lint/suspicious/noConfusingVoidType: a 204 operation's handler is a use case that returns nothing (Promise<void>), which `undefined` would refuse
+      void;
 
 /** A capability's operations, keyed by a name that says what each does. */
 export const operations = <const T extends Record<string, Operation>>(ops: T): T => ops;

@@ -115,6 +115,14 @@ export function applyApiDesignRules<T extends object>(doc: T, publicUrl: string)
           ...(isObject(response.headers) ? response.headers : {}),
           'API-Version': { $ref: '#/components/headers/API-Version' },
         };
+        if (status === '302') {
+          // A browser's redirect (`status: 302` in the operation table): no body, a Location.
+          delete response.content;
+          response.headers = {
+            ...(isObject(response.headers) ? response.headers : {}),
+            Location: { description: 'Waar de browser heen gaat', schema: { type: 'string' } },
+          };
+        }
         const content = isObject(response.content) ? response.content : undefined;
         if (Number(status) >= 400 && content?.['application/json']) {
           content['application/problem+json'] = content['application/json'];

@@ -26,6 +26,9 @@ export interface ServeOptions {
 }
 
 const FORM = 'multipart/form-data';
+
+/** A 302 has no body; the document shows its `Location` (`applyApiDesignRules`). */
+const REDIRECT_RESPONSE = z.null().describe('Doorverwijzing: de browser volgt de Location-header');
 const JSON_TYPE = 'application/json';
 
 /**
@@ -105,7 +108,10 @@ export function routesFor(app: FastifyInstance, purpose?: string) {
         ...(op.query && { querystring: op.query }),
         ...((op.body || op.form) && { body: bodySchema(op) }),
         ...(op.consumes && { consumes: [...op.consumes] }),
-        response: { [status]: op.response ?? z.null(), ...problemResponses(...op.problems) },
+        response: {
+          [status]: status === 302 ? REDIRECT_RESPONSE : (op.response ?? z.null()),
+          ...problemResponses(...op.problems),
+        },
       },
       preValidation: formHook(op, options.form ?? DEFAULT_FORM_LIMITS),
       handler: async (request, reply) => {
@@ -122,6 +128,8 @@ export function routesFor(app: FastifyInstance, purpose?: string) {
           },
         } as Call<O>;
         const result = await handler(call);
+        // A browser's redirect: the handler answered the Location.
+        if (status === 302) return reply.redirect(String(result), 302);
         return reply.code(status).send(status === 204 ? null : result);
       },
     };

@@ -57,6 +57,7 @@ import {
   type OtherSubjectKind,
   type OutboxStatus,
   type OutcomesQuery,
+  oidcOperations,
   organisationOperations,
   overviewOperations,
   type PartnerSortField,
@@ -181,6 +182,9 @@ export const api = {
   updateSecuritySettings: (body: SecuritySettings) =>
     call(securityOperations.updateSecuritySettings, { body }),
   resetUserTotp: (id: string) => call(securityOperations.resetUserTotp, { params: { id } }),
+  /** Whether "Inloggen via de gemeente" (OpenID Connect) is configured. */
+  oidcStatus: (signal?: AbortSignal) =>
+    call(oidcOperations.oidcStatus, {}, { allowUnauthorized: true, signal }),
   listPartners: (signal?: AbortSignal, sort: Sorting<PartnerSortField> = {}) =>
     call(organisationOperations.listPartners, { query: sort }, { signal }),
   createPartner: (input: CreatePartner) => call(organisationOperations.createPartner, { body: input }),

@@ -1,6 +1,14 @@
-import { type DemoAccount, type DemoAccounts, PROBLEM_BASE, ROLE_LABELS } from '@wijkregie/shared';
+import {
+  type DemoAccount,
+  type DemoAccounts,
+  OIDC_LOGIN_ERRORS,
+  type OidcLoginError,
+  oidcOperations,
+  PROBLEM_BASE,
+  ROLE_LABELS,
+} from '@wijkregie/shared';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { type LoginState, useAuth } from '../auth/AuthContext.tsx';
@@ -32,6 +40,13 @@ export const OTP_WRONG =
 const asksForOtp = (error: unknown) =>
   error instanceof ApiError && error.status === 401 && error.fieldErrors.some((e) => e.path === 'otp');
 
+/** The message of a refused login through the municipality (`/login?fout=<code>`, set by the server). */
+function oidcError(code: string | null): string | null {
+  return code !== null && Object.hasOwn(OIDC_LOGIN_ERRORS, code)
+    ? OIDC_LOGIN_ERRORS[code as OidcLoginError]
+    : null;
+}
+
 function loginState(value: unknown): LoginState {
   return typeof value === 'object' && value !== null ? (value as LoginState) : {};
 }
@@ -42,6 +57,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const state = loginState(location.state);
+  const [searchParams] = useSearchParams();
+  const refusedByMunicipality = oidcError(searchParams.get('fout'));
 
   const { busy, formError, setFormError, validate, submit, values, setValues, field } = useForm(
     FORM_ID,
@@ -53,6 +70,7 @@ export function LoginPage() {
   const [otpStep, setOtpStep] = useState(false);
   const [otp, setOtp] = useState('');
   const [otpError, setOtpError] = useState<string | undefined>();
+  const [oidcEnabled, setOidcEnabled] = useState(false);
   const submitRef = useRef<HTMLButtonElement>(null);
 
   // The code field appears after the password was right: the cursor goes there.
@@ -66,6 +84,10 @@ export function LoginPage() {
       .demoAccounts(controller.signal)
       .then(setDemo)
       .catch(() => setDemo(null)); // No demo information: show no demo box.
+    api
+      .oidcStatus(controller.signal)
+      .then((s) => setOidcEnabled(s.enabled))
+      .catch(() => setOidcEnabled(false)); // Unknown: offer the password form only.
     return () => controller.abort();
   }, []);
 
@@ -147,7 +169,7 @@ export function LoginPage() {
               {notice}
             </Alert>
           )}
-          <ErrorAlert message={formError} />
+          <ErrorAlert message={formError ?? refusedByMunicipality} />
           <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
             <EmailField {...field('email')} label="E-mailadres" autoComplete="username" />
             <PasswordField {...field('password')} label="Wachtwoord" autoComplete="current-password" />
@@ -168,6 +190,18 @@ export function LoginPage() {
               Inloggen
             </SubmitButton>
           </form>
+          {oidcEnabled && (
+            <div className="wr-login__oidc">
+              <Paragraph>Of log in met je account bij de gemeente:</Paragraph>
+              {/* A full page load: the server sends the browser on to the municipality's login. */}
+              <a
+                className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wr-button-link"
+                href={oidcOperations.oidcLogin.path}
+              >
+                Inloggen via de gemeente
+              </a>
+            </div>
+          )}
         </section>
         {demo?.demo && (
           <Section id="demo" title="Demo-omgeving" className="wr-card wr-demo">
