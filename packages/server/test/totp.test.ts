@@ -314,9 +314,9 @@ describe('roles that must use tweestapsverificatie', () => {
 });
 
 describe('the admin resets a user’s tweestapsverificatie', () => {
-  it('lets the user log in with the password again; refused for others and other municipalities', async () => {
+  it('lets the user log in with the password again and ends their sessions; refused for others and other municipalities', async () => {
     const user = await t.addUser('gemeente', ['regisseur']);
-    await enrol(user);
+    const { client: onLostDevice } = await enrol(user);
     const url = `/api/v1/users/${user.id}/totp`;
     for (const who of [t.regisseur, t.professional, t.auditor]) {
       expectProblem(await (await loggedIn(app, who)).delete(url), 403);
@@ -328,10 +328,16 @@ describe('the admin resets a user’s tweestapsverificatie', () => {
     expectProblem(await admin.delete(`/api/v1/users/${randomUUID()}/totp`), 404);
     expectProblem(await login(user), 401, ['otp']);
 
+    expect((await onLostDevice.get('/api/v1/session')).statusCode).toBe(200);
     expect((await admin.delete(url)).statusCode).toBe(204);
+    // The session on the lost device ended with the reset.
+    expectProblem(await onLostDevice.get('/api/v1/session'), 401);
     expect((await login(user)).statusCode).toBe(200);
     const audited = await auditUpdates(await testDb(), t.id, user.id);
-    expect(audited.at(-1)).toMatchObject({ userId: t.admin.id, details: { totp: 'reset', hadTotp: true } });
+    expect(audited.at(-1)).toMatchObject({
+      userId: t.admin.id,
+      details: { totp: 'reset', hadTotp: true, endedSessions: 1 },
+    });
     // The user can set it up anew.
     const again = await loggedIn(app, user);
     expect((await again.post('/api/v1/session/totp')).statusCode).toBe(201);
