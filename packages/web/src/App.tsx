@@ -10,6 +10,7 @@ import { LifeDomainsPage } from './pages/admin/LifeDomainsPage.tsx';
 import { MatrixPage } from './pages/admin/MatrixPage.tsx';
 import { OutboxPage } from './pages/admin/OutboxPage.tsx';
 import { PartnersPage } from './pages/admin/PartnersPage.tsx';
+import { ProcessingRegisterPage } from './pages/admin/ProcessingRegisterPage.tsx';
 import { RoutingPage } from './pages/admin/RoutingPage.tsx';
 import { SignalCategoriesPage } from './pages/admin/SignalCategoriesPage.tsx';
 import { UsersPage } from './pages/admin/UsersPage.tsx';
@@ -122,6 +123,7 @@ function StaffApp() {
               <Route path="gebieden" element={<AreasPage />} />
               <Route path="e-mail" element={<OutboxPage />} />
               <Route path="webhooks" element={<WebhooksPage />} />
+              <Route path="verwerkingsregister" element={<ProcessingRegisterPage />} />
             </Route>
             <Route path="resultaten" element={<OutcomesPage />} />
             <Route path="sociale-kaart" element={<SocialMapPage />} />

@@ -5,6 +5,7 @@ import {
   type ApproachLinkKind,
   type AreaImport,
   type AreaReportQuery,
+  type AssignProcessingActivity,
   type AuditList,
   type AuditListQuery,
   actionOperations,
@@ -34,6 +35,7 @@ import {
   type CreateObservation,
   type CreatePartner,
   type CreatePerson,
+  type CreateProcessingActivity,
   type CreateRelation,
   type CreateResidentGroupInput,
   type CreateSignal,
@@ -67,6 +69,7 @@ import {
   type PublicReport,
   pathOf,
   planOperations,
+  processingOperations,
   publicReportOperations,
   type RecordVisitOutcome,
   residentGroupOperations,
@@ -91,6 +94,7 @@ import {
   type UpdateMeeting,
   type UpdatePartner,
   type UpdatePersonInput,
+  type UpdateProcessingActivity,
   type UpdateSignal,
   type UpdateSignalCategory,
   type UpdateSocialMapEntry,
@@ -341,6 +345,14 @@ export const api = {
   deleteSignalRoute: (id: string) => call(signalOperations.removeSignalRoute, { params: { id } }),
 
   // The plan of approach: life domains, assessments, goals, evaluations, results across cases.
+  listProcessingActivities: (signal?: AbortSignal) =>
+    call(processingOperations.listProcessingActivities, {}, { signal }),
+  createProcessingActivity: (body: CreateProcessingActivity) =>
+    call(processingOperations.createProcessingActivity, { body }),
+  updateProcessingActivity: (id: string, body: UpdateProcessingActivity) =>
+    call(processingOperations.updateProcessingActivity, { params: { id }, body }),
+  assignCaseProcessingActivity: (id: string, body: AssignProcessingActivity) =>
+    call(processingOperations.assignCaseProcessingActivity, { params: { id }, body }),
   listLifeDomains: (signal?: AbortSignal) => call(planOperations.listLifeDomains, {}, { signal }),
   createLifeDomain: (input: CreateLifeDomain) => call(planOperations.createLifeDomain, { body: input }),
   updateLifeDomain: (key: string, input: UpdateLifeDomain) =>

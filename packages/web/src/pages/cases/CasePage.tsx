@@ -38,6 +38,7 @@ import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { actorOf } from '../../lib/users.ts';
 import { CaseActions, FollowButton, SituationSummary, useSituation } from './CaseCoordination.tsx';
 import { CaseLifecycle } from './CaseLifecycle.tsx';
+import { CaseProcessing } from './CaseProcessing.tsx';
 import { EditCaseForm } from './EditCaseForm.tsx';
 import { Journal } from './Journal.tsx';
 import { PlanSection } from './Plan.tsx';
@@ -134,6 +135,7 @@ function CaseView({ id }: { id: string }) {
                 onSaved={() => changed('De casusgegevens zijn opgeslagen.')}
               />
             )}
+            <CaseProcessing detail={c} user={user} onChanged={changed} />
             {hasPermission(user, 'audit.read') && (
               <Paragraph>
                 <TextLink to={`/audit?object=${c.id}`}>Wie heeft deze casus ingezien of gewijzigd?</TextLink>
