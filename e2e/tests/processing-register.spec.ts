@@ -112,5 +112,14 @@ test('de regisseur zet een casus onder een andere verwerking, met een reden', as
   await expect(page.getByRole('status')).toContainText('De casus valt nu onder de verwerking „Jeugd”.');
   await expect(section).toContainText('7.300 dagen');
   await expectReadableOnPhone(page, 'casus met verwerking');
+
+  // The audit log names the activity of each record about the case.
+  await page.goto(`/audit?object=${created.id}`);
+  const records = page.getByRole('table', { name: /Auditrecords/ });
+  await expect(records.getByRole('row').filter({ hasText: 'Gewijzigd' }).first()).toContainText('Jeugd');
+  await expect(records.getByRole('row').filter({ hasText: 'Aangemaakt' }).first()).toContainText(
+    'Wijkaanpak en bewonersmeldingen',
+  );
+  await expectNoAxeViolations(page, 'auditlog met verwerking');
   await regisseur.dispose();
 });
