@@ -326,6 +326,15 @@ describe('the audit records (Logboek Dataverwerkingen)', () => {
     expect(log.items.some((i) => i.objectType === 'entry' && i.action === 'read')).toBe(true);
     const aboutCase = log.items.filter((i) => i.objectType === 'entry' || i.objectType === 'case');
     for (const i of aboutCase) expect(i.processingActivityId).toBe(c.processingActivityId);
+    // The CSV export carries both, per record.
+    const csv = await auditor.get(`/api/v1/audit?objectId=${c.id}&format=csv`);
+    expect(csv.statusCode).toBe(200);
+    const [header, ...lines] = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header?.split(';').slice(-2)).toEqual(['verwerking-id', 'trace-id']);
+    expect(lines.some((l) => l.endsWith(`;${c.processingActivityId};${traceId}`))).toBe(true);
   });
 
   it('an invalid traceparent is not taken over', async () => {
