@@ -123,3 +123,33 @@ test('de regisseur zet een casus onder een andere verwerking, met een reden', as
   await expectNoAxeViolations(page, 'auditlog met verwerking');
   await regisseur.dispose();
 });
+
+test('de regisseur zet een signaal onder een andere verwerking, met een reden', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const regisseur = await apiAs(playwright, baseURL, REGISSEUR_EMAIL);
+  const signal = await expectJson<{ id: string }>(
+    await regisseur.post('/api/v1/signals', {
+      data: { category: 'woonoverlast', description: unique('Achterstand huur'), source: 'professional' },
+    }),
+    201,
+  );
+  await login(page, REGISSEUR_EMAIL);
+  await page.goto(`/signalen/${signal.id}`);
+  const section = page.getByRole('region', { name: 'Verwerking' });
+  await expect(section).toContainText('Persoonsgerichte aanpak');
+  await section.getByText('Verwerking wijzigen', { exact: true }).first().click();
+  const form = section.getByRole('form', { name: 'Verwerking wijzigen' });
+  await form.getByLabel('Verwerking', { exact: true }).selectOption({ label: 'Vroegsignalering schulden' });
+  await form.getByLabel('Reden van de wijziging').fill('Het gaat om een huurachterstand');
+  await expectNoAxeViolations(page, 'signaal: verwerking wijzigen');
+  await form.getByRole('button', { name: 'Verwerking wijzigen' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    'Het signaal valt nu onder de verwerking „Vroegsignalering schulden”.',
+  );
+  await expect(section).toContainText('365 dagen');
+  await expectReadableOnPhone(page, 'signaal met verwerking');
+  await regisseur.dispose();
+});

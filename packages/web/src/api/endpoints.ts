@@ -353,6 +353,8 @@ export const api = {
     call(processingOperations.updateProcessingActivity, { params: { id }, body }),
   assignCaseProcessingActivity: (id: string, body: AssignProcessingActivity) =>
     call(processingOperations.assignCaseProcessingActivity, { params: { id }, body }),
+  assignSignalProcessingActivity: (id: string, body: AssignProcessingActivity) =>
+    call(processingOperations.assignSignalProcessingActivity, { params: { id }, body }),
   listLifeDomains: (signal?: AbortSignal) => call(planOperations.listLifeDomains, {}, { signal }),
   createLifeDomain: (input: CreateLifeDomain) => call(planOperations.createLifeDomain, { body: input }),
   updateLifeDomain: (key: string, input: UpdateLifeDomain) =>

@@ -17,6 +17,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { DetailLoading } from '../../components/Loaded.tsx';
 import { PermittedById } from '../../components/Permitted.tsx';
+import { ProcessingPanel } from '../../components/ProcessingPanel.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SocialMapPanel } from '../../components/SocialMap.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -38,7 +39,6 @@ import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { actorOf } from '../../lib/users.ts';
 import { CaseActions, FollowButton, SituationSummary, useSituation } from './CaseCoordination.tsx';
 import { CaseLifecycle } from './CaseLifecycle.tsx';
-import { CaseProcessing } from './CaseProcessing.tsx';
 import { EditCaseForm } from './EditCaseForm.tsx';
 import { Journal } from './Journal.tsx';
 import { PlanSection } from './Plan.tsx';
@@ -135,7 +135,13 @@ function CaseView({ id }: { id: string }) {
                 onSaved={() => changed('De casusgegevens zijn opgeslagen.')}
               />
             )}
-            <CaseProcessing detail={c} user={user} onChanged={changed} />
+            <ProcessingPanel
+              what="De casus"
+              processingActivityId={c.processingActivityId}
+              user={user}
+              assign={(body) => api.assignCaseProcessingActivity(c.id, body)}
+              onChanged={changed}
+            />
             {hasPermission(user, 'audit.read') && (
               <Paragraph>
                 <TextLink to={`/audit?object=${c.id}`}>Wie heeft deze casus ingezien of gewijzigd?</TextLink>

@@ -1,42 +1,50 @@
 import {
+  type AssignProcessingActivity,
   assignProcessingActivitySchema,
-  type CaseDetail,
   hasPermission,
   type ProcessingActivity,
   type User,
 } from '@wijkregie/shared';
 import { type FormEvent, useCallback, useRef, useState } from 'react';
-import { api } from '../../api/endpoints.ts';
-import { ErrorAlert } from '../../components/Alert.tsx';
-import { SubmitButton } from '../../components/Button.tsx';
-import { DataList } from '../../components/DataList.tsx';
-import { SelectField, TextareaField } from '../../components/fields.tsx';
-import { TextLink } from '../../components/Links.tsx';
-import { Section } from '../../components/Section.tsx';
-import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { useApiData } from '../../lib/useApiData.ts';
-import { useForm } from '../../lib/useFormSubmit.ts';
-import { type FieldErrors, issuesToFieldErrors } from '../../lib/validation.ts';
+import { api } from '../api/endpoints.ts';
+import { useApiData } from '../lib/useApiData.ts';
+import { useForm } from '../lib/useFormSubmit.ts';
+import { type FieldErrors, issuesToFieldErrors } from '../lib/validation.ts';
+import { ErrorAlert } from './Alert.tsx';
+import { SubmitButton } from './Button.tsx';
+import { DataList } from './DataList.tsx';
+import { SelectField, TextareaField } from './fields.tsx';
+import { TextLink } from './Links.tsx';
+import { Section } from './Section.tsx';
+import { SubmitForm } from './SubmitForm.tsx';
 
-const FORM_ID = 'case-processing';
 const FIELDS = ['processingActivityId', 'reason'] as const;
 
-/**
- * The activity of the register of processing the case falls under (its ground and retention), and for
- * the regisseur a form to put the case under another one with a reason (kept in the audit log).
- */
-export function CaseProcessing({
-  detail,
-  user,
-  onChanged,
-}: {
-  detail: CaseDetail;
+export interface ProcessingPanelProps {
+  /** What is processed, in the words of the message after a change: "De casus", "Het signaal". */
+  what: string;
+  /** The activity the record is under now. */
+  processingActivityId: string;
   user: User;
+  /** Puts the record under another activity (the case's or signal's own endpoint). */
+  assign: (body: AssignProcessingActivity) => Promise<unknown>;
   onChanged: (text: string) => void;
-}) {
+}
+
+/**
+ * The activity of the register of processing a case or signal falls under (its ground and retention), and
+ * for the regisseur a form to put it under another one with a reason (kept in the audit log).
+ */
+export function ProcessingPanel({
+  what,
+  processingActivityId,
+  user,
+  assign,
+  onChanged,
+}: ProcessingPanelProps) {
   const register = useApiData(useCallback((signal: AbortSignal) => api.listProcessingActivities(signal), []));
   const activities = register.data?.items ?? [];
-  const current = activities.find((a) => a.id === detail.processingActivityId);
+  const current = activities.find((a) => a.id === processingActivityId);
   return (
     <Section id="processing" title="Verwerking" className="wr-card">
       <ErrorAlert message={register.error} />
@@ -55,40 +63,44 @@ export function CaseProcessing({
       )}
       <TextLink to="/beheer/verwerkingsregister">Naar het verwerkingsregister</TextLink>
       {hasPermission(user, 'processing.assign') && register.data && (
-        <ChangeProcessing detail={detail} activities={activities} onChanged={onChanged} />
+        <ChangeProcessing
+          what={what}
+          processingActivityId={processingActivityId}
+          activities={activities}
+          assign={assign}
+          onChanged={onChanged}
+        />
       )}
     </Section>
   );
 }
 
 function ChangeProcessing({
-  detail,
+  what,
+  processingActivityId,
   activities,
+  assign,
   onChanged,
-}: {
-  detail: CaseDetail;
-  activities: readonly ProcessingActivity[];
-  onChanged: (text: string) => void;
-}) {
+}: Omit<ProcessingPanelProps, 'user'> & { activities: readonly ProcessingActivity[] }) {
   const [open, setOpen] = useState(false);
-  const initial = () => ({ processingActivityId: detail.processingActivityId, reason: '' });
-  const form = useForm(FORM_ID, FIELDS, initial);
+  const initial = () => ({ processingActivityId, reason: '' });
+  const form = useForm('processing-change', FIELDS, initial);
   const summaryRef = useRef<HTMLElement>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = assignProcessingActivitySchema.safeParse(form.values);
     const found: FieldErrors = parsed.success ? {} : issuesToFieldErrors(parsed.error);
-    if (form.values.processingActivityId === detail.processingActivityId) {
+    if (form.values.processingActivityId === processingActivityId) {
       found.processingActivityId = 'Kies een andere verwerking dan de huidige';
     }
     if (!form.validate(found) || !parsed.success) return;
     await form.submit(async () => {
-      await api.assignCaseProcessingActivity(detail.id, parsed.data);
+      await assign(parsed.data);
       const name = activities.find((a) => a.id === parsed.data.processingActivityId)?.name ?? '';
       setOpen(false);
       summaryRef.current?.focus();
-      onChanged(`De casus valt nu onder de verwerking „${name}”.`);
+      onChanged(`${what} valt nu onder de verwerking „${name}”.`);
     });
   }
 
@@ -108,7 +120,12 @@ function ChangeProcessing({
       <summary ref={summaryRef} className="wr-details__summary">
         Verwerking wijzigen
       </summary>
-      <SubmitForm id={FORM_ID} label="Verwerking wijzigen" error={form.formError} onSubmit={onSubmit}>
+      <SubmitForm
+        id="processing-change"
+        label="Verwerking wijzigen"
+        error={form.formError}
+        onSubmit={onSubmit}
+      >
         <SelectField
           {...form.field('processingActivityId')}
           label="Verwerking"
