@@ -49,6 +49,7 @@ import { organisationRoutes } from './modules/organisation/routes.js';
 import { outcomeRoutes } from './modules/outcomes/routes.js';
 import { overviewRoutes } from './modules/overview/routes.js';
 import { planRoutes } from './modules/plans/routes.js';
+import { processingRoutes } from './modules/processing/routes.js';
 import { publicReportRoutes } from './modules/public-reports/routes.js';
 import { residentGroupRoutes } from './modules/resident-groups/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
@@ -213,6 +214,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   approachRoutes(app);
   surveyRoutes(app, system);
   socialMapRoutes(app);
+  processingRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {

@@ -18,6 +18,7 @@ import {
   partnerSchema,
   personSchema,
   preferencesSchema,
+  processingActivitySchema,
   publicReportReceiptSchema,
   relationSchema,
   residentGroupSchema,
@@ -86,6 +87,7 @@ type Kind =
   | 'import'
   | 'route'
   | 'socialMapEntry'
+  | 'processingActivity'
   | 'goal'
   | 'residentGroup'
   | 'groupMember'
@@ -450,6 +452,18 @@ async function build(label: string): Promise<Built> {
     'social map entry',
     socialMapEntrySchema,
   );
+  // An activity of the register of processing.
+  const processingActivity = idOf(
+    await admin.post('/api/v1/processing-activities', {
+      name: `${marker} verwerking`,
+      purpose: 'Isolatiecontrole',
+      legalBasis: 'AVG art. 6 lid 1 sub e',
+      retentionDays: 30,
+      categories: ['basis'],
+    }),
+    'processing activity',
+    processingActivitySchema,
+  );
   // A resident group with a member and a report (a signal with the group).
   const residentGroup = idOf(
     await reg.post('/api/v1/resident-groups', {
@@ -525,6 +539,7 @@ async function build(label: string): Promise<Built> {
       visit,
       import: imported.importId,
       socialMapEntry,
+      processingActivity,
       route,
       goal,
       residentGroup,
@@ -561,6 +576,7 @@ function refKind(name: string, path: string): Kind | undefined {
   if (n === 'category')
     return path.includes('/signal') || path.includes('/reports') ? 'signalCategory' : 'category';
   const table: [RegExp, Kind][] = [
+    [/processingactivity/, 'processingActivity'],
     [/person|member/, 'person'],
     [/partner/, 'partner'],
     [/user|chair|director|assignee|visitor/, 'user'],
@@ -608,6 +624,7 @@ function pathKind(path: string, param: string): Kind | undefined {
     imports: 'import',
     'signal-routes': 'route',
     'social-map': 'socialMapEntry',
+    'processing-activities': 'processingActivity',
     'signal-categories': 'signalCategory',
     categories: 'category',
     goals: 'goal',
@@ -639,6 +656,7 @@ const ALL_KINDS: Kind[] = [
   'import',
   'route',
   'socialMapEntry',
+  'processingActivity',
   'goal',
   'residentGroup',
   'groupMember',

@@ -49,6 +49,7 @@ export const { values: AUDIT_OBJECT_TYPES, labels: AUDIT_OBJECT_TYPE_LABELS } = 
   ['partner', 'Partner'],
   ['person', 'Persoon'],
   ['plan', 'Plan van aanpak'],
+  ['processing_activity', 'Verwerking (register)'],
   ['relation', 'Relatie'],
   ['resident_group', 'Bewonersgroep'],
   ['resident_group_member', 'Lid van een bewonersgroep'],
@@ -77,6 +78,10 @@ export const auditItemSchema = z.object({
   objectIds: z.array(z.uuid()).nullable(),
   personIds: z.array(z.uuid()),
   purpose: z.string(),
+  /** Logboek Dataverwerkingen: the processing activity of the register (null where none applies). */
+  processingActivityId: z.uuid().nullable(),
+  /** Logboek Dataverwerkingen: the trace of the request (W3C traceparent's trace-id, else the request's own). */
+  traceId: z.string().nullable(),
   /** The user's name now (null for the system). */
   userName: z.string().nullable(),
   /** The partner's name now. */

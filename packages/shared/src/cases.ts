@@ -114,6 +114,8 @@ export const caseSchema = z.object({
   /** Staff names are no protected content; shown so every participant knows whom to call. */
   directorName: z.string().nullable(),
   areaId: z.uuid().nullable(),
+  /** The activity of the register of processing the case is processed under (default by case type). */
+  processingActivityId: z.uuid(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -66,6 +66,11 @@ export const PERMISSIONS = {
   'surveys.write': ['regisseur'],
   /** The emails of residents who want to help, kept apart from the answers. */
   'surveys.contacts': ['regisseur'],
+  /** The register of processing activities (AVG art. 30): every staff member reads it. */
+  'processing.read': ['admin', 'regisseur', 'professional', 'auditor'],
+  'processing.write': ['admin'],
+  /** Putting a case or signal under another processing activity, with a reason (audited). */
+  'processing.assign': ['regisseur'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -229,6 +229,8 @@ export const signalSchema = z.object({
   }),
   personIds: z.array(z.uuid()),
   caseId: z.uuid().nullable(),
+  /** The activity of the register of processing the signal is processed under (default by source). */
+  processingActivityId: z.uuid(),
   occurredAt: z.string().nullable(),
   areaId: z.uuid().nullable(),
   reporterPartnerId: z.uuid().nullable(),

@@ -11,6 +11,7 @@ import { LifeDomainsPage } from './pages/admin/LifeDomainsPage.tsx';
 import { MatrixPage } from './pages/admin/MatrixPage.tsx';
 import { OutboxPage } from './pages/admin/OutboxPage.tsx';
 import { PartnersPage } from './pages/admin/PartnersPage.tsx';
+import { ProcessingRegisterPage } from './pages/admin/ProcessingRegisterPage.tsx';
 import { RoutingPage } from './pages/admin/RoutingPage.tsx';
 import { SecuritySettingsPage } from './pages/admin/SecuritySettingsPage.tsx';
 import { SignalCategoriesPage } from './pages/admin/SignalCategoriesPage.tsx';
@@ -126,6 +127,7 @@ function StaffApp() {
               <Route path="e-mail" element={<OutboxPage />} />
               <Route path="webhooks" element={<WebhooksPage />} />
               <Route path="beveiliging" element={<SecuritySettingsPage />} />
+              <Route path="verwerkingsregister" element={<ProcessingRegisterPage />} />
             </Route>
             <Route path="resultaten" element={<OutcomesPage />} />
             <Route path="sociale-kaart" element={<SocialMapPage />} />

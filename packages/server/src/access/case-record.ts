@@ -30,6 +30,7 @@ export interface CaseRecord extends CaseFacts {
   directorUserId: string | null;
   directorName: string | null;
   areaId: string | null;
+  processingActivityId: string;
   createdAt: string;
   updatedAt: string;
   /** Persons involved: person subjects and members of household/group subjects. */
@@ -47,6 +48,7 @@ export const caseRow = z.object({
   director_user_id: col.uuid.nullable(),
   director_name: col.text.nullable(),
   area_id: col.uuid.nullable(),
+  processing_activity_id: col.uuid,
   created_at: col.timestamp,
   updated_at: col.timestamp,
   partner_ids: col.textArray.nullable(),
@@ -57,7 +59,7 @@ export type CaseRow = z.infer<typeof caseRow>;
 
 /** The columns of `caseRow` for the case row `c` (without SELECT: paged lists put them in `selectPage`). */
 export const CASE_COLUMNS = `
-  c.id, c.reference, c.type, c.title, c.status, c.result, c.result_text, c.director_user_id, c.area_id, c.created_at, c.updated_at,
+  c.id, c.reference, c.type, c.title, c.status, c.result, c.result_text, c.director_user_id, c.area_id, c.processing_activity_id, c.created_at, c.updated_at,
     (SELECT u.name FROM users u WHERE u.tenant_id = c.tenant_id AND u.id = c.director_user_id) AS director_name,
     ARRAY(SELECT cp.partner_id FROM case_partners cp WHERE cp.case_id = c.id ORDER BY cp.added_at, cp.partner_id) AS partner_ids,
     (SELECT jsonb_agg(jsonb_build_object('kind', cs.kind, 'id', cs.subject_id) ORDER BY cs.position)
@@ -81,6 +83,7 @@ export const toCase = (r: CaseRow): CaseRecord => ({
   directorUserId: r.director_user_id,
   directorName: r.director_name,
   areaId: r.area_id,
+  processingActivityId: r.processing_activity_id,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
   personIds: r.person_ids ?? [],

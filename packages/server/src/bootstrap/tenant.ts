@@ -2,15 +2,17 @@ import {
   DEFAULT_CATEGORIES,
   DEFAULT_INCIDENT_CATEGORIES,
   DEFAULT_LIFE_DOMAINS,
+  DEFAULT_PROCESSING_ACTIVITIES,
   DEFAULT_SIGNAL_CATEGORIES,
 } from '@wijkregie/shared';
 import type { Queryable } from '../db/db.js';
 import { execute, idRow, oneRow } from '../db/rows.js';
 import { appendAudit } from '../modules/audit/repository.js';
+import { seedActivities } from '../modules/processing/repository.js';
 
 /**
- * Creates a municipality with the default information categories, signal categories, life domains and
- * incident categories.
+ * Creates a municipality with the default information categories, signal categories, life domains,
+ * incident categories and register of processing activities.
  * System-level: start-up and tests.
  */
 export async function createTenant(q: Queryable, name: string, demo = false): Promise<string> {
@@ -66,6 +68,16 @@ export async function createTenant(q: Queryable, name: string, demo = false): Pr
     `INSERT INTO incident_categories (tenant_id, key, label, position)
      SELECT $1, c.key, c.label, c.ord FROM jsonb_to_recordset($2::jsonb) AS c (key text, label text, ord int)`,
     [id, JSON.stringify(DEFAULT_INCIDENT_CATEGORIES.map((c, i) => ({ ...c, ord: i + 1 })))],
+  );
+  await seedActivities(
+    q,
+    id,
+    DEFAULT_PROCESSING_ACTIVITIES.map((a) => ({
+      ...a,
+      categories: [...a.categories],
+      defaultForCaseTypes: [...a.defaultForCaseTypes],
+      defaultForSignalSources: [...a.defaultForSignalSources],
+    })),
   );
   return id;
 }

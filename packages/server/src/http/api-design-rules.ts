@@ -47,6 +47,10 @@ export const API_TAGS: { name: string; description: string }[] = [
   },
   { name: 'Sociale kaart', description: 'Wie werkt er in de wijk: rol, organisatie en bereikbaarheid' },
   { name: 'Bewoners', description: 'Openbare eindpunten voor bewoners, zonder inloggen' },
+  {
+    name: 'Privacy',
+    description: 'Het verwerkingsregister (AVG art. 30) en de verwerking van een casus of signaal',
+  },
   { name: 'Audit', description: 'Het auditlog en de controle van de keten' },
   { name: 'Systeem', description: 'Gezondheid van de dienst' },
 ];

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { hasPermission, SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from '@wijkregie/shared';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { SystemDb } from '../db/scope.js';
 import type { AuditEvent, RequestContext, SessionUser } from './context.js';
 import { AppError, forbidden } from './errors.js';
@@ -16,6 +17,21 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = {
   absoluteMs: SESSION_ABSOLUTE_MS,
   touchMs: 30_000,
 };
+
+const TRACEPARENT = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/;
+
+/**
+ * The trace id of a request for the audit log (Logboek Dataverwerkingen): the trace-id of a valid W3C
+ * `traceparent` header (not all zeros), so a record can be followed to the calling system; else a new
+ * random one in the same form.
+ */
+export function traceIdOf(req: Pick<FastifyRequest, 'headers'>): string {
+  const header = req.headers.traceparent;
+  const found = typeof header === 'string' ? TRACEPARENT.exec(header.trim().toLowerCase()) : null;
+  const traceId = found?.[1];
+  if (traceId && !/^0+$/.test(traceId)) return traceId;
+  return randomBytes(16).toString('hex');
+}
 
 /** What the auth hook needs of the session and audit modules; app.ts hands them in. */
 export interface AuthDeps {
@@ -61,6 +77,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDeps) {
       enrolOnly: session.enrolOnly,
       db: system.forTenant(user.tenantId),
       purpose: req.routeOptions.config.purpose ?? 'Wijkregie',
+      traceId: traceIdOf(req),
       auditRead: (events) => deps.recordReads(ctx, events),
       publicUrl,
       // A stream asking is no activity of the user: it must not keep an idle session alive.

@@ -16,6 +16,8 @@ export interface AuditEvent {
   objectId?: string | null;
   objectIds?: string[] | null;
   personIds?: string[];
+  /** The activity of the register of processing this access falls under (a case's or signal's own). */
+  processingActivityId?: string | null;
   details?: Record<string, unknown> | null;
 }
 
@@ -32,6 +34,11 @@ export interface RequestContext {
   db: TenantDb;
   /** Why the data is processed, as the route declares it; goes into every audit record. */
   purpose: string;
+  /**
+   * The trace of this request (Logboek Dataverwerkingen): the trace-id of a valid W3C `traceparent`
+   * header, else one made for the request. Goes into every audit record of the request.
+   */
+  traceId: string;
   /**
    * Logs reads: resolves once the records are committed (group commit), so a read never answers
    * before its audit record is safe. Writes append their records in their own transaction instead.

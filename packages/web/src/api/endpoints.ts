@@ -5,6 +5,7 @@ import {
   type ApproachLinkKind,
   type AreaImport,
   type AreaReportQuery,
+  type AssignProcessingActivity,
   type AuditList,
   type AuditListQuery,
   actionOperations,
@@ -34,6 +35,7 @@ import {
   type CreateObservation,
   type CreatePartner,
   type CreatePerson,
+  type CreateProcessingActivity,
   type CreateRelation,
   type CreateResidentGroupInput,
   type CreateSignal,
@@ -68,6 +70,7 @@ import {
   type PublicReport,
   pathOf,
   planOperations,
+  processingOperations,
   publicReportOperations,
   type RecordVisitOutcome,
   residentGroupOperations,
@@ -94,6 +97,7 @@ import {
   type UpdateMeeting,
   type UpdatePartner,
   type UpdatePersonInput,
+  type UpdateProcessingActivity,
   type UpdateSignal,
   type UpdateSignalCategory,
   type UpdateSocialMapEntry,
@@ -362,6 +366,16 @@ export const api = {
   deleteSignalRoute: (id: string) => call(signalOperations.removeSignalRoute, { params: { id } }),
 
   // The plan of approach: life domains, assessments, goals, evaluations, results across cases.
+  listProcessingActivities: (signal?: AbortSignal) =>
+    call(processingOperations.listProcessingActivities, {}, { signal }),
+  createProcessingActivity: (body: CreateProcessingActivity) =>
+    call(processingOperations.createProcessingActivity, { body }),
+  updateProcessingActivity: (id: string, body: UpdateProcessingActivity) =>
+    call(processingOperations.updateProcessingActivity, { params: { id }, body }),
+  assignCaseProcessingActivity: (id: string, body: AssignProcessingActivity) =>
+    call(processingOperations.assignCaseProcessingActivity, { params: { id }, body }),
+  assignSignalProcessingActivity: (id: string, body: AssignProcessingActivity) =>
+    call(processingOperations.assignSignalProcessingActivity, { params: { id }, body }),
   listLifeDomains: (signal?: AbortSignal) => call(planOperations.listLifeDomains, {}, { signal }),
   createLifeDomain: (input: CreateLifeDomain) => call(planOperations.createLifeDomain, { body: input }),
   updateLifeDomain: (key: string, input: UpdateLifeDomain) =>

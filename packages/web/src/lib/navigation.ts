@@ -30,6 +30,7 @@ export const BEHEER_PAGES: readonly (NavItem & { permission: Permission })[] = [
   { to: '/beheer/e-mail', label: 'Uitgaande e-mail', permission: 'outbox.read' },
   { to: '/beheer/webhooks', label: 'Webhooks', permission: 'webhooks.manage' },
   { to: '/beheer/beveiliging', label: 'Beveiliging', permission: 'security.manage' },
+  { to: '/beheer/verwerkingsregister', label: 'Verwerkingsregister', permission: 'processing.read' },
 ];
 
 /** The main menu; Beheer appears when at least one of its pages is allowed. */

@@ -88,6 +88,7 @@ export function createAction(ctx: RequestContext, caseId: string, input: CreateA
       objectType: 'action',
       objectId: id,
       personIds: c.personIds,
+      processingActivityId: c.processingActivityId,
       details: { caseId, ...(addPartner ? { partnerAdded: input.ownerPartnerId } : {}) },
     });
     return present(ctx, a, today);

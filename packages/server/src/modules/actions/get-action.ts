@@ -10,7 +10,14 @@ export async function getAction(ctx: RequestContext, id: string): Promise<Action
   const { a, c } = await visibleAction(s, ctx, id);
   const history = await actionHistory(s, id);
   await ctx.auditRead([
-    { action: 'read', objectType: 'action', objectId: id, personIds: c.personIds, details: { caseId: c.id } },
+    {
+      action: 'read',
+      objectType: 'action',
+      objectId: id,
+      personIds: c.personIds,
+      processingActivityId: c.processingActivityId,
+      details: { caseId: c.id },
+    },
   ]);
   return { ...present(ctx, a, amsterdamDate()), history };
 }

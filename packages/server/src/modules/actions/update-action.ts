@@ -72,6 +72,7 @@ export function updateAction(ctx: RequestContext, id: string, u: UpdateAction): 
       objectType: 'action',
       objectId: id,
       personIds: c.personIds,
+      processingActivityId: c.processingActivityId,
       details: { caseId: a.caseId, ...change },
     });
     return present(ctx, after, today);

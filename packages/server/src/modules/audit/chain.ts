@@ -18,6 +18,12 @@ export interface AuditRecord {
   personIds: string[];
   purpose: string;
   details: unknown;
+  /**
+   * Logboek Dataverwerkingen (migration 029). Absent — not null — when a record has none, so a record
+   * from before hashes as it did (canonicalJson leaves undefined keys out) and a new one covers them.
+   */
+  processingActivityId?: string;
+  traceId?: string;
 }
 
 /** JSON with object keys sorted at every level, so the hash does not depend on key order (jsonb reorders). */

@@ -9,5 +9,6 @@ export function auditEntries(ctx: RequestContext, events: readonly AuditEvent[])
     userId: ctx.userId,
     partnerId: ctx.partnerId,
     purpose: ctx.purpose,
+    traceId: ctx.traceId,
   }));
 }

@@ -27,6 +27,8 @@ const CSV_HEADER = [
   'aantal objecten',
   'doel',
   'record-id',
+  'verwerking-id',
+  'trace-id',
 ];
 
 /**
@@ -68,6 +70,8 @@ export async function listAudit(ctx: RequestContext, query: AuditListQuery): Pro
       r.objectIds ? r.objectIds.length : '',
       r.purpose,
       r.id,
+      r.processingActivityId ?? '',
+      r.traceId ?? '',
     ]);
   }
   await ctx.auditRead([{ action: 'export', objectType: 'audit', details: { ...recorded, format: 'csv' } }]);

@@ -22,6 +22,8 @@ export interface AuditEntry extends AuditEvent {
   userId: string | null;
   partnerId: string | null;
   purpose: string;
+  /** The trace of the request (none for the system's own records). */
+  traceId?: string | null;
 }
 
 /** A chain's last link. */
@@ -62,6 +64,8 @@ function link(key: KeyObject, tenantId: string, list: readonly AuditEntry[], hea
       personIds: e.personIds ?? [],
       purpose: e.purpose,
       details: e.details ?? null,
+      ...(e.processingActivityId ? { processingActivityId: e.processingActivityId } : {}),
+      ...(e.traceId ? { traceId: e.traceId } : {}),
     };
     const hash = chainHash(key, prev, record);
     rows.push({
@@ -78,6 +82,8 @@ function link(key: KeyObject, tenantId: string, list: readonly AuditEntry[], hea
       person_ids: record.personIds,
       purpose: record.purpose,
       details: record.details,
+      processing_activity_id: record.processingActivityId ?? null,
+      trace_id: record.traceId ?? null,
       prev_hash: prev,
       hash,
       keyed: true,
@@ -88,9 +94,10 @@ function link(key: KeyObject, tenantId: string, list: readonly AuditEntry[], hea
 }
 
 const INSERT_ROWS = `INSERT INTO audit_log (id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id,
-                          object_ids, person_ids, purpose, details, prev_hash, hash, keyed)
+                          object_ids, person_ids, purpose, details, processing_activity_id, trace_id,
+                          prev_hash, hash, keyed)
    SELECT id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id,
-          object_ids, person_ids, purpose, details, prev_hash, hash, keyed
+          object_ids, person_ids, purpose, details, processing_activity_id, trace_id, prev_hash, hash, keyed
      FROM jsonb_populate_recordset(null::audit_log, $4::jsonb)`;
 
 /**
@@ -181,6 +188,8 @@ export const auditRow = z.object({
   person_ids: col.textArray,
   purpose: col.text,
   details: col.json,
+  processing_activity_id: col.uuid.nullable(),
+  trace_id: col.text.nullable(),
   prev_hash: col.text,
   hash: col.text,
   keyed: col.bool,
@@ -188,7 +197,7 @@ export const auditRow = z.object({
 export type AuditRow = z.infer<typeof auditRow>;
 
 const ROW_COLUMNS = `id, tenant_id, seq, at, user_id, partner_id, action, object_type, object_id, object_ids,
-              person_ids, purpose, details, prev_hash, hash, keyed`;
+              person_ids, purpose, details, processing_activity_id, trace_id, prev_hash, hash, keyed`;
 
 /** The record a stored row's hash covers. */
 export function recordOf(r: AuditRow): AuditRecord {
@@ -200,6 +209,8 @@ export function recordOf(r: AuditRow): AuditRecord {
     action: r.action,
     objectType: r.object_type,
     details: r.details,
+    ...(r.processing_activity_id !== null && { processingActivityId: r.processing_activity_id }),
+    ...(r.trace_id !== null && { traceId: r.trace_id }),
   };
 }
 
@@ -412,13 +423,15 @@ const auditItemRow = z.object({
   object_ids: col.textArray.nullable(),
   person_ids: col.textArray,
   purpose: col.text,
+  processing_activity_id: col.uuid.nullable(),
+  trace_id: col.text.nullable(),
   user_name: col.text.nullable(),
   partner_name: col.text.nullable(),
 });
 type AuditItemRow = z.infer<typeof auditItemRow>;
 
 const ITEM_SELECT = `l.id, l.seq, l.at, l.user_id, l.partner_id, l.action, l.object_type, l.object_id, l.object_ids,
-       l.person_ids, l.purpose, u.name AS user_name, pa.name AS partner_name`;
+       l.person_ids, l.purpose, l.processing_activity_id, l.trace_id, u.name AS user_name, pa.name AS partner_name`;
 
 /**
  * The FROM and WHERE of a selection of the log: by object (also a person involved), by user, and by
@@ -542,6 +555,8 @@ function presentItem(r: AuditItemRow, labels: ReadonlyMap<string, string>): Audi
     ...whoDidWhat(r),
     action: r.action,
     objectType: r.object_type,
+    processingActivityId: r.processing_activity_id,
+    traceId: r.trace_id,
     userName: r.user_name,
     partnerName: r.partner_name,
     objectLabel: (r.object_id && labels.get(r.object_id)) ?? null,

@@ -20,6 +20,8 @@ const sameness = (e: AuditEntry) =>
     e.objectId ?? null,
     e.objectIds ?? null,
     e.personIds ?? [],
+    e.processingActivityId ?? null,
+    e.traceId ?? null,
     e.details ?? null,
   ]);
 

@@ -62,6 +62,7 @@ export function addEntry(
         objectType: 'entry',
         objectId: entry.id,
         personIds: c.personIds,
+        processingActivityId: c.processingActivityId,
         details: {
           caseId,
           category: entry.category,
@@ -75,6 +76,7 @@ export function addEntry(
           objectType: 'attachment',
           objectId: a.id,
           personIds: c.personIds,
+          processingActivityId: c.processingActivityId,
           details: { caseId, entryId: entry.id, contentType: a.contentType, size: a.size },
         }),
       ),

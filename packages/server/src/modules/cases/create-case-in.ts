@@ -71,6 +71,7 @@ export async function createCaseIn(s: TenantScope, ctx: RequestContext, input: C
     objectType: 'case',
     objectId: id,
     personIds: created.case.personIds,
+    processingActivityId: created.case.processingActivityId,
   });
   return presentRead(s, ctx, created);
 }

@@ -26,6 +26,14 @@ export async function getCase(ctx: RequestContext, id: string): Promise<CaseDeta
   const allowedStatuses = nextStatuses(c.status).filter((to) =>
     can(ctx, transitionKind(c.status, to) === 'reopen' ? 'case.reopen' : 'case.update', { case: c }),
   );
-  await ctx.auditRead([{ action: 'read', objectType: 'case', objectId: id, personIds: c.personIds }]);
+  await ctx.auditRead([
+    {
+      action: 'read',
+      objectType: 'case',
+      objectId: id,
+      personIds: c.personIds,
+      processingActivityId: c.processingActivityId,
+    },
+  ]);
   return { ...out, relatedCases: related, allowedStatuses, signalIds };
 }

@@ -27,6 +27,7 @@ export async function listEntries(
         objectId: e.id,
         objectIds: [caseId, e.id],
         personIds: c.personIds,
+        processingActivityId: c.processingActivityId,
         details: { caseId },
       }),
     ),

@@ -27,6 +27,7 @@ export function updateCase(ctx: RequestContext, id: string, u: UpdateCase): Prom
         objectType: 'case',
         objectId: id,
         personIds: c.personIds,
+        processingActivityId: c.processingActivityId,
         details: changes,
       });
     }

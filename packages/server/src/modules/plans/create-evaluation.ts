@@ -60,6 +60,7 @@ export function createEvaluation(
       objectId: id,
       objectIds: [caseId, id, ...statuses.map((x) => x.goalId)],
       personIds: c.personIds,
+      processingActivityId: c.processingActivityId,
       details: {
         caseId,
         date: input.date,

@@ -42,6 +42,7 @@ export function createGoal(ctx: RequestContext, caseId: string, input: CreateGoa
       objectId: id,
       objectIds: [caseId, id],
       personIds: c.personIds,
+      processingActivityId: c.processingActivityId,
       details: { caseId, domain: input.domain, subjectKind: kind },
     });
     const goal = await readableGoal(s, v, caseId, id);

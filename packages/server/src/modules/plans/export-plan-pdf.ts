@@ -144,6 +144,7 @@ export async function exportPlanPdf(
       objectId: caseId,
       objectIds: [caseId, ...plan.goals.map((g) => g.id), ...plan.linkedGoals.map((g) => g.id)],
       personIds: c.personIds,
+      processingActivityId: c.processingActivityId,
       details: { format: 'pdf', forPartnerId: actor.partnerId },
     },
   ]);

@@ -19,6 +19,7 @@ export async function getPlan(ctx: RequestContext, caseId: string): Promise<Plan
       objectId: caseId,
       objectIds: [caseId, ...plan.goals.map((g) => g.id), ...plan.linkedGoals.map((g) => g.id)],
       personIds: c.personIds,
+      processingActivityId: c.processingActivityId,
       details: { goals: plan.goals.length, scores: plan.latestScores.length },
     },
   ]);

@@ -34,6 +34,7 @@ export function updateGoal(ctx: RequestContext, id: string, input: UpdateGoal): 
       objectId: id,
       objectIds: [c.id, id],
       personIds: c.personIds,
+      processingActivityId: c.processingActivityId,
       details: { caseId: c.id, domain: g.domain, before, after },
     });
     const goal = await readableGoal(s, v, c.id, id);

@@ -28,6 +28,7 @@ export function addSignalAttachments(
           objectType: 'attachment',
           objectId: a.id,
           personIds: sig.personIds,
+          processingActivityId: sig.processingActivityId,
           details: { signalId, contentType: a.contentType, size: a.size },
         }),
       ),

@@ -33,20 +33,23 @@ export function createSignal(ctx: RequestContext, input: CreateSignal | CreateSi
     const attachments = await attachFiles(s, { signalId: id }, uploads, ctx.userId);
     await addSignalPersons(s, id, personIds);
     await matchSignals(s, [id], { userId: ctx.userId, publicUrl: ctx.publicUrl });
+    const created = await presentAfterChange(s, ctx, id);
+    const { processingActivityId } = created;
     await audit(
       s,
       ctx,
-      { action: 'create', objectType: 'signal', objectId: id, personIds },
+      { action: 'create', objectType: 'signal', objectId: id, personIds, processingActivityId },
       ...attachments.map(
         (a): AuditEvent => ({
           action: 'create',
           objectType: 'attachment',
           objectId: a.id,
           personIds,
+          processingActivityId,
           details: { signalId: id, contentType: a.contentType, size: a.size },
         }),
       ),
     );
-    return presentAfterChange(s, ctx, id);
+    return created;
   });
 }

@@ -61,7 +61,15 @@ export async function getSignal(ctx: RequestContext, id: string): Promise<Signal
     // Who reported it, by name: the professional, or whoever read in the creditor file.
     reporterName(s, sig.reporterUserId),
   ]);
-  await ctx.auditRead([{ action: 'read', objectType: 'signal', objectId: id, personIds: sig.personIds }]);
+  await ctx.auditRead([
+    {
+      action: 'read',
+      objectType: 'signal',
+      objectId: id,
+      personIds: sig.personIds,
+      processingActivityId: sig.processingActivityId,
+    },
+  ]);
   return {
     ...present(sig),
     reporterName: reporter,

@@ -37,6 +37,7 @@ export function planVisit(ctx: RequestContext, signalId: string, input: PlanVisi
       objectType: 'visit',
       objectId: id,
       personIds: sig.personIds,
+      processingActivityId: sig.processingActivityId,
       details: { signalId },
     });
     return visitById(s, id);

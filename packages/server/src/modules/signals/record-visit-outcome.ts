@@ -80,6 +80,7 @@ export function recordVisitOutcome(
       objectType: 'visit',
       objectId: visitId,
       personIds: sig.personIds,
+      processingActivityId: sig.processingActivityId,
       details: { outcome: input.outcome },
     });
     return visitById(s, visitId);

@@ -67,6 +67,7 @@ const signalRow = z.object({
   routing_reason: col.text.nullable(),
   first_contact_due: col.date.nullable(),
   case_id: col.uuid.nullable(),
+  processing_activity_id: col.uuid,
   bundle_id: col.uuid.nullable(),
   merged_into_id: col.uuid.nullable(),
   outcome: col.text.nullable(),
@@ -93,7 +94,7 @@ type SignalRow = z.infer<typeof signalRow>;
 
 const SIGNAL_COLUMNS = `sg.id, sg.category, sg.description, sg.source, sg.status, sg.occurred_at, sg.street,
   sg.house_number, sg.postal_code, sg.city, sg.lat, sg.lng, sg.area_id, sg.address_key, sg.reporter_user_id,
-  sg.reporter_partner_id, sg.routed_partner_id, sg.routing_reason, sg.first_contact_due, sg.case_id, sg.bundle_id,
+  sg.reporter_partner_id, sg.routed_partner_id, sg.routing_reason, sg.first_contact_due, sg.case_id, sg.processing_activity_id, sg.bundle_id,
   sg.merged_into_id, sg.outcome, sg.creditor_type, sg.creditor_name, sg.creditor_reference, sg.arrears_amount,
   sg.arrears_since, sg.end_of_supply, sg.tracking_code, sg.created_at, sg.updated_at, sg.resident_group_id,
   (SELECT rg.name FROM resident_groups rg WHERE rg.tenant_id = sg.tenant_id AND rg.id = sg.resident_group_id)
@@ -133,6 +134,7 @@ function toSignal(r: SignalRow, today: string): SignalRecord {
     location,
     personIds: r.person_ids,
     caseId: r.case_id,
+    processingActivityId: r.processing_activity_id,
     occurredAt: r.occurred_at ? r.occurred_at.toISOString() : null,
     areaId: r.area_id,
     reporterPartnerId: r.reporter_partner_id,

@@ -60,6 +60,7 @@ export function updateSignal(ctx: RequestContext, id: string, u: UpdateSignal): 
       objectType: 'signal',
       objectId: id,
       personIds: sig.personIds,
+      processingActivityId: sig.processingActivityId,
       details: change,
     });
     return presentAfterChange(s, ctx, id);

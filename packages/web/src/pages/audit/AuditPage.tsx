@@ -64,6 +64,8 @@ function AuditView() {
   const records = useApiData(loader);
   const partners = usePartners();
   const users = useUsers();
+  const register = useApiData(useCallback((signal: AbortSignal) => api.listProcessingActivities(signal), []));
+  const activityNames: Names = new Map((register.data?.items ?? []).map((a) => [a.id, a.name]));
 
   const filtered = Object.keys(filter).length > 0;
 
@@ -109,7 +111,7 @@ function AuditView() {
             page={page}
             rowKey={(r) => r.id}
             empty="Geen auditrecords gevonden."
-            columns={columns(user, hasPermission(user, 'cases.read'))}
+            columns={columns(user, hasPermission(user, 'cases.read'), activityNames)}
             pagingLabel="Paginering auditlog"
             paging={paging}
           />
@@ -119,7 +121,7 @@ function AuditView() {
   );
 }
 
-function columns(me: User, linkCases: boolean) {
+function columns(me: User, linkCases: boolean, activityNames: Names) {
   // A name leads to everything that user did: the user filter without knowing ids.
   const userName = (r: AuditItem) => {
     if (!r.userId) return 'Systeem';
@@ -169,6 +171,12 @@ function columns(me: User, linkCases: boolean) {
       },
     },
     { header: 'Doel', cell: (r: AuditItem) => r.purpose },
+    {
+      // The activity of the register of processing (Logboek Dataverwerkingen), where a case or signal is concerned.
+      header: 'Verwerking',
+      cell: (r: AuditItem) =>
+        r.processingActivityId ? (activityNames.get(r.processingActivityId) ?? 'Onbekende verwerking') : '–',
+    },
   ];
 }
 

@@ -17,6 +17,7 @@ import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { DetailLoading } from '../../components/Loaded.tsx';
 import { PermittedById } from '../../components/Permitted.tsx';
+import { ProcessingPanel } from '../../components/ProcessingPanel.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SocialMapPanel } from '../../components/SocialMap.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -134,6 +135,13 @@ function CaseView({ id }: { id: string }) {
                 onSaved={() => changed('De casusgegevens zijn opgeslagen.')}
               />
             )}
+            <ProcessingPanel
+              what="De casus"
+              processingActivityId={c.processingActivityId}
+              user={user}
+              assign={(body) => api.assignCaseProcessingActivity(c.id, body)}
+              onChanged={changed}
+            />
             {hasPermission(user, 'audit.read') && (
               <Paragraph>
                 <TextLink to={`/audit?object=${c.id}`}>Wie heeft deze casus ingezien of gewijzigd?</TextLink>

@@ -9,12 +9,14 @@ import {
 } from '@wijkregie/shared';
 import { useCallback } from 'react';
 import { api } from '../../api/endpoints.ts';
+import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, StatusMessage } from '../../components/Alert.tsx';
 import { DataList, type DataListItem } from '../../components/DataList.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { DetailLoading } from '../../components/Loaded.tsx';
 import { PermittedById } from '../../components/Permitted.tsx';
+import { ProcessingPanel } from '../../components/ProcessingPanel.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SocialMapPanel } from '../../components/SocialMap.tsx';
 import { DataTable } from '../../components/Table.tsx';
@@ -34,6 +36,7 @@ export function SignalPage() {
 }
 
 function SignalView({ id }: { id: string }) {
+  const user = useUser();
   const [message, setMessage] = useFlashMessage();
   const loader = useCallback((signal: AbortSignal) => api.getSignal(id, signal), [id]);
   const categories = useSignalCategories();
@@ -83,6 +86,13 @@ function SignalView({ id }: { id: string }) {
           <Section id="signal-facts" title="Gegevens" className="wr-card">
             <DataList items={facts(s, categoryLabel, partners.names, areas.names)} />
           </Section>
+          <ProcessingPanel
+            what="Het signaal"
+            processingActivityId={s.processingActivityId}
+            user={user}
+            assign={(body) => api.assignSignalProcessingActivity(s.id, body)}
+            onChanged={changed}
+          />
           {s.areaId && <SocialMapPanel query={{ areaId: s.areaId }} />}
           <SignalAttachments signal={s} onAdded={changed} />
           {s.matches && <Matches matches={s.matches} />}
