@@ -70,3 +70,46 @@ ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_wall ON tenants TO wijkregie_app
   USING (id = NULLIF(current_setting('app.tenant_id', true), '')::uuid)
   WITH CHECK (id = NULLIF(current_setting('app.tenant_id', true), '')::uuid);
+
+-- Row-level security keeps the planner from using an index for an operator that is not leakproof, such as
+-- LIKE and pg_trgm's `<%`: under the policy a trigram search would read every row of the tenant. So the
+-- searches narrow through these views, which read as their owner (no row-level security) the texts of the
+-- trigram indexes (the expressions exactly as migrations 002 and 011 index them) and show only the rows of
+-- `app.tenant_id` when it is set (the tenant connections) — and of every tenant on the system path and on
+-- PGlite, where the statement's own `tenant_id` filter holds. The rows themselves are then read under the
+-- policy (modules/search/repository.ts, searchPersons in modules/subjects/repository.ts).
+CREATE VIEW search_person_names AS
+  SELECT tenant_id, id, search_name AS text FROM persons
+   WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
+      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+CREATE VIEW search_persons AS
+  SELECT tenant_id, id,
+         (search_name || ' ' || lower(coalesce(street, '') || ' ' || coalesce(house_number, '') || ' '
+           || coalesce(postal_code, '') || ' ' || coalesce(city, ''))) AS text
+    FROM persons
+   WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
+      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+CREATE VIEW search_cases AS
+  SELECT tenant_id, id, lower(reference || ' ' || title) AS text FROM cases
+   WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
+      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+CREATE VIEW search_signals AS
+  SELECT tenant_id, id,
+         lower(description || ' ' || coalesce(street, '') || ' ' || coalesce(house_number, '') || ' '
+           || coalesce(postal_code, '') || ' ' || coalesce(city, '')) AS text
+    FROM signals
+   WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
+      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+CREATE VIEW search_meetings AS
+  SELECT tenant_id, id, lower(title) AS text FROM meetings
+   WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
+      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+CREATE VIEW search_locations AS
+  SELECT tenant_id, id,
+         lower(name || ' ' || coalesce(street, '') || ' ' || coalesce(house_number, '') || ' '
+           || coalesce(postal_code, '') || ' ' || coalesce(city, '')) AS text
+    FROM locations
+   WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
+      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+GRANT SELECT ON search_person_names, search_persons, search_cases, search_signals, search_meetings,
+  search_locations TO wijkregie_app;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { APP_ROLE } from '../src/db/db.js';
+import { Params } from '../src/db/params.js';
 import { col, execute, oneRow, rows } from '../src/db/rows.js';
 import { SystemDb, type TenantDb } from '../src/db/scope.js';
+import { matchWords } from '../src/db/trigram.js';
 import { Client, createCase, newTenant, type TestTenant, testApp, testDb } from './helpers.js';
 
 // The second wall (issue 15, point 4; docs/security.md): the tenant-bound handle runs as a role that owns no
@@ -131,6 +133,42 @@ describe.skipIf(skipReason !== undefined)(
       expect(unguarded, 'tables with tenant data but without the tenant policy (see migration 032)').toEqual(
         [],
       );
+    });
+
+    it('a search under the policy still narrows through the trigram index (the views of migration 032)', async () => {
+      const plan = (sql: string, params: unknown[]) =>
+        tenantOf(a).transaction(async (s) => {
+          await execute(s.q, 'SET LOCAL enable_seqscan = off');
+          const lines = await rows(s.q, z.object({ 'QUERY PLAN': col.text }), `EXPLAIN ${sql}`, params);
+          return lines.map((l) => l['QUERY PLAN']).join('\n');
+        });
+      // Enough persons that the index of the names beats reading the tenant's rows.
+      const db = await testDb();
+      await execute(
+        db,
+        `INSERT INTO persons (tenant_id, first_name, last_name, created_by_user_id, created_by_partner_id)
+         SELECT $1, 'Persoon', md5(g::text), $2, $3 FROM generate_series(1, 5000) g`,
+        [a.id, a.regisseur.id, a.regisseur.partnerId],
+      );
+      await execute(db, 'ANALYZE persons');
+      const p = new Params();
+      const tenant = p.add(a.id);
+      const m = matchWords(
+        { alias: 'p', text: 'p.search_name', view: 'search_person_names' },
+        tenant,
+        ['jansen'],
+        p,
+      );
+      expect(
+        await plan(`SELECT p.id FROM persons p WHERE p.tenant_id = ${tenant} AND ${m.where}`, p.values),
+      ).toContain('persons_search_name_trgm');
+      // On the table itself the policy keeps the planner off the index: the reason for the views.
+      expect(
+        await plan(
+          `SELECT id FROM persons WHERE tenant_id = $1 AND (search_name LIKE '%' || $2 || '%' OR $2 <% search_name)`,
+          [a.id, 'jansen'],
+        ),
+      ).not.toContain('persons_search_name_trgm');
     });
 
     it('the application role owns no table, is no superuser and bypasses no row security', async () => {
