@@ -142,25 +142,20 @@ describe.skipIf(skipReason !== undefined)(
           const lines = await rows(s.q, z.object({ 'QUERY PLAN': col.text }), `EXPLAIN ${sql}`, params);
           return lines.map((l) => l['QUERY PLAN']).join('\n');
         });
-      // Enough persons that the index of the names beats reading the tenant's rows.
-      const db = await testDb();
-      await execute(
-        db,
-        `INSERT INTO persons (tenant_id, first_name, last_name, created_by_user_id, created_by_partner_id)
-         SELECT $1, 'Persoon', md5(g::text), $2, $3 FROM generate_series(1, 5000) g`,
-        [a.id, a.regisseur.id, a.regisseur.partnerId],
-      );
-      await execute(db, 'ANALYZE persons');
+      // The words go through the view, in a subquery planned on its own …
       const p = new Params();
-      const tenant = p.add(a.id);
       const m = matchWords(
         { alias: 'p', text: 'p.search_name', view: 'search_person_names' },
-        tenant,
+        p.add(a.id),
         ['jansen'],
         p,
       );
+      expect(m.where).toMatch(/p\.id IN \(SELECT id FROM search_person_names WHERE [\s\S]* OFFSET 0\)/);
+      // … where the application role's planner may use the trigram index (the only index that fits there) …
       expect(
-        await plan(`SELECT p.id FROM persons p WHERE p.tenant_id = ${tenant} AND ${m.where}`, p.values),
+        await plan(`SELECT id FROM search_person_names WHERE text LIKE '%' || $1 || '%' OR $1 <% text`, [
+          'jansen',
+        ]),
       ).toContain('persons_search_name_trgm');
       // On the table itself the policy keeps the planner off the index: the reason for the views.
       expect(
