@@ -23,10 +23,24 @@ export interface Tx extends Queryable {
   exec(sql: string): Promise<void>;
 }
 
-export interface Db extends Queryable {
-  readonly kind: 'postgres' | 'pglite';
+/** A handle that queries and opens transactions: the whole database (`Db`), or one tenant's part (`Db.asTenant`). */
+export interface Transactional extends Queryable {
   /** Runs `fn` in one transaction on one connection; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/** The role the tenant-bound work runs as on PostgreSQL (migration 032); it owns no table. */
+export const APP_ROLE = 'wijkregie_app';
+
+export interface Db extends Transactional {
+  readonly kind: 'postgres' | 'pglite';
+  /**
+   * The same database behind the second wall (docs/security.md): on PostgreSQL every statement runs as
+   * `APP_ROLE` with `app.tenant_id` set to `tenantId`, so row-level security hides the other tenants' rows
+   * even from a query that forgets its filter. PGlite (one process, one connection) gives the plain handle.
+   * Only `TenantDb` (db/scope.ts) calls it; `Db`'s own `query` and `transaction` are the system path.
+   */
+  asTenant(tenantId: string): Transactional;
   /**
    * Calls `onMessage` for every NOTIFY on `channel` (sent with `pg_notify` inside a transaction, so it
    * arrives only after that transaction commits, on every app instance on the same database).

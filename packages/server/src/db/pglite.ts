@@ -91,7 +91,7 @@ export async function openPglite(dataDir: string | undefined, auditKey: KeyObjec
     release();
     throw err;
   }
-  return {
+  const handle: Db = {
     kind: 'pglite',
     auditKey,
     async query(sql: string, params?: readonly unknown[]) {
@@ -113,6 +113,8 @@ export async function openPglite(dataDir: string | undefined, auditKey: KeyObjec
         return fn(tx);
       });
     },
+    // One process on one connection: the first wall (db/scope.ts) is the wall here (docs/security.md).
+    asTenant: () => handle,
     async listen(channel, onMessage) {
       // One connection: the session that sends NOTIFY is the one listening, as PostgreSQL allows.
       return db.listen(channel, onMessage);
@@ -125,4 +127,5 @@ export async function openPglite(dataDir: string | undefined, auditKey: KeyObjec
       }
     },
   };
+  return handle;
 }

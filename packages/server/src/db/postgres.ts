@@ -1,6 +1,6 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import pg from 'pg';
-import type { Db, Tx } from './db.js';
+import { APP_ROLE, type Db, type Tx } from './db.js';
 import { APPLICATION_NAME } from './instance.js';
 
 // Dates come back as JS Date (timestamptz) and `date` columns as plain 'YYYY-MM-DD' strings.
@@ -25,18 +25,36 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
-/** A pool of at most `max` connections; `auditKey` keys the audit chain (`Queryable.auditKey`). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Two pools of at most `max` connections each; `auditKey` keys the audit chain (`Queryable.auditKey`).
+ * The system pool connects as the `connectionString` user, who owns the tables (migrations, start-up, the
+ * login step, the workers). The tenant pool's connections take `APP_ROLE` in their start-up packet, so
+ * row-level security (migration 032) holds for everything `asTenant` runs: a connection carries its tenant
+ * in the session setting `app.tenant_id`, set once when it serves another tenant than before, and a
+ * transaction sets it transaction-locally in the same round trip as its BEGIN.
+ */
 export function openPostgres(connectionString: string, auditKey: KeyObject, max = 10): Db {
   if (auditKey?.type !== 'secret') throw new TypeError('openPostgres needs the audit key');
+  // Short OLTP queries: JIT compilation costs more than it saves (measured in `npm run bench`).
   const pool = new pg.Pool({
     connectionString,
     max,
     application_name: APPLICATION_NAME,
-    // Short OLTP queries: JIT compilation costs more than it saves (measured in `npm run bench`).
     options: '-c jit=off',
+  });
+  const tenantPool = new pg.Pool({
+    connectionString,
+    max,
+    application_name: APPLICATION_NAME,
+    options: `-c jit=off -c role=${APP_ROLE}`,
   });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
+  tenantPool.on('error', () => {});
+  /** The tenant each tenant-pool connection has in its session setting. */
+  const sessionTenant = new WeakMap<pg.PoolClient, string>();
   const run = async (client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
     const name = statementName(sql);
     const values = params as unknown[] | undefined;
@@ -47,33 +65,67 @@ export function openPostgres(connectionString: string, auditKey: KeyObject, max 
     );
     return res.rows as unknown[];
   };
+  const transactionOn = async <T>(
+    client: pg.PoolClient,
+    begin: string,
+    fn: (tx: Tx) => Promise<T>,
+  ): Promise<T> => {
+    try {
+      await client.query(begin);
+      const tx: Tx = {
+        auditKey,
+        query: (sql, params) => run(client, sql, params),
+        exec: async (sql) => {
+          await client.query(sql);
+        },
+      };
+      const result = await fn(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
   return {
     kind: 'postgres',
     auditKey,
     query: (sql, params) => run(pool, sql, params),
     async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const tx: Tx = {
-          auditKey,
-          query: (sql, params) => run(client, sql, params),
-          exec: async (sql) => {
-            await client.query(sql);
-          },
-        };
-        const result = await fn(tx);
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
+      return transactionOn(await pool.connect(), 'BEGIN', fn);
+    },
+    asTenant(tenantId) {
+      // The id goes into the BEGIN script as a literal (a script takes no parameters): only a uuid may.
+      if (!UUID.test(tenantId)) throw new TypeError('asTenant needs a tenant id (uuid)');
+      return {
+        auditKey,
+        async query(sql, params) {
+          const client = await tenantPool.connect();
+          try {
+            if (sessionTenant.get(client) !== tenantId) {
+              await run(client, "SELECT set_config('app.tenant_id', $1, false)", [tenantId]);
+              sessionTenant.set(client, tenantId);
+            }
+            return await run(client, sql, params);
+          } finally {
+            client.release();
+          }
+        },
+        async transaction(fn) {
+          return transactionOn(
+            await tenantPool.connect(),
+            `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true)`,
+            fn,
+          );
+        },
+      };
     },
     listen: (channel, onMessage) => listenPostgres(connectionString, channel, onMessage),
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), tenantPool.end()]);
+    },
   };
 }
 

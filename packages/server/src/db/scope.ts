@@ -1,4 +1,4 @@
-import type { Db, Queryable } from './db.js';
+import type { Db, Queryable, Transactional } from './db.js';
 
 /**
  * A query handle bound to one tenant. Repository functions take a scope and put
@@ -12,12 +12,18 @@ export class TenantScope {
   ) {}
 }
 
-/** The request-scoped entry to the database: reads, or one transaction per use case. */
+/**
+ * The request-scoped entry to the database: reads, or one transaction per use case. Both run behind the
+ * second wall too (`Db.asTenant`): on PostgreSQL, row-level security shows only this tenant's rows.
+ */
 export class TenantDb {
+  private readonly db: Transactional;
   constructor(
-    private readonly db: Db,
+    db: Db,
     readonly tenantId: string,
-  ) {}
+  ) {
+    this.db = db.asTenant(tenantId);
+  }
 
   /** For reads that need no transaction. */
   get read(): TenantScope {

@@ -7,6 +7,7 @@ import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
 import { col, type RowShape, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
+import { matchWords } from '../../db/trigram.js';
 
 /**
  * The text each kind is matched on. These are the expressions of the trigram indexes of migration
@@ -32,24 +33,6 @@ export function searchWords(q: string): string[] {
   ].slice(0, 6);
 }
 
-/**
- * Every word must be in the text, exactly or nearly (trigram word similarity, as the person search):
- * "jansen dorpstraat" finds Pieter Janssen of the Dorpsstraat. The score sums how well each word fits.
- * A word of two letters has no trigram of its own: through the index it would match nearly every row,
- * so it is checked on an expression the index does not cover, on the rows the longer words find.
- */
-function matchWords(text: string, words: readonly string[], p: Params): { where: string; score: string } {
-  const where: string[] = [];
-  const score: string[] = [];
-  for (const w of words) {
-    const x = p.add(w);
-    const t = w.length >= 3 ? text : `(${text} || '')`;
-    where.push(`(${t} LIKE '%' || ${x} || '%' OR ${x} <% ${t})`);
-    score.push(`word_similarity(${x}, ${text})`);
-  }
-  return { where: where.join(' AND '), score: score.join(' + ') };
-}
-
 const addressCols = {
   street: col.text.nullable(),
   house_number: col.text.nullable(),
@@ -71,19 +54,21 @@ async function hits<S extends RowShape>(
     from: string;
     alias: string;
     text: string;
+    view: string;
     visible: (p: Params) => string;
     first?: (p: Params) => string;
     tieBreak: string;
   },
 ): Promise<z.output<S>[]> {
   const p = new Params();
-  const m = matchWords(q.text, words, p);
+  const tenant = p.add(s.tenantId);
+  const m = matchWords(q, tenant, words, p);
   const first = q.first ? `${q.first(p)}, ` : '';
   return rows(
     s.q,
     shape,
     `SELECT ${q.select} FROM ${q.from} ${q.alias}
-      WHERE ${q.alias}.tenant_id = ${p.add(s.tenantId)} AND ${m.where} AND ${q.visible(p)}
+      WHERE ${q.alias}.tenant_id = ${tenant} AND ${m.where} AND ${q.visible(p)}
       ORDER BY ${first}${m.score} DESC, ${q.tieBreak}
       LIMIT ${p.add(limit)}`,
     p.values,
@@ -111,6 +96,7 @@ export function searchPersonHits(
     from: 'persons',
     alias: 'p',
     text: PERSON_TEXT,
+    view: 'search_persons',
     visible: (p) => subjectVisibleSql('person', 'p', v, p),
     tieBreak: 'p.last_name, p.first_name, p.id',
   });
@@ -132,6 +118,7 @@ export function searchCaseHits(
     from: 'cases',
     alias: 'c',
     text: CASE_TEXT,
+    view: 'search_cases',
     visible: (p) => caseVisibleSql('c', v, p),
     first: (p) => `(lower(c.reference) = ${p.add(q.toLowerCase())}) DESC`,
     tieBreak: 'c.updated_at DESC, c.id',
@@ -158,6 +145,7 @@ export function searchSignalHits(
     from: 'signals',
     alias: 'sg',
     text: SIGNAL_TEXT,
+    view: 'search_signals',
     visible: (p) => signalVisibleSql('sg', v, p),
     tieBreak: 'sg.created_at DESC, sg.id',
   });
@@ -178,6 +166,7 @@ export function searchMeetingHits(
     from: 'meetings',
     alias: 'm',
     text: MEETING_TEXT,
+    view: 'search_meetings',
     visible: (p) => meetingVisibleSql('m', v, p),
     tieBreak: 'm.starts_at DESC, m.id',
   });
@@ -198,6 +187,7 @@ export function searchLocationHits(
     from: 'locations',
     alias: 'l',
     text: LOCATION_TEXT,
+    view: 'search_locations',
     visible: (p) => subjectVisibleSql('location', 'l', v, p),
     tieBreak: 'lower(l.name), l.id',
   });
