@@ -76,40 +76,41 @@ CREATE POLICY tenant_wall ON tenants TO wijkregie_app
 -- searches narrow through these views, which read as their owner (no row-level security) the texts of the
 -- trigram indexes (the expressions exactly as migrations 002 and 011 index them) and show only the rows of
 -- `app.tenant_id` when it is set (the tenant connections) — and of every tenant on the system path and on
--- PGlite, where the statement's own `tenant_id` filter holds. The rows themselves are then read under the
+-- PGlite, where the statement's own `tenant_id` filter holds; never to the application role without the
+-- setting (`current_user` in a view is the role that runs the query, not the view's owner). The rows themselves are then read under the
 -- policy (modules/search/repository.ts, searchPersons in modules/subjects/repository.ts).
 CREATE VIEW search_person_names AS
   SELECT tenant_id, id, search_name AS text FROM persons
    WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
-      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+      OR (NULLIF(current_setting('app.tenant_id', true), '') IS NULL AND current_user <> 'wijkregie_app');
 CREATE VIEW search_persons AS
   SELECT tenant_id, id,
          (search_name || ' ' || lower(coalesce(street, '') || ' ' || coalesce(house_number, '') || ' '
            || coalesce(postal_code, '') || ' ' || coalesce(city, ''))) AS text
     FROM persons
    WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
-      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+      OR (NULLIF(current_setting('app.tenant_id', true), '') IS NULL AND current_user <> 'wijkregie_app');
 CREATE VIEW search_cases AS
   SELECT tenant_id, id, lower(reference || ' ' || title) AS text FROM cases
    WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
-      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+      OR (NULLIF(current_setting('app.tenant_id', true), '') IS NULL AND current_user <> 'wijkregie_app');
 CREATE VIEW search_signals AS
   SELECT tenant_id, id,
          lower(description || ' ' || coalesce(street, '') || ' ' || coalesce(house_number, '') || ' '
            || coalesce(postal_code, '') || ' ' || coalesce(city, '')) AS text
     FROM signals
    WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
-      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+      OR (NULLIF(current_setting('app.tenant_id', true), '') IS NULL AND current_user <> 'wijkregie_app');
 CREATE VIEW search_meetings AS
   SELECT tenant_id, id, lower(title) AS text FROM meetings
    WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
-      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+      OR (NULLIF(current_setting('app.tenant_id', true), '') IS NULL AND current_user <> 'wijkregie_app');
 CREATE VIEW search_locations AS
   SELECT tenant_id, id,
          lower(name || ' ' || coalesce(street, '') || ' ' || coalesce(house_number, '') || ' '
            || coalesce(postal_code, '') || ' ' || coalesce(city, '')) AS text
     FROM locations
    WHERE tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
-      OR NULLIF(current_setting('app.tenant_id', true), '') IS NULL;
+      OR (NULLIF(current_setting('app.tenant_id', true), '') IS NULL AND current_user <> 'wijkregie_app');
 GRANT SELECT ON search_person_names, search_persons, search_cases, search_signals, search_meetings,
   search_locations TO wijkregie_app;

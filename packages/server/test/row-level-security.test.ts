@@ -96,6 +96,34 @@ describe.skipIf(skipReason !== undefined)(
       expect(names.some((r) => r.name.endsWith('(gewijzigd)'))).toBe(false);
     });
 
+    it('without the tenant setting the application role sees no rows, neither in the tables nor in the search views', async () => {
+      const counts = await tenantOf(a).transaction(async (s) => {
+        await execute(s.q, `SELECT set_config('app.tenant_id', '', true)`);
+        const found: Record<string, number> = {};
+        for (const from of ['cases', 'persons', 'search_cases', 'search_persons', 'search_person_names']) {
+          found[from] = (
+            await oneRow(s.q, z.object({ n: z.coerce.number() }), `SELECT count(*) AS n FROM ${from}`)
+          ).n;
+        }
+        return found;
+      });
+      expect(counts).toEqual({
+        cases: 0,
+        persons: 0,
+        search_cases: 0,
+        search_persons: 0,
+        search_person_names: 0,
+      });
+      // The owner (the system path) still reads every tenant's texts through the views.
+      const all = await rows(
+        system.db,
+        tenantIds,
+        'SELECT tenant_id FROM search_cases WHERE tenant_id = ANY($1::uuid[])',
+        [[a.id, b.id]],
+      );
+      expect(new Set(all.map((r) => r.tenant_id))).toEqual(new Set([a.id, b.id]));
+    });
+
     it('every table with a tenant_id has row-level security with the tenant policy for the application role', async () => {
       const db = await testDb();
       const tables = await rows(
