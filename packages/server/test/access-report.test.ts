@@ -146,6 +146,49 @@ describe('the access report', () => {
   });
 });
 
+describe('through a household, and signals', () => {
+  it('lists the household case of a member and the signals about the person, not another member’s goals', async () => {
+    const mother = await createPerson(reg, { firstName: 'Moeder', lastName: 'Gezin' });
+    const son = await createPerson(reg, { firstName: 'Zoon', lastName: 'Gezin' });
+    const household = (
+      await reg.post('/api/v1/households', { name: 'Gezin Inzage', memberIds: [mother.id, son.id] })
+    ).json() as { id: string };
+    const familyCase = await createCase(reg, {
+      type: 'household',
+      title: 'Gezinsplan',
+      subjects: [{ kind: 'household', id: household.id }],
+      partnerIds: [t.partners.gemeente],
+    });
+    expect(
+      (await reg.post(`/api/v1/cases/${familyCase.id}/entries`, { category: 'zorg', text: 'Gezinsgesprek.' }))
+        .statusCode,
+    ).toBe(201);
+    const signal = await reg.post('/api/v1/signals', {
+      category: 'woonoverlast',
+      description: 'Zorgen over moeder',
+      source: 'professional',
+      personIds: [mother.id],
+    });
+    expect(signal.statusCode).toBe(201);
+    const ofMother = bodyOf(
+      await auditor.get(`/api/v1/persons/${mother.id}/access-report`),
+      accessReportSchema,
+    );
+    expect(ofMother.cases.map((c) => [c.id, c.via])).toEqual([[familyCase.id, 'household']]);
+    expect(ofMother.cases[0]?.entries.map((e) => e.text)).toEqual(['Gezinsgesprek.']);
+    expect(ofMother.relations.map((r) => [r.relation, r.kind, r.name])).toEqual([
+      ['member_of', 'household', 'Gezin Inzage'],
+    ]);
+    expect(ofMother.signals.map((x) => x.description)).toEqual(['Zorgen over moeder']);
+    expect(ofMother.signals[0]?.processingActivity.legalBasis).toMatch(/AVG/);
+    expect(ofMother.accesses.some((a) => a.action === 'create' && a.objectType === 'signal')).toBe(true);
+    // Anna's report holds nothing of this family.
+    const ofAnna = bodyOf(await auditor.get(url()), accessReportSchema);
+    expect(ofAnna.cases.map((c) => c.id)).toEqual([kase.id]);
+    expect(ofAnna.signals).toEqual([]);
+  });
+});
+
 describe('who may not', () => {
   it('refuses the professional and the admin (403) and no session (401)', async () => {
     const admin = await loggedIn(app, t.admin);
