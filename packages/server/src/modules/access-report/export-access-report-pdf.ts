@@ -83,7 +83,9 @@ function letter(r: AccessReport & { municipality: string }): Promise<Buffer> {
       const kind = SUBJECT_KIND_LABELS[rel.kind].toLowerCase();
       const what = RELATION_LABELS[rel.relation as keyof typeof RELATION_LABELS] ?? rel.relation;
       line(
-        rel.direction === 'to' ? `U bent ${what} ${kind} ${rel.name}.` : `${kind} ${rel.name} is ${what} u.`,
+        rel.direction === 'to'
+          ? `U bent ${what} ${kind} ${rel.name}.`
+          : `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${rel.name} is ${what} u.`,
       );
     }
   }
