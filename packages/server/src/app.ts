@@ -27,6 +27,7 @@ import { openapiTransform } from './http/openapi.js';
 import { DOCS_CSP, registerSecurity } from './http/security.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { type MapTiles, webAppCsp, webAppIndex } from './http/web-app.js';
+import { accessReportRoutes } from './modules/access-report/routes.js';
 import { actionRoutes } from './modules/actions/routes.js';
 import { loadNewAlerts } from './modules/alerts/load-new-alerts.js';
 import { ALERT_CHANNEL } from './modules/alerts/repository.js';
@@ -215,6 +216,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   surveyRoutes(app, system);
   socialMapRoutes(app);
   processingRoutes(app);
+  accessReportRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {

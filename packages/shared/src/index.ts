@@ -1,6 +1,7 @@
 import './zod-config.js';
 
 export * from './access.js';
+export * from './access-report.js';
 export * from './approaches.js';
 export * from './areas.js';
 export * from './attachments.js';
@@ -13,6 +14,7 @@ export * from './matrix.js';
 export * from './neighbourhood.js';
 export * from './oidc.js';
 export * from './operation.js';
+export * from './operations/access-report.js';
 export * from './operations/actions.js';
 export * from './operations/alerts.js';
 export * from './operations/approaches.js';

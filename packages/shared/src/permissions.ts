@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'cases.read': ['regisseur', 'professional'],
   'cases.write': ['regisseur', 'professional'],
   'audit.read': ['auditor', 'regisseur'],
+  /** A person's access report (AVG art. 15): the regisseur or the privacy officer hands it to the person. */
+  'persons.accessreport': ['regisseur', 'auditor'],
   /** Actions and meetings; which ones follows from the cases a user sees. */
   'actions.read': ['regisseur', 'professional'],
   'actions.write': ['regisseur', 'professional'],

@@ -35,6 +35,7 @@ import { SurveyResultsPage } from './pages/neighbourhood/SurveyResultsPage.tsx';
 import { SurveysPage } from './pages/neighbourhood/SurveysPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { OutcomesPage } from './pages/outcomes/OutcomesPage.tsx';
+import { AccessReportPage } from './pages/persons/AccessReportPage.tsx';
 import { NewPersonPage } from './pages/persons/NewPersonPage.tsx';
 import { NewSubjectPage } from './pages/persons/NewSubjectPage.tsx';
 import { PersonPage } from './pages/persons/PersonPage.tsx';
@@ -98,6 +99,7 @@ function StaffApp() {
             <Route path="personen" element={<PersonsPage />} />
             <Route path="personen/nieuw" element={<NewPersonPage />} />
             <Route path="personen/:id" element={<PersonPage />} />
+            <Route path="personen/:id/inzage" element={<AccessReportPage />} />
             <Route path="huishoudens/nieuw" element={<NewSubjectPage kind="household" />} />
             <Route path="groepen/nieuw" element={<NewSubjectPage kind="group" />} />
             <Route path="locaties/nieuw" element={<NewSubjectPage kind="location" />} />

@@ -1,5 +1,6 @@
 import {
   type Access,
+  type AccessReport,
   type ActionListQuery,
   type AlertListQuery,
   type ApproachLinkKind,
@@ -8,6 +9,7 @@ import {
   type AssignProcessingActivity,
   type AuditList,
   type AuditListQuery,
+  accessReportOperations,
   actionOperations,
   alertOperations,
   approachOperations,
@@ -319,6 +321,10 @@ export const api = {
   ) =>
     call(webhookOperations.listWebhookDeliveries, { params: { id }, query: { status, ...page } }, { signal }),
 
+  // The access report of a person (AVG art. 15); the letter is a download link (accessReportPdfUrl).
+  getAccessReport: (id: string, signal?: AbortSignal) =>
+    call(accessReportOperations.getAccessReport, { params: { id } }, { signal }) as Promise<AccessReport>,
+
   // Audit.
   // Without `format=csv` the audit log answers JSON; the CSV is a download link (auditCsvUrl).
   listAudit: (filter: AuditFilter, page: Page, signal?: AbortSignal) =>
@@ -472,6 +478,11 @@ export function signalExportUrl(filter: SignalFilter): string {
 /** The address of the audit log of exactly this filter as CSV (all records, not one page). */
 export function auditCsvUrl(filter: AuditFilter): string {
   return `${auditOperations.listAudit.path}${query({ ...filter, format: 'csv' })}`;
+}
+
+/** The address of a person's access report as a letter (PDF; a plain link: the browser downloads it). */
+export function accessReportPdfUrl(personId: string): string {
+  return `${pathOf(accessReportOperations.getAccessReport.path, { id: personId })}${query({ format: 'pdf' })}`;
 }
 
 /** The address of the monitor as CSV. */

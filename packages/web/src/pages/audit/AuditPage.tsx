@@ -163,6 +163,12 @@ function columns(me: User, linkCases: boolean, activityNames: Names) {
                   (<TextLink to={`/casussen/${r.objectId}`}>casus openen</TextLink>)
                 </>
               )}
+              {r.objectType === 'person' && r.objectLabel && hasPermission(me, 'persons.accessreport') && (
+                <>
+                  {' '}
+                  (<TextLink to={`/personen/${r.objectId}/inzage`}>inzageoverzicht</TextLink>)
+                </>
+              )}
             </>
           );
         }

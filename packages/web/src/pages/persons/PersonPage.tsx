@@ -4,8 +4,8 @@ import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
 import { DataList } from '../../components/DataList.tsx';
-import { PageHeading } from '../../components/Heading.tsx';
-import { Breadcrumb } from '../../components/Links.tsx';
+import { PageHeading, Paragraph } from '../../components/Heading.tsx';
+import { Breadcrumb, TextLink } from '../../components/Links.tsx';
 import { DetailLoading } from '../../components/Loaded.tsx';
 import { PermittedById } from '../../components/Permitted.tsx';
 import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
@@ -44,6 +44,11 @@ function PersonView({ id }: { id: string }) {
       <Breadcrumb to="/personen">Personen</Breadcrumb>
       <PageHeading>{name ?? person.placeholder}</PageHeading>
       <StatusMessage message={message} />
+      {hasPermission(user, 'persons.accessreport') && (
+        <Paragraph>
+          <TextLink to={`/personen/${id}/inzage`}>Inzageoverzicht (AVG)</TextLink>
+        </Paragraph>
+      )}
       <DetailLoading data={person} loading="De gegevens worden geladen…" />
       {p && (
         <div className="wr-subject">
