@@ -198,6 +198,16 @@ beforeAll(async () => {
      VALUES ($1, $2, 'Bel Anna', $3, '2020-01-01', 'done', 'Anna gesproken', $4)`,
     [t.id, oldCase.id, t.partners.gemeente, t.regisseur.id],
   );
+  await execute(
+    db,
+    `WITH a AS (INSERT INTO areas (tenant_id, kind, code, name, geometry)
+                VALUES ($1, 'wijk', 'WK-R', 'Wijk R', '{"type":"Polygon","coordinates":[]}') RETURNING id)
+     INSERT INTO observations (tenant_id, area_id, observed_on, kind, text, follow_up, author_user_id,
+                               author_partner_id, case_id, category)
+     SELECT $1, a.id, '2020-01-01', 'street_talk', 'Anna op straat gesproken', 'Anna terugbellen', $2, $3, $4, 'basis'
+       FROM a`,
+    [t.id, t.regisseur.id, t.partners.gemeente, oldCase.id],
+  );
   await reg.patch(`/api/v1/persons/${alone.id}`, { lastName: 'Alleman-de Wit' });
   await backdate('persons', alone.id);
 
@@ -317,9 +327,11 @@ describe('the run', () => {
        UNION ALL SELECT text FROM goals WHERE case_id = $1
        UNION ALL SELECT text FROM evaluations WHERE case_id = $1
        UNION ALL SELECT title || coalesce(result, '') FROM actions WHERE case_id = $1
+       UNION ALL SELECT text || coalesce(follow_up, '') FROM observations WHERE case_id = $1
        UNION ALL SELECT coalesce(result_text, '') FROM cases WHERE id = $1`,
       [oldCase.id],
     );
+    expect(texts).toHaveLength(6);
     expect(texts.map((r) => r.t).join(' ')).not.toMatch(/Anna/);
     const entry = await oneRow(
       db,

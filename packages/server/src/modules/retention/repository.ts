@@ -157,7 +157,7 @@ async function anonymiseSignalRows(s: TenantScope, where: string, ids: readonly 
 
 /**
  * Anonymises cases: the title and closing text, the journal's texts and files, goals, evaluations,
- * actions, and the signals that became these cases. Reference, type, status, dates, result, area,
+ * actions, field notes attached to them, and the signals that became these cases. Reference, type, status, dates, result, area,
  * categories, the status history and every link stay.
  */
 export async function anonymiseCases(s: TenantScope, ids: readonly string[]): Promise<void> {
@@ -176,6 +176,11 @@ export async function anonymiseCases(s: TenantScope, ids: readonly string[]): Pr
   await execute(
     s.q,
     `UPDATE evaluations SET text = '' WHERE tenant_id = $1 AND case_id = ANY($2::uuid[])`,
+    p,
+  );
+  await execute(
+    s.q,
+    `UPDATE observations SET text = '', follow_up = NULL WHERE tenant_id = $1 AND case_id = ANY($2::uuid[])`,
     p,
   );
   await execute(
