@@ -15,7 +15,7 @@
  * BENCH_ONLY (`alerts`: only the alert latency bench, `import`: only the creditor-import bench, `search`:
  * only the header-search bench, `plans`: only the plan-of-approach bench, `picture`: only the
  * neighbourhood-picture bench, `webhooks`: only the webhook-delivery bench, `survey`: only the survey-response
- * bench, `reads`: only the read benchmark).
+ * bench, `retention`: only the retention bench, `reads`: only the read benchmark).
  * At the end the alert latency bench (`alerts.ts`), the creditor-import bench (`import.ts`), the
  * header-search bench (`search.ts`), the plan-of-approach bench (`plans.ts`) and the neighbourhood-picture
  * bench (`picture.ts`) run, each as its own
@@ -443,7 +443,16 @@ async function main() {
  */
 function exitAfterOthers(code: number): never {
   const only = process.env.BENCH_ONLY;
-  for (const name of ['alerts', 'import', 'search', 'plans', 'picture', 'webhooks', 'survey'] as const) {
+  for (const name of [
+    'alerts',
+    'import',
+    'search',
+    'plans',
+    'picture',
+    'webhooks',
+    'survey',
+    'retention',
+  ] as const) {
     if (only === 'reads' || (only && only !== name)) continue;
     const run = spawnSync(process.execPath, [benchScript(`${name}.js`)], { stdio: 'inherit' });
     code = Math.max(code, run.status ?? 2);
@@ -460,7 +469,8 @@ runBench(
     only === 'plans' ||
     only === 'picture' ||
     only === 'webhooks' ||
-    only === 'survey'
+    only === 'survey' ||
+    only === 'retention'
     ? async () => true
     : main,
   exitAfterOthers,

@@ -191,12 +191,12 @@ export async function insertPersons(db: Db, base: SeedBase, count: number): Prom
 }
 
 /**
- * `count` cases over the last four years (references YYYY-NNNN, case_counters to match), each with
+ * `count` cases over the last `years` years (default four; references YYYY-NNNN, case_counters to match), each with
  * 1–3 partners, 1–2 person subjects and 3–7 entries (avg 5) written by a user of a participating
  * partner in a category that partner may write.
  */
-export async function insertCases(db: Db, base: SeedBase, count: number): Promise<void> {
-  const years = 4;
+export async function insertCases(db: Db, base: SeedBase, count: number, years = 4): Promise<void> {
+  // A reference numbers at most 9,999 cases a year (YYYY-NNNN): more cases need more years.
   const perYear = Math.ceil(count / years);
   const firstYear = new Date().getUTCFullYear() - years + 1;
   const t = base.tenantId;

@@ -53,6 +53,7 @@ import { planRoutes } from './modules/plans/routes.js';
 import { processingRoutes } from './modules/processing/routes.js';
 import { publicReportRoutes } from './modules/public-reports/routes.js';
 import { residentGroupRoutes } from './modules/resident-groups/routes.js';
+import { retentionRoutes } from './modules/retention/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { DEFAULT_LOGIN_THROTTLE, type LoginThrottle } from './modules/session/login.js';
 import { OidcRelyingParty } from './modules/session/oidc-client.js';
@@ -217,6 +218,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   socialMapRoutes(app);
   processingRoutes(app);
   accessReportRoutes(app);
+  retentionRoutes(app);
 
   const index = opts.webDist ? join(opts.webDist, 'index.html') : undefined;
   if (opts.webDist && index && existsSync(index)) {

@@ -23,6 +23,7 @@ import { AuditCheckpoints } from './modules/audit/checkpoints.js';
 import { loadAuditKey } from './modules/audit/key.js';
 import { prepareAuditChains } from './modules/audit/repository.js';
 import { interruptDeadImports } from './modules/imports/interrupt-dead-imports.js';
+import { retentionJob } from './modules/retention/anonymise-due-records.js';
 import { demoLoginHint } from './modules/session/demo-accounts.js';
 import { alertOverdueSignals } from './modules/signals/alert-overdue-signals.js';
 import { publishSurveys } from './modules/surveys/publish-surveys.js';
@@ -128,6 +129,8 @@ async function main() {
       { name: 'outbox', run: () => outbox.drain() },
       { name: 'surveys-publish', run: () => publishSurveys(db) },
       { name: 'webhooks', run: () => webhooks.drain() },
+      // Retention (issue 15): at start and then once an hour, whatever the tick.
+      { name: 'retention', run: retentionJob(db) },
     ],
   });
   scheduler.start();

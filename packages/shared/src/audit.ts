@@ -20,6 +20,7 @@ export const { values: AUDIT_ACTIONS, labels: AUDIT_ACTION_LABELS } = labelled([
   ['seal', 'Oude keten verzegeld'],
   ['denied', 'Geweigerd'],
   ['login', 'Ingelogd'],
+  ['anonymise', 'Geanonimiseerd (bewaartermijn)'],
 ]);
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -73,6 +73,8 @@ export const PERMISSIONS = {
   'processing.write': ['admin'],
   /** Putting a case or signal under another processing activity, with a reason (audited). */
   'processing.assign': ['regisseur'],
+  /** Retention: what is due for anonymisation and running the job now (issue 15). */
+  'retention.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -12,6 +12,7 @@ import { MatrixPage } from './pages/admin/MatrixPage.tsx';
 import { OutboxPage } from './pages/admin/OutboxPage.tsx';
 import { PartnersPage } from './pages/admin/PartnersPage.tsx';
 import { ProcessingRegisterPage } from './pages/admin/ProcessingRegisterPage.tsx';
+import { RetentionPage } from './pages/admin/RetentionPage.tsx';
 import { RoutingPage } from './pages/admin/RoutingPage.tsx';
 import { SecuritySettingsPage } from './pages/admin/SecuritySettingsPage.tsx';
 import { SignalCategoriesPage } from './pages/admin/SignalCategoriesPage.tsx';
@@ -130,6 +131,7 @@ function StaffApp() {
               <Route path="webhooks" element={<WebhooksPage />} />
               <Route path="beveiliging" element={<SecuritySettingsPage />} />
               <Route path="verwerkingsregister" element={<ProcessingRegisterPage />} />
+              <Route path="bewaartermijnen" element={<RetentionPage />} />
             </Route>
             <Route path="resultaten" element={<OutcomesPage />} />
             <Route path="sociale-kaart" element={<SocialMapPage />} />

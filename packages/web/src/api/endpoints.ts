@@ -76,6 +76,7 @@ import {
   publicReportOperations,
   type RecordVisitOutcome,
   residentGroupOperations,
+  retentionOperations,
   type SecuritySettings,
   type SignalFilterQuery,
   type SignalSortField,
@@ -382,6 +383,9 @@ export const api = {
     call(processingOperations.assignCaseProcessingActivity, { params: { id }, body }),
   assignSignalProcessingActivity: (id: string, body: AssignProcessingActivity) =>
     call(processingOperations.assignSignalProcessingActivity, { params: { id }, body }),
+  // Retention (issue 15): what is due for anonymisation, and running the job now.
+  getRetentionStatus: (signal?: AbortSignal) => call(retentionOperations.getRetentionStatus, {}, { signal }),
+  runRetention: () => call(retentionOperations.runRetention, {}),
   listLifeDomains: (signal?: AbortSignal) => call(planOperations.listLifeDomains, {}, { signal }),
   createLifeDomain: (input: CreateLifeDomain) => call(planOperations.createLifeDomain, { body: input }),
   updateLifeDomain: (key: string, input: UpdateLifeDomain) =>

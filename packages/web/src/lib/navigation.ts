@@ -31,6 +31,7 @@ export const BEHEER_PAGES: readonly (NavItem & { permission: Permission })[] = [
   { to: '/beheer/webhooks', label: 'Webhooks', permission: 'webhooks.manage' },
   { to: '/beheer/beveiliging', label: 'Beveiliging', permission: 'security.manage' },
   { to: '/beheer/verwerkingsregister', label: 'Verwerkingsregister', permission: 'processing.read' },
+  { to: '/beheer/bewaartermijnen', label: 'Bewaartermijnen', permission: 'retention.manage' },
 ];
 
 /** The main menu; Beheer appears when at least one of its pages is allowed. */
