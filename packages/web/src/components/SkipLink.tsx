@@ -30,3 +30,21 @@ export function Footer({ children }: { children: ReactNode }) {
     </footer>
   );
 }
+
+/** The page around the login and the forced TOTP enrolment: the logo without a menu, then the main content. */
+export function LoginShell({ children }: { children: ReactNode }) {
+  return (
+    <div className="wr-app wr-app--login">
+      <SkipLink />
+      <header className="wr-header">
+        <div className="wr-header__content">
+          <span className="wr-logo">
+            <span className="wr-logo__mark" aria-hidden="true" />
+            <span className="wr-logo__name">Wijkregie</span>
+          </span>
+        </div>
+      </header>
+      <MainContent className="wr-login">{children}</MainContent>
+    </div>
+  );
+}

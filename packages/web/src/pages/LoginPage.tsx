@@ -17,7 +17,7 @@ import { Button, SubmitButton } from '../components/Button.tsx';
 import { EmailField, PasswordField, TextField } from '../components/fields.tsx';
 import { PageHeading, Paragraph } from '../components/Heading.tsx';
 import { Section } from '../components/Section.tsx';
-import { MainContent, SkipLink } from '../components/SkipLink.tsx';
+import { LoginShell } from '../components/SkipLink.tsx';
 import { VisuallyHidden } from '../components/VisuallyHidden.tsx';
 import { focusSoon } from '../lib/focus.ts';
 import { useForm } from '../lib/useFormSubmit.ts';
@@ -150,91 +150,79 @@ export function LoginPage() {
   }
 
   return (
-    <div className="wr-app wr-app--login">
-      <SkipLink />
-      <header className="wr-header">
-        <div className="wr-header__content">
-          <span className="wr-logo">
-            <span className="wr-logo__mark" aria-hidden="true" />
-            <span className="wr-logo__name">Wijkregie</span>
-          </span>
-        </div>
-      </header>
-      <MainContent className="wr-login">
-        <section className="wr-card wr-login__form" aria-labelledby="login-heading">
-          <PageHeading id="login-heading">Inloggen bij Wijkregie</PageHeading>
-          <Paragraph>Het regiesysteem voor de wijkaanpak van de gemeente en haar partners.</Paragraph>
-          {notice && !formError && (
-            <Alert type="warning" role="status">
-              {notice}
-            </Alert>
-          )}
-          <ErrorAlert message={formError ?? refusedByMunicipality} />
-          <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
-            <EmailField {...field('email')} label="E-mailadres" autoComplete="username" />
-            <PasswordField {...field('password')} label="Wachtwoord" autoComplete="current-password" />
-            {otpStep && (
-              <TextField
-                id="otp"
-                label="Code uit je authenticator-app"
-                description="De 6 cijfers die de app nu toont, of een van je herstelcodes."
-                error={otpError}
-                value={otp}
-                onValue={setOtp}
-                autoComplete="one-time-code"
-                inputMode="text"
-                maxLength={16}
-              />
-            )}
-            <SubmitButton busy={busy} ref={submitRef}>
-              Inloggen
-            </SubmitButton>
-          </form>
-          {oidcEnabled && (
-            <div className="wr-login__oidc">
-              <Paragraph>Of log in met je account bij de gemeente:</Paragraph>
-              {/* A full page load: the server sends the browser on to the municipality's login. */}
-              <a
-                className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wr-button-link"
-                href={oidcOperations.oidcLogin.path}
-              >
-                Inloggen via de gemeente
-              </a>
-            </div>
-          )}
-        </section>
-        {demo?.demo && (
-          <Section id="demo" title="Demo-omgeving" className="wr-card wr-demo">
-            <Paragraph>
-              Dit is een demo-omgeving met verzonnen gegevens. Gebruik een van deze accounts om rond te
-              kijken.
-              {demo.password && (
-                <>
-                  {' '}
-                  Het wachtwoord van elk account is <code className="wr-code">{demo.password}</code>.
-                </>
-              )}
-            </Paragraph>
-            <ul className="wr-demo__list">
-              {demo.accounts.map((account) => (
-                <li key={account.email} className="wr-demo__account">
-                  <div className="wr-demo__account-text">
-                    <span className="wr-demo__account-name">{account.name}</span>
-                    <span className="wr-demo__account-email">{account.email}</span>
-                    <span className="wr-demo__account-meta">
-                      {account.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')} ·{' '}
-                      {account.partnerName}
-                    </span>
-                  </div>
-                  <Button appearance="secondary-action" onClick={() => fillAccount(account)}>
-                    Invullen<VisuallyHidden> als {account.name}</VisuallyHidden>
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          </Section>
+    <LoginShell>
+      <section className="wr-card wr-login__form" aria-labelledby="login-heading">
+        <PageHeading id="login-heading">Inloggen bij Wijkregie</PageHeading>
+        <Paragraph>Het regiesysteem voor de wijkaanpak van de gemeente en haar partners.</Paragraph>
+        {notice && !formError && (
+          <Alert type="warning" role="status">
+            {notice}
+          </Alert>
         )}
-      </MainContent>
-    </div>
+        <ErrorAlert message={formError ?? refusedByMunicipality} />
+        <form id={FORM_ID} noValidate onSubmit={onSubmit} className="wr-form">
+          <EmailField {...field('email')} label="E-mailadres" autoComplete="username" />
+          <PasswordField {...field('password')} label="Wachtwoord" autoComplete="current-password" />
+          {otpStep && (
+            <TextField
+              id="otp"
+              label="Code uit je authenticator-app"
+              description="De 6 cijfers die de app nu toont, of een van je herstelcodes."
+              error={otpError}
+              value={otp}
+              onValue={setOtp}
+              autoComplete="one-time-code"
+              inputMode="text"
+              maxLength={16}
+            />
+          )}
+          <SubmitButton busy={busy} ref={submitRef}>
+            Inloggen
+          </SubmitButton>
+        </form>
+        {oidcEnabled && (
+          <div className="wr-login__oidc">
+            <Paragraph>Of log in met je account bij de gemeente:</Paragraph>
+            {/* A full page load: the server sends the browser on to the municipality's login. */}
+            <a
+              className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action wr-button-link"
+              href={oidcOperations.oidcLogin.path}
+            >
+              Inloggen via de gemeente
+            </a>
+          </div>
+        )}
+      </section>
+      {demo?.demo && (
+        <Section id="demo" title="Demo-omgeving" className="wr-card wr-demo">
+          <Paragraph>
+            Dit is een demo-omgeving met verzonnen gegevens. Gebruik een van deze accounts om rond te kijken.
+            {demo.password && (
+              <>
+                {' '}
+                Het wachtwoord van elk account is <code className="wr-code">{demo.password}</code>.
+              </>
+            )}
+          </Paragraph>
+          <ul className="wr-demo__list">
+            {demo.accounts.map((account) => (
+              <li key={account.email} className="wr-demo__account">
+                <div className="wr-demo__account-text">
+                  <span className="wr-demo__account-name">{account.name}</span>
+                  <span className="wr-demo__account-email">{account.email}</span>
+                  <span className="wr-demo__account-meta">
+                    {account.roles.map((role) => ROLE_LABELS[role] ?? role).join(', ')} ·{' '}
+                    {account.partnerName}
+                  </span>
+                </div>
+                <Button appearance="secondary-action" onClick={() => fillAccount(account)}>
+                  Invullen<VisuallyHidden> als {account.name}</VisuallyHidden>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </LoginShell>
   );
 }

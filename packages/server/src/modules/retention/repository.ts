@@ -204,6 +204,22 @@ export async function anonymiseSignals(s: TenantScope, ids: readonly string[]): 
   await anonymiseSignalRows(s, 's.id = ANY($2::uuid[])', ids);
 }
 
+/** Of the change history of these subjects only which fields changed stays: the old and new values held names. */
+function forgetChangedValues(
+  s: TenantScope,
+  kind: 'person' | 'household',
+  ids: readonly string[],
+): Promise<void> {
+  return execute(
+    s.q,
+    `UPDATE subject_changes
+        SET changes = (SELECT coalesce(jsonb_agg(jsonb_build_object('field', e -> 'field')), '[]'::jsonb)
+                         FROM jsonb_array_elements(changes) e)
+      WHERE tenant_id = $1 AND kind = $2 AND subject_id = ANY($3::uuid[])`,
+    [s.tenantId, kind, ids],
+  );
+}
+
 /**
  * Anonymises persons: name, BSN, birth date and address go; of their change history only which fields
  * changed stays (the old and new values held names).
@@ -212,14 +228,7 @@ export async function anonymisePersons(s: TenantScope, ids: readonly string[]): 
   if (ids.length === 0) return;
   await allowRetentionUpdates(s.q);
   const p = [s.tenantId, ids];
-  await execute(
-    s.q,
-    `UPDATE subject_changes
-        SET changes = (SELECT coalesce(jsonb_agg(jsonb_build_object('field', e -> 'field')), '[]'::jsonb)
-                         FROM jsonb_array_elements(changes) e)
-      WHERE tenant_id = $1 AND kind = 'person' AND subject_id = ANY($2::uuid[])`,
-    p,
-  );
+  await forgetChangedValues(s, 'person', ids);
   await execute(
     s.q,
     `UPDATE persons SET first_name = '${ANONYMISED}', last_name = '', birth_date = NULL, bsn = NULL, street = NULL,
@@ -234,14 +243,7 @@ export async function anonymiseHouseholds(s: TenantScope, ids: readonly string[]
   if (ids.length === 0) return;
   await allowRetentionUpdates(s.q);
   const p = [s.tenantId, ids];
-  await execute(
-    s.q,
-    `UPDATE subject_changes
-        SET changes = (SELECT coalesce(jsonb_agg(jsonb_build_object('field', e -> 'field')), '[]'::jsonb)
-                         FROM jsonb_array_elements(changes) e)
-      WHERE tenant_id = $1 AND kind = 'household' AND subject_id = ANY($2::uuid[])`,
-    p,
-  );
+  await forgetChangedValues(s, 'household', ids);
   await execute(
     s.q,
     `UPDATE households SET name = '${ANONYMISED}', street = NULL, house_number = NULL, postal_code = NULL,
