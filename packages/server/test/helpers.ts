@@ -300,10 +300,13 @@ export async function auditUpdates(
 export function pdfText(pdf: Buffer, separator = '\n'): string {
   const s = pdf.toString('latin1');
   const lines: string[] = [];
-  for (const m of s.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // Each stream is read by its dictionary's /Length: compressed bytes may end in a carriage return, which a
+  // pattern for the line break before `endstream` would take away (and the page's text with it).
+  for (const m of s.matchAll(/\/Length (\d+)[^>]*>>\s*stream\r?\n/g)) {
+    const start = (m.index ?? 0) + m[0].length;
     let content: string;
     try {
-      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
+      content = inflateSync(Buffer.from(s.slice(start, start + Number(m[1])), 'latin1')).toString('latin1');
     } catch {
       continue;
     }
