@@ -234,14 +234,22 @@ export type SubjectDetail = z.infer<typeof subjectDetailSchema>;
 export const personDetailSchema = personSchema.extend(subjectPage);
 export type PersonDetail = z.infer<typeof personDetailSchema>;
 
-/** `GET /persons?q=`: name (typo-tolerant), birth date and/or postal code in one text. */
+/** `GET /persons?q=`: name (typo-tolerant), birth date, postal code and/or BSN in one text. */
 export const personSearchQuerySchema = z.strictObject({
   q: z.string().trim().max(200).default(''),
   ...pagingQuery,
   ...sortQuery(PERSON_SORT_FIELDS),
 });
 export type PersonSearchQuery = z.infer<typeof personSearchQuerySchema>;
-export const personListSchema = collection(personSchema);
+/**
+ * A name is matched against at most 200 candidates, exact matches first (the server's db/trigram.ts):
+ * `more` says that more persons fit than `total` ranked here, so the user should narrow the query.
+ */
+export const personListSchema = collection(personSchema).extend({
+  more: z
+    .boolean()
+    .meta({ description: 'Er passen meer personen dan hier gerangschikt; verfijn de zoekvraag.' }),
+});
 export type PersonList = z.infer<typeof personListSchema>;
 
 /** `GET /households|groups|locations?q=`: part of the name. */

@@ -87,6 +87,8 @@ export function PersonSearch({ id, isChosen, onAdd }: PersonSearchProps) {
   const [q, setQ] = useState('');
   const [results, setResults] = useState<Person[] | null>(null);
   const [total, setTotal] = useState(0);
+  // Past the search's cap the server ranks `total` persons and says `more` fit.
+  const [more, setMore] = useState(false);
   const [searchError, setSearchError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
 
@@ -101,6 +103,7 @@ export function PersonSearch({ id, isChosen, onAdd }: PersonSearchProps) {
       const found = await api.searchPersons(q.trim(), { limit: 20, offset: 0 });
       setResults(found.items);
       setTotal(found.total);
+      setMore(found.more);
     } catch (e) {
       setSearchError(e instanceof ApiError ? e.problem.detail : 'Zoeken is niet gelukt.');
     } finally {
@@ -144,8 +147,8 @@ export function PersonSearch({ id, isChosen, onAdd }: PersonSearchProps) {
           <p className="utrecht-paragraph" role="status">
             {results.length === 0
               ? 'Geen personen gevonden.'
-              : total > results.length
-                ? `${total} personen gevonden; de eerste ${results.length} staan hieronder. Zoek specifieker.`
+              : more || total > results.length
+                ? `${more ? `Meer dan ${total}` : total} personen gevonden; de ${results.length} die het best passen staan hieronder. Zoek specifieker.`
                 : `${total} ${total === 1 ? 'persoon' : 'personen'} gevonden.`}
           </p>
           {results.length > 0 && (

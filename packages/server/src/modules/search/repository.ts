@@ -7,7 +7,7 @@ import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
 import { col, type RowShape, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
-import { matchWords } from '../../db/trigram.js';
+import { trigramCandidates, trigramScore } from '../../db/trigram.js';
 
 /**
  * The text each kind is matched on. These are the expressions of the trigram indexes of migration
@@ -21,18 +21,6 @@ const SIGNAL_TEXT = `lower(sg.description || ' ' || ${address('sg')})`;
 const MEETING_TEXT = 'lower(m.title)';
 const LOCATION_TEXT = `lower(l.name || ' ' || ${address('l')})`;
 
-/** The words of a query as the search matches them: lower case, two letters or more, at most six. */
-export function searchWords(q: string): string[] {
-  return [
-    ...new Set(
-      q
-        .toLowerCase()
-        .split(/\s+/)
-        .filter((w) => w.length >= 2),
-    ),
-  ].slice(0, 6);
-}
-
 const addressCols = {
   street: col.text.nullable(),
   house_number: col.text.nullable(),
@@ -41,8 +29,15 @@ const addressCols = {
 };
 
 /**
+ * The candidates ranked per kind (db/trigram.ts): the header search shows the best ten of each kind, so it
+ * ranks at most this many rows that fit, exact matches first, instead of every row of a common word.
+ */
+const HIT_CANDIDATES = 100;
+
+/**
  * The hits of one kind: rows of `from` in the tenant that the viewer may see (`visible`) whose `text` fits
- * every word, best fit first (after `first`, when given), then `tieBreak`; at most `limit`.
+ * every word, best fit first (after `first`, when given), then `tieBreak`; at most `limit`, ranked among at
+ * most `HIT_CANDIDATES` candidates.
  */
 async function hits<S extends RowShape>(
   s: TenantScope,
@@ -62,14 +57,18 @@ async function hits<S extends RowShape>(
 ): Promise<z.output<S>[]> {
   const p = new Params();
   const tenant = p.add(s.tenantId);
-  const m = matchWords(q, tenant, words, p);
+  const candidates = trigramCandidates(
+    { view: q.view, table: q.from, alias: q.alias, tenant, words, where: [q.visible(p)] },
+    HIT_CANDIDATES,
+    p,
+  );
   const first = q.first ? `${q.first(p)}, ` : '';
   return rows(
     s.q,
     shape,
-    `SELECT ${q.select} FROM ${q.from} ${q.alias}
-      WHERE ${q.alias}.tenant_id = ${tenant} AND ${m.where} AND ${q.visible(p)}
-      ORDER BY ${first}${m.score} DESC, ${q.tieBreak}
+    `WITH ${candidates}
+     SELECT ${q.select} FROM candidates k JOIN ${q.from} ${q.alias} ON ${q.alias}.tenant_id = ${tenant} AND ${q.alias}.id = k.id
+      ORDER BY ${first}${trigramScore(words, q.text, p)} DESC, ${q.tieBreak}
       LIMIT ${p.add(limit)}`,
     p.values,
   );

@@ -7,6 +7,7 @@ import {
   type SearchResult,
 } from '@wijkregie/shared';
 import { viewerOf } from '../../access/viewer.js';
+import { searchWords } from '../../db/trigram.js';
 import type { AuditEvent, RequestContext } from '../../http/context.js';
 import {
   searchCaseHits,
@@ -14,7 +15,6 @@ import {
   searchMeetingHits,
   searchPersonHits,
   searchSignalHits,
-  searchWords,
 } from './repository.js';
 
 /** Hits per kind: enough to recognise what you look for, few enough for the header's page to stay a list. */

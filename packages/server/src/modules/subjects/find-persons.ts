@@ -17,7 +17,7 @@ export async function findPersons(
       objectType: 'person',
       objectIds: ids,
       personIds: ids,
-      details: { q, total: result.total },
+      details: { q, total: result.total, more: result.more },
     },
   ]);
   return result;

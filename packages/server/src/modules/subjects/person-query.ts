@@ -1,7 +1,7 @@
 import { normalisePostalCode } from '@wijkregie/shared';
 import type { PersonQuery } from './repository.js';
 
-/** Splits a free query into a birth date, a postal code and the rest as a name. */
+/** Splits a free query into a birth date, a postal code, a BSN (nine digits) and the rest as a name. */
 export function parsePersonQuery(q: string): PersonQuery {
   let rest = ` ${q} `;
   const out: PersonQuery = {};
@@ -12,6 +12,11 @@ export function parsePersonQuery(q: string): PersonQuery {
       out.postalCode = n;
       rest = rest.replace(pc[0], ' ');
     }
+  }
+  const bsn = /\s(\d{9})\s/.exec(rest);
+  if (bsn?.[1]) {
+    out.bsn = bsn[1];
+    rest = rest.replace(bsn[0], ' ');
   }
   const iso = /\s(\d{4})-(\d{2})-(\d{2})\s/.exec(rest);
   const nl = /\s(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s/.exec(rest);

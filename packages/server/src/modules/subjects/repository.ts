@@ -6,6 +6,7 @@ import {
   type GroupClassification,
   type OtherSubjectKind,
   type Person,
+  type PersonList,
   type PersonSortField,
   RELATION_TYPES,
   type Relation,
@@ -25,7 +26,7 @@ import { orderOf } from '../../db/order.js';
 import { type PageRequest, Params, selectPage } from '../../db/params.js';
 import { col, countRow, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
-import { matchWords } from '../../db/trigram.js';
+import { searchWords, trigramCandidates, trigramScore } from '../../db/trigram.js';
 
 // Moved to the access room; kept here until the signals module imports it from there.
 export { visibleSubjectIds } from '../../access/subjects.js';
@@ -124,11 +125,12 @@ export async function findPerson(s: TenantScope, id: string, v: Viewer): Promise
 
 export interface PersonQuery {
   name?: string | undefined;
+  bsn?: string | undefined;
   birthDate?: string | undefined;
   postalCode?: string | undefined;
 }
 
-const rankedPersonRow = personRow.extend({ total: col.int });
+const rankedPersonRow = personRow.extend({ found: col.int });
 
 /** Typo-tolerant search (trigram word similarity on the name), filtered by visibility before paging. */
 /** The columns a person list may be sorted on (the name as it is filed: last name first). */
@@ -140,75 +142,75 @@ const PERSON_SORT: Record<PersonSortField, string> = {
   createdAt: 'p.created_at',
 };
 
+/**
+ * At most this many persons are ranked for a name (db/trigram.ts): past it the answer says `more` and the
+ * user narrows the query. A page holds at most 200 (`pagingQuery`), so the first page can show them all.
+ */
+export const PERSON_SEARCH_CAP = 200;
+
+/**
+ * Persons the viewer may see that fit the query. With a name: the candidates of `trigramCandidates`
+ * (exact matches of every word before near ones, the viewer's visibility and the other parts of the query
+ * applied before the cap), best fit first or in the order asked for; `more` when more than the cap fit.
+ * Without a name (a birth date, a postal code, a BSN): every match, in name order or the order asked for.
+ */
 export async function searchPersons(
   s: TenantScope,
   v: Viewer,
   q: PersonQuery,
   page: PageRequest,
   by?: Sorting<PersonSortField>,
-): Promise<Collection<Person>> {
+): Promise<PersonList> {
   const p = new Params();
   const tenant = p.add(s.tenantId);
-  const where = [`p.tenant_id = ${tenant}`];
-  const similarity: string[] = [];
-  if (q.name) {
-    // Every word must be in the name, exactly or nearly (trigram word similarity): "pieter janssen"
-    // finds "Pieter Jansen" but not every "Pieter". Each word narrows the index scan, through the view of
-    // the names (migration 032: row-level security keeps the planner off the index of the table itself).
-    const words = [
-      ...new Set(
-        q.name
-          .toLowerCase()
-          .split(/\s+/)
-          .filter((w) => w.length >= 2),
-      ),
-    ].slice(0, 6);
-    const m = matchWords(
-      { alias: 'p', text: 'p.search_name', view: 'search_person_names' },
-      tenant,
-      words,
-      p,
-    );
-    if (words.length > 0) {
-      where.push(m.where);
-      similarity.push(m.score);
-    }
-  }
+  const where: string[] = [];
   if (q.birthDate) where.push(`p.birth_date = ${p.add(q.birthDate)}`);
   if (q.postalCode) where.push(`p.postal_code = ${p.add(q.postalCode)}`);
+  if (q.bsn) where.push(`p.bsn = ${p.add(q.bsn)}`);
   where.push(subjectVisibleSql('person', 'p', v, p));
-  const fromWhere = `FROM persons p WHERE ${where.join(' AND ')}`;
-  // Asked for another order than the best match first, the matches are simply sorted.
-  if (similarity.length === 0 || by?.sort) {
+  const words = searchWords(q.name ?? '');
+  if (words.length === 0) {
     const { rows: found, total } = await selectPage(
       s.q,
       personRow,
       p,
-      { select: PERSON_COLS, fromWhere, order: orderOf(by, PERSON_SORT, 'p.last_name, p.first_name, p.id') },
+      {
+        select: PERSON_COLS,
+        fromWhere: `FROM persons p WHERE p.tenant_id = ${tenant} AND ${where.join(' AND ')}`,
+        order: orderOf(by, PERSON_SORT, 'p.last_name, p.first_name, p.id'),
+      },
       page,
     );
-    return { items: found.map(toPerson), total };
+    return { items: found.map(toPerson), total, more: false };
   }
-  // A name can match thousands of persons, all of which are ranked and counted. Only the narrow
-  // sort keys of the matches are kept (a window count would carry every whole row along and spill
-  // to disk); the page's rows are fetched afterwards by id.
-  const filterParams = [...p.values];
+  const candidates = trigramCandidates(
+    { view: 'search_person_names', table: 'persons', alias: 'p', tenant, words, where },
+    PERSON_SEARCH_CAP,
+    p,
+  );
+  const score = trigramScore(words, 'p.search_name', p);
+  // Asked for another order than the best fit first, the candidates are simply sorted.
+  const order = orderOf(by, PERSON_SORT, 'p.score DESC, p.last_name, p.first_name, p.id');
+  const from = page.offset;
+  const to = Math.min(page.offset + page.limit, PERSON_SEARCH_CAP);
+  const ranked = `WITH ${candidates},
+     scored AS (SELECT p.*, ${score} AS score FROM candidates c JOIN persons p ON p.tenant_id = ${tenant} AND p.id = c.id),
+     ranked AS (SELECT p.*, row_number() OVER (ORDER BY ${order}) AS n FROM scored p)`;
+  const counted = [...p.values];
   const found = await rows(
     s.q,
     rankedPersonRow,
-    `WITH m AS MATERIALIZED (
-       SELECT p.id, ${similarity.join(' + ')} AS score, p.last_name, p.first_name ${fromWhere}),
-     top AS (
-       SELECT * FROM m ORDER BY score DESC, last_name, first_name, id LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)})
-     SELECT ${PERSON_COLS}, (SELECT count(*) FROM m) AS total
-       FROM top JOIN persons p ON p.tenant_id = $1 AND p.id = top.id
-      ORDER BY top.score DESC, top.last_name, top.first_name, top.id`,
+    `${ranked}
+     SELECT ${PERSON_COLS}, (SELECT count(*) FROM candidates)::int AS found
+       FROM ranked p WHERE p.n > ${p.add(from)} AND p.n <= ${p.add(to)} ORDER BY p.n`,
     p.values,
   );
-  const [first] = found;
-  if (first || page.offset === 0) return { items: found.map(toPerson), total: first?.total ?? 0 };
-  const count = await row(s.q, countRow, `SELECT count(*)::int AS n ${fromWhere}`, filterParams);
-  return { items: [], total: count?.n ?? 0 };
+  // Past the last page no row carries the count.
+  const fits =
+    found[0]?.found ??
+    (from === 0 ? 0 : (await oneRow(s.q, countRow, `${ranked} SELECT count(*)::int AS n FROM candidates`, counted)).n);
+  const items = found.map(toPerson);
+  return { items, total: Math.min(fits, PERSON_SEARCH_CAP), more: fits > PERSON_SEARCH_CAP };
 }
 
 const labelRow = z.object({ id: col.uuid, label: col.text });

@@ -103,17 +103,29 @@ function PersonsSearch() {
       {q && (
         <Loaded data={persons} loading="Er wordt gezocht…" busy>
           {(page) => (
-            <PagedTable
-              caption={orderedCaption(`Zoekresultaten voor „${q}” (${page.total})`, field, USUAL_ORDER)}
-              sorting={sort.table}
-              usualOrder={USUAL_ORDER}
-              page={page}
-              rowKey={(p) => p.id}
-              empty="Geen personen gevonden. Controleer de spelling of zoek op geboortedatum of postcode."
-              columns={personColumns}
-              pagingLabel="Paginering zoekresultaten"
-              paging={paging}
-            />
+            <>
+              {page.more && (
+                <Paragraph>
+                  Er passen meer dan {page.total} personen bij „{q}”; hieronder staan de {page.total} die het
+                  best passen. Maak je zoekvraag preciezer met een voornaam, geboortedatum of postcode.
+                </Paragraph>
+              )}
+              <PagedTable
+                caption={orderedCaption(
+                  `Zoekresultaten voor „${q}” (${page.more ? `meer dan ${page.total}` : page.total})`,
+                  field,
+                  USUAL_ORDER,
+                )}
+                sorting={sort.table}
+                usualOrder={USUAL_ORDER}
+                page={page}
+                rowKey={(p) => p.id}
+                empty="Geen personen gevonden. Controleer de spelling of zoek op geboortedatum of postcode."
+                columns={personColumns}
+                pagingLabel="Paginering zoekresultaten"
+                paging={paging}
+              />
+            </>
           )}
         </Loaded>
       )}
