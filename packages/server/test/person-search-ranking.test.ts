@@ -2,7 +2,15 @@ import { personListSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PERSON_SEARCH_CAP } from '../src/modules/subjects/repository.js';
-import { bodyOf, type Client, createPerson, loggedIn, newTenant, type TestTenant, testApp } from './helpers.js';
+import {
+  bodyOf,
+  type Client,
+  createPerson,
+  loggedIn,
+  newTenant,
+  type TestTenant,
+  testApp,
+} from './helpers.js';
 
 /**
  * What a name search ranks (db/trigram.ts): exact matches of every word first, near ones (typos) only

@@ -208,7 +208,9 @@ export async function searchPersons(
   // Past the last page no row carries the count.
   const fits =
     found[0]?.found ??
-    (from === 0 ? 0 : (await oneRow(s.q, countRow, `${ranked} SELECT count(*)::int AS n FROM candidates`, counted)).n);
+    (from === 0
+      ? 0
+      : (await oneRow(s.q, countRow, `${ranked} SELECT count(*)::int AS n FROM candidates`, counted)).n);
   const items = found.map(toPerson);
   return { items, total: Math.min(fits, PERSON_SEARCH_CAP), more: fits > PERSON_SEARCH_CAP };
 }
