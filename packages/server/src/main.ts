@@ -44,7 +44,12 @@ async function main() {
     }
     throw err;
   }
-  const logger = pino({ base: { service: 'wijkregie' }, redact: ['req.headers', 'password'] });
+  // Asynchronous writes: a line per request written straight to stdout cost a system call each (measured
+  // under `npm run bench`: the log's writes were 4.6 % of the server's CPU); now the lines that come while a
+  // write is under way go out together in the next one. Shutting down flushes what waits. The audit log,
+  // not this one, is the record of reads.
+  const logFile = pino.destination({ sync: false });
+  const logger = pino({ base: { service: 'wijkregie' }, redact: ['req.headers', 'password'] }, logFile);
 
   let db: Db;
   if (config.databaseUrl) {
@@ -177,6 +182,7 @@ async function main() {
         );
       await db.close();
     } finally {
+      logFile.flushSync();
       process.exit(0);
     }
   };

@@ -10,8 +10,11 @@ import {
   type SubjectRef,
 } from '@wijkregie/shared';
 import { z } from 'zod';
+import { Params } from '../db/params.js';
 import { col, row } from '../db/rows.js';
 import type { TenantScope } from '../db/scope.js';
+import { signalVisibleSql } from './signals.js';
+import type { Viewer } from './viewer.js';
 
 /**
  * A case as the server reads it: the facts `can` decides on, and what every use case that loads a
@@ -102,14 +105,32 @@ export interface CaseRead {
   /** The names of exactly this case's subjects. */
   subjectLabels: SubjectLabels;
   matrixVersion: number;
+  /** Asked for with `signalsFor`: the case's signals that viewer may open, oldest first. */
+  signalIds?: string[];
+  /** Asked for with `along`: the value of that column, for the caller to check with its own shape. */
+  along?: unknown;
+}
+
+/** What else a case read may bring along in the same statement. */
+export interface CaseReadOptions {
+  /** The signals attached to the case that this viewer may open (the case view links to them). */
+  signalsFor?: Viewer;
+  /**
+   * One more column of the case row `c` (an expression; its parameters go into `p`), such as the page of
+   * the journal the use case answers: the case and what is read of it cost one round trip together.
+   */
+  along?: (p: Params) => string;
 }
 
 const caseReadRow = caseRow.extend({
   labels: z.record(z.string(), z.string().nullable()).nullable(),
   matrix_version: col.int,
+  signal_ids: col.textArray.nullable().optional(),
+  along: z.unknown().optional(),
 });
 
-const READ_CASE = `SELECT ${CASE_COLUMNS},
+/** The statement of `readCase`; `$1` tenant, `$2` case id, `extra` more columns (with their parameters in `p`). */
+const readCaseSql = (extra: string) => `SELECT ${CASE_COLUMNS},
     (SELECT jsonb_object_agg(cs.subject_id, coalesce(lp.first_name || ' ' || lp.last_name, lh.name, lg.name, ll.name))
        FROM case_subjects cs
        LEFT JOIN persons lp ON cs.kind = 'person' AND lp.tenant_id = cs.tenant_id AND lp.id = cs.subject_id
@@ -117,20 +138,40 @@ const READ_CASE = `SELECT ${CASE_COLUMNS},
        LEFT JOIN groups lg ON cs.kind = 'group' AND lg.tenant_id = cs.tenant_id AND lg.id = cs.subject_id
        LEFT JOIN locations ll ON cs.kind = 'location' AND ll.tenant_id = cs.tenant_id AND ll.id = cs.subject_id
       WHERE cs.case_id = c.id) AS labels,
-    coalesce((SELECT v.version FROM access_matrix_versions v WHERE v.tenant_id = c.tenant_id), 0) AS matrix_version
+    coalesce((SELECT v.version FROM access_matrix_versions v WHERE v.tenant_id = c.tenant_id), 0) AS matrix_version${extra}
   FROM cases c WHERE c.tenant_id = $1 AND c.id = $2`;
 
 /**
  * The case by id in the tenant, whoever asks (the caller decides with `can`), with what reading it
  * needs next in the same statement (see `CaseRead`), so that it costs no further round trips.
  */
-export async function readCase(s: TenantScope, id: string): Promise<CaseRead | undefined> {
-  const found = await row(s.q, caseReadRow, READ_CASE, [s.tenantId, id]);
+export async function readCase(
+  s: TenantScope,
+  id: string,
+  options: CaseReadOptions = {},
+): Promise<CaseRead | undefined> {
+  const p = new Params();
+  p.add(s.tenantId);
+  p.add(id);
+  // The case view's signals ride along: one round trip less for every case opened.
+  const extra = options.signalsFor
+    ? `,
+    ARRAY(SELECT sg.id FROM signals sg WHERE sg.tenant_id = c.tenant_id AND sg.case_id = c.id
+            AND ${signalVisibleSql('sg', options.signalsFor, p)} ORDER BY sg.created_at, sg.id) AS signal_ids`
+    : '';
+  const along = options.along
+    ? `,
+    ${options.along(p)} AS along`
+    : '';
+  const found = await row(s.q, caseReadRow, readCaseSql(extra + along), p.values);
   if (!found) return undefined;
   const subjectLabels = new Map<string, string>();
   for (const [subjectId, label] of Object.entries(found.labels ?? {}))
     if (label !== null) subjectLabels.set(subjectId, label);
-  return { case: toCase(found), subjectLabels, matrixVersion: found.matrix_version };
+  const read: CaseRead = { case: toCase(found), subjectLabels, matrixVersion: found.matrix_version };
+  if (options.signalsFor) read.signalIds = found.signal_ids ?? [];
+  if (options.along) read.along = found.along;
+  return read;
 }
 
 /** The case by id in the tenant, whoever asks: the caller decides with `can`. */

@@ -2,7 +2,7 @@ import { type Actor, can } from '@wijkregie/shared';
 import type { Params } from '../db/params.js';
 import type { TenantScope } from '../db/scope.js';
 import { notFound } from '../http/errors.js';
-import { type CaseRead, type CaseRecord, readCase } from './case-record.js';
+import { type CaseRead, type CaseReadOptions, type CaseRecord, readCase } from './case-record.js';
 import type { Viewer } from './viewer.js';
 
 /**
@@ -37,8 +37,13 @@ const NOT_FOUND = 'Deze casus bestaat niet of is niet zichtbaar voor jou.';
  * Loads a case the caller may see, with what was read along with it (`CaseRead`), or 404 — never
  * 403: a case the caller may not see does not exist for them.
  */
-export async function readVisibleCase(s: TenantScope, actor: Actor, id: string): Promise<CaseRead> {
-  const read = await readCase(s, id);
+export async function readVisibleCase(
+  s: TenantScope,
+  actor: Actor,
+  id: string,
+  options?: CaseReadOptions,
+): Promise<CaseRead> {
+  const read = await readCase(s, id, options);
   if (!read || !can(actor, 'case.read', { case: read.case })) throw notFound(NOT_FOUND);
   return read;
 }

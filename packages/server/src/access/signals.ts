@@ -43,17 +43,3 @@ export async function openableCaseAndSignalIds(
   );
   return new Set(found.map((r) => r.id));
 }
-
-/** The signals attached to a case that the viewer may open, oldest first (the case links back to them). */
-export async function caseSignalIds(s: TenantScope, v: Viewer, caseId: string): Promise<string[]> {
-  const p = new Params();
-  const found = await rows(
-    s.q,
-    idRow,
-    `SELECT sg.id FROM signals sg
-      WHERE sg.tenant_id = ${p.add(s.tenantId)} AND sg.case_id = ${p.add(caseId)} AND ${signalVisibleSql('sg', v, p)}
-      ORDER BY sg.created_at, sg.id`,
-    p.values,
-  );
-  return found.map((r) => r.id);
-}

@@ -99,6 +99,41 @@ export async function entryCategory(
   return found?.category;
 }
 
+/** An entry as `entriesPageJson` hands it over: the time as JSON text. */
+const entryJsonRow = entryRow.extend({
+  created_at: z.iso.datetime({ offset: true }).transform((t) => new Date(t)),
+});
+export const entryPageJson = z
+  .object({ items: z.array(entryJsonRow), total: z.number() })
+  .transform(({ items, total }): Collection<Entry> => ({ items: items.map(toEntry), total }));
+
+/**
+ * The page of `entriesPage` of the case row `c` as one JSON value `{ items, total }`, for the statement that
+ * reads the case (`readCase`'s `along`): opening a journal costs one round trip. Check it with `entryPageJson`.
+ */
+export function entriesPageJson(
+  v: Viewer,
+  f: { category?: string | undefined },
+  page: PageRequest,
+  p: Params,
+): string {
+  const where = [
+    'e.tenant_id = c.tenant_id',
+    'e.case_id = c.id',
+    categoryAllowedSql('e.category', 'e.tenant_id', v, p),
+  ];
+  if (f.category) where.push(`e.category = ${p.add(f.category)}`);
+  const from = `FROM entries e JOIN users u ON u.tenant_id = e.tenant_id AND u.id = e.author_user_id
+                WHERE ${where.join(' AND ')}`;
+  return `json_build_object(
+    'items', coalesce((SELECT json_agg(x ORDER BY x.created_at DESC, x.id) FROM (
+       SELECT e.id, e.case_id, e.category, e.text, e.author_user_id, u.name AS author_name, e.partner_id,
+              e.corrects_entry_id, e.kind, e.created_at, ${entryAttachmentsSql('e.id', 'e.tenant_id')} AS attachments,
+              CASE WHEN ${meetingIdVisibleSql('e.meeting_id', v, p)} THEN e.meeting_id END AS meeting_id
+         ${from} ORDER BY e.created_at DESC, e.id LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}) x), '[]'::json),
+    'total', (SELECT count(*) ${from}))`;
+}
+
 /**
  * The journal as the viewer's partner may read it: the matrix is applied in SQL, so paging and the
  * total count only ever concern readable entries. The meeting of minutes only if the viewer may open it.

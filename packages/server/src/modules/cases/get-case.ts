@@ -1,6 +1,5 @@
 import { type CaseDetail, can, nextStatuses, transitionKind } from '@wijkregie/shared';
 import { readVisibleCase } from '../../access/cases.js';
-import { caseSignalIds } from '../../access/signals.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { RequestContext } from '../../http/context.js';
 import { partnerAccess } from '../matrix/repository.js';
@@ -13,14 +12,15 @@ import { memberCases } from './repository.js';
  */
 export async function getCase(ctx: RequestContext, id: string): Promise<CaseDetail> {
   const s = ctx.db.read;
-  const read = await readVisibleCase(s, ctx, id);
+  const viewer = viewerOf(ctx);
+  const read = await readVisibleCase(s, ctx, id, { signalsFor: viewer });
   const c = read.case;
   const hasMembers = c.subjects.some((x) => x.kind === 'household' || x.kind === 'group');
-  const [access, related, signalIds] = await Promise.all([
+  const [access, related] = await Promise.all([
     partnerAccess(s, ctx.partnerId, read.matrixVersion),
-    hasMembers ? memberCases(s, viewerOf(ctx), id) : Promise.resolve([]),
-    caseSignalIds(s, viewerOf(ctx), id),
+    hasMembers ? memberCases(s, viewer, id) : Promise.resolve([]),
   ]);
+  const signalIds = read.signalIds ?? [];
   const [out] = await presentCases(s, ctx, [c], access, read.subjectLabels);
   if (!out) throw new Error('presenting one case gave none');
   const allowedStatuses = nextStatuses(c.status).filter((to) =>

@@ -1,8 +1,8 @@
 import type { EntryList, EntryListQuery } from '@wijkregie/shared';
-import { visibleCase } from '../../access/cases.js';
+import { readVisibleCase } from '../../access/cases.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { AuditEvent, RequestContext } from '../../http/context.js';
-import { entriesPage } from './entry-repository.js';
+import { entriesPageJson, entryPageJson } from './entry-repository.js';
 
 /**
  * `GET /cases/:id/entries`: a page of the journal in the categories the caller's partner may read.
@@ -17,8 +17,14 @@ export async function listEntries(
 ): Promise<EntryList> {
   const { limit, offset, category } = query;
   const s = ctx.db.read;
-  const c = await visibleCase(s, ctx, caseId);
-  const page = await entriesPage(s, caseId, viewerOf(ctx), { category }, { limit, offset });
+  // The case and the page in one statement (the page is read whatever the case; it goes out only
+  // when the caller may see the case).
+  const viewer = viewerOf(ctx);
+  const read = await readVisibleCase(s, ctx, caseId, {
+    along: (p) => entriesPageJson(viewer, { category }, { limit, offset }, p),
+  });
+  const c = read.case;
+  const page = entryPageJson.parse(read.along);
   await ctx.auditRead(
     page.items.map(
       (e): AuditEvent => ({
