@@ -43,6 +43,7 @@ import { caseRoutes } from './modules/cases/routes.js';
 import { earlyWarningRoutes } from './modules/early-warning/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { incidentRoutes } from './modules/incidents/routes.js';
+import { listenForMatrixChanges } from './modules/matrix/repository.js';
 import { matrixRoutes } from './modules/matrix/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { neighbourhoodRoutes } from './modules/neighbourhood/routes.js';
@@ -146,6 +147,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // A logout on another instance drops the session from this one's cache at once.
   const stopSessionListener = await listenForEndedSessions(opts.db);
   app.addHook('preClose', () => stopSessionListener());
+  // A change of the matrix on any instance drops its tenant's rows from this one's memory at commit.
+  const stopMatrixListener = await listenForMatrixChanges(opts.db);
+  app.addHook('preClose', () => stopMatrixListener());
   app.addHook('onClose', () => audit.close());
   const sessionLimits = { ...DEFAULT_SESSION_LIMITS, ...opts.sessionLimits };
   registerAuth(app, {

@@ -44,8 +44,14 @@ export interface Db extends Transactional {
   /**
    * Calls `onMessage` for every NOTIFY on `channel` (sent with `pg_notify` inside a transaction, so it
    * arrives only after that transaction commits, on every app instance on the same database).
-   * Resolves with a function that stops listening.
+   * Resolves with a function that stops listening. `onState` hears when the listening connection is up
+   * (true) and when it is lost (false): what is sent meanwhile is not delivered, so a cache that trusts the
+   * messages must not trust itself until the connection is back.
    */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onState?: (listening: boolean) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -115,9 +115,11 @@ export async function openPglite(dataDir: string | undefined, auditKey: KeyObjec
     },
     // One process on one connection: the first wall (db/scope.ts) is the wall here (docs/security.md).
     asTenant: () => handle,
-    async listen(channel, onMessage) {
+    async listen(channel, onMessage, onState) {
       // One connection: the session that sends NOTIFY is the one listening, as PostgreSQL allows.
-      return db.listen(channel, onMessage);
+      const stop = await db.listen(channel, onMessage);
+      onState?.(true);
+      return stop;
     },
     async close() {
       try {

@@ -122,7 +122,7 @@ export function openPostgres(connectionString: string, auditKey: KeyObject, max 
         },
       };
     },
-    listen: (channel, onMessage) => listenPostgres(connectionString, channel, onMessage),
+    listen: (channel, onMessage, onState) => listenPostgres(connectionString, channel, onMessage, onState),
     close: async () => {
       await Promise.all([pool.end(), tenantPool.end()]);
     },
@@ -139,6 +139,7 @@ async function listenPostgres(
   connectionString: string,
   channel: string,
   onMessage: (payload: string) => void,
+  onState?: (listening: boolean) => void,
 ): Promise<() => Promise<void>> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
   let client: pg.Client | undefined;
@@ -156,12 +157,15 @@ async function listenPostgres(
     });
     c.on('error', () => {});
     c.on('end', () => {
-      if (client === c) retry();
+      if (client !== c) return;
+      onState?.(false);
+      retry();
     });
     await c.connect();
     await c.query(`LISTEN ${channel}`);
     client = c;
     delay = 250;
+    onState?.(true);
   };
   await connect();
   return async () => {

@@ -1,5 +1,6 @@
 import { ACCESS_LEVELS, type Category, type MatrixCell, type PartnerAccess } from '@wijkregie/shared';
 import { z } from 'zod';
+import type { Db } from '../../db/db.js';
 import { col, execute, hasRow, idRow, oneRow, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
@@ -36,16 +37,47 @@ export async function insertCategory(s: TenantScope, c: Category): Promise<Categ
 /**
  * Partners' matrix rows as last read, with the tenant's matrix version they were read at (same
  * statement, so the same snapshot). Every change of access_matrix raises the version in its own
- * transaction (trigger, migration 004), so a row is still exact while the version is unchanged.
+ * transaction (trigger, migration 004) and announces it at commit on `MATRIX_CHANNEL` (migration 034).
+ * While this process hears those announcements (`listenForMatrixChanges`), a row read after the last
+ * announcement for its tenant holds without any query; when it does not (not started, or the listening
+ * connection lost), a row holds only while the version the caller read along is unchanged.
  */
-const accessByVersion = new Map<string, { version: number; access: PartnerAccess }>();
+const accessByVersion = new Map<string, { version: number; access: PartnerAccess; heard: boolean }>();
 const ACCESS_CACHE_MAX = 10_000;
+export const MATRIX_CHANNEL = 'wijkregie_matrix';
+/** Listening connections that are up; rows are trusted on announcements only while one is. */
+let listening = 0;
+/** Raised by every announcement and every change of `listening`: a read that overlapped one is not trusted. */
+let changes = 0;
+
+function forgetTenant(tenantId: string): void {
+  changes++;
+  for (const key of accessByVersion.keys()) if (key.startsWith(`${tenantId}/`)) accessByVersion.delete(key);
+}
+
+/** Hears the matrix changes of every app instance on this database; resolves with the stop function. */
+export async function listenForMatrixChanges(db: Db): Promise<() => Promise<void>> {
+  let up = false;
+  const state = (now: boolean) => {
+    if (now === up) return;
+    up = now;
+    listening += now ? 1 : -1;
+    changes++;
+    // What was said while nobody listened is lost: start over from the versions.
+    accessByVersion.clear();
+  };
+  const stop = await db.listen(MATRIX_CHANNEL, forgetTenant, state);
+  return async () => {
+    await stop();
+    state(false);
+  };
+}
 
 /**
- * One partner's row: category → read | write (categories without a cell are absent = none). Given
- * the tenant's matrix version as read in this snapshot (`CaseRead.matrixVersion`: the case read
- * reads it along), a row read before at that same version is reused without a query; otherwise the
- * row and the version are read together.
+ * One partner's row: category → read | write (categories without a cell are absent = none). Heard (see
+ * above), a cached row costs no query. Otherwise, given the tenant's matrix version as read in this
+ * snapshot (`CaseRead.matrixVersion`: the case read reads it along), a row read before at that same version
+ * is reused; else the row and the version are read together.
  */
 export async function partnerAccess(
   s: TenantScope,
@@ -54,7 +86,11 @@ export async function partnerAccess(
 ): Promise<PartnerAccess> {
   const key = `${s.tenantId}/${partnerId}`;
   const known = accessByVersion.get(key);
-  if (matrixVersion !== undefined && known?.version === matrixVersion) return { ...known.access };
+  // A version read along that is newer than the row's wins even over a heard row: its announcement may
+  // still be on its way.
+  const heard = known && listening > 0 && known.heard && (matrixVersion ?? known.version) <= known.version;
+  if (known && (heard || known.version === matrixVersion)) return { ...known.access };
+  const before = changes;
   const found = await oneRow(
     s.q,
     partnerAccessRow,
@@ -64,7 +100,11 @@ export async function partnerAccess(
     [s.tenantId, partnerId],
   );
   if (accessByVersion.size >= ACCESS_CACHE_MAX) accessByVersion.clear();
-  accessByVersion.set(key, { version: found.version, access: found.access });
+  accessByVersion.set(key, {
+    version: found.version,
+    access: found.access,
+    heard: listening > 0 && changes === before,
+  });
   return { ...found.access };
 }
 
