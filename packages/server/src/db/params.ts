@@ -20,9 +20,12 @@ export class Params {
 }
 
 /**
- * One page of `SELECT <select> <fromWhere> ORDER BY <order>` with the total of all matching rows
- * (a window count, so one round trip). Only past the last page, where no row carries the count,
- * does it count separately. Parameters of `fromWhere` and `order` must already be in `p`; a
+ * One page of `SELECT <select> <fromWhere> ORDER BY <order>` with the total of all matching rows, in one
+ * round trip: the count is a subquery of its own that PostgreSQL runs once (an InitPlan) and that needs
+ * no column of the page. (A window count, `count(*) OVER ()`, kept every matching row with all its
+ * columns in a tuplestore before the page could start: 100 ms for a page of the case list at 20,000
+ * cases against 6 ms for the page and 13 ms for the count apart, measured on the bench database.) Only
+ * past the last page, where no row carries the count, does it count separately. Parameters of `fromWhere` and `order` must already be in `p`; a
  * `select` that needs parameters of its own (what the viewer may open) is a function, given `p`
  * after the count's parameters are taken.
  */
@@ -30,17 +33,32 @@ export async function selectPage<S extends RowShape>(
   q: Queryable,
   shape: S,
   p: Params,
-  parts: { select: string | ((p: Params) => string); fromWhere: string; order: string },
+  parts: {
+    select: string | ((p: Params) => string);
+    fromWhere: string;
+    order: string;
+    /**
+     * The alias of the one table whose rows the list pages, when `select` and `order` use no other: the page
+     * is then chosen on that table's plain rows and the select list (its subqueries) computed for the page's
+     * rows only. Otherwise PostgreSQL computes it for every row OFFSET skips too (300 rows for page 6 of 50).
+     */
+    pageFirst?: string;
+  },
   page: PageRequest,
 ): Promise<{ rows: z.output<S>[]; total: number }> {
   const filterParams = [...p.values];
   const select = typeof parts.select === 'function' ? parts.select(p) : parts.select;
+  const total = `(SELECT count(*) FROM (SELECT 1 ${parts.fromWhere}) counted) AS total`;
+  const limit = `LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`;
+  const a = parts.pageFirst;
   const raw = await q.query(
-    `SELECT ${select}, count(*) OVER () AS total ${parts.fromWhere}
-      ORDER BY ${parts.order} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`,
+    a
+      ? `SELECT ${select}, ${total}
+           FROM (SELECT ${a}.* ${parts.fromWhere} ORDER BY ${parts.order} ${limit}) ${a} ORDER BY ${parts.order}`
+      : `SELECT ${select}, ${total} ${parts.fromWhere} ORDER BY ${parts.order} ${limit}`,
     p.values,
   );
-  // The window count rides on every row; the row's own shape ignores it (Zod objects strip unknown keys).
+  // The count rides on every row; the row's own shape ignores it (Zod objects strip unknown keys).
   const checked = parseRows(shape, raw);
   if (raw.length > 0) return { rows: checked, total: totalRow.parse(raw[0]).total };
   if (page.offset === 0) return { rows: checked, total: 0 };

@@ -79,6 +79,7 @@ export async function casesPage(
       select: CASE_COLUMNS,
       fromWhere: `FROM cases c WHERE ${where.join(' AND ')}`,
       order: orderOf(by, CASE_SORT, 'c.updated_at DESC, c.id'),
+      pageFirst: 'c',
     },
     page,
   );
