@@ -2,14 +2,15 @@
  * `npm run bench`: seeds a fresh PostgreSQL database (100k persons, 20k cases with partners,
  * subjects and entries), starts the real server and a bare Fastify app as child processes, and
  * measures them with autocannon one after another (the machine is small: no two loads at once):
- *   - the bare route, GET /api/v1/cases/{id}, GET /api/v1/cases/{id}/entries and the case list (one of its
- *     first ten pages) at 50 connections (as a professional, visibility filter active, and as a regisseur);
+ *   - the bare route, GET /api/v1/cases/{id}, GET /api/v1/cases/{id}/entries, the case list (one of its
+ *     first ten pages), the signal inbox, the action list and the meeting list (one of their first five pages)
+ *     at 50 connections (as a professional, visibility filter active, and as a regisseur);
  *   - person search (trigram, typo-tolerant) at 10 connections and sequentially, at 100k persons
  *     and again after growing to 1M.
  * Then it checks the audit chain end to end, prints a table and writes it as JSON to the OS temp
  * dir. The database is dropped at the end, also on failure (not with BENCH_KEEP_DB).
  *
- * Knobs (environment): DATABASE_URL (server URL), BENCH_PERSONS (100000), BENCH_CASES (20000),
+ * Knobs (environment): DATABASE_URL (server URL), BENCH_PERSONS (100000), BENCH_CASES (20000), BENCH_SIGNALS (20000),
  * BENCH_PERSONS_BIG (1000000; 0 skips the second search round), BENCH_DURATION (10 s),
  * BENCH_WARMUP (2 s), BENCH_SERVER (another build's main.js; PGOPTIONS passes on to it),
  * BENCH_ONLY (`alerts`: only the alert latency bench, `import`: only the creditor-import bench, `search`:
@@ -51,7 +52,9 @@ import { nth, pick, prng, type SearchQuery, searchQueries } from './names.js';
 import { type CpuShare, cpuMeter, freePort, log, memoryOf, secs, startChild, waitFor } from './proc.js';
 import { compact, fmt, headline, machine, table, targetLines, writeJson } from './report.js';
 import {
+  insertActions,
   insertCases,
+  insertOthers,
   insertPersons,
   type SeedBase,
   searchSamples,
@@ -64,6 +67,7 @@ type Measured = LoadResult & { cpu: CpuShare };
 
 const PERSONS = num('BENCH_PERSONS', 100_000);
 const CASES = num('BENCH_CASES', 20_000);
+const SIGNALS = num('BENCH_SIGNALS', 20_000);
 const PERSONS_BIG = num('BENCH_PERSONS_BIG', 1_000_000);
 const DURATION = num('BENCH_DURATION', 10);
 const WARMUP = num('BENCH_WARMUP', 2);
@@ -192,6 +196,11 @@ async function main() {
   const casesS = secs(t);
   log(`${CASES} casussen met partners, betrokkenen en notities in ${casesS} s`);
   t = performance.now();
+  await insertOthers(db, base, SIGNALS);
+  await insertActions(db, base);
+  const othersS = secs(t);
+  log(`${SIGNALS} signalen, 2000 overleggen, 2000 locaties en de acties van de casussen in ${othersS} s`);
+  t = performance.now();
   await execute(db, 'VACUUM ANALYZE');
   const analyzeS = secs(t);
   const seedS = secs(seedStart);
@@ -295,6 +304,20 @@ async function main() {
     (_id, rnd) => `/api/v1/cases?limit=50&offset=${50 * Math.floor(rnd() * 10)}`,
     [5, 6],
   );
+  // The other lists of the daily work, each on one of its first five pages of 50.
+  const otherListRuns: Measured[] = [];
+  for (const [what, path] of [
+    ['signals (inbox)', '/api/v1/signals'],
+    ['actions (lijst)', '/api/v1/actions'],
+    ['meetings (lijst)', '/api/v1/meetings'],
+  ] as const)
+    otherListRuns.push(
+      ...(await caseReads(
+        what,
+        (_id, rnd) => `${path}?limit=50&offset=${50 * Math.floor(rnd() * 5)}`,
+        [7, 8],
+      )),
+    );
 
   const searchRound = async (label: string) => {
     const runs: Measured[] = [];
@@ -380,7 +403,7 @@ async function main() {
   const targets = [
     ...caseRuns.map((r) => ratioTarget(r, TARGET_RATIO, TARGET_CASE_P99)),
     ...entriesRuns.map((r) => ratioTarget(r, TARGET_ENTRIES_RATIO)),
-    ...listRuns.map((r) => ratioTarget(r, TARGET_LIST_RATIO)),
+    ...[...listRuns, ...otherListRuns].map((r) => ratioTarget(r, TARGET_LIST_RATIO)),
     ...(big?.runs ?? small.runs).map((r) => ({
       what: `${r.name}: p95 < ${TARGET_SEARCH_P95} ms (${fmt(r.p95)})`,
       ok: r.p95 < TARGET_SEARCH_P95 && r.non2xx === 0 && r.errors === 0,

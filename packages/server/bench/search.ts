@@ -18,7 +18,7 @@ import { type LoadResult, measure } from './load.js';
 import { CASE_TITLES, FIRST_NAMES, LAST_NAMES, nth, pick, prng, STREETS, typo } from './names.js';
 import { log, secs } from './proc.js';
 import { fmt, loadTable, table } from './report.js';
-import { insertCases, insertPersons, type SeedBase, seedOrganisation } from './seed.js';
+import { insertCases, insertOthers, insertPersons, seedOrganisation } from './seed.js';
 
 const PERSONS = num('BENCH_PERSONS', 100_000);
 const CASES = num('BENCH_CASES', 20_000);
@@ -26,69 +26,6 @@ const SIGNALS = num('BENCH_SIGNALS', 20_000);
 const DURATION = num('BENCH_DURATION', 10);
 const WARMUP = num('BENCH_WARMUP', 2);
 const TARGET_P95 = 150;
-
-const SIGNAL_TEXTS = [
-  'Geluidsoverlast van de bovenburen, al weken',
-  "Jongeren hangen 's avonds rond bij de ingang",
-  'Zorgen om oudere bewoner die niet meer buiten komt',
-  'Vervuilde tuin en ongedierte',
-  'Betalingsachterstand huur en energie',
-  'Verward gedrag in het portiek',
-  'Vermoedelijke hennepgeur in de flat',
-];
-
-/** Signals, meetings and locations for the search to look through, spread over the partners. */
-async function insertOthers(db: Parameters<typeof insertPersons>[0], base: SeedBase): Promise<void> {
-  const t = base.tenantId;
-  await execute(
-    db,
-    `INSERT INTO signals (tenant_id, category, description, source, status, street, house_number, postal_code, city,
-                          reporter_user_id, reporter_partner_id, routed_partner_id, created_at)
-     SELECT $1::uuid, 'woonoverlast', ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int], 'professional',
-            (ARRAY['new', 'triage', 'contacted', 'closed'])[1 + floor(random() * 4)::int],
-            ($3::text[])[1 + floor(random() * cardinality($3::text[]))::int], (1 + floor(random() * 220))::int::text,
-            (2500 + floor(random() * 100))::int::text || 'AB', 'Wijkstad',
-            ($4::uuid[])[r.ci], ($5::uuid[])[r.ci], ($6::uuid[])[1 + floor(random() * cardinality($6::uuid[]))::int],
-            now() - random() * interval '2 years'
-       FROM (SELECT 1 + floor(random() * cardinality($4::uuid[]))::int AS ci FROM generate_series(1, $7::int) OFFSET 0) r`,
-    [
-      t,
-      SIGNAL_TEXTS,
-      STREETS,
-      base.workers.map((u) => u.id),
-      base.workers.map((u) => u.partnerId),
-      base.partnerIds,
-      SIGNALS,
-    ],
-  );
-  await execute(
-    db,
-    `WITH m AS (
-       INSERT INTO meetings (tenant_id, title, kind, starts_at, chair_user_id, created_by_user_id, created_by_partner_id)
-       SELECT $1::uuid, (ARRAY['Casusoverleg', 'Wijkoverleg', 'Veiligheidsoverleg', 'Zorgoverleg'])[1 + floor(random() * 4)::int]
-                || ' ' || ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int],
-              (ARRAY['case', 'coordination', 'area'])[1 + floor(random() * 3)::int],
-              now() - interval '1 year' + random() * interval '18 months', ($3::uuid[])[r.ci], ($3::uuid[])[r.ci],
-              ($4::uuid[])[r.ci]
-         FROM (SELECT 1 + floor(random() * cardinality($3::uuid[]))::int AS ci FROM generate_series(1, 2000) OFFSET 0) r
-       RETURNING tenant_id, id)
-     INSERT INTO meeting_partners (tenant_id, meeting_id, partner_id)
-     SELECT m.tenant_id, m.id, ($5::uuid[])[1 + floor(random() * cardinality($5::uuid[]))::int] FROM m
-     ON CONFLICT DO NOTHING`,
-    [t, STREETS, base.workers.map((u) => u.id), base.workers.map((u) => u.partnerId), base.partnerIds],
-  );
-  await execute(
-    db,
-    `INSERT INTO locations (tenant_id, name, street, house_number, postal_code, city, created_by_user_id, created_by_partner_id)
-     SELECT $1::uuid, (ARRAY['Buurthuis', 'Speeltuin', 'Winkelcentrum', 'Sporthal', 'Bushalte'])[1 + floor(random() * 5)::int]
-              || ' ' || s.street, s.street, (1 + floor(random() * 220))::int::text,
-            (2500 + floor(random() * 100))::int::text || 'CD', 'Wijkstad', ($3::uuid[])[s.ci], ($4::uuid[])[s.ci]
-       FROM (SELECT ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int] AS street,
-                    1 + floor(random() * cardinality($3::uuid[]))::int AS ci
-               FROM generate_series(1, 2000) OFFSET 0) s`,
-    [t, STREETS, base.workers.map((u) => u.id), base.workers.map((u) => u.partnerId)],
-  );
-}
 
 interface Query {
   kind: string;
@@ -131,7 +68,7 @@ async function main(): Promise<boolean> {
   const base = await seedOrganisation(db);
   await insertPersons(db, base, PERSONS);
   await insertCases(db, base, CASES);
-  await insertOthers(db, base);
+  await insertOthers(db, base, SIGNALS);
   await execute(db, 'VACUUM ANALYZE');
   log(
     `seed: ${PERSONS} personen, ${CASES} casussen, ${SIGNALS} signalen, 2000 overleggen, 2000 locaties in ${secs(t)} s`,

@@ -346,3 +346,91 @@ export const rectangle = (x: number, y: number, w: number, h = w) => ({
     ],
   ],
 });
+
+const SIGNAL_TEXTS = [
+  'Geluidsoverlast van de bovenburen, al weken',
+  "Jongeren hangen 's avonds rond bij de ingang",
+  'Zorgen om oudere bewoner die niet meer buiten komt',
+  'Vervuilde tuin en ongedierte',
+  'Betalingsachterstand huur en energie',
+  'Verward gedrag in het portiek',
+  'Vermoedelijke hennepgeur in de flat',
+];
+
+/**
+ * `signals` signals (reported by a worker's partner, routed to a random partner), 2,000 meetings with a
+ * partner each and 2,000 locations, spread over the partners: for the header search and the lists.
+ */
+export async function insertOthers(db: Db, base: SeedBase, signals: number): Promise<void> {
+  const t = base.tenantId;
+  await execute(
+    db,
+    `INSERT INTO signals (tenant_id, category, description, source, status, street, house_number, postal_code, city,
+                          reporter_user_id, reporter_partner_id, routed_partner_id, created_at)
+     SELECT $1::uuid, 'woonoverlast', ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int], 'professional',
+            (ARRAY['new', 'triage', 'contacted', 'closed'])[1 + floor(random() * 4)::int],
+            ($3::text[])[1 + floor(random() * cardinality($3::text[]))::int], (1 + floor(random() * 220))::int::text,
+            (2500 + floor(random() * 100))::int::text || 'AB', 'Wijkstad',
+            ($4::uuid[])[r.ci], ($5::uuid[])[r.ci], ($6::uuid[])[1 + floor(random() * cardinality($6::uuid[]))::int],
+            now() - random() * interval '2 years'
+       FROM (SELECT 1 + floor(random() * cardinality($4::uuid[]))::int AS ci FROM generate_series(1, $7::int) OFFSET 0) r`,
+    [
+      t,
+      SIGNAL_TEXTS,
+      STREETS,
+      base.workers.map((u) => u.id),
+      base.workers.map((u) => u.partnerId),
+      base.partnerIds,
+      signals,
+    ],
+  );
+  await execute(
+    db,
+    `WITH m AS (
+       INSERT INTO meetings (tenant_id, title, kind, starts_at, chair_user_id, created_by_user_id, created_by_partner_id)
+       SELECT $1::uuid, (ARRAY['Casusoverleg', 'Wijkoverleg', 'Veiligheidsoverleg', 'Zorgoverleg'])[1 + floor(random() * 4)::int]
+                || ' ' || ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int],
+              (ARRAY['case', 'coordination', 'area'])[1 + floor(random() * 3)::int],
+              now() - interval '1 year' + random() * interval '18 months', ($3::uuid[])[r.ci], ($3::uuid[])[r.ci],
+              ($4::uuid[])[r.ci]
+         FROM (SELECT 1 + floor(random() * cardinality($3::uuid[]))::int AS ci FROM generate_series(1, 2000) OFFSET 0) r
+       RETURNING tenant_id, id)
+     INSERT INTO meeting_partners (tenant_id, meeting_id, partner_id)
+     SELECT m.tenant_id, m.id, ($5::uuid[])[1 + floor(random() * cardinality($5::uuid[]))::int] FROM m
+     ON CONFLICT DO NOTHING`,
+    [t, STREETS, base.workers.map((u) => u.id), base.workers.map((u) => u.partnerId), base.partnerIds],
+  );
+  await execute(
+    db,
+    `INSERT INTO locations (tenant_id, name, street, house_number, postal_code, city, created_by_user_id, created_by_partner_id)
+     SELECT $1::uuid, (ARRAY['Buurthuis', 'Speeltuin', 'Winkelcentrum', 'Sporthal', 'Bushalte'])[1 + floor(random() * 5)::int]
+              || ' ' || s.street, s.street, (1 + floor(random() * 220))::int::text,
+            (2500 + floor(random() * 100))::int::text || 'CD', 'Wijkstad', ($3::uuid[])[s.ci], ($4::uuid[])[s.ci]
+       FROM (SELECT ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int] AS street,
+                    1 + floor(random() * cardinality($3::uuid[]))::int AS ci
+               FROM generate_series(1, 2000) OFFSET 0) s`,
+    [t, STREETS, base.workers.map((u) => u.id), base.workers.map((u) => u.partnerId)],
+  );
+}
+
+/**
+ * About two actions per case, each owned by one of the case's partners (some assigned to one of its
+ * workers), due from a year ago to three months ahead; most open, some done or cancelled.
+ */
+export async function insertActions(db: Db, base: SeedBase): Promise<void> {
+  await execute(
+    db,
+    `INSERT INTO actions (tenant_id, case_id, title, owner_partner_id, assignee_user_id, due_date, status, created_by_user_id, created_at)
+     SELECT cp.tenant_id, cp.case_id,
+            (ARRAY['Huisbezoek afleggen', 'Schuldhulp aanmelden', 'Gesprek met school', 'Woningcontrole', 'Terugkoppeling aan regie'])
+              [1 + floor(random() * 5)::int],
+            cp.partner_id,
+            (SELECT u.id FROM users u WHERE u.tenant_id = cp.tenant_id AND u.partner_id = cp.partner_id
+              ORDER BY u.email LIMIT 1),
+            (current_date - 365 + floor(random() * 455)::int),
+            (ARRAY['open', 'open', 'open', 'done', 'cancelled'])[1 + floor(random() * 5)::int],
+            $2::uuid, now() - random() * interval '1 year'
+       FROM case_partners cp WHERE cp.tenant_id = $1::uuid AND random() < 0.9`,
+    [base.tenantId, base.regisseur.id],
+  );
+}
