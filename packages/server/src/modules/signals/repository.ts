@@ -343,6 +343,7 @@ export async function listSignals(
       select: (sp) => signalColumns(v, sp),
       fromWhere,
       order: orderOf(by, SIGNAL_SORT, 'sg.created_at DESC, sg.id'),
+      pageFirst: 'sg',
     },
     page,
   );
