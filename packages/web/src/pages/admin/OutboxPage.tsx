@@ -2,6 +2,7 @@ import { OUTBOX_STATUSES, type OutboxItem } from '@wijkregie/shared';
 import { useCallback, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { cx } from '../../components/classNames.ts';
+import { DateTime } from '../../components/DateTime.tsx';
 import { EmailAddress } from '../../components/EmailAddress.tsx';
 import { FilterSelect } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
@@ -75,11 +76,7 @@ function Outbox() {
               columns={[
                 {
                   header: 'Aangemaakt',
-                  cell: (m) => (
-                    <time className="wr-nowrap" dateTime={m.createdAt}>
-                      {formatDateTime(m.createdAt)}
-                    </time>
-                  ),
+                  cell: (m) => <DateTime value={m.createdAt} className="wr-nowrap" />,
                 },
                 { header: 'Aan', cell: (m) => <EmailAddress email={m.toAddress} /> },
                 { header: 'Onderwerp', cell: (m) => m.subject },

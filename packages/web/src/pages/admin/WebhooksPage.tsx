@@ -14,6 +14,7 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { CheckboxGroup, toggled } from '../../components/Choice.tsx';
 import { cx } from '../../components/classNames.ts';
+import { DateTime } from '../../components/DateTime.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
 import { FilterSelect, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
@@ -23,7 +24,7 @@ import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { focusSoon } from '../../lib/focus.ts';
-import { formatDateTime, labelOf } from '../../lib/format.ts';
+import { labelOf } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -80,11 +81,7 @@ function Webhooks() {
               { header: 'Gebeurtenissen', cell: (w) => eventsLabel(w.events) },
               {
                 header: 'Aangemaakt',
-                cell: (w) => (
-                  <time className="wr-nowrap" dateTime={w.createdAt}>
-                    {formatDateTime(w.createdAt)}
-                  </time>
-                ),
+                cell: (w) => <DateTime value={w.createdAt} className="wr-nowrap" />,
               },
               {
                 header: 'Acties',
@@ -222,13 +219,7 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
   );
   const deliveries = useApiData(loader);
   const time = (iso: string | null) =>
-    iso ? (
-      <time className="wr-nowrap" dateTime={iso}>
-        {formatDateTime(iso)}
-      </time>
-    ) : (
-      <span className="wr-muted">–</span>
-    );
+    iso ? <DateTime value={iso} className="wr-nowrap" /> : <span className="wr-muted">–</span>;
   return (
     <Section id="webhook-deliveries" title="Leveringslog" focusable>
       <Paragraph>

@@ -19,6 +19,7 @@ import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { DataList } from '../../components/DataList.tsx';
+import { DateTime } from '../../components/DateTime.tsx';
 import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
@@ -359,9 +360,7 @@ function AgendaItem({ item, minutes, loading, categoryNames, partnerNames, domai
                       </span>
                       <span className="wr-entry__author">{entry.authorName}</span>
                       <span className="wr-entry__partner">{partnerNames.get(entry.partnerId) ?? ''}</span>
-                      <time className="wr-entry__time" dateTime={entry.createdAt}>
-                        {formatDateTime(entry.createdAt)}
-                      </time>
+                      <DateTime value={entry.createdAt} className="wr-entry__time" />
                     </header>
                     <div className="wr-entry__text">{entry.text}</div>
                   </article>

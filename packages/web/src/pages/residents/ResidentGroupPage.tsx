@@ -25,6 +25,7 @@ import type { Point } from '../../components/AreaMap.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { DataList } from '../../components/DataList.tsx';
+import { DateTime } from '../../components/DateTime.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
 import { EmailField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
@@ -35,7 +36,7 @@ import { PinOrBuurt } from '../../components/PinOrBuurt.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { UrgencyBadge } from '../../components/UrgencyBadge.tsx';
-import { codeOptions, formatDateTime } from '../../lib/format.ts';
+import { codeOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useDetail } from '../../lib/useDetail.ts';
@@ -324,11 +325,7 @@ function GroupReports({ groupId }: { groupId: string }) {
             columns={[
               {
                 header: 'Gemeld',
-                cell: (r) => (
-                  <time className="wr-nowrap" dateTime={r.createdAt}>
-                    {formatDateTime(r.createdAt)}
-                  </time>
-                ),
+                cell: (r) => <DateTime value={r.createdAt} className="wr-nowrap" />,
               },
               {
                 header: 'Onderwerp',
