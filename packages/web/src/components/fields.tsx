@@ -1,4 +1,4 @@
-import type { ChangeEvent, ReactNode } from 'react';
+import type { ChangeEvent, ReactNode, RefObject } from 'react';
 import type { BoundField } from '../lib/useFormSubmit.ts';
 import { type FieldControlProps, FormField } from './FormField.tsx';
 import { Select, type SelectProps } from './Select.tsx';
@@ -72,6 +72,30 @@ export function EmailField(props: LabelledProps<TextboxProps>) {
 /** A password input with its label. */
 export function PasswordField(props: LabelledProps<TextboxProps>) {
   return <TextField type="password" {...props} />;
+}
+
+/** A file chooser with its label; the form reads the chosen file through `inputRef`. */
+export function FileField({
+  inputRef,
+  accept,
+  ...field
+}: Omit<FieldProps, 'onValue'> & { inputRef: RefObject<HTMLInputElement | null>; accept: string }) {
+  return (
+    <FormField {...field}>
+      {(control) => (
+        <input
+          id={control.id}
+          aria-describedby={control['aria-describedby']}
+          ref={inputRef}
+          type="file"
+          name="file"
+          accept={accept}
+          aria-invalid={control.invalid || undefined}
+          className="wr-file"
+        />
+      )}
+    </FormField>
+  );
 }
 
 /** A select above a list that narrows the list at once (no button), e.g. the journal's categories. */
