@@ -13,7 +13,6 @@ import { PinOrBuurt } from '../../components/PinOrBuurt.tsx';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { issuesToFieldErrors } from '../../lib/validation.ts';
 
 const FORM_ID = 'incident';
 const FIELDS = [
@@ -57,7 +56,7 @@ function NewIncident() {
   const [point, setPoint] = useState<Point | null>(null);
   const [saved, setSaved] = useState<Incident | null>(null);
   const savedRef = useRef<HTMLDivElement>(null);
-  const { busy, formError, errors, validate, submit, values, setValues, field } = useForm(
+  const { busy, formError, errors, checked, submit, values, setValues, field } = useForm(
     FORM_ID,
     FIELDS,
     EMPTY,
@@ -69,7 +68,7 @@ function NewIncident() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const optional = (v: string) => (v.trim() ? v : undefined);
-    const parsed = createIncidentSchema.safeParse({
+    const body = checked(createIncidentSchema, {
       category: values.category,
       occurredAt: values.occurredAt ? new Date(values.occurredAt).toISOString() : undefined,
       address: optional(values.address),
@@ -78,13 +77,9 @@ function NewIncident() {
       source: values.source,
       externalId: optional(values.externalId),
     });
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error, { leaf: true }));
-      return;
-    }
-    validate({});
+    if (!body) return;
     await submit(async () => {
-      const created = await api.createIncident(parsed.data);
+      const created = await api.createIncident(body);
       setSaved(created);
       setValues({ ...EMPTY, source: values.source });
       setPoint(null);
