@@ -205,6 +205,16 @@ function ActivityFields({
   setChoices: (next: Choices) => void;
   categoryOptions: Option[];
 }) {
+  /** The id, name, error, choice and change of the checkbox group of one list of choices. */
+  const choiceGroup = <K extends keyof Choices>(key: K) => ({
+    id: `${formId}-${key}`,
+    name: key,
+    error: form.errors[key],
+    layout: 'columns' as const,
+    value: choices[key],
+    onToggle: (item: string, checked: boolean) =>
+      setChoices({ ...choices, [key]: toggled<string>(choices[key], item, checked) }),
+  });
   return (
     <>
       <TextField {...form.field('name')} label="Naam" autoComplete="off" />
@@ -229,47 +239,20 @@ function ActivityFields({
       />
       <TextareaField {...form.field('recipients')} label="Ontvangers (optioneel)" rows={2} />
       <CheckboxGroup
-        id={`${formId}-categories`}
+        {...choiceGroup('categories')}
         legend="Informatiecategorieën"
-        error={form.errors.categories}
-        name="categories"
         options={categoryOptions}
-        layout="columns"
-        value={choices.categories}
-        onToggle={(key, checked) =>
-          setChoices({ ...choices, categories: toggled(choices.categories, key, checked) })
-        }
       />
       <CheckboxGroup
-        id={`${formId}-defaultForCaseTypes`}
+        {...choiceGroup('defaultForCaseTypes')}
         legend="Standaard voor nieuwe casussen van het soort"
         description="Een soort dat een andere verwerking als standaard had, gaat over naar deze."
-        error={form.errors.defaultForCaseTypes}
-        name="defaultForCaseTypes"
         options={CASE_TYPE_OPTIONS}
-        layout="columns"
-        value={choices.defaultForCaseTypes}
-        onToggle={(t, checked) =>
-          setChoices({
-            ...choices,
-            defaultForCaseTypes: toggled(choices.defaultForCaseTypes, t as CaseType, checked),
-          })
-        }
       />
       <CheckboxGroup
-        id={`${formId}-defaultForSignalSources`}
+        {...choiceGroup('defaultForSignalSources')}
         legend="Standaard voor nieuwe signalen van de bron"
-        error={form.errors.defaultForSignalSources}
-        name="defaultForSignalSources"
         options={SOURCE_OPTIONS}
-        layout="columns"
-        value={choices.defaultForSignalSources}
-        onToggle={(s, checked) =>
-          setChoices({
-            ...choices,
-            defaultForSignalSources: toggled(choices.defaultForSignalSources, s as SignalSource, checked),
-          })
-        }
       />
     </>
   );
