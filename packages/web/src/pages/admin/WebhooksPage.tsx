@@ -28,6 +28,7 @@ import { labelOf } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useStatusPaging } from '../../lib/usePaging.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 
 export const DELIVERY_PAGE_SIZE = 25;
@@ -205,8 +206,7 @@ const STATUS_OPTIONS = WEBHOOK_DELIVERY_STATUSES.map((value) => ({
 
 /** The delivery log of one endpoint, newest first, with a status filter and pages. */
 function DeliveryLog({ webhook }: { webhook: Webhook }) {
-  const [status, setStatus] = useState('');
-  const [offset, setOffset] = useState(0);
+  const { status, chooseStatus, offset, paging } = useStatusPaging(DELIVERY_PAGE_SIZE);
   const loader = useCallback(
     (signal: AbortSignal) =>
       api.listWebhookDeliveries(
@@ -233,10 +233,7 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
         placeholder="Alle"
         options={STATUS_OPTIONS}
         value={status}
-        onValue={(value) => {
-          setStatus(value);
-          setOffset(0);
-        }}
+        onValue={chooseStatus}
       />
       <Loaded data={deliveries} loading="De leveringen worden geladen…">
         {(page) => (
@@ -244,7 +241,7 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
             caption={`Leveringen (${page.total})${status ? ', gefilterd' : ''}, nieuwste eerst`}
             page={page}
             pagingLabel="Paginering leveringen"
-            paging={{ limit: DELIVERY_PAGE_SIZE, offset, onPage: setOffset }}
+            paging={paging}
             rowKey={(d) => d.id}
             empty={status ? 'Geen leveringen met deze status.' : 'Er zijn nog geen leveringen.'}
             columns={[
