@@ -1,7 +1,8 @@
 import type { ChangeEvent, ReactNode, RefObject } from 'react';
 import type { BoundField } from '../lib/useFormSubmit.ts';
+import type { StatusPaging } from '../lib/usePaging.ts';
 import { type FieldControlProps, FormField } from './FormField.tsx';
-import { Select, type SelectProps } from './Select.tsx';
+import { Select, type SelectOption, type SelectProps } from './Select.tsx';
 import { Textarea, type TextareaProps } from './Textarea.tsx';
 import { Textbox, type TextboxProps } from './Textbox.tsx';
 
@@ -104,6 +105,28 @@ export function FilterSelect(props: LabelledProps<SelectProps>) {
     <div className="wr-journal__filter">
       <SelectField {...props} />
     </div>
+  );
+}
+
+/** "Status" above a log: all, or the rows of one status; choosing another starts at the first page. */
+export function StatusFilter({
+  id,
+  options,
+  list,
+}: {
+  id: string;
+  options: readonly SelectOption[];
+  list: StatusPaging;
+}) {
+  return (
+    <FilterSelect
+      id={id}
+      label="Status"
+      placeholder="Alle"
+      options={options}
+      value={list.status}
+      onValue={list.chooseStatus}
+    />
   );
 }
 

@@ -52,3 +52,5 @@ export function useStatusPaging(limit: number) {
   const paging: Paging = { limit, offset, onPage: setOffset };
   return { status, chooseStatus, offset, paging };
 }
+
+export type StatusPaging = ReturnType<typeof useStatusPaging>;

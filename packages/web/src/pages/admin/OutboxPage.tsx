@@ -4,7 +4,7 @@ import { api } from '../../api/endpoints.ts';
 import { cx } from '../../components/classNames.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { EmailAddress } from '../../components/EmailAddress.tsx';
-import { FilterSelect } from '../../components/fields.tsx';
+import { StatusFilter } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { PagedTable } from '../../components/PagedTable.tsx';
@@ -34,7 +34,8 @@ export function OutboxPage() {
 /** Beheer › Uitgaande e-mail: the notification emails, their status and the last error. */
 function Outbox() {
   usePageTitle('Uitgaande e-mail');
-  const { status, chooseStatus, offset, paging } = useStatusPaging(OUTBOX_PAGE_SIZE);
+  const list = useStatusPaging(OUTBOX_PAGE_SIZE);
+  const { status, offset, paging } = list;
   const loader = useCallback(
     (signal: AbortSignal) =>
       api.listOutbox(
@@ -53,14 +54,7 @@ function Outbox() {
         De e-mails die Wijkregie verstuurt bij notificaties. Ze noemen alleen een casusnummer en een link,
         geen namen of inhoud. Zonder ingestelde mailserver blijven ze wachten.
       </Paragraph>
-      <FilterSelect
-        id="outbox-status"
-        label="Status"
-        placeholder="Alle"
-        options={STATUS_OPTIONS}
-        value={status}
-        onValue={chooseStatus}
-      />
+      <StatusFilter id="outbox-status" options={STATUS_OPTIONS} list={list} />
       <Loaded data={outbox} loading="De e-mails worden geladen…">
         {(page) => (
           <PagedTable<OutboxItem>

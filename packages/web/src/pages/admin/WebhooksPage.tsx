@@ -16,7 +16,7 @@ import { CheckboxGroup, toggled } from '../../components/Choice.tsx';
 import { cx } from '../../components/classNames.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
-import { FilterSelect, TextField } from '../../components/fields.tsx';
+import { StatusFilter, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { PagedTable } from '../../components/PagedTable.tsx';
@@ -206,7 +206,8 @@ const STATUS_OPTIONS = WEBHOOK_DELIVERY_STATUSES.map((value) => ({
 
 /** The delivery log of one endpoint, newest first, with a status filter and pages. */
 function DeliveryLog({ webhook }: { webhook: Webhook }) {
-  const { status, chooseStatus, offset, paging } = useStatusPaging(DELIVERY_PAGE_SIZE);
+  const list = useStatusPaging(DELIVERY_PAGE_SIZE);
+  const { status, offset, paging } = list;
   const loader = useCallback(
     (signal: AbortSignal) =>
       api.listWebhookDeliveries(
@@ -227,14 +228,7 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
         opnieuw geprobeerd (na 30 seconden, daarna steeds twee keer zo laat, hoogstens een uur); na 10
         pogingen is ze mislukt.
       </Paragraph>
-      <FilterSelect
-        id="webhook-delivery-status"
-        label="Status"
-        placeholder="Alle"
-        options={STATUS_OPTIONS}
-        value={status}
-        onValue={chooseStatus}
-      />
+      <StatusFilter id="webhook-delivery-status" options={STATUS_OPTIONS} list={list} />
       <Loaded data={deliveries} loading="De leveringen worden geladen…">
         {(page) => (
           <PagedTable<WebhookDelivery>
