@@ -1,5 +1,6 @@
 import type { Category } from '@wijkregie/shared';
 import type { ReactNode } from 'react';
+import { keyedOptions } from '../lib/format.ts';
 import { type Names, partnerName } from '../lib/reference.ts';
 import type { BoundField } from '../lib/useFormSubmit.ts';
 import { DateTime } from './DateTime.tsx';
@@ -49,7 +50,7 @@ export function EntryFields({
         label="Categorie"
         description="Alleen de categorieën waarin jouw organisatie mag schrijven"
         placeholder={categories.length === 1 ? undefined : 'Kies een categorie'}
-        options={categories.map((c) => ({ value: c.key, label: c.label }))}
+        options={keyedOptions(categories)}
       />
       <TextareaField {...field('text')} label="Tekst" rows={5} />
     </>

@@ -23,6 +23,7 @@ import { Permitted } from '../../components/Permitted.tsx';
 import { EditorForm, editColumn, useRowEditor } from '../../components/RowEditor.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
+import { keyedOptions } from '../../lib/format.ts';
 import { useCategories } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { type Form, useForm } from '../../lib/useFormSubmit.ts';
@@ -67,7 +68,7 @@ function ProcessingRegister() {
   const rows = register.data?.items ?? [];
   const editing = rows.find((a) => a.id === editor.editing) ?? null;
   const categoryName = (key: string) => categories.names.get(key) ?? key;
-  const categoryOptions = (categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }));
+  const categoryOptions = keyedOptions(categories.data?.items);
 
   return (
     <>

@@ -28,7 +28,7 @@ import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SocialMapPanel } from '../../components/SocialMap.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { codeOptions, formatDate, formatDateTime } from '../../lib/format.ts';
+import { codeOptions, formatDate, formatDateTime, keyedOptions } from '../../lib/format.ts';
 import { goalLabel, useLifeDomains } from '../../lib/plans.ts';
 import {
   type Names,
@@ -448,7 +448,7 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
           label="Categorie"
           description="Alleen de categorieën waarin jouw organisatie mag schrijven"
           placeholder={onlyCategory ? undefined : 'Kies een categorie'}
-          options={[...categories].map((c) => ({ value: c.key, label: c.label }))}
+          options={keyedOptions(categories)}
         />
         <TextareaField {...field('text')} label="Tekst" rows={5} />
         <SubmitButton busy={busy}>

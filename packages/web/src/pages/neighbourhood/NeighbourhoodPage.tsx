@@ -18,7 +18,7 @@ import { DataTable } from '../../components/Table.tsx';
 import { areaAt } from '../../lib/area-geometry.ts';
 import { areaFromParams, areaGroups } from '../../lib/areas.ts';
 import { periodFromParams } from '../../lib/dates.ts';
-import { formatDate, plural } from '../../lib/format.ts';
+import { formatDate, keyedOptions, plural } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { formatMonth, formatPoint } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -171,7 +171,7 @@ function NeighbourhoodView() {
                   label="Soort incident"
                   name="soort"
                   placeholder="Alle soorten"
-                  options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+                  options={keyedOptions(categories.data?.items)}
                   value={category ?? choice.category ?? ''}
                   onValue={setCategory}
                 />

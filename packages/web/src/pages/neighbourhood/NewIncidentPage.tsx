@@ -10,6 +10,7 @@ import { FormPage } from '../../components/FormCard.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { PinOrBuurt } from '../../components/PinOrBuurt.tsx';
+import { keyedOptions } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -122,7 +123,7 @@ function NewIncident() {
         {...field('category')}
         label="Soort incident"
         placeholder="Kies een soort"
-        options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+        options={keyedOptions(categories.data?.items)}
       />
       <TextField
         {...field('occurredAt')}

@@ -36,7 +36,7 @@ import { PinOrBuurt } from '../../components/PinOrBuurt.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { UrgencyBadge } from '../../components/UrgencyBadge.tsx';
-import { codeOptions } from '../../lib/format.ts';
+import { codeOptions, keyedOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useDetail } from '../../lib/useDetail.ts';
@@ -266,9 +266,7 @@ function GroupReportForm({ group, onReported }: { group: ResidentGroup; onReport
           {...field('category')}
           label="Wat: onderwerp"
           placeholder="Kies een onderwerp"
-          options={(categories.data?.items ?? [])
-            .filter((c) => c.publicReport)
-            .map((c) => ({ value: c.key, label: c.label }))}
+          options={keyedOptions(categories.data?.items.filter((c) => c.publicReport))}
         />
         <TextareaField {...field('description')} label="Wat: wat is er aan de hand?" />
         <Fieldset
