@@ -4,7 +4,7 @@ import { ApiError } from '../api/client.ts';
 import { formatDateTime, plural } from '../lib/format.ts';
 import { Alert } from './Alert.tsx';
 import { SubmitButton } from './Button.tsx';
-import { FileField } from './fields.tsx';
+import { ImportFileField } from './fields.tsx';
 import { Paragraph } from './Heading.tsx';
 import { ImportResult } from './ImportResult.tsx';
 import { Section } from './Section.tsx';
@@ -131,7 +131,7 @@ export function CsvImport({ id, noun, run, current, progressOf, columns, dateNot
         onSubmit={onSubmit}
         className="wr-form wr-card"
       >
-        <FileField
+        <ImportFileField
           id={`${id}-file`}
           label="CSV-bestand"
           description="UTF-8, met kopregel, gescheiden door ; of , — hoogstens 50 MB"

@@ -75,8 +75,8 @@ export function PasswordField(props: LabelledProps<TextboxProps>) {
   return <TextField type="password" {...props} />;
 }
 
-/** A file chooser with its label; the form reads the chosen file through `inputRef`. */
-export function FileField({
+/** The one file of an import (CSV, GeoJSON) with its label; the form reads it through `inputRef`. */
+export function ImportFileField({
   inputRef,
   accept,
   ...field

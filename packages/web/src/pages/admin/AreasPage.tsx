@@ -11,7 +11,7 @@ import { StatusMessage } from '../../components/Alert.tsx';
 import { AreaDrawMap } from '../../components/AreaDrawMap.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
-import { FileField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
+import { ImportFileField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { ImportResult } from '../../components/ImportResult.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -230,7 +230,7 @@ function ImportForm({
           wijk waarin de buurt ligt. Een gebied met een code die al bestaat, wordt bijgewerkt. Lees de wijken
           eerst in, of in hetzelfde bestand als de buurten.
         </Paragraph>
-        <FileField
+        <ImportFileField
           id={`${IMPORT_FORM_ID}-file`}
           label="GeoJSON-bestand"
           description="Een GeoJSON FeatureCollection (.geojson of .json), hoogstens 50 MB"
