@@ -203,7 +203,7 @@ function TrendCharts({
       <Heading level={3} id="trend-charts-heading">
         Verloop per leefgebied
       </Heading>
-      <ul className="wr-trend-charts" aria-labelledby="trend-charts-heading">
+      <ul className="wr-tiles wr-trend-charts" aria-labelledby="trend-charts-heading">
         {domains.map((domain) => (
           <li key={domain}>
             <DomainChart domain={domain} label={domainLabel(labels, domain)} assessments={assessments} />
