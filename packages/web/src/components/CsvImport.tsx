@@ -4,7 +4,7 @@ import { ApiError } from '../api/client.ts';
 import { formatDateTime, plural } from '../lib/format.ts';
 import { Alert } from './Alert.tsx';
 import { SubmitButton } from './Button.tsx';
-import { FormField } from './FormField.tsx';
+import { ImportFileField } from './fields.tsx';
 import { Paragraph } from './Heading.tsx';
 import { ImportResult } from './ImportResult.tsx';
 import { Section } from './Section.tsx';
@@ -131,24 +131,14 @@ export function CsvImport({ id, noun, run, current, progressOf, columns, dateNot
         onSubmit={onSubmit}
         className="wr-form wr-card"
       >
-        <FormField
+        <ImportFileField
           id={`${id}-file`}
           label="CSV-bestand"
           description="UTF-8, met kopregel, gescheiden door ; of , — hoogstens 50 MB"
           error={fileError}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={fileRef}
-              type="file"
-              name="file"
-              accept=".csv,text/csv"
-              aria-invalid={control.invalid || undefined}
-              className="wr-file"
-            />
-          )}
-        </FormField>
+          inputRef={fileRef}
+          accept=".csv,text/csv"
+        />
         <SubmitButton busy={running !== null}>Importeren</SubmitButton>
       </form>
       <div role="status" className="wr-status">

@@ -1,8 +1,9 @@
 import type { Category } from '@wijkregie/shared';
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../lib/format.ts';
+import { keyedOptions } from '../lib/format.ts';
 import { type Names, partnerName } from '../lib/reference.ts';
 import type { BoundField } from '../lib/useFormSubmit.ts';
+import { DateTime } from './DateTime.tsx';
 import { SelectField, TextareaField } from './fields.tsx';
 
 interface EntryMeta {
@@ -29,9 +30,7 @@ export function EntryHeader({ id, entry, categoryLabel, partnerNames, children }
       <span className="wr-entry__category">{categoryLabel}</span>
       <span className="wr-entry__author">{entry.authorName}</span>
       <span className="wr-entry__partner">{partnerName(partnerNames, entry.partnerId)}</span>
-      <time className="wr-entry__time" dateTime={entry.createdAt}>
-        {formatDateTime(entry.createdAt)}
-      </time>
+      <DateTime value={entry.createdAt} className="wr-entry__time" />
     </header>
   );
 }
@@ -51,7 +50,7 @@ export function EntryFields({
         label="Categorie"
         description="Alleen de categorieën waarin jouw organisatie mag schrijven"
         placeholder={categories.length === 1 ? undefined : 'Kies een categorie'}
-        options={categories.map((c) => ({ value: c.key, label: c.label }))}
+        options={keyedOptions(categories)}
       />
       <TextareaField {...field('text')} label="Tekst" rows={5} />
     </>

@@ -200,3 +200,17 @@ export function PeriodFields({
     </>
   );
 }
+
+/**
+ * The state of PeriodFields until their ChoiceForm is sent: it starts from the period shown (the URL's);
+ * `params` are the chosen dates as `van` and `tot` for the URL.
+ */
+export function usePeriodFields(shown: { from?: string; to?: string }) {
+  const [from, setFrom] = useState(shown.from ?? '');
+  const [to, setTo] = useState(shown.to ?? '');
+  const params: [string, string][] = [
+    ['van', from],
+    ['tot', to],
+  ];
+  return { fields: { from, to, onFrom: setFrom, onTo: setTo }, params };
+}

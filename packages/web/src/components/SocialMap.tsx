@@ -67,7 +67,7 @@ export function SocialMapCards({ items, actions }: SocialMapCardsProps) {
           title={`${group.label} (${group.people.length})`}
           className="wr-social-map__group"
         >
-          <ul className="wr-social-map__cards">
+          <ul className="wr-tiles wr-social-map__cards">
             {group.people.map((p) => (
               <li key={p.id} className="wr-card wr-social-card">
                 <p className="wr-social-card__name">{p.name}</p>

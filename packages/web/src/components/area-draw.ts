@@ -1,10 +1,10 @@
 import type { Area, AreaGeometry } from '@wijkregie/shared';
-import { geoJSON, type Map as LeafletMap, type PM, Polygon, tooltip } from 'leaflet';
+import { geoJSON, type Map as LeafletMap, type PM, Polygon } from 'leaflet';
 // Geoman extends the global `L`: Leaflet (imported above, so it runs first) puts itself on `window.L`
 // when it loads (leaflet-src.js always does), and that is the Leaflet area-maps.ts draws with.
 import '@geoman-io/leaflet-geoman-free';
 import '@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css';
-import { allBounds, createMap, outlineOf } from './area-maps.ts';
+import { allBounds, createMap, labelInMiddle, outlineOf } from './area-maps.ts';
 import './area-draw.css';
 
 // The drawing map of the administrator's page for wijken and buurten (pages/admin/AreasPage.tsx), with
@@ -108,17 +108,8 @@ export function drawOutlineMap(element: HTMLElement, input: DrawMapInput): DrawM
       }),
     }).addTo(map);
     if (wijk) {
-      // The wijk's name in its middle, as text (never HTML), for orientation.
-      const name = document.createElement('span');
-      name.textContent = area.name;
-      layer.bindTooltip(
-        tooltip({
-          permanent: true,
-          direction: 'center',
-          className: 'wr-leaflet-label',
-          opacity: 1,
-        }).setContent(name),
-      );
+      // The wijk's name in its middle, for orientation.
+      labelInMiddle(layer, area.name);
     }
   }
   map.fitBounds(allBounds(input.areas));

@@ -6,6 +6,7 @@ import {
   featureGroup,
   geoJSON,
   type LatLngBoundsExpression,
+  type Layer,
   type Map as LeafletMap,
   type LeafletMouseEvent,
   map as leafletMap,
@@ -32,6 +33,15 @@ function backgroundTiles(): { url: string; attribution: string } | null {
 /** Text as Leaflet's attribution shows it (as HTML): the configured line stays text. */
 const asText = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A text that stays in the middle of an outline (a wijk's name, a buurt's count), as text, never HTML. */
+export function labelInMiddle(layer: Layer, text: string): void {
+  layer.bindTooltip(
+    tooltip({ permanent: true, direction: 'center', className: 'wr-leaflet-label', opacity: 1 }).setContent(
+      asText(text),
+    ),
+  );
+}
 
 /**
  * A Leaflet map in the element: zoom buttons in Dutch, no zooming by the scroll wheel (the page scrolls
@@ -112,14 +122,7 @@ export function drawPictureMap(element: HTMLElement, input: PictureMapInput): ()
     }).addTo(map);
     const label = input.labels.get(buurt.id);
     if (label) {
-      layer.bindTooltip(
-        tooltip({
-          permanent: true,
-          direction: 'center',
-          className: 'wr-leaflet-label',
-          opacity: 1,
-        }).setContent(asText(label)),
-      );
+      labelInMiddle(layer, label);
     }
   }
   const chosen = input.areas.find((a) => a.id === input.areaId);

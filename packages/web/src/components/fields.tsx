@@ -1,7 +1,8 @@
-import type { ChangeEvent, ReactNode } from 'react';
+import type { ChangeEvent, ReactNode, RefObject } from 'react';
 import type { BoundField } from '../lib/useFormSubmit.ts';
+import type { StatusPaging } from '../lib/usePaging.ts';
 import { type FieldControlProps, FormField } from './FormField.tsx';
-import { Select, type SelectProps } from './Select.tsx';
+import { Select, type SelectOption, type SelectProps } from './Select.tsx';
 import { Textarea, type TextareaProps } from './Textarea.tsx';
 import { Textbox, type TextboxProps } from './Textbox.tsx';
 
@@ -74,12 +75,58 @@ export function PasswordField(props: LabelledProps<TextboxProps>) {
   return <TextField type="password" {...props} />;
 }
 
+/** The one file of an import (CSV, GeoJSON) with its label; the form reads it through `inputRef`. */
+export function ImportFileField({
+  inputRef,
+  accept,
+  ...field
+}: Omit<FieldProps, 'onValue'> & { inputRef: RefObject<HTMLInputElement | null>; accept: string }) {
+  return (
+    <FormField {...field}>
+      {(control) => (
+        <input
+          id={control.id}
+          aria-describedby={control['aria-describedby']}
+          ref={inputRef}
+          type="file"
+          name="file"
+          accept={accept}
+          aria-invalid={control.invalid || undefined}
+          className="wr-file"
+        />
+      )}
+    </FormField>
+  );
+}
+
 /** A select above a list that narrows the list at once (no button), e.g. the journal's categories. */
 export function FilterSelect(props: LabelledProps<SelectProps>) {
   return (
     <div className="wr-journal__filter">
       <SelectField {...props} />
     </div>
+  );
+}
+
+/** "Status" above a log: all, or the rows of one status; choosing another starts at the first page. */
+export function StatusFilter({
+  id,
+  options,
+  list,
+}: {
+  id: string;
+  options: readonly SelectOption[];
+  list: StatusPaging;
+}) {
+  return (
+    <FilterSelect
+      id={id}
+      label="Status"
+      placeholder="Alle"
+      options={options}
+      value={list.status}
+      onValue={list.chooseStatus}
+    />
   );
 }
 

@@ -60,6 +60,13 @@ export function labelOf(labels: Readonly<Record<string, string>>, code: string):
   return labels[code] ?? code;
 }
 
+/** The options of a select: the entries of a reference list (categories, life domains, …) by their key. */
+export function keyedOptions(
+  entries: readonly { key: string; label: string }[] | undefined,
+): { value: string; label: string }[] {
+  return (entries ?? []).map((entry) => ({ value: entry.key, label: entry.label }));
+}
+
 /** The options of a select or radio group: the codes of a shared list with their labels, in its order. */
 export function codeOptions<V extends string>(
   codes: readonly V[],

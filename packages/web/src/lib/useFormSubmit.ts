@@ -1,5 +1,11 @@
 import { type Dispatch, type SetStateAction, useState } from 'react';
-import { apiErrorToSubmitErrors, type FieldErrors, focusFirstError } from './validation.ts';
+import {
+  apiErrorToSubmitErrors,
+  type FieldErrors,
+  focusFirstError,
+  issuesToFieldErrors,
+  type Parser,
+} from './validation.ts';
 
 export interface FormSubmitOptions {
   /** Field errors of nested fields by their last path segment (see `apiErrorToSubmitErrors`). */
@@ -20,6 +26,8 @@ export interface FormSubmit {
   errors: FieldErrors;
   /** Shows the errors of a check in the browser and focuses the first; true when there are none. */
   validate: (found: FieldErrors) => boolean;
+  /** The input as the schema reads it, or null after showing the schema's complaints at their fields. */
+  checked: <T>(schema: Parser<T>, input: unknown) => T | null;
   /** Runs the request with the form busy; a failure becomes the form's message and field errors. */
   submit: (action: () => Promise<void>, onError?: (error: unknown) => boolean) => Promise<void>;
 }
@@ -47,6 +55,16 @@ export function useFormSubmit(
     return false;
   }
 
+  function checked<T>(schema: Parser<T>, input: unknown): T | null {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      validate(issuesToFieldErrors(parsed.error, { leaf }));
+      return null;
+    }
+    validate({});
+    return parsed.data;
+  }
+
   /** `onError` may handle a failure itself (and return true), e.g. to show a message of its own. */
   async function submit(action: () => Promise<void>, onError?: (error: unknown) => boolean): Promise<void> {
     setFormError(null);
@@ -69,7 +87,7 @@ export function useFormSubmit(
     }
   }
 
-  return { busy, formError, setFormError, errors, validate, submit };
+  return { busy, formError, setFormError, errors, validate, checked, submit };
 }
 
 /** The props that tie a field component to a value of the form (see `useForm`). */

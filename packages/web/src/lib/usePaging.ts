@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 
 /** What Pagination needs besides its label and the total. */
@@ -36,3 +37,20 @@ export function usePagedParams(limit: number) {
   const paging: Paging = { limit, offset, onPage };
   return { params, setParams, key: params.toString(), offset, paging };
 }
+
+/**
+ * A list's status filter and its pages held by the component (a log within a page, not in the URL):
+ * another status starts again at the first page.
+ */
+export function useStatusPaging(limit: number) {
+  const [status, setStatus] = useState('');
+  const [offset, setOffset] = useState(0);
+  const chooseStatus = (value: string) => {
+    setStatus(value);
+    setOffset(0);
+  };
+  const paging: Paging = { limit, offset, onPage: setOffset };
+  return { status, chooseStatus, offset, paging };
+}
+
+export type StatusPaging = ReturnType<typeof useStatusPaging>;

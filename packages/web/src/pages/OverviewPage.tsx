@@ -15,12 +15,13 @@ import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { api } from '../api/endpoints.ts';
 import { useUser } from '../auth/AuthContext.tsx';
+import { DateTime } from '../components/DateTime.tsx';
 import { PageHeading, Paragraph } from '../components/Heading.tsx';
 import { TextLink } from '../components/Links.tsx';
 import { Loaded } from '../components/Loaded.tsx';
 import { Section } from '../components/Section.tsx';
 import { alertSubject, useAlerts } from '../lib/alerts.tsx';
-import { formatDate, formatDateTime, labelOf, plural } from '../lib/format.ts';
+import { formatDate, labelOf, plural } from '../lib/format.ts';
 import { useApiData } from '../lib/useApiData.ts';
 import { usePageTitle } from '../lib/usePageTitle.ts';
 import './OverviewPage.css';
@@ -263,7 +264,7 @@ function MeetingsCard({ meetings, all }: { meetings: NonNullable<Overview['meeti
           <>
             <TextLink to={`/overleggen/${m.id}`}>{m.title}</TextLink>
             <span className="wr-overview__meta">
-              <time dateTime={m.startsAt}>{formatDateTime(m.startsAt)}</time>
+              <DateTime value={m.startsAt} />
               {m.place ? ` · ${m.place}` : ''} · {labelOf(MEETING_KIND_LABELS, m.kind)} · voorzitter{' '}
               {m.chairName}
             </span>
@@ -321,8 +322,7 @@ function CasesCard({ cases, all }: { cases: NonNullable<Overview['cases']>; all:
               {c.reference} {c.title}
             </TextLink>
             <span className="wr-overview__meta">
-              {labelOf(CASE_STATUS_LABELS, c.status)} · gewijzigd{' '}
-              <time dateTime={c.changedAt}>{formatDateTime(c.changedAt)}</time>
+              {labelOf(CASE_STATUS_LABELS, c.status)} · gewijzigd <DateTime value={c.changedAt} />
               {c.newEntries > 0 ? ` · ${plural(c.newEntries, 'nieuwe notitie', 'nieuwe notities')}` : ''}
             </span>
           </>
@@ -356,7 +356,7 @@ function AlertsCard({ alerts }: { alerts: NonNullable<Overview['alerts']> }) {
               {a.caseId && ` · casus ${a.caseReference}`}
             </TextLink>
             <span className="wr-overview__meta">
-              <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt)}</time>
+              <DateTime value={a.updatedAt} />
             </span>
           </>
         )}
@@ -385,8 +385,7 @@ function AuditCard({ audit }: { audit: NonNullable<Overview['audit']> }) {
               {d.partnerName ? ` (${d.partnerName})` : ''}
             </span>
             <span className="wr-overview__meta">
-              {labelOf(AUDIT_OBJECT_TYPE_LABELS, d.objectType)} ·{' '}
-              <time dateTime={d.at}>{formatDateTime(d.at)}</time>
+              {labelOf(AUDIT_OBJECT_TYPE_LABELS, d.objectType)} · <DateTime value={d.at} />
             </span>
           </>
         )}

@@ -11,8 +11,7 @@ import { StatusMessage } from '../../components/Alert.tsx';
 import { AreaDrawMap } from '../../components/AreaDrawMap.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
-import { FormField } from '../../components/FormField.tsx';
-import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
+import { ImportFileField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { ImportResult } from '../../components/ImportResult.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -231,24 +230,14 @@ function ImportForm({
           wijk waarin de buurt ligt. Een gebied met een code die al bestaat, wordt bijgewerkt. Lees de wijken
           eerst in, of in hetzelfde bestand als de buurten.
         </Paragraph>
-        <FormField
+        <ImportFileField
           id={`${IMPORT_FORM_ID}-file`}
           label="GeoJSON-bestand"
           description="Een GeoJSON FeatureCollection (.geojson of .json), hoogstens 50 MB"
           error={form.errors.file}
-        >
-          {(control) => (
-            <input
-              {...control}
-              ref={fileRef}
-              type="file"
-              name="file"
-              accept=".geojson,.json,application/geo+json,application/json"
-              aria-invalid={control.invalid || undefined}
-              className="wr-file"
-            />
-          )}
-        </FormField>
+          inputRef={fileRef}
+          accept=".geojson,.json,application/geo+json,application/json"
+        />
         <SubmitButton busy={form.busy}>Kaart inlezen</SubmitButton>
       </FormCard>
       <div role="status" className="wr-status">

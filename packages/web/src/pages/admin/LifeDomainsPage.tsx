@@ -17,7 +17,7 @@ import { Permitted } from '../../components/Permitted.tsx';
 import { EditorForm, editColumn, useRowEditor } from '../../components/RowEditor.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { codeOptions } from '../../lib/format.ts';
+import { codeOptions, keyedOptions } from '../../lib/format.ts';
 import { useLifeDomains } from '../../lib/plans.ts';
 import { useCategories } from '../../lib/reference.ts';
 import { withReplaced } from '../../lib/useApiData.ts';
@@ -51,7 +51,7 @@ function LifeDomains() {
   });
   const rows = domains.data?.items ?? [];
   const editing = rows.find((d) => d.key === editor.editing) ?? null;
-  const categoryOptions = (categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }));
+  const categoryOptions = keyedOptions(categories.data?.items);
   const categoryName = (key: string) => categories.names.get(key) ?? key;
 
   function replace(domain: LifeDomain) {

@@ -1,17 +1,18 @@
 import { OUTBOX_STATUSES, type OutboxItem } from '@wijkregie/shared';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { cx } from '../../components/classNames.ts';
+import { DateTime } from '../../components/DateTime.tsx';
 import { EmailAddress } from '../../components/EmailAddress.tsx';
-import { FilterSelect } from '../../components/fields.tsx';
+import { StatusFilter } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
-import { Pagination } from '../../components/Pagination.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
-import { DataTable } from '../../components/Table.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useStatusPaging } from '../../lib/usePaging.ts';
 
 export const OUTBOX_PAGE_SIZE = 50;
 
@@ -33,8 +34,8 @@ export function OutboxPage() {
 /** Beheer › Uitgaande e-mail: the notification emails, their status and the last error. */
 function Outbox() {
   usePageTitle('Uitgaande e-mail');
-  const [status, setStatus] = useState('');
-  const [offset, setOffset] = useState(0);
+  const list = useStatusPaging(OUTBOX_PAGE_SIZE);
+  const { status, offset, paging } = list;
   const loader = useCallback(
     (signal: AbortSignal) =>
       api.listOutbox(
@@ -53,63 +54,42 @@ function Outbox() {
         De e-mails die Wijkregie verstuurt bij notificaties. Ze noemen alleen een casusnummer en een link,
         geen namen of inhoud. Zonder ingestelde mailserver blijven ze wachten.
       </Paragraph>
-      <FilterSelect
-        id="outbox-status"
-        label="Status"
-        placeholder="Alle"
-        options={STATUS_OPTIONS}
-        value={status}
-        onValue={(value) => {
-          setStatus(value);
-          setOffset(0);
-        }}
-      />
+      <StatusFilter id="outbox-status" options={STATUS_OPTIONS} list={list} />
       <Loaded data={outbox} loading="De e-mails worden geladen…">
         {(page) => (
-          <>
-            <DataTable<OutboxItem>
-              caption={`Uitgaande e-mail (${page.total}), nieuwste eerst`}
-              rows={page.items}
-              rowKey={(m) => m.id}
-              empty="Er zijn geen e-mails."
-              columns={[
-                {
-                  header: 'Aangemaakt',
-                  cell: (m) => (
-                    <time className="wr-nowrap" dateTime={m.createdAt}>
-                      {formatDateTime(m.createdAt)}
-                    </time>
-                  ),
-                },
-                { header: 'Aan', cell: (m) => <EmailAddress email={m.toAddress} /> },
-                { header: 'Onderwerp', cell: (m) => m.subject },
-                {
-                  header: 'Status',
-                  cell: (m) => (
-                    <span className={cx('wr-badge', `wr-badge--mail-${m.status}`)}>
-                      {STATUS_LABELS[m.status] ?? m.status}
-                    </span>
-                  ),
-                },
-                { header: 'Pogingen', cell: (m) => m.attempts },
-                {
-                  header: 'Verzonden',
-                  cell: (m) => (m.sentAt ? formatDateTime(m.sentAt) : <span className="wr-muted">–</span>),
-                },
-                {
-                  header: 'Laatste fout',
-                  cell: (m) => m.lastError ?? <span className="wr-muted">–</span>,
-                },
-              ]}
-            />
-            <Pagination
-              label="Paginering uitgaande e-mail"
-              total={page.total}
-              limit={OUTBOX_PAGE_SIZE}
-              offset={offset}
-              onPage={setOffset}
-            />
-          </>
+          <PagedTable<OutboxItem>
+            caption={`Uitgaande e-mail (${page.total}), nieuwste eerst`}
+            page={page}
+            pagingLabel="Paginering uitgaande e-mail"
+            paging={paging}
+            rowKey={(m) => m.id}
+            empty="Er zijn geen e-mails."
+            columns={[
+              {
+                header: 'Aangemaakt',
+                cell: (m) => <DateTime value={m.createdAt} className="wr-nowrap" />,
+              },
+              { header: 'Aan', cell: (m) => <EmailAddress email={m.toAddress} /> },
+              { header: 'Onderwerp', cell: (m) => m.subject },
+              {
+                header: 'Status',
+                cell: (m) => (
+                  <span className={cx('wr-badge', `wr-badge--mail-${m.status}`)}>
+                    {STATUS_LABELS[m.status] ?? m.status}
+                  </span>
+                ),
+              },
+              { header: 'Pogingen', cell: (m) => m.attempts },
+              {
+                header: 'Verzonden',
+                cell: (m) => (m.sentAt ? formatDateTime(m.sentAt) : <span className="wr-muted">–</span>),
+              },
+              {
+                header: 'Laatste fout',
+                cell: (m) => m.lastError ?? <span className="wr-muted">–</span>,
+              },
+            ]}
+          />
         )}
       </Loaded>
     </>

@@ -150,21 +150,17 @@ const EDIT_FORM_ID = 'edit-partner';
  * once; it is no longer offered for new cases, actions and meetings) or activates it again.
  */
 function EditPartnerForm({ partner, onChanged, onClose }: EditPartnerFormProps) {
-  const { busy, formError, validate, submit, values, field } = useForm(EDIT_FORM_ID, ['name'] as const, {
+  const { busy, formError, checked, submit, values, field } = useForm(EDIT_FORM_ID, ['name'] as const, {
     name: partner.name,
   });
   const save = itemSaver(submit, onChanged, onClose);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = updatePartnerSchema.safeParse({ name: values.name });
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error));
-      return;
-    }
-    validate({});
+    const body = checked(updatePartnerSchema, { name: values.name });
+    if (!body) return;
     await save(
-      () => api.updatePartner(partner.id, parsed.data),
+      () => api.updatePartner(partner.id, body),
       (updated) => `Partner „${updated.name}” is gewijzigd.`,
     );
   }

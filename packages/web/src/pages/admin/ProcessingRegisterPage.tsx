@@ -23,6 +23,7 @@ import { Permitted } from '../../components/Permitted.tsx';
 import { EditorForm, editColumn, useRowEditor } from '../../components/RowEditor.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
+import { keyedOptions } from '../../lib/format.ts';
 import { useCategories } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { type Form, useForm } from '../../lib/useFormSubmit.ts';
@@ -67,7 +68,7 @@ function ProcessingRegister() {
   const rows = register.data?.items ?? [];
   const editing = rows.find((a) => a.id === editor.editing) ?? null;
   const categoryName = (key: string) => categories.names.get(key) ?? key;
-  const categoryOptions = (categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }));
+  const categoryOptions = keyedOptions(categories.data?.items);
 
   return (
     <>
@@ -205,6 +206,16 @@ function ActivityFields({
   setChoices: (next: Choices) => void;
   categoryOptions: Option[];
 }) {
+  /** The id, name, error, choice and change of the checkbox group of one list of choices. */
+  const choiceGroup = <K extends keyof Choices>(key: K) => ({
+    id: `${formId}-${key}`,
+    name: key,
+    error: form.errors[key],
+    layout: 'columns' as const,
+    value: choices[key],
+    onToggle: (item: string, checked: boolean) =>
+      setChoices({ ...choices, [key]: toggled<string>(choices[key], item, checked) }),
+  });
   return (
     <>
       <TextField {...form.field('name')} label="Naam" autoComplete="off" />
@@ -229,47 +240,20 @@ function ActivityFields({
       />
       <TextareaField {...form.field('recipients')} label="Ontvangers (optioneel)" rows={2} />
       <CheckboxGroup
-        id={`${formId}-categories`}
+        {...choiceGroup('categories')}
         legend="Informatiecategorieën"
-        error={form.errors.categories}
-        name="categories"
         options={categoryOptions}
-        layout="columns"
-        value={choices.categories}
-        onToggle={(key, checked) =>
-          setChoices({ ...choices, categories: toggled(choices.categories, key, checked) })
-        }
       />
       <CheckboxGroup
-        id={`${formId}-defaultForCaseTypes`}
+        {...choiceGroup('defaultForCaseTypes')}
         legend="Standaard voor nieuwe casussen van het soort"
         description="Een soort dat een andere verwerking als standaard had, gaat over naar deze."
-        error={form.errors.defaultForCaseTypes}
-        name="defaultForCaseTypes"
         options={CASE_TYPE_OPTIONS}
-        layout="columns"
-        value={choices.defaultForCaseTypes}
-        onToggle={(t, checked) =>
-          setChoices({
-            ...choices,
-            defaultForCaseTypes: toggled(choices.defaultForCaseTypes, t as CaseType, checked),
-          })
-        }
       />
       <CheckboxGroup
-        id={`${formId}-defaultForSignalSources`}
+        {...choiceGroup('defaultForSignalSources')}
         legend="Standaard voor nieuwe signalen van de bron"
-        error={form.errors.defaultForSignalSources}
-        name="defaultForSignalSources"
         options={SOURCE_OPTIONS}
-        layout="columns"
-        value={choices.defaultForSignalSources}
-        onToggle={(s, checked) =>
-          setChoices({
-            ...choices,
-            defaultForSignalSources: toggled(choices.defaultForSignalSources, s as SignalSource, checked),
-          })
-        }
       />
     </>
   );

@@ -15,6 +15,7 @@ import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { areaGroups } from '../../lib/areas.ts';
 import { focusSoon } from '../../lib/focus.ts';
+import { keyedOptions } from '../../lib/format.ts';
 import { partnerName, useAreas, usePartners } from '../../lib/reference.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { nameOptions } from '../../lib/sort.ts';
@@ -111,7 +112,7 @@ function Routing() {
         )}
       </Loaded>
       <AddRouteForm
-        categories={categoryList.map((c) => ({ value: c.key, label: c.label }))}
+        categories={keyedOptions(categoryList)}
         areaGroupsList={areaGroups(areas.data?.items)}
         partners={nameOptions(partners.data?.items)}
         onStart={() => setStatus(null)}

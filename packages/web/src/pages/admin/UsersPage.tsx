@@ -246,7 +246,7 @@ interface EditUserFormProps {
  * once and they can no longer log in; their name stays on what they did) or activates it again.
  */
 function EditUserForm({ user, self, partners, onChanged, onClose }: EditUserFormProps) {
-  const { busy, formError, errors, validate, submit, values, field } = useForm(EDIT_FORM_ID, EDIT_FIELDS, {
+  const { busy, formError, errors, checked, submit, values, field } = useForm(EDIT_FORM_ID, EDIT_FIELDS, {
     name: user.name,
     partnerId: user.partnerId,
   });
@@ -255,14 +255,10 @@ function EditUserForm({ user, self, partners, onChanged, onClose }: EditUserForm
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = updateUserSchema.safeParse({ name: values.name, partnerId: values.partnerId, roles });
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error));
-      return;
-    }
-    validate({});
+    const body = checked(updateUserSchema, { name: values.name, partnerId: values.partnerId, roles });
+    if (!body) return;
     await save(
-      () => api.updateUser(user.id, parsed.data),
+      () => api.updateUser(user.id, body),
       (updated) => `Gebruiker „${updated.name}” is gewijzigd.`,
     );
   }

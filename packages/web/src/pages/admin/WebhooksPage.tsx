@@ -14,8 +14,9 @@ import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { Button, ButtonGroup, SubmitButton } from '../../components/Button.tsx';
 import { CheckboxGroup, toggled } from '../../components/Choice.tsx';
 import { cx } from '../../components/classNames.ts';
+import { DateTime } from '../../components/DateTime.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
-import { FilterSelect, TextField } from '../../components/fields.tsx';
+import { StatusFilter, TextField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { PagedTable } from '../../components/PagedTable.tsx';
@@ -23,10 +24,11 @@ import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { focusSoon } from '../../lib/focus.ts';
-import { formatDateTime, labelOf } from '../../lib/format.ts';
+import { labelOf } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
+import { useStatusPaging } from '../../lib/usePaging.ts';
 import { issuesToFieldErrors } from '../../lib/validation.ts';
 
 export const DELIVERY_PAGE_SIZE = 25;
@@ -80,11 +82,7 @@ function Webhooks() {
               { header: 'Gebeurtenissen', cell: (w) => eventsLabel(w.events) },
               {
                 header: 'Aangemaakt',
-                cell: (w) => (
-                  <time className="wr-nowrap" dateTime={w.createdAt}>
-                    {formatDateTime(w.createdAt)}
-                  </time>
-                ),
+                cell: (w) => <DateTime value={w.createdAt} className="wr-nowrap" />,
               },
               {
                 header: 'Acties',
@@ -208,8 +206,8 @@ const STATUS_OPTIONS = WEBHOOK_DELIVERY_STATUSES.map((value) => ({
 
 /** The delivery log of one endpoint, newest first, with a status filter and pages. */
 function DeliveryLog({ webhook }: { webhook: Webhook }) {
-  const [status, setStatus] = useState('');
-  const [offset, setOffset] = useState(0);
+  const list = useStatusPaging(DELIVERY_PAGE_SIZE);
+  const { status, offset, paging } = list;
   const loader = useCallback(
     (signal: AbortSignal) =>
       api.listWebhookDeliveries(
@@ -222,13 +220,7 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
   );
   const deliveries = useApiData(loader);
   const time = (iso: string | null) =>
-    iso ? (
-      <time className="wr-nowrap" dateTime={iso}>
-        {formatDateTime(iso)}
-      </time>
-    ) : (
-      <span className="wr-muted">–</span>
-    );
+    iso ? <DateTime value={iso} className="wr-nowrap" /> : <span className="wr-muted">–</span>;
   return (
     <Section id="webhook-deliveries" title="Leveringslog" focusable>
       <Paragraph>
@@ -236,24 +228,14 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
         opnieuw geprobeerd (na 30 seconden, daarna steeds twee keer zo laat, hoogstens een uur); na 10
         pogingen is ze mislukt.
       </Paragraph>
-      <FilterSelect
-        id="webhook-delivery-status"
-        label="Status"
-        placeholder="Alle"
-        options={STATUS_OPTIONS}
-        value={status}
-        onValue={(value) => {
-          setStatus(value);
-          setOffset(0);
-        }}
-      />
+      <StatusFilter id="webhook-delivery-status" options={STATUS_OPTIONS} list={list} />
       <Loaded data={deliveries} loading="De leveringen worden geladen…">
         {(page) => (
           <PagedTable<WebhookDelivery>
             caption={`Leveringen (${page.total})${status ? ', gefilterd' : ''}, nieuwste eerst`}
             page={page}
             pagingLabel="Paginering leveringen"
-            paging={{ limit: DELIVERY_PAGE_SIZE, offset, onPage: setOffset }}
+            paging={paging}
             rowKey={(d) => d.id}
             empty={status ? 'Geen leveringen met deze status.' : 'Er zijn nog geen leveringen.'}
             columns={[

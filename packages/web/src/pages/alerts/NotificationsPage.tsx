@@ -5,6 +5,7 @@ import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
+import { DateTime } from '../../components/DateTime.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
@@ -13,7 +14,7 @@ import { orderedCaption, useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { alertSubject, receivesAlerts, useAlerts } from '../../lib/alerts.tsx';
-import { formatDateTime, plural } from '../../lib/format.ts';
+import { plural } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
 import { usePagedParams } from '../../lib/usePaging.ts';
@@ -158,7 +159,7 @@ function Notifications() {
                   sort: 'createdAt',
                   cell: (a) => (
                     // A bundle of entries: when the last of them came in.
-                    <time dateTime={a.updatedAt}>{formatDateTime(a.updatedAt)}</time>
+                    <DateTime value={a.updatedAt} />
                   ),
                 },
                 {

@@ -12,6 +12,7 @@ import { type AuditFilter, api, auditCsvUrl } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { Alert, ErrorAlert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
+import { DateTime } from '../../components/DateTime.tsx';
 import { FilterBar, type FilterField } from '../../components/FilterBar.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { TextLink } from '../../components/Links.tsx';
@@ -19,7 +20,6 @@ import { Loaded } from '../../components/Loaded.tsx';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
-import { formatDateTime } from '../../lib/format.ts';
 import { type Names, usePartners, useUsers } from '../../lib/reference.ts';
 import { byName } from '../../lib/sort.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -136,11 +136,7 @@ function columns(me: User, linkCases: boolean, activityNames: Names) {
   return [
     {
       header: 'Tijd',
-      cell: (r: AuditItem) => (
-        <time className="wr-nowrap" dateTime={r.at}>
-          {formatDateTime(r.at)}
-        </time>
-      ),
+      cell: (r: AuditItem) => <DateTime value={r.at} className="wr-nowrap" />,
     },
     { header: 'Gebruiker', cell: userName },
     { header: 'Partner', cell: (r: AuditItem) => r.partnerName ?? '–' },

@@ -12,7 +12,7 @@ import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { VisuallyHidden } from '../../components/VisuallyHidden.tsx';
 import { focusSoon } from '../../lib/focus.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, keyedOptions } from '../../lib/format.ts';
 import type { Names } from '../../lib/reference.ts';
 import { DOCUMENT_RULES } from '../../lib/uploads.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
@@ -111,9 +111,7 @@ export function Journal({
     if (!entry.correctsEntryId) continue;
     corrections.set(entry.correctsEntryId, [...(corrections.get(entry.correctsEntryId) ?? []), entry]);
   }
-  const readableOptions = categories
-    .filter((c) => readable.includes(c.key))
-    .map((c) => ({ value: c.key, label: c.label }));
+  const readableOptions = keyedOptions(categories.filter((c) => readable.includes(c.key)));
 
   function describe(entry: Entry): string {
     return `${entry.authorName} van ${formatDateTime(entry.createdAt)}`;

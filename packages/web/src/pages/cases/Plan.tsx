@@ -26,7 +26,7 @@ import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { todayIso } from '../../lib/dates.ts';
 import { focusSoon } from '../../lib/focus.ts';
-import { codeOptions, formatDate } from '../../lib/format.ts';
+import { codeOptions, formatDate, keyedOptions } from '../../lib/format.ts';
 import { domainLabel, goalLabel, scoreText, usePersonNames } from '../../lib/plans.ts';
 import { type Names, partnerName } from '../../lib/reference.ts';
 import { subjectKindLabel } from '../../lib/subjects.ts';
@@ -497,7 +497,7 @@ function GoalForm({
           label="Leefgebied"
           description="Alleen de leefgebieden waarop jouw organisatie mag schrijven"
           placeholder="Kies een leefgebied"
-          options={domains.map((d) => ({ value: d.key, label: d.label }))}
+          options={keyedOptions(domains)}
         />
         <GoalFields field={form.field} />
         <div className="utrecht-button-group">

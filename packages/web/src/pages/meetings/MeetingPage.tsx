@@ -19,6 +19,7 @@ import { Alert, ErrorAlert, StatusMessage } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { DataList } from '../../components/DataList.tsx';
+import { DateTime } from '../../components/DateTime.tsx';
 import { SelectField, TextareaField } from '../../components/fields.tsx';
 import { Heading, PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Breadcrumb, TextLink } from '../../components/Links.tsx';
@@ -27,7 +28,7 @@ import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SocialMapPanel } from '../../components/SocialMap.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
-import { codeOptions, formatDate, formatDateTime } from '../../lib/format.ts';
+import { codeOptions, formatDate, formatDateTime, keyedOptions } from '../../lib/format.ts';
 import { goalLabel, useLifeDomains } from '../../lib/plans.ts';
 import {
   type Names,
@@ -359,9 +360,7 @@ function AgendaItem({ item, minutes, loading, categoryNames, partnerNames, domai
                       </span>
                       <span className="wr-entry__author">{entry.authorName}</span>
                       <span className="wr-entry__partner">{partnerNames.get(entry.partnerId) ?? ''}</span>
-                      <time className="wr-entry__time" dateTime={entry.createdAt}>
-                        {formatDateTime(entry.createdAt)}
-                      </time>
+                      <DateTime value={entry.createdAt} className="wr-entry__time" />
                     </header>
                     <div className="wr-entry__text">{entry.text}</div>
                   </article>
@@ -449,7 +448,7 @@ function MinutesForm({ meetingId, caseOptions, categories, onAdded }: MinutesFor
           label="Categorie"
           description="Alleen de categorieën waarin jouw organisatie mag schrijven"
           placeholder={onlyCategory ? undefined : 'Kies een categorie'}
-          options={[...categories].map((c) => ({ value: c.key, label: c.label }))}
+          options={keyedOptions(categories)}
         />
         <TextareaField {...field('text')} label="Tekst" rows={5} />
         <SubmitButton busy={busy}>

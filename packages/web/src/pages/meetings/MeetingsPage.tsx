@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { StatusMessage } from '../../components/Alert.tsx';
+import { DateTime } from '../../components/DateTime.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { PrimaryLink, TextLink } from '../../components/Links.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -10,7 +11,7 @@ import { Permitted } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { orderedCaption, useSortParams } from '../../components/Sorting.tsx';
 import { DataTable } from '../../components/Table.tsx';
-import { formatDateTime, plural } from '../../lib/format.ts';
+import { plural } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFlashMessage } from '../../lib/useFlashMessage.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
@@ -91,11 +92,7 @@ function MeetingTable({ id, when, heading, usualOrder, empty }: MeetingTableProp
               {
                 header: 'Datum en tijd',
                 sort: 'startsAt',
-                cell: (m) => (
-                  <time className="wr-nowrap" dateTime={m.startsAt}>
-                    {formatDateTime(m.startsAt)}
-                  </time>
-                ),
+                cell: (m) => <DateTime value={m.startsAt} className="wr-nowrap" />,
               },
               {
                 header: 'Overleg',

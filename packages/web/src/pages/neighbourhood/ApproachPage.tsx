@@ -32,7 +32,7 @@ import { PermittedById } from '../../components/Permitted.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { todayIso } from '../../lib/dates.ts';
-import { codeOptions, formatDate } from '../../lib/format.ts';
+import { codeOptions, formatDate, keyedOptions } from '../../lib/format.ts';
 import { type Names, useAreas, useCategories, useMyAccess } from '../../lib/reference.ts';
 import { formatMonth } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -573,9 +573,7 @@ function NoteCaseFields({ form, areaId }: { form: Form<NoteValues>; areaId: stri
           {...form.field('category')}
           label="Informatiecategorie"
           placeholder="Geen categorie"
-          options={(categories.data?.items ?? [])
-            .filter((c) => writable.has(c.key))
-            .map((c) => ({ value: c.key, label: c.label }))}
+          options={keyedOptions(categories.data?.items.filter((c) => writable.has(c.key)))}
         />
       </div>
     </Fieldset>

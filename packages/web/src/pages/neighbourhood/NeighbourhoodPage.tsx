@@ -6,7 +6,7 @@ import { api, areaReportUrl } from '../../api/endpoints.ts';
 import { useUser } from '../../auth/AuthContext.tsx';
 import { AreaPictureMap, type IncidentClass, incidentClasses } from '../../components/AreaPictureMap.tsx';
 import { ChartCanvas } from '../../components/Chart.tsx';
-import { DownloadLink } from '../../components/DownloadLink.tsx';
+import { CsvTable } from '../../components/CsvTable.tsx';
 import { ChoiceForm, PeriodFields } from '../../components/FilterBar.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
@@ -17,9 +17,8 @@ import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { areaAt } from '../../lib/area-geometry.ts';
 import { areaFromParams, areaGroups } from '../../lib/areas.ts';
-import { spreadsheetCsv } from '../../lib/csv.ts';
 import { periodFromParams } from '../../lib/dates.ts';
-import { formatDate, plural } from '../../lib/format.ts';
+import { formatDate, keyedOptions, plural } from '../../lib/format.ts';
 import { useAreas } from '../../lib/reference.ts';
 import { formatMonth, formatPoint } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -172,7 +171,7 @@ function NeighbourhoodView() {
                   label="Soort incident"
                   name="soort"
                   placeholder="Alle soorten"
-                  options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+                  options={keyedOptions(categories.data?.items)}
                   value={category ?? choice.category ?? ''}
                   onValue={setCategory}
                 />
@@ -214,20 +213,6 @@ function PictureView({
   const suffix = `${data.area.code}-${data.from}_${data.to}`;
   const classes = useMemo(() => incidentClasses(data.buurten.map((b) => b.incidents)), [data.buurten]);
 
-  const buurtenCsv = spreadsheetCsv(
-    ['Buurt', 'Incidenten', 'Signalen', 'Open casussen'],
-    data.buurten.map((b) => [b.name, b.incidents, personCount(b.signals), personCount(b.openCases)]),
-  );
-  const monthsCsv = spreadsheetCsv(
-    ['Maand', 'Incidenten', 'Signalen', 'Casussen geopend', 'Casussen gesloten'],
-    data.months.map((m) => [
-      m.month,
-      m.incidents,
-      personCount(m.signals),
-      personCount(m.casesOpened),
-      personCount(m.casesClosed),
-    ]),
-  );
   const hotspots = data.hotspots.slice(0, 10).map((h, i) => ({
     ...h,
     rank: i + 1,
@@ -268,42 +253,52 @@ function PictureView({
       </Section>
 
       <Section id="wijkbeeld-buurten" title="Per buurt">
-        <Paragraph>
-          <DownloadLink text={buurtenCsv} filename={`wijkbeeld-buurten-${suffix}.csv`}>
-            Exporteer CSV van de buurten
-          </DownloadLink>
-        </Paragraph>
-        <DataTable
+        <CsvTable
+          csvLink="Exporteer CSV van de buurten"
+          csvFilename={`wijkbeeld-buurten-${suffix}.csv`}
           caption="Per buurt: incidenten en signalen in de periode, casussen die nu open zijn"
           rows={data.buurten}
           rowKey={(b) => b.id}
           empty="Geen buurten in dit gebied."
           columns={[
-            { header: 'Buurt', cell: (b) => b.name },
-            { header: 'Incidenten', cell: (b) => exact(b.incidents) },
-            { header: 'Signalen', cell: (b) => personCount(b.signals) },
-            { header: 'Open casussen', cell: (b) => personCount(b.openCases) },
+            { header: 'Buurt', cell: (b) => b.name, csv: (b) => b.name },
+            { header: 'Incidenten', cell: (b) => exact(b.incidents), csv: (b) => b.incidents },
+            { header: 'Signalen', cell: (b) => personCount(b.signals), csv: (b) => personCount(b.signals) },
+            {
+              header: 'Open casussen',
+              cell: (b) => personCount(b.openCases),
+              csv: (b) => personCount(b.openCases),
+            },
           ]}
         />
       </Section>
 
       <Section id="wijkbeeld-maanden" title="Per maand">
         <TrendChart months={data.months} />
-        <Paragraph>
-          <DownloadLink text={monthsCsv} filename={`wijkbeeld-maanden-${suffix}.csv`}>
-            Exporteer CSV van de maanden
-          </DownloadLink>
-        </Paragraph>
-        <DataTable
+        <CsvTable
+          csvLink="Exporteer CSV van de maanden"
+          csvFilename={`wijkbeeld-maanden-${suffix}.csv`}
           caption="Per maand: incidenten, signalen, geopende en gesloten casussen"
           rows={data.months}
           rowKey={(m) => m.month}
           columns={[
-            { header: 'Maand', cell: (m) => <span className="wr-nowrap">{formatMonth(m.month)}</span> },
-            { header: 'Incidenten', cell: (m) => exact(m.incidents) },
-            { header: 'Signalen', cell: (m) => personCount(m.signals) },
-            { header: 'Casussen geopend', cell: (m) => personCount(m.casesOpened) },
-            { header: 'Casussen gesloten', cell: (m) => personCount(m.casesClosed) },
+            {
+              header: 'Maand',
+              cell: (m) => <span className="wr-nowrap">{formatMonth(m.month)}</span>,
+              csv: (m) => m.month,
+            },
+            { header: 'Incidenten', cell: (m) => exact(m.incidents), csv: (m) => m.incidents },
+            { header: 'Signalen', cell: (m) => personCount(m.signals), csv: (m) => personCount(m.signals) },
+            {
+              header: 'Casussen geopend',
+              cell: (m) => personCount(m.casesOpened),
+              csv: (m) => personCount(m.casesOpened),
+            },
+            {
+              header: 'Casussen gesloten',
+              cell: (m) => personCount(m.casesClosed),
+              csv: (m) => personCount(m.casesClosed),
+            },
           ]}
         />
       </Section>

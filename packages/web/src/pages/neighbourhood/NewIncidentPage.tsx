@@ -10,10 +10,10 @@ import { FormPage } from '../../components/FormCard.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { PinOrBuurt } from '../../components/PinOrBuurt.tsx';
+import { keyedOptions } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { issuesToFieldErrors } from '../../lib/validation.ts';
 
 const FORM_ID = 'incident';
 const FIELDS = [
@@ -57,7 +57,7 @@ function NewIncident() {
   const [point, setPoint] = useState<Point | null>(null);
   const [saved, setSaved] = useState<Incident | null>(null);
   const savedRef = useRef<HTMLDivElement>(null);
-  const { busy, formError, errors, validate, submit, values, setValues, field } = useForm(
+  const { busy, formError, errors, checked, submit, values, setValues, field } = useForm(
     FORM_ID,
     FIELDS,
     EMPTY,
@@ -69,7 +69,7 @@ function NewIncident() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const optional = (v: string) => (v.trim() ? v : undefined);
-    const parsed = createIncidentSchema.safeParse({
+    const body = checked(createIncidentSchema, {
       category: values.category,
       occurredAt: values.occurredAt ? new Date(values.occurredAt).toISOString() : undefined,
       address: optional(values.address),
@@ -78,13 +78,9 @@ function NewIncident() {
       source: values.source,
       externalId: optional(values.externalId),
     });
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error, { leaf: true }));
-      return;
-    }
-    validate({});
+    if (!body) return;
     await submit(async () => {
-      const created = await api.createIncident(parsed.data);
+      const created = await api.createIncident(body);
       setSaved(created);
       setValues({ ...EMPTY, source: values.source });
       setPoint(null);
@@ -127,7 +123,7 @@ function NewIncident() {
         {...field('category')}
         label="Soort incident"
         placeholder="Kies een soort"
-        options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+        options={keyedOptions(categories.data?.items)}
       />
       <TextField
         {...field('occurredAt')}

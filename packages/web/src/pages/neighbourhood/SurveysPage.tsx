@@ -24,7 +24,6 @@ import { useAreas } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { issuesToFieldErrors } from '../../lib/validation.ts';
 
 const FORM_ID = 'survey';
 const FIELDS = ['title', 'areaIds', 'opensAt', 'closesAt'] as const;
@@ -108,7 +107,7 @@ const dayEnd = (date: string) => (date ? new Date(`${date}T23:59`).toISOString()
 function NewSurvey({ onCreated }: { onCreated: (s: Survey) => void }) {
   const areas = useAreas();
   const [areaIds, setAreaIds] = useState<string[]>([]);
-  const { busy, formError, errors, validate, submit, values, setValues, field } = useForm(FORM_ID, FIELDS, {
+  const { busy, formError, errors, checked, submit, values, setValues, field } = useForm(FORM_ID, FIELDS, {
     title: '',
     opensAt: '',
     closesAt: '',
@@ -119,19 +118,15 @@ function NewSurvey({ onCreated }: { onCreated: (s: Survey) => void }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = createSurveySchema.safeParse({
+    const body = checked(createSurveySchema, {
       title: values.title,
       areaIds,
       opensAt: dayStart(values.opensAt),
       closesAt: dayEnd(values.closesAt),
     });
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error));
-      return;
-    }
-    validate({});
+    if (!body) return;
     await submit(async () => {
-      const created = await surveyApi.createSurvey(parsed.data);
+      const created = await surveyApi.createSurvey(body);
       onCreated(created);
       setValues({ title: '', opensAt: '', closesAt: '' });
       setAreaIds([]);

@@ -11,7 +11,7 @@ import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/endpoints.ts';
 import { ChartCanvas } from '../../components/Chart.tsx';
 import { DownloadLink } from '../../components/DownloadLink.tsx';
-import { ChoiceForm, PeriodFields } from '../../components/FilterBar.tsx';
+import { ChoiceForm, PeriodFields, usePeriodFields } from '../../components/FilterBar.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
@@ -51,8 +51,7 @@ function OutcomesView() {
   usePageTitle('Resultaten');
   const [params, setParams] = useSearchParams();
   const filter = filterFromParams(params);
-  const [from, setFrom] = useState(filter.from ?? '');
-  const [to, setTo] = useState(filter.to ?? '');
+  const chosen = usePeriodFields(filter);
   const [areaId, setAreaId] = useState(filter.areaId ?? '');
   const key = `${filter.from ?? ''}|${filter.to ?? ''}|${filter.areaId ?? ''}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filter (its key) is the whole input.
@@ -63,13 +62,7 @@ function OutcomesView() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setParams(
-      chosenParams([
-        ['van', from],
-        ['tot', to],
-        ['gebied', areaId],
-      ]),
-    );
+    setParams(chosenParams([...chosen.params, ['gebied', areaId]]));
   }
 
   const period =
@@ -89,7 +82,7 @@ function OutcomesView() {
         de twaalf maanden tot vandaag.
       </Paragraph>
       <ChoiceForm label="Periode en gebied kiezen" submitLabel="Toon resultaten" onSubmit={onSubmit}>
-        <PeriodFields id="outcomes" from={from} to={to} onFrom={setFrom} onTo={setTo} />
+        <PeriodFields id="outcomes" {...chosen.fields} />
         <SelectField
           id="outcomes-area"
           label="Wijk of buurt"

@@ -3,12 +3,10 @@ import type { ChartConfiguration } from 'chart.js';
 import { useCallback, useMemo } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { ChartCanvas } from '../../components/Chart.tsx';
-import { DownloadLink } from '../../components/DownloadLink.tsx';
+import { CsvTable } from '../../components/CsvTable.tsx';
 import { Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Section } from '../../components/Section.tsx';
-import { DataTable } from '../../components/Table.tsx';
-import { spreadsheetCsv } from '../../lib/csv.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 
 /** The colours of improved, same and worsened: the same in every chart of the results page. */
@@ -121,10 +119,6 @@ function Comparison({ rows, fileSuffix }: { rows: readonly WijkRow[]; fileSuffix
   );
   const scoredRows = rows.filter((r) => r.scored > 0);
   const best = [...scoredRows].sort((a, b) => b.improved / b.scored - a.improved / a.scored)[0];
-  const csv = spreadsheetCsv(
-    ['Wijk', 'Scores (persoon × leefgebied)', 'Verbeterd', 'Gelijk', 'Verslechterd', 'Afgesloten casussen'],
-    rows.map((r) => [r.name, r.scored, r.improved, r.same, r.worsened, r.closed]),
-  );
   return (
     <>
       <Paragraph>
@@ -146,31 +140,40 @@ function Comparison({ rows, fileSuffix }: { rows: readonly WijkRow[]; fileSuffix
           </figcaption>
         </figure>
       )}
-      <Paragraph>
-        <DownloadLink text={csv} filename={`resultaten-wijken${fileSuffix ? `-${fileSuffix}` : ''}.csv`}>
-          Exporteer CSV van de wijken
-        </DownloadLink>
-      </Paragraph>
-      <DataTable
+      <CsvTable
+        csvLink="Exporteer CSV van de wijken"
+        csvFilename={`resultaten-wijken${fileSuffix ? `-${fileSuffix}` : ''}.csv`}
         caption="Per wijk: scores verbeterd, gelijk of verslechterd, en afgesloten casussen"
         rows={rows}
         rowKey={(r) => r.id}
         columns={[
-          { header: 'Wijk', cell: (r) => r.name },
-          { header: 'Scores', cell: (r) => r.scored.toLocaleString('nl-NL') },
+          { header: 'Wijk', cell: (r) => r.name, csv: (r) => r.name },
+          {
+            header: 'Scores',
+            csvHeader: 'Scores (persoon × leefgebied)',
+            cell: (r) => r.scored.toLocaleString('nl-NL'),
+            csv: (r) => r.scored,
+          },
           {
             header: 'Verbeterd',
             cell: (r) => `${r.improved.toLocaleString('nl-NL')} (${percent(r.improved, r.scored)}%)`,
+            csv: (r) => r.improved,
           },
           {
             header: 'Gelijk',
             cell: (r) => `${r.same.toLocaleString('nl-NL')} (${percent(r.same, r.scored)}%)`,
+            csv: (r) => r.same,
           },
           {
             header: 'Verslechterd',
             cell: (r) => `${r.worsened.toLocaleString('nl-NL')} (${percent(r.worsened, r.scored)}%)`,
+            csv: (r) => r.worsened,
           },
-          { header: 'Afgesloten casussen', cell: (r) => r.closed.toLocaleString('nl-NL') },
+          {
+            header: 'Afgesloten casussen',
+            cell: (r) => r.closed.toLocaleString('nl-NL'),
+            csv: (r) => r.closed,
+          },
         ]}
       />
     </>

@@ -63,6 +63,7 @@ export function AssessmentsSection({ personId, personName, cases, onSaved }: Ass
   const domains = useLifeDomains();
   const access = useMyAccess();
   const items = assessments.data?.items ?? [];
+  const trendDomains = scoredDomains(items, domains.labels);
   const openCases = cases.filter((c) => c.status !== 'closed');
   const writable = writableDomains(domains.data?.items ?? [], access.data?.cells ?? []);
   const mayAssess = hasPermission(user, 'cases.write');
@@ -85,8 +86,8 @@ export function AssessmentsSection({ personId, personName, cases, onSaved }: Ass
                 rows={latestOf(items)}
                 labels={domains.labels}
               />
-              <TrendGrid assessments={items} labels={domains.labels} />
-              <TrendCharts assessments={items} labels={domains.labels} />
+              <TrendGrid assessments={items} domains={trendDomains} />
+              <TrendCharts assessments={items} domains={trendDomains} />
             </>
           )}
           {mayAssess && (
@@ -111,25 +112,35 @@ export function AssessmentsSection({ personId, personName, cases, onSaved }: Ass
   );
 }
 
+interface ScoredDomain {
+  key: string;
+  label: string;
+}
+
 /** The domains that have a score in any of the assessments, in the municipality's order. */
-function scoredDomains(assessments: readonly Assessment[], labels: ReadonlyMap<string, string>): string[] {
+function scoredDomains(
+  assessments: readonly Assessment[],
+  labels: ReadonlyMap<string, string>,
+): ScoredDomain[] {
   const scored = new Set(assessments.flatMap((a) => a.scores.map((s) => s.domain)));
   const known = [...labels.keys()].filter((key) => scored.has(key));
-  return [...known, ...[...scored].filter((key) => !labels.has(key))];
+  return [...known, ...[...scored].filter((key) => !labels.has(key))].map((key) => ({
+    key,
+    label: domainLabel(labels, key),
+  }));
+}
+
+/** What the trend grid and the trend charts show: the assessments, oldest first, and their domains. */
+interface TrendProps {
+  assessments: readonly Assessment[];
+  domains: readonly ScoredDomain[];
 }
 
 /**
  * The trend: a row per domain, a column per assessment (oldest left), each cell the score and its level
  * on the level's colour. At phone width the grid scrolls sideways with the domain column kept in view.
  */
-function TrendGrid({
-  assessments,
-  labels,
-}: {
-  assessments: readonly Assessment[];
-  labels: ReadonlyMap<string, string>;
-}) {
-  const rows = scoredDomains(assessments, labels);
+function TrendGrid({ assessments, domains }: TrendProps) {
   return (
     <>
       <Heading level={3} id="trend-heading">
@@ -159,13 +170,13 @@ function TrendGrid({
             </tr>
           </thead>
           <tbody>
-            {rows.map((domain) => (
-              <tr key={domain}>
+            {domains.map((domain) => (
+              <tr key={domain.key}>
                 <th scope="row" className="wr-trend__domain">
-                  {domainLabel(labels, domain)}
+                  {domain.label}
                 </th>
                 {assessments.map((a) => {
-                  const score = a.scores.find((s) => s.domain === domain);
+                  const score = a.scores.find((s) => s.domain === domain.key);
                   return (
                     <td key={a.id} className="wr-trend__cell">
                       {score ? (
@@ -190,23 +201,16 @@ function TrendGrid({
 }
 
 /** A small line chart per domain with at least one score: the same numbers as the grid, as a picture. */
-function TrendCharts({
-  assessments,
-  labels,
-}: {
-  assessments: readonly Assessment[];
-  labels: ReadonlyMap<string, string>;
-}) {
-  const domains = scoredDomains(assessments, labels);
+function TrendCharts({ assessments, domains }: TrendProps) {
   return (
     <>
       <Heading level={3} id="trend-charts-heading">
         Verloop per leefgebied
       </Heading>
-      <ul className="wr-trend-charts" aria-labelledby="trend-charts-heading">
+      <ul className="wr-tiles wr-trend-charts" aria-labelledby="trend-charts-heading">
         {domains.map((domain) => (
-          <li key={domain}>
-            <DomainChart domain={domain} label={domainLabel(labels, domain)} assessments={assessments} />
+          <li key={domain.key}>
+            <DomainChart domain={domain.key} label={domain.label} assessments={assessments} />
           </li>
         ))}
       </ul>

@@ -18,7 +18,7 @@ import { TextLink } from '../../components/Links.tsx';
 import { PersonSearch } from '../../components/PersonSearch.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { todayIso } from '../../lib/dates.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, keyedOptions } from '../../lib/format.ts';
 import { SUBJECT_PATHS, subjectKindLabel } from '../../lib/subjects.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useFormSubmit } from '../../lib/useFormSubmit.ts';
@@ -96,7 +96,7 @@ export function AddRelationForm({ self, onAdded }: { self: SubjectRef; onAdded: 
           label="Soort relatie"
           placeholder="Kies een soort relatie"
           error={errors.choice}
-          options={choices.map((c) => ({ value: c.key, label: c.label }))}
+          options={keyedOptions(choices)}
           value={choiceKey}
           onValue={(value) => {
             setChoiceKey(value);

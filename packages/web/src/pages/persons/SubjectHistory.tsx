@@ -1,7 +1,8 @@
 import { SUBJECT_FIELD_LABELS, type SubjectChange, type SubjectValue } from '@wijkregie/shared';
+import { DateTime } from '../../components/DateTime.tsx';
 import { Paragraph } from '../../components/Heading.tsx';
 import { Section } from '../../components/Section.tsx';
-import { formatAddress, formatDate, formatDateTime } from '../../lib/format.ts';
+import { formatAddress, formatDate } from '../../lib/format.ts';
 
 const CLASSIFICATION_LABELS: Record<string, string> = {
   hinderlijk: 'Hinderlijk',
@@ -35,8 +36,7 @@ export function HistorySection({ history }: { history: readonly SubjectChange[] 
           {history.map((change) => (
             <li key={`${change.at}-${change.by}`} className="wr-history__item">
               <p className="utrecht-paragraph wr-history__when">
-                <time dateTime={change.at}>{formatDateTime(change.at)}</time> door {change.by} (
-                {change.organisation})
+                <DateTime value={change.at} /> door {change.by} ({change.organisation})
               </p>
               <ul className="wr-history__changes">
                 {change.changes.map((c) => (

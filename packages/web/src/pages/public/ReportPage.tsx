@@ -21,6 +21,7 @@ import { TextLink } from '../../components/Links.tsx';
 import { Section } from '../../components/Section.tsx';
 import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { Textbox } from '../../components/Textbox.tsx';
+import { keyedOptions } from '../../lib/format.ts';
 import { PHOTO_RULES } from '../../lib/uploads.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { filledIn, useForm } from '../../lib/useFormSubmit.ts';
@@ -184,7 +185,7 @@ function ReportForm({ onDone }: { onDone: (code: string) => void }) {
           {...field('category')}
           label="Onderwerp"
           placeholder="Kies een onderwerp"
-          options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+          options={keyedOptions(categories.data?.items)}
         />
         <TextareaField
           {...field('description')}

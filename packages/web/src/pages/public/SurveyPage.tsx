@@ -20,7 +20,6 @@ import { SubmitForm } from '../../components/SubmitForm.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
-import { issuesToFieldErrors } from '../../lib/validation.ts';
 import { usePublicTitle } from './PublicLayout.tsx';
 import './SurveyPage.css';
 
@@ -122,7 +121,7 @@ function SurveyForm({
   const keys = survey.questions.map((q) => q.key);
   const fields = ['buurtId', 'postalCode', ...keys, 'contactEmail'];
   const initial = Object.fromEntries([...fields, 'website'].map((k) => [k, ''])) as Record<string, string>;
-  const { busy, formError, setFormError, errors, validate, submit, values, field } = useForm(
+  const { busy, formError, setFormError, errors, checked, submit, values, field } = useForm(
     FORM_ID,
     fields,
     initial,
@@ -145,12 +144,7 @@ function SurveyForm({
       ...(willing && values.contactEmail?.trim() && { contactEmail: values.contactEmail.trim() }),
       ...(values.website && { website: values.website }),
     };
-    const parsed = surveyResponseSchema.safeParse(input);
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error, { leaf: true }));
-      return;
-    }
-    validate({});
+    if (!checked(surveyResponseSchema, input)) return;
     await submit(
       async () => {
         const receipt = await surveyApi.respond(code, input);

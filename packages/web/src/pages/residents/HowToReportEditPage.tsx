@@ -13,7 +13,6 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { issuesToFieldErrors } from '../../lib/validation.ts';
 
 const loadText = (signal: AbortSignal) => api.getHowToReport(signal);
 
@@ -55,7 +54,7 @@ function EditForm({ initial }: { initial: HowToReport }) {
     'afterReport',
     'takePart',
   ];
-  const { busy, formError, validate, submit, values, field, errors } = useForm(FORM_ID, fields, {
+  const { busy, formError, checked, submit, values, field, errors } = useForm(FORM_ID, fields, {
     intro: initial.intro,
     afterReport: initial.afterReport,
     takePart: initial.takePart,
@@ -68,7 +67,7 @@ function EditForm({ initial }: { initial: HowToReport }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(null);
-    const parsed = howToReportContentSchema.safeParse({
+    const body = checked(howToReportContentSchema, {
       intro: values.intro,
       channels: channels.map((c) => ({
         name: c.name,
@@ -79,13 +78,9 @@ function EditForm({ initial }: { initial: HowToReport }) {
       afterReport: values.afterReport,
       takePart: values.takePart,
     });
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error));
-      return;
-    }
-    validate({});
+    if (!body) return;
     await submit(async () => {
-      const result = await api.updateHowToReport(parsed.data);
+      const result = await api.updateHowToReport(body);
       setSaved(`De tekst is opgeslagen (${formatDateTime(result.updatedAt ?? new Date().toISOString())}).`);
     });
   }

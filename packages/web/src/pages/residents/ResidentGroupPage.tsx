@@ -25,6 +25,7 @@ import type { Point } from '../../components/AreaMap.tsx';
 import { Button, SubmitButton } from '../../components/Button.tsx';
 import { RadioGroup } from '../../components/Choice.tsx';
 import { DataList } from '../../components/DataList.tsx';
+import { DateTime } from '../../components/DateTime.tsx';
 import { Fieldset } from '../../components/Fieldset.tsx';
 import { FormCard } from '../../components/FormCard.tsx';
 import { EmailField, SelectField, TextareaField, TextField } from '../../components/fields.tsx';
@@ -35,12 +36,11 @@ import { PinOrBuurt } from '../../components/PinOrBuurt.tsx';
 import { Section } from '../../components/Section.tsx';
 import { DataTable } from '../../components/Table.tsx';
 import { UrgencyBadge } from '../../components/UrgencyBadge.tsx';
-import { codeOptions, formatDateTime } from '../../lib/format.ts';
+import { codeOptions, keyedOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useDetail } from '../../lib/useDetail.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
-import { issuesToFieldErrors } from '../../lib/validation.ts';
 
 const loadAreas = (signal: AbortSignal) => api.listAreas(signal);
 
@@ -163,31 +163,23 @@ const MEMBER_FORM = 'member';
 const MEMBER_FIELDS = ['name', 'email', 'phone', 'role'] as const;
 
 function AddMemberForm({ groupId, onAdded }: { groupId: string; onAdded: (m: GroupMember) => void }) {
-  const { busy, formError, validate, submit, values, setValues, field } = useForm(
-    MEMBER_FORM,
-    MEMBER_FIELDS,
-    {
-      name: '',
-      email: '',
-      phone: '',
-      role: '',
-    },
-  );
+  const { busy, formError, checked, submit, values, setValues, field } = useForm(MEMBER_FORM, MEMBER_FIELDS, {
+    name: '',
+    email: '',
+    phone: '',
+    role: '',
+  });
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = createGroupMemberSchema.safeParse({
+    const body = checked(createGroupMemberSchema, {
       name: values.name,
       email: values.email,
       role: values.role,
       ...(values.phone.trim() ? { phone: values.phone } : {}),
     });
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error));
-      return;
-    }
-    validate({});
+    if (!body) return;
     await submit(async () => {
-      const added = await api.addGroupMember(groupId, parsed.data);
+      const added = await api.addGroupMember(groupId, body);
       setValues({ name: '', email: '', phone: '', role: '' });
       onAdded(added);
     });
@@ -226,7 +218,7 @@ function GroupReportForm({ group, onReported }: { group: ResidentGroup; onReport
   const areas = useApiData(loadAreas);
   const [point, setPoint] = useState<Point | null>(null);
   const [receipt, setReceipt] = useState<{ code: string; signalId: string } | null>(null);
-  const { busy, formError, errors, validate, submit, values, setValues, field } = useForm(
+  const { busy, formError, errors, checked, submit, values, setValues, field } = useForm(
     REPORT_FORM,
     REPORT_FIELDS,
     { category: '', description: '', ...EMPTY_ADDRESS, occurredAt: '', urgency: 'normaal' },
@@ -238,20 +230,16 @@ function GroupReportForm({ group, onReported }: { group: ResidentGroup; onReport
     event.preventDefault();
     setReceipt(null);
     const location = { ...addressInput(values), ...(point ?? {}) };
-    const parsed = createGroupReportSchema.safeParse({
+    const body = checked(createGroupReportSchema, {
       category: values.category,
       description: values.description,
       location: Object.keys(location).length > 0 ? location : undefined,
       occurredAt: values.occurredAt ? new Date(values.occurredAt).toISOString() : undefined,
       urgency: values.urgency,
     });
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error, { leaf: true }));
-      return;
-    }
-    validate({});
+    if (!body) return;
     await submit(async () => {
-      const created = await api.createGroupReport(group.id, parsed.data);
+      const created = await api.createGroupReport(group.id, body);
       setValues({ category: '', description: '', ...EMPTY_ADDRESS, occurredAt: '', urgency: 'normaal' });
       setPoint(null);
       setReceipt({ code: created.trackingCode, signalId: created.id });
@@ -278,9 +266,7 @@ function GroupReportForm({ group, onReported }: { group: ResidentGroup; onReport
           {...field('category')}
           label="Wat: onderwerp"
           placeholder="Kies een onderwerp"
-          options={(categories.data?.items ?? [])
-            .filter((c) => c.publicReport)
-            .map((c) => ({ value: c.key, label: c.label }))}
+          options={keyedOptions(categories.data?.items.filter((c) => c.publicReport))}
         />
         <TextareaField {...field('description')} label="Wat: wat is er aan de hand?" />
         <Fieldset
@@ -324,11 +310,7 @@ function GroupReports({ groupId }: { groupId: string }) {
             columns={[
               {
                 header: 'Gemeld',
-                cell: (r) => (
-                  <time className="wr-nowrap" dateTime={r.createdAt}>
-                    {formatDateTime(r.createdAt)}
-                  </time>
-                ),
+                cell: (r) => <DateTime value={r.createdAt} className="wr-nowrap" />,
               },
               {
                 header: 'Onderwerp',

@@ -22,7 +22,6 @@ import { useAreas, useColleagues } from '../../lib/reference.ts';
 import { useApiData } from '../../lib/useApiData.ts';
 import { useForm } from '../../lib/useFormSubmit.ts';
 import { usePageTitle } from '../../lib/usePageTitle.ts';
-import { issuesToFieldErrors } from '../../lib/validation.ts';
 
 const loadGroups = (signal: AbortSignal) => api.listResidentGroups(signal);
 
@@ -82,7 +81,7 @@ function CreateGroupForm() {
   const areas = useAreas();
   const colleagues = useColleagues();
   const [areaId, setAreaId] = useState('');
-  const { busy, formError, validate, submit, values, field, errors } = useForm(
+  const { busy, formError, checked, submit, values, field, errors } = useForm(
     FORM_ID,
     FIELDS,
     { name: '', kind: '', contactEmail: '', coordinatorUserId: '' },
@@ -91,21 +90,17 @@ function CreateGroupForm() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const body = {
+    const input = {
       name: values.name,
       kind: values.kind,
       areaIds: areaId ? [areaId] : [],
       contactEmail: values.contactEmail,
       ...(values.coordinatorUserId ? { coordinatorUserId: values.coordinatorUserId } : {}),
     };
-    const parsed = createResidentGroupSchema.safeParse(body);
-    if (!parsed.success) {
-      validate(issuesToFieldErrors(parsed.error));
-      return;
-    }
-    validate({});
+    const body = checked(createResidentGroupSchema, input);
+    if (!body) return;
     await submit(async () => {
-      const created = await api.createResidentGroup(parsed.data);
+      const created = await api.createResidentGroup(body);
       void navigate(`/wijkbeeld/bewonersgroepen/${created.id}`);
     });
   }

@@ -1,10 +1,10 @@
 import { CREDITOR_TYPE_LABELS, type MonitorRow } from '@wijkregie/shared';
 import type { ChartConfiguration } from 'chart.js';
-import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, monitorCsvUrl } from '../../api/endpoints.ts';
 import { ChartCanvas } from '../../components/Chart.tsx';
-import { ChoiceForm, PeriodFields } from '../../components/FilterBar.tsx';
+import { ChoiceForm, PeriodFields, usePeriodFields } from '../../components/FilterBar.tsx';
 import { PageHeading, Paragraph } from '../../components/Heading.tsx';
 import { Loaded } from '../../components/Loaded.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
@@ -29,8 +29,7 @@ function Monitor() {
   usePageTitle('Monitor vroegsignalering');
   const [params, setParams] = useSearchParams();
   const period = periodFromParams(params);
-  const [from, setFrom] = useState(period.from ?? '');
-  const [to, setTo] = useState(period.to ?? '');
+  const chosen = usePeriodFields(period);
   const key = `${period.from ?? ''}|${period.to ?? ''}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the period is the whole input.
   const loader = useCallback((signal: AbortSignal) => api.monitor(period, signal), [key]);
@@ -38,12 +37,7 @@ function Monitor() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setParams(
-      chosenParams([
-        ['van', from],
-        ['tot', to],
-      ]),
-    );
+    setParams(chosenParams(chosen.params));
   }
 
   const rows = [...(monitor.data?.items ?? [])].sort(
@@ -59,7 +53,7 @@ function Monitor() {
         hoeveel er zijn doorverwezen. Zonder periode: de laatste twaalf maanden.
       </Paragraph>
       <ChoiceForm label="Periode kiezen" submitLabel="Toon periode" onSubmit={onSubmit}>
-        <PeriodFields id="monitor" from={from} to={to} onFrom={setFrom} onTo={setTo} />
+        <PeriodFields id="monitor" {...chosen.fields} />
       </ChoiceForm>
       <Loaded data={monitor} loading="De cijfers worden geladen…">
         {() => (

@@ -18,7 +18,7 @@ import { FormPage } from '../../components/FormCard.tsx';
 import { SelectField, TextareaField, TextField } from '../../components/fields.tsx';
 import { Permitted } from '../../components/Permitted.tsx';
 import { PinOrBuurt } from '../../components/PinOrBuurt.tsx';
-import { codeOptions } from '../../lib/format.ts';
+import { codeOptions, keyedOptions } from '../../lib/format.ts';
 import { useSignalCategories } from '../../lib/signals.ts';
 import { DOCUMENT_RULES } from '../../lib/uploads.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -122,7 +122,7 @@ function NewSignal() {
           {...field('category')}
           label="Categorie"
           placeholder="Kies een categorie"
-          options={(categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label }))}
+          options={keyedOptions(categories.data?.items)}
         />
         <TextareaField
           {...field('description')}

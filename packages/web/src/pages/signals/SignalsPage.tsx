@@ -25,7 +25,7 @@ import { Permitted } from '../../components/Permitted.tsx';
 import type { SelectOption, SelectOptionGroup } from '../../components/Select.tsx';
 import { useSortParams } from '../../components/Sorting.tsx';
 import { areaGroups } from '../../lib/areas.ts';
-import { codeOptions, formatDateTime } from '../../lib/format.ts';
+import { codeOptions, formatDateTime, keyedOptions } from '../../lib/format.ts';
 import { type Names, useAreas } from '../../lib/reference.ts';
 import { excerpt, formatSignalLocation, useSignalCategories } from '../../lib/signals.ts';
 import { useApiData } from '../../lib/useApiData.ts';
@@ -111,10 +111,7 @@ function Signals() {
         label="Signalen filteren"
         params={params}
         onApply={setParams}
-        fields={signalFilterFields(
-          (categories.data?.items ?? []).map((c) => ({ value: c.key, label: c.label })),
-          areaGroups(areas.data?.items),
-        )}
+        fields={signalFilterFields(keyedOptions(categories.data?.items), areaGroups(areas.data?.items))}
         checks={SIGNAL_CHECKS}
         checksInRow
       />
