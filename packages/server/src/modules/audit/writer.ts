@@ -30,6 +30,7 @@ const sameness = (e: AuditEntry) =>
  * met again through one of its parts) read it once, and the log says so once.
  */
 export function distinctEntries(entries: readonly AuditEntry[]): AuditEntry[] {
+  if (entries.length < 2) return [...entries];
   const seen = new Set<string>();
   return entries.filter((e) => {
     const key = sameness(e);
