@@ -28,6 +28,18 @@ export interface Collection<T> {
 /** `{ items }`, the shape of a list that is answered whole (no paging). */
 export const itemList = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
+/** A text the caller must fill in, trimmed, at most `max` characters; the messages name the field (`what`). */
+export const requiredText = (max: number, what: string) =>
+  z.string().trim().min(1, `${what} is verplicht`).max(max, `${what} is te lang (max. ${max} tekens)`);
+
+/** An email address as a contact detail, stored lower-case. */
+export const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'Het e-mailadres is te lang')
+  .pipe(z.email({ error: 'Geen geldig e-mailadres' }));
+
 /** A yes/no filter of a query string: present as `true` or `false`, or absent. */
 export const queryFlag = z.enum(['true', 'false'], { error: 'Kies true of false' }).optional();
 
