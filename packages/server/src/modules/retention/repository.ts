@@ -63,58 +63,68 @@ async function allowRetentionUpdates(q: Queryable): Promise<void> {
   await execute(q, `SELECT set_config('wijkregie.retention', 'on', true)`);
 }
 
-/** Closed cases past their activity's retention, oldest first, locked for this transaction. */
-export function claimDueCases(s: TenantScope, limit: number): Promise<DueRow[]> {
-  return rows(
-    s.q,
-    dueRow,
-    `SELECT c.id, c.processing_activity_id
-       FROM cases c JOIN processing_activities p ON p.tenant_id = c.tenant_id AND p.id = c.processing_activity_id
-      WHERE c.tenant_id = $1 AND c.status = 'closed' AND c.anonymised_at IS NULL AND ${CASE_DUE} < now()
-      ORDER BY c.closed_at, c.id
-      LIMIT $2
-        FOR UPDATE OF c SKIP LOCKED`,
-    [s.tenantId, limit],
-  );
+type Claim = (s: TenantScope, limit: number) => Promise<DueRow[]>;
+
+/** Runs a claim: `sql` selects `id` and `processing_activity_id`, `$1` the tenant and `$2` the limit. */
+function claim(s: TenantScope, limit: number, sql: string): Promise<DueRow[]> {
+  return rows(s.q, dueRow, sql, [s.tenantId, limit]);
 }
+
+/**
+ * Records of one table (cases, signals; as `alias` in `due`, their activity as `p`) that `due` finds past
+ * their processing activity's retention, in the order they fell due, locked for this transaction.
+ */
+const claimDueRecords =
+  (table: 'cases' | 'signals', alias: string, due: string, order: string): Claim =>
+  (s, limit) =>
+    claim(
+      s,
+      limit,
+      `SELECT ${alias}.id, ${alias}.processing_activity_id
+         FROM ${table} ${alias}
+         JOIN processing_activities p
+           ON p.tenant_id = ${alias}.tenant_id AND p.id = ${alias}.processing_activity_id
+        WHERE ${alias}.tenant_id = $1 AND ${alias}.anonymised_at IS NULL AND ${due}
+        ORDER BY ${order}, ${alias}.id
+        LIMIT $2
+          FOR UPDATE OF ${alias} SKIP LOCKED`,
+    );
+
+/** Closed cases past their activity's retention, oldest first. */
+export const claimDueCases = claimDueRecords(
+  'cases',
+  'c',
+  `c.status = 'closed' AND ${CASE_DUE} < now()`,
+  'c.closed_at',
+);
 
 /** Signals that never became a case, closed or dismissed longer ago than their activity's retention. */
-export function claimDueSignals(s: TenantScope, limit: number): Promise<DueRow[]> {
-  return rows(
-    s.q,
-    dueRow,
-    `SELECT s.id, s.processing_activity_id
-       FROM signals s JOIN processing_activities p ON p.tenant_id = s.tenant_id AND p.id = s.processing_activity_id
-      WHERE s.tenant_id = $1 AND s.case_id IS NULL AND s.status IN ('closed', 'dismissed')
-        AND s.anonymised_at IS NULL AND ${SIGNAL_DUE} < now()
-      ORDER BY s.updated_at, s.id
-      LIMIT $2
-        FOR UPDATE OF s SKIP LOCKED`,
-    [s.tenantId, limit],
-  );
-}
+export const claimDueSignals = claimDueRecords(
+  'signals',
+  's',
+  `s.case_id IS NULL AND s.status IN ('closed', 'dismissed') AND ${SIGNAL_DUE} < now()`,
+  's.updated_at',
+);
+
+/**
+ * Subjects of one table (as `alias` in `due`) with nothing left inside retention, oldest first, locked for
+ * this transaction. They are under no activity of their own.
+ */
+const claimDueSubjects =
+  (table: 'persons' | 'households', alias: string, due: string): Claim =>
+  (s, limit) =>
+    claim(
+      s,
+      limit,
+      `SELECT ${alias}.id, NULL::uuid AS processing_activity_id FROM ${table} ${alias} WHERE ${due}
+        ORDER BY ${alias}.created_at, ${alias}.id LIMIT $2 FOR UPDATE OF ${alias} SKIP LOCKED`,
+    );
 
 /** Persons with nothing left inside retention, locked for this transaction. */
-export function claimDuePersons(s: TenantScope, limit: number): Promise<DueRow[]> {
-  return rows(
-    s.q,
-    dueRow,
-    `SELECT p.id, NULL::uuid AS processing_activity_id FROM persons p WHERE ${PERSON_DUE}
-      ORDER BY p.created_at, p.id LIMIT $2 FOR UPDATE OF p SKIP LOCKED`,
-    [s.tenantId, limit],
-  );
-}
+export const claimDuePersons = claimDueSubjects('persons', 'p', PERSON_DUE);
 
 /** Households with nothing left inside retention, locked for this transaction. */
-export function claimDueHouseholds(s: TenantScope, limit: number): Promise<DueRow[]> {
-  return rows(
-    s.q,
-    dueRow,
-    `SELECT h.id, NULL::uuid AS processing_activity_id FROM households h WHERE ${HOUSEHOLD_DUE}
-      ORDER BY h.created_at, h.id LIMIT $2 FOR UPDATE OF h SKIP LOCKED`,
-    [s.tenantId, limit],
-  );
-}
+export const claimDueHouseholds = claimDueSubjects('households', 'h', HOUSEHOLD_DUE);
 
 /** Empties the personal texts of signals (their photos and visits' notes too) and marks them anonymised. */
 async function anonymiseSignalRows(s: TenantScope, where: string, ids: readonly string[]): Promise<void> {
