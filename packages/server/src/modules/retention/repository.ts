@@ -18,15 +18,25 @@ const CASE_DUE = `coalesce(c.closed_at, c.updated_at) + make_interval(days => p.
 /** When a closed or dismissed signal without a case falls due (its last change closed it). */
 const SIGNAL_DUE = `s.updated_at + make_interval(days => p.retention_days)`;
 
-/** Persons of the tenant with nothing left inside retention (`$1` the tenant). */
-const PERSON_DUE = `
-  p.tenant_id = $1 AND p.anonymised_at IS NULL
-  AND p.created_at < now() - make_interval(days => (
+/**
+ * When a person or household (`alias`) is due (`$1` the tenant): older than the register's shortest
+ * retention (365 days without one), in no case that is not anonymised yet, and nothing of `rest` left.
+ */
+const subjectDue = (kind: 'person' | 'household', alias: string, rest: string) => `
+  ${alias}.tenant_id = $1 AND ${alias}.anonymised_at IS NULL
+  AND ${alias}.created_at < now() - make_interval(days => (
         SELECT coalesce(min(retention_days), 365) FROM processing_activities WHERE tenant_id = $1))
   AND NOT EXISTS (
         SELECT 1 FROM case_subjects cs JOIN cases c ON c.tenant_id = cs.tenant_id AND c.id = cs.case_id
-         WHERE cs.tenant_id = $1 AND cs.kind = 'person' AND cs.subject_id = p.id AND c.anonymised_at IS NULL)
-  AND NOT EXISTS (
+         WHERE cs.tenant_id = $1 AND cs.kind = '${kind}' AND cs.subject_id = ${alias}.id
+           AND c.anonymised_at IS NULL)
+  ${rest}`;
+
+/** Persons: also in no un-anonymised case through a household or group, signal, assessment or goal. */
+const PERSON_DUE = subjectDue(
+  'person',
+  'p',
+  `AND NOT EXISTS (
         SELECT 1 FROM subject_relations r
           JOIN case_subjects cs ON cs.tenant_id = r.tenant_id AND cs.kind = r.to_kind AND cs.subject_id = r.to_id
           JOIN cases c ON c.tenant_id = cs.tenant_id AND c.id = cs.case_id
@@ -40,20 +50,18 @@ const PERSON_DUE = `
          WHERE a.tenant_id = $1 AND a.person_id = p.id AND c.anonymised_at IS NULL)
   AND NOT EXISTS (
         SELECT 1 FROM goals g JOIN cases c ON c.tenant_id = g.tenant_id AND c.id = g.case_id
-         WHERE g.tenant_id = $1 AND g.subject_kind = 'person' AND g.subject_id = p.id AND c.anonymised_at IS NULL)`;
+         WHERE g.tenant_id = $1 AND g.subject_kind = 'person' AND g.subject_id = p.id AND c.anonymised_at IS NULL)`,
+);
 
-/** Households whose cases are all anonymised and whose members all are (or that have none left). */
-const HOUSEHOLD_DUE = `
-  h.tenant_id = $1 AND h.anonymised_at IS NULL
-  AND h.created_at < now() - make_interval(days => (
-        SELECT coalesce(min(retention_days), 365) FROM processing_activities WHERE tenant_id = $1))
-  AND NOT EXISTS (
-        SELECT 1 FROM case_subjects cs JOIN cases c ON c.tenant_id = cs.tenant_id AND c.id = cs.case_id
-         WHERE cs.tenant_id = $1 AND cs.kind = 'household' AND cs.subject_id = h.id AND c.anonymised_at IS NULL)
-  AND NOT EXISTS (
+/** Households: also no member left who is not anonymised (or none left at all). */
+const HOUSEHOLD_DUE = subjectDue(
+  'household',
+  'h',
+  `AND NOT EXISTS (
         SELECT 1 FROM subject_relations r JOIN persons m ON m.tenant_id = r.tenant_id AND m.id = r.from_id
          WHERE r.tenant_id = $1 AND r.from_kind = 'person' AND r.relation = 'member_of'
-           AND r.to_kind = 'household' AND r.to_id = h.id AND m.anonymised_at IS NULL)`;
+           AND r.to_kind = 'household' AND r.to_id = h.id AND m.anonymised_at IS NULL)`,
+);
 
 const dueRow = z.object({ id: col.uuid, processing_activity_id: col.uuid.nullable() });
 export type DueRow = z.output<typeof dueRow>;
