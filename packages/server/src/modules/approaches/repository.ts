@@ -94,13 +94,14 @@ export function findApproach(s: TenantScope, id: string): Promise<ApproachRow | 
   );
 }
 
-const summaryRow = z.object({
-  id: col.uuid,
-  area_id: col.uuid,
-  area_name: col.text,
-  title: col.text,
-  start_date: col.date,
-  end_date: col.date.nullable(),
+/** An approach as the list shows it: a few columns of `approachRow`. */
+const summaryRow = approachRow.pick({
+  id: true,
+  area_id: true,
+  area_name: true,
+  title: true,
+  start_date: true,
+  end_date: true,
 });
 
 /** The approaches of the municipality, or of an area, its wijk and its buurten; newest first. */
