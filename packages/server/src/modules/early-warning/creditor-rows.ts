@@ -5,11 +5,10 @@ import {
   creditorColumnName,
   END_OF_SUPPLY_DEADLINE,
 } from '@wijkregie/shared';
-import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../http/text-guard.js';
 import { addDays, amsterdamMidnight } from '../../lib/time.js';
 import { addWorkingDays } from '../../lib/workdays.js';
 import { type CsvRecord, parseAmount } from '../imports/csv.js';
-import { headerColumns as readHeader } from '../imports/header.js';
+import { headerColumns as readHeader, recordProblem } from '../imports/header.js';
 import { type CreditorColumn as Column, CREDITOR_COLUMNS } from './columns.js';
 import type { CategoryDeadline, CreditorSignalRow } from './import-repository.js';
 
@@ -119,17 +118,8 @@ export class RowValidator {
   ) {}
 
   validate(rec: CsvRecord): CreditorSignalRow | string {
-    if (rec.error) return `Regel ${rec.line}: ${rec.error}`;
-    // A NUL byte decodes to U+0000, which PostgreSQL cannot store: the row is refused, not the file.
-    const unstorable = CREDITOR_COLUMNS.filter((c) => hasUnstorableText(rec.fields[this.columns[c]] ?? ''));
-    if (unstorable.length) {
-      return `Regel ${rec.line}: ${unstorable.map((c) => `${creditorColumnName(c)}: ${UNSTORABLE_MESSAGE.toLowerCase()}`).join('; ')}`;
-    }
-    const width = CREDITOR_COLUMNS.length;
-    const extra = rec.fields.slice(width);
-    if (rec.fields.length < width || extra.some((f) => f.trim() !== '')) {
-      return `Regel ${rec.line}: ${rec.fields.length} velden in plaats van ${width}`;
-    }
+    const problem = recordProblem(rec, this.columns, CREDITOR_COLUMNS, creditorColumnName);
+    if (problem) return problem;
     const errors: string[] = [];
     const get = (c: Column) => (rec.fields[this.columns[c]] ?? '').trim().replace(/\s+/g, ' ');
     const fail = (c: Column, message: string) => {

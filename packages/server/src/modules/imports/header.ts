@@ -1,5 +1,6 @@
 import type { FieldError } from '@wijkregie/shared';
 import { AppError } from '../../http/errors.js';
+import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../http/text-guard.js';
 import type { CsvRecord } from './csv.js';
 
 /**
@@ -41,4 +42,28 @@ export function headerColumns<C extends string>(
     throw new AppError('validation', detail, errors);
   }
   return Object.fromEntries(found) as Record<C, number>;
+}
+
+/**
+ * What is wrong with a record as a whole, before its fields are read: it could not be read, a field holds
+ * text PostgreSQL cannot store (a NUL byte decodes to U+0000: the row is refused, not the file), or it has
+ * more or fewer fields than the documented columns (empty fields after them are fine). Undefined when the
+ * record can be read field by field; else the row's message, starting with its line.
+ */
+export function recordProblem<C extends string>(
+  rec: CsvRecord,
+  positions: Record<C, number>,
+  columns: readonly C[],
+  name: (column: C) => string,
+): string | undefined {
+  if (rec.error) return `Regel ${rec.line}: ${rec.error}`;
+  const unstorable = columns.filter((c) => hasUnstorableText(rec.fields[positions[c]] ?? ''));
+  if (unstorable.length) {
+    return `Regel ${rec.line}: ${unstorable.map((c) => `${name(c)}: ${UNSTORABLE_MESSAGE.toLowerCase()}`).join('; ')}`;
+  }
+  const width = columns.length;
+  if (rec.fields.length < width || rec.fields.slice(width).some((f) => f.trim() !== '')) {
+    return `Regel ${rec.line}: ${rec.fields.length} velden in plaats van ${width}`;
+  }
+  return undefined;
 }

@@ -1,8 +1,8 @@
 import { type IncidentColumn as Column, INCIDENT_COLUMNS, incidentColumnName } from '@wijkregie/shared';
-import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../http/text-guard.js';
 import type { AreaLocator } from '../../lib/geo.js';
 import { amsterdamOffsetMinutes } from '../../lib/time.js';
 import type { CsvRecord } from '../imports/csv.js';
+import { recordProblem } from '../imports/header.js';
 import type { IncidentValues } from './repository.js';
 
 /*
@@ -61,15 +61,8 @@ export class IncidentRowValidator {
   ) {}
 
   validate(rec: CsvRecord): IncidentRow | string {
-    if (rec.error) return `Regel ${rec.line}: ${rec.error}`;
-    const unstorable = INCIDENT_COLUMNS.filter((c) => hasUnstorableText(rec.fields[this.columns[c]] ?? ''));
-    if (unstorable.length) {
-      return `Regel ${rec.line}: ${unstorable.map((c) => `${incidentColumnName(c)}: ${UNSTORABLE_MESSAGE.toLowerCase()}`).join('; ')}`;
-    }
-    const width = INCIDENT_COLUMNS.length;
-    if (rec.fields.length < width || rec.fields.slice(width).some((f) => f.trim() !== '')) {
-      return `Regel ${rec.line}: ${rec.fields.length} velden in plaats van ${width}`;
-    }
+    const problem = recordProblem(rec, this.columns, INCIDENT_COLUMNS, incidentColumnName);
+    if (problem) return problem;
     const errors: string[] = [];
     const get = (c: Column) => (rec.fields[this.columns[c]] ?? '').trim().replace(/\s+/g, ' ');
     const fail = (c: Column, message: string) => {
