@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type CaseFacts, can } from './access.js';
 import { checkPointPair, latitudeSchema, longitudeSchema } from './areas.js';
 import { CASE_STATUSES } from './cases.js';
-import { itemList } from './contract.js';
+import { itemList, requiredText } from './contract.js';
 import { MEETING_STATUSES } from './coordination.js';
 import { labelled } from './labelled.js';
 import type { PartnerAccess } from './matrix.js';
@@ -17,14 +17,11 @@ import { SURVEY_INDICATORS } from './surveys.js';
  * notes of the problem analysis.
  */
 
-const text = (max: number, what: string) =>
-  z.string().trim().min(1, `${what} is verplicht`).max(max, `${what} is te lang (max. ${max} tekens)`);
-
 export const createApproachSchema = z
   .strictObject({
     areaId: z.uuid({ error: 'Kies een wijk of buurt' }),
-    title: text(200, 'Titel'),
-    jointGoal: text(2000, 'Het gezamenlijke doel'),
+    title: requiredText(200, 'Titel'),
+    jointGoal: requiredText(2000, 'Het gezamenlijke doel'),
     startDate: isoDateSchema,
     endDate: isoDateSchema.nullable().optional(),
     partnerIds: z
@@ -35,7 +32,7 @@ export const createApproachSchema = z
       .array(
         z.strictObject({
           partnerId: z.uuid({ error: 'Geen geldige partner' }),
-          text: text(1000, 'De inzet'),
+          text: requiredText(1000, 'De inzet'),
         }),
       )
       .max(50)
@@ -72,8 +69,8 @@ export const { values: INDICATOR_SOURCES, labels: INDICATOR_SOURCE_LABELS } = la
 
 export const createIndicatorSchema = z
   .strictObject({
-    name: text(200, 'Naam'),
-    unit: text(50, 'Eenheid'),
+    name: requiredText(200, 'Naam'),
+    unit: requiredText(50, 'Eenheid'),
     baseline: z.number({ error: 'Geef de beginwaarde' }),
     target: z.number({ error: 'Geef de streefwaarde' }),
     direction: z.enum(INDICATOR_DIRECTIONS, { error: 'Kies omhoog of omlaag' }),
@@ -226,9 +223,9 @@ export const createObservationSchema = z
     areaId: z.uuid({ error: 'Kies een wijk of buurt' }),
     date: isoDateSchema,
     kind: z.enum(OBSERVATION_KINDS, { error: 'Kies het soort waarneming' }),
-    topics: z.array(text(50, 'Onderwerp')).max(10, 'Hoogstens 10 onderwerpen').default([]),
-    text: text(4000, 'De waarneming'),
-    followUp: text(1000, 'Het vervolg').optional(),
+    topics: z.array(requiredText(50, 'Onderwerp')).max(10, 'Hoogstens 10 onderwerpen').default([]),
+    text: requiredText(4000, 'De waarneming'),
+    followUp: requiredText(1000, 'Het vervolg').optional(),
     lat: latitudeSchema.optional(),
     lng: longitudeSchema.optional(),
     caseId: z.uuid({ error: 'Geen geldige casus' }).optional(),

@@ -28,6 +28,22 @@ export interface Collection<T> {
 /** `{ items }`, the shape of a list that is answered whole (no paging). */
 export const itemList = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
+/** A text the caller must fill in, trimmed, at most `max` characters; the messages name the field (`what`). */
+export const requiredText = (max: number, what: string) =>
+  z.string().trim().min(1, `${what} is verplicht`).max(max, `${what} is te lang (max. ${max} tekens)`);
+
+/** An email address, trimmed and stored lower-case; `tooLong` is the message past 254 characters. */
+export const emailField = (tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, tooLong)
+    .pipe(z.email({ error: 'Geen geldig e-mailadres' }));
+
+/** An email address as a contact detail (of a resident group, its members, the social map). */
+export const emailAddress = emailField('Het e-mailadres is te lang');
+
 /** A yes/no filter of a query string: present as `true` or `false`, or absent. */
 export const queryFlag = z.enum(['true', 'false'], { error: 'Kies true of false' }).optional();
 

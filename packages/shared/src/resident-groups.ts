@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collection } from './contract.js';
+import { collection, emailAddress, requiredText } from './contract.js';
 import { labelled } from './labelled.js';
 import { REPORT_URGENCIES, SIGNAL_STATUSES, signalLocationSchema, signalSchema } from './signals.js';
 
@@ -21,17 +21,8 @@ export const { values: RESIDENT_GROUP_KINDS, labels: RESIDENT_GROUP_KIND_LABELS 
 ]);
 export type ResidentGroupKind = (typeof RESIDENT_GROUP_KINDS)[number];
 
-const text = (max: number, what: string) =>
-  z.string().trim().min(1, `${what} is verplicht`).max(max, `${what} is te lang (max. ${max} tekens)`);
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'Het e-mailadres is te lang')
-  .pipe(z.email({ error: 'Geen geldig e-mailadres' }));
-
 export const createResidentGroupSchema = z.strictObject({
-  name: text(200, 'Naam'),
+  name: requiredText(200, 'Naam'),
   kind: z.enum(RESIDENT_GROUP_KINDS, {
     error: 'Kies buurtpreventie, bewonerscommissie, wijkraad, whatsapp of overig',
   }),
@@ -39,7 +30,7 @@ export const createResidentGroupSchema = z.strictObject({
     .array(z.uuid({ error: 'Geen geldige wijk of buurt' }))
     .min(1, 'Kies minstens één wijk of buurt')
     .max(50, 'Te veel gebieden (max. 50)'),
-  contactEmail: email,
+  contactEmail: emailAddress,
   /** An active regisseur or professional of the municipality; default the creator. */
   coordinatorUserId: z.uuid({ error: 'Kies een coördinator' }).optional(),
 });
@@ -47,8 +38,8 @@ export type CreateResidentGroup = z.infer<typeof createResidentGroupSchema>;
 export type CreateResidentGroupInput = z.input<typeof createResidentGroupSchema>;
 
 export const createGroupMemberSchema = z.strictObject({
-  name: text(200, 'Naam'),
-  email,
+  name: requiredText(200, 'Naam'),
+  email: emailAddress,
   phone: z
     .string()
     .trim()
@@ -56,7 +47,7 @@ export const createGroupMemberSchema = z.strictObject({
     .regex(/^[0-9+()\- ]*$/, 'Geen geldig telefoonnummer')
     .optional(),
   /** The member's role in the group, in words (e.g. "lid", "voorzitter", "beheerder app-groep"). */
-  role: text(100, 'Rol'),
+  role: requiredText(100, 'Rol'),
 });
 export type CreateGroupMember = z.infer<typeof createGroupMemberSchema>;
 
@@ -108,7 +99,7 @@ export type GroupMemberParams = z.infer<typeof groupMemberParams>;
 /** A group's report: what (category, description), where (location), when (occurredAt), how urgent. */
 export const createGroupReportSchema = z.strictObject({
   category: z.string().min(1, 'Kies een onderwerp').max(60),
-  description: text(2000, 'Wat er aan de hand is'),
+  description: requiredText(2000, 'Wat er aan de hand is'),
   location: signalLocationSchema.optional(),
   occurredAt: z.iso.datetime({ offset: true, error: 'Geen geldig tijdstip (ISO 8601)' }).optional(),
   urgency: z.enum(REPORT_URGENCIES, { error: 'Kies laag, normaal, hoog of spoed' }).default('normaal'),
@@ -139,15 +130,13 @@ export type GroupReportList = z.infer<typeof groupReportListSchema>;
 
 // What and how to report ------------------------------------------------------------------------------
 
-const para = (max: number, what: string) => text(max, what);
-
 export const howToReportChannelSchema = z.strictObject({
   /** E.g. "112", "Politie, geen spoed", "Meld Misdaad Anoniem", "Melding bij de gemeente". */
-  name: para(100, 'Naam'),
+  name: requiredText(100, 'Naam'),
   /** When to use it, in plain words. */
-  when: para(1000, 'Wanneer'),
+  when: requiredText(1000, 'Wanneer'),
   /** How to reach it: a phone number, or words. */
-  contact: para(200, 'Contact'),
+  contact: requiredText(200, 'Contact'),
   /** A web address (https) or a path of this site (e.g. `/melden`). */
   url: z
     .string()
@@ -160,13 +149,13 @@ export type HowToReportChannel = z.infer<typeof howToReportChannelSchema>;
 
 /** `PUT /how-to-report`: the municipality's text, whole. */
 export const howToReportContentSchema = z.strictObject({
-  intro: para(2000, 'De inleiding'),
+  intro: requiredText(2000, 'De inleiding'),
   channels: z
     .array(howToReportChannelSchema)
     .min(1, 'Noem minstens één manier van melden')
     .max(12, 'Te veel manieren (max. 12)'),
-  afterReport: para(3000, 'Wat er na een melding gebeurt'),
-  takePart: para(3000, 'Hoe bewoners mee kunnen doen'),
+  afterReport: requiredText(3000, 'Wat er na een melding gebeurt'),
+  takePart: requiredText(3000, 'Hoe bewoners mee kunnen doen'),
 });
 export type HowToReportContent = z.infer<typeof howToReportContentSchema>;
 

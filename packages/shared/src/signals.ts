@@ -92,74 +92,37 @@ export interface SignalCategoryDefault {
   deadline: Deadline;
 }
 
-/** The default signal categories of a municipality (tenant-configurable). */
-export const DEFAULT_SIGNAL_CATEGORIES: SignalCategoryDefault[] = [
-  {
-    key: 'overlast_jeugd',
-    label: 'Overlast jeugd',
-    publicReport: true,
-    deadline: { days: 10, working: true },
-  },
-  { key: 'woonoverlast', label: 'Woonoverlast', publicReport: true, deadline: { days: 10, working: true } },
-  {
-    key: 'verward_gedrag',
-    label: 'Verward gedrag',
-    publicReport: true,
-    deadline: { days: 1, working: true },
-  },
-  { key: 'verwaarlozing', label: 'Verwaarlozing', publicReport: true, deadline: { days: 10, working: true } },
-  {
-    key: 'zorgen_persoon',
-    label: 'Zorgen over een persoon',
-    publicReport: true,
-    deadline: { days: 5, working: true },
-  },
-  {
-    key: 'achterstand_energie',
-    label: 'Betalingsachterstand energie',
-    publicReport: false,
-    deadline: { days: 28, working: false },
-  },
-  {
-    key: 'achterstand_water',
-    label: 'Betalingsachterstand water',
-    publicReport: false,
-    deadline: { days: 28, working: false },
-  },
-  {
-    key: 'achterstand_huur',
-    label: 'Betalingsachterstand huur',
-    publicReport: false,
-    deadline: { days: 28, working: false },
-  },
-  {
-    key: 'achterstand_zorgverzekering',
-    label: 'Betalingsachterstand zorgverzekering',
-    publicReport: false,
-    deadline: { days: 28, working: false },
-  },
-  {
-    key: 'ondermijning_hennep',
-    label: 'Ondermijning: hennep',
-    publicReport: true,
-    deadline: { days: 10, working: true },
-  },
-  {
-    key: 'ondermijning_leegstand',
-    label: 'Ondermijning: leegstand',
-    publicReport: true,
-    deadline: { days: 10, working: true },
-  },
-  // Not on the residents' form: a suspicion of money laundering names a business or a person and goes
-  // to the police and the municipality through professionals (residents use Meld Misdaad Anoniem).
-  {
-    key: 'ondermijning_witwassen',
-    label: 'Ondermijning: witwassen',
-    publicReport: false,
-    deadline: { days: 10, working: true },
-  },
-  { key: 'overig', label: 'Overig', publicReport: true, deadline: { days: 10, working: true } },
-];
+const WORKING_DAYS = true;
+const CALENDAR_DAYS = false;
+
+/**
+ * The default signal categories of a municipality (tenant-configurable): key, label, whether residents
+ * may choose it, and the first-contact deadline in days of which kind.
+ */
+export const DEFAULT_SIGNAL_CATEGORIES: SignalCategoryDefault[] = (
+  [
+    ['overlast_jeugd', 'Overlast jeugd', true, 10, WORKING_DAYS],
+    ['woonoverlast', 'Woonoverlast', true, 10, WORKING_DAYS],
+    ['verward_gedrag', 'Verward gedrag', true, 1, WORKING_DAYS],
+    ['verwaarlozing', 'Verwaarlozing', true, 10, WORKING_DAYS],
+    ['zorgen_persoon', 'Zorgen over een persoon', true, 5, WORKING_DAYS],
+    ['achterstand_energie', 'Betalingsachterstand energie', false, 28, CALENDAR_DAYS],
+    ['achterstand_water', 'Betalingsachterstand water', false, 28, CALENDAR_DAYS],
+    ['achterstand_huur', 'Betalingsachterstand huur', false, 28, CALENDAR_DAYS],
+    ['achterstand_zorgverzekering', 'Betalingsachterstand zorgverzekering', false, 28, CALENDAR_DAYS],
+    ['ondermijning_hennep', 'Ondermijning: hennep', true, 10, WORKING_DAYS],
+    ['ondermijning_leegstand', 'Ondermijning: leegstand', true, 10, WORKING_DAYS],
+    // Not on the residents' form: a suspicion of money laundering names a business or a person and goes
+    // to the police and the municipality through professionals (residents use Meld Misdaad Anoniem).
+    ['ondermijning_witwassen', 'Ondermijning: witwassen', false, 10, WORKING_DAYS],
+    ['overig', 'Overig', true, 10, WORKING_DAYS],
+  ] as const
+).map(([key, label, publicReport, days, working]) => ({
+  key,
+  label,
+  publicReport,
+  deadline: { days, working },
+}));
 const postalCode = z
   .string()
   .trim()

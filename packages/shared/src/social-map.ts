@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AREA_KINDS } from './areas.js';
-import { collection, patchBody } from './contract.js';
+import { collection, emailAddress, patchBody, requiredText } from './contract.js';
 import { labelled } from './labelled.js';
 import { type Actor, hasPermission } from './permissions.js';
 
@@ -27,9 +27,6 @@ export const { values: SOCIAL_MAP_ROLES, labels: SOCIAL_MAP_ROLE_LABELS } = labe
 ]);
 export type SocialMapRole = (typeof SOCIAL_MAP_ROLES)[number];
 
-const text = (max: number, what: string) =>
-  z.string().trim().min(1, `${what} is verplicht`).max(max, `${what} is te lang (max. ${max} tekens)`);
-
 const phone = z
   .string()
   .trim()
@@ -37,12 +34,6 @@ const phone = z
   .max(30, 'Het telefoonnummer is te lang')
   .regex(/^\+?[0-9()\- ]+$/, 'Geen geldig telefoonnummer')
   .refine((p) => p.replace(/\D/g, '').length >= 3, 'Geen geldig telefoonnummer');
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'Het e-mailadres is te lang')
-  .pipe(z.email({ error: 'Geen geldig e-mailadres' }));
 const areaIds = z
   .array(z.uuid({ error: 'Geen geldige wijk of buurt' }))
   .min(1, 'Kies minstens één wijk of buurt')
@@ -50,14 +41,14 @@ const areaIds = z
 
 /** `POST /social-map`: a professional on the map, of the caller's own partner (the regisseur: of any). */
 export const createSocialMapEntrySchema = z.strictObject({
-  name: text(200, 'Naam'),
+  name: requiredText(200, 'Naam'),
   partnerId: z.uuid({ error: 'Kies een organisatie' }),
   role: z.enum(SOCIAL_MAP_ROLES, { error: 'Kies een rol' }),
   areaIds,
   phone: phone.optional(),
-  email: email.optional(),
+  email: emailAddress.optional(),
   /** When and where to reach them, in words ("di en do 9–17 uur, spreekuur wijkcentrum wo 10–12"). */
-  availability: text(500, 'Bereikbaarheid').optional(),
+  availability: requiredText(500, 'Bereikbaarheid').optional(),
 });
 export type CreateSocialMapEntry = z.infer<typeof createSocialMapEntrySchema>;
 
@@ -68,8 +59,8 @@ export const updateSocialMapEntrySchema = patchBody({
   role: createSocialMapEntrySchema.shape.role.optional(),
   areaIds: areaIds.optional(),
   phone: phone.nullable().optional(),
-  email: email.nullable().optional(),
-  availability: text(500, 'Bereikbaarheid').nullable().optional(),
+  email: emailAddress.nullable().optional(),
+  availability: requiredText(500, 'Bereikbaarheid').nullable().optional(),
 });
 export type UpdateSocialMapEntry = z.infer<typeof updateSocialMapEntrySchema>;
 

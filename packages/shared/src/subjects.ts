@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collection, pagingQuery } from './contract.js';
+import { collection, pagingQuery, requiredText } from './contract.js';
 import { labelled } from './labelled.js';
 import { PERSON_SORT_FIELDS, SUBJECT_SORT_FIELDS, sortQuery } from './sorting.js';
 
@@ -33,13 +33,10 @@ export const postalCodeSchema = z.string().transform((v, ctx) => {
   return pc;
 });
 
-const text = (max: number, label: string) =>
-  z.string().trim().min(1, `${label} is verplicht`).max(max, `${label} is te lang (max. ${max} tekens)`);
-
 export const isoDateSchema = z.iso.date({ error: 'Geen geldige datum (JJJJ-MM-DD)' });
 
 export const addressSchema = z.strictObject({
-  street: text(200, 'Straat'),
+  street: requiredText(200, 'Straat'),
   houseNumber: z
     .string()
     .trim()
@@ -48,13 +45,13 @@ export const addressSchema = z.strictObject({
       'Geen geldig huisnummer (bijv. 12, 12a of 12-3)',
     ),
   postalCode: postalCodeSchema,
-  city: text(100, 'Plaats'),
+  city: requiredText(100, 'Plaats'),
 });
 export type Address = z.infer<typeof addressSchema>;
 
 export const createPersonSchema = z.strictObject({
-  firstName: text(100, 'Voornaam'),
-  lastName: text(150, 'Achternaam'),
+  firstName: requiredText(100, 'Voornaam'),
+  lastName: requiredText(150, 'Achternaam'),
   birthDate: isoDateSchema
     .refine(
       (d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10),
@@ -121,7 +118,7 @@ const ids = (label: string) => z.array(z.uuid({ error: `Geen geldige ${label}` }
  */
 export const createHouseholdSchema = z
   .strictObject({
-    name: text(150, 'Naam'),
+    name: requiredText(150, 'Naam'),
     memberIds: ids('persoon').default([]),
     contactPersonId: z.uuid({ error: 'Geen geldige contactpersoon' }).optional(),
     address: addressSchema.optional(),
@@ -144,7 +141,7 @@ export const createHouseholdSchema = z
 export type CreateHousehold = z.infer<typeof createHouseholdSchema>;
 
 export const createGroupSchema = z.strictObject({
-  name: text(150, 'Naam'),
+  name: requiredText(150, 'Naam'),
   /** Not yet known when a group is first noticed; it can be set later. */
   classification: z
     .enum(GROUP_CLASSIFICATIONS, { error: 'Kies hinderlijk, overlastgevend of crimineel' })
@@ -161,7 +158,7 @@ const lngSchema = z.number().min(3.3, 'Ligt niet in Nederland').max(7.3, 'Ligt n
 
 export const createLocationSchema = z
   .strictObject({
-    name: text(150, 'Naam'),
+    name: requiredText(150, 'Naam'),
     address: addressSchema.optional(),
     lat: latSchema.optional(),
     lng: lngSchema.optional(),
@@ -285,7 +282,7 @@ export type UpdatePersonInput = z.input<typeof updatePersonSchema>;
 
 /** `PATCH /households/{id}`: name, address and contact person (a current member, or `null`). */
 export const updateHouseholdSchema = z.strictObject({
-  name: text(150, 'Naam').optional(),
+  name: requiredText(150, 'Naam').optional(),
   address: addressSchema.nullable().optional(),
   contactPersonId: z.uuid({ error: 'Geen geldige contactpersoon' }).nullable().optional(),
 });
@@ -293,7 +290,7 @@ export type UpdateHousehold = z.infer<typeof updateHouseholdSchema>;
 
 /** `PATCH /groups/{id}`: name and classification. */
 export const updateGroupSchema = z.strictObject({
-  name: text(150, 'Naam').optional(),
+  name: requiredText(150, 'Naam').optional(),
   classification: z
     .enum(GROUP_CLASSIFICATIONS, { error: 'Kies hinderlijk, overlastgevend of crimineel' })
     .nullable()
@@ -307,7 +304,7 @@ export type UpdateGroup = z.infer<typeof updateGroupSchema>;
  */
 export const updateLocationSchema = z
   .strictObject({
-    name: text(150, 'Naam').optional(),
+    name: requiredText(150, 'Naam').optional(),
     address: addressSchema.nullable().optional(),
     lat: latSchema.nullable().optional(),
     lng: lngSchema.nullable().optional(),

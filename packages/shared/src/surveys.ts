@@ -96,6 +96,10 @@ const statement = (key: string, group: string, text: string, options: typeof agr
   max: 5,
   required: true,
 });
+/** A statement on how the neighbours get on, answered from disagree to agree. */
+const cohesion = (key: string, text: string) => statement(key, SURVEY_GROUPS.cohesion, text, agree);
+/** A situation in the buurt, answered with how likely the neighbours are to step in. */
+const efficacy = (key: string, text: string) => statement(key, SURVEY_GROUPS.efficacy, text, likely);
 
 /** Cohesion statements said negatively: their score is reversed (6 − answer) before averaging. */
 export const REVERSED_COHESION_KEYS: readonly string[] = ['cohesion2', 'cohesion4'];
@@ -118,31 +122,16 @@ export const SURVEY_QUESTIONS: readonly SurveyQuestion[] = [
   },
   mark('safetyMark', 'Welk rapportcijfer (1 tot en met 10) geeft u de veiligheid in uw buurt?'),
   mark('liveabilityMark', 'Welk rapportcijfer (1 tot en met 10) geeft u uw buurt als plek om te wonen?'),
-  statement(
-    'cohesion1',
-    SURVEY_GROUPS.cohesion,
-    'Mensen in mijn buurt helpen elkaar als het nodig is.',
-    agree,
-  ),
-  statement('cohesion2', SURVEY_GROUPS.cohesion, 'De mensen in mijn buurt kennen elkaar nauwelijks.', agree),
-  statement('cohesion3', SURVEY_GROUPS.cohesion, 'Ik kan de mensen in mijn buurt vertrouwen.', agree),
-  statement('cohesion4', SURVEY_GROUPS.cohesion, 'In mijn buurt leeft iedereen langs elkaar heen.', agree),
-  statement('cohesion5', SURVEY_GROUPS.cohesion, 'Ik voel me thuis bij de mensen in mijn buurt.', agree),
-  statement(
-    'efficacy1',
-    SURVEY_GROUPS.efficacy,
-    'Kinderen spijbelen van school en hangen overdag op straat rond.',
-    likely,
-  ),
-  statement('efficacy2', SURVEY_GROUPS.efficacy, 'Jongeren bekladden een muur of bushokje.', likely),
-  statement('efficacy3', SURVEY_GROUPS.efficacy, 'Een kind is brutaal tegen een volwassene.', likely),
-  statement('efficacy4', SURVEY_GROUPS.efficacy, 'Er wordt voor een huis in de straat gevochten.', likely),
-  statement(
-    'efficacy5',
-    SURVEY_GROUPS.efficacy,
-    'Iemand loopt ’s nachts te rommelen aan auto’s of fietsen.',
-    likely,
-  ),
+  cohesion('cohesion1', 'Mensen in mijn buurt helpen elkaar als het nodig is.'),
+  cohesion('cohesion2', 'De mensen in mijn buurt kennen elkaar nauwelijks.'),
+  cohesion('cohesion3', 'Ik kan de mensen in mijn buurt vertrouwen.'),
+  cohesion('cohesion4', 'In mijn buurt leeft iedereen langs elkaar heen.'),
+  cohesion('cohesion5', 'Ik voel me thuis bij de mensen in mijn buurt.'),
+  efficacy('efficacy1', 'Kinderen spijbelen van school en hangen overdag op straat rond.'),
+  efficacy('efficacy2', 'Jongeren bekladden een muur of bushokje.'),
+  efficacy('efficacy3', 'Een kind is brutaal tegen een volwassene.'),
+  efficacy('efficacy4', 'Er wordt voor een huis in de straat gevochten.'),
+  efficacy('efficacy5', 'Iemand loopt ’s nachts te rommelen aan auto’s of fietsen.'),
   {
     key: 'willingToAct',
     group: SURVEY_GROUPS.act,

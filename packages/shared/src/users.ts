@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collection, patchBody } from './contract.js';
+import { collection, emailField, patchBody } from './contract.js';
 import { updatePartnerSchema } from './partners.js';
 import { ROLES } from './roles.js';
 import { sortQuery, USER_SORT_FIELDS } from './sorting.js';
@@ -23,12 +23,7 @@ export type Colleague = z.infer<typeof colleagueSchema>;
 export const colleagueListSchema = collection(colleagueSchema);
 export type ColleagueList = z.infer<typeof colleagueListSchema>;
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'E-mailadres is te lang')
-  .pipe(z.email({ error: 'Geen geldig e-mailadres' }));
+export const emailSchema = emailField('E-mailadres is te lang');
 
 export const passwordSchema = z
   .string()

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/db.js';
+import { backoffMs, Drain, inLanes } from './drain.js';
 import {
   claimDueEmails,
   type EmailAllowedSql,
@@ -74,14 +75,6 @@ export const DEFAULT_OUTBOX: OutboxOptions = {
   concurrency: 4,
 };
 
-export function backoffMs(
-  attempts: number,
-  o: Pick<OutboxOptions, 'backoffBaseMs' | 'backoffMaxMs'>,
-): number {
-  const exp = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(exp * (0.8 + Math.random() * 0.4));
-}
-
 /** The Message-ID of an outbox email: the same for every attempt, so a resend is the same message. */
 export const messageIdOf = (key: string) => `<${key.replace(/[^A-Za-z0-9.:_-]/g, '')}@wijkregie.nl>`;
 
@@ -110,9 +103,7 @@ export interface OutboxDeps {
  */
 export class OutboxWorker {
   private readonly o: OutboxOptions;
-  private running: Promise<number> | undefined;
-  private again = false;
-  private unlisten: (() => Promise<void>) | undefined;
+  private readonly draining = new Drain(() => this.runOnce());
 
   constructor(
     private readonly db: Db,
@@ -123,43 +114,20 @@ export class OutboxWorker {
   }
 
   /** Drains as soon as a commit announces new email (NOTIFY on the outbox channel), on every instance. */
-  async start(onError?: (err: unknown) => void): Promise<void> {
-    this.unlisten = await this.db.listen(OUTBOX_CHANNEL, () => {
-      void this.drain().catch((err: unknown) => onError?.(err));
-    });
+  start(onError?: (err: unknown) => void): Promise<void> {
+    return this.draining.listen(this.db, OUTBOX_CHANNEL, onError);
   }
 
   /** Stops listening and closes the transport. */
   async stop(): Promise<void> {
-    await this.unlisten?.();
-    this.unlisten = undefined;
+    await this.draining.stopListening();
     this.close();
   }
 
   /** Runs until no due email is left; concurrent calls coalesce. Returns the number sent. */
   drain(): Promise<number> {
     if (!this.deps.transport) return Promise.resolve(0);
-    if (this.running !== undefined) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      let total = 0;
-      try {
-        do {
-          this.again = false;
-          let n: number;
-          do {
-            n = await this.runOnce();
-            total += n;
-          } while (n > 0);
-        } while (this.again);
-      } finally {
-        this.running = undefined;
-      }
-      return total;
-    })();
-    return this.running;
+    return this.draining.run();
   }
 
   /** One batch; returns how many emails were handled (sent, retried, skipped or failed). */
@@ -175,11 +143,7 @@ export class OutboxWorker {
       this.o.tenantIds,
     );
     const claimedAt = Date.now();
-    const queue = [...claimed];
-    const lane = async () => {
-      for (let row = queue.shift(); row; row = queue.shift()) await this.deliver(transport, row, claimedAt);
-    };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, claimed.length) }, lane));
+    await inLanes(claimed, this.o.concurrency, (row) => this.deliver(transport, row, claimedAt));
     return claimed.length;
   }
 

@@ -4,6 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { CloudEvent, HTTP } from 'cloudevents';
 import type { Db } from '../db/db.js';
+import { backoffMs, Drain, inLanes } from './drain.js';
 import { guardedLookup, RefusedDestination, staticRefusal } from './webhook-destination.js';
 import {
   claimDueDeliveries,
@@ -44,14 +45,6 @@ export const DEFAULT_WEBHOOKS: WebhookOptions = {
   allowPrivate: false,
 };
 
-export function webhookBackoffMs(
-  attempts: number,
-  o: Pick<WebhookOptions, 'backoffBaseMs' | 'backoffMaxMs'>,
-): number {
-  const exp = Math.min(o.backoffMaxMs, o.backoffBaseMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(exp * (0.8 + Math.random() * 0.4));
-}
-
 /** `sha256=<hex HMAC-SHA256 of the body with the secret>`, the `webhook-signature` header. */
 export const webhookSignature = (secret: string, body: string): string =>
   `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
@@ -83,9 +76,7 @@ export function structuredEvent(d: DeliveryRow): { body: string; headers: Record
 export class WebhookWorker {
   private readonly o: WebhookOptions;
   private readonly lookup: LookupFunction;
-  private running: Promise<number> | undefined;
-  private again = false;
-  private unlisten: (() => Promise<void>) | undefined;
+  private readonly draining = new Drain(() => this.runOnce());
 
   constructor(
     private readonly db: Db,
@@ -96,51 +87,24 @@ export class WebhookWorker {
   }
 
   /** Drains as soon as a commit announces a new event (NOTIFY on the webhook channel), on every instance. */
-  async start(onError?: (err: unknown) => void): Promise<void> {
-    this.unlisten = await this.db.listen(WEBHOOK_CHANNEL, () => {
-      void this.drain().catch((err: unknown) => onError?.(err));
-    });
+  start(onError?: (err: unknown) => void): Promise<void> {
+    return this.draining.listen(this.db, WEBHOOK_CHANNEL, onError);
   }
 
   async stop(): Promise<void> {
-    await this.unlisten?.();
-    this.unlisten = undefined;
-    await this.running?.catch(() => undefined);
+    await this.draining.stopListening();
+    await this.draining.finished();
   }
 
   /** Runs until no due delivery is left; concurrent calls coalesce. Returns the number handled. */
   drain(): Promise<number> {
-    if (this.running !== undefined) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      let total = 0;
-      try {
-        do {
-          this.again = false;
-          let n: number;
-          do {
-            n = await this.runOnce();
-            total += n;
-          } while (n > 0);
-        } while (this.again);
-      } finally {
-        this.running = undefined;
-      }
-      return total;
-    })();
-    return this.running;
+    return this.draining.run();
   }
 
   /** One batch; returns how many deliveries were attempted. */
   async runOnce(): Promise<number> {
     const claimed = await claimDueDeliveries(this.db, this.o.batch, this.o.lockMs);
-    const queue = [...claimed];
-    const lane = async () => {
-      for (let d = queue.shift(); d; d = queue.shift()) await this.deliver(d);
-    };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, claimed.length) }, lane));
+    await inLanes(claimed, this.o.concurrency, (d) => this.deliver(d));
     return claimed.length;
   }
 
@@ -177,7 +141,7 @@ export class WebhookWorker {
               : 'onbekende fout';
       }
     }
-    const retryIn = d.attempts >= this.o.maxAttempts ? null : webhookBackoffMs(d.attempts, this.o);
+    const retryIn = d.attempts >= this.o.maxAttempts ? null : backoffMs(d.attempts, this.o);
     await markAttemptFailed(this.db, d, { statusCode, error: error.slice(0, 300) }, retryIn);
   }
 }

@@ -164,20 +164,20 @@ export async function seedDemoSurveys(tx: Tx, ctx: DemoContext): Promise<void> {
   });
   for (const [code, before, after, n] of BUURTEN) {
     const springN = Math.max(n - 3, code === 'BU99990204' ? 3 : 10);
-    await insertResponses(
-      tx,
-      ctx,
-      spring,
-      new Date(now - 225 * DAY),
-      responsesFor({ ...ORDINARY, ...before }, springN, rnd).map((answers) => ({ buurt: code, answers })),
-    );
-    await insertResponses(
-      tx,
-      ctx,
-      autumn,
-      new Date(now - 30 * DAY),
-      responsesFor({ ...ORDINARY, ...after }, n, rnd).map((answers) => ({ buurt: code, answers })),
-    );
+    // Each buurt answers both surveys, each time with its profile of that season.
+    const rounds = [
+      [spring, 225, before, springN],
+      [autumn, 30, after, n],
+    ] as const;
+    for (const [survey, daysAgo, buurtState, count] of rounds) {
+      await insertResponses(
+        tx,
+        ctx,
+        survey,
+        new Date(now - daysAgo * DAY),
+        responsesFor({ ...ORDINARY, ...buurtState }, count, rnd).map((answers) => ({ buurt: code, answers })),
+      );
+    }
   }
   // A few answered without a buurt the municipality could place: they count in the total only.
   await insertResponses(

@@ -75,6 +75,11 @@ export async function oneRow<S extends RowShape>(
   return found;
 }
 
+/** The id of the row an `INSERT … RETURNING id` wrote. */
+export async function insertedId(q: Queryable, sql: string, params?: readonly unknown[]): Promise<string> {
+  return (await oneRow(q, idRow, sql, params)).id;
+}
+
 /**
  * Whether `sql` answers a row: an existence check (`SELECT 1 …`), or a write whose `RETURNING` tells
  * that it hit. No column of the row is read.

@@ -14,7 +14,7 @@ import type { Viewer } from '../../access/viewer.js';
 import type { Queryable } from '../../db/db.js';
 import { orderOf } from '../../db/order.js';
 import { type PageRequest, Params, selectPage } from '../../db/params.js';
-import { col, execute, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, hasRow, insertedId, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { Changes, updateById } from '../../db/update.js';
 
@@ -101,9 +101,8 @@ export async function insertAction(
     createdBy: string;
   },
 ): Promise<string> {
-  const inserted = await oneRow(
+  return insertedId(
     s.q,
-    idRow,
     `INSERT INTO actions (tenant_id, case_id, title, owner_partner_id, assignee_user_id, due_date, meeting_id,
                           goal_id, created_by_user_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -119,7 +118,6 @@ export async function insertAction(
       a.createdBy,
     ],
   );
-  return inserted.id;
 }
 
 /** The action by id, whoever asks (the use case checks the case), with what `v` may see of its meeting. */

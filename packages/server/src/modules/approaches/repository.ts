@@ -17,7 +17,7 @@ import { observationVisibleSql } from '../../access/observations.js';
 import { signalVisibleSql } from '../../access/signals.js';
 import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
-import { col, execute, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, hasRow, insertedId, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 /** The SQL of area approaches, their indicators and measurements, and field notes. */
@@ -34,9 +34,8 @@ export async function insertApproach(
     partners: { partnerId: string; commitment: string | null }[];
   },
 ): Promise<string> {
-  const { id } = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO approaches (tenant_id, area_id, title, joint_goal, start_date, end_date, coordinator_user_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [s.tenantId, a.areaId, a.title, a.jointGoal, a.startDate, a.endDate, a.coordinatorUserId],
@@ -94,13 +93,14 @@ export function findApproach(s: TenantScope, id: string): Promise<ApproachRow | 
   );
 }
 
-const summaryRow = z.object({
-  id: col.uuid,
-  area_id: col.uuid,
-  area_name: col.text,
-  title: col.text,
-  start_date: col.date,
-  end_date: col.date.nullable(),
+/** An approach as the list shows it: a few columns of `approachRow`. */
+const summaryRow = approachRow.pick({
+  id: true,
+  area_id: true,
+  area_name: true,
+  title: true,
+  start_date: true,
+  end_date: true,
 });
 
 /** The approaches of the municipality, or of an area, its wijk and its buurten; newest first. */
@@ -132,9 +132,8 @@ export async function insertIndicator(
     surveyIndicator: string | null;
   },
 ): Promise<string> {
-  const { id } = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO indicators (tenant_id, approach_id, name, unit, baseline, target, direction, source,
                              incident_category, survey_indicator, position)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
@@ -255,9 +254,8 @@ export async function insertObservation(
     partnerId: string;
   },
 ): Promise<string> {
-  const { id } = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO observations (tenant_id, area_id, observed_on, kind, topics, text, follow_up, author_user_id,
                                author_partner_id, lat, lng, case_id, category)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,

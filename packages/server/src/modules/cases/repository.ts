@@ -16,7 +16,7 @@ import { subjectIdVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
 import { orderOf } from '../../db/order.js';
 import { type PageRequest, Params, selectPage } from '../../db/params.js';
-import { col, execute, hasRow, idRow, oneRow, rows } from '../../db/rows.js';
+import { col, execute, hasRow, insertedId, oneRow, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { Changes, updateById } from '../../db/update.js';
 
@@ -144,14 +144,12 @@ export async function insertCase(
     createdBy: string;
   },
 ): Promise<string> {
-  const inserted = await oneRow(
+  return insertedId(
     s.q,
-    idRow,
     `INSERT INTO cases (tenant_id, reference, type, title, status, director_user_id, area_id, created_by_user_id)
      VALUES ($1, $2, $3, $4, 'registered', $5, $6, $7) RETURNING id`,
     [s.tenantId, c.reference, c.type, c.title, c.directorUserId, c.areaId, c.createdBy],
   );
-  return inserted.id;
 }
 
 export async function insertCaseSubjects(

@@ -5,11 +5,10 @@ import {
   creditorColumnName,
   END_OF_SUPPLY_DEADLINE,
 } from '@wijkregie/shared';
-import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../http/text-guard.js';
 import { addDays, amsterdamMidnight } from '../../lib/time.js';
 import { addWorkingDays } from '../../lib/workdays.js';
 import { type CsvRecord, parseAmount } from '../imports/csv.js';
-import { headerColumns as readHeader } from '../imports/header.js';
+import { FieldReader, headerColumns as readHeader, recordProblem } from '../imports/header.js';
 import { type CreditorColumn as Column, CREDITOR_COLUMNS } from './columns.js';
 import type { CategoryDeadline, CreditorSignalRow } from './import-repository.js';
 
@@ -99,8 +98,6 @@ export function parseDate(raw: string): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const POSTAL_CODE = /^[1-9]\d{3}[A-Z]{2}$/;
-const HOUSE_NUMBER = /^\d{1,5}([-/]?[A-Z0-9]{1,6})?$/;
 const INITIALS = /^(\p{Lu}|\p{Ll}){1,3}(\.?[ -]?(\p{Lu}|\p{Ll}){1,3}){0,7}\.?$/u;
 const HAS_LETTER = /\p{L}/u;
 const CREDITOR_TYPE_SET = new Set<string>(CREDITOR_TYPES);
@@ -119,83 +116,58 @@ export class RowValidator {
   ) {}
 
   validate(rec: CsvRecord): CreditorSignalRow | string {
-    if (rec.error) return `Regel ${rec.line}: ${rec.error}`;
-    // A NUL byte decodes to U+0000, which PostgreSQL cannot store: the row is refused, not the file.
-    const unstorable = CREDITOR_COLUMNS.filter((c) => hasUnstorableText(rec.fields[this.columns[c]] ?? ''));
-    if (unstorable.length) {
-      return `Regel ${rec.line}: ${unstorable.map((c) => `${creditorColumnName(c)}: ${UNSTORABLE_MESSAGE.toLowerCase()}`).join('; ')}`;
-    }
-    const width = CREDITOR_COLUMNS.length;
-    const extra = rec.fields.slice(width);
-    if (rec.fields.length < width || extra.some((f) => f.trim() !== '')) {
-      return `Regel ${rec.line}: ${rec.fields.length} velden in plaats van ${width}`;
-    }
-    const errors: string[] = [];
-    const get = (c: Column) => (rec.fields[this.columns[c]] ?? '').trim().replace(/\s+/g, ' ');
-    const fail = (c: Column, message: string) => {
-      errors.push(`${creditorColumnName(c)}: ${message}`);
-      return undefined;
-    };
-    const text = (c: Column, max: number, required: boolean) => {
-      const v = get(c);
-      if (v === '') return required ? fail(c, 'verplicht') : null;
-      if (v.length > max) return fail(c, `te lang (max. ${max} tekens)`);
-      return v;
-    };
+    const problem = recordProblem(rec, this.columns, CREDITOR_COLUMNS, creditorColumnName);
+    if (problem) return problem;
+    const f = new FieldReader(rec, this.columns, creditorColumnName);
     const date = (c: Column, required: boolean) => {
-      const v = get(c);
-      if (v === '') return required ? fail(c, 'verplicht') : null;
-      return parseDate(v) ?? fail(c, 'geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ)');
+      const v = f.get(c);
+      if (v === '') return required ? f.fail(c, 'verplicht') : null;
+      return parseDate(v) ?? f.fail(c, 'geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ)');
     };
 
-    const rawType = get('creditorType').toLowerCase();
+    const rawType = f.get('creditorType').toLowerCase();
     const type = CREDITOR_TYPE_SET.has(rawType)
       ? (rawType as CreditorType)
-      : fail('creditorType', rawType === '' ? 'verplicht' : 'kies energie, water, huur of zorgverzekering');
-    const name = text('creditorName', 200, true);
-    const reference = text('reference', 100, true);
+      : f.fail('creditorType', rawType === '' ? 'verplicht' : 'kies energie, water, huur of zorgverzekering');
+    const name = f.text('creditorName', 200, true);
+    const reference = f.text('reference', 100, true);
     const signalDate = date('signalDate', true);
-    const lastName = text('lastName', 200, true);
-    if (lastName && !HAS_LETTER.test(lastName)) fail('lastName', 'geen geldige achternaam');
-    const initials = text('initials', 30, false);
-    if (initials && !INITIALS.test(initials)) fail('initials', 'geen geldige voorletters (bijv. J.P.)');
+    const lastName = f.text('lastName', 200, true);
+    if (lastName && !HAS_LETTER.test(lastName)) f.fail('lastName', 'geen geldige achternaam');
+    const initials = f.text('initials', 30, false);
+    if (initials && !INITIALS.test(initials)) f.fail('initials', 'geen geldige voorletters (bijv. J.P.)');
     const birthDate = date('birthDate', false);
-    if (birthDate && birthDate > this.today) fail('birthDate', 'ligt in de toekomst');
-    const street = text('street', 200, false);
-    /** A required code, compared without spaces in upper case ("12 a" is 12A, "1234 ab" is 1234AB). */
-    const code = (c: Column, pattern: RegExp, message: string) => {
-      const v = get(c).replace(/\s+/g, '').toUpperCase();
-      if (v === '') return fail(c, 'verplicht');
-      return pattern.test(v) ? v : fail(c, message);
-    };
-    const houseNumber = code('houseNumber', HOUSE_NUMBER, 'geen geldig huisnummer (bijv. 12, 12A of 12-2)');
-    const postalCode = code('postalCode', POSTAL_CODE, 'geen geldige postcode (1234 AB)');
-    const city = text('city', 100, false);
-    const rawAmount = get('arrearsAmount');
+    if (birthDate && birthDate > this.today) f.fail('birthDate', 'ligt in de toekomst');
+    const street = f.text('street', 200, false);
+    const houseNumber = f.houseNumber('houseNumber', true);
+    const postalCode = f.postalCode('postalCode', true);
+    const city = f.text('city', 100, false);
+    const rawAmount = f.get('arrearsAmount');
     let amount: number | undefined;
-    if (rawAmount === '') fail('arrearsAmount', 'verplicht');
+    if (rawAmount === '') f.fail('arrearsAmount', 'verplicht');
     else {
       amount = parseAmount(rawAmount);
-      if (amount === undefined) fail('arrearsAmount', 'geen geldig bedrag (bijv. 1234,56 of 1.234,56)');
-      else if (amount <= 0) fail('arrearsAmount', 'moet groter dan 0 zijn');
-      else if (amount > MAX_AMOUNT) fail('arrearsAmount', 'te groot');
+      if (amount === undefined) f.fail('arrearsAmount', 'geen geldig bedrag (bijv. 1234,56 of 1.234,56)');
+      else if (amount <= 0) f.fail('arrearsAmount', 'moet groter dan 0 zijn');
+      else if (amount > MAX_AMOUNT) f.fail('arrearsAmount', 'te groot');
     }
     const arrearsSince = date('arrearsSince', false);
     if (arrearsSince && signalDate && arrearsSince > signalDate)
-      fail('arrearsSince', 'ligt na de signaaldatum');
-    const rawEnd = get('endOfSupply').toLowerCase();
+      f.fail('arrearsSince', 'ligt na de signaaldatum');
+    const rawEnd = f.get('endOfSupply').toLowerCase();
     const endOfSupply =
       rawEnd === 'ja'
         ? true
         : rawEnd === 'nee' || rawEnd === ''
           ? false
-          : fail('endOfSupply', 'kies ja of nee');
+          : f.fail('endOfSupply', 'kies ja of nee');
     const deadline = type ? this.deadlines.get(creditorCategory(type)) : undefined;
-    if (type && !deadline) fail('creditorType', `de signaalcategorie ${creditorCategory(type)} bestaat niet`);
+    if (type && !deadline)
+      f.fail('creditorType', `de signaalcategorie ${creditorCategory(type)} bestaat niet`);
 
-    // Every missing value came with its error; the checks after `errors.length` only tell the compiler.
+    // Every missing value came with its error; the checks after `f.errors.length` only tell the compiler.
     if (
-      errors.length ||
+      f.errors.length ||
       !type ||
       !name ||
       !reference ||
@@ -207,7 +179,7 @@ export class RowValidator {
       endOfSupply === undefined ||
       !deadline
     ) {
-      return `Regel ${rec.line}: ${errors.join('; ')}`;
+      return `Regel ${rec.line}: ${f.errors.join('; ')}`;
     }
     const since = arrearsSince ?? null;
     return {

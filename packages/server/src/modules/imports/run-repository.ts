@@ -2,7 +2,7 @@ import { IMPORT_STATUSES, type ImportProgress } from '@wijkregie/shared';
 import { z } from 'zod';
 import type { Queryable } from '../../db/db.js';
 import { APPLICATION_NAME_PREFIX, INSTANCE_ID } from '../../db/instance.js';
-import { col, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, hasRow, idRow, insertedId, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 /** The SQL of import runs (creditor files, incident exports): progress, lease and interruption. */
@@ -11,13 +11,11 @@ import type { TenantScope } from '../../db/scope.js';
 export type ImportKind = 'creditor' | 'incidents';
 
 export async function insertImportRun(s: TenantScope, userId: string, kind: ImportKind): Promise<string> {
-  const inserted = await oneRow(
+  return insertedId(
     s.q,
-    idRow,
     'INSERT INTO import_runs (tenant_id, user_id, instance_id, kind) VALUES ($1, $2, $3, $4) RETURNING id',
     [s.tenantId, userId, INSTANCE_ID, kind],
   );
-  return inserted.id;
 }
 
 /** How long a run may go without a heartbeat before it counts as dead (its process hangs). */

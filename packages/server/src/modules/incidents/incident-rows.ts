@@ -1,17 +1,14 @@
 import { type IncidentColumn as Column, INCIDENT_COLUMNS, incidentColumnName } from '@wijkregie/shared';
-import { hasUnstorableText, UNSTORABLE_MESSAGE } from '../../http/text-guard.js';
 import type { AreaLocator } from '../../lib/geo.js';
 import { amsterdamOffsetMinutes } from '../../lib/time.js';
 import type { CsvRecord } from '../imports/csv.js';
+import { FieldReader, recordProblem } from '../imports/header.js';
 import type { IncidentValues } from './repository.js';
 
 /*
  * The rows of a partner's incident export: each checked and normalised with a Dutch message per wrong
  * field ("tijdstip (kolom occurredAt): geen geldig tijdstip"), the buurt taken from the point.
  */
-
-const POSTAL_CODE = /^[1-9]\d{3}[A-Z]{2}$/;
-const HOUSE_NUMBER = /^\d{1,5}([-/]?[A-Z0-9]{1,6})?$/;
 
 /**
  * A moment as exports write it: ISO 8601 with an offset (`2026-11-20T22:15:00+01:00`, `…Z`), or a local
@@ -61,76 +58,47 @@ export class IncidentRowValidator {
   ) {}
 
   validate(rec: CsvRecord): IncidentRow | string {
-    if (rec.error) return `Regel ${rec.line}: ${rec.error}`;
-    const unstorable = INCIDENT_COLUMNS.filter((c) => hasUnstorableText(rec.fields[this.columns[c]] ?? ''));
-    if (unstorable.length) {
-      return `Regel ${rec.line}: ${unstorable.map((c) => `${incidentColumnName(c)}: ${UNSTORABLE_MESSAGE.toLowerCase()}`).join('; ')}`;
-    }
-    const width = INCIDENT_COLUMNS.length;
-    if (rec.fields.length < width || rec.fields.slice(width).some((f) => f.trim() !== '')) {
-      return `Regel ${rec.line}: ${rec.fields.length} velden in plaats van ${width}`;
-    }
-    const errors: string[] = [];
-    const get = (c: Column) => (rec.fields[this.columns[c]] ?? '').trim().replace(/\s+/g, ' ');
-    const fail = (c: Column, message: string) => {
-      errors.push(`${incidentColumnName(c)}: ${message}`);
-      return undefined;
-    };
-    const text = (c: Column, max: number, required: boolean) => {
-      const v = get(c);
-      if (v === '') return required ? fail(c, 'verplicht') : null;
-      return v.length > max ? fail(c, `te lang (max. ${max} tekens)`) : v;
-    };
+    const problem = recordProblem(rec, this.columns, INCIDENT_COLUMNS, incidentColumnName);
+    if (problem) return problem;
+    const f = new FieldReader(rec, this.columns, incidentColumnName);
 
-    const source = text('source', 100, true);
-    const externalId = text('externalId', 200, false);
-    const rawKind = get('category').toLowerCase();
+    const source = f.text('source', 100, true);
+    const externalId = f.text('externalId', 200, false);
+    const rawKind = f.get('category').toLowerCase();
     const category =
       rawKind === ''
-        ? fail('category', 'verplicht')
-        : (this.kinds.get(rawKind) ?? fail('category', 'onbekende soort incident'));
-    const rawMoment = get('occurredAt');
+        ? f.fail('category', 'verplicht')
+        : (this.kinds.get(rawKind) ?? f.fail('category', 'onbekende soort incident'));
+    const rawMoment = f.get('occurredAt');
     let occurredAt: string | undefined;
-    if (rawMoment === '') fail('occurredAt', 'verplicht');
+    if (rawMoment === '') f.fail('occurredAt', 'verplicht');
     else {
       const at = parseMoment(rawMoment);
       if (!at)
-        fail('occurredAt', 'geen geldig tijdstip (bijv. 2026-11-20 22:15 of 2026-11-20T22:15:00+01:00)');
-      else if (at.getTime() > this.now.getTime() + 5 * 60_000) fail('occurredAt', 'ligt in de toekomst');
+        f.fail('occurredAt', 'geen geldig tijdstip (bijv. 2026-11-20 22:15 of 2026-11-20T22:15:00+01:00)');
+      else if (at.getTime() > this.now.getTime() + 5 * 60_000) f.fail('occurredAt', 'ligt in de toekomst');
       else occurredAt = at.toISOString();
     }
-    const street = text('street', 200, false);
-    const rawNumber = get('houseNumber').replace(/\s+/g, '').toUpperCase();
-    const houseNumber =
-      rawNumber === ''
-        ? null
-        : HOUSE_NUMBER.test(rawNumber)
-          ? rawNumber
-          : fail('houseNumber', 'geen geldig huisnummer (bijv. 12, 12A of 12-2)');
-    const rawPostal = get('postalCode').replace(/\s+/g, '').toUpperCase();
-    const postalCode =
-      rawPostal === ''
-        ? null
-        : POSTAL_CODE.test(rawPostal)
-          ? rawPostal
-          : fail('postalCode', 'geen geldige postcode (1234 AB)');
-    const rawLat = get('lat');
-    const rawLng = get('lng');
+    const street = f.text('street', 200, false);
+    const houseNumber = f.houseNumber('houseNumber', false);
+    const postalCode = f.postalCode('postalCode', false);
+    const rawLat = f.get('lat');
+    const rawLng = f.get('lng');
     const lat = rawLat === '' ? null : parseDecimal(rawLat);
     const lng = rawLng === '' ? null : parseDecimal(rawLng);
     if (lat === undefined || (lat !== null && Math.abs(lat) > 90))
-      fail('lat', 'geen geldige breedtegraad (bijv. 52,1053)');
+      f.fail('lat', 'geen geldige breedtegraad (bijv. 52,1053)');
     if (lng === undefined || (lng !== null && Math.abs(lng) > 180))
-      fail('lng', 'geen geldige lengtegraad (bijv. 5,1234)');
+      f.fail('lng', 'geen geldige lengtegraad (bijv. 5,1234)');
     if ((lat === null) !== (lng === null))
-      fail(lat === null ? 'lat' : 'lng', 'geef breedte- en lengtegraad samen');
+      f.fail(lat === null ? 'lat' : 'lng', 'geef breedte- en lengtegraad samen');
     if (lat === null && lng === null && !street && !postalCode) {
-      fail('street', 'geef een plek: een adres of breedte- en lengtegraad');
+      f.fail('street', 'geef een plek: een adres of breedte- en lengtegraad');
     }
-    const description = text('description', 2000, false);
+    const description = f.text('description', 2000, false);
 
-    if (errors.length || !source || !category || !occurredAt || lat === undefined || lng === undefined) {
-      return `Regel ${rec.line}: ${errors.join('; ')}`;
+    if (f.errors.length || !source || !category || !occurredAt || lat === undefined || lng === undefined) {
+      return `Regel ${rec.line}: ${f.errors.join('; ')}`;
     }
     const place = [
       street && houseNumber ? `${street} ${houseNumber}` : street,

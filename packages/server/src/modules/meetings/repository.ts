@@ -18,7 +18,7 @@ import { meetingVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
 import { orderOf } from '../../db/order.js';
 import { type PageRequest, Params, selectPage } from '../../db/params.js';
-import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, insertedId, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { addLinks, Changes, updateById } from '../../db/update.js';
 
@@ -96,9 +96,8 @@ export async function insertMeeting(
     createdByPartnerId: string;
   },
 ): Promise<string> {
-  const inserted = await oneRow(
+  return insertedId(
     s.q,
-    idRow,
     `INSERT INTO meetings (tenant_id, title, kind, starts_at, place, chair_user_id, series_id, created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [
@@ -113,7 +112,6 @@ export async function insertMeeting(
       m.createdByPartnerId,
     ],
   );
-  return inserted.id;
 }
 
 export async function setMeetingPartners(

@@ -16,7 +16,7 @@ import { categoryAllowedSql, domainReadableSql } from '../../access/categories.j
 import { subjectIdVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
-import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, insertedId, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { subjectLabelsByKind } from '../subjects/repository.js';
 
@@ -121,9 +121,8 @@ export async function insertAssessment(
     scores: { domain: string; score: number; note: string | null }[];
   },
 ): Promise<string> {
-  const { id } = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO assessments (tenant_id, person_id, case_id, assessed_on, author_user_id, author_partner_id)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [s.tenantId, a.personId, a.caseId, a.date, a.authorUserId, a.authorPartnerId],
@@ -386,9 +385,8 @@ export async function insertGoal(
     createdBy: string;
   },
 ): Promise<string> {
-  const { id } = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO goals (tenant_id, case_id, domain, subject_kind, subject_id, text, target_score, due_date,
                         created_by_user_id, updated_by_user_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id`,
@@ -466,9 +464,8 @@ export async function insertEvaluation(
     goalStatuses: { goalId: string; status: GoalStatus }[];
   },
 ): Promise<string> {
-  const { id } = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO evaluations (tenant_id, case_id, evaluated_on, text, author_user_id, author_partner_id)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [s.tenantId, e.caseId, e.date, e.text, e.authorUserId, e.authorPartnerId],

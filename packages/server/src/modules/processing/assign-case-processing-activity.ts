@@ -2,11 +2,10 @@ import type { AssignProcessingActivity, Case } from '@wijkregie/shared';
 import { readCase } from '../../access/case-record.js';
 import { visibleCase } from '../../access/cases.js';
 import type { RequestContext } from '../../http/context.js';
-import { invalidField } from '../../http/errors.js';
-import { audit } from '../audit/record.js';
 import { presentRead } from '../cases/case-view.js';
 import { lockCase } from '../cases/repository.js';
-import { findActivity, setCaseActivity } from './repository.js';
+import { reassignActivity } from './reassign-activity.js';
+import { setCaseActivity } from './repository.js';
 
 /**
  * `PUT /cases/:id/processing-activity` (regisseur): the case is processed under another activity of the
@@ -21,22 +20,7 @@ export function assignCaseProcessingActivity(
   return ctx.db.transaction(async (s) => {
     await lockCase(s, id);
     const c = await visibleCase(s, ctx, id);
-    const activity = await findActivity(s, input.processingActivityId);
-    if (!activity) throw invalidField('processingActivityId', 'Deze verwerking staat niet in het register');
-    if (activity.id !== c.processingActivityId) {
-      await setCaseActivity(s, id, activity.id);
-      await audit(s, ctx, {
-        action: 'update',
-        objectType: 'case',
-        objectId: id,
-        personIds: c.personIds,
-        processingActivityId: activity.id,
-        details: {
-          processingActivity: { from: c.processingActivityId, to: activity.id },
-          reason: input.reason,
-        },
-      });
-    }
+    await reassignActivity(s, ctx, 'case', c, input, setCaseActivity);
     const updated = await readCase(s, id);
     if (!updated) throw new Error(`the case ${id} just updated cannot be read`);
     return presentRead(s, ctx, updated);

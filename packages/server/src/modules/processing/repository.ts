@@ -1,7 +1,7 @@
 import { CASE_TYPES, type ProcessingActivity, SIGNAL_SOURCES } from '@wijkregie/shared';
 import { z } from 'zod';
 import type { Queryable } from '../../db/db.js';
-import { col, execute, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, hasRow, idRow, insertedId, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { Changes, updateById } from '../../db/update.js';
 
@@ -99,9 +99,8 @@ export interface ActivityFields {
 
 /** Adds an activity at the end of the register. */
 export async function insertActivity(s: TenantScope, a: ActivityFields): Promise<string> {
-  const { id } = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO processing_activities (tenant_id, name, purpose, legal_basis, retention_days, categories,
                                         law_reference, recipients, default_case_types, default_signal_sources, position)
      VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $8, $9::text[], $10::text[],

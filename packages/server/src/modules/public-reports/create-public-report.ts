@@ -10,7 +10,8 @@ import { checkUploads } from '../attachments/uploads.js';
 import { appendAudit } from '../audit/repository.js';
 import { signalCategory } from '../signals/configuration-repository.js';
 import { takeInSignal } from '../signals/signal-intake.js';
-import { type PublicDeps, REPORT_LIMIT, resolvePublicTenant, throttlePublic } from './public-access.js';
+import type { PublicDeps } from '../throttle/throttle.js';
+import { REPORT_LIMIT, resolvePublicTenant, throttlePublic } from './public-access.js';
 import { newTrackingCode } from './tracking-code.js';
 
 /**

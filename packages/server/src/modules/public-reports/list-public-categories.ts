@@ -1,6 +1,6 @@
 import type { PublicCategoryList } from '@wijkregie/shared';
 import { signalCategories } from '../signals/configuration-repository.js';
-import type { PublicDeps } from './public-access.js';
+import type { PublicDeps } from '../throttle/throttle.js';
 import { resolvePublicTenant } from './public-access.js';
 
 /** `GET /api/public/v1/categories`: the subjects residents may report about (keys and names only). */

@@ -1,13 +1,7 @@
 import type { SystemDb } from '../../db/scope.js';
-import { AppError, invalidField, tooManyRequests } from '../../http/errors.js';
+import { AppError, invalidField } from '../../http/errors.js';
 import type { Throttle, ThrottleRule } from '../throttle/throttle.js';
 import { publicTenant } from './repository.js';
-
-/** What the residents' use cases run on: no session, so the system handle and the address throttle. */
-export interface PublicDeps {
-  system: SystemDb;
-  throttle: Throttle;
-}
 
 /**
  * Per client address: 5 reports per 10 minutes, 60 tracking look-ups per minute. Counted in the
@@ -18,13 +12,10 @@ export const TRACK_LIMIT: ThrottleRule = { name: 'public-track', max: 60, window
 
 /** Takes a slot under `rule` for the address, or throws 429 saying when to try again. */
 export async function throttlePublic(throttle: Throttle, rule: ThrottleRule, ip: string): Promise<void> {
-  const taken = await throttle.take([rule, ip]);
-  if (!taken.ok) {
-    throw tooManyRequests(
-      'U heeft kort na elkaar veel meldingen gedaan. Probeer het later opnieuw.',
-      taken.retryAfterSeconds,
-    );
-  }
+  await throttle.takeOrRefuse('U heeft kort na elkaar veel meldingen gedaan. Probeer het later opnieuw.', [
+    rule,
+    ip,
+  ]);
 }
 
 /** The municipality asked for, or the installation's first; 400 for an unknown one, 503 when there is none. */

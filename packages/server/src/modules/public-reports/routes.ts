@@ -2,11 +2,10 @@ import { MAX_PUBLIC_PHOTO_BYTES, publicReportOperations as op } from '@wijkregie
 import type { FastifyInstance } from 'fastify';
 import type { SystemDb } from '../../db/scope.js';
 import { routesFor } from '../../http/serve.js';
-import { Throttle } from '../throttle/throttle.js';
+import { type PublicDeps, Throttle } from '../throttle/throttle.js';
 import { createPublicReport } from './create-public-report.js';
 import { listPublicAreas } from './list-public-areas.js';
 import { listPublicCategories } from './list-public-categories.js';
-import type { PublicDeps } from './public-access.js';
 import { trackReport } from './track-report.js';
 
 /** The residents' API (no login): report, follow a report by its code, and what the form needs. */

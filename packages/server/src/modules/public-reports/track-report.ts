@@ -1,6 +1,7 @@
 import { type PublicReportStatus, SIGNAL_STATUS_PUBLIC } from '@wijkregie/shared';
 import { notFound } from '../../http/errors.js';
-import { type PublicDeps, TRACK_LIMIT, throttlePublic } from './public-access.js';
+import type { PublicDeps } from '../throttle/throttle.js';
+import { TRACK_LIMIT, throttlePublic } from './public-access.js';
 import { findByTrackingCode } from './repository.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { HowToReport } from '@wijkregie/shared';
 import type { RequestContext } from '../../http/context.js';
-import { type PublicDeps, resolvePublicTenant } from '../public-reports/public-access.js';
+import { resolvePublicTenant } from '../public-reports/public-access.js';
+import type { PublicDeps } from '../throttle/throttle.js';
 import { howToReportOf } from './how-to-report-view.js';
 
 /**

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { signalIdVisibleSql } from '../../access/signals.js';
 import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
-import { col, execute, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, hasRow, idRow, insertedId, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 /** The SQL of resident groups: the groups with their areas, members and reports. */
@@ -83,9 +83,8 @@ export interface NewGroup {
 }
 
 export async function insertGroup(s: TenantScope, g: NewGroup): Promise<string> {
-  const inserted = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO resident_groups (tenant_id, name, kind, contact_email, coordinator_user_id, created_by)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [s.tenantId, g.name, g.kind, g.contactEmail, g.coordinatorUserId, g.createdBy],
@@ -94,9 +93,9 @@ export async function insertGroup(s: TenantScope, g: NewGroup): Promise<string> 
     s.q,
     `INSERT INTO resident_group_areas (tenant_id, group_id, area_id)
      SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING`,
-    [s.tenantId, inserted.id, [...g.areaIds]],
+    [s.tenantId, id, [...g.areaIds]],
   );
-  return inserted.id;
+  return id;
 }
 
 const memberRow = z.object({

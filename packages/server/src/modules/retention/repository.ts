@@ -18,15 +18,25 @@ const CASE_DUE = `coalesce(c.closed_at, c.updated_at) + make_interval(days => p.
 /** When a closed or dismissed signal without a case falls due (its last change closed it). */
 const SIGNAL_DUE = `s.updated_at + make_interval(days => p.retention_days)`;
 
-/** Persons of the tenant with nothing left inside retention (`$1` the tenant). */
-const PERSON_DUE = `
-  p.tenant_id = $1 AND p.anonymised_at IS NULL
-  AND p.created_at < now() - make_interval(days => (
+/**
+ * When a person or household (`alias`) is due (`$1` the tenant): older than the register's shortest
+ * retention (365 days without one), in no case that is not anonymised yet, and nothing of `rest` left.
+ */
+const subjectDue = (kind: 'person' | 'household', alias: string, rest: string) => `
+  ${alias}.tenant_id = $1 AND ${alias}.anonymised_at IS NULL
+  AND ${alias}.created_at < now() - make_interval(days => (
         SELECT coalesce(min(retention_days), 365) FROM processing_activities WHERE tenant_id = $1))
   AND NOT EXISTS (
         SELECT 1 FROM case_subjects cs JOIN cases c ON c.tenant_id = cs.tenant_id AND c.id = cs.case_id
-         WHERE cs.tenant_id = $1 AND cs.kind = 'person' AND cs.subject_id = p.id AND c.anonymised_at IS NULL)
-  AND NOT EXISTS (
+         WHERE cs.tenant_id = $1 AND cs.kind = '${kind}' AND cs.subject_id = ${alias}.id
+           AND c.anonymised_at IS NULL)
+  ${rest}`;
+
+/** Persons: also in no un-anonymised case through a household or group, signal, assessment or goal. */
+const PERSON_DUE = subjectDue(
+  'person',
+  'p',
+  `AND NOT EXISTS (
         SELECT 1 FROM subject_relations r
           JOIN case_subjects cs ON cs.tenant_id = r.tenant_id AND cs.kind = r.to_kind AND cs.subject_id = r.to_id
           JOIN cases c ON c.tenant_id = cs.tenant_id AND c.id = cs.case_id
@@ -40,20 +50,18 @@ const PERSON_DUE = `
          WHERE a.tenant_id = $1 AND a.person_id = p.id AND c.anonymised_at IS NULL)
   AND NOT EXISTS (
         SELECT 1 FROM goals g JOIN cases c ON c.tenant_id = g.tenant_id AND c.id = g.case_id
-         WHERE g.tenant_id = $1 AND g.subject_kind = 'person' AND g.subject_id = p.id AND c.anonymised_at IS NULL)`;
+         WHERE g.tenant_id = $1 AND g.subject_kind = 'person' AND g.subject_id = p.id AND c.anonymised_at IS NULL)`,
+);
 
-/** Households whose cases are all anonymised and whose members all are (or that have none left). */
-const HOUSEHOLD_DUE = `
-  h.tenant_id = $1 AND h.anonymised_at IS NULL
-  AND h.created_at < now() - make_interval(days => (
-        SELECT coalesce(min(retention_days), 365) FROM processing_activities WHERE tenant_id = $1))
-  AND NOT EXISTS (
-        SELECT 1 FROM case_subjects cs JOIN cases c ON c.tenant_id = cs.tenant_id AND c.id = cs.case_id
-         WHERE cs.tenant_id = $1 AND cs.kind = 'household' AND cs.subject_id = h.id AND c.anonymised_at IS NULL)
-  AND NOT EXISTS (
+/** Households: also no member left who is not anonymised (or none left at all). */
+const HOUSEHOLD_DUE = subjectDue(
+  'household',
+  'h',
+  `AND NOT EXISTS (
         SELECT 1 FROM subject_relations r JOIN persons m ON m.tenant_id = r.tenant_id AND m.id = r.from_id
          WHERE r.tenant_id = $1 AND r.from_kind = 'person' AND r.relation = 'member_of'
-           AND r.to_kind = 'household' AND r.to_id = h.id AND m.anonymised_at IS NULL)`;
+           AND r.to_kind = 'household' AND r.to_id = h.id AND m.anonymised_at IS NULL)`,
+);
 
 const dueRow = z.object({ id: col.uuid, processing_activity_id: col.uuid.nullable() });
 export type DueRow = z.output<typeof dueRow>;
@@ -63,58 +71,68 @@ async function allowRetentionUpdates(q: Queryable): Promise<void> {
   await execute(q, `SELECT set_config('wijkregie.retention', 'on', true)`);
 }
 
-/** Closed cases past their activity's retention, oldest first, locked for this transaction. */
-export function claimDueCases(s: TenantScope, limit: number): Promise<DueRow[]> {
-  return rows(
-    s.q,
-    dueRow,
-    `SELECT c.id, c.processing_activity_id
-       FROM cases c JOIN processing_activities p ON p.tenant_id = c.tenant_id AND p.id = c.processing_activity_id
-      WHERE c.tenant_id = $1 AND c.status = 'closed' AND c.anonymised_at IS NULL AND ${CASE_DUE} < now()
-      ORDER BY c.closed_at, c.id
-      LIMIT $2
-        FOR UPDATE OF c SKIP LOCKED`,
-    [s.tenantId, limit],
-  );
+type Claim = (s: TenantScope, limit: number) => Promise<DueRow[]>;
+
+/** Runs a claim: `sql` selects `id` and `processing_activity_id`, `$1` the tenant and `$2` the limit. */
+function claim(s: TenantScope, limit: number, sql: string): Promise<DueRow[]> {
+  return rows(s.q, dueRow, sql, [s.tenantId, limit]);
 }
+
+/**
+ * Records of one table (cases, signals; as `alias` in `due`, their activity as `p`) that `due` finds past
+ * their processing activity's retention, in the order they fell due, locked for this transaction.
+ */
+const claimDueRecords =
+  (table: 'cases' | 'signals', alias: string, due: string, order: string): Claim =>
+  (s, limit) =>
+    claim(
+      s,
+      limit,
+      `SELECT ${alias}.id, ${alias}.processing_activity_id
+         FROM ${table} ${alias}
+         JOIN processing_activities p
+           ON p.tenant_id = ${alias}.tenant_id AND p.id = ${alias}.processing_activity_id
+        WHERE ${alias}.tenant_id = $1 AND ${alias}.anonymised_at IS NULL AND ${due}
+        ORDER BY ${order}, ${alias}.id
+        LIMIT $2
+          FOR UPDATE OF ${alias} SKIP LOCKED`,
+    );
+
+/** Closed cases past their activity's retention, oldest first. */
+export const claimDueCases = claimDueRecords(
+  'cases',
+  'c',
+  `c.status = 'closed' AND ${CASE_DUE} < now()`,
+  'c.closed_at',
+);
 
 /** Signals that never became a case, closed or dismissed longer ago than their activity's retention. */
-export function claimDueSignals(s: TenantScope, limit: number): Promise<DueRow[]> {
-  return rows(
-    s.q,
-    dueRow,
-    `SELECT s.id, s.processing_activity_id
-       FROM signals s JOIN processing_activities p ON p.tenant_id = s.tenant_id AND p.id = s.processing_activity_id
-      WHERE s.tenant_id = $1 AND s.case_id IS NULL AND s.status IN ('closed', 'dismissed')
-        AND s.anonymised_at IS NULL AND ${SIGNAL_DUE} < now()
-      ORDER BY s.updated_at, s.id
-      LIMIT $2
-        FOR UPDATE OF s SKIP LOCKED`,
-    [s.tenantId, limit],
-  );
-}
+export const claimDueSignals = claimDueRecords(
+  'signals',
+  's',
+  `s.case_id IS NULL AND s.status IN ('closed', 'dismissed') AND ${SIGNAL_DUE} < now()`,
+  's.updated_at',
+);
+
+/**
+ * Subjects of one table (as `alias` in `due`) with nothing left inside retention, oldest first, locked for
+ * this transaction. They are under no activity of their own.
+ */
+const claimDueSubjects =
+  (table: 'persons' | 'households', alias: string, due: string): Claim =>
+  (s, limit) =>
+    claim(
+      s,
+      limit,
+      `SELECT ${alias}.id, NULL::uuid AS processing_activity_id FROM ${table} ${alias} WHERE ${due}
+        ORDER BY ${alias}.created_at, ${alias}.id LIMIT $2 FOR UPDATE OF ${alias} SKIP LOCKED`,
+    );
 
 /** Persons with nothing left inside retention, locked for this transaction. */
-export function claimDuePersons(s: TenantScope, limit: number): Promise<DueRow[]> {
-  return rows(
-    s.q,
-    dueRow,
-    `SELECT p.id, NULL::uuid AS processing_activity_id FROM persons p WHERE ${PERSON_DUE}
-      ORDER BY p.created_at, p.id LIMIT $2 FOR UPDATE OF p SKIP LOCKED`,
-    [s.tenantId, limit],
-  );
-}
+export const claimDuePersons = claimDueSubjects('persons', 'p', PERSON_DUE);
 
 /** Households with nothing left inside retention, locked for this transaction. */
-export function claimDueHouseholds(s: TenantScope, limit: number): Promise<DueRow[]> {
-  return rows(
-    s.q,
-    dueRow,
-    `SELECT h.id, NULL::uuid AS processing_activity_id FROM households h WHERE ${HOUSEHOLD_DUE}
-      ORDER BY h.created_at, h.id LIMIT $2 FOR UPDATE OF h SKIP LOCKED`,
-    [s.tenantId, limit],
-  );
-}
+export const claimDueHouseholds = claimDueSubjects('households', 'h', HOUSEHOLD_DUE);
 
 /** Empties the personal texts of signals (their photos and visits' notes too) and marks them anonymised. */
 async function anonymiseSignalRows(s: TenantScope, where: string, ids: readonly string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Login, SessionResponse } from '@wijkregie/shared';
 import type { Queryable } from '../../db/db.js';
-import { AppError, tooManyRequests } from '../../http/errors.js';
+import { AppError } from '../../http/errors.js';
 import type { Throttle, ThrottleRule } from '../throttle/throttle.js';
 import { publicUser } from './current-session.js';
 import { verifyPassword } from './passwords.js';
@@ -57,13 +57,11 @@ export async function login(
 ): Promise<{ session: SessionResponse; token: string }> {
   const email = input.email.trim().toLowerCase();
   const rules = loginRules(limits);
-  const taken = await throttle.take([rules.account, email], [rules.address, ip]);
-  if (!taken.ok) {
-    throw tooManyRequests(
-      'Te veel mislukte inlogpogingen. Probeer het over enkele minuten opnieuw.',
-      taken.retryAfterSeconds,
-    );
-  }
+  const slots = await throttle.takeOrRefuse(
+    'Te veel mislukte inlogpogingen. Probeer het over enkele minuten opnieuw.',
+    [rules.account, email],
+    [rules.address, ip],
+  );
   const candidate = await findLoginCandidate(system, email);
   const ok = await verifyPassword(candidate?.passwordHash, input.password);
   if (!candidate || !ok) throw new AppError('unauthenticated', 'E-mailadres of wachtwoord onjuist.');
@@ -80,7 +78,7 @@ export async function login(
   if (totp?.confirmed) {
     const otp = input.otp?.trim() ?? '';
     if (!otp) {
-      await Promise.all(taken.slots.map((slot) => throttle.release(slot)));
+      await Promise.all(slots.map((slot) => throttle.release(slot)));
       throw otpProblem('Vul de code uit je authenticator-app in (of een herstelcode).');
     }
     if (!(await secondFactorHolds(system, candidate, totp, otp))) {
@@ -92,7 +90,7 @@ export async function login(
     const required = await mfaRequiredRoles(system, candidate.tenantId);
     enrolOnly = candidate.roles.some((r) => required.includes(r));
   }
-  const [, addressSlot] = taken.slots;
+  const [, addressSlot] = slots;
   await Promise.all([
     throttle.clear(rules.account, email),
     addressSlot ? throttle.release(addressSlot) : undefined,

@@ -21,7 +21,7 @@ import { enqueueWebhookEvent } from '../../background/webhook-repository.js';
 import type { Queryable } from '../../db/db.js';
 import { orderOf } from '../../db/order.js';
 import { type PageRequest, Params, selectPage } from '../../db/params.js';
-import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, insertedId, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { addLinks, Changes, updateById } from '../../db/update.js';
 
@@ -201,9 +201,8 @@ export interface NewSignal {
 }
 
 export async function insertSignal(s: TenantScope, n: NewSignal): Promise<string> {
-  const inserted = await oneRow(
+  return insertedId(
     s.q,
-    idRow,
     `INSERT INTO signals (tenant_id, category, description, source, occurred_at, street, house_number, postal_code,
        city, lat, lng, area_id, address_key, reporter_user_id, reporter_partner_id, routed_partner_id, routing_reason,
        first_contact_due, tracking_code, contact, resident_group_id, urgency)
@@ -234,7 +233,6 @@ export async function insertSignal(s: TenantScope, n: NewSignal): Promise<string
       n.urgency,
     ],
   );
-  return inserted.id;
 }
 
 export function addSignalPersons(s: TenantScope, signalId: string, personIds: readonly string[]) {

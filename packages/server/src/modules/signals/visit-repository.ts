@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { signalVisibleSql } from '../../access/signals.js';
 import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
-import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, insertedId, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { placeColumns } from './repository.js';
 
@@ -19,14 +19,12 @@ export async function insertVisit(
     createdBy: string;
   },
 ): Promise<string> {
-  const inserted = await oneRow(
+  return insertedId(
     s.q,
-    idRow,
     `INSERT INTO visits (tenant_id, signal_id, planned_date, visitor_user_id, partner_id, created_by_user_id)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [s.tenantId, v.signalId, v.plannedDate, v.visitorUserId, v.partnerId, v.createdBy],
   );
-  return inserted.id;
 }
 
 const visitRow = z.object({

@@ -4,7 +4,7 @@ import { caseVisibleSql } from '../../access/cases.js';
 import { meetingVisibleSql } from '../../access/meetings.js';
 import type { Viewer } from '../../access/viewer.js';
 import { Params } from '../../db/params.js';
-import { col, execute, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, idRow, insertedId, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { addLinks, Changes, updateById } from '../../db/update.js';
 
@@ -120,9 +120,8 @@ export interface EntryValues {
 }
 
 export async function insertEntry(s: TenantScope, v: EntryValues): Promise<string> {
-  const { id } = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO social_map_entries (tenant_id, partner_id, name, role, phone, email, availability)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [s.tenantId, v.partnerId, v.name, v.role, v.phone, v.email, v.availability],

@@ -24,7 +24,7 @@ import { SUBJECT_TABLES, subjectIdVisibleSql, subjectVisibleSql } from '../../ac
 import type { Viewer } from '../../access/viewer.js';
 import { orderOf } from '../../db/order.js';
 import { type PageRequest, Params, selectPage } from '../../db/params.js';
-import { col, countRow, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, countRow, hasRow, idRow, insertedId, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 import { searchWords, trigramCandidates, trigramScore } from '../../db/trigram.js';
 
@@ -295,15 +295,13 @@ export async function insertHousehold(
   h: { name: string; contactPersonId?: string | undefined; address?: Address | undefined },
   by: Creator,
 ): Promise<string> {
-  const inserted = await oneRow(
+  return insertedId(
     s.q,
-    idRow,
     `INSERT INTO households (tenant_id, name, contact_person_id, street, house_number, postal_code, city,
                              created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [s.tenantId, h.name, h.contactPersonId ?? null, ...addressParams(h.address), by.userId, by.partnerId],
   );
-  return inserted.id;
 }
 
 export async function insertGroup(
@@ -311,14 +309,12 @@ export async function insertGroup(
   g: { name: string; classification?: GroupClassification | undefined },
   by: Creator,
 ): Promise<string> {
-  const inserted = await oneRow(
+  return insertedId(
     s.q,
-    idRow,
     `INSERT INTO groups (tenant_id, name, classification, created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [s.tenantId, g.name, g.classification ?? null, by.userId, by.partnerId],
   );
-  return inserted.id;
 }
 
 export async function insertLocation(
@@ -332,9 +328,8 @@ export async function insertLocation(
   },
   by: Creator,
 ): Promise<string> {
-  const inserted = await oneRow(
+  return insertedId(
     s.q,
-    idRow,
     `INSERT INTO locations (tenant_id, name, street, house_number, postal_code, city, lat, lng, area_id,
                             created_by_user_id, created_by_partner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
@@ -349,7 +344,6 @@ export async function insertLocation(
       by.partnerId,
     ],
   );
-  return inserted.id;
 }
 
 /** A household, group or location row: the columns of `otherCols` for its kind. */
@@ -530,16 +524,15 @@ export async function insertRelation(
   r: { from: SubjectRef; type: RelationType; to: SubjectRef },
   userId: string,
 ): Promise<Relation> {
-  const inserted = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO subject_relations (tenant_id, from_kind, from_id, relation, to_kind, to_id, created_by_user_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (tenant_id, from_kind, from_id, relation, to_kind, to_id) DO UPDATE SET relation = EXCLUDED.relation
      RETURNING id`,
     [s.tenantId, r.from.kind, r.from.id, r.type, r.to.kind, r.to.id, userId],
   );
-  return { id: inserted.id, from: r.from, type: r.type, to: r.to };
+  return { id, from: r.from, type: r.type, to: r.to };
 }
 
 /** Each of the persons, once, a member (`member_of`) of the household or group `of`; answers the members. */

@@ -1,6 +1,7 @@
 import type { SurveyResponse, SurveyResponseReceipt } from '@wijkregie/shared';
 import { AppError, invalidField, notFound } from '../../http/errors.js';
 import { appendAudit } from '../audit/repository.js';
+import type { PublicDeps } from '../throttle/throttle.js';
 import {
   buurtOfPostalCode,
   insertContact,
@@ -8,7 +9,7 @@ import {
   surveyBuurten,
   surveyByCode,
 } from './repository.js';
-import { RESPONSE_LIMIT, type Respondent, type SurveyDeps, throttleSurvey } from './survey-access.js';
+import { RESPONSE_LIMIT, type Respondent, throttleSurvey } from './survey-access.js';
 
 const THANKS = 'Bedankt voor het invullen van de enquête!';
 /** How long the browser remembers it answered: well past any survey's closing. */
@@ -23,7 +24,7 @@ const REMEMBER_DAYS = 400;
  * answers. A filled honeypot gets a receipt and stores nothing.
  */
 export async function createSurveyResponse(
-  deps: SurveyDeps,
+  deps: PublicDeps,
   respondent: Respondent,
   rawCode: string,
   input: SurveyResponse,

@@ -1,7 +1,7 @@
 import { SURVEY_STATUSES } from '@wijkregie/shared';
 import { z } from 'zod';
 import type { Queryable, Tx } from '../../db/db.js';
-import { col, execute, hasRow, idRow, oneRow, row, rows } from '../../db/rows.js';
+import { col, execute, hasRow, insertedId, oneRow, row, rows } from '../../db/rows.js';
 import type { TenantScope } from '../../db/scope.js';
 
 /**
@@ -44,9 +44,8 @@ export async function insertSurvey(
   v: { publicCode: string; title: string; opensAt: string; closesAt: string; areaIds: readonly string[] },
   userId: string,
 ): Promise<string> {
-  const { id } = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     `INSERT INTO surveys (tenant_id, public_code, title, opens_at, closes_at, created_by)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [s.tenantId, v.publicCode, v.title, v.opensAt, v.closesAt, userId],
@@ -144,9 +143,8 @@ export async function insertResponse(
 
 /** An email of who wants to help: no reference to the response, no time. */
 export async function insertContact(s: TenantScope, surveyId: string, email: string): Promise<string> {
-  const { id } = await oneRow(
+  const id = await insertedId(
     s.q,
-    idRow,
     'INSERT INTO survey_contacts (tenant_id, survey_id, email) VALUES ($1, $2, $3) RETURNING id',
     [s.tenantId, surveyId, email],
   );

@@ -1,13 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SystemDb } from '../../db/scope.js';
-import { tooManyRequests } from '../../http/errors.js';
 import type { Throttle, ThrottleRule } from '../throttle/throttle.js';
-
-/** What the residents' survey use cases run on: no session, so the system handle and the address throttle. */
-export interface SurveyDeps {
-  system: SystemDb;
-  throttle: Throttle;
-}
 
 /**
  * Per client address: 30 responses an hour — a family or a community centre on one connection can all
@@ -18,13 +10,10 @@ export const QUESTIONS_LIMIT: ThrottleRule = { name: 'survey-questions', max: 12
 
 /** Takes a slot under `rule` for the address, or throws 429 saying when to try again. */
 export async function throttleSurvey(throttle: Throttle, rule: ThrottleRule, ip: string): Promise<void> {
-  const taken = await throttle.take([rule, ip]);
-  if (!taken.ok) {
-    throw tooManyRequests(
-      'Vanaf dit adres is de enquête kort na elkaar vaak ingevuld. Probeer het later opnieuw.',
-      taken.retryAfterSeconds,
-    );
-  }
+  await throttle.takeOrRefuse(
+    'Vanaf dit adres is de enquête kort na elkaar vaak ingevuld. Probeer het later opnieuw.',
+    [rule, ip],
+  );
 }
 
 /** The browser of a respondent: its address, whether it answered the survey before, and how to remember that. */

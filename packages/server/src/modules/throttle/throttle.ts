@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '../../db/db.js';
+import type { SystemDb } from '../../db/scope.js';
+import { tooManyRequests } from '../../http/errors.js';
 import { clearKey, deleteExpired, msUntilFree, releaseSlot, takeSlot } from './repository.js';
 
 /** At most `max` attempts inside any window of `windowMs` (a sliding window, not a clock-aligned one). */
@@ -17,6 +19,12 @@ export interface Slot {
 }
 
 export type Taken = { ok: true; slots: Slot[] } | { ok: false; retryAfterSeconds: number };
+
+/** What the residents' endpoints run on (reports, tracking, surveys): no session, so the system handle and the address throttle. */
+export interface PublicDeps {
+  system: SystemDb;
+  throttle: Throttle;
+}
 
 /** The stored key: the rule's name and a SHA-256 of the value (an email or client address). */
 const keyOf = (rule: ThrottleRule, value: string) =>
@@ -67,6 +75,13 @@ export class Throttle {
       if (!(err instanceof Refused)) throw err;
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(err.retryAfterMs / 1000)) };
     }
+  }
+
+  /** `take`, or 429 with `refusal` (the caller's words) and when to try again. Answers the slots. */
+  async takeOrRefuse(refusal: string, ...items: [ThrottleRule, string][]): Promise<Slot[]> {
+    const taken = await this.take(...items);
+    if (!taken.ok) throw tooManyRequests(refusal, taken.retryAfterSeconds);
+    return taken.slots;
   }
 
   private async takeAll(
