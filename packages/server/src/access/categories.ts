@@ -1,4 +1,3 @@
-import type { PartnerAccess } from '@wijkregie/shared';
 import { Params } from '../db/params.js';
 import { hasRow } from '../db/rows.js';
 import type { TenantScope } from '../db/scope.js';
@@ -19,17 +18,6 @@ export function categoryAllowedSql(
   mode: 'read' | 'write' = 'read',
 ): string {
   return partnerCategorySql(p.add(v.partnerId), categoryExpr, tenantExpr, mode);
-}
-
-/**
- * The categories a partner's matrix row (`partnerAccess`, kept in memory) lets it read: for a statement that
- * filters many rows by category, as `= ANY($n)`, the same decision as `categoryAllowedSql` without a lookup in
- * access_matrix per row.
- */
-export function readableCategories(access: PartnerAccess): string[] {
-  return Object.entries(access)
-    .filter(([, level]) => level === 'read' || level === 'write')
-    .map(([category]) => category);
 }
 
 /**

@@ -110,11 +110,9 @@ export const entryPageJson = z
 /**
  * The page of `entriesPage` of the case row `c` as one JSON value `{ items, total }`, for the statement that
  * reads the case (`readCase`'s `along`): opening a journal costs one round trip. Check it with `entryPageJson`.
- * `readable` are the categories the viewer's partner may read (`readableCategories` of its matrix row).
  */
 export function entriesPageJson(
   v: Viewer,
-  readable: readonly string[],
   f: { category?: string | undefined },
   page: PageRequest,
   p: Params,
@@ -122,7 +120,7 @@ export function entriesPageJson(
   const where = [
     'e.tenant_id = c.tenant_id',
     'e.case_id = c.id',
-    `e.category = ANY(${p.add(readable)}::text[])`,
+    categoryAllowedSql('e.category', 'e.tenant_id', v, p),
   ];
   if (f.category) where.push(`e.category = ${p.add(f.category)}`);
   const from = `FROM entries e JOIN users u ON u.tenant_id = e.tenant_id AND u.id = e.author_user_id

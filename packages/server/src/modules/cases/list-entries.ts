@@ -1,9 +1,7 @@
 import type { EntryList, EntryListQuery } from '@wijkregie/shared';
 import { readVisibleCase } from '../../access/cases.js';
-import { readableCategories } from '../../access/categories.js';
 import { viewerOf } from '../../access/viewer.js';
 import type { AuditEvent, RequestContext } from '../../http/context.js';
-import { partnerAccess } from '../matrix/repository.js';
 import { entriesPageJson, entryPageJson } from './entry-repository.js';
 
 /**
@@ -22,10 +20,8 @@ export async function listEntries(
   // The case and the page in one statement (the page is read whatever the case; it goes out only
   // when the caller may see the case).
   const viewer = viewerOf(ctx);
-  // The partner's matrix row from memory (a query only when it is not there, see partnerAccess).
-  const readable = readableCategories(await partnerAccess(s, ctx.partnerId));
   const read = await readVisibleCase(s, ctx, caseId, {
-    along: (p) => entriesPageJson(viewer, readable, { category }, { limit, offset }, p),
+    along: (p) => entriesPageJson(viewer, { category }, { limit, offset }, p),
   });
   const c = read.case;
   const page = entryPageJson.parse(read.along);
