@@ -1,4 +1,4 @@
-import { caseListSchema } from '@wijkregie/shared';
+import { caseListSchema, entryListSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../src/db/rows.js';
@@ -79,6 +79,22 @@ describe('the matrix in memory', () => {
       [t.id, t.professional.partnerId],
     );
     expect(await within1s(() => labelInList(caseId), undefined)).toBeUndefined();
+  });
+
+  it('the journal hides a category at once when the matrix changes on another instance', async () => {
+    const partnerKey = Object.keys(t.partners).find((k) => t.partners[k] === t.professional.partnerId) ?? '';
+    await setMatrix(app, t, [{ partner: partnerKey, category: 'basis', access: 'write' }]);
+    const entries = async () =>
+      bodyOf(await prof.get(`/api/v1/cases/${caseId}/entries`), entryListSchema).items.map((e) => e.text);
+    const added = await prof.post(`/api/v1/cases/${caseId}/entries`, {
+      category: 'basis',
+      text: 'Huisbezoek gedaan.',
+    });
+    expect(added.statusCode).toBe(201);
+    expect(await entries()).toEqual(['Huisbezoek gedaan.']);
+    await setMatrix(other, t, [{ partner: partnerKey, category: 'basis', access: 'none' }]);
+    const after = await within1s(async () => (await entries()).length, 0);
+    expect(after).toBe(0);
   });
 
   it('without a session the case list is refused', async () => {
