@@ -99,6 +99,14 @@ export async function entryCategory(
   return found?.category;
 }
 
+/** What both journal reads select (`entriesPage`, `entriesPageJson`): the meeting only if the viewer may open it. */
+const ENTRY_FROM = 'FROM entries e JOIN users u ON u.tenant_id = e.tenant_id AND u.id = e.author_user_id';
+const ENTRY_ORDER = 'e.created_at DESC, e.id';
+const entryColumns = (v: Viewer, p: Params) =>
+  `e.id, e.case_id, e.category, e.text, e.author_user_id, u.name AS author_name, e.partner_id,
+   e.corrects_entry_id, e.kind, e.created_at, ${entryAttachmentsSql('e.id', 'e.tenant_id')} AS attachments,
+   CASE WHEN ${meetingIdVisibleSql('e.meeting_id', v, p)} THEN e.meeting_id END AS meeting_id`;
+
 /** An entry as `entriesPageJson` hands it over: the time as JSON text. */
 const entryJsonRow = entryRow.extend({
   created_at: z.iso.datetime({ offset: true }).transform((t) => new Date(t)),
@@ -123,14 +131,11 @@ export function entriesPageJson(
     categoryAllowedSql('e.category', 'e.tenant_id', v, p),
   ];
   if (f.category) where.push(`e.category = ${p.add(f.category)}`);
-  const from = `FROM entries e JOIN users u ON u.tenant_id = e.tenant_id AND u.id = e.author_user_id
-                WHERE ${where.join(' AND ')}`;
+  const from = `${ENTRY_FROM} WHERE ${where.join(' AND ')}`;
   return `json_build_object(
     'items', coalesce((SELECT json_agg(x ORDER BY x.created_at DESC, x.id) FROM (
-       SELECT e.id, e.case_id, e.category, e.text, e.author_user_id, u.name AS author_name, e.partner_id,
-              e.corrects_entry_id, e.kind, e.created_at, ${entryAttachmentsSql('e.id', 'e.tenant_id')} AS attachments,
-              CASE WHEN ${meetingIdVisibleSql('e.meeting_id', v, p)} THEN e.meeting_id END AS meeting_id
-         ${from} ORDER BY e.created_at DESC, e.id LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}) x), '[]'::json),
+       SELECT ${entryColumns(v, p)}
+         ${from} ORDER BY ${ENTRY_ORDER} LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}) x), '[]'::json),
     'total', (SELECT count(*) ${from}))`;
 }
 
@@ -158,14 +163,9 @@ export async function entriesPage(
     entryRow,
     p,
     {
-      select: (
-        sp,
-      ) => `e.id, e.case_id, e.category, e.text, e.author_user_id, u.name AS author_name, e.partner_id,
-               e.corrects_entry_id, e.kind, e.created_at, ${entryAttachmentsSql('e.id', 'e.tenant_id')} AS attachments,
-               CASE WHEN ${meetingIdVisibleSql('e.meeting_id', v, sp)} THEN e.meeting_id END AS meeting_id`,
-      fromWhere: `FROM entries e JOIN users u ON u.tenant_id = e.tenant_id AND u.id = e.author_user_id
-                  WHERE ${where.join(' AND ')}`,
-      order: 'e.created_at DESC, e.id',
+      select: (sp) => entryColumns(v, sp),
+      fromWhere: `${ENTRY_FROM} WHERE ${where.join(' AND ')}`,
+      order: ENTRY_ORDER,
     },
     page,
   );
