@@ -21,7 +21,7 @@ import { callAs, freshDatabase, login, num, openBenchDb, runBench, startServer }
 import { type LoadResult, measure } from './load.js';
 import { log, secs } from './proc.js';
 import { compact, fmt, headline, loadTable, machine, type Target, targetLines, writeJson } from './report.js';
-import { insertCases, rectangle, type SeedBase, seedOrganisation } from './seed.js';
+import { insertCases, insertCity, insertIncidents, type SeedBase, seedOrganisation } from './seed.js';
 
 const INCIDENTS = num('BENCH_INCIDENTS', 200_000);
 const SIGNALS = num('BENCH_SIGNALS', 100_000);
@@ -32,58 +32,13 @@ const TARGET_P95 = 200;
 const IMPORT_ROWS = num('BENCH_IMPORT_ROWS', 50_000);
 const TARGET_ROWS_PER_S = 5000;
 
-/** Three wijken side by side (0.05° wide), each of five buurten in a row (0.01° wide). */
-async function insertAreas(db: Parameters<typeof seedOrganisation>[0], base: SeedBase) {
-  const wijken: string[] = [];
-  const buurten: string[] = [];
-  for (let w = 0; w < 3; w++) {
-    const x = 5 + w * 0.05;
-    const wijk = await oneRow(
-      db,
-      idRow,
-      `INSERT INTO areas (tenant_id, kind, code, name, geometry) VALUES ($1, 'wijk', $2, $3, $4::jsonb) RETURNING id`,
-      [base.tenantId, `WK88880${w + 1}`, `Wijk ${w + 1}`, JSON.stringify(rectangle(x, 52, 0.05, 0.02))],
-    );
-    wijken.push(wijk.id);
-    for (let b = 0; b < 5; b++) {
-      const buurt = await oneRow(
-        db,
-        idRow,
-        `INSERT INTO areas (tenant_id, kind, code, name, parent_id, geometry)
-         VALUES ($1, 'buurt', $2, $3, $4, $5::jsonb) RETURNING id`,
-        [
-          base.tenantId,
-          `BU88880${w + 1}0${b}`,
-          `Buurt ${w + 1}.${b + 1}`,
-          wijk.id,
-          JSON.stringify(rectangle(x + b * 0.01, 52, 0.01, 0.02)),
-        ],
-      );
-      buurten.push(buurt.id);
-    }
-  }
-  return { wijken, buurten };
-}
-
 /**
  * Incidents, signals and cases in the buurten, set-based. A point lies in its buurt's rectangle; a
  * third of the incidents crowd a 300 m spot of the first buurt. Over the last two years.
  */
 async function insertActivity(db: Parameters<typeof seedOrganisation>[0], base: SeedBase, buurten: string[]) {
   const t = base.tenantId;
-  await execute(
-    db,
-    `INSERT INTO incidents (tenant_id, category, occurred_at, lat, lng, area_id, source, external_id)
-     SELECT $1::uuid, k.key, now() - random() * interval '730 days',
-            CASE WHEN s.hot THEN 52.010 + random() * 0.003 ELSE 52 + random() * 0.02 END,
-            CASE WHEN s.hot THEN 5.003 + random() * 0.004 ELSE 5 + (s.b / 5) * 0.05 + (s.b % 5) * 0.01 + random() * 0.01 END,
-            ($2::uuid[])[CASE WHEN s.hot THEN 1 ELSE s.b + 1 END], 'politie-bvh', 'B' || s.g
-       FROM (SELECT g, random() < 0.33 AS hot, floor(random() * cardinality($2::uuid[]))::int AS b,
-                    floor(random() * 10)::int + 1 AS kind FROM generate_series(1, $3::int) g OFFSET 0) s
-       JOIN (SELECT key, row_number() OVER (ORDER BY position) AS n FROM incident_categories WHERE tenant_id = $1::uuid) k
-         ON k.n = s.kind`,
-    [t, buurten, INCIDENTS],
-  );
+  await insertIncidents(db, base, buurten, INCIDENTS);
   await execute(
     db,
     `INSERT INTO signals (tenant_id, category, description, source, lat, lng, area_id, created_at, updated_at)
@@ -113,7 +68,7 @@ async function main(): Promise<boolean> {
   await migrate(db);
   const seedStart = performance.now();
   const base = await seedOrganisation(db);
-  const { wijken, buurten } = await insertAreas(db, base);
+  const { wijken, buurten } = await insertCity(db, base);
   await insertActivity(db, base, buurten);
   await execute(db, 'VACUUM ANALYZE');
   const counts = await oneRow(

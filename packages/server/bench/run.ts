@@ -54,8 +54,12 @@ import { compact, fmt, headline, machine, table, targetLines, writeJson } from '
 import {
   insertActions,
   insertCases,
+  insertCity,
+  insertIncidents,
   insertOthers,
   insertPersons,
+  insertPlanData,
+  placeInBuurten,
   type SeedBase,
   searchSamples,
   seedOrganisation,
@@ -69,6 +73,8 @@ const PERSONS = num('BENCH_PERSONS', 100_000);
 const CASES = num('BENCH_CASES', 20_000);
 const SIGNALS = num('BENCH_SIGNALS', 20_000);
 const PERSONS_BIG = num('BENCH_PERSONS_BIG', 1_000_000);
+const CASES_BIG = num('BENCH_CASES_BIG', 200_000);
+const INCIDENTS = num('BENCH_INCIDENTS', 100_000);
 const DURATION = num('BENCH_DURATION', 10);
 const WARMUP = num('BENCH_WARMUP', 2);
 const CASE_CONNECTIONS = 50;
@@ -78,6 +84,20 @@ const TARGET_ENTRIES_RATIO = 0.1;
 const TARGET_LIST_RATIO = 0.08;
 const TARGET_CASE_P99 = 50;
 const TARGET_SEARCH_P95 = 100;
+/** The share of the throughput at BENCH_CASES that must remain at BENCH_CASES_BIG. */
+const GROWTH_ID_READ = 0.85;
+const GROWTH_LIST = 0.8;
+
+/** Each grown run against the same row before growth: at least `keep` of its throughput. */
+const growthTargets = (before: Measured[], after: Measured[], keep: number) =>
+  after.map((r, i) => {
+    const was = before[i]?.rps ?? 0;
+    const share = was > 0 ? r.rps / was : 0;
+    return {
+      what: `${r.name}: ≥ ${keep * 100}% van de req/s bij ${CASES / 1000}k casussen (${fmt(share * 100)}%)`,
+      ok: share >= keep && r.non2xx === 0 && r.errors === 0,
+    };
+  });
 
 // Database -----------------------------------------------------------------------------------------
 
@@ -198,8 +218,14 @@ async function main() {
   t = performance.now();
   await insertOthers(db, base, SIGNALS);
   await insertActions(db, base);
+  const city = await insertCity(db, base);
+  await insertIncidents(db, base, city.buurten, INCIDENTS);
+  await placeInBuurten(db, base, city.buurten);
+  await insertPlanData(db, base);
   const othersS = secs(t);
-  log(`${SIGNALS} signalen, 2000 overleggen, 2000 locaties en de acties van de casussen in ${othersS} s`);
+  log(
+    `${SIGNALS} signalen, 2000 overleggen, 2000 locaties, de acties, ${INCIDENTS} incidenten in 15 buurten en de plannen van de persoonscasussen in ${othersS} s`,
+  );
   t = performance.now();
   await execute(db, 'VACUUM ANALYZE');
   const analyzeS = secs(t);
@@ -319,6 +345,17 @@ async function main() {
       )),
     );
 
+  // The pages of issues 12–15: a case's plan, the start page, and a wijk's picture over twelve months.
+  const planRuns = await caseReads('plan', (id) => `/api/v1/cases/${id}/plan`, [9, 10]);
+  const pageRuns = [
+    ...(await caseReads('overview (startpagina)', () => '/api/v1/overview', [11, 12])),
+    ...(await caseReads(
+      'areas/{wijk}/picture',
+      (_id, rnd) => `/api/v1/areas/${pick(rnd, city.wijken)}/picture`,
+      [13, 14],
+    )),
+  ];
+
   const searchRound = async (label: string) => {
     const runs: Measured[] = [];
     for (const [who, cookie] of [
@@ -376,6 +413,32 @@ async function main() {
     );
     explain = { query: slow, plan: explainer.plans.join('\n---\n') };
   }
+  // Growth of the cases: the same reads at CASES_BIG cases (the id reads should not grow, lists at most logarithmically).
+  let grownRuns: { case: Measured[]; entries: Measured[]; list: Measured[] } | undefined;
+  let growCasesS: number | undefined;
+  if (CASES_BIG > CASES) {
+    t = performance.now();
+    const chunk = 60_000;
+    for (let done = CASES; done < CASES_BIG; done += chunk) {
+      await insertCases(db, base, Math.min(chunk, CASES_BIG - done));
+      log(`  casussen: ${Math.min(done + chunk, CASES_BIG)}`);
+    }
+    await execute(db, 'VACUUM ANALYZE');
+    growCasesS = secs(t);
+    log(`gegroeid naar ${CASES_BIG} casussen in ${growCasesS} s (met VACUUM ANALYZE)`);
+    profCases.splice(0, profCases.length, ...(await visibleCaseIds(db, base, base.professional)));
+    regCases.splice(0, regCases.length, ...(await visibleCaseIds(db, base, base.regisseur)));
+    const at = `@${CASES_BIG / 1000}k`;
+    grownRuns = {
+      case: await caseReads(`case ${at}`, (id) => `/api/v1/cases/${id}`, [21, 22]),
+      entries: await caseReads(`entries ${at}`, (id) => `/api/v1/cases/${id}/entries`, [23, 24]),
+      list: await caseReads(
+        `cases (lijst) ${at}`,
+        (_id, rnd) => `/api/v1/cases?limit=50&offset=${50 * Math.floor(rnd() * 10)}`,
+        [25, 26],
+      ),
+    };
+  }
   const loadS = secs(loadStart);
 
   // Audit: the chain must hold after all this, and no read may have gone unrecorded.
@@ -388,7 +451,9 @@ async function main() {
     `SELECT count(*) FILTER (WHERE action = 'read' AND object_type = 'case' AND details IS NULL)::int AS case_reads,
             count(*)::int AS total, (SELECT max(seq) FROM audit_heads)::int AS head FROM audit_log`,
   );
-  const answeredCaseReads = caseRuns.reduce((a, r) => a + r.ok2xxIncludingWarmup, 0) + sanityCaseReads;
+  const answeredCaseReads =
+    [...caseRuns, ...(grownRuns?.case ?? [])].reduce((a, r) => a + r.ok2xxIncludingWarmup, 0) +
+    sanityCaseReads;
   const memory = memoryOf(server.pid);
   const bareMemory = memoryOf(bare.proc.pid);
 
@@ -404,6 +469,17 @@ async function main() {
     ...caseRuns.map((r) => ratioTarget(r, TARGET_RATIO, TARGET_CASE_P99)),
     ...entriesRuns.map((r) => ratioTarget(r, TARGET_ENTRIES_RATIO)),
     ...[...listRuns, ...otherListRuns].map((r) => ratioTarget(r, TARGET_LIST_RATIO)),
+    ...planRuns.map((r) => ratioTarget(r, TARGET_ENTRIES_RATIO)),
+    ...pageRuns.map((r) => ratioTarget(r, TARGET_LIST_RATIO)),
+    // Growth: an id read may not slow down with ten times the cases; a list at most by the logarithm
+    // (log 200,000 / log 20,000 ≈ 1.23, so at least 80% of the throughput).
+    ...(grownRuns
+      ? [
+          ...growthTargets(caseRuns, grownRuns.case, GROWTH_ID_READ),
+          ...growthTargets(entriesRuns, grownRuns.entries, GROWTH_ID_READ),
+          ...growthTargets(listRuns, grownRuns.list, GROWTH_LIST),
+        ]
+      : []),
     ...(big?.runs ?? small.runs).map((r) => ({
       what: `${r.name}: p95 < ${TARGET_SEARCH_P95} ms (${fmt(r.p95)})`,
       ok: r.p95 < TARGET_SEARCH_P95 && r.non2xx === 0 && r.errors === 0,

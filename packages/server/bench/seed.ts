@@ -191,67 +191,75 @@ export async function insertPersons(db: Db, base: SeedBase, count: number): Prom
 }
 
 /**
- * `count` cases over the last `years` years (default four; references YYYY-NNNN, case_counters to match), each with
- * 1–3 partners, 1–2 person subjects and 3–7 entries (avg 5) written by a user of a participating
- * partner in a category that partner may write.
+ * `count` more cases over the last `years` years (default four), each with 1–3 partners, 1–2 person
+ * subjects and 3–7 entries (avg 5) written by a user of a participating partner in a category that
+ * partner may write. Incremental: a second call adds cases and numbers on from each year's counter
+ * (references YYYY-NNNN, more digits past 9,999 a year, as `nextReference` does), so the bench can grow
+ * the same tenant from 20,000 to 200,000 cases.
  */
 export async function insertCases(db: Db, base: SeedBase, count: number, years = 4): Promise<void> {
-  // A reference numbers at most 9,999 cases a year (YYYY-NNNN): more cases need more years.
   const perYear = Math.ceil(count / years);
   const firstYear = new Date().getUTCFullYear() - years + 1;
   const t = base.tenantId;
+  // The new cases' ids, so the statements after the first touch only them (one connection: the table stays).
+  await execute(db, 'CREATE TEMP TABLE bench_new_cases (id uuid PRIMARY KEY)');
   await execute(
     db,
-    `INSERT INTO cases (tenant_id, reference, type, title, status, result, director_user_id, created_by_user_id,
-                        created_at, updated_at, closed_at)
-     SELECT $1::uuid, s.y || '-' || lpad(s.n::text, 4, '0'), s.type, s.title, s.status,
-            CASE WHEN s.status = 'closed'
-                 THEN (ARRAY['goals_achieved', 'partly_achieved', 'not_achieved', 'transferred', 'stopped'])
-                      [1 + floor(s.r * 5)::int] END,
-            s.director, s.creator, s.created, least(now(), s.created + s.u * interval '300 days'),
-            CASE WHEN s.status = 'closed' THEN least(now(), s.created + s.u * interval '300 days') END
-       FROM (SELECT g, $5::int + (g - 1) / $4::int AS y, (g - 1) % $4::int + 1 AS n, random() AS r, random() AS u,
-                    CASE WHEN random() < 0.85 THEN 'person' WHEN random() < 0.7 THEN 'undermining' ELSE 'area' END AS type,
-                    ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int] AS title,
-                    (ARRAY['registered', 'triage', 'analysis', 'analysis', 'plan', 'plan', 'execution', 'execution',
-                           'execution', 'evaluation', 'closed', 'closed'])[1 + floor(random() * 12)::int] AS status,
-                    CASE WHEN random() < 0.6 THEN ($3::uuid[])[1 + floor(random() * cardinality($3::uuid[]))::int] END
-                      AS director,
-                    ($3::uuid[])[1 + floor(random() * cardinality($3::uuid[]))::int] AS creator,
-                    least(now() - interval '1 day',
-                          make_date($5::int + (g - 1) / $4::int, 1, 1) + random() * interval '364 days') AS created
-               FROM generate_series(1, $6::int) g OFFSET 0) s`,
+    `WITH added AS (
+       INSERT INTO cases (tenant_id, reference, type, title, status, result, director_user_id, created_by_user_id,
+                          created_at, updated_at, closed_at)
+       SELECT $1::uuid, s.y || '-' || lpad(s.n::text, greatest(4, length(s.n::text)), '0'), s.type, s.title, s.status,
+              CASE WHEN s.status = 'closed'
+                   THEN (ARRAY['goals_achieved', 'partly_achieved', 'not_achieved', 'transferred', 'stopped'])
+                        [1 + floor(s.r * 5)::int] END,
+              s.director, s.creator, s.created, least(now(), s.created + s.u * interval '300 days'),
+              CASE WHEN s.status = 'closed' THEN least(now(), s.created + s.u * interval '300 days') END
+         FROM (SELECT g.y, g.n + coalesce((SELECT k.last FROM case_counters k WHERE k.tenant_id = $1::uuid AND k.year = g.y), 0) AS n,
+                      random() AS r, random() AS u,
+                      CASE WHEN random() < 0.85 THEN 'person' WHEN random() < 0.7 THEN 'undermining' ELSE 'area' END AS type,
+                      ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int] AS title,
+                      (ARRAY['registered', 'triage', 'analysis', 'analysis', 'plan', 'plan', 'execution', 'execution',
+                             'execution', 'evaluation', 'closed', 'closed'])[1 + floor(random() * 12)::int] AS status,
+                      CASE WHEN random() < 0.6 THEN ($3::uuid[])[1 + floor(random() * cardinality($3::uuid[]))::int] END
+                        AS director,
+                      ($3::uuid[])[1 + floor(random() * cardinality($3::uuid[]))::int] AS creator,
+                      least(now() - interval '1 day', make_date(g.y, 1, 1) + random() * interval '364 days') AS created
+                 FROM (SELECT $5::int + (i - 1) / $4::int AS y, (i - 1) % $4::int + 1 AS n
+                         FROM generate_series(1, $6::int) i) g OFFSET 0) s
+       RETURNING id)
+     INSERT INTO bench_new_cases SELECT id FROM added`,
     [t, CASE_TITLES, base.workers.map((u) => u.id), perYear, firstYear, count],
   );
   await execute(
     db,
     `INSERT INTO case_counters (tenant_id, year, last)
      SELECT $1::uuid, split_part(reference, '-', 1)::int, max(split_part(reference, '-', 2)::int)
-       FROM cases WHERE tenant_id = $1::uuid GROUP BY 1, 2`,
+       FROM cases WHERE tenant_id = $1::uuid GROUP BY 1, 2
+     ON CONFLICT (tenant_id, year) DO UPDATE SET last = greatest(case_counters.last, excluded.last)`,
     [t],
   );
+  const added = 'cases c JOIN bench_new_cases n ON n.id = c.id';
   await execute(
     db,
     `INSERT INTO case_status_history (tenant_id, case_id, from_status, to_status, user_id, at)
-     SELECT tenant_id, id, NULL, 'registered', created_by_user_id, created_at FROM cases WHERE tenant_id = $1::uuid`,
-    [t],
+     SELECT c.tenant_id, c.id, NULL, 'registered', c.created_by_user_id, c.created_at FROM ${added}`,
   );
   await execute(
     db,
     `INSERT INTO case_partners (tenant_id, case_id, partner_id, added_at)
-     SELECT c.tenant_id, c.id, ($2::uuid[])[1 + (c.start + k) % cardinality($2::uuid[])], c.created_at
-       FROM (SELECT id, tenant_id, created_at, floor(random() * cardinality($2::uuid[]))::int AS start,
+     SELECT c.tenant_id, c.id, ($1::uuid[])[1 + (c.start + k) % cardinality($1::uuid[])], c.created_at
+       FROM (SELECT c.id, c.tenant_id, c.created_at, floor(random() * cardinality($1::uuid[]))::int AS start,
                     1 + floor(random() * 3)::int AS cnt
-               FROM cases WHERE tenant_id = $1::uuid OFFSET 0) c
+               FROM ${added} OFFSET 0) c
       CROSS JOIN LATERAL generate_series(0, c.cnt - 1) k`,
-    [t, base.partnerIds],
+    [base.partnerIds],
   );
   await execute(
     db,
     `INSERT INTO case_subjects (tenant_id, case_id, kind, subject_id, position)
      SELECT x.tenant_id, x.id, 'person', p.id, x.k
        FROM (SELECT c.tenant_id, c.id, k, 1 + floor(random() * (SELECT count(*) FROM persons WHERE tenant_id = $1::uuid))::bigint AS pn
-               FROM (SELECT id, tenant_id, 1 + (random() < 0.35)::int AS cnt FROM cases WHERE tenant_id = $1::uuid OFFSET 0) c
+               FROM (SELECT c.id, c.tenant_id, 1 + (random() < 0.35)::int AS cnt FROM ${added} OFFSET 0) c
               CROSS JOIN LATERAL generate_series(0, c.cnt - 1) k OFFSET 0) x
        JOIN (SELECT row_number() OVER () AS n, id FROM persons WHERE tenant_id = $1::uuid) p ON p.n = x.pn
      ON CONFLICT DO NOTHING`,
@@ -259,7 +267,8 @@ export async function insertCases(db: Db, base: SeedBase, count: number, years =
   );
   await execute(
     db,
-    `WITH cp AS (SELECT case_id, array_agg(partner_id) AS pids FROM case_partners WHERE tenant_id = $1::uuid GROUP BY case_id),
+    `WITH cp AS (SELECT cp.case_id, array_agg(cp.partner_id) AS pids
+                   FROM case_partners cp JOIN bench_new_cases n ON n.id = cp.case_id GROUP BY cp.case_id),
           pu AS (SELECT partner_id, array_agg(id) AS uids FROM users
                   WHERE tenant_id = $1::uuid AND roles && ARRAY['professional', 'regisseur'] GROUP BY partner_id),
           pc AS (SELECT partner_id, array_agg(category) AS cats FROM access_matrix
@@ -268,8 +277,7 @@ export async function insertCases(db: Db, base: SeedBase, count: number, years =
             SELECT c.tenant_id, c.id AS case_id, c.created_at, k,
                    cp.pids[1 + floor(random() * cardinality(cp.pids))::int] AS partner_id,
                    random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5
-              FROM (SELECT id, tenant_id, created_at, 3 + floor(random() * 5)::int AS n
-                      FROM cases WHERE tenant_id = $1::uuid OFFSET 0) c
+              FROM (SELECT c.id, c.tenant_id, c.created_at, 3 + floor(random() * 5)::int AS n FROM ${added} OFFSET 0) c
               JOIN cp ON cp.case_id = c.id
              CROSS JOIN LATERAL generate_series(1, c.n) k)
      INSERT INTO entries (tenant_id, case_id, category, text, author_user_id, partner_id, created_at)
@@ -281,6 +289,7 @@ export async function insertCases(db: Db, base: SeedBase, count: number, years =
        FROM x JOIN pc ON pc.partner_id = x.partner_id JOIN pu ON pu.partner_id = x.partner_id`,
     [t, ENTRY_FRAGMENTS],
   );
+  await execute(db, 'DROP TABLE bench_new_cases');
 }
 
 const countsRow = z.object({
@@ -433,4 +442,129 @@ export async function insertActions(db: Db, base: SeedBase): Promise<void> {
        FROM case_partners cp WHERE cp.tenant_id = $1::uuid AND random() < 0.9`,
     [base.tenantId, base.regisseur.id],
   );
+}
+
+/** Three wijken side by side (0.05° wide), each of five buurten in a row (0.01° wide). */
+export async function insertCity(db: Db, base: SeedBase): Promise<{ wijken: string[]; buurten: string[] }> {
+  const wijken: string[] = [];
+  const buurten: string[] = [];
+  for (let w = 0; w < 3; w++) {
+    const x = 5 + w * 0.05;
+    const wijk = await oneRow(
+      db,
+      idRow,
+      `INSERT INTO areas (tenant_id, kind, code, name, geometry) VALUES ($1, 'wijk', $2, $3, $4::jsonb) RETURNING id`,
+      [base.tenantId, `WK88880${w + 1}`, `Wijk ${w + 1}`, JSON.stringify(rectangle(x, 52, 0.05, 0.02))],
+    );
+    wijken.push(wijk.id);
+    for (let b = 0; b < 5; b++) {
+      const buurt = await oneRow(
+        db,
+        idRow,
+        `INSERT INTO areas (tenant_id, kind, code, name, parent_id, geometry)
+         VALUES ($1, 'buurt', $2, $3, $4, $5::jsonb) RETURNING id`,
+        [
+          base.tenantId,
+          `BU88880${w + 1}0${b}`,
+          `Buurt ${w + 1}.${b + 1}`,
+          wijk.id,
+          JSON.stringify(rectangle(x + b * 0.01, 52, 0.01, 0.02)),
+        ],
+      );
+      buurten.push(buurt.id);
+    }
+  }
+  return { wijken, buurten };
+}
+
+/**
+ * `count` incidents over the last two years in the buurten of `insertCity`: a point lies in its buurt's
+ * rectangle; a third of them crowd a 300 m spot of the first buurt.
+ */
+export async function insertIncidents(
+  db: Db,
+  base: SeedBase,
+  buurten: string[],
+  count: number,
+): Promise<void> {
+  await execute(
+    db,
+    `INSERT INTO incidents (tenant_id, category, occurred_at, lat, lng, area_id, source, external_id)
+     SELECT $1::uuid, k.key, now() - random() * interval '730 days',
+            CASE WHEN s.hot THEN 52.010 + random() * 0.003 ELSE 52 + random() * 0.02 END,
+            CASE WHEN s.hot THEN 5.003 + random() * 0.004 ELSE 5 + (s.b / 5) * 0.05 + (s.b % 5) * 0.01 + random() * 0.01 END,
+            ($2::uuid[])[CASE WHEN s.hot THEN 1 ELSE s.b + 1 END], 'politie-bvh', 'B' || s.g
+       FROM (SELECT g, random() < 0.33 AS hot, floor(random() * cardinality($2::uuid[]))::int AS b,
+                    floor(random() * 10)::int + 1 AS kind FROM generate_series(1, $3::int) g OFFSET 0) s
+       JOIN (SELECT key, row_number() OVER (ORDER BY position) AS n FROM incident_categories WHERE tenant_id = $1::uuid) k
+         ON k.n = s.kind`,
+    [base.tenantId, buurten, count],
+  );
+}
+
+/** Every case and signal of the tenant in one of `buurten`, at random (the picture counts them per buurt). */
+export async function placeInBuurten(db: Db, base: SeedBase, buurten: string[]): Promise<void> {
+  for (const table of ['cases', 'signals'])
+    await execute(
+      db,
+      `UPDATE ${table} SET area_id = ($2::uuid[])[1 + floor(random() * cardinality($2::uuid[]))::int]
+        WHERE tenant_id = $1::uuid`,
+      [base.tenantId, buurten],
+    );
+}
+
+/**
+ * A plan for every person case: its first person assessed 2–5 times over the last fifteen months on
+ * about seven of the domains (trends up, flat and down), and 0–3 goals on those domains.
+ */
+export async function insertPlanData(db: Db, base: SeedBase): Promise<void> {
+  const t = base.tenantId;
+  const people = `SELECT c.id AS case_id, cs.subject_id AS person_id FROM cases c
+                    JOIN case_subjects cs ON cs.case_id = c.id AND cs.kind = 'person' AND cs.position = 0
+                   WHERE c.tenant_id = $1::uuid AND c.type = 'person'`;
+  await execute(
+    db,
+    `CREATE TEMP TABLE bench_trends AS
+     SELECT p.case_id, p.person_id, d.key AS domain, 1 + floor(random() * 4)::int AS start,
+            (ARRAY[-1, 0, 0, 1, 1])[1 + floor(random() * 5)::int] AS slope
+       FROM (${people}) p CROSS JOIN life_domains d
+      WHERE d.tenant_id = $1::uuid AND random() < 0.4`,
+    [t],
+  );
+  await execute(
+    db,
+    `CREATE TEMP TABLE bench_assessments AS
+     SELECT gen_random_uuid() AS id, p.case_id, p.person_id, k,
+            (current_date - 450 + k * 80 + floor(random() * 40)::int) AS assessed_on
+       FROM (SELECT case_id, person_id, 1 + floor(random() * 4)::int AS last FROM (${people}) q OFFSET 0) p
+      CROSS JOIN LATERAL generate_series(0, p.last) k`,
+    [t],
+  );
+  await execute(
+    db,
+    `INSERT INTO assessments (id, tenant_id, person_id, case_id, assessed_on, author_user_id, author_partner_id, created_at)
+     SELECT a.id, $1::uuid, a.person_id, a.case_id, a.assessed_on, $2::uuid, $3::uuid,
+            a.assessed_on + interval '10 hours' + random() * interval '6 hours'
+       FROM bench_assessments a`,
+    [t, base.professional.id, base.professional.partnerId],
+  );
+  await execute(
+    db,
+    `INSERT INTO assessment_scores (tenant_id, assessment_id, domain, score, note)
+     SELECT $1::uuid, a.id, tr.domain,
+            greatest(1, least(5, tr.start + (tr.slope * a.k) / 2)),
+            CASE WHEN random() < 0.2 THEN 'Besproken met betrokkene' END
+       FROM bench_assessments a JOIN bench_trends tr ON tr.case_id = a.case_id
+      WHERE random() < 0.9`,
+    [t],
+  );
+  await execute(
+    db,
+    `INSERT INTO goals (tenant_id, case_id, domain, subject_kind, subject_id, text, target_score, due_date, created_by_user_id)
+     SELECT $1::uuid, tr.case_id, tr.domain, 'person', tr.person_id, 'Doel: de situatie verbetert aantoonbaar',
+            least(5, tr.start + 1), current_date + floor(random() * 180)::int, $2::uuid
+       FROM bench_trends tr WHERE random() < 0.25`,
+    [t, base.regisseur.id],
+  );
+  await execute(db, 'DROP TABLE bench_trends, bench_assessments');
 }
