@@ -6,7 +6,7 @@ import {
   SIGNAL_STATUSES,
 } from '@wijkregie/shared';
 import { z } from 'zod';
-import { caseVisibleSql } from '../../access/cases.js';
+import { caseIdVisibleSql, caseVisibleSql } from '../../access/cases.js';
 import { categoryAllowedSql, domainReadableSql } from '../../access/categories.js';
 import { meetingVisibleSql } from '../../access/meetings.js';
 import { signalVisibleSql } from '../../access/signals.js';
@@ -48,22 +48,27 @@ export async function dueActions(s: TenantScope, v: Viewer, today: string, weekE
     `a.tenant_id = ${t}`,
     `a.status = 'open'`,
     `a.due_date <= ${p.add(weekEnd)}::date`,
-    caseVisibleSql('c', v, p),
+    caseIdVisibleSql('a.case_id', v, p),
   ];
   if (!v.regisseur) {
     where.push(
       `(a.assignee_user_id = ${p.add(v.userId)} OR (a.assignee_user_id IS NULL AND a.owner_partner_id = ${p.add(v.partnerId)}))`,
     );
   }
+  const filter = where.join(' AND ');
+  // The counts in a subquery of their own over the actions alone (run once): a window count over the
+  // joined rows looked up the case of every open action, 17,000 for a regisseur on the bench (50 ms).
   const found = await rows(
     s.q,
     actionRow,
     `SELECT a.id, a.title, a.case_id, c.reference, a.due_date::text AS due_date, u.name AS assignee_name,
-            count(*) FILTER (WHERE a.due_date < ${todayP}::date) OVER () AS overdue_n,
-            count(*) FILTER (WHERE a.due_date >= ${todayP}::date) OVER () AS week_n
+            k.overdue_n, k.week_n
        FROM actions a JOIN cases c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
        LEFT JOIN users u ON u.tenant_id = a.tenant_id AND u.id = a.assignee_user_id
-      WHERE ${where.join(' AND ')}
+      CROSS JOIN (SELECT count(*) FILTER (WHERE a.due_date < ${todayP}::date) AS overdue_n,
+                         count(*) FILTER (WHERE a.due_date >= ${todayP}::date) AS week_n
+                    FROM actions a WHERE ${filter}) k
+      WHERE ${filter}
       ORDER BY a.due_date, c.reference, a.id
       LIMIT ${OVERVIEW_ITEMS}`,
     p.values,
