@@ -560,10 +560,11 @@ export async function insertPlanData(db: Db, base: SeedBase): Promise<void> {
   );
   await execute(
     db,
-    `INSERT INTO goals (tenant_id, case_id, domain, subject_kind, subject_id, text, target_score, due_date, created_by_user_id)
-     SELECT $1::uuid, tr.case_id, tr.domain, 'person', tr.person_id, 'Doel: de situatie verbetert aantoonbaar',
-            least(5, tr.start + 1), current_date + floor(random() * 180)::int, $2::uuid
-       FROM bench_trends tr WHERE random() < 0.25`,
+    `INSERT INTO goals (tenant_id, case_id, domain, subject_kind, subject_id, text, target_score, due_date, created_by_user_id,
+                        created_at, updated_at)
+     SELECT $1::uuid, g.case_id, g.domain, 'person', g.person_id, 'Doel: de situatie verbetert aantoonbaar',
+            least(5, g.start + 1), current_date + floor(random() * 180)::int, $2::uuid, g.at, g.at
+       FROM (SELECT tr.*, now() - random() * interval '450 days' AS at FROM bench_trends tr WHERE random() < 0.25) g`,
     [t, base.regisseur.id],
   );
   await execute(db, 'DROP TABLE bench_trends, bench_assessments');
