@@ -1,9 +1,9 @@
-import { meetingSchema, type Overview, overviewSchema } from '@wijkregie/shared';
+import { meetingSchema, OVERVIEW_ITEMS, type Overview, overviewSchema } from '@wijkregie/shared';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { col, oneRow, rows } from '../src/db/rows.js';
-import { addDays, amsterdamDate } from '../src/lib/time.js';
+import { addDays, amsterdamDate, weekOf } from '../src/lib/time.js';
 import {
   bodyOf,
   type CaseJson,
@@ -278,6 +278,35 @@ describe('the start page', () => {
     expect((await chair.patch(`/api/v1/meetings/${id}`, { status: 'cancelled' })).statusCode).toBe(200);
     expect(await titles()).not.toContain('Afgelast wijkoverleg');
     expect((await overviewOf(cop)).meetings!.upcoming).toBe(1);
+  });
+
+  it('counts every awaiting signal and due action, beyond the first ones it shows, in their order', async () => {
+    const city = await newTenant(['gemeente', 'wijkteam']);
+    const regisseur = await loggedIn(app, city.regisseur);
+    const many = OVERVIEW_ITEMS + 3;
+    for (let i = 0; i < many; i++)
+      await signal(city.id, i % 2 ? city.partners.wijkteam! : null, addDays(today, i - 4), `Signaal ${i}`);
+    const made = await regisseur.post('/api/v1/cases', { type: 'area', title: 'Veel acties', partnerIds: [] });
+    const caseId = bodyOf(made, z.object({ id: z.string() }), 201).id;
+    for (let i = 0; i < many; i++) {
+      const res = await regisseur.post(`/api/v1/cases/${caseId}/actions`, {
+        title: `Actie ${i}`,
+        ownerPartnerId: city.partners.gemeente,
+        dueDate: addDays(today, i - 4),
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const o = bodyOf(await regisseur.get('/api/v1/overview'), overviewSchema, 200);
+    // Deadlines from four days ago on: four overdue, the rest from today within this week.
+    expect(o.signals).toMatchObject({ awaiting: many, overdue: 4 });
+    expect(o.signals!.items.map((x) => x.firstContactDue)).toEqual(
+      Array.from({ length: OVERVIEW_ITEMS }, (_, i) => addDays(today, i - 4)),
+    );
+    const inWeek = Array.from({ length: many - 4 }, (_, i) => addDays(today, i)).filter((d) => d <= weekOf(today).to);
+    expect(o.actions).toMatchObject({ overdue: 4, dueThisWeek: inWeek.length });
+    expect(o.actions!.items.map((x) => x.dueDate)).toEqual(
+      Array.from({ length: OVERVIEW_ITEMS }, (_, i) => addDays(today, i - 4)),
+    );
   });
 
   it('is audited as the lists it shows', async () => {

@@ -110,20 +110,25 @@ export async function awaitingSignals(s: TenantScope, v: Viewer, today: string) 
   const todayP = p.add(today);
   const where = [`sg.tenant_id = ${t}`, `sg.status IN ${AWAITING}`, signalVisibleSql('sg', v, p)];
   if (!v.regisseur) where.push(`sg.routed_partner_id = ${p.add(v.partnerId)}`);
+  const filter = where.join(' AND ');
+  const order = 'sg.first_contact_due NULLS LAST, sg.created_at, sg.id';
+  // The first items chosen on the plain signal rows (in the order of migration 036's indexes) and the
+  // counts over the signals alone, each run once, as in `dueActions`: a window count joined and sorted
+  // every awaiting signal first (a regisseur on the bench: 9,843).
   const found = await rows(
     s.q,
     signalRow,
     `SELECT sg.id, coalesce(sc.label, sg.category) AS category_label, sg.status, sg.created_at,
             sg.first_contact_due::text AS first_contact_due, ar.name AS area_name, rp.name AS routed_partner_name,
-            count(*) OVER () AS awaiting_n,
-            count(*) FILTER (WHERE sg.first_contact_due < ${todayP}::date) OVER () AS overdue_n
-       FROM signals sg
+            k.awaiting_n, k.overdue_n
+       FROM (SELECT sg.* FROM signals sg WHERE ${filter} ORDER BY ${order} LIMIT ${OVERVIEW_ITEMS}) sg
        LEFT JOIN signal_categories sc ON sc.tenant_id = sg.tenant_id AND sc.key = sg.category
        LEFT JOIN areas ar ON ar.tenant_id = sg.tenant_id AND ar.id = sg.area_id
        LEFT JOIN partners rp ON rp.tenant_id = sg.tenant_id AND rp.id = sg.routed_partner_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY sg.first_contact_due NULLS LAST, sg.created_at, sg.id
-      LIMIT ${OVERVIEW_ITEMS}`,
+      CROSS JOIN (SELECT count(*) AS awaiting_n,
+                         count(*) FILTER (WHERE sg.first_contact_due < ${todayP}::date) AS overdue_n
+                    FROM signals sg WHERE ${filter}) k
+      ORDER BY ${order}`,
     p.values,
   );
   return {
