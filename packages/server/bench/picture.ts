@@ -14,7 +14,7 @@
  */
 import { loadavg } from 'node:os';
 import { migrate } from '@wijkregie/server/dist/db/migrate.js';
-import { col, execute, idRow, oneRow } from '@wijkregie/server/dist/db/rows.js';
+import { col, execute, oneRow } from '@wijkregie/server/dist/db/rows.js';
 import { areaPictureSchema, INCIDENT_COLUMNS, importAnswerSchema } from '@wijkregie/shared';
 import { z } from 'zod';
 import { callAs, freshDatabase, login, num, openBenchDb, runBench, startServer } from './harness.js';

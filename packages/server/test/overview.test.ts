@@ -286,7 +286,11 @@ describe('the start page', () => {
     const many = OVERVIEW_ITEMS + 3;
     for (let i = 0; i < many; i++)
       await signal(city.id, i % 2 ? city.partners.wijkteam! : null, addDays(today, i - 4), `Signaal ${i}`);
-    const made = await regisseur.post('/api/v1/cases', { type: 'area', title: 'Veel acties', partnerIds: [] });
+    const made = await regisseur.post('/api/v1/cases', {
+      type: 'area',
+      title: 'Veel acties',
+      partnerIds: [],
+    });
     const caseId = bodyOf(made, z.object({ id: z.string() }), 201).id;
     for (let i = 0; i < many; i++) {
       const res = await regisseur.post(`/api/v1/cases/${caseId}/actions`, {
@@ -302,7 +306,9 @@ describe('the start page', () => {
     expect(o.signals!.items.map((x) => x.firstContactDue)).toEqual(
       Array.from({ length: OVERVIEW_ITEMS }, (_, i) => addDays(today, i - 4)),
     );
-    const inWeek = Array.from({ length: many - 4 }, (_, i) => addDays(today, i)).filter((d) => d <= weekOf(today).to);
+    const inWeek = Array.from({ length: many - 4 }, (_, i) => addDays(today, i)).filter(
+      (d) => d <= weekOf(today).to,
+    );
     expect(o.actions).toMatchObject({ overdue: 4, dueThisWeek: inWeek.length });
     expect(o.actions!.items.map((x) => x.dueDate)).toEqual(
       Array.from({ length: OVERVIEW_ITEMS }, (_, i) => addDays(today, i - 4)),
