@@ -1,18 +1,23 @@
 /**
  * `npm run bench`: seeds a fresh PostgreSQL database (100k persons, 20k cases with partners,
- * subjects and entries), starts the real server and a bare Fastify app as child processes, and
- * measures them with autocannon one after another (the machine is small: no two loads at once):
+ * subjects, entries, actions and plans; signals, meetings, locations; 15 buurten with incidents), starts the
+ * real server and a bare Fastify app as child processes, and measures them with autocannon one after another
+ * (the machine is small: no two loads at once):
  *   - the bare route, GET /api/v1/cases/{id}, GET /api/v1/cases/{id}/entries, the case list (one of its
- *     first ten pages), the signal inbox, the action list and the meeting list (one of their first five pages)
- *     at 50 connections (as a professional, visibility filter active, and as a regisseur);
+ *     first ten pages), the signal inbox, the action list and the meeting list (one of their first five pages),
+ *     a case's plan, the start page (GET /overview) and a wijk's picture at 50 connections (as a
+ *     professional, visibility filter active, and as a regisseur);
  *   - person search (trigram, typo-tolerant) at 10 connections and sequentially, at 100k persons
- *     and again after growing to 1M.
+ *     and again after growing to 1M;
+ *   - the case, its journal and the case list again after growing to 200k cases.
  * Then it checks the audit chain end to end, prints a table and writes it as JSON to the OS temp
  * dir. The database is dropped at the end, also on failure (not with BENCH_KEEP_DB).
  *
  * Knobs (environment): DATABASE_URL (server URL), BENCH_PERSONS (100000), BENCH_CASES (20000), BENCH_SIGNALS (20000),
  * BENCH_PERSONS_BIG (1000000; 0 skips the second search round), BENCH_DURATION (10 s),
- * BENCH_WARMUP (2 s), BENCH_SERVER (another build's main.js; PGOPTIONS passes on to it),
+ * BENCH_WARMUP (2 s), BENCH_SERVER (another build's main.js; PGOPTIONS passes on to it), BENCH_DB_SETTINGS (the database's
+ * defaults, "plan_cache_mode=force_generic_plan;…"), BENCH_CASES_BIG (200000; 0 skips the growth of the cases),
+ * BENCH_INCIDENTS (100000),
  * BENCH_ONLY (`alerts`: only the alert latency bench, `import`: only the creditor-import bench, `search`:
  * only the header-search bench, `plans`: only the plan-of-approach bench, `picture`: only the
  * neighbourhood-picture bench, `webhooks`: only the webhook-delivery bench, `survey`: only the survey-response
@@ -197,7 +202,7 @@ const cpuText = (c: CpuShare) => `${c.server}/${c.postgres}/${c.bench}/${c.rest}
 // Main ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const database = await freshDatabase('');
+  const database = await freshDatabase('', process.env.BENCH_DB_SETTINGS ?? '');
   const { version } = database;
   log(`PostgreSQL ${version}, database ${database.name}; ${cpus().length} cores, Node ${process.version}`);
 
