@@ -64,7 +64,6 @@ export function ActionTable({
       <DataTable
         caption={caption}
         rows={actions}
-        rowKey={(a) => a.id}
         empty={empty}
         sorting={sorting}
         usualOrder={usualOrder}

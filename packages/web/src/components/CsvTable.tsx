@@ -1,7 +1,7 @@
 import { spreadsheetCsv } from '../lib/csv.ts';
 import { DownloadLink } from './DownloadLink.tsx';
 import { Paragraph } from './Heading.tsx';
-import { type Column, DataTable, type DataTableProps } from './Table.tsx';
+import { type Column, DataTable, type DataTableBaseProps, type RowKeyProps, rowKeyOf } from './Table.tsx';
 
 /** A column of the table that is also a column of its CSV file. */
 export interface CsvColumn<T> extends Column<T> {
@@ -11,15 +11,18 @@ export interface CsvColumn<T> extends Column<T> {
   csvHeader?: string;
 }
 
-export interface CsvTableProps<T> extends DataTableProps<T> {
+export interface CsvTableBaseProps<T> extends DataTableBaseProps<T> {
   columns: readonly CsvColumn<T>[];
   /** The text of the download link, e.g. "Exporteer CSV van de buurten". */
   csvLink: string;
   csvFilename: string;
 }
 
+export type CsvTableProps<T> = CsvTableBaseProps<T> & RowKeyProps<T>;
+
 /** A table of figures with, above it, its rows as a CSV file made in the browser from the same columns. */
-export function CsvTable<T>({ csvLink, csvFilename, ...table }: CsvTableProps<T>) {
+export function CsvTable<T>(props: CsvTableProps<T>) {
+  const { csvLink, csvFilename, ...table } = props;
   const csv = spreadsheetCsv(
     table.columns.map((c) => c.csvHeader ?? c.header),
     table.rows.map((row) => table.columns.map((c) => c.csv(row))),
@@ -31,7 +34,7 @@ export function CsvTable<T>({ csvLink, csvFilename, ...table }: CsvTableProps<T>
           {csvLink}
         </DownloadLink>
       </Paragraph>
-      <DataTable {...table} />
+      <DataTable {...table} rowKey={rowKeyOf(props)} />
     </>
   );
 }

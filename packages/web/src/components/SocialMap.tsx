@@ -116,7 +116,6 @@ export function SocialMapPanel({ query }: SocialMapPanelProps) {
               <DataTable
                 caption={`Sociale kaart van ${where} (${m.total})`}
                 rows={m.items}
-                rowKey={(p) => p.id}
                 empty="Er staat nog niemand op de sociale kaart voor dit gebied."
                 columns={[
                   { header: 'Rol', cell: (p) => SOCIAL_MAP_ROLE_LABELS[p.role] },

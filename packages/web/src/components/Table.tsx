@@ -8,17 +8,38 @@ export interface Column<T> {
   sort?: string;
 }
 
-export interface DataTableProps<T> {
+/**
+ * The key of a row for React. Rows with a string `id` are keyed by it unless `rowKey` says otherwise; for rows
+ * without one, `rowKey` is required. `[T]` keeps the test from distributing over a union: rows of which some
+ * have no string `id` must give a `rowKey`.
+ */
+export type RowKeyProps<T> = [T] extends [{ id: string }]
+  ? { rowKey?: (row: T) => string }
+  : { rowKey: (row: T) => string };
+
+/** What a `DataTable` takes besides `rowKey` (see `DataTableProps`); tables built on it extend this. */
+export interface DataTableBaseProps<T> {
   caption: string;
   columns: readonly Column<T>[];
   rows: readonly T[];
-  rowKey: (row: T) => string;
   /** Shown in place of the rows when there are none. */
   empty?: string;
   /** Makes the headers of columns with a `sort` buttons (components/Sorting.tsx). */
   sorting?: TableSorting;
   /** The list's order when nobody chose one, in words ("laatst gewijzigd eerst"). */
   usualOrder?: string;
+}
+
+export type DataTableProps<T> = DataTableBaseProps<T> & RowKeyProps<T>;
+
+/**
+ * The row key a table's props give: their `rowKey`, else the row's `id`. The cast is sound: `RowKeyProps`
+ * lets `rowKey` be left out only when `T` has a string `id`. A table built on `DataTable` passes
+ * `rowKey={rowKeyOf(props)}` on: the rest of its props after destructuring (an `Omit` of a type with a
+ * condition on a type parameter) no longer shows TypeScript that a key is there.
+ */
+export function rowKeyOf<T>(props: RowKeyProps<T>): (row: T) => string {
+  return props.rowKey ?? ((row) => (row as { id: string }).id);
 }
 
 /**
@@ -32,15 +53,9 @@ export interface DataTableProps<T> {
  * `data-label` with an empty alternative text: a screen reader already announces the column header of
  * each cell, and the text of a cell stays its content.
  */
-export function DataTable<T>({
-  caption,
-  columns,
-  rows,
-  rowKey,
-  empty = 'Geen gegevens.',
-  sorting,
-  usualOrder = 'vaste volgorde',
-}: DataTableProps<T>) {
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { caption, columns, rows, empty = 'Geen gegevens.', sorting, usualOrder = 'vaste volgorde' } = props;
+  const rowKey = rowKeyOf(props);
   const headerProps = (column: Column<T>) => ({
     className: 'utrecht-table__header-cell',
     'aria-sort': sorting && column.sort ? ariaSortOf(sorting, column.sort) : undefined,

@@ -89,7 +89,6 @@ function Sessions() {
           <DataTable<OwnSession>
             caption={`Actieve sessies (${list.items.length})`}
             rows={list.items}
-            rowKey={(s) => s.id}
             columns={[
               { header: 'Browser', cell: (s) => s.userAgent ?? 'Onbekend' },
               { header: 'Ingelogd', cell: (s) => formatDateTime(s.createdAt) },

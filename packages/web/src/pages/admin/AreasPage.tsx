@@ -88,7 +88,6 @@ function Areas() {
             <DataTable
               caption="Wijken en buurten, elke buurt onder de wijk waarin hij ligt"
               rows={rows}
-              rowKey={(a) => a.id}
               empty="Er zijn nog geen wijken en buurten. Lees de CBS Wijk- en Buurtkaart in of teken een gebied."
               columns={[
                 {

@@ -62,7 +62,6 @@ function Outbox() {
             page={page}
             pagingLabel="Paginering uitgaande e-mail"
             paging={paging}
-            rowKey={(m) => m.id}
             empty="Er zijn geen e-mails."
             columns={[
               {

@@ -63,7 +63,6 @@ export function PartnersPage() {
             sorting={sort.table}
             usualOrder={USUAL_ORDER}
             rows={list.items}
-            rowKey={(partner) => partner.id}
             empty="Er zijn nog geen partners."
             columns={[
               { header: 'Naam', sort: 'name', cell: (partner) => partner.name },

@@ -88,7 +88,6 @@ function ProcessingRegister() {
             <DataTable
               caption="Verwerkingen met doel, grondslag, bewaartermijn en categorieën"
               rows={rows}
-              rowKey={(a) => a.id}
               empty="Het register is nog leeg."
               columns={[
                 { header: 'Naam', cell: (a) => a.name },

@@ -69,7 +69,6 @@ export function RetentionPage() {
             <DataTable<RetentionActivity>
               caption="Per verwerking: wat nu aan de beurt is en wanneer de volgende vervalt"
               rows={s.activities}
-              rowKey={(a) => a.id}
               columns={[
                 { header: 'Verwerking', cell: (a) => a.name },
                 { header: 'Bewaartermijn', cell: (a) => plural(a.retentionDays, 'dag', 'dagen') },

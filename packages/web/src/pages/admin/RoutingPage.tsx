@@ -88,7 +88,6 @@ function Routing() {
             <DataTable
               caption="Routeringsregels: categorie × gebied → partner"
               rows={rows}
-              rowKey={(r) => r.id}
               empty="Er zijn nog geen regels; alle signalen gaan naar de regisseur."
               columns={[
                 { header: 'Categorie', cell: (r) => categoryName(r.category) },

@@ -75,7 +75,6 @@ export function UsersPage() {
             sorting={sort.table}
             usualOrder={USUAL_ORDER}
             rows={list.items}
-            rowKey={(u) => u.id}
             empty="Er zijn nog geen gebruikers."
             columns={[
               { header: 'Naam', sort: 'name', cell: (u) => u.name },

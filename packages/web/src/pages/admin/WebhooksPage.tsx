@@ -75,7 +75,6 @@ function Webhooks() {
           <DataTable<Webhook>
             caption={`Webhooks (${list.total}), oudste eerst`}
             rows={list.items}
-            rowKey={(w) => w.id}
             empty="Er zijn nog geen webhooks."
             columns={[
               { header: 'Adres', cell: (w) => w.url },
@@ -236,7 +235,6 @@ function DeliveryLog({ webhook }: { webhook: Webhook }) {
             page={page}
             pagingLabel="Paginering leveringen"
             paging={paging}
-            rowKey={(d) => d.id}
             empty={status ? 'Geen leveringen met deze status.' : 'Er zijn nog geen leveringen.'}
             columns={[
               { header: 'Aangemaakt', cell: (d) => time(d.createdAt) },

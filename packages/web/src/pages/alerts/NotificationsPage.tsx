@@ -138,7 +138,6 @@ function Notifications() {
               sorting={sort.table}
               usualOrder={USUAL_ORDER}
               rows={list.items}
-              rowKey={(a) => a.id}
               empty="Je hebt nog geen notificaties."
               columns={[
                 {

@@ -109,7 +109,6 @@ function AuditView() {
           <PagedTable
             caption={`Auditrecords (${page.total})${filtered ? ', gefilterd' : ''}, nieuwste eerst`}
             page={page}
-            rowKey={(r) => r.id}
             empty="Geen auditrecords gevonden."
             columns={columns(user, hasPermission(user, 'cases.read'), activityNames)}
             pagingLabel="Paginering auditlog"

@@ -118,7 +118,6 @@ export function CasesPage() {
             sorting={sort.table}
             usualOrder="laatst gewijzigd eerst"
             page={page}
-            rowKey={(c) => c.id}
             empty={{
               filtered: 'Geen casussen gevonden met deze filters.',
               none: 'Er zijn nog geen casussen die je mag zien.',

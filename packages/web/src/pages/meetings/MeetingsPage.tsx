@@ -86,7 +86,6 @@ function MeetingTable({ id, when, heading, usualOrder, empty }: MeetingTableProp
             sorting={sort.table}
             usualOrder={usualOrder}
             rows={page.items}
-            rowKey={(m) => m.id}
             empty={empty}
             columns={[
               {

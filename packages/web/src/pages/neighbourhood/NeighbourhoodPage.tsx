@@ -258,7 +258,6 @@ function PictureView({
           csvFilename={`wijkbeeld-buurten-${suffix}.csv`}
           caption="Per buurt: incidenten en signalen in de periode, casussen die nu open zijn"
           rows={data.buurten}
-          rowKey={(b) => b.id}
           empty="Geen buurten in dit gebied."
           columns={[
             { header: 'Buurt', cell: (b) => b.name, csv: (b) => b.name },

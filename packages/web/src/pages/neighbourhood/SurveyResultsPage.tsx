@@ -93,7 +93,6 @@ function Results({ id }: { id: string }) {
               <DataTable<Row>
                 caption="Uitkomsten per buurt, met de vorige enquête tussen haakjes"
                 rows={r.buurten}
-                rowKey={(b) => b.id}
                 empty="Deze enquête heeft geen buurten."
                 columns={[
                   { header: 'Buurt', cell: (b) => b.name },

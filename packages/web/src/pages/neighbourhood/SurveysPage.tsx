@@ -69,7 +69,6 @@ function Surveys() {
             <DataTable<SurveySummary>
               caption="Bewonersenquêtes, nieuwste eerst"
               rows={list.items}
-              rowKey={(s) => s.id}
               empty="Er zijn nog geen enquêtes."
               columns={[
                 {

@@ -145,7 +145,6 @@ function Comparison({ rows, fileSuffix }: { rows: readonly WijkRow[]; fileSuffix
         csvFilename={`resultaten-wijken${fileSuffix ? `-${fileSuffix}` : ''}.csv`}
         caption="Per wijk: scores verbeterd, gelijk of verslechterd, en afgesloten casussen"
         rows={rows}
-        rowKey={(r) => r.id}
         columns={[
           { header: 'Wijk', cell: (r) => r.name, csv: (r) => r.name },
           {

@@ -82,7 +82,6 @@ function AccessReportView({ id }: { id: string }) {
             <DataTable
               caption="Casussen met de verwerking waaronder ze vallen en wat erin staat"
               rows={r.cases}
-              rowKey={(c) => c.id}
               empty="Er is geen casus over deze persoon."
               columns={[
                 { header: 'Casus', cell: (c) => `${c.reference} (${CASE_TYPE_LABELS[c.type]})` },

@@ -128,7 +128,6 @@ export function OtherSubjectsSearch({ canRegister }: { canRegister: boolean }) {
                 sorting={sort.table}
                 usualOrder={USUAL_ORDER}
                 rows={page.items}
-                rowKey={(s) => s.id}
                 columns={subjectColumns}
               />
             )

@@ -119,7 +119,6 @@ function PersonsSearch() {
                 sorting={sort.table}
                 usualOrder={USUAL_ORDER}
                 page={page}
-                rowKey={(p) => p.id}
                 empty="Geen personen gevonden. Controleer de spelling of zoek op geboortedatum of postcode."
                 columns={personColumns}
                 pagingLabel="Paginering zoekresultaten"

@@ -167,7 +167,6 @@ export function SubjectCasesSection({ cases }: { cases: readonly CaseSummary[] }
       <DataTable
         caption="Casussen die je mag zien"
         rows={cases}
-        rowKey={(c) => c.id}
         empty="Er zijn geen casussen die je mag zien."
         columns={[
           {

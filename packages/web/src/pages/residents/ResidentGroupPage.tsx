@@ -124,7 +124,6 @@ function Members({ group, onChanged }: { group: ResidentGroup; onChanged: (text:
       <DataTable<GroupMember>
         caption={`Leden (${group.members.length}), op naam`}
         rows={group.members}
-        rowKey={(m) => m.id}
         empty="Deze groep heeft nog geen leden."
         columns={[
           { header: 'Naam', cell: (m) => m.name },

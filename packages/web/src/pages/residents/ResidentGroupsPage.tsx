@@ -53,7 +53,6 @@ export function ResidentGroupsPage() {
           <DataTable<ResidentGroupSummary>
             caption={`Bewonersgroepen (${list.total}), op naam`}
             rows={list.items}
-            rowKey={(g) => g.id}
             empty="Er zijn nog geen bewonersgroepen."
             columns={[
               {

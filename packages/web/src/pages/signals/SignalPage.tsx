@@ -299,7 +299,6 @@ function Visits({ signal, partnerNames }: { signal: SignalDetail; partnerNames: 
       <DataTable
         caption={`Huisbezoeken (${signal.visits.length}), ook eerdere pogingen`}
         rows={signal.visits}
-        rowKey={(v) => v.id}
         empty="Er is nog geen huisbezoek gepland."
         columns={[
           { header: 'Datum', cell: (v) => <span className="wr-nowrap">{formatDate(v.plannedDate)}</span> },

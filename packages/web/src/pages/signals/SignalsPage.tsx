@@ -135,7 +135,6 @@ function Signals() {
               sorting={sort.table}
               usualOrder="nieuwste eerst"
               page={page}
-              rowKey={(s) => s.id}
               empty={{
                 filtered: 'Geen signalen gevonden met deze filters.',
                 none: 'Er zijn geen open signalen die je mag zien.',
