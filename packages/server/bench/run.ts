@@ -238,8 +238,8 @@ async function main() {
   const counts = await tableCounts(db);
   log(`seed klaar in ${seedS} s (VACUUM ANALYZE ${analyzeS} s): ${JSON.stringify(counts)}`);
 
-  const profCases = await visibleCaseIds(db, base, base.professional);
-  const regCases = await visibleCaseIds(db, base, base.regisseur);
+  let profCases = await visibleCaseIds(db, base, base.professional);
+  let regCases = await visibleCaseIds(db, base, base.regisseur);
   const queries = searchQueries(await searchSamples(db, base.professional, 25));
 
   // Servers
@@ -431,8 +431,8 @@ async function main() {
     await execute(db, 'VACUUM ANALYZE');
     growCasesS = secs(t);
     log(`gegroeid naar ${CASES_BIG} casussen in ${growCasesS} s (met VACUUM ANALYZE)`);
-    profCases.splice(0, profCases.length, ...(await visibleCaseIds(db, base, base.professional)));
-    regCases.splice(0, regCases.length, ...(await visibleCaseIds(db, base, base.regisseur)));
+    profCases = await visibleCaseIds(db, base, base.professional);
+    regCases = await visibleCaseIds(db, base, base.regisseur);
     const at = `@${CASES_BIG / 1000}k`;
     grownRuns = {
       case: await caseReads(`case ${at}`, (id) => `/api/v1/cases/${id}`, [21, 22]),

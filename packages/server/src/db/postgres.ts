@@ -44,16 +44,16 @@ export function openPostgres(connectionString: string, auditKey: KeyObject, max 
     application_name: APPLICATION_NAME,
     options: '-c jit=off',
   });
-  // Requests run here. Their statements are planned once per connection (generic plans): PostgreSQL chose to
-  // plan most of our larger ones anew for each execution, which cost more than running them; and they run
-  // without parallel workers, which a server busy with many short reads pays for in start-ups and CPU.
-  // Measured with `BENCH_ONLY=reads npm run bench` (database CPU per request: a case's plan 11.8 → 2.7 ms,
-  // the case list 11.5 → 8.4 ms; a wijk's picture 28 → 55 req/s); see ARCHITECTURE.md, `db/`.
+  // Requests run here, without parallel workers: a server busy with many short reads paid more for their
+  // start-ups and CPU than they saved (`BENCH_ONLY=reads npm run bench`: a wijk's picture at 50 connections
+  // 28 → 63 req/s, the other reads unchanged within the spread between runs). Forcing generic plans as well
+  // (each statement planned once per connection) made the plan of approach 3–4× faster but the signal inbox
+  // slower: not adopted; see ARCHITECTURE.md, `db/`.
   const tenantPool = new pg.Pool({
     connectionString,
     max,
     application_name: APPLICATION_NAME,
-    options: `-c jit=off -c role=${APP_ROLE} -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0`,
+    options: `-c jit=off -c role=${APP_ROLE} -c max_parallel_workers_per_gather=0`,
   });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
