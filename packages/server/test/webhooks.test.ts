@@ -642,7 +642,8 @@ describe('signals from the creditor import', () => {
       expect(x.body).not.toContain('Stroom');
       expect(x.body).not.toContain('Dorpsstraat');
       expect(x.body).not.toContain('1234AB');
-      expect(x.body).not.toContain('312');
+      // As a value of its own: the random ids in the body may hold these digits (seen once: "…5755c313126b").
+      expect(x.body).not.toMatch(/\b312\b/);
     }
     expect((await deliveries(w.id)).total).toBe(3);
     await admin.delete(`/api/v1/webhooks/${w.id}`);
