@@ -36,7 +36,7 @@ import { type LoadResult, measure } from './load.js';
 import { CASE_TITLES } from './names.js';
 import { log, secs } from './proc.js';
 import { compact, fmt, headline, loadTable, machine, type Target, targetLines, writeJson } from './report.js';
-import { insertPersons, rectangle, type SeedBase, seedOrganisation } from './seed.js';
+import { assessAlongTrends, insertPersons, rectangle, type SeedBase, seedOrganisation } from './seed.js';
 
 const PERSONS = num('BENCH_PLAN_PERSONS', 10_000);
 const DURATION = num('BENCH_DURATION', 10);
@@ -146,42 +146,13 @@ async function insertPlans(db: Parameters<typeof insertPersons>[0], base: SeedBa
       CROSS JOIN LATERAL generate_series(0, c.cnt - 1) k`,
     [t, base.partnerIds],
   );
-  // Each person's domains and their trend, then the assessment moments, then the scores.
-  await execute(
+  // Each person's domains and their trend, then 3–6 assessment moments, then the scores (a tenth a step off).
+  await assessAlongTrends(
     db,
-    `CREATE TEMP TABLE bench_trends AS
-     SELECT b.person_id, d.key AS domain, 1 + floor(random() * 4)::int AS start,
-            (ARRAY[-1, 0, 0, 1, 1])[1 + floor(random() * 5)::int] AS slope
-       FROM bench_cases b CROSS JOIN life_domains d
-      WHERE d.tenant_id = $1::uuid AND random() < 0.4`,
-    [t],
-  );
-  await execute(
-    db,
-    `CREATE TEMP TABLE bench_assessments AS
-     SELECT gen_random_uuid() AS id, b.person_id, b.id AS case_id, k,
-            (current_date - 450 + k * 80 + floor(random() * 40)::int) AS assessed_on
-       FROM (SELECT id, person_id, 2 + floor(random() * 4)::int AS last FROM bench_cases OFFSET 0) b
-      CROSS JOIN LATERAL generate_series(0, b.last) k`,
-  );
-  await execute(
-    db,
-    `INSERT INTO assessments (id, tenant_id, person_id, case_id, assessed_on, author_user_id, author_partner_id, created_at)
-     SELECT a.id, $1::uuid, a.person_id, a.case_id, a.assessed_on, $2::uuid, $3::uuid,
-            a.assessed_on + interval '10 hours' + random() * interval '6 hours'
-       FROM bench_assessments a`,
-    [t, base.professional.id, base.professional.partnerId],
-  );
-  await execute(
-    db,
-    `INSERT INTO assessment_scores (tenant_id, assessment_id, domain, score, note)
-     SELECT $1::uuid, a.id, tr.domain,
-            greatest(1, least(5, tr.start + (tr.slope * a.k) / 2
-                                  + CASE WHEN random() < 0.1 THEN (ARRAY[-1, 1])[1 + floor(random() * 2)::int] ELSE 0 END)),
-            CASE WHEN random() < 0.2 THEN 'Besproken met betrokkene' END
-       FROM bench_assessments a JOIN bench_trends tr ON tr.person_id = a.person_id
-      WHERE random() < 0.9`,
-    [t],
+    base,
+    'SELECT c.id AS case_id, b.person_id FROM bench_cases b JOIN cases c ON c.tenant_id = $1::uuid AND c.id = b.id',
+    2,
+    true,
   );
 }
 

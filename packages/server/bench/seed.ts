@@ -514,14 +514,19 @@ export async function placeInBuurten(db: Db, base: SeedBase, buurten: string[]):
 }
 
 /**
- * A plan for every person case: its first person assessed 2–5 times over the last fifteen months on
- * about seven of the domains (trends up, flat and down), and 0–3 goals on those domains.
+ * Assessments along trends for each row of `people` (SQL answering `case_id`, `person_id`; `$1` is the tenant):
+ * about 40 % of the life domains each with a start score and a slope (temp table `bench_trends`, left for the
+ * caller), `firstRounds`–`firstRounds + 3` extra assessment moments from fifteen months ago on, each scoring
+ * about 90 % of the person's domains along their trend (`noise`: a tenth of the scores a step off).
  */
-export async function insertPlanData(db: Db, base: SeedBase): Promise<void> {
+export async function assessAlongTrends(
+  db: Db,
+  base: SeedBase,
+  people: string,
+  firstRounds: number,
+  noise: boolean,
+): Promise<void> {
   const t = base.tenantId;
-  const people = `SELECT c.id AS case_id, cs.subject_id AS person_id FROM cases c
-                    JOIN case_subjects cs ON cs.case_id = c.id AND cs.kind = 'person' AND cs.position = 0
-                   WHERE c.tenant_id = $1::uuid AND c.type = 'person'`;
   await execute(
     db,
     `CREATE TEMP TABLE bench_trends AS
@@ -536,9 +541,9 @@ export async function insertPlanData(db: Db, base: SeedBase): Promise<void> {
     `CREATE TEMP TABLE bench_assessments AS
      SELECT gen_random_uuid() AS id, p.case_id, p.person_id, k,
             (current_date - 450 + k * 80 + floor(random() * 40)::int) AS assessed_on
-       FROM (SELECT case_id, person_id, 1 + floor(random() * 4)::int AS last FROM (${people}) q OFFSET 0) p
+       FROM (SELECT case_id, person_id, $2::int + floor(random() * 4)::int AS last FROM (${people}) q OFFSET 0) p
       CROSS JOIN LATERAL generate_series(0, p.last) k`,
-    [t],
+    [t, firstRounds],
   );
   await execute(
     db,
@@ -548,15 +553,35 @@ export async function insertPlanData(db: Db, base: SeedBase): Promise<void> {
        FROM bench_assessments a`,
     [t, base.professional.id, base.professional.partnerId],
   );
+  const off = noise
+    ? '+ CASE WHEN random() < 0.1 THEN (ARRAY[-1, 1])[1 + floor(random() * 2)::int] ELSE 0 END'
+    : '';
   await execute(
     db,
     `INSERT INTO assessment_scores (tenant_id, assessment_id, domain, score, note)
-     SELECT $1::uuid, a.id, tr.domain,
-            greatest(1, least(5, tr.start + (tr.slope * a.k) / 2)),
+     SELECT $1::uuid, a.id, tr.domain, greatest(1, least(5, tr.start + (tr.slope * a.k) / 2 ${off})),
             CASE WHEN random() < 0.2 THEN 'Besproken met betrokkene' END
        FROM bench_assessments a JOIN bench_trends tr ON tr.case_id = a.case_id
       WHERE random() < 0.9`,
     [t],
+  );
+  await execute(db, 'DROP TABLE bench_assessments');
+}
+
+/**
+ * A plan for every person case: its first person assessed 2–5 times over the last fifteen months on
+ * about seven of the domains (trends up, flat and down), and 0–3 goals on those domains.
+ */
+export async function insertPlanData(db: Db, base: SeedBase): Promise<void> {
+  const t = base.tenantId;
+  await assessAlongTrends(
+    db,
+    base,
+    `SELECT c.id AS case_id, cs.subject_id AS person_id FROM cases c
+       JOIN case_subjects cs ON cs.case_id = c.id AND cs.kind = 'person' AND cs.position = 0
+      WHERE c.tenant_id = $1::uuid AND c.type = 'person'`,
+    1,
+    false,
   );
   await execute(
     db,
@@ -567,5 +592,5 @@ export async function insertPlanData(db: Db, base: SeedBase): Promise<void> {
        FROM (SELECT tr.*, now() - random() * interval '450 days' AS at FROM bench_trends tr WHERE random() < 0.25) g`,
     [t, base.regisseur.id],
   );
-  await execute(db, 'DROP TABLE bench_trends, bench_assessments');
+  await execute(db, 'DROP TABLE bench_trends');
 }
