@@ -11,7 +11,7 @@ import {
 } from '@wijkregie/shared';
 import { z } from 'zod';
 import { CASE_COLUMNS, type CaseRecord, caseRow, toCase } from '../../access/case-record.js';
-import { caseVisibleSql } from '../../access/cases.js';
+import { caseVisibleAsSql, caseVisibleSql, visibleCaseCount } from '../../access/cases.js';
 import { subjectIdVisibleSql } from '../../access/subjects.js';
 import type { Viewer } from '../../access/viewer.js';
 import { orderOf } from '../../db/order.js';
@@ -48,7 +48,18 @@ const CASE_SORT: Record<CaseSortField, string> = {
   updatedAt: 'c.updated_at',
 };
 
-/** One page of the cases the viewer sees that pass the filter, most recently changed first (or as sorted). */
+/**
+ * Below this many visible cases a professional's page is chosen from their cases (`set`); above it by
+ * walking the tenant's cases in the list's order and checking each (`probe`), which then passes at most
+ * (offset + limit) · cases / SPARSE rows. Both cost a few thousand index reads at worst.
+ */
+const SPARSE = 2_000;
+
+/**
+ * One page of the cases the viewer sees that pass the filter, most recently changed first (or as sorted).
+ * Without a filter the total is counted on the partner's own index first (`visibleCaseCount`) and decides
+ * how the page is found; with one, count and page are one statement and PostgreSQL chooses.
+ */
 export async function casesPage(
   s: TenantScope,
   v: Viewer,
@@ -56,11 +67,16 @@ export async function casesPage(
   page: PageRequest,
   by?: Sorting<CaseSortField>,
 ): Promise<Collection<CaseRecord>> {
+  const unfiltered = !f.type && !f.status && !f.areaId && !f.q && !f.mine;
+  const counted = unfiltered ? await visibleCaseCount(s, v) : undefined;
+  const walked = counted !== undefined && counted > SPARSE && (by?.sort ?? 'updatedAt') === 'updatedAt';
   const p = new Params();
-  const where = [`c.tenant_id = ${p.add(s.tenantId)}`, caseVisibleSql('c', v, p)];
+  const where = [`c.tenant_id = ${p.add(s.tenantId)}`];
+  // The cases one directs are all visible to them.
+  if (f.mine) where.push(`c.director_user_id = ${p.add(v.userId)}`);
+  else where.push(caseVisibleAsSql(walked ? 'probe' : 'set', 'c', v, p));
   if (f.type) where.push(`c.type = ${p.add(f.type)}`);
   if (f.status) where.push(`c.status = ${p.add(f.status)}`);
-  if (f.mine) where.push(`c.director_user_id = ${p.add(v.userId)}`);
   if (f.areaId) {
     const a = p.add(f.areaId);
     where.push(
@@ -80,6 +96,7 @@ export async function casesPage(
       fromWhere: `FROM cases c WHERE ${where.join(' AND ')}`,
       order: orderOf(by, CASE_SORT, 'c.updated_at DESC, c.id'),
       pageFirst: 'c',
+      counted,
     },
     page,
   );
