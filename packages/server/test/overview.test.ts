@@ -188,6 +188,28 @@ describe('the start page', () => {
     expect(after.cases!.items.map((c) => c.id)).not.toContain(careCase.id);
   });
 
+  it('news older than a week counts only for a case looked at before it (then since that look, up to 30 days)', async () => {
+    const looked = await t.addUser('wijkteam', ['professional']);
+    const never = await t.addUser('wijkteam', ['professional']);
+    const db = await testDb();
+    // A look 20 days ago, a note by somebody else 10 days ago (besides the case's note of today), one 40 days ago.
+    await db.query(
+      "INSERT INTO case_looks (tenant_id, case_id, user_id, at) VALUES ($1, $2, $3, now() - interval '20 days')",
+      [t.id, careCase.id, looked.id],
+    );
+    for (const days of [10, 40])
+      await db.query(
+        `INSERT INTO entries (tenant_id, case_id, category, text, author_user_id, partner_id, created_at)
+         SELECT tenant_id, case_id, category, 'Eerder genoteerd', author_user_id, partner_id, now() - make_interval(days => $2)
+           FROM entries WHERE tenant_id = $3 AND case_id = $1 ORDER BY created_at LIMIT 1`,
+        [careCase.id, days, t.id],
+      );
+    const seen = (await overviewOf(looked)).cases!.items.find((c) => c.id === careCase.id);
+    expect(seen).toMatchObject({ newEntries: 2, previousLookAt: expect.any(String) });
+    const fresh = (await overviewOf(never)).cases!.items.find((c) => c.id === careCase.id);
+    expect(fresh).toMatchObject({ newEntries: 1, previousLookAt: null });
+  });
+
   it('the regisseur: the whole municipality, and the monitor’s figures of this month', async () => {
     const o = await overviewOf(t.regisseur);
     expect(o.scope).toBe('municipality');

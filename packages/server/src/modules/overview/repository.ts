@@ -237,6 +237,8 @@ function agendaOf(s: TenantScope, v: Viewer, meetingIds: readonly string[]) {
   );
 }
 
+const WEEK_AGO = "now() - interval '7 days'";
+
 const changedRow = z.object({
   id: col.uuid,
   reference: col.text,
@@ -261,42 +263,56 @@ export async function changedCases(s: TenantScope, v: Viewer) {
   const t = p.add(s.tenantId);
   const me = p.add(v.userId);
   const visible = caseVisibleSql('c', v, p);
-  const found = await rows(
-    s.q,
-    changedRow,
-    `WITH recent AS (
-       SELECT e.case_id, e.created_at AS at, true AS is_entry FROM entries e
-        WHERE e.tenant_id = ${t} AND e.created_at > now() - interval '30 days' AND e.author_user_id <> ${me}
+  // The changes of a window, `(from, to]`, optionally only of some cases (`of`: a condition on a case id).
+  const changes = (from: string, to: string | null, of: ((caseId: string) => string) | null) => {
+    const when = (at: string, caseId: string) =>
+      `${at} > ${from}${to ? ` AND ${at} <= ${to}` : ''}${of ? ` AND ${of(caseId)}` : ''}`;
+    return `SELECT e.case_id, e.created_at AS at, true AS is_entry FROM entries e
+        WHERE e.tenant_id = ${t} AND ${when('e.created_at', 'e.case_id')} AND e.author_user_id <> ${me}
           AND ${categoryAllowedSql('e.category', t, v, p)}
        UNION ALL
        SELECT g.case_id, g.updated_at, false FROM goals g
-        WHERE g.tenant_id = ${t} AND g.updated_at > now() - interval '30 days'
+        WHERE g.tenant_id = ${t} AND ${when('g.updated_at', 'g.case_id')}
           AND g.updated_by_user_id IS DISTINCT FROM ${me} AND ${domainReadableSql('g.domain', t, v, p)}
        UNION ALL
        SELECT a.case_id, a.created_at, false FROM assessments a
-        WHERE a.tenant_id = ${t} AND a.created_at > now() - interval '30 days'
+        WHERE a.tenant_id = ${t} AND ${when('a.created_at', 'a.case_id')}
           AND a.author_user_id IS DISTINCT FROM ${me}
           AND EXISTS (SELECT 1 FROM assessment_scores sc
                        WHERE sc.tenant_id = a.tenant_id AND sc.assessment_id = a.id
                          AND ${domainReadableSql('sc.domain', t, v, p)})
        UNION ALL
        SELECT ev.case_id, ev.created_at, false FROM evaluations ev
-        WHERE ev.tenant_id = ${t} AND ev.created_at > now() - interval '30 days'
+        WHERE ev.tenant_id = ${t} AND ${when('ev.created_at', 'ev.case_id')}
           AND ev.author_user_id IS DISTINCT FROM ${me}
        UNION ALL
        SELECT h.case_id, h.at, false FROM case_status_history h
-        WHERE h.tenant_id = ${t} AND h.at > now() - interval '30 days' AND h.user_id <> ${me}
+        WHERE h.tenant_id = ${t} AND ${when('h.at', 'h.case_id')} AND h.user_id <> ${me}
        UNION ALL
        SELECT a.case_id, ah.at, false FROM action_history ah JOIN actions a ON a.tenant_id = ah.tenant_id AND a.id = ah.action_id
-        WHERE ah.tenant_id = ${t} AND ah.at > now() - interval '30 days' AND ah.user_id IS DISTINCT FROM ${me}
+        WHERE ah.tenant_id = ${t} AND ${when('ah.at', 'a.case_id')} AND ah.user_id IS DISTINCT FROM ${me}`;
+  };
+  // A case counts changes since the viewer's look, or of the last seven days when they never looked: so
+  // the last seven days of every case, and the 23 days before only of the cases the viewer looked at (the
+  // whole thirty days of the tenant were read before: 48,796 entries on the bench at 200,000 cases).
+  const found = await rows(
+    s.q,
+    changedRow,
+    `WITH looked AS (
+       SELECT lk.case_id, lk.at FROM case_looks lk WHERE lk.tenant_id = ${t} AND lk.user_id = ${me}
+     ),
+     recent AS (
+       ${changes(WEEK_AGO, null, null)}
+       UNION ALL
+       ${changes("now() - interval '30 days'", WEEK_AGO, (id) => `${id} IN (SELECT case_id FROM looked)`)}
      ),
      news AS (
        SELECT c.id, c.reference, c.title, c.status, l.at AS look_at,
               max(r.at) AS changed_at, count(*) FILTER (WHERE r.is_entry)::int AS new_entries
          FROM recent r JOIN cases c ON c.tenant_id = ${t} AND c.id = r.case_id
-         LEFT JOIN case_looks l ON l.tenant_id = c.tenant_id AND l.case_id = c.id AND l.user_id = ${me}
+         LEFT JOIN looked l ON l.case_id = c.id
         WHERE c.status <> 'closed' AND ${visible}
-          AND r.at > coalesce(l.at, now() - interval '7 days')
+          AND r.at > coalesce(l.at, ${WEEK_AGO})
         GROUP BY c.id, c.reference, c.title, c.status, l.at
      )
      SELECT id, reference, title, status, changed_at, new_entries, look_at, count(*) OVER () AS changed_n
