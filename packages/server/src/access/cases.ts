@@ -48,11 +48,20 @@ export function caseVisibleAsSql(shape: 'probe' | 'set', alias: string, v: Viewe
 export async function visibleCaseCount(s: TenantScope, v: Viewer): Promise<number> {
   const p = new Params();
   const tenant = p.add(s.tenantId);
-  const visible = v.regisseur
-    ? `SELECT count(*)::int AS n FROM cases WHERE tenant_id = ${tenant}`
-    : `SELECT ((SELECT count(*) FROM case_partners WHERE tenant_id = ${tenant} AND partner_id = ${p.add(v.partnerId)})
+  if (v.regisseur) {
+    return (
+      await oneRow(
+        s.q,
+        countRow,
+        `SELECT count(*)::int AS n FROM cases WHERE tenant_id = ${tenant}`,
+        p.values,
+      )
+    ).n;
+  }
+  const partner = p.add(v.partnerId);
+  const visible = `SELECT ((SELECT count(*) FROM case_partners WHERE tenant_id = ${tenant} AND partner_id = ${partner})
         + (SELECT count(*) FROM cases c WHERE c.tenant_id = ${tenant} AND c.director_user_id = ${p.add(v.userId)}
-             AND NOT EXISTS (SELECT 1 FROM case_partners x WHERE x.case_id = c.id AND x.partner_id = $2 OFFSET 0)))::int AS n`;
+             AND NOT EXISTS (SELECT 1 FROM case_partners x WHERE x.case_id = c.id AND x.partner_id = ${partner} OFFSET 0)))::int AS n`;
   return (await oneRow(s.q, countRow, visible, p.values)).n;
 }
 
